@@ -1,0 +1,165 @@
+// Package contract turns an annotated Document into the extraction contract
+// printed by `dossier extract --json` (see docs/CONTRACT.md): one JSON object
+// per document, with byte offsets into Document.Text and each `text` field
+// equal to Text[start:end].
+package contract
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/dossier-project/dossier"
+)
+
+// Doc is one document in the contract. Field order is the order of the JSON.
+type Doc struct {
+	Doc         string         `json:"doc"`
+	Lang        string         `json:"lang"`
+	Title       *string        `json:"title"`
+	Published   *string        `json:"published"`
+	Boilerplate []dossier.Span `json:"boilerplate"`
+	Entities    []Entity       `json:"entities"`
+	Quotes      []Quote        `json:"quotes"`
+	Relations   []Relation     `json:"relations"`
+	Figures     []Figure       `json:"figures"`
+
+	// Extra fields, stable but not part of the core contract.
+	Format        string        `json:"format"`
+	Encoding      string        `json:"encoding,omitempty"`
+	Bytes         int           `json:"bytes"`
+	TitleSpan     *dossier.Span `json:"title_span,omitempty"`
+	PublishedSpan *dossier.Span `json:"published_span,omitempty"`
+	Author        string        `json:"author,omitempty"`
+	Outlet        string        `json:"outlet,omitempty"`
+	URL           string        `json:"url,omitempty"`
+	Sentences     int           `json:"sentences"`
+	Timexes       []Timex       `json:"timexes"`
+	Warnings      []string      `json:"warnings,omitempty"`
+}
+
+// Mention is one occurrence of an entity.
+type Mention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Entity is a named person, organisation or place with its mentions.
+type Entity struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Type     string    `json:"type"`
+	Mentions []Mention `json:"mentions"`
+}
+
+// Speaker is who a quote is attributed to; ID is nil for an unnamed source.
+type Speaker struct {
+	ID   *string `json:"id"`
+	Text string  `json:"text"`
+}
+
+// Quote is a direct quotation.
+type Quote struct {
+	Text    string   `json:"text"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Speaker *Speaker `json:"speaker"`
+}
+
+// Relation is a typed link between two entities with its evidence.
+type Relation struct {
+	Subject   string       `json:"subject"`
+	Predicate string       `json:"predicate"`
+	Object    string       `json:"object"`
+	Evidence  dossier.Span `json:"evidence"`
+}
+
+// Figure is a counted quantity.
+type Figure struct {
+	Value       float64 `json:"value"`
+	Unit        string  `json:"unit"`
+	Text        string  `json:"text"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Qualifier   string  `json:"qualifier"`
+	Approximate bool    `json:"approximate,omitempty"`
+	Noun        string  `json:"noun,omitempty"`
+}
+
+// Timex is a date in the text.
+type Timex struct {
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Value     string `json:"value"`
+	Precision string `json:"precision"`
+	Relative  bool   `json:"relative,omitempty"`
+}
+
+// FromDocument builds the contract view of doc. Slices are never nil so that
+// consumers always see arrays.
+func FromDocument(doc *dossier.Document) Doc {
+	out := Doc{
+		Doc:           doc.Name,
+		Lang:          doc.Lang,
+		Boilerplate:   nonNil(doc.Boilerplate),
+		Entities:      []Entity{},
+		Quotes:        []Quote{},
+		Relations:     []Relation{},
+		Figures:       make([]Figure, 0, len(doc.Figures)),
+		Format:        doc.Format,
+		Encoding:      doc.Meta.Encoding,
+		Bytes:         len(doc.Text),
+		TitleSpan:     doc.Meta.TitleSpan,
+		PublishedSpan: doc.Meta.PublishedSpan,
+		Author:        doc.Meta.Author,
+		Outlet:        doc.Meta.Outlet,
+		URL:           doc.Meta.URL,
+		Sentences:     len(doc.Sentences),
+		Timexes:       make([]Timex, 0, len(doc.Timexes)),
+		Warnings:      doc.Warnings,
+	}
+	if doc.Meta.Title != "" {
+		t := doc.Meta.Title
+		out.Title = &t
+	}
+	if !doc.Meta.Published.IsZero() {
+		p := doc.Meta.Published.Format("2006-01-02")
+		out.Published = &p
+	}
+	for _, f := range doc.Figures {
+		out.Figures = append(out.Figures, Figure{
+			Value: f.Value, Unit: f.Unit, Text: doc.Slice(f.Span), Start: f.Start, End: f.End,
+			Qualifier: f.Qualifier, Approximate: f.Approximate, Noun: f.Noun,
+		})
+	}
+	for _, t := range doc.Timexes {
+		out.Timexes = append(out.Timexes, Timex{
+			Text: doc.Slice(t.Span), Start: t.Start, End: t.End,
+			Value: t.Value, Precision: string(t.Precision), Relative: t.Relative,
+		})
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Encoder writes contract documents as JSON Lines.
+type Encoder struct {
+	enc *json.Encoder
+}
+
+// NewEncoder returns an Encoder writing to w.
+func NewEncoder(w io.Writer) *Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &Encoder{enc: enc}
+}
+
+// Encode writes one document as one line.
+func (e *Encoder) Encode(d Doc) error { return e.enc.Encode(d) }

@@ -1,0 +1,141 @@
+// Package dossier holds the domain types shared by every pipeline stage.
+//
+// A Document carries the original text and annotation layers over it. Every
+// annotation is a Span of byte offsets into Document.Text, in the manner of
+// go/token positions: stages add layers and never rewrite the text.
+package dossier
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies wholly inside s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Document is one article and every annotation layer found in it.
+type Document struct {
+	// Name identifies the input: a path as given on the command line, a URL, or "-".
+	Name string
+	// Format is the reader that produced the text: "txt" or "html".
+	Format string
+	// Text is the UTF-8 text that all spans index. For UTF-8 plain text it is
+	// the input file byte for byte; for other encodings it is the decoded
+	// text; for HTML it is the page rendered as text (see package read).
+	Text string
+	// Meta is what the reader and the metadata stages learnt about the document.
+	Meta Meta
+	// Lang is the ISO 639-1 code of the body, or "" when undetermined.
+	Lang string
+
+	// Boilerplate spans cover text that is not part of the article: navigation,
+	// subscription prompts, related-article lists, credits. Sorted, disjoint,
+	// each a whole line (or block) of Text.
+	Boilerplate []Span
+	// Sentences and Tokens come from the segmenter; both sorted by Start.
+	Sentences []Span
+	Tokens    []Token
+	// Timexes are dates and times found in the text, normalised against the
+	// publication date when it is known.
+	Timexes []Timex
+	// Figures are counts of people, money and casualties.
+	Figures []Figure
+
+	// Warnings are non-fatal problems met while reading or processing
+	// ("decoded from windows-1252", "truncated at 10 MiB").
+	Warnings []string
+}
+
+// Meta is document-level metadata.
+type Meta struct {
+	Title     string    `json:"title,omitempty"`
+	TitleSpan *Span     `json:"title_span,omitempty"`
+	Author    string    `json:"author,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"-"`
+	// PublishedSpan is where the text states the publication date, when it does.
+	PublishedSpan *Span `json:"published_span,omitempty"`
+	// Encoding is the input's character encoding before decoding ("utf-8", "windows-1252").
+	Encoding string `json:"encoding,omitempty"`
+}
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+const (
+	TokWord   TokenKind = iota + 1 // letters, possibly with inner apostrophes or hyphens
+	TokNumber                      // digits with optional separators and decimal part
+	TokPunct                       // punctuation, quotes, brackets, symbols
+)
+
+// Token is one token of Text.
+type Token struct {
+	Span
+	Kind TokenKind
+}
+
+// Precision says how much of a date a Timex pins down.
+type Precision string
+
+const (
+	PrecisionDay   Precision = "day"
+	PrecisionMonth Precision = "month"
+	PrecisionYear  Precision = "year"
+)
+
+// Timex is a date expression in the text.
+type Timex struct {
+	Span
+	// Value is the ISO 8601 date: 2006-01-02, 2006-01 or 2006 depending on Precision.
+	Value     string    `json:"value"`
+	Precision Precision `json:"precision"`
+	// Relative is true when the value was computed from the publication date
+	// ("last Tuesday", "in October").
+	Relative bool `json:"relative,omitempty"`
+}
+
+// Figure units, as in the extraction contract.
+const (
+	UnitPerson   = "person"
+	UnitMoneyUSD = "money_usd"
+	UnitMoneyEUR = "money_eur"
+	UnitKilled   = "killed"
+	UnitInjured  = "injured"
+	UnitAttack   = "attack"
+	UnitOther    = "other"
+)
+
+// Figure qualifiers: how the text bounds the number.
+const (
+	QualExact    = "exact"
+	QualAbout    = "about"
+	QualAtLeast  = "at_least"
+	QualMoreThan = "more_than"
+	QualUpTo     = "up_to"
+	QualLessThan = "less_than"
+)
+
+// Figure is a number that counts people, money, casualties or attacks.
+type Figure struct {
+	// Span covers the number as written ("10,000", "a dozen", "trois").
+	Span
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+	// Noun is the counted noun as written ("individuals", "morts"), when there is one.
+	Noun     string `json:"noun,omitempty"`
+	NounSpan *Span  `json:"noun_span,omitempty"`
+	// Qualifier is one of the Qual* constants.
+	Qualifier string `json:"qualifier"`
+	// Approximate is true for vague amounts ("dozens of millions", "une cinquantaine").
+	Approximate bool `json:"approximate,omitempty"`
+}

@@ -1,0 +1,244 @@
+// Package lang identifies the language of a document's body.
+//
+// It wraps whatlanggo (MIT, trigram profiles for 84 languages, pure Go and
+// small) rather than lingua-go, which embeds 124 MB of models whatever subset
+// is used (see docs/DEPENDENCIES.md). Trigram detection is reliable on whole
+// paragraphs and poor on short strings, so the stage feeds it a bounded sample
+// of body text: the cost stays flat however long the article is.
+//
+// whatlanggo costs about 100 µs even on a short sample, more than the rest of
+// the pipeline spends on a typical article, so a fast path runs first: a tally
+// of function words from the lexicon (part "lang") over the sample. When one
+// language clearly dominates the tally, that is the answer; otherwise the
+// trigram detector decides.
+package lang
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+// DefaultLanguages is the candidate set when none is configured: the languages
+// reporting in this field is most often written in.
+var DefaultLanguages = []string{"en", "fr", "de", "es", "it", "pt", "nl", "ar", "ru", "tr", "fa", "ur"}
+
+// DefaultSampleBytes bounds how much body text the detector sees.
+const DefaultSampleBytes = 2048
+
+// minSampleBytes: below this much body text the detector guesses; report "" instead.
+const minSampleBytes = 40
+
+// Options configure the stage.
+type Options struct {
+	// Languages restricts detection to these ISO 639-1 codes; empty means DefaultLanguages.
+	Languages []string
+	// SampleBytes bounds the sample; 0 means DefaultSampleBytes.
+	SampleBytes int
+}
+
+// Stage sets Document.Lang.
+type Stage struct {
+	opts    whatlanggo.Options
+	sample  int
+	allowed map[string]bool
+	// stopLangs[i] is the language of bit i in stopwords' masks.
+	stopLangs []string
+	stopwords map[string]uint32
+}
+
+type lexiconFile struct {
+	Stopwords []string `yaml:"stopwords"`
+}
+
+// Fast-path thresholds: the winner needs this many function-word hits and this
+// many times the runner-up's.
+const (
+	minStopHits  = 8
+	stopHitRatio = 3
+)
+
+// New builds a stage; it fails on unknown language codes. lex may be nil, in
+// which case every document goes to the trigram detector.
+func New(lex *lexicon.Set, o Options) (*Stage, error) {
+	langs := o.Languages
+	if len(langs) == 0 {
+		langs = DefaultLanguages
+	}
+	s := &Stage{
+		opts:    whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{}},
+		sample:  o.SampleBytes,
+		allowed: map[string]bool{},
+	}
+	if s.sample <= 0 {
+		s.sample = DefaultSampleBytes
+	}
+	byCode := map[string]whatlanggo.Lang{}
+	for l := whatlanggo.Lang(0); l < 256; l++ {
+		if code := l.Iso6391(); code != "" {
+			byCode[code] = l
+		}
+	}
+	for _, code := range langs {
+		code = strings.ToLower(strings.TrimSpace(code))
+		l, ok := byCode[code]
+		if !ok {
+			return nil, fmt.Errorf("lang: unknown or unsupported language code %q (use ISO 639-1, e.g. en, fr)", code)
+		}
+		s.opts.Whitelist[l] = true
+		s.allowed[code] = true
+	}
+	if lex != nil {
+		s.stopwords = map[string]uint32{}
+		for _, code := range lex.Langs("lang") {
+			if !s.allowed[code] || len(s.stopLangs) == 32 {
+				continue
+			}
+			var f lexiconFile
+			if err := lex.Load(code, "lang", &f); err != nil {
+				return nil, fmt.Errorf("lang: %w", err)
+			}
+			bit := uint32(1) << len(s.stopLangs)
+			s.stopLangs = append(s.stopLangs, code)
+			for _, w := range f.Stopwords {
+				s.stopwords[strings.ToLower(w)] |= bit
+			}
+		}
+	}
+	return s, nil
+}
+
+// Name implements dossier.Stage.
+func (s *Stage) Name() string { return "lang" }
+
+// Process implements dossier.Stage.
+func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
+	doc.Lang = s.Detect(Sample(doc, s.sample))
+	return nil
+}
+
+// Detect returns the ISO 639-1 code of text, or "" when it cannot tell.
+func (s *Stage) Detect(text string) string {
+	if len(text) < minSampleBytes {
+		return ""
+	}
+	if code := s.tally(text); code != "" {
+		return code
+	}
+	info := whatlanggo.DetectWithOptions(text, s.opts)
+	code := info.Lang.Iso6391()
+	if !s.allowed[code] {
+		return ""
+	}
+	return code
+}
+
+// Sample returns up to max bytes of the document's body, preferring prose
+// lines (long lines) over headlines and captions, cut on a rune boundary.
+func Sample(doc *dossier.Document, max int) string {
+	var b strings.Builder
+	take := func(minLine int) {
+		for _, span := range doc.Body() {
+			text := doc.Text[span.Start:span.End]
+			for len(text) > 0 && b.Len() < max {
+				line := text
+				if i := strings.IndexByte(text, '\n'); i >= 0 {
+					line, text = text[:i], text[i+1:]
+				} else {
+					text = ""
+				}
+				line = strings.TrimSpace(line)
+				if len(line) < minLine {
+					continue
+				}
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				room := max - b.Len()
+				if len(line) > room {
+					line = line[:room]
+					for len(line) > 0 && !utf8.ValidString(line) {
+						line = line[:len(line)-1]
+					}
+				}
+				b.WriteString(line)
+			}
+		}
+	}
+	take(80)
+	if b.Len() < max/2 {
+		// Short pages: accept shorter lines too.
+		b.Reset()
+		take(1)
+	}
+	return b.String()
+}
+
+// tally counts function words per language and returns the clear winner, or "".
+func (s *Stage) tally(text string) string {
+	if len(s.stopLangs) == 0 {
+		return ""
+	}
+	var counts [32]int
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		// Find the next word: a run of letters (ASCII or any non-ASCII byte).
+		for i < len(text) && !isWordByte(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && isWordByte(text[i]) {
+			i++
+		}
+		w := text[start:i]
+		if len(w) == 0 || len(w) > len(buf) {
+			continue
+		}
+		// Lowercase ASCII without allocating; the map lookup on string(buf[:n]) does not allocate.
+		n := copy(buf[:], w)
+		for j := 0; j < n; j++ {
+			if c := buf[j]; 'A' <= c && c <= 'Z' {
+				buf[j] = c + 'a' - 'A'
+			}
+		}
+		mask := s.stopwords[string(buf[:n])]
+		for mask != 0 {
+			bit := bitIndex(mask & -mask)
+			counts[bit]++
+			mask &= mask - 1
+		}
+	}
+	best, second := -1, 0
+	for i := range s.stopLangs {
+		if best < 0 || counts[i] > counts[best] {
+			if best >= 0 {
+				second = counts[best]
+			}
+			best = i
+		} else if counts[i] > second {
+			second = counts[i]
+		}
+	}
+	if best < 0 || counts[best] < minStopHits || counts[best] < stopHitRatio*second {
+		return ""
+	}
+	return s.stopLangs[best]
+}
+
+func isWordByte(c byte) bool {
+	return c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func bitIndex(b uint32) int {
+	n := 0
+	for b > 1 {
+		b >>= 1
+		n++
+	}
+	return n
+}

@@ -1,0 +1,118 @@
+package lang
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+func TestDetect(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, want string }{
+		{"The security services believe the cell was planning an attack on a concert hall before the arrests last week in the north of the city.", "en"},
+		{"Les services de renseignement estiment que la cellule préparait une attaque contre une salle de concert avant les interpellations de la semaine dernière.", "fr"},
+		{"Die Ermittler gehen davon aus, dass die Gruppe einen Anschlag auf ein Konzert in der Innenstadt geplant hatte, bevor die Polizei eingriff.", "de"},
+		{"Los investigadores creen que la célula planeaba un atentado contra una sala de conciertos antes de las detenciones de la semana pasada.", "es"},
+		{"short", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := s.Detect(c.text); got != c.want {
+			t.Errorf("Detect(%.40q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestTrigramFallback(t *testing.T) {
+	// Without a lexicon every answer comes from whatlanggo; the answers must agree.
+	fast, _ := New(lexicon.Default(), Options{})
+	slow, err := New(nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"The security services believe the cell was planning an attack on a concert hall before the arrests last week in the north of the city.",
+		"Les services de renseignement estiment que la cellule préparait une attaque contre une salle de concert avant les interpellations de la semaine dernière.",
+		"Следователи считают, что группа готовила нападение на концертный зал в центре города.",
+	} {
+		if a, b := fast.Detect(text), slow.Detect(text); a != b {
+			t.Errorf("fast path %q, trigram %q for %.40q", a, b, text)
+		}
+	}
+	if got := slow.Detect("Следователи считают, что группа готовила нападение на концертный зал в центре города."); got != "ru" {
+		t.Errorf("Russian detected as %q", got)
+	}
+}
+
+func TestRestrictedSet(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{Languages: []string{"en", "fr"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// German text with only en/fr allowed must still come out as one of them, never "de".
+	got := s.Detect("Die Ermittler gehen davon aus, dass die Gruppe einen Anschlag geplant hatte, bevor die Polizei eingriff.")
+	if got == "de" {
+		t.Fatalf("restricted detector returned a language outside its set: %q", got)
+	}
+	if _, err := New(lexicon.Default(), Options{Languages: []string{"xx"}}); err == nil {
+		t.Fatal("unknown code accepted")
+	}
+}
+
+func TestBodyNotBoilerplate(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nav := "Accueil Monde Politique Économie Se connecter Abonnez-vous à notre lettre d'information quotidienne gratuite dès maintenant\n"
+	body := "The prosecutor said the two men had travelled to Syria in 2014 and returned through Turkey the following year with forged passports.\n"
+	doc := &dossier.Document{Text: nav + body, Boilerplate: []dossier.Span{{Start: 0, End: len(nav)}}}
+	if err := s.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Lang != "en" {
+		t.Fatalf("Lang = %q, want en (body only)", doc.Lang)
+	}
+}
+
+func TestSampleBounded(t *testing.T) {
+	line := "Une phrase assez longue pour compter comme de la prose dans un article de presse sur le terrorisme. "
+	text := ""
+	for i := 0; i < 100; i++ {
+		text += line + "\n"
+	}
+	doc := &dossier.Document{Text: text}
+	if got := Sample(doc, 500); len(got) > 500 || len(got) < 400 {
+		t.Fatalf("sample length %d, want in (400, 500]", len(got))
+	}
+}
+
+func BenchmarkDetect(b *testing.B) {
+	s, _ := New(lexicon.Default(), Options{})
+	para := "Les services de renseignement estiment que la cellule préparait une attaque contre une salle de concert avant les interpellations de la semaine dernière, selon une source proche du dossier.\n"
+	text := ""
+	for len(text) < 8000 {
+		text += para
+	}
+	doc := &dossier.Document{Text: text}
+	words := 0
+	inWord := false
+	for _, c := range text {
+		if c == ' ' || c == '\n' {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = s.Process(context.Background(), doc)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
