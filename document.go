@@ -49,6 +49,9 @@ type Document struct {
 	Timexes []Timex
 	// Figures are counts of people, money and casualties.
 	Figures []Figure
+	// Mentions are names in the text, sorted by Start; Entities group them.
+	Mentions []Mention
+	Entities []Entity
 
 	// Warnings are non-fatal problems met while reading or processing
 	// ("decoded from windows-1252", "truncated at 10 MiB").
@@ -138,4 +141,44 @@ type Figure struct {
 	Qualifier string `json:"qualifier"`
 	// Approximate is true for vague amounts ("dozens of millions", "une cinquantaine").
 	Approximate bool `json:"approximate,omitempty"`
+}
+
+// Entity types, as in the extraction contract.
+const (
+	TypePER = "PER"
+	TypeORG = "ORG"
+	TypeLOC = "LOC"
+)
+
+// Mention is one occurrence of a name in the text.
+type Mention struct {
+	Span
+	// Type is PER, ORG or LOC.
+	Type string `json:"type"`
+	// Entity indexes Document.Entities once mentions are grouped; -1 before.
+	Entity int `json:"entity"`
+	// Source says what found or typed the mention: "kb", "gazetteer", "pattern", "alias"...
+	Source string `json:"source,omitempty"`
+}
+
+// Alias is one name form of an entity and why it was linked to it.
+type Alias struct {
+	Name string `json:"name"`
+	// Reason names the rule that linked it: "kb:alias", "acronym-definition",
+	// "surname", "aka", "translit-key"...
+	Reason string `json:"reason"`
+}
+
+// Entity is a named person, organisation or place as found in one document.
+type Entity struct {
+	// ID is the corpus-wide id ("e:al-qaeda"); set by resolution, "" before.
+	ID string `json:"id"`
+	// Name is the canonical display name: the KB name, or the longest form in the document.
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// KB is the knowledge-base entry id when the entity was linked to one.
+	KB string `json:"kb,omitempty"`
+	// Mentions index Document.Mentions.
+	Mentions []int   `json:"mentions"`
+	Aliases  []Alias `json:"aliases,omitempty"`
 }

@@ -6,6 +6,7 @@ package contract
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/dossier-project/dossier"
@@ -126,6 +127,21 @@ func FromDocument(doc *dossier.Document) Doc {
 	if !doc.Meta.Published.IsZero() {
 		p := doc.Meta.Published.Format("2006-01-02")
 		out.Published = &p
+	}
+	for i, e := range doc.Entities {
+		ent := Entity{ID: e.ID, Name: e.Name, Type: e.Type, Mentions: make([]Mention, 0, len(e.Mentions))}
+		if ent.ID == "" {
+			// Unresolved (single-document use of the stage): still unique within the document.
+			ent.ID = fmt.Sprintf("local:%d", i)
+		}
+		for _, mi := range e.Mentions {
+			if mi < 0 || mi >= len(doc.Mentions) {
+				continue
+			}
+			m := doc.Mentions[mi].Span
+			ent.Mentions = append(ent.Mentions, Mention{Start: m.Start, End: m.End, Text: doc.Slice(m)})
+		}
+		out.Entities = append(out.Entities, ent)
 	}
 	for _, f := range doc.Figures {
 		out.Figures = append(out.Figures, Figure{
