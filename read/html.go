@@ -1,0 +1,703 @@
+package read
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/dossier-project/dossier"
+)
+
+// Beyond these sizes the main-content extractor is not run: it recurses over
+// the tree and its cost grows with it, and hostile pages nest without end.
+// Such pages are still rendered, with no boilerplate marked and a warning.
+// Its cost is also superlinear in the text size (140 KB of text: 70 ms; 1.4 MB: 2 s).
+const (
+	maxExtractDepth    = 512
+	maxExtractElements = 200_000
+	maxExtractText     = 256 << 10
+)
+
+// htmlDocument renders the page in raw to text, marks what is not main
+// content as boilerplate, and fills the metadata.
+func htmlDocument(ctx context.Context, doc *dossier.Document, raw string) (*dossier.Document, error) {
+	page, enc, warning, ok := decodeHTML(raw)
+	if !ok {
+		return nil, newError(doc.Name, ErrBinary, "binary data, not text (mostly invalid UTF-8 and no usable charset)", nil)
+	}
+	if doc.Meta.Encoding == "" {
+		doc.Meta.Encoding = enc
+	}
+	if warning != "" {
+		doc.Warnings = append(doc.Warnings, warning)
+	}
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		// The parser refuses pathological nesting; a flat rendering still
+		// gives the text, without the tree the extractor needs.
+		r := renderTokens(page)
+		if isBlank(r.text) {
+			return nil, newError(doc.Name, ErrEmpty, "empty input (the HTML page has no visible text)", nil)
+		}
+		doc.Format = FormatHTML
+		doc.Text = r.text
+		doc.Warnings = append(doc.Warnings, "HTML tree not built ("+err.Error()+"); rendered flat, no boilerplate marked")
+		return doc, nil
+	}
+	r := renderPage(root)
+	if isBlank(r.text) {
+		return nil, newError(doc.Name, ErrEmpty, "empty input (the HTML page has no visible text)", nil)
+	}
+	doc.Format = FormatHTML
+	doc.Text = r.text
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	if r.maxDepth > maxExtractDepth || r.elements > maxExtractElements || len(r.text) > maxExtractText {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
+			"page too deep or too large for main-content extraction (depth %d, %d elements, %s of text); no boilerplate marked",
+			r.maxDepth, r.elements, formatBytes(int64(len(r.text)))))
+		return doc, nil
+	}
+	res, err := extractMain(root)
+	if err != nil {
+		doc.Warnings = append(doc.Warnings, "main-content extraction failed: "+err.Error()+"; no boilerplate marked")
+		return doc, nil
+	}
+	fillMeta(&doc.Meta, res.Metadata)
+	titleLine := -1
+	if doc.Meta.Title != "" {
+		titleLine = findTitle(doc, r.lines)
+	}
+	if strings.TrimSpace(res.ContentText) == "" {
+		doc.Warnings = append(doc.Warnings, "no main content found; no boilerplate marked")
+		return doc, nil
+	}
+	doc.Boilerplate = boilerplateLines(r.text, r.lines, r.flags, res.ContentText, titleLine)
+	return doc, nil
+}
+
+// decodeHTML returns the page as UTF-8. Valid UTF-8 wins over a declared
+// charset (misdeclared pages are common, the reverse accident is not); else
+// the declared charset is used, else the plain-text heuristics.
+func decodeHTML(raw string) (page, enc, warning string, ok bool) {
+	if utf8.ValidString(raw) {
+		return raw, encUTF8, "", true
+	}
+	e, name, _ := charset.DetermineEncoding([]byte(raw[:min(len(raw), 1024)]), "")
+	if e != nil && name != encUTF8 && name != encWindows1252 {
+		decoded, err := e.NewDecoder().String(raw)
+		if err == nil {
+			return strings.ToValidUTF8(decoded, "\uFFFD"), name, "", true
+		}
+	}
+	return decodeText(raw)
+}
+
+// extractMain runs trafilatura, turning a panic inside it into an error.
+func extractMain(root *html.Node) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("extractor panicked: %v", p)
+		}
+	}()
+	cfg := trafilatura.DefaultConfig()
+	// Keep short pages: their metadata is still wanted.
+	cfg.MinOutputSize, cfg.MinOutputCommentSize = 0, 0
+	return trafilatura.ExtractDocument(root, trafilatura.Options{
+		Config:          cfg,
+		ExcludeComments: true, // reader comments are not the article
+		HtmlDateMode:    trafilatura.Fast,
+	})
+}
+
+func fillMeta(m *dossier.Meta, md trafilatura.Metadata) {
+	m.Title = cleanLine(md.Title)
+	m.Author = cleanLine(md.Author)
+	m.Outlet = cleanLine(md.Sitename)
+	m.URL = cleanLine(md.URL)
+	if !md.Date.IsZero() {
+		m.Published = md.Date
+	}
+}
+
+// cleanLine makes metadata safe to print: valid UTF-8, one line, trimmed.
+func cleanLine(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.ContainsAny(s, "\n\r\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// findTitle sets Meta.TitleSpan to the first line equal to the title (up to
+// spacing, case and punctuation), else to a verbatim occurrence of the title,
+// and returns the line's index when a whole line matched, else -1.
+func findTitle(doc *dossier.Document, lines []dossier.Span) int {
+	want := normKey(nil, doc.Meta.Title)
+	if len(want) == 0 {
+		return -1
+	}
+	var buf []byte
+	for i, ln := range lines {
+		buf = normKey(buf[:0], doc.Text[ln.Start:ln.End])
+		if string(buf) == string(want) {
+			span := ln
+			doc.Meta.TitleSpan = &span
+			// The title is what the page shows, so that Title == Text[TitleSpan].
+			doc.Meta.Title = strings.TrimSpace(doc.Text[ln.Start:ln.End])
+			return i
+		}
+	}
+	if i := strings.Index(doc.Text, doc.Meta.Title); i >= 0 {
+		doc.Meta.TitleSpan = &dossier.Span{Start: i, End: i + len(doc.Meta.Title)}
+	}
+	return -1
+}
+
+// minSubstringWords is how long a rendered line must be before it may match
+// inside a longer content paragraph rather than a whole content line: short
+// menu entries ("World", "Sign in") occur inside article sentences too.
+const minSubstringWords = 4
+
+// boilerplateLines returns the rendered lines that are not part of the main
+// content. A line is content when its normalised text is one of the content
+// lines, or, for lines of a few words or more, occurs inside the content on
+// word boundaries (trafilatura joins or splits some blocks differently).
+func boilerplateLines(text string, lines []dossier.Span, flags []lineFlags, content string, titleLine int) []dossier.Span {
+	contentLines := make(map[string]struct{})
+	var joined strings.Builder
+	joined.WriteByte(' ')
+	var buf []byte
+	for raw := range strings.SplitSeq(content, "\n") {
+		buf = normKey(buf[:0], raw)
+		if len(buf) == 0 {
+			continue
+		}
+		contentLines[string(buf)] = struct{}{}
+		joined.Write(buf)
+		joined.WriteByte(' ')
+	}
+	all := joined.String()
+
+	var out []dossier.Span
+	key := []byte{' '}
+	for i, ln := range lines {
+		if i == titleLine {
+			continue
+		}
+		if flags[i]&lineFurniture != 0 {
+			out = append(out, ln)
+			continue
+		}
+		if flags[i]&lineKeep != 0 {
+			continue
+		}
+		key = normKey(key[:1], text[ln.Start:ln.End])
+		norm := key[1:]
+		if len(norm) == 0 {
+			continue // punctuation only: no evidence either way
+		}
+		if _, ok := contentLines[string(norm)]; ok {
+			continue
+		}
+		if wordCount(norm) >= minSubstringWords {
+			key = append(key, ' ')
+			if strings.Contains(all, string(key)) {
+				continue
+			}
+		}
+		out = append(out, ln)
+	}
+	return out
+}
+
+// normKey appends s to dst lowercased, keeping letters and digits and
+// reducing every run of anything else to one space, without edge spaces.
+func normKey(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			continue
+		}
+		space = true
+	}
+	return dst
+}
+
+func wordCount(norm []byte) int {
+	if len(norm) == 0 {
+		return 0
+	}
+	n := 1
+	for _, c := range norm {
+		if c == ' ' {
+			n++
+		}
+	}
+	return n
+}
+
+// rendered is a page rendered as text.
+type rendered struct {
+	text     string
+	lines    []dossier.Span // each non-empty line, without its newline
+	flags    []lineFlags    // one per line
+	maxDepth int
+	elements int
+}
+
+// lineFlags records what the markup says about a line, whatever the extractor thinks.
+type lineFlags uint8
+
+const (
+	// lineFurniture: all of the line's text lies in page furniture (nav,
+	// footer, or a cookie/paywall/related/share container).
+	lineFurniture lineFlags = 1 << iota
+	// lineKeep: the line holds a heading-1, caption or byline, which carry
+	// names the article is about even though extractors drop them.
+	lineKeep
+)
+
+// Separators between rendered lines.
+const (
+	sepNone  = iota
+	sepLine  // a line break: list items, table rows, <br>
+	sepBlank // a blank line: paragraphs and other blocks
+)
+
+type renderer struct {
+	out        strings.Builder
+	line       []byte // the line being built, spaces already collapsed
+	lines      []dossier.Span
+	flags      []lineFlags
+	furniture  int  // depth inside furniture elements
+	keep       int  // depth inside title, caption and byline elements
+	lineInBody bool // line has text from outside furniture
+	lineKeep   bool // line has text from a keep element
+	needSpace  bool // white space seen since the last character of line
+	pendingSep int  // separator owed before the next line
+	pre        int  // depth inside <pre>, where line breaks are kept
+}
+
+// renderPage renders the tree as text without recursion, so that deeply
+// nested hostile pages cannot exhaust the stack.
+func renderPage(root *html.Node) rendered {
+	r := &renderer{}
+	r.out.Grow(4096)
+	depth, maxDepth, elements := 0, 0, 0
+	n := root
+	for n != nil {
+		if n.Type == html.ElementNode {
+			elements++
+		}
+		if r.enter(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			depth++
+			maxDepth = max(maxDepth, depth)
+			continue
+		} else if !skipped(n) {
+			r.leave(n)
+		}
+		// Climb until a node has a next sibling, leaving each parent.
+		for n != nil && n != root {
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			depth--
+			if n != nil && n != root {
+				r.leave(n)
+			}
+		}
+		if n == root {
+			break
+		}
+	}
+	r.breakLine(sepNone)
+	if r.out.Len() > 0 {
+		r.out.WriteByte('\n')
+	}
+	text := r.out.String()
+	if !utf8.ValidString(text) { // cannot happen for decoded input; keep the invariant anyway
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		r.lines, r.flags = nil, nil
+	}
+	return rendered{text: text, lines: r.lines, flags: r.flags, maxDepth: maxDepth, elements: elements}
+}
+
+// renderTokens renders a page from its token stream, for pages the tree
+// parser refuses: the same line rules, without furniture detection.
+func renderTokens(page string) rendered {
+	r := &renderer{}
+	z := html.NewTokenizer(strings.NewReader(page))
+	var hidden atom.Atom // the invisible element being skipped, if any
+	hiddenDepth := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.TextToken:
+			if hidden == 0 {
+				r.addText(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if hidden != 0 {
+				if a == hidden && tt == html.StartTagToken {
+					hiddenDepth++
+				} else if a == hidden && tt == html.EndTagToken {
+					if hiddenDepth--; hiddenDepth == 0 {
+						hidden = 0
+					}
+				}
+				continue
+			}
+			// <head> may lack its end tag and <embed> has none: do not skip past them.
+			if tt == html.StartTagToken && invisibleTag(a) && a != atom.Head && a != atom.Embed {
+				hidden, hiddenDepth = a, 1
+				continue
+			}
+			if a == atom.Br {
+				r.breakLine(sepLine)
+			} else if sep := blockSep(a); sep != sepNone {
+				r.breakLine(sep)
+			} else if a == atom.Td || a == atom.Th {
+				r.needSpace = true
+			}
+		}
+	}
+	r.breakLine(sepNone)
+	if r.out.Len() > 0 {
+		r.out.WriteByte('\n')
+	}
+	text := r.out.String()
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		r.lines, r.flags = nil, nil
+	}
+	return rendered{text: text, lines: r.lines, flags: r.flags}
+}
+
+// enter handles the start of n and reports whether its children are rendered.
+func (r *renderer) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.DocumentNode:
+		return true
+	case html.TextNode:
+		r.addText(n.Data)
+		return false
+	case html.ElementNode:
+		if skipped(n) {
+			return false
+		}
+		switch roleOf(n) {
+		case roleFurniture:
+			r.furniture++
+		case roleKeep:
+			r.keep++
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			r.breakLine(sepLine)
+		case atom.Pre, atom.Textarea:
+			r.breakLine(blockSep(n.DataAtom))
+			r.pre++
+		case atom.Td, atom.Th:
+			r.needSpace = true
+		case atom.Img:
+			r.needSpace = true
+		default:
+			if sep := blockSep(n.DataAtom); sep != sepNone {
+				r.breakLine(sep)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// leave handles the end of an element whose start enter accepted.
+func (r *renderer) leave(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Pre, atom.Textarea:
+		r.pre--
+		r.breakLine(blockSep(n.DataAtom))
+	case atom.Td, atom.Th:
+		r.needSpace = true
+	default:
+		if sep := blockSep(n.DataAtom); sep != sepNone {
+			r.breakLine(sep)
+		}
+	}
+	// After the line break, so the element's last line gets its flags.
+	switch roleOf(n) {
+	case roleFurniture:
+		r.furniture--
+	case roleKeep:
+		r.keep--
+	}
+}
+
+// Element roles read from the markup.
+const (
+	roleNone = iota
+	roleFurniture
+	roleKeep
+)
+
+// roleOf classifies an element by tag, class and id. The markers are markup
+// conventions shared by sites in every language, not words of the text.
+func roleOf(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return roleNone // sites flag whole pages ("has-paywall"); never drop the body on that
+	case atom.Nav:
+		return roleFurniture
+	case atom.Footer:
+		if !hasAncestor(n, atom.Article) { // an article's own footer may hold credits
+			return roleFurniture
+		}
+	case atom.H1, atom.Figcaption:
+		return roleKeep
+	}
+	role := roleNone
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "role" {
+			continue
+		}
+		switch markerRole(a.Val) {
+		case roleFurniture:
+			return roleFurniture
+		case roleKeep:
+			role = roleKeep
+		}
+	}
+	return role
+}
+
+func hasAncestor(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureMarkers are class/id/role words naming page furniture.
+var furnitureMarkers = map[string]bool{
+	"paywall": true, "regwall": true, "cookie": true, "cookies": true, "consent": true, "gdpr": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "signup": true, "login": true,
+	"related": true, "share": true, "sharing": true, "social": true, "promo": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true, "sponsored": true,
+	"breadcrumb": true, "breadcrumbs": true, "outbrain": true, "taboola": true,
+	"navigation": true, "navbar": true, "menu": true, "sidebar": true, "comments": true,
+	"banner": false, // hero banners often carry the headline
+}
+
+// keepMarkers are class/id words naming bylines and captions.
+var keepMarkers = map[string]bool{
+	"byline": true, "author": true, "caption": true, "credit": true,
+}
+
+// markerRole splits a class or id value into words ("c-paywall__inner" →
+// c, paywall, inner) and looks them up.
+func markerRole(v string) int {
+	role := roleNone
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		letter := i < len(v) && ('a' <= v[i] && v[i] <= 'z' || 'A' <= v[i] && v[i] <= 'Z')
+		if letter {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			word := v[start:i]
+			if len(word) <= 16 {
+				var low [16]byte
+				for k := 0; k < len(word); k++ {
+					c := word[k]
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					low[k] = c
+				}
+				w := string(low[:len(word)])
+				if furnitureMarkers[w] {
+					return roleFurniture
+				}
+				if keepMarkers[w] {
+					role = roleKeep
+				}
+			}
+			start = -1
+		}
+	}
+	return role
+}
+
+// skipped reports whether an element and its subtree are invisible: not
+// rendered by a browser, or hidden by the page itself.
+func skipped(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return n.Type != html.TextNode && n.Type != html.DocumentNode
+	}
+	if invisibleTag(n.DataAtom) {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			if hidesElement(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// invisibleTag reports whether an element is never rendered as text.
+func invisibleTag(a atom.Atom) bool {
+	switch a {
+	case atom.Head, atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Select, atom.Datalist,
+		atom.Audio, atom.Video, atom.Map, atom.Title:
+		return true
+	}
+	return false
+}
+
+// hidesElement reports whether an inline style says display:none or visibility:hidden.
+func hidesElement(style string) bool {
+	var b strings.Builder
+	for i := 0; i < len(style); i++ {
+		c := style[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// blockSep is the separator a block element puts around itself.
+func blockSep(a atom.Atom) int {
+	switch a {
+	case atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Option, atom.Caption, atom.Legend, atom.Summary:
+		return sepLine
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Blockquote, atom.Pre, atom.Textarea,
+		atom.Section, atom.Article, atom.Header, atom.Footer, atom.Nav, atom.Aside, atom.Main,
+		atom.Figure, atom.Figcaption, atom.Form, atom.Address, atom.Hr, atom.Fieldset,
+		atom.Details, atom.Dialog, atom.Center, atom.Body, atom.Html, atom.Menu, atom.Hgroup:
+		return sepBlank
+	}
+	return sepNone
+}
+
+// addText appends a text node, collapsing HTML white space (outside <pre>).
+func (r *renderer) addText(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch c {
+		case '\n':
+			if r.pre > 0 {
+				r.breakLine(sepLine)
+			} else {
+				r.needSpace = true
+			}
+			i++
+			continue
+		case ' ', '\t', '\r', '\f':
+			r.needSpace = true
+			i++
+			continue
+		}
+		// Copy the run up to the next white space in one go.
+		j := i + 1
+		for j < len(s) && !isHTMLSpace(s[j]) {
+			j++
+		}
+		if r.needSpace && len(r.line) > 0 {
+			r.line = append(r.line, ' ')
+		}
+		r.needSpace = false
+		if r.furniture == 0 {
+			r.lineInBody = true
+		}
+		if r.keep > 0 {
+			r.lineKeep = true
+		}
+		r.line = append(r.line, s[i:j]...)
+		i = j
+	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// breakLine ends the current line, if any, owing sep before the next one.
+func (r *renderer) breakLine(sep int) {
+	r.needSpace = false
+	if len(r.line) == 0 {
+		r.pendingSep = max(r.pendingSep, sep)
+		return
+	}
+	if r.out.Len() > 0 {
+		switch r.pendingSep {
+		case sepBlank:
+			r.out.WriteString("\n\n")
+		default:
+			r.out.WriteByte('\n')
+		}
+	}
+	start := r.out.Len()
+	r.out.Write(r.line)
+	r.lines = append(r.lines, dossier.Span{Start: start, End: r.out.Len()})
+	var f lineFlags
+	if !r.lineInBody {
+		f |= lineFurniture
+	}
+	if r.lineKeep {
+		f |= lineKeep
+	}
+	r.flags = append(r.flags, f)
+	r.lineInBody, r.lineKeep = false, false
+	r.line = r.line[:0]
+	r.pendingSep = sep
+}
