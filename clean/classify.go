@@ -1,0 +1,574 @@
+package clean
+
+import (
+	"context"
+	"strings"
+)
+
+// Reason says which rule marked a line as furniture.
+type Reason uint8
+
+const (
+	ReasonNone        Reason = iota
+	ReasonCue                // a cue from the lexicon: "Subscribe now", "Se connecter", "ADVERTISEMENT"
+	ReasonPromo              // promotional vocabulary: newsletter, subscription, paywall text
+	ReasonSeparator          // punctuation only: "--------"
+	ReasonPlaceholder        // "Image", "Illustration 2"
+	ReasonDate               // a date or time alone: "Updated: Nov 03, 2020, 12:40 IST"
+	ReasonSection            // section or navigation words alone: "News", "Politique"
+	ReasonLink               // a bare URL, e-mail address or handle
+	ReasonRepeated           // recurs verbatim across documents
+	ReasonListHeader         // "Latest news", "Les plus lus"
+	ReasonLinkList           // an item of a list of links to other articles
+	ReasonBlock              // inside a paywall or newsletter block
+	ReasonHead               // a short kicker line above the title
+	ReasonTail               // a short line after the article's last paragraph
+	ReasonTeaser             // headline and summary of another article, after the body
+	ReasonHeadline           // a headline-like line inside the body (related link or subheading)
+	ReasonBetween            // a short line between two furniture lines
+	ReasonNav                // a menu: short items between separators ("Home | News | Sport")
+)
+
+var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
+	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav"}
+
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return "unknown"
+}
+
+// Thresholds, in words. Articles are prose: long lines ending in sentence
+// punctuation. Furniture is short, unpunctuated or made of cue vocabulary.
+const (
+	proseMinWords      = 20 // this long, a line is prose even without final punctuation
+	sentenceMinWords   = 8  // this long with final punctuation, a line is prose
+	prefixMaxWords     = 60 // line-start cues are trusted up to this length
+	phraseMaxWords     = 40 // phrase cues anywhere in the line, up to this length
+	shortPromoMaxWords = 8  // one promotional cue suffices in a line this short
+	kickerMaxWords     = 3  // short lines above the title
+	tailMaxWords       = 6  // short lines after the last paragraph
+	headlineMinWords   = 4
+	headlineMaxWords   = 18
+	linkItemMaxWords   = 25
+	teaserMaxWords     = 80 // a teaser summary is one short paragraph
+	minTeasers         = 3
+	wrappedMinLines    = 3 // hard-wrapped text: headline rules would eat its lines
+	ctxCheckEvery      = 4096
+)
+
+func isProse(l *lineInfo) bool {
+	if l.words >= proseMinWords {
+		return true
+	}
+	return l.words >= sentenceMinWords && l.ending != endNone
+}
+
+// classify scans every line of text and applies the rules in order: cues on
+// single lines first, then context (link lists, paywall blocks, head and
+// tail of the page, teasers, headlines inside the body).
+func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	lines := ws.lines[:0]
+	if n := strings.Count(text, "\n") + 1; cap(lines) < n {
+		lines = make([]lineInfo, 0, n)
+	}
+	sc := &ws.sc
+	var err error
+	forEachLine(text, func(start, end int) {
+		if err != nil {
+			return
+		}
+		if len(lines)%ctxCheckEvery == ctxCheckEvery-1 {
+			if err = ctx.Err(); err != nil {
+				return
+			}
+		}
+		li := sc.scan(text, start, end, s.cues)
+		li.prose = isProse(&li)
+		s.intrinsic(text, &li)
+		lines = append(lines, li)
+	})
+	ws.lines = lines
+	if err != nil {
+		return err
+	}
+	r := rules{lines: lines}
+	r.listHeaders()
+	r.promoBlocks()
+	r.linkLists()
+	r.head()
+	r.tail()
+	if !r.wrapped() {
+		r.teasers()
+		r.headlines()
+	}
+	r.between()
+	return nil
+}
+
+// intrinsic marks a line that is furniture by itself.
+func (s *Stage) intrinsic(text string, l *lineInfo) {
+	mark := func(r Reason) { l.bp, l.reason = true, r }
+	switch {
+	case l.blank:
+	case l.separator:
+		mark(ReasonSeparator)
+	case l.whole:
+		mark(ReasonCue)
+	case l.prefix && l.words <= prefixMaxWords:
+		mark(ReasonCue)
+	case l.phrase && l.words <= phraseMaxWords:
+		mark(ReasonCue)
+	case l.soft >= 4, l.soft >= 2 && !l.prose:
+		mark(ReasonPromo)
+	case l.soft >= 1 && l.words <= shortPromoMaxWords && l.ending != endPeriod && !l.quoteStart:
+		mark(ReasonPromo)
+	case l.words > 0 && l.links == l.words:
+		mark(ReasonLink)
+	case l.words <= 3 && l.holder > 0 && l.holder+l.numbers == l.content:
+		mark(ReasonPlaceholder)
+	case isNavLine(text[l.start:l.end]):
+		mark(ReasonNav)
+	case isDateLine(l):
+		mark(ReasonDate)
+	case isSectionLine(l):
+		mark(ReasonSection)
+	case s.repeated != nil:
+		if _, ok := s.repeated[strings.TrimSpace(text[l.start:l.end])]; ok {
+			mark(ReasonRepeated)
+		}
+	}
+}
+
+// isDateLine: a short line of date and time words, numbers, section words and
+// a few stop words ("Publié le 12 mars 2024 à 14h30", "21st Oct 2017").
+func isDateLine(l *lineInfo) bool {
+	if l.words == 0 || l.words > 10 || l.dates == 0 || l.ending == endMark {
+		return false
+	}
+	// A word may be both a stop word and a date word (French "a"), so compare
+	// against the words that are neither.
+	other := l.content - l.dates - l.section
+	if other > l.stop {
+		return false
+	}
+	return 2*l.dates >= l.stop && l.dates+l.section > l.stop/2
+}
+
+// isSectionLine: a short line made of section and navigation words ("News",
+// "France Investigation", "Monde | Afrique").
+func isSectionLine(l *lineInfo) bool {
+	if l.words == 0 || l.words > 4 || l.section == 0 || l.ending == endPeriod || l.ending == endMark {
+		return false
+	}
+	return l.section+l.stop >= l.content && l.section > l.stop
+}
+
+// rules applies context rules over the scanned lines.
+type rules struct {
+	lines []lineInfo
+}
+
+func (r *rules) mark(i int, why Reason) {
+	if !r.lines[i].bp {
+		r.lines[i].bp, r.lines[i].reason = true, why
+	}
+}
+
+// next returns the index of the first non-blank line after i, or -1.
+func (r *rules) next(i int) int {
+	for j := i + 1; j < len(r.lines); j++ {
+		if !r.lines[j].blank {
+			return j
+		}
+	}
+	return -1
+}
+
+// prev returns the index of the last non-blank line before i, or -1.
+func (r *rules) prev(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if !r.lines[j].blank {
+			return j
+		}
+	}
+	return -1
+}
+
+// headlineEnd reports whether a line ends as link labels do: without
+// punctuation, cut short ("…"), or with a question or exclamation mark.
+func headlineEnd(l *lineInfo) bool {
+	return l.ending == endNone || l.ending == endEllipsis || l.ending == endMark || l.ending == endQuote
+}
+
+// linkLike: a line that could be one entry of a list of links.
+func linkLike(l *lineInfo) bool {
+	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose)
+}
+
+// listHeaders marks "Latest news"-style headers and the run of link-like
+// lines after them, up to the first line of prose.
+func (r *rules) listHeaders() {
+	scanned := -1 // lines before this were covered by an earlier header's run
+	for i := range r.lines {
+		l := &r.lines[i]
+		if !l.header || l.words > 8 || l.ending == endPeriod && l.words > 3 || l.quoteStart {
+			continue
+		}
+		r.mark(i, ReasonListHeader)
+		if i < scanned {
+			continue // the earlier run already went past this header
+		}
+		j := r.next(i)
+		for ; j >= 0; j = r.next(j) {
+			n := &r.lines[j]
+			if n.bp {
+				continue
+			}
+			if !linkLike(n) {
+				break
+			}
+			r.mark(j, ReasonLinkList)
+		}
+		if j < 0 {
+			j = len(r.lines)
+		}
+		scanned = j
+	}
+}
+
+// promoBlocks extends subscription and newsletter prompts over the block they
+// belong to: following lines with promotional vocabulary, short price or
+// option lines, and one short slogan line just above.
+func (r *rules) promoBlocks() {
+	scanned := -1 // lines before this were covered by an earlier block's run
+	for i := range r.lines {
+		l := &r.lines[i]
+		if !l.bp || (l.reason != ReasonCue && l.reason != ReasonPromo) || l.soft == 0 && !l.prefix && !l.whole {
+			continue
+		}
+		if p := r.prev(i); p >= 0 {
+			pl := &r.lines[p]
+			// A slogan above a paywall ("Bien s'informer, mieux décider"), but
+			// not an author's name, whose words are all capitalised.
+			if !pl.bp && pl.words > 0 && pl.words <= 6 && pl.ending == endNone && !pl.quoteStart && !pl.byline &&
+				!pl.listItem && !pl.prose && 2*pl.caps < pl.words {
+				r.mark(p, ReasonBlock)
+			}
+		}
+		if i < scanned {
+			continue // inside a block already extended
+		}
+		j := r.next(i)
+	block:
+		for ; j >= 0; j = r.next(j) {
+			n := &r.lines[j]
+			switch {
+			case n.bp:
+			case n.soft >= 2 && n.words <= teaserMaxWords, n.soft == 1 && !n.prose:
+			case n.listItem && n.words <= shortPromoMaxWords:
+			case n.words <= 3 && n.ending == endNone && !n.quoteStart && !n.byline:
+			default:
+				break block
+			}
+			r.mark(j, ReasonBlock)
+		}
+		if j < 0 {
+			j = len(r.lines)
+		}
+		scanned = j
+	}
+}
+
+// linkLists marks runs of at least three bulleted or numbered link-like lines
+// that touch other furniture or follow the article's last paragraph, with the
+// short header line just above them.
+func (r *rules) linkLists() {
+	last := r.lastProse()
+	for i := 0; i < len(r.lines); {
+		if r.lines[i].blank || !r.lines[i].listItem || !linkLike(&r.lines[i]) {
+			i++
+			continue
+		}
+		first, end, n, marked := i, i, 0, false
+		for j := i; j >= 0 && j < len(r.lines); j = r.next(j) {
+			l := &r.lines[j]
+			if !l.listItem || !linkLike(l) {
+				break
+			}
+			if l.bp {
+				marked = true
+			}
+			n++
+			end = j
+		}
+		i = end + 1
+		if n < 3 {
+			continue
+		}
+		before, after := r.prev(first), r.next(end)
+		touches := marked || (before >= 0 && r.lines[before].bp) || (after >= 0 && r.lines[after].bp) || first > last
+		if !touches {
+			continue
+		}
+		for j := first; j <= end; j++ {
+			if !r.lines[j].blank {
+				r.mark(j, ReasonLinkList)
+			}
+		}
+		if before >= 0 {
+			b := &r.lines[before]
+			if b.words > 0 && b.words <= 5 && (b.ending == endNone || b.ending == endPeriod && b.words <= 3) && !b.quoteStart && !b.byline {
+				r.mark(before, ReasonListHeader)
+			}
+		}
+	}
+}
+
+// lastProse returns the index of the last prose line not marked, or -1.
+func (r *rules) lastProse() int {
+	for i := len(r.lines) - 1; i >= 0; i-- {
+		if r.lines[i].prose && !r.lines[i].bp {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *rules) firstProse() int {
+	for i := range r.lines {
+		if r.lines[i].prose && !r.lines[i].bp {
+			return i
+		}
+	}
+	return len(r.lines)
+}
+
+// Navigation menus: at least navMinItems items of at most navItemMaxWords
+// words each, between separators.
+const (
+	navMinItems     = 3
+	navItemMaxWords = 3
+	navItemMaxBytes = 32
+)
+
+// isNavLine reports whether line is a menu: "Home | News | Sport",
+// "Accueil  Monde  Afrique" (items set apart by runs of spaces), "Société > Justice > Procès".
+func isNavLine(line string) bool {
+	items, words, itemBytes := 0, 0, 0
+	inWord := false
+	closeItem := func() bool {
+		if words > 0 {
+			items++
+		}
+		ok := words <= navItemMaxWords && itemBytes <= navItemMaxBytes
+		words, itemBytes, inWord = 0, 0, false
+		return ok
+	}
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		sep := false
+		switch {
+		case c == '|' || c == '>' || c == '/':
+			sep = true
+		case c == ' ' || c == '\t':
+			if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+				sep = true
+				for i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+					i++
+				}
+			}
+		case c == 0xC2 && i+1 < len(line) && (line[i+1] == 0xB7 || line[i+1] == 0xBB): // "·", "»"
+			sep = true
+			i++
+		case c == 0xE2 && i+2 < len(line) && line[i+1] == 0x80 && line[i+2] == 0xA2: // "•"
+			sep = true
+			i += 2
+		case c == '.' || c == '!' || c == '?':
+			return false // sentences are not menus
+		}
+		if sep {
+			if !closeItem() {
+				return false
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' {
+			inWord = false
+		} else {
+			if !inWord {
+				words++
+				inWord = true
+			}
+			itemBytes++
+		}
+	}
+	if !closeItem() {
+		return false
+	}
+	return items >= navMinItems
+}
+
+// topBlockMaxWords bounds the lines swept up with the page header.
+const topBlockMaxWords = 6
+
+// head marks the short kicker lines above the title: site name, section,
+// date ("Business Standard", "Justice", "Saturday"). When the first block of
+// the page (up to the first blank line) already holds a menu or a cue line,
+// its other short unpunctuated lines are the page header too ("THE DAILY
+// LEDGER" above "Home | World | Politics").
+func (r *rules) head() {
+	end := 0
+	for end < len(r.lines) && !r.lines[end].blank {
+		end++
+	}
+	header := false
+	for i := 0; i < end; i++ {
+		if l := &r.lines[i]; l.bp && (l.reason == ReasonNav || l.reason == ReasonCue || l.reason == ReasonSection) {
+			header = true
+		}
+	}
+	if header && end >= 2 {
+		for i := 0; i < end; i++ {
+			if l := &r.lines[i]; l.words <= topBlockMaxWords && l.ending == endNone && !l.quoteStart && !l.byline {
+				r.mark(i, ReasonHead)
+			}
+		}
+	}
+	for i := range r.lines {
+		l := &r.lines[i]
+		switch {
+		case l.blank, l.bp:
+			continue
+		case l.words <= kickerMaxWords && l.ending == endNone && !l.quoteStart && !l.byline && !l.listItem:
+			r.mark(i, ReasonHead)
+			continue
+		}
+		return
+	}
+}
+
+// tail marks short lines and link items after the article's last paragraph
+// ("News", "Dismiss", "Most read" lists without a known header).
+func (r *rules) tail() {
+	last := r.lastProse()
+	if last < 0 {
+		return
+	}
+	for i := last + 1; i < len(r.lines); i++ {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.quoteStart || l.byline {
+			continue
+		}
+		if l.words <= tailMaxWords && l.ending == endNone || l.listItem && linkLike(l) {
+			r.mark(i, ReasonTail)
+		}
+	}
+}
+
+// wrapped reports whether the text looks hard-wrapped (sentences continued on
+// the next line), where the headline rules would misfire.
+func (r *rules) wrapped() bool {
+	n := 0
+	for i := 0; i+1 < len(r.lines); i++ {
+		a, b := &r.lines[i], &r.lines[i+1]
+		if !a.blank && a.words >= 5 && a.ending == endNone && !b.blank && b.lowerStart {
+			n++
+			if n >= wrappedMinLines {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHeadline: a short line shaped like an article headline.
+func isHeadline(l *lineInfo) bool {
+	return !l.blank && !l.bp && l.words >= headlineMinWords-1 && l.words <= headlineMaxWords && l.ending == endNone &&
+		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && 4*l.caps < 3*l.words
+}
+
+// teasers marks, just above furniture at the end of the page, a run of at
+// least three "headline, one-paragraph summary" pairs: teasers of other
+// articles. Bodies with a subheading over every paragraph are rare.
+func (r *rules) teasers() {
+	last := r.lastProse()
+	if last < 0 {
+		return
+	}
+	after := r.next(last)
+	if after < 0 || !r.lines[after].bp {
+		return
+	}
+	var found []int
+	pairs := 0
+	for p := last; p >= 0; {
+		pl := &r.lines[p]
+		if !pl.prose || pl.bp || pl.words > teaserMaxWords || pl.quoteStart {
+			break
+		}
+		h := r.prev(p)
+		if h < 0 || !isHeadline(&r.lines[h]) {
+			break
+		}
+		found = append(found, p, h)
+		pairs++
+		p = r.prev(h)
+		if p >= 0 {
+			k := &r.lines[p]
+			if k.bp || k.words <= 2 && k.ending == endNone && !k.byline {
+				found = append(found, p) // a kicker such as "Interview" over the headline
+				p = r.prev(p)
+			}
+		}
+	}
+	if pairs < minTeasers {
+		return
+	}
+	for _, i := range found {
+		r.mark(i, ReasonTeaser)
+	}
+}
+
+// headlines marks headline-shaped lines standing alone inside the body:
+// links to related articles and subheadings (which the project may drop).
+func (r *rules) headlines() {
+	first, last := r.firstProse(), r.lastProse()
+	for i := first + 1; i < last; i++ {
+		l := &r.lines[i]
+		if !isHeadline(l) || l.words < headlineMinWords {
+			continue
+		}
+		if i > 0 {
+			p := &r.lines[i-1]
+			if !p.blank && !p.bp && p.ending == endNone {
+				continue // the line may continue a sentence
+			}
+		}
+		if i+1 < len(r.lines) {
+			n := &r.lines[i+1]
+			if !n.blank && !n.bp && !n.upperStart && !n.quoteStart {
+				continue // the sentence may go on below
+			}
+		}
+		r.mark(i, ReasonHeadline)
+	}
+}
+
+// between marks a short unpunctuated line squeezed between furniture lines.
+func (r *rules) between() {
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.words > 4 || l.ending != endNone || l.quoteStart || l.byline {
+			continue
+		}
+		p, n := r.prev(i), r.next(i)
+		if p >= 0 && n >= 0 && r.lines[p].bp && r.lines[n].bp {
+			r.mark(i, ReasonBetween)
+		}
+	}
+}

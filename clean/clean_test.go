@@ -1,0 +1,431 @@
+package clean
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+// want marks the expected verdict of a fixture line.
+type want uint8
+
+const (
+	keep want = iota + 1 // article body: must not be covered
+	drop                 // furniture: must be covered
+	free                 // title, byline, subheading, caption: either way
+)
+
+type fixtureLine struct {
+	text string
+	want want
+}
+
+// runFixture joins the lines with blank lines between them (or single line
+// breaks when tight), runs the stage and checks every line's verdict.
+func runFixture(t *testing.T, st *Stage, lines []fixtureLine, tight bool) {
+	t.Helper()
+	sep := "\n\n"
+	if tight {
+		sep = "\n"
+	}
+	var b strings.Builder
+	starts := make([]int, len(lines))
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		starts[i] = b.Len()
+		b.WriteString(l.text)
+	}
+	doc := &dossier.Document{Name: t.Name(), Format: "txt", Text: b.String()}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc.Text, doc.Boilerplate)
+	verdicts := st.Explain(doc.Text)
+	reason := func(start int) Reason {
+		for _, v := range verdicts {
+			if v.Start == start {
+				return v.Reason
+			}
+		}
+		return ReasonNone
+	}
+	for i, l := range lines {
+		start, end := starts[i], starts[i]+len(l.text)
+		covered := false
+		for _, s := range doc.Boilerplate {
+			if s.Start <= start && end <= s.End {
+				covered = true
+			}
+		}
+		switch {
+		case l.want == keep && covered:
+			t.Errorf("body line dropped (%s): %q", reason(start), l.text)
+		case l.want == drop && !covered:
+			t.Errorf("furniture kept: %q", l.text)
+		}
+	}
+}
+
+func TestEnglishPage(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"World", drop},
+		{"Suicide bomber kills twelve soldiers at checkpoint near Gao", free},
+		{"Updated: 14 March 2024, 09:15 GMT", drop},
+		{"Image", drop},
+		{"By Jane Example", free},
+		{"A suicide bomber drove a car packed with explosives into an army checkpoint near Gao on Tuesday, killing at least twelve soldiers, the army said.", keep},
+		{"ADVERTISEMENT", drop},
+		{"The attack was claimed by the Islamic State Sahel Province in a statement released by its propaganda outlet late on Tuesday.", keep},
+		{"Who was behind the attack", free},
+		{"“We will not let these criminals dictate our future,” the defence minister told reporters in Bamako.", keep},
+		{"Investigators said the suspect had used a newsletter subscription and a second email address to reach other members of the cell.", keep},
+		{"Share this article", drop},
+		{"Subscribe now to get unlimited access to our reporting.", drop},
+		{"Already a subscriber? Log in", drop},
+		{"Most read", drop},
+		{"1. Niger junta expels ambassador", drop},
+		{"2. Floods displace thousands in Chad", drop},
+		{"3. Burkina Faso suspends two broadcasters", drop},
+		{"© 2024 Example Media. All rights reserved.", drop},
+	}, false)
+}
+
+func TestFrenchPage(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Politique", drop},
+		{"Attentat déjoué à Lyon : deux hommes mis en examen", free},
+		{"Publié le 12 mars 2024 à 14h30", drop},
+		{"Deux hommes soupçonnés de préparer une attaque contre une salle de concert ont été mis en examen samedi, a indiqué le parquet national antiterroriste.", keep},
+		{"Lire aussi : Le parquet antiterroriste alerte sur la radicalisation des mineurs", drop},
+		{"Selon une source proche de l'enquête, les suspects avaient acheté des produits chimiques sur internet au cours des dernières semaines.", keep},
+		{"Crédit photo : AFP", drop},
+		{"La chaîne Telegram du groupe comptait près de 3 000 abonnés, selon les enquêteurs, qui ont épluché ses messages.", keep},
+		{"Il vous reste 75% de cet article à lire.", drop},
+		{"Abonnez-vous pour lire la suite", drop},
+		{"Déjà abonné ? Connectez-vous", drop},
+		{"Les plus lus", drop},
+		{"- Mali : la junte prolonge la transition", drop},
+		{"- Niger : un convoi attaqué près de Tillabéri", drop},
+		{"- Tchad : le président limoge son chef d'état-major...", drop},
+		{"Tous droits réservés", drop},
+	}, false)
+}
+
+// A tight page: no blank lines, as excerpts often come.
+func TestTightExcerpt(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Les forces spéciales ont neutralisé une cellule jihadiste dans le nord du pays, a annoncé mardi l'état-major.", keep},
+		{"Au moins huit combattants ont été tués lors de l'opération, menée à l'aube près de la frontière, selon la même source.", keep},
+		{"Mieux comprendre, chaque jour", drop}, // a slogan just above the paywall
+		{"Abonnez-vous pour lire la suite et accéder à tous nos articles", drop},
+		{"Déjà abonné ?", drop},
+		{"Connectez-vous", drop},
+		{"la suite après cette publicité", drop},
+	}, true)
+}
+
+// A paywall block: prompt, prices, pitch, then the body resumes.
+func TestPaywallBlock(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Police in Hamburg arrested two men on Friday on suspicion of planning an attack on a Christmas market, prosecutors said.", keep},
+		{"Thanks for reading our coverage!", drop},
+		{"Start your free trial today.", drop},
+		{"1. $9 per month", drop},
+		{"2. Cancel anytime", drop},
+		{"We are a small not-for-profit news organisation and rely on reader subscriptions to fund independent journalism in the region.", drop},
+		{"The suspects, aged 19 and 23, had been under surveillance for several weeks, according to the federal prosecutor's office.", keep},
+		{"They are accused of preparing a serious act of violence endangering the state.", keep},
+	}, false)
+}
+
+// Teasers of other articles after the body, then link lists.
+func TestTeasersAndLists(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Kicker", drop},
+		{"Court jails three men over foiled bomb plot", free},
+		{"A court in Brussels sentenced three men to prison terms of between six and twelve years on Monday for plotting to bomb a music festival.", keep},
+		{"The judges found that the men had bought components for explosives and scouted the site twice during the summer.", keep},
+		{"“This was not a fantasy but a concrete plan,” the presiding judge said as she read out the verdict.", keep},
+		{"Army retakes town from militants", drop},
+		{"Government troops regained control of the town on Sunday after a week of heavy fighting, officials said.", drop},
+		{"Ministers meet over border security", drop},
+		{"Interior ministers from five countries will meet next week to discuss joint patrols along the desert border.", drop},
+		{"New sanctions target financiers of armed group", drop},
+		{"The treasury named four businessmen accused of moving money for the group through front companies.", drop},
+		{"Latest news", drop},
+		{"1. Parliament extends state of emergency", drop},
+		{"2. Hostage freed after months in captivity", drop},
+		{"3. Police raid homes in three cities", drop},
+		{"Partner content", drop},
+		{"1. Agency opens office in the capital", drop},
+		{"2. Forum on regional cooperation draws record crowd", drop},
+		{"3. Foundation launches scholarship programme", drop},
+	}, false)
+}
+
+// Lines that look like furniture in part but are body text.
+func TestBodyIsKept(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Prosecutors said the teenager had watched propaganda videos for months before he travelled to the capital in March.", keep},
+		{"Photo of the suspect was released by police on Wednesday after a court allowed its publication.", keep},
+		{"Most popular among the recruits were short clips glorifying attacks in Europe, an investigator said.", keep},
+		{"Advertisement campaigns by the group's media wing targeted teenagers on gaming platforms, the report found.", keep},
+		{"The platform said the accounts had violated its terms of service and privacy policy and removed them.", keep},
+		{"Il a refusé de s'abonner à la thèse d'un acte isolé, a précisé le procureur lors d'une conférence de presse.", keep},
+		{"Le 13 novembre 2015, trois commandos ont frappé Paris et Saint-Denis, faisant 130 morts.", keep},
+	}, false)
+}
+
+// Hard-wrapped text: the headline rules must not eat wrapped lines.
+func TestHardWrappedKept(t *testing.T) {
+	st := newTestStage(t)
+	text := "Security forces in the north of the country said on Monday that\n" +
+		"gunmen had attacked a village overnight, killing at least\n" +
+		"fourteen people and burning dozens of homes.\n" +
+		"\n" +
+		"The Governor of the region condemned the attack and said\n" +
+		"reinforcements had been sent to the area to track down\n" +
+		"the attackers, who fled on motorbikes.\n"
+	spans, err := st.Boilerplate(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spans) != 0 {
+		t.Errorf("wrapped prose marked as furniture: %v %q", spans, text[spans[0].Start:spans[0].End])
+	}
+}
+
+func TestSpansMergeBlankLines(t *testing.T) {
+	st := newTestStage(t)
+	body := "The minister said the country would not negotiate with armed groups under any circumstances.\n"
+	text := body + "\nADVERTISEMENT\n\nSubscribe now\n\n" + body
+	spans, err := st.Boilerplate(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := len(body) + 1
+	want := []dossier.Span{{Start: start, End: start + len("ADVERTISEMENT\n\nSubscribe now")}}
+	if len(spans) != 1 || spans[0] != want[0] {
+		t.Fatalf("spans = %v, want %v", spans, want)
+	}
+}
+
+func TestCRLFAndInvalidUTF8(t *testing.T) {
+	st := newTestStage(t)
+	text := "Advertisement\r\nThe bombing killed five people, officials said on Sunday, in a statement.\r\n\xff\xfe\r\n"
+	spans, err := st.Boilerplate(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, text, spans)
+	if len(spans) == 0 || text[spans[0].Start:spans[0].End] != "Advertisement" {
+		t.Fatalf("spans = %v", spans)
+	}
+}
+
+func TestProcessLeavesHTMLExtraction(t *testing.T) {
+	st := newTestStage(t)
+	prior := []dossier.Span{{Start: 0, End: 3}}
+	doc := &dossier.Document{Format: "html", Text: "Advertisement\n", Boilerplate: prior}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Boilerplate) != 1 || doc.Boilerplate[0] != prior[0] {
+		t.Fatalf("html boilerplate changed: %v", doc.Boilerplate)
+	}
+	doc = &dossier.Document{Format: "txt", Text: "Nothing to see here, the spokesman said on Monday in a statement."}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Boilerplate == nil || len(doc.Boilerplate) != 0 {
+		t.Fatalf("want empty non-nil boilerplate, got %#v", doc.Boilerplate)
+	}
+	if st.Name() != "clean" {
+		t.Fatalf("Name() = %q", st.Name())
+	}
+}
+
+func TestCanceledContext(t *testing.T) {
+	st := newTestStage(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc := &dossier.Document{Format: "txt", Text: "Advertisement\n"}
+	if err := st.Process(ctx, doc); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestRepeatedLines(t *testing.T) {
+	st := newTestStage(t)
+	footer := "Example Daily Media Group Limited"
+	body := "Gunmen attacked a police station in the east of the country overnight, killing three officers, the ministry said."
+	author := "Jane Example"
+	texts := []string{author + "\n\n" + body + "\n\n" + footer,
+		author + "\n\nAnother story about the trial of five men, which opened on Monday in the capital.\n\n" + footer}
+	st2, err := st.WithRepeatedLines(context.Background(), append(texts, body), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdicts := st2.Explain(texts[0])
+	var gotFooter, gotBody bool
+	for _, v := range verdicts {
+		switch texts[0][v.Start:v.End] {
+		case footer:
+			gotFooter = v.Boilerplate && v.Reason == ReasonRepeated
+		case body:
+			gotBody = v.Boilerplate
+		}
+	}
+	if !gotFooter {
+		t.Errorf("repeated footer not marked: %+v", verdicts)
+	}
+	if gotBody {
+		t.Errorf("repeated body sentence marked as furniture")
+	}
+	if _, ok := st2.repeated[author]; ok {
+		t.Errorf("a recurring author's name was learnt as furniture")
+	}
+	// The original stage is unchanged.
+	for _, v := range st.Explain(texts[0]) {
+		if v.Reason == ReasonRepeated {
+			t.Errorf("WithRepeatedLines modified its receiver")
+		}
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	if _, err := New(nil); err == nil {
+		t.Error("New(nil) succeeded")
+	}
+	empty := lexicon.FromFS(fstest.MapFS{"en/other.yaml": {Data: []byte("x: 1\n")}})
+	if _, err := New(empty); !errors.Is(err, lexicon.ErrNoLexicon) {
+		t.Errorf("no clean.yaml: err = %v, want ErrNoLexicon", err)
+	}
+	bad := lexicon.FromFS(fstest.MapFS{"xx/clean.yaml": {Data: []byte("stop_wrods: [a]\n")}})
+	if _, err := New(bad); err == nil {
+		t.Error("unknown field accepted")
+	}
+	// A third language is a data file, not code.
+	es := lexicon.FromFS(fstest.MapFS{"es/clean.yaml": {Data: []byte("lines: [publicidad]\nprefixes: [\"suscríbete\"]\n")}})
+	st, err := New(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spans, _ := st.Boilerplate(context.Background(), "Publicidad\nSuscríbete para seguir leyendo\n")
+	if len(spans) != 1 || spans[0].Start != 0 {
+		t.Errorf("Spanish cues: spans = %v", spans)
+	}
+}
+
+func TestNormalizeTokens(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string
+	}{
+		{"Réservé aux abonné·es", "reserve aux abonne es"},
+		{"InternationalInvestigation", "international investigation"},
+		{"Photo: AFP", "photo : afp"},
+		{"© 2024 Œuvre e-paper", "© 2024 oeuvre e-paper"},
+		{"don’t MISS", "don t miss"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := strings.Join(normalizeTokens(c.in), " "); got != c.want {
+			t.Errorf("normalizeTokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// checkSpans asserts the invariants of the Boilerplate layer.
+func checkSpans(tb testing.TB, text string, spans []dossier.Span) {
+	tb.Helper()
+	prevEnd := -1
+	for _, s := range spans {
+		if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+			tb.Fatalf("span %v out of range [0,%d]", s, len(text))
+		}
+		if s.Start <= prevEnd {
+			tb.Fatalf("spans not sorted and disjoint: %v", spans)
+		}
+		if s.Start > 0 && text[s.Start-1] != '\n' {
+			tb.Fatalf("span %v does not start at a line start", s)
+		}
+		if s.Start == s.End {
+			tb.Fatalf("empty span %v", s)
+		}
+		_ = text[s.Start:s.End]
+		prevEnd = s.End
+	}
+}
+
+// Hostile inputs: huge repetitive pages must stay linear.
+func TestHugeRepetitiveInput(t *testing.T) {
+	st := newTestStage(t)
+	for _, unit := range []string{"Latest news\n", "Subscribe now\n", "by by by by by by by by ", "- a\n", "\n", "x"} {
+		text := strings.Repeat(unit, 200000)
+		spans, err := st.Boilerplate(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSpans(t, text, spans)
+	}
+}
+
+func TestIsNavLine(t *testing.T) {
+	cases := map[string]bool{
+		"Home | News | Politics | Crime | Opinion":   true,
+		"Accueil  Afrique  Monde  Économie  Idées":   true,
+		"Société > Justice > Procès":                 true,
+		"Europe · Belgique · Monde":                  true,
+		"Afrique | Sahel":                            false, // two items: a section label, not a menu
+		"The court sentenced him to life | AFP":      false,
+		"Police said the men were held. | Read more": false,
+		"Security forces | killed at least twelve militants in the raid on Sunday | officials said": false,
+	}
+	for line, want := range cases {
+		if got := isNavLine(line); got != want {
+			t.Errorf("isNavLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestPageHeaderBlock(t *testing.T) {
+	s := newTestStage(t)
+	text := "THE EVENING LEDGER\nWorld News\nHome | World | Politics | Sport\nSign in\n\nPolice arrest three over stadium plot\n\nPolice arrested three men on Tuesday over a plan to attack a stadium, prosecutors said in a statement.\n"
+	spans, err := s.Boilerplate(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := func(sub string) bool {
+		i := strings.Index(text, sub)
+		for _, sp := range spans {
+			if sp.Start <= i && i+len(sub) <= sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, furniture := range []string{"THE EVENING LEDGER", "World News", "Home | World", "Sign in"} {
+		if !covered(furniture) {
+			t.Errorf("%q not marked as boilerplate", furniture)
+		}
+	}
+	for _, content := range []string{"Police arrest three over stadium plot", "Police arrested three men"} {
+		if covered(content) {
+			t.Errorf("%q marked as boilerplate", content)
+		}
+	}
+}

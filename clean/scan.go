@@ -1,0 +1,477 @@
+package clean
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// endKind is how a line ends: sentences end in punctuation, headlines and
+// link labels do not.
+type endKind uint8
+
+const (
+	endNone     endKind = iota // a letter, digit, comma, bracket…
+	endPeriod                  // . ; :
+	endEllipsis                // ... or …, usually a truncated link label
+	endMark                    // ? or !
+	endQuote                   // a closing quotation mark
+)
+
+// lineInfo holds the features of one line of the document.
+type lineInfo struct {
+	start, end int // bytes of the line, without its line break
+
+	words   int // whitespace-separated chunks holding a letter or digit
+	caps    int // words with an upper-case initial
+	links   int // words that are URLs, e-mail addresses or @handles
+	content int // tokens that are words or numbers (not ":" or symbols)
+	stop    int
+	dates   int // date vocabulary or numbers
+	numbers int
+	section int
+	holder  int // image placeholders
+	soft    int // distinct promotional cues
+
+	ending     endKind
+	blank      bool
+	separator  bool // punctuation only: "-------", "* * *"
+	listItem   bool // starts with a bullet or "1."
+	quoteStart bool
+	upperStart bool
+	lowerStart bool
+
+	whole, prefix, header, phrase, byline bool // cue hits
+
+	prose  bool
+	bp     bool
+	reason Reason
+}
+
+// scanner normalises one line at a time into reusable buffers: lower case,
+// accents folded, tokens separated by single spaces. ":" and symbols such as
+// "©" or "€" become one-rune tokens so that cues like "photo :" can be told
+// from prose ("Photo of the attacker…").
+type scanner struct {
+	norm     []byte
+	tokStart []int32
+	tokEnd   []int32
+	tokCap   []bool
+	tokHash  []uint32
+	tokEntry []int32 // index into compiled.entries, or -1
+	softSeen []int32
+	inTok    bool
+	hash     uint32 // FNV-1a of the open token so far
+}
+
+func (sc *scanner) closeTok() {
+	if sc.inTok {
+		sc.inTok = false
+		sc.tokEnd = append(sc.tokEnd, int32(len(sc.norm)))
+		sc.tokHash = append(sc.tokHash, sc.hash)
+	}
+}
+
+func (sc *scanner) openTok(upper bool) {
+	if len(sc.norm) > 0 {
+		sc.norm = append(sc.norm, ' ')
+	}
+	sc.tokStart = append(sc.tokStart, int32(len(sc.norm)))
+	sc.tokCap = append(sc.tokCap, upper)
+	sc.inTok = true
+	sc.hash = fnvOffset
+}
+
+// FNV-1a, computed while tokens are written, feeds the lexicon's filter.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
+
+func fnvString(s string) uint32 {
+	h := fnvOffset
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// appendTok appends normalised bytes to the open token, hashing them.
+func (sc *scanner) appendTok(p []byte) {
+	for _, c := range p {
+		sc.hash = (sc.hash ^ uint32(c)) * fnvPrime
+	}
+	sc.norm = append(sc.norm, p...)
+}
+
+// ASCII byte classes for the scanner's fast path.
+const (
+	cOther uint8 = iota
+	cSpace
+	cLower
+	cUpper
+	cDigit
+)
+
+func asciiClass(b byte) uint8 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return cLower
+	case 'A' <= b && b <= 'Z':
+		return cUpper
+	case '0' <= b && b <= '9':
+		return cDigit
+	case b == ' ' || b == '\t' || b == '\r' || b == '\v' || b == '\f':
+		return cSpace
+	}
+	return cOther
+}
+
+func isSpaceRune(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2009', '\u2002', '\u2003', '\u3000', '\u200b', '\ufeff', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// scan fills the scanner's buffers for text[start:end] and, when c is not
+// nil, looks each token up and records the line's features in li.
+func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) {
+	sc.norm = sc.norm[:0]
+	sc.tokStart = sc.tokStart[:0]
+	sc.tokEnd = sc.tokEnd[:0]
+	sc.tokCap = sc.tokCap[:0]
+	sc.tokHash = sc.tokHash[:0]
+	sc.tokEntry = sc.tokEntry[:0]
+	sc.inTok = false
+	li.start, li.end = start, end
+
+	prevLower := false // previous rune of the token was lower case (camelCase splits)
+	inChunk := false   // inside a whitespace-separated chunk
+	chunkAlnum := false
+	chunkLink := false
+	firstSeen := false // first non-space rune examined
+	nonSpace := 0
+	var one [utf8.UTFMax]byte
+
+	for i := start; i < end; {
+		b := text[i]
+		var r rune
+		size := 1
+		var class uint8
+		if b < utf8.RuneSelf {
+			r = rune(b)
+			class = asciiClass(b)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:end])
+			switch {
+			case unicode.IsLetter(r):
+				class = cLower
+				if unicode.IsUpper(r) {
+					class = cUpper
+				}
+			case unicode.IsDigit(r):
+				class = cDigit
+			case isSpaceRune(r):
+				class = cSpace
+			}
+		}
+		i += size
+
+		if class == cSpace {
+			sc.closeTok()
+			if inChunk {
+				inChunk = false
+				if chunkAlnum {
+					li.words++
+					if chunkLink {
+						li.links++
+					}
+				}
+			}
+			continue
+		}
+		nonSpace++
+		if !inChunk {
+			inChunk, chunkAlnum, chunkLink = true, false, false
+			if r == 'w' && i+3 <= end && text[i-1:i+3] == "www." {
+				chunkLink = true
+			}
+		}
+		if !firstSeen {
+			firstSeen = true
+			li.quoteStart = isOpeningQuote(r)
+			li.upperStart = class == cUpper
+			li.lowerStart = class == cLower
+			if isBullet(r) {
+				li.listItem = true
+			} else if class == cDigit && r < utf8.RuneSelf {
+				li.listItem = numberedItem(text, i-size, end)
+			}
+		}
+
+		if class != cOther {
+			chunkAlnum = true
+			upper := class == cUpper
+			if sc.inTok && prevLower && upper {
+				sc.closeTok() // camelCase glue from scraped pages: "InternationalInvestigation"
+			}
+			if !sc.inTok {
+				sc.openTok(upper)
+			}
+			prevLower = class == cLower
+			if r < utf8.RuneSelf {
+				c := b
+				if upper {
+					c += 'a' - 'A'
+				}
+				sc.hash = (sc.hash ^ uint32(c)) * fnvPrime
+				sc.norm = append(sc.norm, c)
+			} else {
+				sc.appendTok(appendFolded(one[:0], r))
+			}
+			continue
+		}
+		switch {
+		case r == '@' || r == ':' && i+2 <= end && text[i:i+2] == "//":
+			chunkLink = true
+		}
+		if sc.inTok && (r == '-' || r == '\u2011') && i < end && isASCIIAlnum(text[i]) {
+			sc.appendTok([]byte{'-'}) // inner hyphen: "e-paper", "not-for-profit"
+			prevLower = false
+			continue
+		}
+		sc.closeTok()
+		if r == ':' || r >= utf8.RuneSelf && unicode.IsSymbol(r) || r < utf8.RuneSelf && isASCIISymbol(b) {
+			sc.openTok(false)
+			sc.appendTok(utf8.AppendRune(one[:0], r))
+			sc.closeTok()
+		}
+	}
+	sc.closeTok()
+	if inChunk && chunkAlnum {
+		li.words++
+		if chunkLink {
+			li.links++
+		}
+	}
+
+	li.blank = nonSpace == 0
+	li.separator = nonSpace >= 3 && li.words == 0
+	li.ending = lineEnd(text, start, end)
+	if c == nil {
+		return li
+	}
+	sc.lookup(&li, c)
+	return li
+}
+
+// isASCIISymbol matches the ASCII runes unicode.IsSymbol accepts.
+func isASCIISymbol(b byte) bool {
+	switch b {
+	case '$', '+', '<', '=', '>', '^', '`', '|', '~':
+		return true
+	}
+	return false
+}
+
+// lookup classifies the tokens of the last scanned line and matches cue phrases.
+func (sc *scanner) lookup(li *lineInfo, c *compiled) {
+	for k := range sc.tokStart {
+		tok := sc.norm[sc.tokStart[k]:sc.tokEnd[k]]
+		idx := c.find(tok, sc.tokHash[k])
+		sc.tokEntry = append(sc.tokEntry, idx)
+		if len(tok) == 0 {
+			continue
+		}
+		if tok[0] < utf8.RuneSelf {
+			if !isWordStart(tok[0]) {
+				continue // ":" and ASCII symbols are neutral
+			}
+		} else if r, _ := utf8.DecodeRune(tok); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue // "©", "€"… are neutral
+		}
+		li.content++
+		if sc.tokCap[k] {
+			li.caps++
+		}
+		if tok[0] >= '0' && tok[0] <= '9' {
+			li.numbers++
+			li.dates++
+			continue
+		}
+		if idx < 0 {
+			continue
+		}
+		e := &c.entries[idx]
+		if e.flags&wStop != 0 {
+			li.stop++
+		}
+		if e.flags&wDate != 0 {
+			li.dates++
+		}
+		if e.flags&wSection != 0 {
+			li.section++
+		}
+		if e.flags&wPlaceholder != 0 {
+			li.holder++
+		}
+	}
+	// caps counted per token above; keep it per word so ratios use li.words.
+	if li.caps > li.words {
+		li.caps = li.words
+	}
+
+	sc.softSeen = sc.softSeen[:0]
+	n := int32(len(sc.norm))
+	for k, idx := range sc.tokEntry {
+		if idx < 0 || len(c.entries[idx].phrases) == 0 {
+			continue
+		}
+		e := &c.entries[idx]
+		at := sc.tokStart[k]
+		rest := sc.norm[at:]
+		for _, p := range e.phrases {
+			if len(p.norm) > len(rest) || string(rest[:len(p.norm)]) != p.norm {
+				continue
+			}
+			stop := at + int32(len(p.norm))
+			if stop < n && sc.norm[stop] != ' ' {
+				continue // the cue ends inside a word
+			}
+			switch p.kind {
+			case cueWhole:
+				if k == 0 && stop == n {
+					li.whole = true
+				}
+			case cuePrefix:
+				if k == 0 {
+					li.prefix = true
+				}
+			case cueListHeader:
+				if k == 0 {
+					li.header = true
+				}
+			case cuePhrase:
+				li.phrase = true
+			case cueSoft:
+				if !containsID(sc.softSeen, p.id) {
+					sc.softSeen = append(sc.softSeen, p.id)
+					li.soft++
+				}
+			case cueByline:
+				if next := k + int(p.words); next < len(sc.tokCap) && sc.tokCap[next] {
+					li.byline = true
+				}
+			}
+		}
+	}
+}
+
+func containsID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordStart(b byte) bool {
+	return ('a' <= b && b <= 'z') || ('0' <= b && b <= '9') || b >= utf8.RuneSelf
+}
+
+func isASCIIAlnum(b byte) bool {
+	return ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') || ('0' <= b && b <= '9')
+}
+
+func isOpeningQuote(r rune) bool {
+	switch r {
+	case '"', '“', '«', '„', '‘', '\'', '`', '”', '‹':
+		return true
+	}
+	return false
+}
+
+func isBullet(r rune) bool {
+	switch r {
+	case '-', '•', '*', '–', '—', '·', '▪', '►', '‣', '◦', '●', '■', '→', '>':
+		return true
+	}
+	return false
+}
+
+// numberedItem reports whether text[i:end] starts like "1. " or "12) ".
+func numberedItem(text string, i, end int) bool {
+	j := i
+	for j < end && j-i < 3 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == i || j+1 >= end || (text[j] != '.' && text[j] != ')') {
+		return false
+	}
+	return text[j+1] == ' ' || text[j+1] == '\t'
+}
+
+// lineEnd classifies the last visible character of text[start:end].
+func lineEnd(text string, start, end int) endKind {
+	j := end
+	for j > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:j])
+		if r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' || r == '\u202f' || r == '\u200b' {
+			j -= size
+			continue
+		}
+		switch r {
+		case '.':
+			if j-start >= 3 && text[j-3:j] == "..." {
+				return endEllipsis
+			}
+			return endPeriod
+		case ';', ':':
+			return endPeriod
+		case '…':
+			return endEllipsis
+		case '?', '!':
+			return endMark
+		case '"', '”', '»', '“':
+			return endQuote
+		}
+		return endNone
+	}
+	return endNone
+}
+
+// appendFolded appends r lower-cased with Latin accents removed, so that cue
+// lists can be written without diacritics and still match "Réservé aux abonnés".
+func appendFolded(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	if r >= 0xC0 && r <= 0xFF {
+		s := latin1Fold[r-0xC0]
+		if s != "" {
+			return append(b, s...)
+		}
+	}
+	switch r {
+	case 'Œ', 'œ':
+		return append(b, "oe"...)
+	case 'Ÿ':
+		return append(b, 'y')
+	case 'ı':
+		return append(b, 'i')
+	}
+	return utf8.AppendRune(b, unicode.ToLower(r))
+}
+
+// latin1Fold maps U+00C0..U+00FF to lower-case ASCII; "" keeps the rune.
+var latin1Fold = [64]string{
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+}
