@@ -1,0 +1,31 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHostileInputsStayLinear feeds long pathological inputs; a quadratic
+// scan would take minutes on them.
+func TestHostileInputsStayLinear(t *testing.T) {
+	s := newStage(t)
+	inputs := map[string]string{
+		"list markers on one line": strings.Repeat("1. ", 300_000),
+		"apostrophes":              strings.Repeat("l'", 300_000) + "a",
+		"hyphens":                  strings.Repeat("a-", 300_000) + "il",
+		"dots":                     strings.Repeat("a.", 300_000),
+		"digits groups":            strings.Repeat("1 000 ", 150_000),
+		"newlines":                 strings.Repeat("A\n", 300_000),
+		"invalid bytes":            strings.Repeat("\xff\xe2\x80", 200_000),
+		"quotes":                   strings.Repeat("x. » ", 150_000),
+	}
+	for name, text := range inputs {
+		start := time.Now()
+		toks, sents := s.Segment(text, "fr", nil)
+		checkInvariants(t, text, toks, sents)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s: %v for %d bytes", name, d, len(text))
+		}
+	}
+}
