@@ -1,0 +1,596 @@
+// Package meta finds a plain-text document's title and publication date.
+//
+// The title is the first headline-like line at the top of the article. The
+// publication date comes, in order of trust, from an excerpt header
+// (" date 2020-11-03" glued to the first line), from datelines and bylines near
+// the top ("By bne IntelliNews July 21, 2024", "Publié le 3 novembre 2014"),
+// and finally from body evidence that implies it ("a week ago, on Sunday
+// August 15th"; a month-only header plus "lundi 13 juin"). The stage is
+// precision-first: it sets Meta.Published only for a day-precision date it can
+// justify, and keeps whatever an earlier reader already set.
+package meta
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	dps "github.com/markusmobius/go-dateparser"
+	dpdate "github.com/markusmobius/go-dateparser/date"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/timex"
+)
+
+const lexiconPart = "meta"
+
+// Bounds of the "top of the document" where titles and datelines live.
+const (
+	maxTopLines   = 20
+	maxTopBytes   = 4000
+	maxTitleBytes = 300
+	// maxDatelineBytes: a longer line is prose, whose dates are events, not the publication.
+	maxDatelineBytes = 160
+	// maxParserCalls bounds the slow dateparser fallback per document.
+	maxParserCalls = 3
+	// maxParserInput bounds what the fallback parser sees.
+	maxParserInput = 80
+	// A line is a date line when at most this many words are not part of the
+	// date: "Monday, 3 March 2023 14:05 GMT" as a dateline; a headline may
+	// hold a date, so title rejection is stricter.
+	maxDatelineExtraWords  = 4
+	maxTitleDateExtraWords = 2
+	// minYear is the earliest publication year considered when a year must be inferred.
+	minYear = 2000
+)
+
+// lexiconFile is the layout of data/<lang>/meta.yaml.
+type lexiconFile struct {
+	BylinePrefixes []string `yaml:"byline_prefixes"`
+	PublishedCues  []string `yaml:"published_cues"`
+	UpdatedCues    []string `yaml:"updated_cues"`
+}
+
+// cues is the compiled vocabulary of one language, or of all merged.
+type cues struct {
+	byline, published, updated []string
+}
+
+// Stage sets Meta.Title, Meta.TitleSpan, Meta.Published and Meta.PublishedSpan.
+// It implements dossier.Stage and is safe for concurrent use.
+type Stage struct {
+	scanner *timex.Scanner
+	byLang  map[string]*cues
+	all     *cues
+	parser  *dps.Parser
+	langs   []string
+	now     func() time.Time
+}
+
+// New builds the stage from the meta and timex lexicons in lex.
+func New(lex *lexicon.Set) (*Stage, error) {
+	if lex == nil {
+		return nil, errors.New("meta: nil lexicon set")
+	}
+	sc, err := timex.NewScanner(lex)
+	if err != nil {
+		return nil, fmt.Errorf("meta: %w", err)
+	}
+	s := &Stage{scanner: sc, byLang: map[string]*cues{}, all: &cues{}, parser: &dps.Parser{}, now: time.Now}
+	for _, lang := range lex.Langs(lexiconPart) {
+		var f lexiconFile
+		if err := lex.Load(lang, lexiconPart, &f); err != nil {
+			return nil, fmt.Errorf("meta: %w", err)
+		}
+		c := &cues{byline: lowerAll(f.BylinePrefixes), published: lowerAll(f.PublishedCues), updated: lowerAll(f.UpdatedCues)}
+		s.byLang[lang] = c
+		s.all.byline = append(s.all.byline, c.byline...)
+		s.all.published = append(s.all.published, c.published...)
+		s.all.updated = append(s.all.updated, c.updated...)
+	}
+	if len(s.byLang) == 0 {
+		return nil, fmt.Errorf("meta: no %s lexicon in any language: %w", lexiconPart, lexicon.ErrNoLexicon)
+	}
+	s.langs = sc.Langs()
+	return s, nil
+}
+
+func lowerAll(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Name implements dossier.Stage.
+func (s *Stage) Name() string { return "meta" }
+
+// Process implements dossier.Stage.
+func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c := s.byLang[doc.Lang]
+	if c == nil {
+		c = s.all
+	}
+	hdr := parseHeader(doc.Text)
+	lines := topLines(doc.Text, hdr.rest)
+	if doc.Meta.Title == "" {
+		if span, ok := s.findTitle(doc, lines, c); ok {
+			doc.Meta.Title = doc.Text[span.Start:span.End]
+			doc.Meta.TitleSpan = &span
+		}
+	}
+	if !doc.Meta.Published.IsZero() {
+		return nil
+	}
+	if hdr.day > 0 {
+		s.setPublished(doc, date(hdr.year, hdr.month, hdr.day), &hdr.span)
+		return nil
+	}
+	if d, span, ok := s.fromDatelines(doc, lines, c); ok {
+		s.setPublished(doc, d, span)
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	exprs := s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: 0, End: len(doc.Text)}, nil)
+	if hdr.month > 0 {
+		if d, span, ok := fromMonthHeader(hdr, exprs); ok {
+			s.setPublished(doc, d, span)
+			return nil
+		}
+	}
+	if d, ok := s.fromAgo(doc.Text, exprs); ok {
+		s.setPublished(doc, d, nil)
+	}
+	return nil
+}
+
+func (s *Stage) setPublished(doc *dossier.Document, d time.Time, span *dossier.Span) {
+	doc.Meta.Published = d
+	if span != nil {
+		sp := *span
+		doc.Meta.PublishedSpan = &sp
+	}
+}
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// header is the " date 2020-11-03" (or " date 2024-11") tag some excerpts start with.
+type header struct {
+	span             dossier.Span
+	year, month, day int
+	rest             int // where the page text glued after the tag starts
+}
+
+// headerTag is the excerpt format's label, not a word of any language.
+const headerTag = "date"
+
+func parseHeader(text string) header {
+	i := 0
+	for i < len(text) && i < 8 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r') {
+		i++
+	}
+	if !strings.HasPrefix(text[i:], headerTag+" ") {
+		return header{}
+	}
+	i += len(headerTag) + 1
+	start := i
+	y, n := digits(text, i, 4)
+	if n != 4 || i+n >= len(text) || text[i+n] != '-' {
+		return header{}
+	}
+	i += 5
+	m, n := digits(text, i, 2)
+	if n != 2 || m < 1 || m > 12 {
+		return header{}
+	}
+	i += 2
+	h := header{year: y, month: m}
+	if i+2 < len(text) && text[i] == '-' {
+		if d, n := digits(text, i+1, 2); n == 2 && timex.ValidDate(y, m, d) {
+			h.day = d
+			i += 3
+		}
+	}
+	if i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t' {
+		return header{} // "date 2020-11-03x…" is not the tag
+	}
+	h.span = dossier.Span{Start: start, End: i}
+	h.rest = i
+	return h
+}
+
+// digits reads up to max ASCII digits at i.
+func digits(text string, i, max int) (val, n int) {
+	for n < max && i+n < len(text) && text[i+n] >= '0' && text[i+n] <= '9' {
+		val = val*10 + int(text[i+n]-'0')
+		n++
+	}
+	return val, n
+}
+
+// line is one non-empty line of the top of the document, trimmed.
+type line struct {
+	dossier.Span
+}
+
+func topLines(text string, from int) []line {
+	var out []line
+	pos := from
+	for pos < len(text) && len(out) < maxTopLines && pos < maxTopBytes {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		if sp := trimSpan(text, dossier.Span{Start: pos, End: end}); sp.Len() > 0 {
+			out = append(out, line{Span: sp})
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+func trimSpan(text string, sp dossier.Span) dossier.Span {
+	for sp.Start < sp.End {
+		r, size := utf8.DecodeRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += size
+	}
+	for sp.End > sp.Start {
+		r, size := utf8.DecodeLastRuneInString(text[sp.Start:sp.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.End -= size
+	}
+	return sp
+}
+
+// words counts letter-or-digit runs in s.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// isProse reports whether a line reads as body text: long, or a full sentence.
+func isProse(s string) bool {
+	if len(s) > maxTitleBytes {
+		return true
+	}
+	w := words(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return w > 12 && (last == '.' || last == '…')
+}
+
+// findTitle returns the first headline-like line, stopping at the first line of prose.
+func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier.Span, bool) {
+	for _, l := range lines {
+		if doc.InBoilerplate(l.Start) {
+			continue
+		}
+		txt := doc.Text[l.Start:l.End]
+		if isProse(txt) {
+			return dossier.Span{}, false
+		}
+		w := words(txt)
+		if w <= 2 { // kicker, section label, lone weekday
+			continue
+		}
+		if hasPrefixWord(txt, c.byline) || containsCue(txt, c.published) || containsCue(txt, c.updated) {
+			continue
+		}
+		if s.dateDominated(doc.Text, doc.Lang, l.Span, w, maxTitleDateExtraWords) {
+			continue
+		}
+		return stripOutletSuffix(doc.Text, l.Span), true
+	}
+	return dossier.Span{}, false
+}
+
+// dateDominated reports whether a line is little more than a date ("21st Oct 2017", "Monday, 3 March 2023 14:05").
+func (s *Stage) dateDominated(text, lang string, sp dossier.Span, lineWords, extra int) bool {
+	var buf [8]timex.Expr
+	exprs := s.scanner.Scan(text, lang, sp, buf[:0])
+	dateWords := 0
+	for _, e := range exprs {
+		if e.Kind == timex.KindCalendar && (e.Year > 0 || e.Day > 0) {
+			dateWords += words(text[e.Start:e.End])
+		}
+	}
+	return dateWords > 0 && lineWords-dateWords <= extra
+}
+
+// stripOutletSuffix drops a trailing " – CNN" / " | Le Monde" outlet tag from a headline.
+func stripOutletSuffix(text string, sp dossier.Span) dossier.Span {
+	s := text[sp.Start:sp.End]
+	for _, sep := range []string{" – ", " — ", " | ", " - "} {
+		i := strings.LastIndex(s, sep)
+		if i <= 0 {
+			continue
+		}
+		suffix := s[i+len(sep):]
+		if w := words(suffix); w == 0 || w > 3 || words(s[:i]) < 4 || !allCapitalised(suffix) {
+			continue
+		}
+		return trimSpan(text, dossier.Span{Start: sp.Start, End: sp.Start + i})
+	}
+	return sp
+}
+
+func allCapitalised(s string) bool {
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixWord reports whether s starts with one of the lowercase phrases as whole words.
+func hasPrefixWord(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) && boundaryAt(s, len(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsCue reports whether one of the lowercase phrases occurs in s as
+// whole words, case-insensitively and without allocating.
+func containsCue(s string, phrases []string) bool {
+	if len(s) > maxDatelineBytes*2 {
+		s = s[:maxDatelineBytes*2]
+	}
+	for _, p := range phrases {
+		if p == "" {
+			continue
+		}
+		first := p[0]
+		for i := 0; i+len(p) <= len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != first && first < utf8.RuneSelf {
+				continue
+			}
+			if strings.EqualFold(s[i:i+len(p)], p) && (i == 0 || !isLetterBefore(s, i)) && boundaryAt(s, i+len(p)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func boundaryAt(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// Dateline trust levels: a cue saying "published" beats a bare date line, which beats "updated".
+const (
+	trustNone = iota
+	trustUpdated
+	trustBare
+	trustPublished
+)
+
+// fromDatelines looks for a full date on a short line near the top.
+func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (time.Time, *dossier.Span, bool) {
+	var (
+		best      time.Time
+		bestSpan  *dossier.Span
+		bestTrust = trustNone
+		calls     int
+	)
+	for _, l := range lines {
+		txt := doc.Text[l.Start:l.End]
+		if len(txt) > maxDatelineBytes || isProse(txt) {
+			continue
+		}
+		trust := trustBare
+		switch {
+		case containsCue(txt, c.published) || hasPrefixWord(txt, c.byline):
+			trust = trustPublished
+		case containsCue(txt, c.updated):
+			trust = trustUpdated
+		}
+		if trust <= bestTrust {
+			continue
+		}
+		// Without a cue, only a line that is little more than a date is a dateline:
+		// a caption's "Screen grab from June 19th 2001 showing…" dates the picture.
+		if trust == trustBare && !s.dateDominated(doc.Text, doc.Lang, l.Span, words(txt), maxDatelineExtraWords) {
+			continue
+		}
+		var buf [8]timex.Expr
+		found := false
+		for _, e := range s.scanner.Scan(doc.Text, doc.Lang, l.Span, buf[:0]) {
+			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
+				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
+				sp := e.Span
+				best, bestSpan, bestTrust, found = date(e.Year, e.Month, e.Day), &sp, trust, true
+				break
+			}
+		}
+		// The slow general parser only sees cue lines our scanner could not read,
+		// and only when they show a year, since it would otherwise invent one.
+		if !found && trust != trustBare && calls < maxParserCalls && hasYear(txt) {
+			calls++
+			if d, ok := s.parse(txt); ok {
+				best, bestSpan, bestTrust = d, nil, trust
+			}
+		}
+	}
+	return best, bestSpan, bestTrust != trustNone
+}
+
+// hasYear reports whether s holds a four-digit number that could be a year.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			y := 0
+			for _, ch := range s[i-4 : i] {
+				y = y*10 + int(ch-'0')
+			}
+			if y >= 1990 && y <= 2100 {
+				return true
+			}
+		}
+		run = 0
+	}
+	return false
+}
+
+// parse runs the general date parser on one short candidate line.
+func (s *Stage) parse(txt string) (time.Time, bool) {
+	if len(txt) > maxParserInput {
+		txt = txt[:maxParserInput]
+		for len(txt) > 0 && !utf8.ValidString(txt) {
+			txt = txt[:len(txt)-1]
+		}
+	}
+	cfg := &dps.Configuration{
+		Languages:             s.langs,
+		CurrentTime:           s.now(),
+		PreferredDateSource:   dps.Past,
+		IgnoreSurroundingText: true,
+	}
+	d, err := s.parseSafely(cfg, txt)
+	if err != nil || d.IsZero() {
+		return time.Time{}, false
+	}
+	switch d.Period {
+	case dpdate.Day, dpdate.Hour, dpdate.Minute, dpdate.Second:
+	default:
+		return time.Time{}, false
+	}
+	t := d.Time
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+}
+
+// parseSafely shields the stage from a panic inside the third-party parser:
+// hostile input must never bring the pipeline down.
+func (s *Stage) parseSafely(cfg *dps.Configuration, txt string) (d dpdate.Date, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("dateparser: %v", r)
+		}
+	}()
+	return s.parser.Parse(cfg, txt)
+}
+
+// fromMonthHeader resolves a "lundi 13 juin" mention against a month-only header,
+// when the weekday matches that day of that month.
+func fromMonthHeader(h header, exprs []timex.Expr) (time.Time, *dossier.Span, bool) {
+	for _, e := range exprs {
+		if e.Kind != timex.KindCalendar || e.Weekday == 0 || e.Day == 0 {
+			continue
+		}
+		if (e.Month != 0 && e.Month != h.month) || (e.Year != 0 && e.Year != h.year) {
+			continue
+		}
+		if !timex.ValidDate(h.year, h.month, e.Day) || timex.IsoWeekday(date(h.year, h.month, e.Day)) != e.Weekday {
+			continue
+		}
+		sp := e.Span
+		return date(h.year, h.month, e.Day), &sp, true
+	}
+	return time.Time{}, nil, false
+}
+
+// maxAgoGap bounds the text between "a week ago" and the date it restates.
+const maxAgoGap = 8
+
+// fromAgo reads "just a week ago, on Sunday August 15th": an offset in days or
+// weeks next to the date it names fixes the publication date. A year-less
+// date is placed by its weekday, in the latest year the text mentions or the
+// next one, and only when exactly one of them fits.
+func (s *Stage) fromAgo(text string, exprs []timex.Expr) (time.Time, bool) {
+	maxYear := 0
+	nowYear := s.now().Year()
+	for _, e := range exprs {
+		if e.Kind == timex.KindCalendar && e.Year > maxYear && e.Year <= nowYear {
+			maxYear = e.Year
+		}
+	}
+	for i := 0; i+1 < len(exprs); i++ {
+		a, b := exprs[i], exprs[i+1]
+		if b.Kind == timex.KindOffset {
+			a, b = b, a
+		}
+		if a.Kind != timex.KindOffset || a.Offset >= 0 || (a.Unit != timex.UnitDay && a.Unit != timex.UnitWeek) ||
+			b.Kind != timex.KindCalendar || b.Month == 0 || b.Day == 0 {
+			continue
+		}
+		lo, hi := exprs[i].End, exprs[i+1].Start
+		if hi-lo > maxAgoGap || strings.ContainsAny(text[lo:hi], ".!?\n;") {
+			continue
+		}
+		var when time.Time
+		switch {
+		case b.Year > 0:
+			if !timex.ValidDate(b.Year, b.Month, b.Day) {
+				continue
+			}
+			when = date(b.Year, b.Month, b.Day)
+		case b.Weekday > 0 && maxYear >= minYear:
+			fits := 0
+			for y := maxYear; y <= maxYear+1 && y <= nowYear; y++ {
+				if timex.ValidDate(y, b.Month, b.Day) && timex.IsoWeekday(date(y, b.Month, b.Day)) == b.Weekday {
+					when = date(y, b.Month, b.Day)
+					fits++
+				}
+			}
+			if fits != 1 {
+				continue
+			}
+		default:
+			continue
+		}
+		days := -a.Offset
+		if a.Unit == timex.UnitWeek {
+			days *= 7
+		}
+		return when.AddDate(0, 0, days), true
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,207 @@
+package meta
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+func newStage(tb testing.TB) *Stage {
+	tb.Helper()
+	s, err := New(lexicon.Default())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s.now = func() time.Time { return time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) }
+	return s
+}
+
+func TestMetaTable(t *testing.T) {
+	stage := newStage(t)
+	tests := []struct {
+		name      string
+		lang      string
+		text      string
+		title     string // "" = none expected
+		published string // "" = none expected
+		dateText  string // text of PublishedSpan; "" = no span expected
+	}{
+		{"byline with date", "en",
+			"Ministers weigh new powers after foiled Olympic plot\n\nBy Staff Reporter July 21, 2024\n\nSecurity services said on Friday that they had stopped a plan.\n",
+			"Ministers weigh new powers after foiled Olympic plot", "2024-07-21", "July 21, 2024"},
+		{"weekday and date lines before kicker", "en",
+			"Saturday\n\n21st Oct 2017\n\nAnalysis\n\nSahel mission raises fears of reprisals in Europe\n\nA senior official warned of revenge attacks on European soil.\n",
+			"Sahel mission raises fears of reprisals in Europe", "2017-10-21", "21st Oct 2017"},
+		{"updated line after lede", "en",
+			"Three dead in harbour shooting; gunman known to police\n\nThe interior minister said on Tuesday that the gunman had acted alone and that the police had shot him.\n\nnews Updated: 14:05 GMT, 3 March 2023\nReuters | Posted by A. Writer\n",
+			"Three dead in harbour shooting; gunman known to police", "2023-03-03", "3 March 2023"},
+		{"published beats updated", "en",
+			"Court jails recruiter for ten years\nUpdated 5 May 2022\nPublished 4 May 2022\nThe court heard that he had recruited young men for the group over three years.\n",
+			"Court jails recruiter for ten years", "2022-05-04", "4 May 2022"},
+		{"caption date is not a dateline", "en",
+			"Archive footage resurfaces online\n\nFootage from June 19th 2001 showing fighters at a camp in the mountains.\n\nThe video circulated widely.\n",
+			"Archive footage resurfaces online", "", ""},
+		{"excerpt header with full date", "en",
+			" date 2020-11-03 e-paper\nFour dead in city-centre shooting\n\nPolice said on Tuesday that a gunman had opened fire near a synagogue.\n",
+			"Four dead in city-centre shooting", "2020-11-03", "2020-11-03"},
+		{"header glued to prose: no title", "en",
+			" date 2017-05-24 The army chief said the fighting began when troops raided a hideout used by the militant leader.\n\nMore follows.\n",
+			"", "2017-05-24", "2017-05-24"},
+		{"french published cue", "fr",
+			"Monde\n\nLe parquet antiterroriste ouvre une enquête après l'attaque d'un commissariat\n\nPublié le 3 novembre 2014 à 10h02\n\nUn homme a été interpellé dimanche soir près de la gare.\n",
+			"Le parquet antiterroriste ouvre une enquête après l'attaque d'un commissariat", "2014-11-03", "3 novembre 2014"},
+		{"french updated and byline", "fr",
+			"Attentat déjoué : deux adolescents mis en examen – AFP\nPar Jeanne Martin\nmis à jour le 12 avril 2021\nLes deux jeunes ont été arrêtés mardi à Lille.\n",
+			"Attentat déjoué : deux adolescents mis en examen", "2021-04-12", "12 avril 2021"},
+		{"month-only header fixes weekday day", "fr",
+			" date 2022-06 L'armée doit quitter la base lundi 13 juin, a annoncé l'état-major. La remise des clés se fera en présence des forces locales.\n",
+			"", "2022-06-13", "lundi 13 juin"},
+		{"month-only header, weekday does not fit", "fr",
+			" date 2024-11 Un adolescent a été mis en examen ce mardi 12 octobre, selon une source proche du dossier.\n",
+			"", "", ""},
+		{"a week ago on a dated Sunday", "en",
+			"Kabul's fall alarms European services\n\nThe capture of the capital just a week ago, on Sunday August 15th, worries officials. A book published in April 2021 had predicted it.\n",
+			"Kabul's fall alarms European services", "2021-08-22", ""},
+		{"weekday date without year evidence", "en",
+			"Kabul's fall alarms European services\n\nThe capture of the capital just a week ago, on Sunday August 15th, worries officials.\n",
+			"Kabul's fall alarms European services", "", ""},
+		{"year-less weekday date alone is not publication", "fr",
+			"Au Sahel, une attaque massive contre un camp militaire\nLe groupe a lancé dimanche 26 novembre un assaut, rapporte une source sécuritaire en 2023.\n",
+			"Au Sahel, une attaque massive contre un camp militaire", "", ""},
+		{"outlet suffix stripped", "en",
+			"Raid shows the group kept its links with the network – CNN\n\nAn operation last year carried messages between the two groups, an official said.\n",
+			"Raid shows the group kept its links with the network", "", ""},
+		{"prose first: no title", "en",
+			"Abstract: The insurgency in the north has shown renewed vitality with an ambitious attack on a coastal town that was home to hundreds of foreign workers.\n",
+			"", "", ""},
+		{"unknown language uses every lexicon", "",
+			"Explosion near the embassy\nPublié le 8 mars 2019\nTexte.\n",
+			"Explosion near the embassy", "2019-03-08", "8 mars 2019"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &dossier.Document{Text: tc.text, Lang: tc.lang}
+			if err := stage.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Meta.Title != tc.title {
+				t.Errorf("title %q, want %q", doc.Meta.Title, tc.title)
+			}
+			if tc.title != "" {
+				if sp := doc.Meta.TitleSpan; sp == nil || tc.text[sp.Start:sp.End] != tc.title || sp.Start != strings.Index(tc.text, tc.title) {
+					t.Errorf("title span %v does not cover %q", sp, tc.title)
+				}
+			}
+			got := ""
+			if !doc.Meta.Published.IsZero() {
+				got = doc.Meta.Published.Format("2006-01-02")
+			}
+			if got != tc.published {
+				t.Errorf("published %q, want %q", got, tc.published)
+			}
+			switch sp := doc.Meta.PublishedSpan; {
+			case tc.dateText == "" && sp != nil:
+				t.Errorf("published span %v (%q), want none", *sp, tc.text[sp.Start:sp.End])
+			case tc.dateText != "" && (sp == nil || tc.text[sp.Start:sp.End] != tc.dateText):
+				t.Errorf("published span %v, want %q", sp, tc.dateText)
+			}
+		})
+	}
+}
+
+func TestKeepsReaderMetadata(t *testing.T) {
+	stage := newStage(t)
+	pub := time.Date(2019, 1, 2, 0, 0, 0, 0, time.UTC)
+	doc := &dossier.Document{
+		Text: "Another headline in the text body\nPublished 4 May 2022\nBody.\n",
+		Lang: "en",
+		Meta: dossier.Meta{Title: "From HTML", Published: pub},
+	}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta.Title != "From HTML" || !doc.Meta.Published.Equal(pub) || doc.Meta.TitleSpan != nil || doc.Meta.PublishedSpan != nil {
+		t.Errorf("reader metadata overwritten: %+v", doc.Meta)
+	}
+}
+
+func TestTitleSkipsBoilerplate(t *testing.T) {
+	stage := newStage(t)
+	text := "Subscribe to our newsletter today\nSuspect held after knife attack at station\nThe man was arrested at the scene.\n"
+	doc := &dossier.Document{Text: text, Lang: "en", Boilerplate: []dossier.Span{{Start: 0, End: len("Subscribe to our newsletter today")}}}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta.Title != "Suspect held after knife attack at station" {
+		t.Errorf("title %q", doc.Meta.Title)
+	}
+}
+
+// TestParserFallback covers a cue line our scanner cannot read: the general
+// parser resolves it, and only when a year is visible.
+func TestParserFallback(t *testing.T) {
+	stage := newStage(t)
+	doc := &dossier.Document{Text: "Bomb threat closes airport terminal\nPublished: 2022/03/04\nPassengers were evacuated.\n", Lang: "en"}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Meta.Published.Format("2006-01-02"); got != "2022-03-04" {
+		t.Errorf("published %s, want 2022-03-04", got)
+	}
+	doc = &dossier.Document{Text: "Bomb threat closes airport terminal\nPublished: 4 days after the alert\nPassengers were evacuated.\n", Lang: "en"}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if !doc.Meta.Published.IsZero() {
+		t.Errorf("published %v from a line without a year", doc.Meta.Published)
+	}
+}
+
+func TestNewNil(t *testing.T) {
+	if _, err := New(nil); err == nil {
+		t.Error("New(nil) succeeded")
+	}
+}
+
+func FuzzMeta(f *testing.F) {
+	for _, s := range []string{
+		" date 2020-11-03 e-paper\nFour dead in shooting\nBy Staff July 21, 2024\n",
+		" date 2024-11 mardi 13 novembre\n",
+		"Saturday\n\n21st Oct 2017\nInterview\nHeadline here – CNN\n",
+		"a week ago, on Sunday August 15th in 2021",
+		"\xff date 2020-13-45\n\xc3\x28 Publié le 31 février 2020",
+		"",
+	} {
+		f.Add(s, "en")
+		f.Add(s, "fr")
+	}
+	stage := newStage(f)
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		doc := &dossier.Document{Text: text, Lang: lang}
+		if err := stage.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range []*dossier.Span{doc.Meta.TitleSpan, doc.Meta.PublishedSpan} {
+			if sp == nil {
+				continue
+			}
+			if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+				t.Fatalf("span %v out of range", *sp)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(text[sp.Start:sp.End]) {
+				t.Fatalf("span %v cuts a rune", *sp)
+			}
+		}
+		if sp := doc.Meta.TitleSpan; sp != nil && text[sp.Start:sp.End] != doc.Meta.Title {
+			t.Fatalf("title %q != text at span %q", doc.Meta.Title, text[sp.Start:sp.End])
+		}
+		if (doc.Meta.Title == "") != (doc.Meta.TitleSpan == nil) {
+			t.Fatalf("title %q with span %v", doc.Meta.Title, doc.Meta.TitleSpan)
+		}
+	})
+}

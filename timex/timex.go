@@ -1,0 +1,111 @@
+// Package timex finds date expressions in a document's body and normalises
+// them against the publication date.
+//
+// The scanner is a single pass over words and numbers with per-language
+// vocabularies (lexicon data/<lang>/timex.yaml: month and weekday names,
+// ordinal suffixes, cue words, relative phrases). It allocates nothing per
+// token: a pattern is tried only at a trigger token (a number, a month or
+// weekday name, the first word of a relative phrase) and reads a few tokens
+// ahead. Resolution is separate (Expr.Resolve) so that other stages, such as
+// package meta, can reason about expressions before they have a reference date.
+package timex
+
+import (
+	"context"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+// Scanner finds date expressions. It is immutable and safe for concurrent use.
+type Scanner struct {
+	byLang map[string]*table
+	// all merges every language, for documents whose language has no lexicon.
+	all   *table
+	langs []string
+}
+
+// NewScanner compiles the timex lexicons of every language in lex.
+func NewScanner(lex *lexicon.Set) (*Scanner, error) {
+	byLang, all, err := loadTables(lex)
+	if err != nil {
+		return nil, err
+	}
+	return &Scanner{byLang: byLang, all: all, langs: lex.Langs(lexiconPart)}, nil
+}
+
+// Langs lists the languages that have a timex lexicon.
+func (s *Scanner) Langs() []string { return append([]string(nil), s.langs...) }
+
+// Scan appends to out the date expressions in text[span], in order, and
+// returns the extended slice. lang selects the vocabulary; an unknown or empty
+// lang uses all languages at once.
+func (s *Scanner) Scan(text, lang string, span dossier.Span, out []Expr) []Expr {
+	t := s.byLang[lang]
+	if t == nil {
+		t = s.all
+	}
+	return t.scan(text, span, out)
+}
+
+// Stage adds Document.Timexes. It implements dossier.Stage.
+type Stage struct {
+	scanner *Scanner
+}
+
+// New returns the timex stage built from the lexicons in lex.
+func New(lex *lexicon.Set) (*Stage, error) {
+	sc, err := NewScanner(lex)
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{scanner: sc}, nil
+}
+
+// Scanner returns the stage's scanner, for stages that share its vocabulary.
+func (s *Stage) Scanner() *Scanner { return s.scanner }
+
+// Name implements dossier.Stage.
+func (s *Stage) Name() string { return "timex" }
+
+// checkEvery bounds how many bytes are scanned between context checks.
+const checkEvery = 64 << 10
+
+// Process implements dossier.Stage: it scans the body (boilerplate skipped)
+// and resolves each expression against Meta.Published. Relative expressions
+// are dropped when the publication date is unknown.
+func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
+	ref := doc.Meta.Published
+	var buf [64]Expr
+	exprs := buf[:0]
+	for _, body := range doc.Body() {
+		for start := body.Start; start < body.End; {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			end := chunkEnd(doc.Text, start, body.End)
+			exprs = s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: start, End: end}, exprs[:0])
+			for _, e := range exprs {
+				if tx, ok := e.Resolve(ref); ok {
+					doc.Timexes = append(doc.Timexes, tx)
+				}
+			}
+			start = end
+		}
+	}
+	return nil
+}
+
+// chunkEnd cuts long bodies at a line break after checkEvery bytes, so that
+// the context is checked regularly and no expression is split.
+func chunkEnd(text string, start, end int) int {
+	if end-start <= checkEvery {
+		return end
+	}
+	for i := start + checkEvery; i < end; i++ {
+		if text[i] == '\n' {
+			return i + 1
+		}
+	}
+	return end
+}
