@@ -1,0 +1,164 @@
+// Package engine assembles the extraction pipeline from its stages and runs
+// it over many inputs in parallel, delivering results in input order.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/clean"
+	"github.com/dossier-project/dossier/lang"
+	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/meta"
+	"github.com/dossier-project/dossier/pipeline"
+	"github.com/dossier-project/dossier/read"
+	"github.com/dossier-project/dossier/segment"
+	"github.com/dossier-project/dossier/timex"
+)
+
+// Config chooses what the pipeline does.
+type Config struct {
+	// Languages restricts language identification (ISO 639-1); empty means lang.DefaultLanguages.
+	Languages []string
+	// MaxBytes bounds each input; 0 means read.DefaultMaxBytes.
+	MaxBytes int64
+	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
+	Workers int
+	// Lexicons overrides the built-in lexicons (tests).
+	Lexicons *lexicon.Set
+}
+
+// Engine runs the extraction pipeline. It is safe for concurrent use.
+type Engine struct {
+	cfg  Config
+	pipe *pipeline.Pipeline
+}
+
+// New builds every stage once; construction errors are data errors in the
+// lexicons or bad configuration.
+func New(cfg Config) (*Engine, error) {
+	lex := cfg.Lexicons
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	cleaner, err := clean.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("clean: %w", err)
+	}
+	langID, err := lang.New(lex, lang.Options{Languages: cfg.Languages})
+	if err != nil {
+		return nil, err
+	}
+	seg, err := segment.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	metaStage, err := meta.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("meta: %w", err)
+	}
+	tx, err := timex.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("timex: %w", err)
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &Engine{
+		cfg:  cfg,
+		pipe: pipeline.New(cleaner, langID, seg, metaStage, tx),
+	}, nil
+}
+
+// Stages lists the pipeline's stages in order (benchmarks, --help).
+func (e *Engine) Stages() []dossier.Stage { return e.pipe.Stages() }
+
+// Process runs the pipeline on one document.
+func (e *Engine) Process(ctx context.Context, doc *dossier.Document) error {
+	return e.pipe.Run(ctx, doc)
+}
+
+// Result is the outcome for one input: a processed document or an error
+// naming the input.
+type Result struct {
+	Name string
+	Doc  *dossier.Document
+	Err  error
+}
+
+// Run reads every input named by args ("-" is stdin; directories are walked),
+// processes documents on cfg.Workers goroutines, and calls fn with each result
+// in input order. It stops early when fn returns an error or ctx is done.
+func (e *Engine) Run(ctx context.Context, args []string, stdin io.Reader, fn func(Result) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+
+	type job struct {
+		res  Result
+		done chan struct{}
+	}
+	jobs := make(chan *job, e.cfg.Workers*2)
+	ordered := make(chan *job, e.cfg.Workers*2)
+
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(ordered)
+		readErr = read.Inputs(ctx, args, stdin, read.Options{MaxBytes: e.cfg.MaxBytes},
+			func(name string, doc *dossier.Document, err error) error {
+				j := &job{res: Result{Name: name, Doc: doc, Err: err}, done: make(chan struct{})}
+				select {
+				case ordered <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				if err != nil {
+					close(j.done)
+					return nil
+				}
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return nil
+			})
+	}()
+
+	var wg sync.WaitGroup
+	for range e.cfg.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if err := e.pipe.Run(ctx, j.res.Doc); err != nil {
+					j.res.Err = err
+				}
+				close(j.done)
+			}
+		}()
+	}
+	// Cancel before waiting: on an early return the reader and workers must unblock.
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+
+	for j := range ordered {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := fn(j.res); err != nil {
+			return err
+		}
+	}
+	if readErr != nil {
+		return readErr
+	}
+	return ctx.Err()
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The project's test command (the README's second command, and what CI runs):
+# vet, the unit and golden tests, then every fuzz target for a bounded time.
+#   FUZZTIME=30s scripts/test.sh     # longer fuzzing
+#   FUZZTIME=0 scripts/test.sh       # skip fuzzing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime=${FUZZTIME:-8s}
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test"
+go test -count=1 ./...
+
+if [ "$fuzztime" != "0" ]; then
+  echo "== fuzz ($fuzztime per target)"
+  # Every `func FuzzXxx(f *testing.F)` in a _test.go file, by package directory.
+  grep -rl --include='*_test.go' '^func Fuzz' . | sort | while read -r file; do
+    dir=$(dirname "$file")
+    for target in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
+      echo "-- $dir $target"
+      go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" 2>&1 | tail -n 3
+      # A failing fuzz run exits non-zero and, with pipefail, stops the script.
+    done
+  done
+fi
+echo "all tests passed"
