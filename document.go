@@ -52,6 +52,9 @@ type Document struct {
 	// Mentions are names in the text, sorted by Start; Entities group them.
 	Mentions []Mention
 	Entities []Entity
+	// Quotes and Claims come from the attribution stages.
+	Quotes []Quote
+	Claims []Claim
 
 	// Warnings are non-fatal problems met while reading or processing
 	// ("decoded from windows-1252", "truncated at 10 MiB").
@@ -181,4 +184,64 @@ type Entity struct {
 	// Mentions index Document.Mentions.
 	Mentions []int   `json:"mentions"`
 	Aliases  []Alias `json:"aliases,omitempty"`
+}
+
+// Speaker is who a quote or claim is attributed to.
+type Speaker struct {
+	// Entity indexes Document.Entities for a named speaker; -1 for an unnamed
+	// source ("a senior intelligence official").
+	Entity int `json:"entity"`
+	// Span is the phrase naming the speaker where the attribution is made
+	// (the name, the pronoun's antecedent, or the unnamed-source description).
+	Span Span `json:"span"`
+	// Descriptor is the unnamed source's description, normalised ("intelligence official").
+	Descriptor string `json:"descriptor,omitempty"`
+}
+
+// Quote is a direct quotation.
+type Quote struct {
+	// Span covers the quoted words without the quotation marks. A quote split
+	// by its attribution ("…," he said, "…") is one Quote with several Parts.
+	Span
+	Parts []Span `json:"parts,omitempty"`
+	// Speaker is nil when the text names none.
+	Speaker *Speaker `json:"speaker,omitempty"`
+	// Verb is the speech verb or cue ("said", "a déclaré", "according to").
+	Verb *Span `json:"verb,omitempty"`
+}
+
+// Modalities: how firmly the text makes a claim.
+const (
+	ModalityAsserted = "asserted"
+	ModalityReported = "reported"
+	ModalityHedged   = "hedged"
+	ModalityDenied   = "denied"
+)
+
+// Predicates of claims, as in the extraction contract.
+const (
+	PredLeads          = "leads"
+	PredMemberOf       = "member_of"
+	PredPartOf         = "part_of"
+	PredAffiliatedWith = "affiliated_with"
+	PredAlliedWith     = "allied_with"
+	PredOpposes        = "opposes"
+	PredLocatedIn      = "located_in"
+	PredAttacked       = "attacked"
+)
+
+// Claim is a typed relation between two entities stated by the text.
+type Claim struct {
+	// Subject and Object index Document.Entities; the subject is the actor.
+	Subject   int    `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    int    `json:"object"`
+	// Evidence is the sentence that states the claim; Trigger the words that
+	// carry the predicate ("swore allegiance to", "chef de").
+	Evidence Span  `json:"evidence"`
+	Trigger  *Span `json:"trigger,omitempty"`
+	// Attribution is who makes the claim: nil for the article itself.
+	Attribution *Speaker `json:"attribution,omitempty"`
+	Modality    string   `json:"modality"`
+	Confidence  float64  `json:"confidence"`
 }

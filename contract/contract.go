@@ -65,6 +65,10 @@ type Quote struct {
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
 	Speaker *Speaker `json:"speaker"`
+	// Extra fields.
+	SpeakerSpan *dossier.Span  `json:"speaker_span,omitempty"`
+	Verb        string         `json:"verb,omitempty"`
+	Parts       []dossier.Span `json:"parts,omitempty"`
 }
 
 // Relation is a typed link between two entities with its evidence.
@@ -73,6 +77,11 @@ type Relation struct {
 	Predicate string       `json:"predicate"`
 	Object    string       `json:"object"`
 	Evidence  dossier.Span `json:"evidence"`
+	// Extra fields: how firmly and by whom the text makes the claim.
+	Modality    string   `json:"modality"`
+	Confidence  float64  `json:"confidence"`
+	Attribution *Speaker `json:"attribution"`
+	Trigger     string   `json:"trigger,omitempty"`
 }
 
 // Figure is a counted quantity.
@@ -143,6 +152,30 @@ func FromDocument(doc *dossier.Document) Doc {
 		}
 		out.Entities = append(out.Entities, ent)
 	}
+	for _, q := range doc.Quotes {
+		cq := Quote{Text: doc.Slice(q.Span), Start: q.Start, End: q.End, Parts: q.Parts,
+			Speaker: speaker(doc, &out, q.Speaker)}
+		if q.Speaker != nil {
+			sp := q.Speaker.Span
+			cq.SpeakerSpan = &sp
+		}
+		if q.Verb != nil {
+			cq.Verb = doc.Slice(*q.Verb)
+		}
+		out.Quotes = append(out.Quotes, cq)
+	}
+	for _, c := range doc.Claims {
+		if c.Subject < 0 || c.Subject >= len(out.Entities) || c.Object < 0 || c.Object >= len(out.Entities) {
+			continue
+		}
+		r := Relation{Subject: out.Entities[c.Subject].ID, Predicate: c.Predicate, Object: out.Entities[c.Object].ID,
+			Evidence: c.Evidence, Modality: c.Modality, Confidence: c.Confidence,
+			Attribution: speaker(doc, &out, c.Attribution)}
+		if c.Trigger != nil {
+			r.Trigger = doc.Slice(*c.Trigger)
+		}
+		out.Relations = append(out.Relations, r)
+	}
 	for _, f := range doc.Figures {
 		out.Figures = append(out.Figures, Figure{
 			Value: f.Value, Unit: f.Unit, Text: doc.Slice(f.Span), Start: f.Start, End: f.End,
@@ -156,6 +189,23 @@ func FromDocument(doc *dossier.Document) Doc {
 		})
 	}
 	return out
+}
+
+// speaker maps an attribution to the contract: a named entity's corpus id, or
+// a null id with the unnamed source's description.
+func speaker(doc *dossier.Document, out *Doc, sp *dossier.Speaker) *Speaker {
+	if sp == nil {
+		return nil
+	}
+	s := &Speaker{Text: doc.Slice(sp.Span)}
+	if sp.Entity >= 0 && sp.Entity < len(out.Entities) {
+		id := out.Entities[sp.Entity].ID
+		s.ID = &id
+		if s.Text == "" {
+			s.Text = out.Entities[sp.Entity].Name
+		}
+	}
+	return s
 }
 
 func nonNil[T any](s []T) []T {

@@ -15,13 +15,16 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func sampleDoc() *dossier.Document {
-	text := "Home | World\nTwo men held over Lyon plot\nPublished 3 March 2023\nPolice arrested two men on Tuesday, the prosecutor said.\n"
+	text := "Home | World\nTwo men held over Lyon plot\nPublished 3 March 2023\nPolice arrested two men on Tuesday, the prosecutor said.\n\"We acted on a tip from Lyon police,\" a senior official said.\n"
 	span := func(sub string) dossier.Span {
 		i := bytes.Index([]byte(text), []byte(sub))
 		return dossier.Span{Start: i, End: i + len(sub)}
 	}
 	title := span("Two men held over Lyon plot")
 	pub := span("3 March 2023")
+	// The quote's speech verb is the last "said" in the text.
+	verbStart := bytes.LastIndex([]byte(text), []byte("said"))
+	verb := dossier.Span{Start: verbStart, End: verbStart + len("said")}
 	return &dossier.Document{
 		Name:   "sample.txt",
 		Format: "txt",
@@ -38,6 +41,13 @@ func sampleDoc() *dossier.Document {
 		Figures:     []dossier.Figure{{Span: span("two"), Value: 2, Unit: dossier.UnitPerson, Noun: "men", Qualifier: dossier.QualExact}},
 		Mentions:    []dossier.Mention{{Span: span("Lyon"), Type: dossier.TypeLOC, Entity: 0, Source: "gazetteer"}},
 		Entities:    []dossier.Entity{{ID: "e:lyon", Name: "Lyon", Type: dossier.TypeLOC, KB: "lyon", Mentions: []int{0}}},
+		Quotes: []dossier.Quote{{
+			Span:    span("We acted on a tip from Lyon police,"),
+			Speaker: &dossier.Speaker{Entity: -1, Span: span("a senior official"), Descriptor: "senior official"},
+			Verb:    &verb,
+		}},
+		Claims: []dossier.Claim{{Subject: 0, Predicate: dossier.PredLocatedIn, Object: 0,
+			Evidence: span("Police arrested two men on Tuesday, the prosecutor said."), Modality: dossier.ModalityReported, Confidence: 0.75}},
 	}
 }
 
@@ -80,6 +90,14 @@ func TestTextsMatchSpans(t *testing.T) {
 	for _, f := range back.Figures {
 		if got := doc.Text[f.Start:f.End]; got != f.Text {
 			t.Errorf("figure text %q != text[%d:%d] %q", f.Text, f.Start, f.End, got)
+		}
+	}
+	for _, q := range back.Quotes {
+		if got := doc.Text[q.Start:q.End]; got != q.Text {
+			t.Errorf("quote text %q != %q", q.Text, got)
+		}
+		if q.Speaker == nil || q.Speaker.ID != nil || q.Speaker.Text != "a senior official" || q.Verb != "said" {
+			t.Errorf("quote speaker/verb wrong: %+v", q)
 		}
 	}
 	for _, e := range back.Entities {
