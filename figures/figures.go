@@ -1,0 +1,615 @@
+// Package figures finds the analyst-relevant numbers of an article: counts
+// of people ("684 individuals", "une cinquantaine de jihadistes"), money
+// ("$5 million", "1,2 million d'euros"), casualties ("killing more than 140
+// people", "32 morts", "157 injured") and attacks ("trois attentats"), with
+// how the text bounds them (at least, about, more than…).
+//
+// A number becomes a figure only when its context says what it counts: a
+// counted noun from the lexicon (possibly after modifiers, "50 suspected
+// trained Islamic State fighters", or a partitive, "a dozen of his men"), a
+// currency, or a casualty verb ("killed 16", "59 people were killed").
+// Ages, years, dates, durations, percentages and counts of other things are
+// left out. Numbers that count nothing the lexicon knows are skipped rather
+// than guessed: a spurious figure costs as much as a missed one.
+//
+// Each (value, unit) pair is reported once per document, at its first
+// occurrence, because articles repeat their key numbers ("21 schoolgirls" in
+// the title, the lead and a caption) and a repeated count is one fact.
+//
+// Vague amounts without a nominal value ("dozens", "des centaines",
+// "millions of euros") are not reported; approximation words with one are
+// ("a dozen" = 12, "une soixantaine" = 60, Approximate set).
+package figures
+
+import (
+	"context"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+// Stage fills Document.Figures. It is immutable and safe for concurrent use.
+type Stage struct {
+	byLang map[string]*model
+	all    *model // every language at once, for documents of unknown language
+}
+
+var _ dossier.Stage = (*Stage)(nil)
+
+// New compiles the figures lexicon of every language in lex.
+func New(lex *lexicon.Set) (*Stage, error) {
+	if lex == nil {
+		return nil, fmt.Errorf("figures: nil lexicon set")
+	}
+	byLang, all, err := loadModels(lex)
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{byLang: byLang, all: all}, nil
+}
+
+// Name implements dossier.Stage.
+func (st *Stage) Name() string { return "figures" }
+
+// ctxCheckBytes is how much text is scanned between cancellation checks.
+const ctxCheckBytes = 1 << 20
+
+// Process replaces doc.Figures with the figures found outside boilerplate.
+func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
+	m := st.byLang[doc.Lang]
+	if m == nil {
+		m = st.all
+	}
+	doc.Figures = doc.Figures[:0]
+	c := collector{doc: doc}
+	s := scanner{t: doc.Text, m: m, sents: doc.Sentences}
+	// The body is the text between boilerplate spans (sorted and disjoint by
+	// contract; clamped here all the same).
+	pos := 0
+	for k := 0; k <= len(doc.Boilerplate); k++ {
+		end := len(doc.Text)
+		next := end
+		if k < len(doc.Boilerplate) {
+			b := doc.Boilerplate[k]
+			end = min(max(b.Start, 0), len(doc.Text))
+			next = min(max(b.End, 0), len(doc.Text))
+		}
+		if err := st.scanBody(ctx, &s, &c, pos, end); err != nil {
+			return fmt.Errorf("figures: %s: %w", doc.Name, err)
+		}
+		pos = max(pos, next)
+	}
+	return nil
+}
+
+// scanBody scans t[lo:hi), in windows cut at line breaks so cancellation
+// stays responsive on huge inputs.
+func (st *Stage) scanBody(ctx context.Context, s *scanner, c *collector, lo, hi int) error {
+	for lo < hi {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		end := hi
+		if end-lo > ctxCheckBytes {
+			end = lo + ctxCheckBytes
+			for end < hi && s.t[end-1] != '\n' {
+				end++
+			}
+		}
+		s.lo, s.hi = lo, end
+		s.scanWindow(c)
+		lo = end
+	}
+	return nil
+}
+
+type figKey struct {
+	value float64
+	unit  string
+}
+
+// collector keeps the first figure of each (value, unit) pair.
+type collector struct {
+	doc *dossier.Document
+	// seen indexes the figures once there are too many for a linear scan.
+	seen map[figKey]struct{}
+	// nounSpans is a block the figures' NounSpan pointers are carved from,
+	// one allocation for several figures.
+	nounSpans []dossier.Span
+}
+
+const linearDedupMax = 32
+
+func (c *collector) add(fd *found) {
+	f := fd.fig
+	figs := c.doc.Figures
+	k := figKey{f.Value, f.Unit}
+	if c.seen != nil {
+		if _, dup := c.seen[k]; dup {
+			return
+		}
+		c.seen[k] = struct{}{}
+	} else {
+		for i := range figs {
+			if figs[i].Value == f.Value && figs[i].Unit == f.Unit {
+				return
+			}
+		}
+		if len(figs) >= linearDedupMax {
+			c.seen = make(map[figKey]struct{}, 2*len(figs))
+			for i := range figs {
+				c.seen[figKey{figs[i].Value, figs[i].Unit}] = struct{}{}
+			}
+			c.seen[k] = struct{}{}
+		}
+	}
+	if fd.hasNoun {
+		if len(c.nounSpans) == cap(c.nounSpans) {
+			c.nounSpans = make([]dossier.Span, 0, 16)
+		}
+		c.nounSpans = append(c.nounSpans, fd.noun)
+		f.NounSpan = &c.nounSpans[len(c.nounSpans)-1]
+	}
+	c.doc.Figures = append(figs, f)
+}
+
+// found is a figure with what later figures of its sentence need to know.
+type found struct {
+	fig     dossier.Figure
+	unit    uint8
+	hasNoun bool
+	noun    dossier.Span // when hasNoun; fig.NounSpan is set by collector.add
+	// leftStart, leftEnd is the word before the number and its qualifier
+	// ("with" in "Germany with six attacks"), or leftStart < 0.
+	leftStart, leftEnd int
+}
+
+// scanWindow finds the figures of t[lo:hi). It is the hot loop: separators
+// and words are walked byte by byte, and a word's lowercase hash is computed
+// in the same pass, so most words cost one filter probe and nothing else.
+func (s *scanner) scanWindow(c *collector) {
+	pos := s.lo
+	var prev found
+	havePrev := false
+	for pos < s.hi {
+		ch := s.t[pos]
+		if ch < utf8.RuneSelf && !asciiWord[ch] {
+			if ch != ' ' && s.sepKind(rune(ch), pos) == gapStop {
+				havePrev = false
+			}
+			pos++
+			continue
+		}
+		if ch >= utf8.RuneSelf {
+			r, n := s.runeAt(pos)
+			if !isWordRune(r) {
+				if s.sepKind(r, pos) == gapStop {
+					havePrev = false
+				}
+				pos += n
+				continue
+			}
+		}
+		ws := pos
+		if !isDigit(ch) {
+			we, trigger := s.wordTrigger(ws)
+			pos = we
+			if !trigger || !s.startsNumber(ws, we) {
+				continue
+			}
+		}
+		ex, skip, ok := s.parseNumber(ws)
+		pos = max(pos, skip, ws+1)
+		if !ok {
+			continue
+		}
+		var p *found
+		if havePrev {
+			p = &prev
+		}
+		f, ok := s.evaluate(ex, p)
+		if !ok {
+			continue
+		}
+		c.add(&f)
+		prev, havePrev = f, true
+	}
+}
+
+// wordTrigger returns the end of the word starting at ws (as wordEnd does)
+// and whether the word, or its first hyphen piece, may start a number
+// according to the trigger filter.
+func (s *scanner) wordTrigger(ws int) (we int, trigger bool) {
+	const offset, prime = 2166136261, 16777619
+	h, hFirst := uint32(offset), uint32(0)
+	hyphen := false
+	i := ws
+	for i < s.hi {
+		c := s.t[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint32(c)) * prime
+				i++
+				continue
+			}
+			if c == '-' && i+1 < s.hi {
+				if r2, _ := s.runeAt(i + 1); isWordRune(r2) {
+					if !hyphen {
+						hyphen, hFirst = true, h
+					}
+					h = (h ^ uint32(c)) * prime
+					i++
+					continue
+				}
+			}
+			break
+		}
+		r, n := s.runeAt(i)
+		if isWordRune(r) {
+			var enc [utf8.UTFMax]byte
+			k := utf8.EncodeRune(enc[:], unicode.ToLower(r))
+			for _, b := range enc[:k] {
+				h = (h ^ uint32(b)) * prime
+			}
+			i += n
+			continue
+		}
+		if isHyphen(r) && i+n < s.hi {
+			if r2, _ := s.runeAt(i + n); isWordRune(r2) {
+				if !hyphen {
+					hyphen, hFirst = true, h
+				}
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	bit := func(h uint32) bool { return s.m.trigger[h/64%uint32(len(s.m.trigger))]&(1<<(h%64)) != 0 }
+	return i, (i-ws <= maxWord && bit(h)) || (hyphen && bit(hFirst))
+}
+
+// nounMatch is what follows a number.
+type nounMatch struct {
+	start, end int
+	unit       uint8
+	found      bool // a counted noun or a partitive pronoun
+	excluded   bool // a time unit, percentage, month…: not a figure
+}
+
+// evaluate decides whether ex is a figure and of what; prev is the previous
+// figure of the same sentence, or nil.
+func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
+	if !(ex.value > 0) {
+		return found{}, false // "0", "0.0": nothing counted
+	}
+	// Qualifier before: "more than", "au moins", "up to" ($5 million).
+	qual, qstart := dossier.QualExact, ex.start
+	if ws, we, g, ok := s.prev(ex.start); ok && g == gapSpace {
+		if wi := s.lookup(ws, we); wi != nil {
+			for _, q := range wi.qualBefore {
+				if b, ok := s.matchBackward(ws, q.words[:len(q.words)-1]); ok {
+					qual, qstart = q.qual, b
+					break
+				}
+			}
+		}
+	}
+	// Qualifier after: "160 or so".
+	qend := ex.end
+	if ws, we, g, ok := s.next(ex.end); ok && g == gapSpace {
+		if wi := s.lookup(ws, we); wi != nil {
+			for _, q := range wi.qualAfter {
+				if e, ok := s.matchForward(we, q.words[1:]); ok {
+					qual, qend = q.qual, e
+					break
+				}
+			}
+		}
+	}
+	if ex.yearLike && qual == dossier.QualExact {
+		return found{}, false // "in 2017": a year
+	}
+	noun := s.nounAfter(qend)
+	if noun.excluded {
+		return found{}, false
+	}
+	if ex.yearLike && (qual == dossier.QualExact || !noun.found) {
+		return found{}, false
+	}
+	leftStart, leftEnd := -1, -1
+	var leftFlags uint32
+	if lws, lwe, g, ok := s.prev(qstart); ok && g == gapSpace {
+		leftStart, leftEnd = lws, lwe
+		leftFlags = s.flags(lws, lwe)
+	}
+	if leftFlags&fMonth != 0 && qstart == ex.start {
+		return found{}, false // "September 11 attacks", "June 19th"
+	}
+
+	unit := unitNone
+	switch {
+	case ex.currency != unitNone:
+		unit = ex.currency
+	case noun.found && noun.unit != unitPerson:
+		unit = noun.unit
+	default:
+		// A count of people, or a bare number: casualty verbs decide.
+		switch {
+		case leftFlags&fKilledBefore != 0:
+			unit = unitKilled
+		case leftFlags&fInjuredBefore != 0:
+			unit = unitInjured
+		}
+		if unit == unitNone {
+			from := qend
+			if noun.found {
+				from = noun.end
+			}
+			if noun.found || s.bareSubject(qend) {
+				unit = s.casualtyAfter(from)
+			}
+		}
+		if unit == unitNone && prev != nil && (prev.unit == unitKilled || prev.unit == unitInjured) &&
+			(noun.found && leftFlags&fIncluding != 0 || leftFlags&fConnector != 0 && s.followsFigure(leftStart, prev)) {
+			// "killed 258 people, including 11 Indians"; "killing 170
+			// civilians and 13 service members".
+			unit = prev.unit
+		}
+		if unit == unitNone && !noun.found && prev != nil && prev.hasNoun && s.gapped(qend, leftStart, leftEnd, prev) {
+			// "Germany with six attacks, Britain with five".
+			unit = prev.unit
+		}
+		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
+			unit = unitPerson
+		}
+	}
+	if unit == unitNone {
+		return found{}, false
+	}
+	f := dossier.Figure{
+		Span:        dossier.Span{Start: ex.start, End: ex.end},
+		Value:       ex.value,
+		Unit:        unitNames[unit],
+		Qualifier:   qual,
+		Approximate: ex.approx,
+	}
+	if noun.found {
+		f.Noun = s.t[noun.start:noun.end]
+	}
+	return found{fig: f, unit: unit, hasNoun: noun.found, noun: dossier.Span{Start: noun.start, End: noun.end},
+		leftStart: leftStart, leftEnd: leftEnd}, true
+}
+
+// maxModifiers bounds the words skipped between a number and its noun.
+const maxModifiers = 4
+
+// nounAfter looks for the counted noun after position i: "10,000 fighters",
+// "three Islamist attacks", "a dozen of his men", "21 of more than 200 girls",
+// "une cinquantaine de jihadistes", "nearly 40 of them".
+func (s *scanner) nounAfter(i int) nounMatch {
+	skipped := 0
+	partitive, nested := false, false
+	for steps := 0; steps < 12; steps++ {
+		ws, we, g, ok := s.next(i)
+		if !ok || g != gapSpace {
+			break
+		}
+		wi := s.lookup(ws, we)
+		var f uint32
+		if wi != nil {
+			f = wi.flags
+			for _, p := range wi.phrases {
+				if e, ok := s.matchForward(we, p.rest); ok {
+					if p.flags == fExcluded {
+						return nounMatch{excluded: true}
+					}
+					return nounMatch{start: ws, end: e, unit: p.unit, found: true}
+				}
+			}
+		}
+		switch {
+		case f&fNoun != 0:
+			return nounMatch{start: ws, end: we, unit: wi.unit, found: true}
+		case f&fExcluded != 0:
+			// "36 hours", "29 ans", "5 of the 10 years".
+			return nounMatch{excluded: true}
+		case f&(fKilledAfter|fKilledAfterAux|fInjuredAfter|fInjuredAfterAux) != 0:
+			return nounMatch{}
+		case partitive && f&fPartPronoun != 0:
+			return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
+		case partitive && f&fDeterminer != 0:
+			i = we
+			continue
+		case partitive && f&fQualifierStart != 0:
+			if e, ok := s.qualifierForward(ws); ok {
+				i = e
+				continue
+			}
+			return nounMatch{}
+		case partitive && !nested && (isDigit(s.t[ws]) || f&(fNumber|fMultiplier|fApprox) != 0):
+			ex, _, ok := s.parseNumber(ws)
+			if !ok {
+				return nounMatch{}
+			}
+			i, nested = ex.end, true
+			continue
+		case f&fRange != 0 && !partitive && !nested && skipped == 0:
+			// "between 1,500 and 2,000 fighters": both ends count the noun.
+			nws, nwe, g, ok := s.next(we)
+			if !ok || g != gapSpace || !(isDigit(s.t[nws]) || s.flags(nws, nwe)&(fNumber|fMultiplier|fApprox) != 0) {
+				return nounMatch{}
+			}
+			ex, _, ok := s.parseNumber(nws)
+			if !ok {
+				return nounMatch{}
+			}
+			i, nested = ex.end, true
+			continue
+		case f&fPartitive != 0 && !partitive && skipped == 0:
+			partitive = true
+			i = we
+			continue
+		case skipped < maxModifiers && s.isModifier(ws, we, f):
+			skipped++
+			i = we
+			continue
+		}
+		break
+	}
+	return nounMatch{}
+}
+
+const minPopulation = 100
+
+// populationOf reports whether a bare number gives the size of a place or
+// community: "a town of 70,000", "une ville de 20 000".
+// Small numbers are left out: "a camp of 3 tents" counts something else.
+func (s *scanner) populationOf(leftStart int, leftFlags uint32, value float64) bool {
+	if leftStart < 0 || leftFlags&fPartitive == 0 || value < minPopulation {
+		return false
+	}
+	pws, pwe, g, ok := s.prev(leftStart)
+	return ok && g == gapSpace && s.flags(pws, pwe)&fPopulation != 0
+}
+
+// followsFigure reports whether the connector word starting at ws comes
+// right after the previous figure's noun (or number).
+func (s *scanner) followsFigure(ws int, prev *found) bool {
+	end := prev.fig.End
+	if prev.hasNoun {
+		end = prev.noun.End
+	}
+	_, we, g, ok := s.prev(ws)
+	return ok && g == gapSpace && we == end
+}
+
+// qualifierForward matches a whole qualifier phrase starting at ws.
+func (s *scanner) qualifierForward(ws int) (int, bool) {
+	for _, q := range s.m.qualBefore {
+		if !s.equalWord(ws, s.wordEnd(ws), q.words[0]) {
+			continue
+		}
+		if e, ok := s.matchForward(s.wordEnd(ws), q.words[1:]); ok {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// isModifier reports whether a word may stand between a number and its noun:
+// a listed modifier, a capitalised word ("Islamist", "IS", "Franco-Belgian")
+// or a word with an adjective suffix ("radicalised", "potential").
+func (s *scanner) isModifier(ws, we int, f uint32) bool {
+	// Nouns, exclusions and casualty words were tested before; a capital
+	// inside the sentence marks a name or demonym ("IS leaders").
+	if f&fModifier != 0 || s.isCapitalised(ws) {
+		return true
+	}
+	if f != 0 {
+		return false // a word with another role: article, determiner, verb…
+	}
+	key, _, ok := s.lower(ws, we)
+	if !ok {
+		return false
+	}
+	for _, suf := range s.m.modifierSuffixes {
+		if len(key) > len(suf)+2 && string(key[len(key)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// bareSubject reports whether the number ending at i stands alone as a
+// subject ("more than 1,000 are said to have been killed", "57 killed").
+func (s *scanner) bareSubject(i int) bool {
+	ws, we, g, ok := s.next(i)
+	if !ok || g != gapSpace {
+		return false
+	}
+	return s.flags(ws, we)&(fBareFollower|fKilledAfter|fKilledAfterAux|fInjuredAfter|fInjuredAfterAux) != 0
+}
+
+// maxCasualtyWords bounds how far after a count the casualty verb may be:
+// "au moins 22 soldats, une cinquantaine de jihadistes et de nombreux
+// civils ont été tués".
+const maxCasualtyWords = 12
+
+// casualtyAfter looks after position i, in the same clause, for words saying
+// the counted people were killed or hurt: "59 people were killed", "four
+// people have died", "[ont été] décimés".
+func (s *scanner) casualtyAfter(i int) uint8 {
+	first, prevAux, sawOther := true, false, false
+	for n := 0; n < maxCasualtyWords; n++ {
+		ws, we, g, ok := s.next(i)
+		if !ok || g == gapStop {
+			return unitNone
+		}
+		f := s.flags(ws, we)
+		switch {
+		case f&fClauseBreak != 0:
+			return unitNone
+		case f&fKilledAfter != 0:
+			return unitKilled
+		case f&fInjuredAfter != 0:
+			return unitInjured
+		case f&fKilledAfterAux != 0 && (prevAux || first && g == gapSpace):
+			return unitKilled
+		case f&fInjuredAfterAux != 0 && (prevAux || first && g == gapSpace):
+			return unitInjured
+		}
+		if isDigit(s.t[ws]) || f&(fNumber|fApprox) != 0 {
+			// Another count: the verb may still be shared ("22 soldats, une
+			// cinquantaine de jihadistes … ont été tués") unless a clause of
+			// its own started in between.
+			if sawOther {
+				return unitNone
+			}
+		} else if f == 0 && !s.isCapitalised(ws) {
+			sawOther = true
+		}
+		prevAux = f&fAux != 0
+		first = false
+		i = we
+	}
+	return unitNone
+}
+
+// gapped reports whether a bare number repeats the frame of the previous
+// figure with its noun left out: "Germany with six attacks, Britain with
+// five" — the same word before both numbers, nothing counted after.
+func (s *scanner) gapped(i, leftStart, leftEnd int, prev *found) bool {
+	if leftStart < 0 || prev.leftStart < 0 {
+		return false
+	}
+	if _, _, g, ok := s.next(i); ok && g == gapSpace {
+		if ws, we, _, _ := s.next(i); s.flags(ws, we)&fConnector == 0 {
+			return false
+		}
+	}
+	a, b := s.t[leftStart:leftEnd], s.t[prev.leftStart:prev.leftEnd]
+	return len(a) == len(b) && equalFoldASCII(a, b)
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

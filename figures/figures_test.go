@@ -1,0 +1,184 @@
+package figures
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+func newStage(tb testing.TB) *Stage {
+	tb.Helper()
+	st, err := New(lexicon.Default())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+type want struct {
+	text  string // the number as written
+	value float64
+	unit  string
+	qual  string
+	noun  string
+}
+
+func run(tb testing.TB, st *Stage, lang, text string) []dossier.Figure {
+	tb.Helper()
+	doc := &dossier.Document{Text: text, Lang: lang}
+	if err := st.Process(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc.Figures
+}
+
+func TestFigures(t *testing.T) {
+	st := newStage(t)
+	tests := []struct {
+		lang, text string
+		want       []want
+	}{
+		// English: counts of people, with qualifiers and modifiers.
+		{"en", "Police said some 300 people were inside the hall.", []want{{"300", 300, "person", "about", "people"}}},
+		{"en", "The gunmen killed more than 40 worshippers and wounded 65 others.", []want{
+			{"40", 40, "killed", "more_than", "worshippers"}, {"65", 65, "injured", "exact", "others"}}},
+		{"en", "At least 12 people were killed and 31 injured in the blast.", []want{
+			{"12", 12, "killed", "at_least", "people"}, {"31", 31, "injured", "exact", "injured"}}},
+		{"en", "Nearly 2,500 foreign fighters remain in the camps.", []want{{"2,500", 2500, "person", "about", "foreign fighters"}}},
+		{"en", "Officials said a dozen suspected militants had been detained.", []want{{"a dozen", 12, "person", "exact", "militants"}}},
+		{"en", "Twenty-one students escaped, and two hundred and fifty remain missing.", []want{{"Twenty-one", 21, "person", "exact", "students"}}},
+		{"en", "The cell planned three coordinated attacks on the city.", []want{{"three", 3, "attack", "exact", "attacks"}}},
+		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
+		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
+			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},
+		{"en", "The group raised 2bn dollars in oil sales.", []want{{"2bn", 2e9, "money_usd", "exact", "dollars"}}},
+		{"en", "Around 80 or so Islamic State fighters fled; 15 of them were caught.", []want{
+			{"80", 80, "person", "about", "fighters"}, {"15", 15, "person", "exact", "them"}}},
+		{"en", "The raid freed 30 of the 110 hostages held by the group.", []want{
+			{"30", 30, "person", "exact", "hostages"}, {"110", 110, "person", "exact", "hostages"}}},
+		{"en", "Between 1,500 and 2,000 fighters are based in the province.", []want{
+			{"1,500", 1500, "person", "at_least", "fighters"}, {"2,000", 2000, "person", "exact", "fighters"}}},
+		{"en", "The 2019 bombings killed 269 people, including 45 children.", []want{
+			{"269", 269, "killed", "exact", "people"}, {"45", 45, "killed", "exact", "children"}}},
+		{"en", "More than 3,000 are believed to have been killed since 2015.", []want{{"3,000", 3000, "killed", "more_than", ""}}},
+		{"en", "They could not hold a town of 45,000 against them, nor a city of 2 million.", []want{
+			{"45,000", 45000, "person", "exact", ""}, {"2 million", 2e6, "person", "exact", ""}}},
+		{"en", "France suffered eight attacks, Germany four and Spain two.", []want{{"eight", 8, "attack", "exact", "attacks"}}},
+		// Not figures: ages, years, dates, durations, percentages, times, groups.
+		{"en", "The 17-year-old, aged 17, was jailed for two years in 2019.", nil},
+		{"en", "The September 11 attacks and the 9/11 commission; 30 days later, at 8 p.m.", nil},
+		{"en", "Support for the group fell by 40% and 12 percent among the 1990s recruits.", nil},
+		{"en", "Three main scenarios emerged; one man was arrested in June 19th raids.", nil},
+		{"en", "Ahmed (24) and his brother were charged under Article 421 of the code.", nil},
+		{"en", "Call +33 1 23 45 67 89 or visit on 22.03.2016 at 10:30.", nil},
+		{"en", "Dozens of people and millions of euros; hundreds of fighters.", nil},
+		// French.
+		{"fr", "L'attaque a fait 32 morts et des centaines de blessés.", []want{{"32", 32, "killed", "exact", "morts"}}},
+		{"fr", "Au moins 20 soldats et une cinquantaine de jihadistes ont été tués.", []want{
+			{"20", 20, "killed", "at_least", "soldats"}, {"une cinquantaine", 50, "killed", "exact", "jihadistes"}}},
+		{"fr", "Près de 3 000 combattants ont attaqué la ville.", []want{{"3 000", 3000, "person", "about", "combattants"}}},
+		{"fr", "Le réseau a transféré 1,2 million d'euros vers la Syrie.", []want{{"1,2 million", 1.2e6, "money_eur", "exact", "euros"}}},
+		{"fr", "Il a tué trois personnes et en a blessé vingt et un autres.", []want{
+			{"trois", 3, "killed", "exact", "personnes"}, {"vingt et un", 21, "injured", "exact", ""}}},
+		{"fr", "Quatre-vingts otages et deux mille réfugiés ont été recensés.", []want{
+			{"Quatre-vingts", 80, "person", "exact", "otages"}, {"deux mille", 2000, "person", "exact", "réfugiés"}}},
+		{"fr", "Une soixantaine de parties civiles et quatre accusés, dont deux d'entre eux mineurs.", []want{
+			{"Une soixantaine", 60, "person", "exact", "parties civiles"}, {"quatre", 4, "person", "exact", "accusés"}, {"deux", 2, "person", "exact", "eux"}}},
+		{"fr", "Plus de 400 terroristes [ont été] décimés, selon l'armée.", []want{{"400", 400, "killed", "more_than", "terroristes"}}},
+		{"fr", "Le pays a subi trois attentats et deux rares frappes.", []want{{"trois", 3, "attack", "exact", "attentats"}, {"deux", 2, "attack", "exact", "frappes"}}},
+		{"fr", "Âgé de 17 ans, il a été arrêté le 13 novembre 2015 après le 13-Novembre, à 19 h 48.", nil},
+		{"fr", "Une personne a été tuée; un homme de 29 ans, cinq pour cent des voix.", nil},
+	}
+	for _, tc := range tests {
+		got := run(t, st, tc.lang, tc.text)
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: got %d figures, want %d: %+v", tc.text, len(got), len(tc.want), got)
+			continue
+		}
+		for i, w := range tc.want {
+			g := got[i]
+			if tc.text[g.Start:g.End] != w.text || g.Value != w.value || g.Unit != w.unit || g.Qualifier != w.qual || g.Noun != w.noun {
+				t.Errorf("%q figure %d: got %q %v %s %s noun=%q, want %q %v %s %s noun=%q", tc.text, i,
+					tc.text[g.Start:g.End], g.Value, g.Unit, g.Qualifier, g.Noun, w.text, w.value, w.unit, w.qual, w.noun)
+			}
+			if g.NounSpan != nil && tc.text[g.NounSpan.Start:g.NounSpan.End] != g.Noun {
+				t.Errorf("%q: noun span %v does not hold %q", tc.text, *g.NounSpan, g.Noun)
+			}
+		}
+	}
+}
+
+func TestApproximateAndDedup(t *testing.T) {
+	st := newStage(t)
+	got := run(t, st, "en", "A dozen fighters crossed. Later a dozen fighters returned, and 12 hostages were freed.")
+	if len(got) != 1 || got[0].Value != 12 || !got[0].Approximate || got[0].Unit != dossier.UnitPerson {
+		t.Fatalf("want one approximate (12, person), got %+v", got)
+	}
+}
+
+func TestBoilerplateSkipped(t *testing.T) {
+	st := newStage(t)
+	text := "Subscribe: 3 months for 10 euros\nThe attack killed 14 people.\n"
+	doc := &dossier.Document{Text: text, Lang: "en", Boilerplate: []dossier.Span{{Start: 0, End: 32}}}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Figures) != 1 || doc.Figures[0].Value != 14 || doc.Figures[0].Unit != dossier.UnitKilled {
+		t.Fatalf("got %+v", doc.Figures)
+	}
+}
+
+func TestUnknownLanguageUsesAllLexicons(t *testing.T) {
+	st := newStage(t)
+	got := run(t, st, "", "Trois attentats ont fait 130 morts; three attacks killed 20 people.")
+	var values []float64
+	for _, f := range got {
+		values = append(values, f.Value)
+	}
+	if len(values) != 3 || values[0] != 3 || values[1] != 130 || values[2] != 20 {
+		t.Fatalf("got %v", values)
+	}
+}
+
+func TestHardWrappedSentence(t *testing.T) {
+	st := newStage(t)
+	text := "The explosion killed\n16 people near the market."
+	doc := &dossier.Document{Text: text, Lang: "en", Sentences: []dossier.Span{{Start: 0, End: len(text)}}}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Figures) != 1 || doc.Figures[0].Unit != dossier.UnitKilled {
+		t.Fatalf("got %+v", doc.Figures)
+	}
+	// Without sentences a line break ends the clause.
+	if got := run(t, st, "en", text); len(got) != 1 || got[0].Unit != dossier.UnitPerson {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	bad := fstest.MapFS{"en/figures.yaml": {Data: []byte("nouns:\n  robots: [droids]\n")}}
+	if _, err := New(lexicon.FromFS(bad)); err == nil {
+		t.Error("unknown unit accepted")
+	}
+	typo := fstest.MapFS{"en/figures.yaml": {Data: []byte("numbrs:\n  one: 1\n")}}
+	if _, err := New(lexicon.FromFS(typo)); err == nil {
+		t.Error("unknown field accepted")
+	}
+	if _, err := New(lexicon.FromFS(fstest.MapFS{})); err == nil {
+		t.Error("empty lexicon set accepted")
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	st := newStage(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc := &dossier.Document{Text: "The attack killed 14 people.", Lang: "en"}
+	if err := st.Process(ctx, doc); err == nil {
+		t.Error("cancelled context not reported")
+	}
+}
