@@ -1,0 +1,590 @@
+package mentions
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/kb"
+)
+
+// matchKB finds, left to right, the longest KB name starting at each token.
+func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
+	n := len(ws.toks)
+	ws.kbEnd = resize(ws.kbEnd, n)
+	ws.kbCand = resize(ws.kbCand, n)
+	if cap(ws.kbInfo) < n {
+		ws.kbInfo = make([]*phraseInfo, n)
+	}
+	ws.kbInfo = ws.kbInfo[:n]
+	for i := 0; i < n; {
+		t := &ws.toks[i]
+		if !t.word || t.skip || t.foldEnd == t.foldStart {
+			i++
+			continue
+		}
+		ws.key = append(ws.key[:0], ws.foldOf(t)...)
+		bestEnd, bestCand := 0, -1
+		var bestInfo *phraseInfo
+		for j := i; ; {
+			p := s.gaz.phrases[string(ws.key)]
+			if p == nil {
+				break
+			}
+			if len(p.cands) > 0 {
+				if ci := s.accept(ws, r, i, j+1, p); ci >= 0 {
+					bestEnd, bestCand, bestInfo = j+1, ci, p
+				}
+			}
+			if !p.prefix || j+1-i >= s.gaz.maxWords {
+				break
+			}
+			j++
+			if j >= n {
+				break
+			}
+			u := &ws.toks[j]
+			if !u.word || u.skip || u.sent != t.sent || u.foldEnd == u.foldStart {
+				break
+			}
+			ws.key = append(ws.key, ' ')
+			ws.key = append(ws.key, ws.foldOf(u)...)
+		}
+		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower {
+			// "Islamic State group": keep the shorter name when it is the same entry.
+			if p, ci := s.shorterFrom(ws, r, i, bestEnd-1, bestInfo.cands[bestCand].entry); p != nil {
+				bestEnd, bestCand, bestInfo = bestEnd-1, ci, p
+			}
+		}
+		if bestEnd > i+1 && ws.toks[i].class&wTitle != 0 {
+			// "President Macron": the title is not part of the name.
+			if p, ci := s.shorterFrom(ws, r, i+1, bestEnd, bestInfo.cands[bestCand].entry); p != nil {
+				ws.kbEnd[i], ws.kbInfo[i] = 0, nil
+				i++
+				bestCand, bestInfo = ci, p
+			}
+		}
+		if bestEnd > 0 {
+			ws.kbEnd[i], ws.kbCand[i], ws.kbInfo[i] = int32(bestEnd), int32(bestCand), bestInfo
+			for k := i + 1; k < bestEnd; k++ {
+				ws.kbEnd[k], ws.kbInfo[k] = 0, nil
+			}
+			i = bestEnd
+			continue
+		}
+		ws.kbInfo[i] = nil
+		i++
+	}
+}
+
+// shorter returns the phrase of tokens [i, e) and its candidate index when it
+// is a match for entry.
+func (s *Stage) shorterFrom(ws *workspace, r *langRules, i, e int, entry *kb.Entry) (*phraseInfo, int) {
+	ws.key = ws.key[:0]
+	for k := i; k < e; k++ {
+		if k > i {
+			ws.key = append(ws.key, ' ')
+		}
+		ws.key = append(ws.key, ws.foldOf(&ws.toks[k])...)
+	}
+	p := s.gaz.phrases[string(ws.key)]
+	if p == nil {
+		return nil, -1
+	}
+	ci := s.accept(ws, r, i, e, p)
+	if ci < 0 || p.cands[ci].entry != entry {
+		return nil, -1
+	}
+	return p, ci
+}
+
+func resize(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// accept returns the index of the first candidate of p that the text of
+// tokens [i, j) may denote, or -1: acronyms need capitals, lower-case text
+// needs a name written in lower case, a lone common word is no name.
+func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int {
+	first := &ws.toks[i]
+	allUpper := true
+	for k := i; k < j; k++ {
+		t := &ws.toks[k]
+		if t.word && !t.number && t.shape != shapeUpper {
+			allUpper = false
+			break
+		}
+	}
+	single := j-i == 1
+	if !first.name && j-i > 1 && s.isDemonymWord(ws, j-1) {
+		return -1 // "gouvernement afghan": a generic noun and a nationality
+	}
+	for ci := range p.cands {
+		c := &p.cands[ci]
+		if c.upper && !allUpper {
+			continue
+		}
+		if !first.name && !c.lowerOK {
+			continue
+		}
+		if single && first.class&(wFunction|wCommon|wNotName|wTitle) != 0 && !((c.upper || c.capOnly) && allUpper) {
+			continue
+		}
+		if single && first.number {
+			continue
+		}
+		if single && c.entry.Type == kb.LOC && first.class&wGiven != 0 && j < len(ws.toks) && ws.toks[j].name &&
+			ws.toks[j].sent == first.sent {
+			continue // "Abu Muhsen": a given name that is also a town's
+		}
+		return ci
+	}
+	return -1
+}
+
+// chunk walks the tokens, finds name runs and combines them with the KB
+// matches into ws.cands.
+func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
+	ws.cands = ws.cands[:0]
+	n := len(ws.toks)
+	for i := 0; i < n; {
+		end, headType := s.runEnd(ws, r, i)
+		if end > i {
+			i = max(end, s.emitRun(ws, r, text, i, end, headType))
+			continue
+		}
+		if e := int(ws.kbEnd[i]); e > i {
+			s.addKB(ws, i, e)
+			i = e
+			continue
+		}
+		i++
+	}
+}
+
+// runEnd returns the end of the name run starting at token i (i when none
+// starts there) and the type of a lower-case head that opens it ("rue des…").
+func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string) {
+	toks := ws.toks
+	n := len(toks)
+	t := &toks[i]
+	if !t.word || t.skip || t.number || t.class&wNotName != 0 && t.shape != shapeLower {
+		return i, ""
+	}
+	j := i + 1
+	headType := ""
+	switch {
+	case t.name:
+	case t.class&wParticle != 0 && s.joins(ws, r, i):
+	case r.lowerHeadMax > 0:
+		hj, typ := s.lowerHead(ws, r, i)
+		if hj == 0 {
+			return i, ""
+		}
+		k := s.skipConnectors(ws, r, hj)
+		if k >= n || !toks[k].name || toks[k].sent != t.sent || toks[k].skip {
+			return i, ""
+		}
+		j, headType = k+1, typ
+	default:
+		return i, ""
+	}
+	for j < n {
+		u := &toks[j]
+		if u.skip || u.sent != t.sent {
+			break
+		}
+		if u.word && u.name {
+			if u.class&wNotName != 0 {
+				break
+			}
+			j++
+			continue
+		}
+		if s.possessiveHead(ws, j, t.sent) {
+			j += 2 // "St Anthony's Church"
+			continue
+		}
+		if u.number && toks[j-1].shape == shapeUpper && toks[j-1].word {
+			j++ // "FRANCE 24"
+			continue
+		}
+		if u.word && u.shape == shapeLower && u.class&(wConnector|wParticle) != 0 {
+			k := s.skipConnectors(ws, r, j)
+			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && toks[k].class&wNotName == 0 {
+				j = k + 1
+				continue
+			}
+		}
+		break
+	}
+	if j == i+1 && headType == "" && r.lowerTails && t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0 {
+		if e := s.lowerTail(ws, i); e > j {
+			headType = "ORG"
+			if t.class&wOrgHead == 0 {
+				headType = "LOC"
+			}
+			j = e
+		}
+	}
+	return j, headType
+}
+
+// lowerTail extends a capitalised head noun over the lower-case words of an
+// institution's name ("Direction de la sécurité nationale afghane", "Parquet
+// national antiterroriste") and returns the end, or i+1.
+func (s *Stage) lowerTail(ws *workspace, i int) int {
+	toks := ws.toks
+	last, content := i+1, 0
+	for k := i + 1; k < len(toks) && k-i < 9; k++ {
+		u := &toks[k]
+		if u.skip || u.sent != toks[i].sent || !u.word || u.number {
+			break
+		}
+		switch {
+		case u.name:
+			if u.class&wNotName != 0 {
+				return last
+			}
+			last, content = k+1, 0
+		case u.class&wConnector != 0:
+		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
+			return last
+		default:
+			content++
+			if content > 3 {
+				return last
+			}
+			last = k + 1
+		}
+	}
+	return last
+}
+
+// possessiveHead reports an English possessive clitic at j followed by a
+// capitalised head noun, inside a place or organisation name.
+func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
+	if j+1 >= len(ws.toks) {
+		return false
+	}
+	u, v := &ws.toks[j], &ws.toks[j+1]
+	f := ws.foldOf(u)
+	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1 && v.name && v.sent == sent && !v.skip &&
+		v.class&(wOrgHead|wLocHead) != 0
+}
+
+// joins reports whether the lower-case particle or connectors at i lead to a
+// name token.
+func (s *Stage) joins(ws *workspace, r *langRules, i int) bool {
+	k := s.skipConnectors(ws, r, i)
+	return k < len(ws.toks) && k-i <= 3 && ws.toks[k].name && ws.toks[k].sent == ws.toks[i].sent && !ws.toks[k].skip
+}
+
+// skipConnectors returns the first token at or after i that is not a
+// lower-case connector, particle or elided article.
+func (s *Stage) skipConnectors(ws *workspace, r *langRules, i int) int {
+	for i < len(ws.toks) {
+		u := &ws.toks[i]
+		if !u.word || u.shape != shapeLower || u.class&(wConnector|wParticle) == 0 || u.skip {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// lowerHead matches a lower-case head phrase at i ("cour d'assises") and
+// returns the token after it and its type, or 0.
+func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string) {
+	ws.key = ws.key[:0]
+	best, typ := 0, ""
+	for j := i; j < len(ws.toks) && j-i < r.lowerHeadMax; j++ {
+		u := &ws.toks[j]
+		if !u.word || u.skip {
+			break
+		}
+		if j > i {
+			ws.key = append(ws.key, ' ')
+		}
+		ws.key = append(ws.key, ws.foldOf(u)...)
+		if t, ok := r.lowerHeads[string(ws.key)]; ok {
+			best, typ = j+1, t
+		}
+	}
+	return best, typ
+}
+
+// emitRun turns the run [a, b) into candidates and returns the furthest token
+// it covered (a KB match may reach past b).
+func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string) int {
+	toks := ws.toks
+	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
+	// Agreements, laws and events are not entities, nor the names inside them.
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 {
+		return b
+	}
+	if headType == "" {
+		for k := a + 1; k < b-1; k++ {
+			t := &toks[k]
+			cut := false
+			switch {
+			case t.class&wCoord != 0 && !headed:
+				cut = true // "Abdeslam and Abrini"
+			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
+				toks[a].class&wGiven != 0 && !headed:
+				cut = true // "Élie Tenenbaum of La Guerre…": a person's name takes no "of"
+			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name:
+				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
+				if s.hasHead(ws, a, k) {
+					s.emitRun(ws, r, text, a, k, "")
+				}
+				end := s.emitRun(ws, r, text, k+1, b, "")
+				return max(end, b)
+			}
+			if cut {
+				left := max(s.emitRun(ws, r, text, a, k, ""), k)
+				next := s.skipConnectors(ws, r, k+1)
+				if next < b && left <= next {
+					return max(s.emitRun(ws, r, text, next, b, ""), b)
+				}
+				return max(left, b)
+			}
+		}
+	}
+	// "the Camel network": one name and a lower-case organisation noun.
+	if headType == "" && b-a == 1 && b < len(toks) && toks[b].word && toks[b].shape == shapeLower &&
+		toks[b].sent == toks[a].sent && !toks[b].skip && ws.kbEnd[a] == 0 {
+		if typ, ok := r.tailHeads[string(ws.foldOf(&toks[b]))]; ok && toks[a].class&(wCommon|wAdjective|wFunction|wNotName) == 0 && !s.isDemonym(text, &toks[a]) {
+			ws.cands = append(ws.cands, cand{from: a, to: b + 1, typ: typ, strength: evHead, source: SourcePattern})
+			return b + 1
+		}
+	}
+	furthest := b
+	hasKB, wholeKB, placesOnly := false, false, true
+	lastKBEnd := a
+	for k := a; k < b; k++ {
+		if e := int(ws.kbEnd[k]); e > k {
+			hasKB = true
+			if k == a && e >= b {
+				wholeKB = true
+			}
+			if p := ws.kbInfo[k]; p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC || e-k > 1 || k == a {
+				placesOnly = false
+			}
+			lastKBEnd = max(lastKBEnd, e)
+			furthest = max(furthest, e)
+		}
+	}
+	switch {
+	case !hasKB:
+		s.addPattern(ws, r, text, a, b, headType)
+		return b
+	case headType != "" && !wholeKB:
+		if lastKBEnd <= b {
+			s.addPattern(ws, r, text, a, b, headType)
+			return b
+		}
+	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
+		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
+		s.addPattern(ws, r, text, a, b, "")
+		return b
+	case placesOnly && lastKBEnd <= b && toks[a].class&wGiven != 0:
+		// "Guy Van Vlierden": a town's name inside a person's name.
+		s.addPattern(ws, r, text, a, b, "")
+		return b
+	}
+	pos := a
+	for k := a; k < furthest; {
+		e := int(ws.kbEnd[k])
+		if e <= k {
+			k++
+			continue
+		}
+		if k > pos {
+			s.addPattern(ws, r, text, pos, k, "")
+		}
+		s.addKB(ws, k, e)
+		pos, k = e, e
+	}
+	if pos < b {
+		s.addPattern(ws, r, text, pos, b, "")
+	}
+	return furthest
+}
+
+// hasHead reports whether tokens [a, b) contain a head noun or a KB match.
+func (s *Stage) hasHead(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Stage) addKB(ws *workspace, i, e int) {
+	p := ws.kbInfo[i]
+	if p == nil {
+		return
+	}
+	c := p.cands[ws.kbCand[i]]
+	from := i
+	if i > 0 && c.entry.Kind == kb.KindRegion && ws.toks[i-1].shape == shapeLower &&
+		ws.toks[i-1].class&wLocMod != 0 && ws.toks[i-1].sent == ws.toks[i].sent && !ws.toks[i-1].skip {
+		// "central Asia", "northern Africa": a region of its own, not the continent.
+		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
+		return
+	}
+	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB})
+}
+
+// addPattern trims the run [a, b) to a name and adds it as a candidate.
+func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, headType string) {
+	toks := ws.toks
+	titled := false
+	if headType == "" {
+		for a < b {
+			t := &toks[a]
+			switch {
+			case !t.word || t.number:
+			case !t.name && !(t.class&wParticle != 0 && s.joins(ws, r, a)):
+			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b && toks[a+1].name:
+				titled = true
+			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0:
+			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
+				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
+			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0:
+			default:
+				goto trimmed
+			}
+			a++
+		}
+	}
+trimmed:
+	for b > a {
+		t := &toks[b-1]
+		if t.word && !t.number && t.name && t.class&wFunction == 0 {
+			break
+		}
+		if t.number && b-1 > a && toks[b-2].shape == shapeUpper {
+			break
+		}
+		b--
+	}
+	if a >= b {
+		return
+	}
+	if b-a == 1 {
+		t := &toks[a]
+		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 ||
+			(t.class&wTitle != 0 && t.class&wGiven == 0) || t.number {
+			return
+		}
+		if t.shape == shapeUpper && t.end-t.start > 8 {
+			return // a shouted word, not an acronym
+		}
+		if s.isDemonym(text, t) {
+			return
+		}
+	}
+	if headType == "" && b-a > 1 {
+		generic := true
+		for k := a; k < b && generic; k++ {
+			t := &toks[k]
+			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
+		}
+		if generic {
+			return // "Secret Service", "Interior Minister"
+		}
+	}
+	// A spelling the gazetteer does not list may still reach the KB through its key.
+	nameText := text[toks[a].start:toks[b-1].end]
+	if ms := s.kb.Find(nameText); len(ms) > 0 && headType == "" {
+		words := len(strings.Fields(fold(nameText)))
+		for _, m := range ms {
+			if m.Entry.Type == kb.LOC && b-a == 1 && toks[a].class&(wCommon|wFunction) != 0 {
+				continue
+			}
+			if len(strings.Fields(fold(m.Alias))) != words {
+				continue // "Shabaab" is not "al-Shabaab": the key drops the article
+			}
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB})
+			return
+		}
+	}
+	typ, strength := s.typeOf(ws, r, a, b, headType, titled)
+	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern})
+}
+
+// isDemonymWord reports whether token i (any case) is a nationality word.
+func (s *Stage) isDemonymWord(ws *workspace, i int) bool {
+	t := &ws.toks[i]
+	if !t.word || t.number {
+		return false
+	}
+	_, ok := s.kb.Demonym(string(ws.foldOf(t)))
+	return ok
+}
+
+func (s *Stage) isDemonym(text string, t *tok) bool {
+	if t.shape == shapeLower || t.number {
+		return false
+	}
+	_, ok := s.kb.Demonym(text[t.start:t.end])
+	return ok
+}
+
+// typeOf types a name that is not in the KB from its head noun, a title
+// before it, a given name, the verb after it and the preposition before it.
+func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, titled bool) (string, int) {
+	toks := ws.toks
+	first, last := &toks[a], &toks[b-1]
+	multi := b-a >= 2
+	switch {
+	case headType != "":
+		return headType, evHead
+	case last.class&wOrgHead != 0 && last.shape != shapeLower:
+		return "ORG", evHead
+	case multi && last.class&wLocHead != 0:
+		return "LOC", evHead
+	case multi && first.class&wOrgHead != 0:
+		return "ORG", evHead
+	case multi && first.class&wLocHead != 0:
+		return "LOC", evHead
+	case titled || s.titleBefore(ws, a):
+		return "PER", evTitle
+	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
+		return "PER", evGiven
+	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:
+		return "PER", evVerb
+	case !multi && first.shape == shapeUpper:
+		return "ORG", evDefault
+	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
+		return "LOC", evContext
+	case multi && b-a <= 4 && allNames(toks[a:b]):
+		return "PER", evDefault
+	}
+	return "ORG", evDefault
+}
+
+func allNames(ts []tok) bool {
+	for i := range ts {
+		if !ts[i].name || ts[i].shape == shapeUpper {
+			return false
+		}
+	}
+	return true
+}
+
+// titleBefore reports a title or role right before token a ("President",
+// "Mr.", "mullah"), skipping an abbreviation's period.
+func (s *Stage) titleBefore(ws *workspace, a int) bool {
+	k := a - 1
+	if k >= 0 && !ws.toks[k].word && ws.toks[k].end-ws.toks[k].start == 1 && ws.toks[k].foldEnd == ws.toks[k].foldStart {
+		k-- // "Mr" + "."
+	}
+	return k >= 0 && ws.toks[k].word && ws.toks[k].class&wTitle != 0
+}

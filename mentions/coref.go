@@ -1,0 +1,374 @@
+package mentions
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/kb"
+)
+
+// Alias reasons recorded on entities.
+const (
+	ReasonKB       = "kb:alias"
+	ReasonAcronym  = "acronym-definition"
+	ReasonSurname  = "surname"
+	ReasonPartial  = "partial-name"
+	ReasonAka      = "aka"
+	ReasonSameName = "same-name"
+)
+
+// candKey returns the folded words of a candidate, space-separated.
+func (ws *workspace) candKey(c *cand) string {
+	ws.key = ws.key[:0]
+	for k := c.from; k < c.to; k++ {
+		t := &ws.toks[k]
+		if t.foldEnd == t.foldStart {
+			continue
+		}
+		if len(ws.key) > 0 {
+			ws.key = append(ws.key, ' ')
+		}
+		ws.key = append(ws.key, ws.foldOf(t)...)
+	}
+	return string(ws.key)
+}
+
+// filterAndType drops pattern candidates that lack support where capitals
+// mean little (sentence starts, headlines) and gives every mention of one name
+// one type: the best-supported one.
+func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
+	type support struct {
+		body     bool // seen outside sentence starts and headlines
+		typ      string
+		strength int
+	}
+	names := make(map[string]*support, len(ws.cands))
+	keys := make([]string, len(ws.cands))
+	lastWords := map[string]bool{}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		k := ws.candKey(c)
+		keys[i] = k
+		sp := names[k]
+		if sp == nil {
+			sp = &support{}
+			names[k] = sp
+		}
+		first := &ws.toks[c.from]
+		if c.entry != nil || (!first.sentStart && !first.titleLine) || c.to-c.from > 1 && !first.titleLine {
+			sp.body = true
+		}
+		if c.to-c.from > 1 {
+			lastWords[string(ws.foldOf(&ws.toks[c.to-1]))] = true
+		}
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.entry != nil {
+			continue
+		}
+		sp := names[keys[i]]
+		first := &ws.toks[c.from]
+		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]]
+		if !supported {
+			c.drop = true
+		}
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop {
+			continue
+		}
+		sp := names[keys[i]]
+		if c.strength > sp.strength {
+			sp.typ, sp.strength = c.typ, c.strength
+		}
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if sp := names[keys[i]]; !c.drop && c.entry == nil && sp.strength > c.strength {
+			c.typ = sp.typ
+		}
+	}
+}
+
+// builder is an entity being grouped.
+type builder struct {
+	parent  int
+	entry   *kb.Entry
+	key     string // folded name of the first mention
+	typ     string
+	words   int
+	members []int
+	reason  map[int]string // mention index → why it joined
+}
+
+// group fills doc.Entities from doc.Mentions (parallel to the kept ws.cands).
+func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
+	kept := make([]*cand, 0, len(doc.Mentions))
+	for i := range ws.cands {
+		if !ws.cands[i].drop {
+			kept = append(kept, &ws.cands[i])
+		}
+	}
+	var bs []builder
+	byKB := map[string]int{}
+	byKey := map[string]int{}
+	mentionEnt := make([]int, len(kept))
+	for i, c := range kept {
+		key := ws.candKey(c)
+		id := -1
+		if c.entry != nil {
+			if e, ok := byKB[c.entry.ID]; ok {
+				id = e
+			}
+		} else if e, ok := byKey[key]; ok && bs[e].entry == nil {
+			id = e
+		}
+		if id < 0 {
+			id = len(bs)
+			bs = append(bs, builder{parent: id, entry: c.entry, key: key, typ: c.typ, words: strings.Count(key, " ") + 1, reason: map[int]string{}})
+			if c.entry != nil {
+				byKB[c.entry.ID] = id
+			}
+		}
+		if _, ok := byKey[key]; !ok {
+			byKey[key] = id
+		}
+		if c.entry != nil {
+			bs[id].reason[i] = ReasonKB
+		}
+		mentionEnt[i] = id
+	}
+	find := func(x int) int {
+		for bs[x].parent != x {
+			bs[x].parent = bs[bs[x].parent].parent
+			x = bs[x].parent
+		}
+		return x
+	}
+	// union merges b into a unless both are linked to different KB entries.
+	union := func(a, b int, why string, mention int) bool {
+		a, b = find(a), find(b)
+		if a == b {
+			return false
+		}
+		if bs[a].entry != nil && bs[b].entry != nil && bs[a].entry != bs[b].entry {
+			return false
+		}
+		if bs[a].entry == nil && bs[b].entry != nil {
+			a, b = b, a
+		}
+		bs[b].parent = a
+		if mention >= 0 {
+			bs[a].reason[mention] = why
+		}
+		for m, w := range bs[b].reason {
+			if _, ok := bs[a].reason[m]; !ok {
+				bs[a].reason[m] = w
+			}
+		}
+		if bs[a].entry == nil && bs[b].words > bs[a].words {
+			bs[a].typ = bs[b].typ
+		}
+		return true
+	}
+	text := doc.Text
+	ms := doc.Mentions
+	// Acronym definitions and aliases: "Name (ACR)", "Name (ACR, or ACR2)", "X, also known as Y".
+	for i := 0; i+1 < len(ms); i++ {
+		gap := text[ms[i].End:ms[i+1].Start]
+		if isOpenParen(gap) {
+			for j := i + 1; j < len(ms) && j <= i+3; j++ {
+				if !acronymOf(text[ms[j].Start:ms[j].End], text[ms[i].Start:ms[i].End], r) {
+					break
+				}
+				union(mentionEnt[i], mentionEnt[j], ReasonAcronym, j)
+				if j+1 >= len(ms) || !isAltSep(text[ms[j].End:ms[j+1].Start], r) {
+					break
+				}
+			}
+			continue
+		}
+		if s.isAkaGap(gap, r) && ms[i].Type == ms[i+1].Type && wordShape(text[ms[i].Start:ms[i].End]) != shapeLower {
+			union(mentionEnt[i], mentionEnt[i+1], ReasonAka, i+1)
+		}
+	}
+	// Surnames and partial names: "Hecker" → "Marc Hecker" when one entity fits.
+	for i := range bs {
+		townName := bs[i].entry != nil && bs[i].entry.Kind == kb.KindCity && bs[i].words == 1
+		if find(i) != i || bs[i].entry != nil && !townName {
+			continue
+		}
+		short := bs[i].key
+		match := -1
+		ambiguous := false
+		for j := range bs {
+			if j == i || find(j) != j || bs[j].words <= bs[i].words {
+				continue
+			}
+			long := bs[j].key
+			if bs[j].entry != nil {
+				long = fold(bs[j].entry.Name)
+			}
+			surname := strings.HasSuffix(long, " "+short)
+			partial := strings.HasPrefix(long, short+" ") && bs[j].typ == dossier.TypePER
+			if !surname && !partial {
+				continue
+			}
+			if bs[j].typ != dossier.TypePER && !(bs[j].typ == dossier.TypeORG && partial) {
+				continue
+			}
+			if townName && (!surname || bs[j].entry != nil) {
+				continue
+			}
+			if match >= 0 && match != j {
+				ambiguous = true
+				break
+			}
+			match = j
+		}
+		if match >= 0 && !ambiguous {
+			why := ReasonSurname
+			if strings.HasPrefix(bs[match].key, short+" ") {
+				why = ReasonPartial
+			}
+			if townName {
+				// "Holloway" is a town too, but here the surname of the one person named so.
+				bs[i].entry, bs[i].typ = nil, dossier.TypePER
+				clear(bs[i].reason)
+			}
+			first := -1
+			for m := range kept {
+				if mentionEnt[m] == i {
+					first = m
+					break
+				}
+			}
+			union(match, i, why, first)
+		}
+	}
+	// Build the entities.
+	roots := map[int]int{}
+	doc.Entities = doc.Entities[:0]
+	for m := range kept {
+		root := find(mentionEnt[m])
+		ei, ok := roots[root]
+		if !ok {
+			ei = len(doc.Entities)
+			roots[root] = ei
+			e := dossier.Entity{Type: bs[root].typ}
+			if bs[root].entry != nil {
+				e.KB = bs[root].entry.ID
+				e.Name = bs[root].entry.Name
+				e.Type = string(bs[root].entry.Type)
+			}
+			doc.Entities = append(doc.Entities, e)
+		}
+		e := &doc.Entities[ei]
+		e.Mentions = append(e.Mentions, m)
+		doc.Mentions[m].Entity = ei
+	}
+	for ei := range doc.Entities {
+		e := &doc.Entities[ei]
+		root := -1
+		for r, x := range roots {
+			if x == ei {
+				root = r
+			}
+		}
+		seen := map[string]bool{}
+		for _, m := range e.Mentions {
+			doc.Mentions[m].Type = e.Type
+			name := text[ms[m].Start:ms[m].End]
+			if e.KB == "" && (len(name) > len(e.Name) || len(name) == len(e.Name) && name < e.Name) {
+				e.Name = name
+			}
+		}
+		for _, m := range e.Mentions {
+			name := text[ms[m].Start:ms[m].End]
+			if name == e.Name || seen[name] {
+				continue
+			}
+			seen[name] = true
+			why := bs[root].reason[m]
+			if why == "" {
+				why = ReasonSameName
+			}
+			e.Aliases = append(e.Aliases, dossier.Alias{Name: name, Reason: why})
+		}
+	}
+}
+
+// isOpenParen reports a gap that is only spaces and one "(" or "[".
+func isOpenParen(gap string) bool {
+	g := strings.TrimSpace(gap)
+	return g == "(" || g == "["
+}
+
+// isAltSep reports a separator between two acronyms in one parenthesis ("ISKP, or ISIS-K").
+func isAltSep(gap string, r *langRules) bool {
+	g := strings.TrimSpace(gap)
+	g = strings.TrimPrefix(g, ",")
+	g = strings.TrimPrefix(g, ";")
+	g = strings.TrimPrefix(g, "/")
+	g = strings.TrimSpace(g)
+	return g == "" || g == "or" || g == "ou" || g == "aka" || g == "also"
+}
+
+// acronymOf reports whether short looks like an acronym of long: written
+// without spaces, with at least two capitals, and its first letter is the
+// initial of one of long's first words ("DGSI" for "Direction générale…",
+// "ISIS-K" for "Islamic State-Khorasan Province", "Pnat" for "Parquet national…").
+func acronymOf(short, long string, r *langRules) bool {
+	if strings.ContainsAny(short, " ") || len(short) < 2 || len(short) > 12 {
+		return false
+	}
+	capitals := 0
+	for _, c := range short {
+		if c >= 'A' && c <= 'Z' {
+			capitals++
+		}
+	}
+	if capitals < 1 || wordShape(short) == shapeLower {
+		return false
+	}
+	fs := fold(short)
+	fl := strings.Fields(fold(long))
+	if len(fs) == 0 || len(fl) == 0 {
+		return false
+	}
+	// Initials of the content words must contain the acronym's letters in order.
+	var initials []byte
+	for _, w := range fl {
+		if r.words[w]&(wConnector|wArticle) != 0 && len(initials) > 0 {
+			continue
+		}
+		initials = append(initials, w[0])
+	}
+	if initials[0] != fs[0] {
+		return false
+	}
+	k := 0
+	for i := 0; i < len(fs) && k < len(initials); i++ {
+		if fs[i] == initials[k] {
+			k++
+		}
+	}
+	return k >= min(2, len(initials)) || capitals >= 2 && len(fl) == 1
+}
+
+// isAkaGap reports whether the text between two names is an alias cue
+// ("also known as", "alias", "dit", "surnommé"), with commas and quotes around.
+func (s *Stage) isAkaGap(gap string, r *langRules) bool {
+	if len(gap) > 40 || len(r.akaCues) == 0 {
+		return false
+	}
+	words := strings.FieldsFunc(gap, func(c rune) bool {
+		return c == ' ' || c == ',' || c == '(' || c == ')' || c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '\n' || c == '\u00a0'
+	})
+	if len(words) == 0 || len(words) > r.akaCueMaxWord {
+		return false
+	}
+	return r.akaCues[phraseKey(strings.Join(words, " "))]
+}

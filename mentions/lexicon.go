@@ -1,0 +1,239 @@
+package mentions
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-project/dossier/lexicon"
+)
+
+// Parts this stage reads from the lexicon.
+const (
+	Part      = "mentions"
+	PartGiven = "mentions_given"
+)
+
+// lexiconFile is the shape of lexicon/data/<lang>/mentions.yaml.
+type lexiconFile struct {
+	FunctionWords []string            `yaml:"function_words"`
+	CommonWords   []string            `yaml:"common_words"`
+	Connectors    []string            `yaml:"connectors"`
+	Particles     []string            `yaml:"particles"`
+	Articles      []string            `yaml:"articles"`
+	OrgHeads      []string            `yaml:"org_heads"`
+	LocHeads      []string            `yaml:"loc_heads"`
+	LowerHeads    map[string][]string `yaml:"lower_heads"`
+	PersonTitles  []string            `yaml:"person_titles"`
+	PersonVerbs   []string            `yaml:"person_verbs"`
+	LocPreps      []string            `yaml:"loc_preps"`
+	NotNames      []string            `yaml:"not_names"`
+	AkaCues       []string            `yaml:"aka_cues"`
+	Coordinators  []string            `yaml:"coordinators"`
+	TailHeads     map[string][]string `yaml:"tail_heads"`
+	NonEntity     []string            `yaml:"non_entity_heads"`
+	LocModifiers  []string            `yaml:"loc_modifiers"`
+	Adjectives    []string            `yaml:"adjectives"`
+	// LowercaseTails: institution names capitalise only their first word.
+	LowercaseTails bool `yaml:"lowercase_name_tails"`
+}
+
+// givenFile is the shape of lexicon/data/<lang>/mentions_given.yaml.
+type givenFile struct {
+	GivenNames []string `yaml:"given_names"`
+}
+
+// Word classes, as bits of one map value keyed by folded word.
+type wordClass uint16
+
+const (
+	wFunction wordClass = 1 << iota
+	wCommon
+	wConnector
+	wParticle
+	wArticle
+	wOrgHead
+	wLocHead
+	wTitle
+	wPersonVerb
+	wLocPrep
+	wNotName
+	wGiven
+	wCoord
+	wNonEntity
+	wLocMod
+	wAdjective
+)
+
+// langRules is the compiled lexicon of one language.
+type langRules struct {
+	words map[string]wordClass
+	// lowerHeads: folded phrase ("cour d'assises") → type, and the longest phrase in words.
+	lowerHeads    map[string]string
+	lowerHeadMax  int
+	tailHeads     map[string]string
+	lowerTails    bool
+	akaCues       map[string]bool // folded phrases
+	akaCueMaxWord int
+}
+
+func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
+
+func newLangRules() *langRules {
+	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{}}
+}
+
+func (r *langRules) add(list []string, c wordClass) {
+	for _, w := range list {
+		k := fold(w)
+		if k == "" {
+			continue
+		}
+		r.words[k] |= c
+	}
+}
+
+// addFile compiles f into r (several files may be merged into one rule set).
+func (r *langRules) addFile(f *lexiconFile) error {
+	r.add(f.FunctionWords, wFunction)
+	r.add(f.CommonWords, wCommon)
+	r.add(f.Connectors, wConnector)
+	r.add(f.Particles, wParticle)
+	r.add(f.Articles, wArticle)
+	r.add(f.OrgHeads, wOrgHead)
+	r.add(f.LocHeads, wLocHead)
+	r.add(f.PersonTitles, wTitle)
+	r.add(f.PersonVerbs, wPersonVerb)
+	r.add(f.LocPreps, wLocPrep)
+	r.add(f.NotNames, wNotName)
+	r.lowerTails = r.lowerTails || f.LowercaseTails
+	r.add(f.Coordinators, wCoord)
+	r.add(f.NonEntity, wNonEntity)
+	r.add(f.LocModifiers, wLocMod)
+	r.add(f.Adjectives, wAdjective)
+	for typ, words := range f.TailHeads {
+		if typ != "PER" && typ != "ORG" && typ != "LOC" {
+			return fmt.Errorf("tail_heads: bad type %q", typ)
+		}
+		for _, w := range words {
+			r.tailHeads[fold(w)] = typ
+		}
+	}
+	for typ, phrases := range f.LowerHeads {
+		if typ != "PER" && typ != "ORG" && typ != "LOC" {
+			return fmt.Errorf("lower_heads: bad type %q", typ)
+		}
+		for _, p := range phrases {
+			k := phraseKey(p)
+			if k == "" {
+				continue
+			}
+			r.lowerHeads[k] = typ
+			r.lowerHeadMax = max(r.lowerHeadMax, strings.Count(k, " ")+1)
+		}
+	}
+	for _, p := range f.AkaCues {
+		k := phraseKey(p)
+		if k == "" {
+			continue
+		}
+		r.akaCues[k] = true
+		r.akaCueMaxWord = max(r.akaCueMaxWord, strings.Count(k, " ")+1)
+	}
+	return nil
+}
+
+// phraseKey folds a phrase word by word, splitting French elisions off the
+// word they stick to, the way the segmenter does ("d'assises" → "d' assises").
+func phraseKey(p string) string {
+	var out []byte
+	for _, w := range splitPhrase(p) {
+		f := appendFold(nil, w)
+		if len(f) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, f...)
+	}
+	return string(out)
+}
+
+// splitPhrase splits a name as written into word-like pieces: on spaces, and
+// after an elided article of one or two letters ("l'", "d’", "qu'").
+func splitPhrase(p string) []string {
+	var out []string
+	for _, f := range strings.Fields(p) {
+		for {
+			cut := elisionEnd(f)
+			if cut <= 0 || cut >= len(f) {
+				break
+			}
+			out = append(out, f[:cut])
+			f = f[cut:]
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// elisionEnd returns the byte length of a leading elision ("l'", "qu’") in w, or 0.
+func elisionEnd(w string) int {
+	for i, r := range w {
+		if isApostrophe(r) {
+			if i == 0 || i > 3 {
+				return 0
+			}
+			n := len(string(r))
+			return i + n
+		}
+		if r > 0x7F && r != 'ʼ' {
+			return 0
+		}
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return 0
+		}
+	}
+	return 0
+}
+
+// loadRules compiles every language in lex that has a mentions file. The
+// given-name lists of all languages are merged into every language: an
+// article in French names Arabic and English people too.
+func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
+	langs := lex.Langs(Part)
+	if len(langs) == 0 {
+		return nil, nil, fmt.Errorf("mentions: %w for part %q in any language", lexicon.ErrNoLexicon, Part)
+	}
+	var given []string
+	for _, lang := range lex.Langs(PartGiven) {
+		var g givenFile
+		if err := lex.Load(lang, PartGiven, &g); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
+		given = append(given, g.GivenNames...)
+	}
+	byLang := make(map[string]*langRules, len(langs))
+	union := newLangRules()
+	for _, lang := range langs {
+		var f lexiconFile
+		if err := lex.Load(lang, Part, &f); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
+		r := newLangRules()
+		if err := r.addFile(&f); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)
+		}
+		r.add(given, wGiven)
+		byLang[lang] = r
+		if err := union.addFile(&f); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)
+		}
+	}
+	union.add(given, wGiven)
+	if len(union.words) == 0 {
+		return nil, nil, errors.New("mentions: empty lexicon")
+	}
+	return byLang, union, nil
+}

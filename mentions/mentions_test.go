@@ -1,0 +1,246 @@
+package mentions
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/kb"
+	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/segment"
+)
+
+var (
+	setupOnce sync.Once
+	testKB    *kb.KB
+	testSeg   *segment.Stage
+	testStage *Stage
+	setupErr  error
+)
+
+func stages(tb testing.TB) (*segment.Stage, *Stage) {
+	tb.Helper()
+	setupOnce.Do(func() {
+		lex := lexicon.Default()
+		testKB, setupErr = kb.Load(context.Background())
+		if setupErr != nil {
+			return
+		}
+		testSeg, setupErr = segment.New(lex)
+		if setupErr != nil {
+			return
+		}
+		testStage, setupErr = New(lex, testKB)
+	})
+	if setupErr != nil {
+		tb.Fatal(setupErr)
+	}
+	return testSeg, testStage
+}
+
+func run(tb testing.TB, text, lang string) *dossier.Document {
+	tb.Helper()
+	sg, st := stages(tb)
+	doc := &dossier.Document{Text: text, Lang: lang}
+	if err := sg.Process(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	if err := st.Process(context.Background(), doc); err != nil {
+		tb.Fatal(err)
+	}
+	return doc
+}
+
+// found returns "text/TYPE" for every mention, in order.
+func found(doc *dossier.Document) []string {
+	var out []string
+	for _, m := range doc.Mentions {
+		out = append(out, doc.Slice(m.Span)+"/"+m.Type)
+	}
+	return out
+}
+
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		want       []string // expected "text/TYPE", each must be present
+		absent     []string // surface texts that must not be mentions
+	}{
+		{"en", "The Taliban's spokesman met officials in Kabul on Monday.",
+			[]string{"Taliban/ORG", "Kabul/LOC"}, []string{"Monday", "The Taliban", "Taliban's"}},
+		{"en", "Al-Qaeda in the Islamic Maghreb (AQIM) claimed the attack, a statement said.",
+			[]string{"Al-Qaeda in the Islamic Maghreb/ORG", "AQIM/ORG"}, nil},
+		{"en", "Ayman al-Zawahiri praised Abu Bakr al-Baghdadi in a video.",
+			[]string{"Ayman al-Zawahiri/PER", "Abu Bakr al-Baghdadi/PER"}, nil},
+		{"en", "Analysts at FRANCE 24 say Hay'at Tahrir al-Sham controls Idlib.",
+			[]string{"FRANCE 24/ORG", "Hay'at Tahrir al-Sham/ORG", "Idlib/LOC"}, nil},
+		{"en", "Yesterday the French intelligence services warned of Senegalese-born recruits.",
+			nil, []string{"French", "Yesterday", "Senegalese-born"}},
+		{"en", "Karim Benali, a researcher, said the Helmand Province office of the Peshawar Police had closed.",
+			[]string{"Karim Benali/PER", "Helmand Province/LOC", "Peshawar Police/ORG"}, nil},
+		{"en", "Officials said Jane Holloway, the head of the Emigration and Logistics Committee, had fled. Holloway denied it.",
+			[]string{"Jane Holloway/PER", "Emigration and Logistics Committee/ORG", "Holloway/PER"}, nil},
+		{"en", "The Doha Agreement of February 2020 was signed.",
+			nil, []string{"Doha Agreement", "Agreement", "February"}},
+		{"fr", "Les talibans ont pris Kaboul et l’État islamique au Khorasan a revendiqué l'attaque.",
+			[]string{"talibans/ORG", "Kaboul/LOC", "État islamique au Khorasan/ORG"}, nil},
+		{"fr", "La Direction générale de la sécurité intérieure (DGSI) a interpellé un suspect à Lyon.",
+			[]string{"Direction générale de la sécurité intérieure/ORG", "DGSI/ORG", "Lyon/LOC"}, nil},
+		{"fr", "Le procès s'est ouvert devant la cour d'assises spéciale de Paris, rue des Lilas.",
+			[]string{"cour d'assises spéciale de Paris/ORG", "rue des Lilas/LOC"}, []string{"Paris"}},
+		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
+			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
+	}
+	for _, tc := range tests {
+		doc := run(t, tc.text, tc.lang)
+		got := found(doc)
+		have := map[string]bool{}
+		texts := map[string]bool{}
+		for _, g := range got {
+			have[g] = true
+			texts[g[:strings.LastIndexByte(g, '/')]] = true
+		}
+		for _, w := range tc.want {
+			if !have[w] {
+				t.Errorf("%q: missing %s; got %v", tc.text, w, got)
+			}
+		}
+		for _, a := range tc.absent {
+			if texts[a] {
+				t.Errorf("%q: unexpected %q; got %v", tc.text, a, got)
+			}
+		}
+	}
+}
+
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		lang, text   string
+		same         [][2]string // pairs of mention texts that must share an entity
+		different    [][2]string
+		wantReason   string
+		reasonOfText string
+	}{
+		{"en", "Jane Holloway, a researcher, said so. Holloway added that she had left.",
+			[][2]string{{"Jane Holloway", "Holloway"}}, nil, ReasonSurname, "Holloway"},
+		{"en", "The Islamic State-Khorasan Province (ISKP, or ISIS-K) claimed it; ISKP is active. Islamic State denied it.",
+			[][2]string{{"Islamic State-Khorasan Province", "ISKP"}, {"ISKP", "ISIS-K"}},
+			[][2]string{{"ISKP", "Islamic State"}}, "", ""},
+		{"en", "Sara Tall met Paul Tall. Tall said nothing.",
+			nil, [][2]string{{"Sara Tall", "Tall"}, {"Paul Tall", "Tall"}, {"Sara Tall", "Paul Tall"}}, "", ""},
+		{"en", "The National Thawheed Vanguard (NTV) was blamed. The NTV denied it.",
+			[][2]string{{"National Thawheed Vanguard", "NTV"}}, nil, ReasonAcronym, "NTV"},
+		{"fr", "Le jihadiste Omar Belkacem, connu sous le nom de Omar Sahli, a été arrêté.",
+			[][2]string{{"Omar Belkacem", "Omar Sahli"}}, nil, ReasonAka, "Omar Sahli"},
+	}
+	for _, tc := range tests {
+		doc := run(t, tc.text, tc.lang)
+		ent := func(s string) int {
+			for _, m := range doc.Mentions {
+				if doc.Slice(m.Span) == s {
+					return m.Entity
+				}
+			}
+			t.Errorf("%q: no mention %q in %v", tc.text, s, found(doc))
+			return -2
+		}
+		for _, p := range tc.same {
+			if a, b := ent(p[0]), ent(p[1]); a != b || a < 0 {
+				t.Errorf("%q: %q and %q not merged", tc.text, p[0], p[1])
+			}
+		}
+		for _, p := range tc.different {
+			if a, b := ent(p[0]), ent(p[1]); a == b {
+				t.Errorf("%q: %q and %q wrongly merged", tc.text, p[0], p[1])
+			}
+		}
+		if tc.wantReason != "" {
+			e := ent(tc.reasonOfText)
+			ok := false
+			if e >= 0 {
+				for _, a := range doc.Entities[e].Aliases {
+					ok = ok || a.Name == tc.reasonOfText && a.Reason == tc.wantReason
+				}
+			}
+			if !ok {
+				t.Errorf("%q: alias %q lacks reason %q", tc.text, tc.reasonOfText, tc.wantReason)
+			}
+		}
+	}
+}
+
+// checkInvariants asserts what every output must satisfy.
+func checkInvariants(t *testing.T, doc *dossier.Document) {
+	t.Helper()
+	prev := -1
+	for i, m := range doc.Mentions {
+		if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
+			t.Fatalf("mention %d out of range: %+v (len %d)", i, m.Span, len(doc.Text))
+		}
+		if m.Start < prev {
+			t.Fatalf("mentions not sorted at %d", i)
+		}
+		prev = m.End
+		if m.Entity < 0 || m.Entity >= len(doc.Entities) {
+			t.Fatalf("mention %d has entity %d of %d", i, m.Entity, len(doc.Entities))
+		}
+		if m.Type != dossier.TypePER && m.Type != dossier.TypeORG && m.Type != dossier.TypeLOC {
+			t.Fatalf("mention %d has type %q", i, m.Type)
+		}
+	}
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m < 0 || m >= len(doc.Mentions) {
+				t.Fatalf("entity %q has mention %d of %d", e.Name, m, len(doc.Mentions))
+			}
+		}
+		if e.Name == "" {
+			t.Fatalf("entity without a name")
+		}
+	}
+}
+
+func FuzzMentions(f *testing.F) {
+	for _, s := range []string{"", "Al-Qaïda (AQ)", "la Direction générale de la sécurité intérieure (DGSI) à Paris",
+		"Marc Hecker, alias Hecker said. Hecker", "\xff\xfe Taliban's \x00 l’", "rue des Orfèvres\n\nFRANCE 24 #Tag @X",
+		"President Abu al-Baghdadi of the Islamic State-Khorasan Province (ISKP, or ISIS-K)"} {
+		f.Add(s, "en")
+		f.Add(s, "fr")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		doc := run(t, text, lang)
+		checkInvariants(t, doc)
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, m := range doc.Mentions {
+			if !utf8.ValidString(doc.Slice(m.Span)) {
+				t.Fatalf("mention splits a rune: %q", doc.Slice(m.Span))
+			}
+		}
+	})
+}
+
+func TestBoilerplateSkipped(t *testing.T) {
+	_, st := stages(t)
+	sg, _ := stages(t)
+	text := "Subscribe to Le Monde now\nMarc Hecker spoke in Kabul."
+	doc := &dossier.Document{Text: text, Lang: "en", Boilerplate: []dossier.Span{{Start: 0, End: 25}}}
+	if err := sg.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range doc.Mentions {
+		if m.Start < 25 {
+			t.Errorf("mention in boilerplate: %q", doc.Slice(m.Span))
+		}
+	}
+	if len(doc.Mentions) != 2 {
+		t.Errorf("want Marc Hecker and Kabul, got %v", found(doc))
+	}
+}
