@@ -11,11 +11,15 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/clean"
+	"github.com/dossier-project/dossier/figures"
+	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/lang"
 	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/mentions"
 	"github.com/dossier-project/dossier/meta"
 	"github.com/dossier-project/dossier/pipeline"
 	"github.com/dossier-project/dossier/read"
+	"github.com/dossier-project/dossier/resolve"
 	"github.com/dossier-project/dossier/segment"
 	"github.com/dossier-project/dossier/timex"
 )
@@ -28,19 +32,24 @@ type Config struct {
 	MaxBytes int64
 	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// KBFiles are extra knowledge-base files (YAML, CSV, TSV) loaded over the
+	// built-in one: an analyst's watchlist.
+	KBFiles []string
 	// Lexicons overrides the built-in lexicons (tests).
 	Lexicons *lexicon.Set
 }
 
 // Engine runs the extraction pipeline. It is safe for concurrent use.
 type Engine struct {
-	cfg  Config
-	pipe *pipeline.Pipeline
+	cfg      Config
+	pipe     *pipeline.Pipeline
+	kb       *kb.KB
+	resolver *resolve.Resolver
 }
 
 // New builds every stage once; construction errors are data errors in the
-// lexicons or bad configuration.
-func New(cfg Config) (*Engine, error) {
+// lexicons or knowledge base, or bad configuration.
+func New(ctx context.Context, cfg Config) (*Engine, error) {
 	lex := cfg.Lexicons
 	if lex == nil {
 		lex = lexicon.Default()
@@ -65,13 +74,40 @@ func New(cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
+	fig, err := figures.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	base, err := kb.Load(ctx, cfg.KBFiles...)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	ment, err := mentions.New(lex, base)
+	if err != nil {
+		return nil, fmt.Errorf("mentions: %w", err)
+	}
+	res, err := resolve.New(base)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	return &Engine{
-		cfg:  cfg,
-		pipe: pipeline.New(cleaner, langID, seg, metaStage, tx),
+		cfg:      cfg,
+		pipe:     pipeline.New(cleaner, langID, seg, metaStage, tx, fig, ment),
+		kb:       base,
+		resolver: res,
 	}, nil
+}
+
+// KB is the knowledge base the engine links entities to.
+func (e *Engine) KB() *kb.KB { return e.kb }
+
+// Resolve gives the entities of docs corpus-wide ids: the same real-world
+// entity gets the same id in every document.
+func (e *Engine) Resolve(ctx context.Context, docs []*dossier.Document) error {
+	return e.resolver.Resolve(ctx, docs)
 }
 
 // Stages lists the pipeline's stages in order (benchmarks, --help).

@@ -54,7 +54,7 @@ func countWords(s string) int {
 // promises it; and for UTF-8 text files, that Text is the file byte for byte,
 // so offsets are offsets into the original input.
 func TestSpansValid(t *testing.T) {
-	eng, err := New(Config{})
+	eng, err := New(context.Background(), Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestRunOrderAndErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	eng, err := New(Config{Workers: 3})
+	eng, err := New(context.Background(), Config{Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestRunOrderAndErrors(t *testing.T) {
 
 // TestRunStopsEarly: an error from the callback stops the run without hanging.
 func TestRunStopsEarly(t *testing.T) {
-	eng, err := New(Config{Workers: 2})
+	eng, err := New(context.Background(), Config{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestRunStopsEarly(t *testing.T) {
 // BenchmarkPipeline measures the whole extraction pipeline (reading from
 // memory included) on the demo corpus: words/s per core and docs/s.
 func BenchmarkPipeline(b *testing.B) {
-	eng, err := New(Config{Workers: 1})
+	eng, err := New(context.Background(), Config{Workers: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func BenchmarkPipeline(b *testing.B) {
 // through the stages before it (plain-text demo documents; HTML reading is
 // measured by the read package's own benchmark).
 func BenchmarkStages(b *testing.B) {
-	eng, err := New(Config{Workers: 1})
+	eng, err := New(context.Background(), Config{Workers: 1})
 	if err != nil {
 		b.Fatal(err)
 	}

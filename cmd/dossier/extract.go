@@ -17,7 +17,9 @@ import (
 func newExtractCmd() *cobra.Command {
 	var (
 		asJSON  bool
+		tables  tableFlags
 		langs   []string
+		kbFiles []string
 		maxSize string
 		workers int
 	)
@@ -25,8 +27,11 @@ func newExtractCmd() *cobra.Command {
 		Use:   "extract [flags] FILE|DIR|- ...",
 		Short: "Extract annotations from articles, without storing anything",
 		Long: `extract reads articles and prints what it finds in each: language, title,
-publication date, boilerplate (page furniture), dates in the text and figures
-(people, money, casualties).
+publication date, boilerplate (page furniture), dates in the text, figures
+(people, money, casualties), named people, organisations and places (linked to
+the knowledge base and resolved across all the inputs, so one entity has one id
+whatever its spelling or language), direct quotes with their speakers, and
+claims linking entities.
 
 Inputs are plain-text files (UTF-8; Windows-1252 is detected and decoded with a
 warning), HTML pages (the main content is found and the rest marked as
@@ -38,7 +43,10 @@ input order, with byte offsets into the input text (see docs/CONTRACT.md).
 A bad input (binary, empty, too large, unreadable) gets one line on stderr and
 the others are still processed; the exit code is then 1.`,
 		Example: `  dossier extract demo/corpus
+  dossier extract --entities --explain demo/corpus/01-en-kabul-airport-iskp.txt
+  dossier extract --quotes demo/corpus
   dossier extract --json ../articles/*.txt > pred.jsonl
+  dossier extract --kb watchlist.yaml --entities reports/
   dossier extract --json --langs en,fr,de --max-size 50MiB big-report.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,23 +54,22 @@ the others are still processed; the exit code is then 1.`,
 			if err != nil {
 				return fmt.Errorf("--max-size: %w", err)
 			}
-			eng, err := engine.New(engine.Config{Languages: langs, MaxBytes: limit, Workers: workers})
+			if n := countTrue(asJSON, tables.entities, tables.quotes, tables.claims); n > 1 {
+				return fmt.Errorf("choose one of --json, --entities, --quotes, --claims")
+			}
+			ctx := cmd.Context()
+			eng, err := engine.New(ctx, engine.Config{Languages: langs, MaxBytes: limit, Workers: workers, KBFiles: kbFiles})
 			if err != nil {
 				return err
 			}
-			out := bufio.NewWriter(cmd.OutOrStdout())
-			defer out.Flush()
 			stderr := cmd.ErrOrStderr()
 
-			var table *summaryTable
-			var enc *contract.Encoder
-			if asJSON {
-				enc = contract.NewEncoder(out)
-			} else {
-				table = newSummaryTable(out)
-			}
+			// Every document is extracted first (in parallel), then entities
+			// are resolved across all of them, then the results are printed in
+			// input order.
+			var docs []*dossier.Document
 			failed := 0
-			err = eng.Run(cmd.Context(), args, cmd.InOrStdin(), func(r engine.Result) error {
+			err = eng.Run(ctx, args, cmd.InOrStdin(), func(r engine.Result) error {
 				if r.Err != nil {
 					failed++
 					fmt.Fprintf(stderr, "dossier: %v\n", r.Err)
@@ -71,20 +78,42 @@ the others are still processed; the exit code is then 1.`,
 				for _, w := range r.Doc.Warnings {
 					fmt.Fprintf(stderr, "dossier: %s: warning: %s\n", r.Name, w)
 				}
-				if enc != nil {
-					return enc.Encode(contract.FromDocument(r.Doc))
-				}
-				table.add(r.Doc)
+				docs = append(docs, r.Doc)
 				return nil
 			})
-			if table != nil {
-				table.flush()
-			}
 			if err != nil {
 				return err
 			}
+			if err := eng.Resolve(ctx, docs); err != nil {
+				return err
+			}
+
+			out := bufio.NewWriter(cmd.OutOrStdout())
+			switch {
+			case asJSON:
+				enc := contract.NewEncoder(out)
+				for _, d := range docs {
+					if err := enc.Encode(contract.FromDocument(d)); err != nil {
+						return err
+					}
+				}
+			case tables.entities:
+				printEntities(out, docs, tables.explain)
+			case tables.quotes:
+				printQuotes(out, docs)
+			case tables.claims:
+				printClaims(out, docs)
+			default:
+				table := newSummaryTable(out)
+				for _, d := range docs {
+					table.add(d)
+				}
+				table.flush()
+			}
+			if err := out.Flush(); err != nil {
+				return err
+			}
 			if failed > 0 {
-				out.Flush()
 				fmt.Fprintf(stderr, "dossier: %d input(s) failed\n", failed)
 				return errInputsFailed
 			}
@@ -93,10 +122,29 @@ the others are still processed; the exit code is then 1.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print the extraction contract as JSON Lines")
+	f.BoolVar(&tables.entities, "entities", false, "print a table of entities: id, type, name, mentions and aliases")
+	f.BoolVar(&tables.explain, "explain", false, "with --entities: say why each alias was linked (which rule, which KB alias)")
+	f.BoolVar(&tables.quotes, "quotes", false, "print a table of direct quotes and their speakers")
+	f.BoolVar(&tables.claims, "claims", false, "print a table of claims: subject, predicate, object, modality, evidence")
+	f.StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base file (YAML, CSV or TSV; see kb/README.md); repeatable")
 	f.StringSliceVar(&langs, "langs", nil, "languages to consider when identifying the language (ISO 639-1, comma-separated; default en,fr,de,es,it,pt,nl,ar,ru,tr,fa,ur)")
 	f.StringVar(&maxSize, "max-size", fmt.Sprintf("%dMiB", read.DefaultMaxBytes>>20), "largest input accepted, e.g. 500KB, 16MiB, 1GB")
 	f.IntVarP(&workers, "workers", "j", 0, "documents processed in parallel (default: number of CPUs)")
 	return cmd
+}
+
+type tableFlags struct {
+	entities, explain, quotes, claims bool
+}
+
+func countTrue(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // parseSize reads sizes like "16MiB", "500KB", "1048576".
