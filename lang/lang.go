@@ -206,11 +206,10 @@ func (s *Stage) tally(text string) string {
 				buf[j] = c + 'a' - 'A'
 			}
 		}
-		mask := s.stopwords[string(buf[:n])]
-		for mask != 0 {
-			bit := bitIndex(mask & -mask)
-			counts[bit]++
-			mask &= mask - 1
+		// A word shared by several languages ("de" is French, Dutch, Spanish
+		// and Portuguese) says nothing about which one this is.
+		if mask := s.stopwords[string(buf[:n])]; mask != 0 && mask&(mask-1) == 0 {
+			counts[bitIndex(mask)]++
 		}
 	}
 	best, second := -1, 0
