@@ -164,6 +164,7 @@ type yamlEntry struct {
 	Kind       string   `yaml:"kind"`
 	Name       string   `yaml:"name"`
 	Aliases    []string `yaml:"aliases"`
+	Weak       []string `yaml:"weak_aliases"`
 	Parent     string   `yaml:"parent"`
 	Country    string   `yaml:"country"`
 	Lat        *float64 `yaml:"lat"`
@@ -213,7 +214,7 @@ func parseYAML(name string, data []byte, tier int) ([]*Entry, error) {
 			return nil, fmt.Errorf("%s:%d: lat and lon go together", name, line)
 		}
 		e := &Entry{
-			ID: y.ID, Type: Type(y.Type), Kind: Kind(y.Kind), Name: y.Name, Aliases: y.Aliases,
+			ID: y.ID, Type: Type(y.Type), Kind: Kind(y.Kind), Name: y.Name, Aliases: y.Aliases, WeakAliases: y.Weak,
 			Parent: y.Parent, Country: y.Country, Population: y.Population, GeoNames: y.GeoNames,
 			Note: y.Note, Source: fmt.Sprintf("%s:%d", name, line), tier: tier,
 		}

@@ -63,6 +63,11 @@ type Entry struct {
 	Kind    Kind
 	Name    string   // canonical display name
 	Aliases []string // other names, any language or spelling
+	// WeakAliases are names the entity shares with others or with common
+	// words ("Shabaab", "youth", is also the local name of Mozambique's
+	// ASWJ). Lookup ignores them; the mention stage links them only when the
+	// document also names the entity by a strong alias or names its country.
+	WeakAliases []string
 	Parent  string   // id of the entity this one is part of, or ""
 	Country string   // ISO 3166-1 alpha-2, or ""
 	// Lat and Lon are WGS84 degrees, meaningful when HasCoords.

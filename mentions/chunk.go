@@ -438,7 +438,7 @@ func (s *Stage) addKB(ws *workspace, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB})
+	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: c.weak})
 }
 
 // addPattern trims the run [a, b) to a name and adds it as a candidate.

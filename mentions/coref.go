@@ -111,6 +111,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			kept = append(kept, &ws.cands[i])
 		}
 	}
+	dropUnsupportedWeak(kept)
 	var bs []builder
 	byKB := map[string]int{}
 	byKey := map[string]int{}
@@ -371,4 +372,35 @@ func (s *Stage) isAkaGap(gap string, r *langRules) bool {
 		return false
 	}
 	return r.akaCues[phraseKey(strings.Join(words, " "))]
+}
+
+// dropUnsupportedWeak unlinks mentions that reached a KB entry only through a
+// weak alias, unless the document supports that reading: another mention
+// names the same entry by a strong alias, or a place in the document lies in
+// the entry's country. The mention stays, typed, as an unlinked name.
+func dropUnsupportedWeak(kept []*cand) {
+	var weak bool
+	for _, c := range kept {
+		weak = weak || c.weak && c.entry != nil
+	}
+	if !weak {
+		return
+	}
+	strong := map[*kb.Entry]bool{}
+	countries := map[string]bool{}
+	for _, c := range kept {
+		if c.entry == nil || c.weak {
+			continue
+		}
+		strong[c.entry] = true
+		if c.entry.Type == kb.LOC && c.entry.Country != "" {
+			countries[c.entry.Country] = true
+		}
+	}
+	for _, c := range kept {
+		if !c.weak || c.entry == nil || strong[c.entry] || c.entry.Country != "" && countries[c.entry.Country] {
+			continue
+		}
+		c.entry, c.source, c.weak, c.strength = nil, SourcePattern, false, evHead
+	}
 }

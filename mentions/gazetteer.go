@@ -24,6 +24,8 @@ type candidate struct {
 	lowerOK bool
 	// words is the number of folded words of the alias.
 	words int
+	// weak: a weak alias of the entry (see kb.Entry.WeakAliases).
+	weak bool
 	// leadingArticle: the alias starts with an article ("The Guardian") that is
 	// part of the canonical name, so it stays in the mention.
 	leadingArticle bool
@@ -66,7 +68,8 @@ func newGazetteer(k *kb.KB, articles map[string]bool) *gazetteer {
 	var words []string
 	var buf []byte
 	for e := range k.Entries() {
-		for i, name := range e.Names() {
+		strong := len(e.Names())
+		for i, name := range append(e.Names(), e.WeakAliases...) {
 			words = words[:0]
 			for _, w := range splitPhrase(name) {
 				// Hyphens fold to spaces: one text token may hold several words.
@@ -86,6 +89,7 @@ func newGazetteer(k *kb.KB, articles map[string]bool) *gazetteer {
 				lowerOK:        startsLower(strings.Join(splitPhrase(name)[btoi(lead):], " ")) || (len(words) > 1 && (e.Kind == kb.KindTerroristOrg || e.Kind == kb.KindArmedGroup)),
 				leadingArticle: lead && i == 0,
 				words:          len(words),
+				weak:           i >= strong,
 			}
 			if c.upper && utf8.RuneCountInString(name) >= 4 {
 				// "Isis", "Nato": British style writes long acronyms capitalised.
@@ -147,7 +151,7 @@ func (g *gazetteer) add(words []string, c candidate) {
 			continue
 		}
 		for _, o := range p.cands {
-			if o.entry == c.entry && o.upper == c.upper && o.capOnly == c.capOnly && o.lowerOK == c.lowerOK {
+			if o.entry == c.entry && o.upper == c.upper && o.capOnly == c.capOnly && o.lowerOK == c.lowerOK && o.weak == c.weak {
 				return
 			}
 		}

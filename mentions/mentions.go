@@ -104,6 +104,7 @@ type cand struct {
 	entry    *kb.Entry
 	source   string
 	drop     bool
+	weak     bool // entry came from a weak alias: see dropUnsupportedWeak
 }
 
 // Evidence strengths for types: higher wins for all mentions of one name.

@@ -244,3 +244,37 @@ func TestBoilerplateSkipped(t *testing.T) {
 		t.Errorf("want Marc Hecker and Kabul, got %v", found(doc))
 	}
 }
+
+// TestWeakAlias: a bare "Shabaab" links to the Somali group only when the
+// document supports it (its country, or a strong alias); elsewhere it stays
+// an unlinked organisation name.
+func TestWeakAlias(t *testing.T) {
+	kbOf := func(doc *dossier.Document, name string) (string, bool) {
+		for _, e := range doc.Entities {
+			for _, mi := range e.Mentions {
+				if doc.Slice(doc.Mentions[mi].Span) == name {
+					return e.KB, true
+				}
+			}
+		}
+		return "", false
+	}
+	cases := []struct {
+		text, want string
+	}{
+		{"Insurgents known locally as Shabaab attacked the town of Palma in Mozambique on Wednesday.", ""},
+		{"Shabaab fighters attacked a hotel in Mogadishu, the Somali capital, on Friday.", "al-shabaab"},
+		{"The al-Shabaab group claimed the attack. Shabaab fighters then withdrew.", "al-shabaab"},
+	}
+	for _, c := range cases {
+		doc := run(t, c.text, "en")
+		got, ok := kbOf(doc, "Shabaab")
+		if !ok {
+			t.Errorf("%q: no mention of Shabaab (found %v)", c.text, found(doc))
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%q: Shabaab linked to %q, want %q", c.text, got, c.want)
+		}
+	}
+}
