@@ -136,3 +136,58 @@ func nonEmptyLines(s string) []string {
 	}
 	return out
 }
+
+// TestContractOffsetsOnDemo: for every UTF-8 text file of the demo corpus,
+// every text field of the JSON contract equals the input file's bytes at its
+// offsets.
+func TestContractOffsetsOnDemo(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "extract", "--json", "../../demo/corpus")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	docs := 0
+	for _, line := range nonEmptyLines(stdout) {
+		var d contract.Doc
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Format != "txt" || d.Encoding != "utf-8" {
+			continue
+		}
+		raw, err := os.ReadFile(d.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs++
+		check := func(what, text string, start, end int) {
+			if start < 0 || end > len(raw) || start > end || string(raw[start:end]) != text {
+				t.Errorf("%s: %s %q does not match input[%d:%d]", d.Doc, what, text, start, end)
+			}
+		}
+		for _, e := range d.Entities {
+			for _, m := range e.Mentions {
+				check("mention", m.Text, m.Start, m.End)
+			}
+		}
+		for _, q := range d.Quotes {
+			check("quote", q.Text, q.Start, q.End)
+		}
+		for _, f := range d.Figures {
+			check("figure", f.Text, f.Start, f.End)
+		}
+		for _, x := range d.Timexes {
+			check("timex", x.Text, x.Start, x.End)
+		}
+		for _, b := range d.Boilerplate {
+			check("boilerplate", string(raw[max(0, min(b.Start, len(raw))):max(0, min(b.End, len(raw)))]), b.Start, b.End)
+		}
+		if d.TitleSpan != nil && d.Title != nil {
+			if s := d.TitleSpan; s.Start < 0 || s.End > len(raw) || s.Start > s.End || strings.TrimSpace(string(raw[s.Start:s.End])) != *d.Title {
+				t.Errorf("%s: title %q not at %v", d.Doc, *d.Title, *s)
+			}
+		}
+	}
+	if docs < 20 {
+		t.Fatalf("only %d UTF-8 text documents checked", docs)
+	}
+}
