@@ -42,6 +42,8 @@ type Config struct {
 // Engine runs the extraction pipeline. It is safe for concurrent use.
 type Engine struct {
 	cfg      Config
+	cleaner  *clean.Stage
+	stages   []dossier.Stage // after the cleaner
 	pipe     *pipeline.Pipeline
 	kb       *kb.KB
 	resolver *resolve.Resolver
@@ -93,12 +95,54 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
+	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment}
 	return &Engine{
 		cfg:      cfg,
-		pipe:     pipeline.New(cleaner, langID, seg, metaStage, tx, fig, ment),
+		cleaner:  cleaner,
+		stages:   rest,
+		pipe:     pipeline.New(append([]dossier.Stage{cleaner}, rest...)...),
 		kb:       base,
 		resolver: res,
 	}, nil
+}
+
+// RepeatedLinesMinDocs is how many documents of a batch must share a line
+// verbatim before LearnRepeatedLines treats it as furniture.
+const RepeatedLinesMinDocs = 3
+
+// LearnRepeatedLines reads every input named by args once, without
+// processing, and returns an engine whose boilerplate stage also removes the
+// lines that recur verbatim across at least RepeatedLinesMinDocs of them (a
+// site's footer or newsletter box). Standard input cannot be read twice, so
+// with "-" among args the engine is returned unchanged.
+func (e *Engine) LearnRepeatedLines(ctx context.Context, args []string) (*Engine, error) {
+	for _, a := range args {
+		if a == read.StdinName {
+			return e, nil
+		}
+	}
+	var texts []string
+	err := read.Inputs(ctx, args, nil, read.Options{MaxBytes: e.cfg.MaxBytes},
+		func(name string, doc *dossier.Document, err error) error {
+			if err == nil && doc.Format == read.FormatText {
+				texts = append(texts, doc.Text)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	if len(texts) < RepeatedLinesMinDocs {
+		return e, nil
+	}
+	cleaner, err := e.cleaner.WithRepeatedLines(ctx, texts, RepeatedLinesMinDocs)
+	if err != nil {
+		return nil, fmt.Errorf("clean: %w", err)
+	}
+	derived := *e
+	derived.cleaner = cleaner
+	derived.pipe = pipeline.New(append([]dossier.Stage{cleaner}, e.stages...)...)
+	return &derived, nil
 }
 
 // KB is the knowledge base the engine links entities to.

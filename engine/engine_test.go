@@ -303,3 +303,56 @@ func BenchmarkStages(b *testing.B) {
 		})
 	}
 }
+
+// TestLearnRepeatedLines: a footer line shared by three inputs becomes
+// boilerplate once learnt; the article bodies stay.
+func TestLearnRepeatedLines(t *testing.T) {
+	dir := t.TempDir()
+	footer := "The Northern Courier is an independent regional newspaper group"
+	bodies := []string{
+		"Police arrested two men in Leeds on Monday over an alleged plot to attack a synagogue, prosecutors said.",
+		"A court in Manchester jailed a man for seven years for sharing Islamic State propaganda online.",
+		"Counter-terrorism officers searched three homes in Bradford after a tip from a neighbour, police said.",
+	}
+	var names []string
+	for i, b := range bodies {
+		name := filepath.Join(dir, string(rune('a'+i))+".txt")
+		if err := os.WriteFile(name, []byte(b+"\n\n"+footer+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	eng, err := New(context.Background(), Config{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := func(e *Engine) (footerOut, bodyOut bool) {
+		err := e.Run(context.Background(), names[:1], nil, func(r Result) error {
+			if r.Err != nil {
+				return r.Err
+			}
+			i := strings.Index(r.Doc.Text, footer)
+			footerOut = r.Doc.InBoilerplate(i) && r.Doc.InBoilerplate(i+len(footer)-1)
+			bodyOut = r.Doc.InBoilerplate(0)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if f, _ := covered(eng); f {
+		t.Fatal("footer is boilerplate before learning: the test proves nothing")
+	}
+	learnt, err := eng.LearnRepeatedLines(context.Background(), names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, b := covered(learnt)
+	if !f {
+		t.Error("repeated footer not removed after learning")
+	}
+	if b {
+		t.Error("article body removed after learning")
+	}
+}

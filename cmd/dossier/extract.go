@@ -22,6 +22,8 @@ func newExtractCmd() *cobra.Command {
 		kbFiles []string
 		maxSize string
 		workers int
+		// noRepeated turns off learning furniture lines repeated across inputs.
+		noRepeated bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [flags] FILE|DIR|- ...",
@@ -61,6 +63,11 @@ the others are still processed; the exit code is then 1.`,
 			eng, err := engine.New(ctx, engine.Config{Languages: langs, MaxBytes: limit, Workers: workers, KBFiles: kbFiles})
 			if err != nil {
 				return err
+			}
+			if !noRepeated {
+				if eng, err = eng.LearnRepeatedLines(ctx, args); err != nil {
+					return err
+				}
 			}
 			stderr := cmd.ErrOrStderr()
 
@@ -129,6 +136,7 @@ the others are still processed; the exit code is then 1.`,
 	f.StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base file (YAML, CSV or TSV; see kb/README.md); repeatable")
 	f.StringSliceVar(&langs, "langs", nil, "languages to consider when identifying the language (ISO 639-1, comma-separated; default en,fr,de,es,it,pt,nl,ar,ru,tr,fa,ur)")
 	f.StringVar(&maxSize, "max-size", fmt.Sprintf("%dMiB", read.DefaultMaxBytes>>20), "largest input accepted, e.g. 500KB, 16MiB, 1GB")
+	f.BoolVar(&noRepeated, "no-repeated", false, "do not treat lines repeated verbatim across 3+ inputs (site footers, newsletter boxes) as boilerplate")
 	f.IntVarP(&workers, "workers", "j", 0, "documents processed in parallel (default: number of CPUs)")
 	return cmd
 }
