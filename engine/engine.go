@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/claims"
 	"github.com/dossier-project/dossier/clean"
 	"github.com/dossier-project/dossier/figures"
 	"github.com/dossier-project/dossier/kb"
@@ -88,6 +89,10 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
+	claimStage, err := claims.New(lex, claims.WithKB(base))
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
 	res, err := resolve.New(base)
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
@@ -95,7 +100,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment}
+	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, claimStage}
 	return &Engine{
 		cfg:      cfg,
 		cleaner:  cleaner,
