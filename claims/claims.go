@@ -99,9 +99,14 @@ type workspace struct {
 	sentence []tok
 	sentCues cueSet
 	sentLow  []byte
-	sentDone bool
-	inSent   []int32 // mention indexes in the current sentence
-	seen     map[claimKey]int
+	sentDone bool // cues found
+	// sentTokens: sentence and sentLow hold the current sentence's tokens.
+	sentTokens bool
+	// sm holds the current sentence's mentions, sorted and disjoint: copies
+	// of the document's and the anaphors resolved to an entity.
+	sm     []dossier.Mention
+	recent []antecedent // entities named in the last sentences, for anaphors
+	seen   map[claimKey]int
 }
 
 type claimKey struct {
@@ -123,6 +128,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		ws.seen = map[claimKey]int{}
 	}
 	clear(ws.seen)
+	ws.recent = ws.recent[:0]
 
 	text := doc.Text
 	mi := 0
@@ -138,32 +144,37 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		for mi < len(doc.Mentions) && doc.Mentions[mi].Start < sent.Start {
 			mi++
 		}
-		ws.inSent = ws.inSent[:0]
+		ws.sm = ws.sm[:0]
 		for j := mi; j < len(doc.Mentions) && doc.Mentions[j].Start < sent.End; j++ {
 			m := &doc.Mentions[j]
 			if m.End > sent.End || m.End <= m.Start || m.Entity < 0 || m.Entity >= len(doc.Entities) {
 				continue
 			}
-			if len(ws.inSent) > 0 && doc.Mentions[ws.inSent[len(ws.inSent)-1]].End > m.Start {
+			if len(ws.sm) > 0 && ws.sm[len(ws.sm)-1].End > m.Start {
 				continue // nested or overlapping: keep the first, outer one
 			}
-			ws.inSent = append(ws.inSent, int32(j))
+			ws.sm = append(ws.sm, *m)
 		}
-		if len(ws.inSent) < 2 || doc.InBoilerplate(sent.Start) {
+		if doc.InBoilerplate(sent.Start) {
 			continue
 		}
-		ws.sentDone = false
+		ws.sentDone, ws.sentTokens = false, false
 		ws.low = ws.low[:0]
+		s.resolveAnaphors(doc, d, ws, si, sent)
+		if len(ws.sm) < 2 {
+			continue
+		}
 		s.sentence(doc, d, ws, sent)
+		s.kbClaims(doc, d, ws, sent)
 	}
 	return nil
 }
 
 // sentence matches every pattern against the mention pairs of one sentence.
 func (s *Stage) sentence(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span) {
-	ms := ws.inSent
+	ms := ws.sm
 	for a := 0; a < len(ms); a++ {
-		ma := &doc.Mentions[ms[a]]
+		ma := &ms[a]
 		// A hop over an apposition needs a comma right after the first name;
 		// checking it here saves scanning every farther gap.
 		reach := 1
@@ -171,7 +182,7 @@ func (s *Stage) sentence(doc *dossier.Document, d *langData, ws *workspace, sent
 			reach = maxReach
 		}
 		for b := a + 1; b < len(ms) && b <= a+reach; b++ {
-			mb := &doc.Mentions[ms[b]]
+			mb := &ms[b]
 			if ma.Entity == mb.Entity {
 				continue
 			}
@@ -183,8 +194,8 @@ func (s *Stage) sentence(doc *dossier.Document, d *langData, ws *workspace, sent
 // pair tries the patterns on mentions ms[a] (first in the text) and ms[b].
 func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span, a, b int) {
 	text := doc.Text
-	ms := ws.inSent
-	ma, mb := &doc.Mentions[ms[a]], &doc.Mentions[ms[b]]
+	ms := ws.sm
+	ma, mb := &ms[a], &ms[b]
 	lowMark := len(ws.low)
 	defer func() { ws.low = ws.low[:lowMark] }()
 
@@ -192,9 +203,9 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	ws.gap = ws.gap[:0]
 	pos := ma.End
 	for k := a + 1; k < b; k++ {
-		m := &doc.Mentions[ms[k]]
+		m := &ms[k]
 		ws.gap, ws.low = scanWords(text, pos, m.Start, ws.gap, ws.low)
-		ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, kind: tkName, mention: ms[k]})
+		ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, kind: tkName, mention: int32(k)})
 		pos = m.End
 	}
 	ws.gap, ws.low = scanWords(text, pos, mb.Start, ws.gap, ws.low)
@@ -245,7 +256,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		if len(p.prefix) > 0 {
 			start := sent.Start
 			if a > 0 {
-				start = max(start, doc.Mentions[ms[a-1]].End)
+				start = max(start, ms[a-1].End)
 			}
 			side := ws.side[:0]
 			side, ws.low = scanWords(text, start, ma.Start, side, ws.low)
@@ -263,7 +274,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		if len(p.suffix) > 0 {
 			end := sent.End
 			if b+1 < len(ms) {
-				end = min(end, doc.Mentions[ms[b+1]].Start)
+				end = min(end, ms[b+1].Start)
 			}
 			side := ws.side[:0]
 			side, ws.low = scanWords(text, mb.End, end, side, ws.low)
@@ -297,6 +308,11 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	if best == nil {
 		return
 	}
+	if best.xFirst && len(best.suffix) == 0 && possessiveAfter(text, mb.End) {
+		// "branches of the Islamic State's Central African Province": the
+		// object is what Y possesses, not Y.
+		return
+	}
 	x, y := ma, mb
 	if !best.xFirst {
 		x, y = mb, ma
@@ -306,9 +322,14 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		// "based in Turkey, Lebanon and Jordan": the object's list shares the
 		// claim. Not between places: in "A in B and C in D", C is a subject.
 		for k := b + 1; k < len(ms); k++ {
-			prev, next := &doc.Mentions[ms[k-1]], &doc.Mentions[ms[k]]
+			prev, next := &ms[k-1], &ms[k]
 			if entityType(doc, next) != entityType(doc, y) || !s.onlyConjunctions(d, ws, text, prev.End, next.Start) {
 				break
+			}
+			if s.kb != nil && entityType(doc, next) == dossier.TypeLOC {
+				if ep, en := s.kbEntry(doc, prev), s.kbEntry(doc, next); ep != nil && en != nil && s.contains(en, ep) {
+					break // "Chibok, Nigeria": the country qualifies the town, it is no second object
+				}
 			}
 			if !s.typesFit(doc, best.rule, x, next) || (best.rule.geo != "" && !s.geoFits(doc, best.rule.geo, x, next)) {
 				continue
@@ -432,6 +453,9 @@ func (s *Stage) emit(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	lo, hi := min(x.Start, y.Start), max(x.End, y.End)
 	c.Modality, c.Attribution = s.modality(doc, d, ws, sent, dossier.Span{Start: lo, End: hi}, c.Trigger, negated)
 	c.Confidence = confidence(c.Modality, c.Attribution) * p.rule.weight
+	if x.Source == sourceAnaphor || y.Source == sourceAnaphor {
+		c.Confidence *= anaphorWeight
+	}
 	add(doc, ws, c)
 	if p.rule.symmetric {
 		c.Subject, c.Object = c.Object, c.Subject
@@ -532,3 +556,19 @@ func commaAfter(text string, pos int) bool {
 	}
 	return false
 }
+
+// possessiveAfter reports whether the text at pos is a possessive "'s".
+func possessiveAfter(text string, pos int) bool {
+	if pos < 0 || pos >= len(text) {
+		return false
+	}
+	rest := text[pos:]
+	for _, ap := range [...]string{"'s", "’s"} {
+		if len(rest) >= len(ap) && rest[:len(ap)] == ap && (len(rest) == len(ap) || !isASCIILetter(rest[len(ap)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -32,7 +32,28 @@ type lexiconFile struct {
 	// Articles right before a name are ignored ("a spokesman for the Lady
 	// Reading Hospital" matches "spokesman for Y").
 	Articles []string `yaml:"articles"`
-	Modality struct {
+	// Anaphora lets a pronoun or a definite description stand for the one
+	// entity of its kind named in the last sentences ("He joined…",
+	// "le chef du groupe").
+	Anaphora struct {
+		// Determiners make a description definite ("the", "le", "du").
+		Determiners []string `yaml:"determiners"`
+		// Modifiers may stand around the head noun ("the jihadist group",
+		// "le groupe terroriste").
+		Modifiers []string `yaml:"modifiers"`
+		// GroupNouns head a description of an armed group ("group", "organisation").
+		GroupNouns []string `yaml:"group_nouns"`
+		// PersonPronouns stand for the last person named ("he", "il").
+		PersonPronouns []string `yaml:"person_pronouns"`
+	} `yaml:"anaphora"`
+	// BranchCues confirm, with the knowledge base, that an organisation
+	// named with its parent is a part of it ("branch", "province", "filiale").
+	BranchCues []string `yaml:"branch_cues"`
+	// PlaceCues join two place names the knowledge base nests ("in",
+	// "of", "en"); PlaceWords may stand between them ("northern", "province").
+	PlaceCues  []string `yaml:"place_cues"`
+	PlaceWords []string `yaml:"place_words"`
+	Modality   struct {
 		// Reported cues say the article relays someone else's statement.
 		Reported []string `yaml:"reported"`
 		// Hedged cues weaken the claim ("may", "reportedly", "aurait").
@@ -156,6 +177,10 @@ type langData struct {
 	cues         map[string][]cuePhrase // every cue by first word, longest and most decisive first
 	auxiliaries  map[string]bool
 	pronouns     map[string]bool
+	anaphora     anaphorData
+	branchCues   map[string]bool
+	placeCues    map[string]bool
+	placeWords   map[string]bool
 }
 
 var validPredicates = map[string]bool{
@@ -220,6 +245,15 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 		speechVerbs:  newPhraseSet(f.Attribution.SpeechVerbs),
 		auxiliaries:  setOf(f.Attribution.Auxiliaries),
 		pronouns:     setOf(f.Attribution.Pronouns),
+		branchCues:   setOf(f.BranchCues),
+		placeCues:    setOf(f.PlaceCues),
+		placeWords:   setOf(f.PlaceWords),
+		anaphora: anaphorData{
+			determiners: setOf(f.Anaphora.Determiners),
+			modifiers:   setOf(f.Anaphora.Modifiers),
+			groupNouns:  setOf(f.Anaphora.GroupNouns),
+			pronouns:    setOf(f.Anaphora.PersonPronouns),
+		},
 	}
 	d.cues = map[string][]cuePhrase{}
 	for _, set := range [...]struct {

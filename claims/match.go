@@ -85,9 +85,21 @@ func matchFrom(els []element, ei int, toks []tok, ti int, low []byte) bool {
 	}
 	el := &els[ei]
 	if el.wildcard > 0 {
-		for n := 0; n <= el.wildcard && ti+n <= len(toks); n++ {
-			if n > 0 && !wildcardable(low, toks[ti+n-1]) {
-				break
+		// The bound counts words: the hyphens and apostrophes inside a
+		// modifier ("Senegalese-born") come free.
+		words := 0
+		for n := 0; ti+n <= len(toks); n++ {
+			if n > 0 {
+				t := toks[ti+n-1]
+				if !wildcardable(low, t) {
+					break
+				}
+				if t.kind == tkWord {
+					words++
+				}
+				if words > el.wildcard {
+					break
+				}
 			}
 			if matchFrom(els, ei+1, toks, ti+n, low) {
 				return true

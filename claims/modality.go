@@ -31,8 +31,7 @@ func (s *Stage) scanSentence(doc *dossier.Document, d *langData, ws *workspace, 
 		return
 	}
 	ws.sentDone = true
-	ws.sentLow = ws.sentLow[:0]
-	ws.sentence, ws.sentLow = scanWords(doc.Text, sent.Start, sent.End, ws.sentence[:0], ws.sentLow)
+	tokenizeSentence(doc, ws, sent)
 	ws.sentCues = ws.sentCues[:0]
 	toks, low := ws.sentence, ws.sentLow
 	for i := 0; i < len(toks); i++ {
@@ -48,9 +47,20 @@ func (s *Stage) scanSentence(doc *dossier.Document, d *langData, ws *workspace, 
 	}
 }
 
+// tokenizeSentence scans the current sentence's tokens once; cues wait
+// until a claim needs them.
+func tokenizeSentence(doc *dossier.Document, ws *workspace, sent dossier.Span) {
+	if ws.sentTokens {
+		return
+	}
+	ws.sentTokens = true
+	ws.sentLow = ws.sentLow[:0]
+	ws.sentence, ws.sentLow = scanWords(doc.Text, sent.Start, sent.End, ws.sentence[:0], ws.sentLow)
+}
+
 // sentenceHas reports whether the current sentence contains one of words.
 func (s *Stage) sentenceHas(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span, words map[string]bool) bool {
-	s.scanSentence(doc, d, ws, sent)
+	tokenizeSentence(doc, ws, sent)
 	for _, t := range ws.sentence {
 		if t.kind == tkWord && words[lowOf(ws.sentLow, t)] {
 			return true
@@ -200,8 +210,8 @@ func (s *Stage) source(doc *dossier.Document, d *langData, ws *workspace, claim 
 
 // mentionAt returns the sentence mention covering byte pos, or nil.
 func mentionAt(doc *dossier.Document, ws *workspace, pos int) *dossier.Mention {
-	for _, mi := range ws.inSent {
-		m := &doc.Mentions[mi]
+	for i := range ws.sm {
+		m := &ws.sm[i]
 		if m.Start <= pos && pos < m.End {
 			return m
 		}

@@ -1,0 +1,111 @@
+package claims
+
+import (
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/kb"
+)
+
+// Knowledge-confirmed claims: the sentence names both ends and says how
+// they relate ("one of two branches", "in northern Mozambique"); the
+// knowledge base only confirms which of the names is the whole and which
+// the part, so no claim rests on the KB alone.
+
+// kbBranchWeight and kbPlaceWeight scale these claims' confidence: the
+// wording is looser than a pattern's.
+const (
+	kbBranchWeight = 0.8
+	kbPlaceWeight  = 0.7
+)
+
+var branchRule = &rule{predicate: dossier.PredPartOf, weight: kbBranchWeight}
+var placeRule = &rule{predicate: dossier.PredLocatedIn, weight: kbPlaceWeight}
+
+// kbClaims adds part_of between an organisation and its KB parent when the
+// sentence also holds a branch word, and located_in between two places of
+// the sentence when the KB puts one inside the other and a place cue
+// ("in", "of", "en", ",") joins them within a few words.
+func (s *Stage) kbClaims(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span) {
+	if s.kb == nil {
+		return
+	}
+	ms := ws.sm
+	for a := range ms {
+		ea := s.kbEntry(doc, &ms[a])
+		if ea == nil {
+			continue
+		}
+		for b := range ms {
+			if a == b || ms[a].Entity == ms[b].Entity {
+				continue
+			}
+			eb := s.kbEntry(doc, &ms[b])
+			if eb == nil {
+				continue
+			}
+			switch {
+			case entityType(doc, &ms[a]) == dossier.TypeORG && entityType(doc, &ms[b]) == dossier.TypeORG && ea.Parent == eb.ID:
+				if s.cueNear(doc, d, ws, sent, &ms[a], &ms[b], d.branchCues) {
+					s.emitRule(doc, d, ws, sent, branchRule, &ms[a], &ms[b])
+				}
+			case entityType(doc, &ms[a]) == dossier.TypeLOC && entityType(doc, &ms[b]) == dossier.TypeLOC &&
+				ea.Kind != kb.KindCountry && s.contains(eb, ea) && s.placeJoined(doc, d, ws, &ms[a], &ms[b]):
+				s.emitRule(doc, d, ws, sent, placeRule, &ms[a], &ms[b])
+			}
+		}
+	}
+}
+
+// placeJoined reports whether two place names stand close, with only place
+// cue words, determiners, compass words and commas between them.
+func (s *Stage) placeJoined(doc *dossier.Document, d *langData, ws *workspace, x, y *dossier.Mention) bool {
+	from, to := x.End, y.Start
+	if y.Start < x.Start {
+		from, to = y.End, x.Start
+	}
+	if to-from > 80 {
+		return false
+	}
+	mark := len(ws.low)
+	defer func() { ws.low = ws.low[:mark] }()
+	side := ws.side[:0]
+	side, ws.low = scanWords(doc.Text, from, to, side, ws.low)
+	ws.side = side
+	if len(side) == 0 || len(side) > 8 {
+		return false
+	}
+	cue := false
+	for _, t := range side {
+		w := lowOf(ws.low, t)
+		switch {
+		case d.placeCues[w]:
+			cue = true
+		case w == "," || w == "(" || w == "'" || w == "-":
+		case t.kind == tkWord && d.placeWords[w]:
+		default:
+			return false
+		}
+	}
+	return cue || eqLow(ws.low, side[0], ",") || eqLow(ws.low, side[0], "(")
+}
+
+// emitRule records a claim of a code rule between x (subject) and y.
+func (s *Stage) emitRule(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span, r *rule, x, y *dossier.Mention) {
+	s.emit(doc, d, ws, sent, &pattern{rule: r, xFirst: x.Start < y.Start}, x, y, dossier.Span{}, false)
+}
+
+// cueNear reports whether one of words lies between the two mentions or
+// within a few words of either.
+func (s *Stage) cueNear(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span, x, y *dossier.Mention, words map[string]bool) bool {
+	tokenizeSentence(doc, ws, sent)
+	lo, hi := min(x.Start, y.Start), max(x.End, y.End)
+	if max(x.Start, y.Start)-min(x.End, y.End) > 80 {
+		return false // far apart, the names belong to different clauses
+	}
+	const slack = 30 // bytes: "X, the Y branch", "la branche de Y, X"
+	for _, t := range ws.sentence {
+		if t.start >= lo-slack && t.end <= hi+slack && t.kind == tkWord && words[lowOf(ws.sentLow, t)] {
+			return true
+		}
+	}
+	return false
+}
