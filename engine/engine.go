@@ -19,6 +19,7 @@ import (
 	"github.com/dossier-project/dossier/mentions"
 	"github.com/dossier-project/dossier/meta"
 	"github.com/dossier-project/dossier/pipeline"
+	"github.com/dossier-project/dossier/quotes"
 	"github.com/dossier-project/dossier/read"
 	"github.com/dossier-project/dossier/resolve"
 	"github.com/dossier-project/dossier/segment"
@@ -89,6 +90,10 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
 	}
+	quoteStage, err := quotes.New(lex)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
 	claimStage, err := claims.New(lex, claims.WithKB(base))
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
@@ -100,7 +105,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, claimStage}
+	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, quoteStage, claimStage}
 	return &Engine{
 		cfg:      cfg,
 		cleaner:  cleaner,

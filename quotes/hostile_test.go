@@ -1,0 +1,36 @@
+package quotes
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier"
+)
+
+func TestHugeInputLinear(t *testing.T) {
+	sg, st := newStages(t)
+	var b []byte
+	for len(b) < 2<<20 {
+		b = append(b, "“Alpha beta gamma delta,” said Xavier Yann, and the official Zed said he added that “Un deux trois quatre” il a dit "...)
+	}
+	text := string(b) // one endless paragraph and sentence
+	doc := &dossier.Document{Text: text, Lang: "en"}
+	if err := sg.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range doc.Tokens {
+		if tk.Kind == dossier.TokWord && text[tk.Start] >= 'A' && text[tk.Start] <= 'Z' {
+			doc.Mentions = append(doc.Mentions, dossier.Mention{Span: tk.Span, Type: dossier.TypePER, Entity: len(doc.Entities)})
+			doc.Entities = append(doc.Entities, dossier.Entity{Type: dossier.TypePER})
+		}
+	}
+	start := time.Now()
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	checkQuotes(t, doc)
+	if el := time.Since(start); el > 5*time.Second || len(doc.Quotes) == 0 {
+		t.Fatalf("2 MiB paragraph: %v, %d quotes", el, len(doc.Quotes))
+	}
+}
