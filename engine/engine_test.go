@@ -96,6 +96,27 @@ func TestSpansValid(t *testing.T) {
 		for _, m := range doc.Mentions {
 			check("mention", m.Span)
 		}
+		for _, q := range doc.Quotes {
+			check("quote", q.Span)
+			for _, p := range q.Parts {
+				check("quote part", p)
+				if !q.Span.Contains(p) {
+					t.Errorf("%s: quote part %v outside quote %v", doc.Name, p, q.Span)
+				}
+			}
+			if q.Speaker != nil {
+				check("speaker", q.Speaker.Span)
+				if q.Speaker.Entity >= len(doc.Entities) {
+					t.Errorf("%s: speaker entity %d out of range", doc.Name, q.Speaker.Entity)
+				}
+			}
+		}
+		for _, c := range doc.Claims {
+			check("claim evidence", c.Evidence)
+			if c.Subject < 0 || c.Subject >= len(doc.Entities) || c.Object < 0 || c.Object >= len(doc.Entities) {
+				t.Errorf("%s: claim entity index out of range: %+v", doc.Name, c)
+			}
+		}
 		if doc.Meta.TitleSpan != nil {
 			check("title", *doc.Meta.TitleSpan)
 			if got := doc.Slice(*doc.Meta.TitleSpan); strings.TrimSpace(got) != doc.Meta.Title {
