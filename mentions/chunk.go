@@ -48,7 +48,7 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			ws.key = append(ws.key, ' ')
 			ws.key = append(ws.key, ws.foldOf(u)...)
 		}
-		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower {
+		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower && !s.nounNamed(ws, r, i, bestEnd) {
 			// "Islamic State group": keep the shorter name when it is the same entry.
 			if p, ci := s.shorterFrom(ws, r, i, bestEnd-1, bestInfo.cands[bestCand].entry); p != nil {
 				bestEnd, bestCand, bestInfo = bestEnd-1, ci, p
@@ -73,6 +73,17 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 		ws.kbInfo[i] = nil
 		i++
 	}
+}
+
+// nounNamed reports a KB name of one capitalised word and a lower-case
+// organisation noun ("the Maute group", "the Camel network"): the noun is
+// part of the name, as a bare surname or word would not name the group.
+func (s *Stage) nounNamed(ws *workspace, r *langRules, i, e int) bool {
+	if e-i != 2 || ws.toks[i].shape != shapeCap {
+		return false
+	}
+	_, ok := r.tailHeads[string(ws.foldOf(&ws.toks[e-1]))]
+	return ok
 }
 
 // shorter returns the phrase of tokens [i, e) and its candidate index when it
@@ -136,6 +147,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && first.number {
 			continue
 		}
+		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {
+			continue // "Mission", "Union": a head noun before a town of that name
+		}
 		if single && c.entry.Type == kb.LOC && first.class&wGiven != 0 && j < len(ws.toks) && ws.toks[j].name &&
 			ws.toks[j].sent == first.sent {
 			continue // "Abu Muhsen": a given name that is also a town's
@@ -151,9 +165,9 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	ws.cands = ws.cands[:0]
 	n := len(ws.toks)
 	for i := 0; i < n; {
-		end, headType := s.runEnd(ws, r, i)
+		end, headType, flags := s.runEnd(ws, r, i)
 		if end > i {
-			i = max(end, s.emitRun(ws, r, text, i, end, headType))
+			i = max(end, s.emitRun(ws, r, text, i, end, headType, flags))
 			continue
 		}
 		if e := int(ws.kbEnd[i]); e > i {
@@ -167,30 +181,33 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 
 // runEnd returns the end of the name run starting at token i (i when none
 // starts there) and the type of a lower-case head that opens it ("rue des…").
-func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string) {
+func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlags) {
 	toks := ws.toks
 	n := len(toks)
 	t := &toks[i]
 	if !t.word || t.skip || t.number || t.class&wNotName != 0 && t.shape != shapeLower {
-		return i, ""
+		return i, "", 0
 	}
 	j := i + 1
 	headType := ""
 	switch {
 	case t.name:
 	case t.class&wParticle != 0 && s.joins(ws, r, i):
-	case r.lowerHeadMax > 0:
-		hj, typ := s.lowerHead(ws, r, i)
+	case t.class&wLowerStart != 0:
+		hj, typ, whole := s.lowerHead(ws, r, i)
 		if hj == 0 {
-			return i, ""
+			return i, "", 0
+		}
+		if whole {
+			return hj, typ, flagLowerName // "parquet fédéral"
 		}
 		k := s.skipConnectors(ws, r, hj)
 		if k >= n || !toks[k].name || toks[k].sent != t.sent || toks[k].skip {
-			return i, ""
+			return i, "", 0
 		}
 		j, headType = k+1, typ
 	default:
-		return i, ""
+		return i, "", 0
 	}
 	for j < n {
 		u := &toks[j]
@@ -221,16 +238,21 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string) {
 		}
 		break
 	}
-	if j == i+1 && headType == "" && r.lowerTails && t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0 {
-		if e := s.lowerTail(ws, i); e > j {
+	// The run's one name may follow particles ("de la Direction …").
+	h := i
+	for h < j-1 && !toks[h].name {
+		h++
+	}
+	if j == h+1 && headType == "" && r.lowerTails && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 {
+		if e := s.lowerTail(ws, h); e > j {
 			headType = "ORG"
-			if t.class&wOrgHead == 0 {
+			if toks[h].class&wOrgHead == 0 {
 				headType = "LOC"
 			}
-			j = e
+			return e, headType, flagLowerName
 		}
 	}
-	return j, headType
+	return j, headType, 0
 }
 
 // lowerTail extends a capitalised head noun over the lower-case words of an
@@ -296,30 +318,45 @@ func (s *Stage) skipConnectors(ws *workspace, r *langRules, i int) int {
 	return i
 }
 
-// lowerHead matches a lower-case head phrase at i ("cour d'assises") and
-// returns the token after it and its type, or 0.
-func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string) {
+// lowerHead matches a lower-case head phrase at i ("cour d'assises") or a
+// whole lower-case institution name ("parquet fédéral") and returns the token
+// after it, its type and whether it is a whole name; 0 when none.
+func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string, bool) {
 	ws.key = ws.key[:0]
-	best, typ := 0, ""
+	best, typ, whole := 0, "", false
 	for j := i; j < len(ws.toks) && j-i < r.lowerHeadMax; j++ {
 		u := &ws.toks[j]
-		if !u.word || u.skip {
+		if !u.word || u.skip || u.sent != ws.toks[i].sent {
 			break
 		}
 		if j > i {
 			ws.key = append(ws.key, ' ')
 		}
 		ws.key = append(ws.key, ws.foldOf(u)...)
-		if t, ok := r.lowerHeads[string(ws.key)]; ok {
-			best, typ = j+1, t
+		if t, ok := r.lowerNames[string(ws.key)]; ok && u.shape == shapeLower {
+			best, typ, whole = j+1, t, true
+		} else if t, ok := r.lowerHeads[string(ws.key)]; ok {
+			best, typ, whole = j+1, t, false
 		}
 	}
-	return best, typ
+	return best, typ, whole
 }
+
+// runFlags carry what the run's context says about it.
+type runFlags uint8
+
+const (
+	// flagLowerName: the lower-case words at the run's end belong to the name
+	// ("parquet fédéral", "Direction de la sécurité nationale afghane").
+	flagLowerName runFlags = 1 << iota
+	// flagBeforeTitle: the run is followed by a title and a person's name
+	// ("Supreme Court Justice X"), so a generic-looking name is still a name.
+	flagBeforeTitle
+)
 
 // emitRun turns the run [a, b) into candidates and returns the furthest token
 // it covered (a KB match may reach past b).
-func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string) int {
+func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) int {
 	toks := ws.toks
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
 	// Agreements, laws and events are not entities, nor the names inside them.
@@ -339,16 +376,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name:
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
-					s.emitRun(ws, r, text, a, k, "")
+					s.emitRun(ws, r, text, a, k, "", flagBeforeTitle)
 				}
-				end := s.emitRun(ws, r, text, k+1, b, "")
+				end := s.emitRun(ws, r, text, k+1, b, "", 0)
 				return max(end, b)
 			}
 			if cut {
-				left := max(s.emitRun(ws, r, text, a, k, ""), k)
+				left := max(s.emitRun(ws, r, text, a, k, "", 0), k)
 				next := s.skipConnectors(ws, r, k+1)
 				if next < b && left <= next {
-					return max(s.emitRun(ws, r, text, next, b, ""), b)
+					return max(s.emitRun(ws, r, text, next, b, "", 0), b)
 				}
 				return max(left, b)
 			}
@@ -380,20 +417,20 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	}
 	switch {
 	case !hasKB:
-		s.addPattern(ws, r, text, a, b, headType)
+		s.addPattern(ws, r, text, a, b, headType, flags)
 		return b
 	case headType != "" && !wholeKB:
 		if lastKBEnd <= b {
-			s.addPattern(ws, r, text, a, b, headType)
+			s.addPattern(ws, r, text, a, b, headType, flags)
 			return b
 		}
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
-		s.addPattern(ws, r, text, a, b, "")
+		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && toks[a].class&wGiven != 0:
 		// "Guy Van Vlierden": a town's name inside a person's name.
-		s.addPattern(ws, r, text, a, b, "")
+		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	}
 	pos := a
@@ -403,14 +440,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			k++
 			continue
 		}
-		if k > pos {
-			s.addPattern(ws, r, text, pos, k, "")
+		from := k
+		if k > pos && s.namePrefixed(ws, pos, k) {
+			from = pos // "International Red Cross": the adjective is part of the name
+		} else if k > pos {
+			s.addPattern(ws, r, text, pos, k, "", flags)
 		}
-		s.addKB(ws, k, e)
+		s.addKBFrom(ws, from, k, e)
 		pos, k = e, e
 	}
 	if pos < b {
-		s.addPattern(ws, r, text, pos, b, "")
+		s.addPattern(ws, r, text, pos, b, "", flags)
 	}
 	return furthest
 }
@@ -425,14 +465,33 @@ func (s *Stage) hasHead(ws *workspace, a, b int) bool {
 	return false
 }
 
-func (s *Stage) addKB(ws *workspace, i, e int) {
+// namePrefixed reports whether tokens [a, k) are capitalised name prefixes
+// ("International", "National") before the KB organisation matched at k.
+func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
+	p := ws.kbInfo[k]
+	if p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.ORG || k-a > 2 {
+		return false
+	}
+	for i := a; i < k; i++ {
+		t := &ws.toks[i]
+		if !t.word || t.shape != shapeCap || t.class&wNamePrefix == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Stage) addKB(ws *workspace, i, e int) { s.addKBFrom(ws, i, i, e) }
+
+// addKBFrom adds the KB match of tokens [i, e) as a mention that starts at
+// from (≤ i when name prefixes lead it).
+func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 	p := ws.kbInfo[i]
 	if p == nil {
 		return
 	}
 	c := p.cands[ws.kbCand[i]]
-	from := i
-	if i > 0 && c.entry.Kind == kb.KindRegion && ws.toks[i-1].shape == shapeLower &&
+	if from == i && i > 0 && c.entry.Kind == kb.KindRegion && ws.toks[i-1].shape == shapeLower &&
 		ws.toks[i-1].class&wLocMod != 0 && ws.toks[i-1].sent == ws.toks[i].sent && !ws.toks[i-1].skip {
 		// "central Asia", "northern Africa": a region of its own, not the continent.
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
@@ -442,9 +501,13 @@ func (s *Stage) addKB(ws *workspace, i, e int) {
 }
 
 // addPattern trims the run [a, b) to a name and adds it as a candidate.
-func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, headType string) {
+func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) {
 	toks := ws.toks
 	titled := false
+	for flags&flagLowerName != 0 && a < b-1 && toks[a].shape == shapeLower &&
+		toks[a].class&(wConnector|wParticle|wArticle|wFunction) != 0 && toks[a].class&wLowerStart == 0 {
+		a++ // "de la Direction …"
+	}
 	if headType == "" {
 		for a < b {
 			t := &toks[a]
@@ -457,6 +520,8 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0:
+			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
+				a++ // "Sri Lankan President": a two-word nationality
 			default:
 				goto trimmed
 			}
@@ -464,7 +529,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		}
 	}
 trimmed:
-	for b > a {
+	for b > a && flags&flagLowerName == 0 {
 		t := &toks[b-1]
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
@@ -477,6 +542,10 @@ trimmed:
 	if a >= b {
 		return
 	}
+	if b-a == 2 && headType == "" && toks[b-1].shape == shapeCap && toks[b-1].class&wTitle != 0 &&
+		toks[b-1].class&wGiven == 0 && toks[a].class&(wGiven|wOrgHead|wLocHead) == 0 {
+		return // "Lankan President": a person's name does not end with a title
+	}
 	if b-a == 1 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 ||
@@ -486,11 +555,11 @@ trimmed:
 		if t.shape == shapeUpper && t.end-t.start > 8 {
 			return // a shouted word, not an acronym
 		}
-		if s.isDemonym(text, t) {
+		if s.isDemonym(text, t) || s.placeDemonym(ws, r, t) {
 			return
 		}
 	}
-	if headType == "" && b-a > 1 {
+	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 {
 		generic := true
 		for k := a; k < b && generic; k++ {
 			t := &toks[k]
@@ -502,7 +571,7 @@ trimmed:
 	}
 	// A spelling the gazetteer does not list may still reach the KB through its key.
 	nameText := text[toks[a].start:toks[b-1].end]
-	if ms := s.kb.Find(nameText); len(ms) > 0 && headType == "" {
+	if ms := s.kb.Find(nameText); len(ms) > 0 && (headType == "" || flags&flagLowerName != 0) {
 		words := len(strings.Fields(fold(nameText)))
 		for _, m := range ms {
 			if m.Entry.Type == kb.LOC && b-a == 1 && toks[a].class&(wCommon|wFunction) != 0 {
@@ -527,6 +596,57 @@ func (s *Stage) isDemonymWord(ws *workspace, i int) bool {
 	}
 	_, ok := s.kb.Demonym(string(ws.foldOf(t)))
 	return ok
+}
+
+// demonymPair reports whether tokens a and a+1 form a two-word nationality
+// ("Sri Lankan", "New Zealander").
+func (s *Stage) demonymPair(ws *workspace, text string, a int) bool {
+	if a+1 >= len(ws.toks) {
+		return false
+	}
+	t, u := &ws.toks[a], &ws.toks[a+1]
+	if !t.word || !u.word || t.number || u.number || t.shape == shapeLower || u.shape == shapeLower ||
+		u.start-t.end != 1 || text[t.end] != ' ' || t.class&wGiven != 0 {
+		return false
+	}
+	_, ok := s.kb.Demonym(text[t.start:u.end])
+	return ok
+}
+
+// placeDemonym reports whether t is an inhabitant noun derived from a known
+// place's name ("Strasbourgeois", "Parisiens", "Londoners"): a capitalised
+// word, not a given name, ending in a suffix of the lexicon whose stem, or
+// the stem with a usual ending restored, is a country, region or large city.
+func (s *Stage) placeDemonym(ws *workspace, r *langRules, t *tok) bool {
+	if t.shape != shapeCap || t.class&wGiven != 0 || len(r.demonymSuffixes) == 0 {
+		return false
+	}
+	f := ws.foldOf(t)
+	for _, sfx := range r.demonymSuffixes {
+		if len(f) < len(sfx)+3 || string(f[len(f)-len(sfx):]) != sfx {
+			continue
+		}
+		stem := f[:len(f)-len(sfx)]
+		for _, ending := range stemEndings {
+			if s.majorPlaceKey(ws, stem, ending) {
+				return true
+			}
+		}
+		if n := len(stem); (stem[n-1] == stem[n-2] || stem[n-1] == 'e') && s.majorPlaceKey(ws, stem[:n-1], "") {
+			return true // "Lyonnais" → Lyon, "Strasbourgeois" → Strasbourg
+		}
+	}
+	return false
+}
+
+// stemEndings restore the end a place name loses in its inhabitants' name
+// ("Bruxell-ois" → Bruxelles, "Marseill-ais" → Marseille).
+var stemEndings = [...]string{"", "e", "es", "s"}
+
+// majorPlaceKey is majorPlace for a folded stem plus an ending.
+func (s *Stage) majorPlaceKey(ws *workspace, stem []byte, ending string) bool {
+	ws.key = append(append(ws.key[:0], stem...), ending...)
+	return s.majorPlaceFolded(ws.key)
 }
 
 func (s *Stage) isDemonym(text string, t *tok) bool {
@@ -560,6 +680,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evGiven
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:
 		return "PER", evVerb
+	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
+		return "PER", evGiven // "Trump": the surname of a known person
+	case !multi && s.placeCompound(ws, r, a):
+		return "LOC", evContext // "dans le Bas-Rhin"
 	case !multi && first.shape == shapeUpper:
 		return "ORG", evDefault
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
@@ -568,6 +692,33 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// placeCompound reports a hyphenated capitalised compound ("Bas-Rhin",
+// "Pas-de-Calais") after a place preposition, possibly followed by an article
+// ("dans le", "in the"), or after a contracted one ("du"): departments and
+// regions are named so.
+func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
+	t := &ws.toks[a]
+	if t.shape != shapeCap || t.class&wGiven != 0 {
+		return false
+	}
+	w := ws.text[t.start:t.end]
+	last := -1
+	for h, n := hyphenAt(w, 0); h >= 0; h, n = hyphenAt(w, h+n) {
+		last = h + n
+	}
+	if last <= 0 || last >= len(w) || wordShape(w[last:]) == shapeLower {
+		return false
+	}
+	k := a - 1
+	if k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wContracted != 0 {
+		return true
+	}
+	if k >= 0 && ws.toks[k].word && ws.toks[k].class&wArticle != 0 {
+		k--
+	}
+	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wLocPrep != 0
 }
 
 func allNames(ts []tok) bool {

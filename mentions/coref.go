@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
@@ -191,11 +192,23 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			}
 			continue
 		}
-		if s.isAkaGap(gap, r) && ms[i].Type == ms[i+1].Type && wordShape(text[ms[i].Start:ms[i].End]) != shapeLower {
+		if j := s.bracketDefinition(text, ms, i, r); j > i {
+			// "the NCTC [the US' National Counter-Terrorism Centre]": the definition follows.
+			union(mentionEnt[i], mentionEnt[j], ReasonAcronym, i)
+			continue
+		}
+		if s.isAkaGap(ws, gap, r) && ms[i].Type == ms[i+1].Type && wordShape(text[ms[i].Start:ms[i].End]) != shapeLower {
 			union(mentionEnt[i], mentionEnt[i+1], ReasonAka, i+1)
 		}
 	}
 	// Surnames and partial names: "Hecker" → "Marc Hecker" when one entity fits.
+	longKeys := make([]string, len(bs)) // the KB name when linked, else the first form
+	for j := range bs {
+		longKeys[j] = bs[j].key
+		if bs[j].entry != nil {
+			longKeys[j] = fold(bs[j].entry.Name)
+		}
+	}
 	for i := range bs {
 		townName := bs[i].entry != nil && bs[i].entry.Kind == kb.KindCity && bs[i].words == 1
 		if find(i) != i || bs[i].entry != nil && !townName {
@@ -208,10 +221,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			if j == i || find(j) != j || bs[j].words <= bs[i].words {
 				continue
 			}
-			long := bs[j].key
-			if bs[j].entry != nil {
-				long = fold(bs[j].entry.Name)
-			}
+			long := longKeys[j]
 			surname := strings.HasSuffix(long, " "+short)
 			partial := strings.HasPrefix(long, short+" ") && bs[j].typ == dossier.TypePER
 			if !surname && !partial {
@@ -251,6 +261,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 	}
 	// Build the entities.
 	roots := map[int]int{}
+	var entRoot []int // entity index → its builder root
 	doc.Entities = doc.Entities[:0]
 	for m := range kept {
 		root := find(mentionEnt[m])
@@ -258,6 +269,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 		if !ok {
 			ei = len(doc.Entities)
 			roots[root] = ei
+			entRoot = append(entRoot, root)
 			e := dossier.Entity{Type: bs[root].typ}
 			if bs[root].entry != nil {
 				e.KB = bs[root].entry.ID
@@ -272,12 +284,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 	}
 	for ei := range doc.Entities {
 		e := &doc.Entities[ei]
-		root := -1
-		for r, x := range roots {
-			if x == ei {
-				root = r
-			}
-		}
+		root := entRoot[ei]
 		seen := map[string]bool{}
 		for _, m := range e.Mentions {
 			doc.Mentions[m].Type = e.Type
@@ -299,6 +306,38 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			e.Aliases = append(e.Aliases, dossier.Alias{Name: name, Reason: why})
 		}
 	}
+}
+
+// bracketDefinition returns the index of the mention that spells out the
+// acronym ms[i] inside the parenthesis or bracket right after it, or -1.
+func (s *Stage) bracketDefinition(text string, ms []dossier.Mention, i int, r *langRules) int {
+	short := text[ms[i].Start:ms[i].End]
+	if wordShape(short) != shapeUpper || strings.ContainsAny(short, " ") {
+		return -1
+	}
+	k := ms[i].End
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k >= len(text) || text[k] != '(' && text[k] != '[' {
+		return -1
+	}
+	closing := byte(')')
+	if text[k] == '[' {
+		closing = ']'
+	}
+	end := strings.IndexByte(text[k:min(len(text), k+200)], closing)
+	if end < 0 {
+		return -1
+	}
+	end += k
+	for j := i + 1; j < len(ms) && j <= i+3 && ms[j].End <= end; j++ {
+		long := text[ms[j].Start:ms[j].End]
+		if strings.Contains(long, " ") && acronymOf(short, long, r) {
+			return j
+		}
+	}
+	return -1
 }
 
 // isOpenParen reports a gap that is only spaces and one "(" or "[".
@@ -350,6 +389,14 @@ func acronymOf(short, long string, r *langRules) bool {
 	if initials[0] != fs[0] {
 		return false
 	}
+	if len(fl) == 1 {
+		// One word: another acronym ("EUTM" is not "EU") or a name whose
+		// letters must all appear, in order, in the short form's.
+		if wordShape(long) == shapeUpper || !subsequence(fs, fl[0]) {
+			return false
+		}
+		return capitals >= 2
+	}
 	k := 0
 	for i := 0; i < len(fs) && k < len(initials); i++ {
 		if fs[i] == initials[k] {
@@ -359,19 +406,77 @@ func acronymOf(short, long string, r *langRules) bool {
 	return k >= min(2, len(initials)) || capitals >= 2 && len(fl) == 1
 }
 
+// hasLetter reports whether s holds an ASCII letter or a non-ASCII byte.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// subsequence reports whether the letters of short appear in long in order.
+func subsequence(short, long string) bool {
+	k := 0
+	for i := 0; i < len(long) && k < len(short); i++ {
+		if long[i] == short[k] {
+			k++
+		}
+	}
+	return k == len(short)
+}
+
 // isAkaGap reports whether the text between two names is an alias cue
 // ("also known as", "alias", "dit", "surnommé"), with commas and quotes around.
-func (s *Stage) isAkaGap(gap string, r *langRules) bool {
-	if len(gap) > 40 || len(r.akaCues) == 0 {
+// It folds the gap's words into ws.key without allocating.
+func (s *Stage) isAkaGap(ws *workspace, gap string, r *langRules) bool {
+	if len(gap) > 40 || len(r.akaCues) == 0 || !hasLetter(gap) {
 		return false
 	}
-	words := strings.FieldsFunc(gap, func(c rune) bool {
-		return c == ' ' || c == ',' || c == '(' || c == ')' || c == '"' || c == '“' || c == '”' || c == '«' || c == '»' || c == '\n' || c == '\u00a0'
-	})
-	if len(words) == 0 || len(words) > r.akaCueMaxWord {
-		return false
+	ws.key = ws.key[:0]
+	words := 0
+	for i := 0; i < len(gap); {
+		c, n := utf8.DecodeRuneInString(gap[i:])
+		if akaSeparator(c) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(gap) {
+			c, n := utf8.DecodeRuneInString(gap[j:])
+			if akaSeparator(c) {
+				break
+			}
+			j += n
+		}
+		w := gap[i:j]
+		i = j
+		for w != "" {
+			piece := w
+			if cut := elisionEnd(w); cut > 0 && cut < len(w) {
+				piece = w[:cut] // "l'État" folds as "l'" and "etat", as phraseKey does
+			}
+			w = w[len(piece):]
+			if words++; words > r.akaCueMaxWord {
+				return false
+			}
+			if len(ws.key) > 0 {
+				ws.key = append(ws.key, ' ')
+			}
+			ws.key = appendFold(ws.key, piece)
+		}
 	}
-	return r.akaCues[phraseKey(strings.Join(words, " "))]
+	return words > 0 && r.akaCues[string(ws.key)]
+}
+
+func akaSeparator(c rune) bool {
+	switch c {
+	case ' ', ',', '(', ')', '"', '“', '”', '«', '»', '\n', '\u00a0':
+		return true
+	}
+	return false
 }
 
 // dropUnsupportedWeak unlinks mentions that reached a KB entry only through a

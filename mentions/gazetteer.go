@@ -45,6 +45,9 @@ type gazetteer struct {
 	maxWords int
 	// firstPerson holds the first words of the KB's people ("ayman"), as given names.
 	firstPerson map[string]bool
+	// lastPerson holds the last words of the KB's people ("trump"): alone,
+	// such a word is most likely that person's surname.
+	lastPerson map[string]bool
 }
 
 // tierOf approximates the KB's lookup priority: actors first, then countries,
@@ -64,7 +67,7 @@ func tierOf(e *kb.Entry) int {
 func isPlace(e *kb.Entry) bool { return e.Type == kb.LOC }
 
 func newGazetteer(k *kb.KB, articles map[string]bool) *gazetteer {
-	g := &gazetteer{phrases: make(map[string]*phraseInfo, 1<<17), firstPerson: map[string]bool{}}
+	g := &gazetteer{phrases: make(map[string]*phraseInfo, 1<<17), firstPerson: map[string]bool{}, lastPerson: map[string]bool{}}
 	var words []string
 	var buf []byte
 	for e := range k.Entries() {
@@ -104,6 +107,7 @@ func newGazetteer(k *kb.KB, articles map[string]bool) *gazetteer {
 			}
 			if e.Type == kb.PER && len(words) > 1 && i == 0 {
 				g.firstPerson[words[0]] = true
+				g.lastPerson[words[len(words)-1]] = true
 			}
 		}
 	}

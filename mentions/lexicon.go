@@ -3,6 +3,7 @@ package mentions
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/lexicon"
@@ -34,6 +35,23 @@ type lexiconFile struct {
 	NonEntity     []string            `yaml:"non_entity_heads"`
 	LocModifiers  []string            `yaml:"loc_modifiers"`
 	Adjectives    []string            `yaml:"adjectives"`
+	// CompoundHeads end a hyphenated compound whose first part is a name
+	// ("Afghanistan-based", "Taliban-led"): the name is split off.
+	CompoundHeads []string `yaml:"compound_heads"`
+	// CompoundPrefixes open one ("anti-Taliban", "pro-ISIS").
+	CompoundPrefixes []string `yaml:"compound_prefixes"`
+	// NamePrefixes are capitalised adjectives that belong to an organisation's
+	// name before a known one ("International Red Cross").
+	NamePrefixes []string `yaml:"name_prefixes"`
+	// LowercaseNames are institutions written wholly in lower case
+	// ("parquet fédéral"), with their type.
+	LowercaseNames map[string][]string `yaml:"lowercase_names"`
+	// DemonymSuffixes end inhabitant nouns derived from a place name
+	// ("Strasbourgeois", "Parisiens"); longest first is not required.
+	DemonymSuffixes []string `yaml:"demonym_suffixes"`
+	// ContractedPreps are prepositions fused with an article ("du", "des"):
+	// before a hyphenated capitalised compound they mark a place ("du Bas-Rhin").
+	ContractedPreps []string `yaml:"contracted_preps"`
 	// LowercaseTails: institution names capitalise only their first word.
 	LowercaseTails bool `yaml:"lowercase_name_tails"`
 }
@@ -44,7 +62,7 @@ type givenFile struct {
 }
 
 // Word classes, as bits of one map value keyed by folded word.
-type wordClass uint16
+type wordClass uint32
 
 const (
 	wFunction wordClass = 1 << iota
@@ -63,24 +81,34 @@ const (
 	wNonEntity
 	wLocMod
 	wAdjective
+	wCompoundHead
+	wCompoundPrefix
+	wNamePrefix
+	wLowerStart // first word of a lower_heads or lowercase_names phrase
+	wContracted
 )
 
 // langRules is the compiled lexicon of one language.
 type langRules struct {
 	words map[string]wordClass
 	// lowerHeads: folded phrase ("cour d'assises") → type, and the longest phrase in words.
-	lowerHeads    map[string]string
-	lowerHeadMax  int
-	tailHeads     map[string]string
-	lowerTails    bool
-	akaCues       map[string]bool // folded phrases
-	akaCueMaxWord int
+	lowerHeads   map[string]string
+	lowerHeadMax int
+	// lowerNames: folded lower-case institution name ("parquet federal") → type.
+	lowerNames map[string]string
+	// demonymSuffixes: folded, longest first.
+	demonymSuffixes []string
+	tailHeads       map[string]string
+	lowerTails      bool
+	akaCues         map[string]bool // folded phrases
+	akaCueMaxWord   int
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
 
 func newLangRules() *langRules {
-	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{}}
+	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
+		lowerNames: map[string]string{}}
 }
 
 func (r *langRules) add(list []string, c wordClass) {
@@ -111,6 +139,31 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.NonEntity, wNonEntity)
 	r.add(f.LocModifiers, wLocMod)
 	r.add(f.Adjectives, wAdjective)
+	r.add(f.CompoundHeads, wCompoundHead)
+	r.add(f.CompoundPrefixes, wCompoundPrefix)
+	r.add(f.NamePrefixes, wNamePrefix)
+	r.add(f.ContractedPreps, wContracted)
+	for _, sfx := range f.DemonymSuffixes {
+		if k := fold(sfx); k != "" && !slices.Contains(r.demonymSuffixes, k) {
+			r.demonymSuffixes = append(r.demonymSuffixes, k)
+		}
+	}
+	// Longest first, so "iennes" is tried before "iens".
+	slices.SortStableFunc(r.demonymSuffixes, func(a, b string) int { return len(b) - len(a) })
+	for typ, phrases := range f.LowercaseNames {
+		if typ != "PER" && typ != "ORG" && typ != "LOC" {
+			return fmt.Errorf("lowercase_names: bad type %q", typ)
+		}
+		for _, p := range phrases {
+			k := phraseKey(p)
+			if k == "" {
+				continue
+			}
+			r.lowerNames[k] = typ
+			r.lowerHeadMax = max(r.lowerHeadMax, strings.Count(k, " ")+1)
+			r.words[firstWord(k)] |= wLowerStart
+		}
+	}
 	for typ, words := range f.TailHeads {
 		if typ != "PER" && typ != "ORG" && typ != "LOC" {
 			return fmt.Errorf("tail_heads: bad type %q", typ)
@@ -129,6 +182,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 				continue
 			}
 			r.lowerHeads[k] = typ
+			r.words[firstWord(k)] |= wLowerStart
 			r.lowerHeadMax = max(r.lowerHeadMax, strings.Count(k, " ")+1)
 		}
 	}
@@ -141,6 +195,14 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.akaCueMaxWord = max(r.akaCueMaxWord, strings.Count(k, " ")+1)
 	}
 	return nil
+}
+
+// firstWord returns the first space-separated word of a folded phrase.
+func firstWord(k string) string {
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		return k[:i]
+	}
+	return k
 }
 
 // phraseKey folds a phrase word by word, splitting French elisions off the

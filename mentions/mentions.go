@@ -94,6 +94,8 @@ type workspace struct {
 	kbCand []int32 // candidate index into the phrase's list
 	kbInfo []*phraseInfo
 	cands  []cand
+	// text is the document being processed; cleared after use.
+	text string
 }
 
 // cand is a mention candidate over tokens [from, to).
@@ -126,7 +128,11 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		return fmt.Errorf("mentions: %w", err)
 	}
 	ws := s.pool.Get().(*workspace)
-	defer s.pool.Put(ws)
+	ws.text = doc.Text
+	defer func() {
+		ws.text = ""
+		s.pool.Put(ws)
+	}()
 	r := s.rulesFor(doc.Lang)
 	s.analyse(doc, r, ws)
 	s.matchKB(ws, r, doc.Text)
@@ -152,7 +158,9 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	return nil
 }
 
-// analyse fills ws.toks from doc.Tokens.
+// analyse fills ws.toks from doc.Tokens. A hyphenated compound that holds a
+// name ("Afghanistan-based", "anti-Taliban", "Syria-Iraq") becomes several
+// tokens here, so that the name part can be a mention of its own.
 func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 	text := doc.Text
 	ws.toks = ws.toks[:0]
@@ -166,32 +174,154 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		for sent < len(doc.Sentences) && doc.Sentences[sent].End <= t.Start {
 			sent++
 		}
-		w := text[t.Start:t.End]
 		x := tok{start: t.Start, end: t.End, sent: int32(sent)}
 		x.word = t.Kind == dossier.TokWord || t.Kind == dossier.TokNumber
 		x.number = t.Kind == dossier.TokNumber
 		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@')
-		x.foldStart = int32(len(ws.folded))
-		if x.word {
-			ws.folded = appendFold(ws.folded, w)
-		}
-		x.foldEnd = int32(len(ws.folded))
+		first := sent != lastSent
 		if x.word && !x.number {
-			x.shape = wordShape(w)
-			x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
-			x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r)
-			if sent != lastSent {
-				x.sentStart = true
+			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
+				continue
 			}
 		}
-		if x.number && sent != lastSent {
+		s.appendTok(ws, r, text, x, first)
+		if x.word && first {
 			lastSent = sent
 		}
-		ws.toks = append(ws.toks, x)
 	}
 	markTitleLines(ws, text)
 }
+
+// appendTok completes x (fold, shape, class) and appends it to ws.toks.
+func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first bool) {
+	w := text[x.start:x.end]
+	x.foldStart = int32(len(ws.folded))
+	if x.word {
+		ws.folded = appendFold(ws.folded, w)
+	}
+	x.foldEnd = int32(len(ws.folded))
+	if x.word && !x.number {
+		x.shape = wordShape(w)
+		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
+		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r)
+		x.sentStart = first
+	}
+	ws.toks = append(ws.toks, x)
+}
+
+// splitCompound splits a hyphenated word token x into a name part and the
+// rest when the rest is a compound head ("-based", "-led"), the first part a
+// compound prefix ("anti-", "pro-"), or both parts are well-known places
+// ("Syria-Iraq"). The parts that are not names become punctuation tokens.
+// It reports whether it appended anything.
+func (s *Stage) splitCompound(ws *workspace, r *langRules, text string, x tok, first bool) bool {
+	w := text[x.start:x.end]
+	h1, h1n := hyphenAt(w, 0)
+	if h1 <= 0 || h1+h1n >= len(w) {
+		return false
+	}
+	// Last hyphen: the compound head is the last part.
+	hl, hln := h1, h1n
+	for p := h1 + h1n; ; {
+		h, n := hyphenAt(w, p)
+		if h < 0 {
+			break
+		}
+		hl, hln, p = h, n, h+n
+	}
+	part := func(a, b int, word bool) tok {
+		y := x
+		y.start, y.end, y.word = x.start+a, x.start+b, word
+		return y
+	}
+	head, prefix := w[hl+hln:], w[:h1]
+	switch {
+	case wordShape(head) == shapeLower && s.foldClass(ws, r, head)&wCompoundHead != 0 &&
+		(wordShape(w[:hl]) != shapeLower || particleName(w[:hl], r)):
+		// "Afghanistan-based", "al-Qaeda-linked", "U.S.-backed".
+		s.appendTok(ws, r, text, part(0, hl, true), first)
+		s.appendTok(ws, r, text, part(hl, len(w), false), false)
+		return true
+	case wordShape(prefix) == shapeLower && s.foldClass(ws, r, prefix)&wCompoundPrefix != 0 &&
+		wordShape(w[h1+h1n:]) != shapeLower:
+		// "anti-Taliban", "pro-ISIS".
+		s.appendTok(ws, r, text, part(0, h1+h1n, false), false)
+		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), first)
+		return true
+	case h1 == hl && wordShape(prefix) != shapeLower && wordShape(head) != shapeLower &&
+		s.majorPlace(ws, head) && s.majorPlace(ws, prefix) && !s.knownPhrase(ws, w):
+		// "Syria-Iraq", "Afghanistan-Pakistan": two places, unless the whole is one ("Guinea-Bissau").
+		s.appendTok(ws, r, text, part(0, h1, true), first)
+		s.appendTok(ws, r, text, part(h1, h1+h1n, false), false)
+		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), false)
+		return true
+	}
+	return false
+}
+
+// hyphenAt returns the byte offset and length of the first hyphen in w at or
+// after from, or -1.
+func hyphenAt(w string, from int) (int, int) {
+	for i := from; i < len(w); {
+		c := w[i]
+		if c == '-' {
+			return i, 1
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == '‐' || r == '‑' {
+			return i, n
+		}
+		i += n
+	}
+	return -1, 0
+}
+
+// foldClass returns the word class of w, folding it in ws.key.
+func (s *Stage) foldClass(ws *workspace, r *langRules, w string) wordClass {
+	ws.key = appendFold(ws.key[:0], w)
+	return r.words[string(ws.key)]
+}
+
+// knownPhrase reports whether w is a whole KB name.
+func (s *Stage) knownPhrase(ws *workspace, w string) bool {
+	ws.key = appendFold(ws.key[:0], w)
+	p := s.gaz.phrases[string(ws.key)]
+	return p != nil && len(p.cands) > 0
+}
+
+// majorPlace reports whether w names a country, a region or a large city.
+func (s *Stage) majorPlace(ws *workspace, w string) bool {
+	ws.key = appendFold(ws.key[:0], w)
+	return s.majorPlaceFolded(ws.key)
+}
+
+// majorPlaceFolded is majorPlace for a folded name.
+func (s *Stage) majorPlaceFolded(key []byte) bool {
+	p := s.gaz.phrases[string(key)]
+	if p == nil {
+		return false
+	}
+	for _, c := range p.cands {
+		switch c.entry.Kind {
+		case kb.KindCountry, kb.KindRegion:
+			return true
+		case kb.KindCity:
+			if c.entry.Population >= majorCity {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// majorCity is the population from which a city's name is taken for a place
+// inside a compound ("Kabul-Kandahar"); small towns share names with words.
+const majorCity = 100000
 
 // particleName reports a lower-case particle attached by a hyphen to a
 // capitalised word ("al-Zawahiri", "el-Sisi", "bin-Laden").

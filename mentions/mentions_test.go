@@ -206,7 +206,10 @@ func checkInvariants(t *testing.T, doc *dossier.Document) {
 func FuzzMentions(f *testing.F) {
 	for _, s := range []string{"", "Al-Qaïda (AQ)", "la Direction générale de la sécurité intérieure (DGSI) à Paris",
 		"Marc Hecker, alias Hecker said. Hecker", "\xff\xfe Taliban's \x00 l’", "rue des Orfèvres\n\nFRANCE 24 #Tag @X",
-		"President Abu al-Baghdadi of the Islamic State-Khorasan Province (ISKP, or ISIS-K)"} {
+		"President Abu al-Baghdadi of the Islamic State-Khorasan Province (ISKP, or ISIS-K)",
+		"U.S.-backed al-Qaeda-linked Syria-Iraq anti-Taliban -based X- -Y ‑‑ A‑led",
+		"the NCTC [the US' National Counter-Terrorism Centre", "dans le Bas-Rhin du Pas-de-Calais les Strasbourgeois",
+		"le parquet fédéral de la Direction de la sécurité nationale afghane"} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}

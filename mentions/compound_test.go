@@ -1,0 +1,139 @@
+package mentions
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSecondPass covers hyphenated compounds, typing fixes and names the
+// first version missed; each case lists mentions that must be found (with
+// their type) and surface texts that must not be mentions.
+func TestSecondPass(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string
+		absent           []string
+	}{
+		{"compound heads", "en", "The Afghanistan-based cell and the Taliban-led government hosted al-Qaeda-linked fighters.",
+			[]string{"Afghanistan/LOC", "Taliban/ORG", "al-Qaeda/ORG"},
+			[]string{"Afghanistan-based", "Taliban-led", "al-Qaeda-linked"}},
+		{"acronym compounds and two places", "en", "U.S.-backed forces and ISIS-inspired recruits clashed on the Syria-Iraq border; the Guinea-Bissau envoy left.",
+			[]string{"U.S./LOC", "ISIS/ORG", "Syria/LOC", "Iraq/LOC", "Guinea-Bissau/LOC"},
+			[]string{"Syria-Iraq", "U.S.-backed", "ISIS-inspired"}},
+		{"compound prefix", "en", "Residents of Herat staged anti-Taliban protests for a week.",
+			[]string{"Taliban/ORG", "Herat/LOC"}, []string{"anti-Taliban"}},
+		{"adjectival compounds stay out", "en", "A Franco-Belgian reporter and a Senegalese-born imam spoke to Karim Benali.",
+			[]string{"Karim Benali/PER"}, []string{"Franco-Belgian", "Senegalese", "Senegalese-born"}},
+		{"lowercase noun and name prefix", "en", "The Maute group held the town while the International Red Cross sent food.",
+			[]string{"Maute group/ORG", "International Red Cross/ORG"}, []string{"Maute", "Red Cross"}},
+		{"name before a title", "en", "Supreme Court Justice Dinesh Perera read the ruling on Friday.",
+			[]string{"Supreme Court/ORG", "Dinesh Perera/PER"}, []string{"Supreme Court Justice"}},
+		{"two-word demonym and title", "en", "The panel handed its findings to the Sri Lankan President, who thanked it.",
+			nil, []string{"Sri Lankan President", "Lankan President", "Sri Lankan", "President"}},
+		{"headline demonym and title", "en", "Committee hands final report to Lankan President\n\nThe panel met in Colombo.",
+			[]string{"Colombo/LOC"}, []string{"Lankan President", "Lankan"}},
+		{"foreign media", "en", "He spoke to Het Laatste Nieuws and to the Volkskrant about the raid.",
+			[]string{"Het Laatste Nieuws/ORG"}, nil},
+		{"head noun is not a town", "en", "The EU Training Mission (EUTM) trains soldiers in Mali.",
+			[]string{"EU Training Mission/ORG", "EUTM/ORG", "Mali/LOC"}, []string{"Mission", "Training"}},
+		{"surname of a known person", "fr", "L’administration Trump avait négocié avec les talibans à Doha.",
+			[]string{"Trump/PER", "talibans/ORG", "Doha/LOC"}, nil},
+		{"city demonyms", "fr", "Les Strasbourgeois, les Bruxellois et les Parisiennes ont défilé ; François Dubois était là.",
+			[]string{"François Dubois/PER"}, []string{"Strasbourgeois", "Bruxellois", "Parisiennes"}},
+		{"city demonyms en", "en", "Parisians and Londoners mourned; Peter Sanders spoke.",
+			[]string{"Peter Sanders/PER"}, []string{"Parisians", "Londoners"}},
+		{"departments", "fr", "L’attaque a eu lieu dans le Bas-Rhin, puis un suspect a été arrêté au Val-d'Oise.",
+			[]string{"Bas-Rhin/LOC"}, nil},
+		{"lowercase institutions", "fr", "Le parquet fédéral a ouvert une enquête, puis le parquet national antiterroriste s’est saisi.",
+			[]string{"parquet fédéral/ORG", "parquet national antiterroriste/ORG"}, []string{"parquet"}},
+		{"lowercase tail after particles", "fr", "Une photo de la Direction de la sécurité nationale afghane a circulé.",
+			[]string{"Direction de la sécurité nationale afghane/ORG"}, []string{"Direction", "de la Direction de la sécurité nationale afghane"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := run(t, tc.text, tc.lang)
+			checkInvariants(t, doc)
+			got := found(doc)
+			have, texts := map[string]bool{}, map[string]bool{}
+			for _, g := range got {
+				have[g] = true
+				texts[g[:strings.LastIndexByte(g, '/')]] = true
+			}
+			for _, w := range tc.want {
+				if !have[w] {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, a := range tc.absent {
+				if texts[a] {
+					t.Errorf("unexpected %q; got %v", a, got)
+				}
+			}
+		})
+	}
+}
+
+// TestCompoundSpans checks the byte offsets of names split off compounds,
+// including a multi-byte hyphen.
+func TestCompoundSpans(t *testing.T) {
+	tests := []struct {
+		text       string
+		start, end int
+		want       string
+	}{
+		{"The Afghanistan-based cell.", 4, 15, "Afghanistan"},
+		{"Some Taliban‑led units.", 5, 12, "Taliban"}, // U+2011 non-breaking hyphen
+		{"On the Syria-Iraq border.", 13, 17, "Iraq"},
+		{"Protests anti-Taliban grew.", 14, 21, "Taliban"},
+	}
+	for _, tc := range tests {
+		doc := run(t, tc.text, "en")
+		ok := false
+		for _, m := range doc.Mentions {
+			ok = ok || m.Start == tc.start && m.End == tc.end && doc.Slice(m.Span) == tc.want
+		}
+		if !ok {
+			t.Errorf("%q: no mention [%d,%d) %q; got %v", tc.text, tc.start, tc.end, tc.want, found(doc))
+		}
+	}
+}
+
+// TestAcronymDefinitions: definitions in brackets after the acronym, and
+// acronyms that only partly match a one-word name.
+func TestAcronymDefinitions(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		same, diff [][2]string
+	}{
+		{"en", "A spokesman for the JTAC [the Joint Terrorism Analysis Centre] declined to comment.",
+			[][2]string{{"JTAC", "Joint Terrorism Analysis Centre"}}, nil},
+		{"en", "As the EUTM [EU training mission] grows, the EU will pay more.",
+			nil, [][2]string{{"EUTM", "EU"}}},
+		{"en", "The EU Training Mission (EUTM) trains soldiers; the EU pays.",
+			[][2]string{{"EU Training Mission", "EUTM"}}, [][2]string{{"EUTM", "EU"}}},
+		{"fr", "L’Office central de lutte contre le crime organisé (OCLCO) et la DGSI (Direction générale de la sécurité intérieure) enquêtent.",
+			[][2]string{{"DGSI", "Direction générale de la sécurité intérieure"}}, [][2]string{{"DGSI", "OCLCO"}}},
+	}
+	for _, tc := range tests {
+		doc := run(t, tc.text, tc.lang)
+		ent := func(s string) int {
+			for _, m := range doc.Mentions {
+				if doc.Slice(m.Span) == s {
+					return m.Entity
+				}
+			}
+			t.Errorf("%q: no mention %q in %v", tc.text, s, found(doc))
+			return -2
+		}
+		for _, p := range tc.same {
+			if a, b := ent(p[0]), ent(p[1]); a != b || a < 0 {
+				t.Errorf("%q: %q and %q not merged", tc.text, p[0], p[1])
+			}
+		}
+		for _, p := range tc.diff {
+			if a, b := ent(p[0]), ent(p[1]); a == b && a >= 0 {
+				t.Errorf("%q: %q and %q wrongly merged", tc.text, p[0], p[1])
+			}
+		}
+	}
+}
