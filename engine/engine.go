@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 
@@ -37,6 +38,9 @@ type Config struct {
 	// KBFiles are extra knowledge-base files (YAML, CSV, TSV) loaded over the
 	// built-in one: an analyst's watchlist.
 	KBFiles []string
+	// UserKB also loads the user's own knowledge-base file (kb.UserFile, where
+	// `dossier kb import` writes) when it exists.
+	UserKB bool
 	// Lexicons overrides the built-in lexicons (tests).
 	Lexicons *lexicon.Set
 }
@@ -82,7 +86,15 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
-	base, err := kb.Load(ctx, cfg.KBFiles...)
+	kbFiles := cfg.KBFiles
+	if cfg.UserKB {
+		if p, err := kb.UserFile(); err == nil {
+			if _, err := os.Stat(p); err == nil {
+				kbFiles = append([]string{p}, kbFiles...)
+			}
+		}
+	}
+	base, err := kb.Load(ctx, kbFiles...)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge base: %w", err)
 	}

@@ -117,6 +117,10 @@ func (k *KB) AddFile(name string) error {
 	if err != nil {
 		return fmt.Errorf("kb: %w", err)
 	}
+	// STIX bundles and watchlist CSVs (see import.go) load as watchlists.
+	if IsWatchlist(name, data) {
+		return k.addImported(name, data)
+	}
 	entries, err := parseFile(name, data, tierActors)
 	if err != nil {
 		return err

@@ -60,7 +60,7 @@ the others are still processed; the exit code is then 1.`,
 				return fmt.Errorf("choose one of --json, --entities, --quotes, --claims")
 			}
 			ctx := cmd.Context()
-			eng, err := engine.New(ctx, engine.Config{Languages: langs, MaxBytes: limit, Workers: workers, KBFiles: kbFiles})
+			eng, err := engine.New(ctx, engine.Config{Languages: langs, MaxBytes: limit, Workers: workers, KBFiles: kbFiles, UserKB: true})
 			if err != nil {
 				return err
 			}

@@ -61,7 +61,7 @@ func (f *engineFlags) engine(ctx context.Context) (*engine.Engine, int64, error)
 	if err != nil {
 		return nil, 0, fmt.Errorf("--max-size: %w", err)
 	}
-	eng, err := engine.New(ctx, engine.Config{Languages: f.langs, MaxBytes: limit, Workers: f.workers, KBFiles: f.kbFiles})
+	eng, err := engine.New(ctx, engine.Config{Languages: f.langs, MaxBytes: limit, Workers: f.workers, KBFiles: f.kbFiles, UserKB: true})
 	return eng, limit, err
 }
 

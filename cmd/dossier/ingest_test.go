@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/dossier-project/dossier/kb"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -22,6 +23,10 @@ import (
 // command: with DOSSIER_TEST_CLI set, it runs the CLI on the arguments in
 // DOSSIER_TEST_ARGS (separated by \x1f) instead of the tests.
 func TestMain(m *testing.M) {
+	// Tests never read the developer's own knowledge-base file.
+	if os.Getenv(kb.UserFileEnv) == "" {
+		os.Setenv(kb.UserFileEnv, filepath.Join(os.TempDir(), "dossier-test-no-user-kb.csv"))
+	}
 	if os.Getenv("DOSSIER_TEST_CLI") == "1" {
 		os.Exit(run(context.Background(), strings.Split(os.Getenv("DOSSIER_TEST_ARGS"), "\x1f"), os.Stdin, os.Stdout, os.Stderr))
 	}
