@@ -80,6 +80,6 @@ It is one binary and works offline.`,
 		},
 	}
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "log debugging detail to stderr")
-	root.AddCommand(newExtractCmd(), newVersionCmd(), newIngestCmd(), newSearchCmd(), newEntityCmd(), newDocsCmd(), newStatsCmd(), newReindexCmd(), newWatchCmd(), newExportCmd(), newKBCmd(), newWatchlistCmd())
+	root.AddCommand(newExtractCmd(), newVersionCmd(), newIngestCmd(), newSearchCmd(), newEntityCmd(), newDocsCmd(), newStatsCmd(), newReindexCmd(), newWatchCmd(), newExportCmd(), newKBCmd(), newWatchlistCmd(), newServeCmd(), newDemoCmd())
 	return root
 }

@@ -1,0 +1,384 @@
+package web
+
+import (
+	"strconv"
+
+	"context"
+	"github.com/dossier-project/dossier"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSearch(t *testing.T) {
+	m := fixtureMemory(t)
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		req     SearchRequest
+		want    []int64 // document ids in order
+		wantHit []string
+	}{
+		{"english word", SearchRequest{Text: "fighters"}, []int64{1}, []string{"fighters"}},
+		{"accents and case folded", SearchRequest{Text: "ETAT islamique"}, []int64{2}, []string{"État", "islamique"}},
+		{"every word must occur", SearchRequest{Text: "mosul trois"}, nil, nil},
+		{"prefix", SearchRequest{Text: "accus*"}, []int64{2}, []string{"accusés"}},
+		{"boilerplate not indexed", SearchRequest{Text: "newsletter"}, nil, nil},
+		{"no query lists newest first", SearchRequest{}, []int64{1, 3, 2}, nil},
+		{"entity filter", SearchRequest{Entity: "e:abu-omar"}, []int64{1, 2}, nil},
+		{"language filter", SearchRequest{Lang: "fr"}, []int64{2}, nil},
+		{"outlet filter", SearchRequest{Outlet: "The Test Courier"}, []int64{1}, nil},
+		{"date range by month", SearchRequest{Since: "2024-01", Until: "2024-01"}, []int64{3}, nil},
+		{"date range by year", SearchRequest{Since: "2023", Until: "2023"}, []int64{2}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := m.Search(ctx, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			var hits []string
+			for _, h := range res.Hits {
+				got = append(got, h.Doc.ID)
+				for _, p := range h.Snippet {
+					if p.Hit {
+						hits = append(hits, p.Text)
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("documents = %v, want %v", got, tt.want)
+			}
+			if res.Total != len(tt.want) {
+				t.Errorf("total = %d, want %d", res.Total, len(tt.want))
+			}
+			for _, w := range tt.wantHit {
+				if !slices.Contains(hits, w) {
+					t.Errorf("highlighted %q, want %q among them", hits, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchFacetsAndPaging(t *testing.T) {
+	m := fixtureMemory(t)
+	res, err := m.Search(context.Background(), SearchRequest{Size: 2, Page: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 || len(res.Hits) != 1 || res.Hits[0].Doc.ID != 2 {
+		t.Fatalf("page 2 of size 2: total %d, hits %+v", res.Total, res.Hits)
+	}
+	var abuOmar, langEN, year2024 int
+	for _, f := range res.Facets.Entity {
+		if f.Value == "e:abu-omar" {
+			abuOmar = f.Count
+		}
+	}
+	for _, f := range res.Facets.Lang {
+		if f.Value == "en" {
+			langEN = f.Count
+		}
+	}
+	for _, f := range res.Facets.Year {
+		if f.Value == "2024" {
+			year2024 = f.Count
+		}
+	}
+	if abuOmar != 2 || langEN != 2 || year2024 != 2 {
+		t.Errorf("facets: abu-omar %d (want 2), en %d (want 2), 2024 %d (want 2)", abuOmar, langEN, year2024)
+	}
+	res, _ = m.Search(context.Background(), SearchRequest{Type: "LOC"})
+	for _, f := range res.Facets.Entity {
+		if f.Type != "LOC" {
+			t.Errorf("type=LOC facet lists %+v", f)
+		}
+	}
+}
+
+func TestDocument(t *testing.T) {
+	m := fixtureMemory(t)
+	d, err := m.Document(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := func(s Span) string { return d.Text[s.Start:s.End] }
+	if len(d.Mentions) != 5 || sub(d.Mentions[0].Span) != "Mosul" || sub(d.Mentions[4].Span) != "Abu Omar" || d.Entities[d.Mentions[0].Entity].ID != "e:mosul" {
+		t.Errorf("mentions = %+v", d.Mentions)
+	}
+	if len(d.Quotes) != 1 || sub(d.Quotes[0].Span) != "We will not stop," || d.Quotes[0].Speaker.Name != "Abu Omar" {
+		t.Errorf("quotes = %+v", d.Quotes)
+	}
+	if len(d.Claims) != 2 || d.Claims[0].Predicate != "leads" || sub(d.Claims[0].Evidence) != "Abu Omar, a commander, leads the cell, officials said." {
+		t.Errorf("claims = %+v", d.Claims)
+	}
+	if len(d.Boilerplate) != 1 || sub(d.Boilerplate[0]) != "Subscribe to our newsletter" {
+		t.Errorf("boilerplate = %+v", d.Boilerplate)
+	}
+	if d.Published != "2024-03-12" || d.URL != "https://news.example/raid" || d.Outlet != "The Test Courier" {
+		t.Errorf("metadata = %+v", d.DocSummary)
+	}
+	if _, err := m.Document(context.Background(), 99); err == nil {
+		t.Error("document 99 found")
+	}
+}
+
+func TestEntity(t *testing.T) {
+	m := fixtureMemory(t)
+	e, err := m.Entity(context.Background(), "e:abu-omar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Documents != 2 || e.Mentions != 3 || e.FirstSeen != "2023-11-02" || e.LastSeen != "2024-03-12" {
+		t.Errorf("summary = %+v first %s last %s", e.EntityRef, e.FirstSeen, e.LastSeen)
+	}
+	if len(e.Relations) != 1 || e.Relations[0].Predicate != "leads" || e.Relations[0].Total != 2 {
+		t.Fatalf("relations = %+v", e.Relations)
+	}
+	var hedged *Relation
+	for i, r := range e.Relations[0].Relations {
+		if r.Modality == "hedged" {
+			hedged = &e.Relations[0].Relations[i]
+		}
+	}
+	if hedged == nil || hedged.Attribution == nil || hedged.Attribution.Name != "accusation" || hedged.Evidence.Doc != 2 ||
+		hedged.Evidence.Text != "Abu Omar aurait dirigé la cellule depuis Mossoul, selon l'accusation." {
+		t.Errorf("hedged relation = %+v", hedged)
+	}
+	if len(e.QuotesBy) != 1 || e.QuotesBy[0].Quote.Text != "We will not stop," {
+		t.Errorf("quotes by = %+v", e.QuotesBy)
+	}
+	if want := []DateCount{{"2023-11", 1}, {"2024-03", 1}}; !slices.Equal(e.Timeline, want) {
+		t.Errorf("timeline = %v, want %v", e.Timeline, want)
+	}
+	is, _ := m.Entity(context.Background(), "e:islamic-state")
+	var reasons []string
+	for _, a := range is.Aliases {
+		reasons = append(reasons, a.Name+"/"+a.Reason)
+	}
+	if len(is.Aliases) != 1 || is.Aliases[0].Name != "État islamique" || is.Aliases[0].Total != 1 || is.Aliases[0].Documents[0].ID != 2 || is.Name != "Islamic State" {
+		t.Errorf("islamic state: name %q aliases %v", is.Name, reasons)
+	}
+	if len(is.Figures) != 2 || is.Figures[1].Text != "trois" || is.Figures[0].Value != 12 || is.Figures[0].Unit != "killed" {
+		t.Errorf("figures = %+v", is.Figures)
+	}
+	if _, err := m.Entity(context.Background(), "e:nobody"); err == nil {
+		t.Error("unknown entity found")
+	}
+}
+
+func TestFindEntities(t *testing.T) {
+	m := fixtureMemory(t)
+	tests := []struct{ name, typ, want string }{
+		{"abu", "", "e:abu-omar"},
+		{"etat islamique", "", "e:islamic-state"},
+		{"mos", "LOC", "e:mosul"},
+		{"e:paris", "", "e:paris"},
+	}
+	for _, tt := range tests {
+		got, err := m.FindEntities(context.Background(), tt.name, tt.typ, 5)
+		if err != nil || len(got) == 0 || got[0].ID != tt.want {
+			t.Errorf("FindEntities(%q) = %+v, %v; want %s first", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+func TestGraph(t *testing.T) {
+	m := fixtureMemory(t)
+	ctx := context.Background()
+	tests := []struct {
+		name      string
+		req       GraphRequest
+		wantNodes int
+		wantEdges []string // source predicate target (modality) count
+	}{
+		{"whole graph", GraphRequest{}, 5, []string{"e:abu-omar leads e:islamic-state (hedged) 2", "e:islamic-state located_in e:mosul (asserted) 1", "e:script leads e:evil-corp (asserted) 1"}},
+		{"modality filter", GraphRequest{Modalities: []string{"reported"}}, 2, []string{"e:abu-omar leads e:islamic-state (reported) 1"}},
+		{"predicate filter", GraphRequest{Predicates: []string{"located_in"}}, 2, []string{"e:islamic-state located_in e:mosul (asserted) 1"}},
+		{"type filter", GraphRequest{Types: []string{"ORG", "LOC"}}, 2, []string{"e:islamic-state located_in e:mosul (asserted) 1"}},
+		{"date filter", GraphRequest{Since: "2024-03"}, 3, []string{"e:abu-omar leads e:islamic-state (reported) 1", "e:islamic-state located_in e:mosul (asserted) 1"}},
+		{"neighbourhood", GraphRequest{Entity: "e:mosul"}, 2, []string{"e:islamic-state located_in e:mosul (asserted) 1"}},
+		{"neighbourhood depth 2", GraphRequest{Entity: "e:mosul", Depth: 2}, 3, []string{"e:abu-omar leads e:islamic-state (hedged) 2", "e:islamic-state located_in e:mosul (asserted) 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := m.Graph(ctx, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range g.Edges {
+				got = append(got, e.Source+" "+e.Predicate+" "+e.Target+" ("+e.Modality+") "+strconv.Itoa(e.Count))
+			}
+			slices.Sort(got)
+			if len(g.Nodes) != tt.wantNodes || !slices.Equal(got, tt.wantEdges) {
+				t.Errorf("nodes %d, edges %q; want %d, %q", len(g.Nodes), got, tt.wantNodes, tt.wantEdges)
+			}
+		})
+	}
+	g, _ := m.Graph(ctx, GraphRequest{Entity: "e:mosul", Cooccurrence: true})
+	var cooc []string
+	for _, e := range g.Edges {
+		if e.Predicate == PredCooccurrence {
+			cooc = append(cooc, e.Source+"+"+e.Target)
+		}
+	}
+	if len(cooc) == 0 {
+		t.Errorf("no co-occurrence edges around Mosul: %+v", g.Edges)
+	}
+}
+
+func TestEdge(t *testing.T) {
+	m := fixtureMemory(t)
+	ev, err := m.Edge(context.Background(), EdgeRequest{Source: "e:islamic-state", Target: "e:abu-omar", Predicate: "leads"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Total != 2 || len(ev.Relations) != 2 {
+		t.Fatalf("evidence = %+v", ev)
+	}
+	for _, r := range ev.Relations {
+		if !strings.Contains(r.Evidence.Text, "Abu Omar") {
+			t.Errorf("evidence sentence %q does not name the subject", r.Evidence.Text)
+		}
+	}
+	co, _ := m.Edge(context.Background(), EdgeRequest{Source: "e:islamic-state", Target: "e:mosul", Predicate: PredCooccurrence})
+	if co.Total != 1 || co.Sentences[0].Text != "Iraqi forces said on 10 March 2024 that they killed 12 fighters of the Islamic State near Mosul." {
+		t.Errorf("co-occurrence sentences = %+v", co.Sentences)
+	}
+}
+
+func TestTimelineAndPlaces(t *testing.T) {
+	m := fixtureMemory(t)
+	tl, err := m.Timeline(context.Background(), TimelineRequest{Entity: "e:islamic-state"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []DateCount{{"2023-11-02", 1}, {"2024-03-12", 1}}; !slices.Equal(tl.Documents, want) {
+		t.Errorf("documents = %v, want %v", tl.Documents, want)
+	}
+	if len(tl.Events) != 1 || tl.Events[0].Date != "2024-03-10" || !strings.Contains(tl.Events[0].Examples[0].Text, "10 March 2024") {
+		t.Errorf("events = %+v", tl.Events)
+	}
+	if len(tl.Figures) != 2 || tl.Figures[0].Unit != "person" || tl.Figures[1].Value != 12 {
+		t.Errorf("figures = %+v", tl.Figures)
+	}
+	// Without a knowledge base nothing can be placed.
+	p, err := m.Places(context.Background(), PlacesRequest{})
+	if err != nil || len(p.Places) != 0 || p.Unplaced != 2 {
+		t.Errorf("places = %+v, %v", p, err)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	text := "Intro line\nThe Islamic State claimed the attack on Tuesday. Later the group's État-major denied it.\n"
+	tests := []struct {
+		query string
+		want  string // parts joined, hits in [brackets]
+	}{
+		{"islamic", "Intro line The [Islamic] State claimed the attack on Tuesday. Later the group's État-major denied it. "},
+		{"etat", "Intro line The Islamic State claimed the attack on Tuesday. Later the group's [État]-major denied it. "},
+		{"", "Intro line The Islamic State claimed the attack on Tuesday. Later the group's État-major denied it. "},
+		{"claim*", "Intro line The Islamic State [claimed] the attack on Tuesday. Later the group's État-major denied it. "},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		for _, p := range buildSnippet(text, parseQuery(tt.query), nil) {
+			if p.Hit {
+				b.WriteString("[" + p.Text + "]")
+			} else {
+				b.WriteString(p.Text)
+			}
+		}
+		if b.String() != tt.want {
+			t.Errorf("snippet(%q) = %q, want %q", tt.query, b.String(), tt.want)
+		}
+	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("The Islamic State claimed it.", "islamic")
+	f.Add("L'État islamique a revendiqué l'attentat à Paris.", "etat* paris")
+	f.Add("\xff\xfe bad \xc3 bytes", "bad")
+	f.Add("", "*")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		terms := parseQuery(query)
+		skip := []Span{{0, len(text) / 3}}
+		for _, p := range buildSnippet(text, terms, skip) {
+			if p.Hit {
+				if !strings.Contains(text, p.Text) {
+					t.Fatalf("hit %q is not text of the document", p.Text)
+				}
+				folded := string(appendFolded(nil, p.Text))
+				ok := false
+				for _, term := range terms {
+					ok = ok || term.matches([]byte(folded))
+				}
+				if !ok {
+					t.Fatalf("hit %q matches no term of %q", p.Text, query)
+				}
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(p.Text) {
+				t.Fatalf("snippet cut a rune: %q", p.Text)
+			}
+		}
+	})
+}
+
+func FuzzMemory(f *testing.F) {
+	f.Add("Abu Omar leads the Islamic State cell in Mosul.", 4, 12, "abu")
+	f.Add("\x00\xff<script>", 0, 100, "script")
+	f.Fuzz(func(t *testing.T, text string, start, end int, query string) {
+		b := newDoc(t, "fuzz.txt", "en", "2024-01-01", text)
+		d := b.doc
+		// Hostile spans: out of range, reversed, dangling entity indexes.
+		d.Mentions = []dossier.Mention{{Span: dossier.Span{Start: start, End: end}, Type: "PER", Entity: 0}, {Span: dossier.Span{Start: end, End: start}, Type: "ORG", Entity: 7}}
+		d.Entities = []dossier.Entity{{ID: "e:x", Name: "X", Type: "PER", Mentions: []int{0}}}
+		d.Quotes = []dossier.Quote{{Span: dossier.Span{Start: start, End: end}, Speaker: &dossier.Speaker{Entity: 3, Span: dossier.Span{Start: -1, End: 9999}}}}
+		d.Claims = []dossier.Claim{{Subject: 0, Object: 5, Predicate: "leads", Evidence: dossier.Span{Start: start, End: end}}}
+		d.Boilerplate = []dossier.Span{{Start: end, End: start}}
+		m, err := NewMemory(context.Background(), []Input{{Doc: d}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := m.Document(context.Background(), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(s Span) {
+			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+				t.Fatalf("span %+v out of text of %d bytes", s, len(text))
+			}
+		}
+		for _, x := range v.Mentions {
+			check(x.Span)
+			if x.Entity >= len(v.Entities) {
+				t.Fatalf("mention entity %d of %d", x.Entity, len(v.Entities))
+			}
+		}
+		for _, x := range v.Quotes {
+			check(x.Span)
+			if x.Speaker != nil {
+				check(x.Speaker.Span)
+			}
+		}
+		for _, x := range v.Boilerplate {
+			check(x)
+		}
+		if len(v.Claims) != 0 {
+			t.Fatalf("claim with a dangling object kept: %+v", v.Claims)
+		}
+		if _, err := m.Search(context.Background(), SearchRequest{Text: query}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Entity(context.Background(), "e:x"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Timeline(context.Background(), TimelineRequest{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
