@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
@@ -197,7 +198,10 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			union(mentionEnt[i], mentionEnt[j], ReasonAcronym, i)
 			continue
 		}
-		if s.isAkaGap(ws, gap, r) && ms[i].Type == ms[i+1].Type && wordShape(text[ms[i].Start:ms[i].End]) != shapeLower {
+		// "al-Rauf, also known as …": a name may start with a lowercase particle, but not be all lowercase.
+		// Types must agree, unless one side's type is only the default guess.
+		sameType := ms[i].Type == ms[i+1].Type || kept[i].strength <= evDefault || kept[i+1].strength <= evDefault
+		if s.isAkaGap(ws, gap, r) && sameType && strings.ContainsFunc(text[ms[i].Start:ms[i].End], unicode.IsUpper) {
 			union(mentionEnt[i], mentionEnt[i+1], ReasonAka, i+1)
 		}
 	}

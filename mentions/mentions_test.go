@@ -281,3 +281,23 @@ func TestWeakAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestAkaAfterParticleName: a name starting with a lowercase particle still
+// takes an alias introduced by an aka cue, in both languages.
+func TestAkaAfterParticleName(t *testing.T) {
+	for _, c := range []struct{ text, lang, a, b string }{
+		{"Les enquêteurs ont visé al-Rauf, également connu sous le nom d’Abu Muhsen al-Masri, en octobre.", "fr", "al-Rauf", "Abu Muhsen al-Masri"},
+		{"Officials said al-Masri, also known as Abu Khalid al-Suri, was killed in the raid.", "en", "al-Masri", "Abu Khalid al-Suri"},
+	} {
+		doc := run(t, c.text, c.lang)
+		ent := map[string]int{}
+		for _, m := range doc.Mentions {
+			ent[doc.Slice(m.Span)] = m.Entity
+		}
+		ea, oka := ent[c.a]
+		eb, okb := ent[c.b]
+		if !oka || !okb || ea != eb {
+			t.Errorf("%q: %q and %q not one entity (found %v)", c.text, c.a, c.b, found(doc))
+		}
+	}
+}
