@@ -17,6 +17,7 @@ const (
 	ReasonPartial  = "partial-name"
 	ReasonAka      = "aka"
 	ReasonSameName = "same-name"
+	ReasonSpelling = "spelling-variant"
 )
 
 // candKey returns the folded words of a candidate, space-separated.
@@ -203,6 +204,29 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 		sameType := ms[i].Type == ms[i+1].Type || kept[i].strength <= evDefault || kept[i+1].strength <= evDefault
 		if s.isAkaGap(ws, gap, r) && sameType && strings.ContainsFunc(text[ms[i].Start:ms[i].End], unicode.IsUpper) {
 			union(mentionEnt[i], mentionEnt[i+1], ReasonAka, i+1)
+		}
+	}
+	// Misspelt surnames: "Salah Abdelsam" beside "Salah Abdeslam" in one
+	// article. Same given name, surnames of 6+ letters one edit apart.
+	for a := range bs {
+		if bs[a].typ != dossier.TypePER || bs[a].words < 2 {
+			continue
+		}
+		for b := a + 1; b < len(bs); b++ {
+			if bs[b].typ != dossier.TypePER || bs[b].words != bs[a].words || bs[a].entry != nil && bs[b].entry != nil || find(a) == find(b) {
+				continue
+			}
+			if !spellingVariant(bs[a].key, bs[b].key) {
+				continue
+			}
+			first := -1
+			for m := range kept {
+				if mentionEnt[m] == b {
+					first = m
+					break
+				}
+			}
+			union(a, b, ReasonSpelling, first)
 		}
 	}
 	// Surnames and partial names: "Hecker" → "Marc Hecker" when one entity fits.
@@ -512,4 +536,40 @@ func dropUnsupportedWeak(kept []*cand) {
 		}
 		c.entry, c.source, c.weak, c.strength = nil, SourcePattern, false, evHead
 	}
+}
+
+// spellingVariant reports whether two folded full names differ only by one
+// edit (substitution, insertion, deletion or swap of adjacent letters) in
+// their last word, which has at least 6 letters, all other words equal.
+func spellingVariant(a, b string) bool {
+	ia, ib := strings.LastIndexByte(a, ' '), strings.LastIndexByte(b, ' ')
+	if ia < 0 || ib < 0 || a[:ia] != b[:ib] {
+		return false
+	}
+	x, y := a[ia+1:], b[ib+1:]
+	if x == y || len(x) < 6 || len(y) < 6 {
+		return false
+	}
+	return oneEdit(x, y)
+}
+
+// oneEdit reports whether x and y are one Damerau edit apart (bytes).
+func oneEdit(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		if x[i+1:] == y[i+1:] {
+			return true // substitution
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && x[i+2:] == y[i+2:] // swap
+	}
+	return x[i:] == y[i+1:] // insertion
 }

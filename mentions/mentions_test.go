@@ -301,3 +301,34 @@ func TestAkaAfterParticleName(t *testing.T) {
 		}
 	}
 }
+
+func TestSpellingVariant(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"salah abdeslam", "salah abdelsam", true},  // swapped letters
+		{"salah abdeslam", "salah abdeslan", true},  // one substitution
+		{"salah abdeslam", "salah abdesslam", true}, // one insertion
+		{"salah abdeslam", "mohamed abdeslam", false},
+		{"salah abdeslam", "salah abdeslam", false}, // identical: not a variant
+		{"omar diaby", "omar diabe", false},         // surname too short to judge
+		{"salah abdeslam", "salah abrini", false},
+		{"abdeslam", "abdelsam", false}, // one word: no given name to agree on
+	}
+	for _, c := range cases {
+		if got := spellingVariant(c.a, c.b); got != c.want {
+			t.Errorf("spellingVariant(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	doc := run(t, "Salah Abdeslam a été condamné. Selon la cour, Salah Abdelsam connaissait les projets du groupe.", "fr")
+	ents := map[int]bool{}
+	for _, m := range doc.Mentions {
+		if strings.HasPrefix(doc.Slice(m.Span), "Salah") {
+			ents[m.Entity] = true
+		}
+	}
+	if len(ents) != 1 {
+		t.Errorf("misspelt surname not merged: %v", found(doc))
+	}
+}
