@@ -9,7 +9,8 @@ import (
 
 // Span lists are stored packed: for each span, the zigzag varint of its start
 // minus the previous span's start, then the varint of its length shifted
-// left by tagBits with a small tag (token kind) in the low bits. Sorted
+// left by tagBits with a small tag in the low bits (0 so far; token kinds
+// when token spans were stored). Sorted
 // spans take two to three bytes each.
 const tagBits = 2
 
@@ -27,12 +28,6 @@ func packSpans(dst []byte, n int, at func(i int) (dossier.Span, uint8)) []byte {
 
 func packPlain(spans []dossier.Span) []byte {
 	return packSpans(make([]byte, 0, 3*len(spans)), len(spans), func(i int) (dossier.Span, uint8) { return spans[i], 0 })
-}
-
-func packTokens(toks []dossier.Token) []byte {
-	return packSpans(make([]byte, 0, 3*len(toks)), len(toks), func(i int) (dossier.Span, uint8) {
-		return toks[i].Span, uint8(toks[i].Kind)
-	})
 }
 
 var errCorrupt = errors.New("corrupt packed spans")

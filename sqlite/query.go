@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,9 +40,23 @@ func (s *DB) oneID(ctx context.Context, q string, arg any) (int64, bool, error) 
 	return id.Int64, id.Valid, nil
 }
 
-// EntitiesByKey implements dossier.Store and resolve.Known.
+// EntitiesByKey implements dossier.Store and resolve.Known. A writable
+// store answers from the writer's cache, which includes the documents of an
+// uncommitted batch.
 func (s *DB) EntitiesByKey(ctx context.Context, typ string, kind dossier.KeyKind, keys []string) ([]string, error) {
 	var out []string
+	if !s.readOnly {
+		s.w.mu.Lock()
+		defer s.w.mu.Unlock()
+		c, err := s.loadCache(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("look up entity key: %w", err)
+		}
+		for _, k := range keys {
+			out = append(out, c.keys[cacheKey{typ: typ, kind: kind, key: k}]...)
+		}
+		return out, nil
+	}
 	for _, k := range keys {
 		rows, err := s.db.QueryContext(ctx, `SELECT entity_id FROM entity_keys WHERE type = ? AND kind = ? AND key = ? ORDER BY entity_id`, typ, string(kind), k)
 		if err != nil {
@@ -64,6 +80,16 @@ func (s *DB) EntitiesByKey(ctx context.Context, typ string, kind dossier.KeyKind
 
 // EntityExists implements dossier.Store and resolve.Known.
 func (s *DB) EntityExists(ctx context.Context, id string) (bool, error) {
+	if !s.readOnly {
+		s.w.mu.Lock()
+		defer s.w.mu.Unlock()
+		c, err := s.loadCache(ctx)
+		if err != nil {
+			return false, fmt.Errorf("look up entity: %w", err)
+		}
+		_, ok := c.entities[id]
+		return ok, nil
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM entities WHERE id = ?`, id).Scan(&n); err != nil {
 		return false, fmt.Errorf("look up entity: %w", err)
@@ -109,7 +135,7 @@ func (s *DB) Originals(ctx context.Context, fn func(dossier.Original) error) err
 }
 
 const docColumns = `d.id, d.name, d.url, d.title, d.outlet, d.lang, d.published, d.retrieved_at, d.format, d.raw_bytes,
-	(SELECT count(*) FROM doc_entities de WHERE de.doc_id = d.id), COALESCE(d.duplicate_of, 0)`
+	d.entities, COALESCE(d.duplicate_of, 0)`
 
 func scanDoc(sc interface{ Scan(...any) error }, extra ...any) (dossier.DocSummary, error) {
 	var d dossier.DocSummary
@@ -149,8 +175,16 @@ func dateFilters(f *filters, since, until string) {
 	}
 }
 
+// SearchWindow is how many of the newest documents matching a query are
+// ranked by relevance when it matches more (see Search).
+const SearchWindow = 2000
+
 // Search implements dossier.Store. Results are ranked by bm25 with the title
-// weighted 5×; without query text, documents come newest first.
+// weighted 5× (the index's rank); without query text, documents come
+// newest first.
+//
+// Ranking reads only the index and the filtered columns; titles, counts and
+// snippets are then read for the hits shown, not for every match.
 func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.SearchHit, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -170,33 +204,89 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	if q.Entity != "" {
 		f.add(`EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_id = d.id AND de.entity_id = ?)`, q.Entity)
 	}
-	var rows *sql.Rows
-	var err error
 	if strings.TrimSpace(q.Text) == "" {
 		if q.Entity == "" {
 			return nil, fmt.Errorf("search: %w", ErrEmptyQuery)
 		}
 		args := append(f.args, limit)
-		rows, err = s.db.QueryContext(ctx, `SELECT `+docColumns+`, '', 0.0 FROM documents d WHERE 1`+f.sql()+
+		rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, '', 0.0 FROM documents d WHERE 1`+f.sql()+
 			` ORDER BY d.published DESC, d.id DESC LIMIT ?`, args...)
-	} else {
-		expr, perr := MatchExpr(q.Text)
-		if perr != nil {
-			return nil, fmt.Errorf("search: %w", perr)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		args := append([]any{dossier.SnippetStart, dossier.SnippetEnd, expr}, f.args...)
-		args = append(args, limit)
-		rows, err = s.db.QueryContext(ctx, `SELECT `+docColumns+`, snippet(search, 1, ?, ?, '…', 20), bm25(search, 5.0, 1.0)
-			FROM search JOIN documents d ON d.id = search.rowid
-			WHERE search MATCH ?`+f.sql()+` ORDER BY bm25(search, 5.0, 1.0) LIMIT ?`, args...)
+		return scanHits(rows)
 	}
+	expr, err := MatchExpr(q.Text)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	// Ranking costs a bm25 score per matching document: a query matching
+	// most of a large corpus ranks its newest SearchWindow matches (a rowid
+	// range FTS5 seeks to), and the whole set only when filters leave too
+	// few of those.
+	var floor int64
+	err = s.db.QueryRowContext(ctx, `SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+		expr, SearchWindow-1).Scan(&floor)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	type ranked struct {
+		id   int64
+		rank float64
+	}
+	var top []ranked
+	for {
+		args := append([]any{expr, floor}, f.args...)
+		args = append(args, limit)
+		rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, search.rank FROM search JOIN documents d ON d.id = search.rowid
+			WHERE search MATCH ? AND search.rowid >= ?`+f.sql()+` ORDER BY search.rank LIMIT ?`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		top = top[:0]
+		for rows.Next() {
+			var r ranked
+			if err := rows.Scan(&r.id, &r.rank); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			top = append(top, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if len(top) == limit || floor == 0 {
+			break
+		}
+		floor = 0
+	}
+	// Snippets, one hit at a time: the rowid lookup makes FTS5 read only
+	// that document's entry. (Selecting rank here would recount the terms
+	// over the whole index for each hit.)
+	out := make([]dossier.SearchHit, 0, len(top))
+	for _, r := range top {
+		rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, snippet(search, 1, ?, ?, '…', 20), ?
+			FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ? AND search.rowid = ?`,
+			dossier.SnippetStart, dossier.SnippetEnd, r.rank, expr, r.id)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		hits, err := scanHits(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, hits...)
+	}
+	return out, nil
+}
+
+func scanHits(rows *sql.Rows) ([]dossier.SearchHit, error) {
 	defer rows.Close()
 	var out []dossier.SearchHit
 	for rows.Next() {
 		var h dossier.SearchHit
+		var err error
 		if h.Doc, err = scanDoc(rows, &h.Snippet, &h.Score); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
@@ -254,12 +344,10 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 	rows, err := s.db.QueryContext(ctx, `
 		WITH c(id) AS (
 			SELECT id FROM entities WHERE id = ?1 OR id = 'e:' || ?1 OR name = ?1 COLLATE NOCASE
-			UNION SELECT entity_id FROM aliases WHERE name = ?1 COLLATE NOCASE
+			UNION SELECT entity_id FROM entity_aliases WHERE name = ?1 COLLATE NOCASE
 			UNION SELECT entity_id FROM entity_keys WHERE key = ?2 AND ?2 != '' AND kind != 'last')
-		SELECT e.id, e.name, e.type, e.kb,
-			COALESCE((SELECT sum(de.mentions) FROM doc_entities de WHERE de.entity_id = e.id), 0),
-			(SELECT count(*) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = e.id AND d.duplicate_of IS NULL)
-		FROM entities e JOIN c ON c.id = e.id
+		SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+		FROM entities e JOIN c ON c.id = e.id LEFT JOIN entity_stats st ON st.id = e.id
 		WHERE ?3 = '' OR e.type = ?3
 		ORDER BY 5 DESC, e.id LIMIT 20`, name, key, strings.ToUpper(typ))
 	if err != nil {
@@ -280,10 +368,11 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 // Limits of an entity page, so that a very common entity answers quickly.
 const (
 	pageDocs      = 50
+	pageAliases   = 100
 	pageRelations = 100
 	pageQuotes    = 50
 	pageFigures   = 50
-	pageScan      = 400 // document rows scanned for quotes about / figures near
+	pageScan      = 200 // newest documents scanned for quotes about and figures near
 )
 
 // sliceText is an SQL expression cutting bytes [s, e) of a document's text.
@@ -291,13 +380,15 @@ func sliceText(start, end string) string {
 	return `CAST(substr(CAST(COALESCE(c.text, c.raw) AS BLOB), ` + start + ` + 1, ` + end + ` - ` + start + `) AS TEXT)`
 }
 
-// EntityPage implements dossier.Store.
+// EntityPage implements dossier.Store. Every part is read newest first
+// from an index on (entity, original, day, document) and stops at its
+// limit, so a page costs the same for an entity in ten documents or in
+// ten thousand; the counts and dates come from the entity's row.
 func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, error) {
 	p := &dossier.EntityPage{}
-	err := s.db.QueryRowContext(ctx, `SELECT e.id, e.name, e.type, e.kb,
-			COALESCE((SELECT sum(de.mentions) FROM doc_entities de WHERE de.entity_id = e.id), 0),
-			(SELECT count(*) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = e.id AND d.duplicate_of IS NULL)
-		FROM entities e WHERE e.id = ?`, id).Scan(&p.ID, &p.Name, &p.Type, &p.KB, &p.Mentions, &p.Documents)
+	err := s.db.QueryRowContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0),
+		COALESCE(st.first_seen, ''), COALESCE(st.last_seen, '') FROM entities e LEFT JOIN entity_stats st ON st.id = e.id WHERE e.id = ?`, id).
+		Scan(&p.ID, &p.Name, &p.Type, &p.KB, &p.Mentions, &p.Documents, &p.FirstSeen, &p.LastSeen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %s: %w", id, dossier.ErrNotFound)
 	}
@@ -306,15 +397,8 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 	}
 	wrap := func(what string, err error) error { return fmt.Errorf("entity %s: %s: %w", id, what, err) }
 
-	if err := s.db.QueryRowContext(ctx, `SELECT
-			COALESCE(min(COALESCE(NULLIF(d.published, ''), substr(d.retrieved_at, 1, 10))), ''),
-			COALESCE(max(COALESCE(NULLIF(d.published, ''), substr(d.retrieved_at, 1, 10))), '')
-		FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = ?`, id).Scan(&p.FirstSeen, &p.LastSeen); err != nil {
-		return nil, wrap("dates", err)
-	}
-
-	rows, err := s.db.QueryContext(ctx, `SELECT name, reason, count(DISTINCT doc_id) FROM aliases WHERE entity_id = ?
-		GROUP BY name, reason ORDER BY 3 DESC, name, reason LIMIT 100`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT name, reason, documents FROM entity_aliases WHERE entity_id = ? AND documents > 0
+		ORDER BY documents DESC, name, reason LIMIT ?`, id, pageAliases)
 	if err != nil {
 		return nil, wrap("aliases", err)
 	}
@@ -329,7 +413,7 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 	rows.Close()
 
 	rows, err = s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM doc_entities de JOIN documents d ON d.id = de.doc_id
-		WHERE de.entity_id = ? AND d.duplicate_of IS NULL ORDER BY d.published DESC, d.id DESC LIMIT ?`, id, pageDocs)
+		WHERE de.entity_id = ? AND de.original = 1 ORDER BY de.day DESC, de.doc_id DESC LIMIT ?`, id, pageDocs)
 	if err != nil {
 		return nil, wrap("documents", err)
 	}
@@ -339,7 +423,9 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 			rows.Close()
 			return nil, wrap("documents", err)
 		}
-		p.Docs = append(p.Docs, d)
+		if len(p.Docs) == 0 || p.Docs[len(p.Docs)-1].ID != d.ID { // an entity twice in one document
+			p.Docs = append(p.Docs, d)
+		}
 	}
 	rows.Close()
 
@@ -355,39 +441,65 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 	return p, nil
 }
 
+// relations reads the newest claims with the entity as subject, then as
+// object, each straight from its index, and merges them.
 func (s *DB) relations(ctx context.Context, id string) ([]dossier.RelationRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
-			cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
-			COALESCE(`+sliceText("cl.attr_start", "cl.attr_end")+`, ''),
-			cl.doc_id, cl.ev_start, cl.ev_end, `+sliceText("cl.ev_start", "cl.ev_end")+`, d.published
-		FROM claims cl JOIN documents d ON d.id = cl.doc_id JOIN contents c ON c.doc_id = cl.doc_id
-		LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
-		WHERE (cl.subject = ?1 OR cl.object = ?1) AND d.duplicate_of IS NULL
-		ORDER BY d.published DESC, cl.doc_id DESC, cl.ev_start LIMIT ?2`, id, pageRelations)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []dossier.RelationRecord
-	for rows.Next() {
-		var r dossier.RelationRecord
-		var hasAttr bool
-		var attr dossier.SpeakerRecord
-		var attrText string
-		if err := rows.Scan(&r.Subject.ID, &r.Subject.Name, &r.Predicate, &r.Object.ID, &r.Object.Name, &r.Modality, &r.Confidence,
-			&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &attrText,
-			&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Evidence.Text, &r.Published); err != nil {
+	type keyed struct {
+		r        dossier.RelationRecord
+		day, doc int64
+	}
+	var all []keyed
+	for _, side := range []string{"subject", "object"} {
+		rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
+				cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
+				COALESCE(`+sliceText("cl.attr_start", "cl.attr_end")+`, ''),
+				cl.doc_id, cl.ev_start, cl.ev_end, `+sliceText("cl.ev_start", "cl.ev_end")+`, d.published, cl.day
+			FROM claims cl INDEXED BY claims_`+side+` JOIN documents d ON d.id = cl.doc_id JOIN contents c ON c.doc_id = cl.doc_id
+			LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
+			WHERE cl.`+side+` = ?1 AND cl.original = 1 AND (?2 = 'subject' OR cl.subject != ?1)
+			ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?3`, id, side, pageRelations)
+		if err != nil {
 			return nil, err
 		}
-		if hasAttr {
-			if attr.Name == "" {
-				attr.Name = attrText
+		for rows.Next() {
+			var r dossier.RelationRecord
+			var hasAttr bool
+			var attr dossier.SpeakerRecord
+			var attrText string
+			var day int64
+			if err := rows.Scan(&r.Subject.ID, &r.Subject.Name, &r.Predicate, &r.Object.ID, &r.Object.Name, &r.Modality, &r.Confidence,
+				&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &attrText,
+				&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Evidence.Text, &r.Published, &day); err != nil {
+				rows.Close()
+				return nil, err
 			}
-			r.Attribution = &attr
+			if hasAttr {
+				if attr.Name == "" {
+					attr.Name = attrText
+				}
+				r.Attribution = &attr
+			}
+			all = append(all, keyed{r, day, r.Evidence.Doc})
 		}
-		out = append(out, r)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	return out, rows.Err()
+	slices.SortStableFunc(all, func(a, b keyed) int {
+		if a.day != b.day {
+			return cmp.Compare(b.day, a.day)
+		}
+		if a.doc != b.doc {
+			return cmp.Compare(b.doc, a.doc)
+		}
+		return cmp.Compare(a.r.Evidence.Start, b.r.Evidence.Start)
+	})
+	for _, k := range all[:min(len(all), pageRelations)] {
+		out = append(out, k.r)
+	}
+	return out, nil
 }
 
 func (s *DB) quotes(ctx context.Context, id string) (by, about []dossier.QuoteRecord, err error) {
@@ -410,9 +522,10 @@ func (s *DB) quotes(ctx context.Context, id string) (by, about []dossier.QuoteRe
 	}
 	cols := `q.doc_id, q.start, q."end", ` + sliceText("q.start", `q."end"`) + `, q.has_speaker, COALESCE(q.speaker_entity, ''), COALESCE(se.name, ''),
 		COALESCE(` + sliceText("q.speaker_start", "q.speaker_end") + `, ''), q.descriptor, d.published`
-	from := ` FROM quotes q JOIN documents d ON d.id = q.doc_id JOIN contents c ON c.doc_id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity`
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+from+` WHERE q.speaker_entity = ? AND d.duplicate_of IS NULL
-		ORDER BY d.published DESC, q.doc_id DESC, q.start LIMIT ?`, id, pageQuotes)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM quotes q INDEXED BY quotes_speaker
+		JOIN documents d ON d.id = q.doc_id JOIN contents c ON c.doc_id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
+		WHERE q.speaker_entity = ? AND q.original = 1
+		ORDER BY q.day DESC, q.doc_id DESC, q.start LIMIT ?`, id, pageQuotes)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -426,11 +539,14 @@ func (s *DB) quotes(ctx context.Context, id string) (by, about []dossier.QuoteRe
 	}
 	rows.Close()
 
-	// Quotes about: quotes whose words hold one of the entity's mentions.
-	rows, err = s.db.QueryContext(ctx, `SELECT `+cols+`, de.spans, length(COALESCE(c.text, c.raw))`+from+`
-		JOIN doc_entities de ON de.doc_id = q.doc_id AND de.entity_id = ?1
-		WHERE d.duplicate_of IS NULL AND COALESCE(q.speaker_entity, '') != ?1
-		ORDER BY q.doc_id DESC, q.start LIMIT ?2`, id, pageScan)
+	// Quotes about: quotes whose words hold one of the entity's mentions,
+	// in the newest documents mentioning it.
+	rows, err = s.db.QueryContext(ctx, `WITH de AS (SELECT doc_id, day, spans FROM doc_entities
+			WHERE entity_id = ?1 AND original = 1 ORDER BY day DESC, doc_id DESC LIMIT ?2)
+		SELECT `+cols+`, de.spans, length(CAST(COALESCE(c.text, c.raw) AS BLOB)) FROM de JOIN quotes q ON q.doc_id = de.doc_id
+		JOIN documents d ON d.id = q.doc_id JOIN contents c ON c.doc_id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
+		WHERE COALESCE(q.speaker_entity, '') != ?1
+		ORDER BY de.day DESC, de.doc_id DESC, q.start`, id, pageScan)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -460,12 +576,15 @@ func anyInside(packed []byte, textLen, start, end int) bool {
 	return found
 }
 
+// figures lists figures stated in sentences that mention the entity, in
+// the newest documents mentioning it.
 func (s *DB) figures(ctx context.Context, id string) ([]dossier.FigureRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.value, f.unit, f.qualifier, `+sliceText("f.start", `f."end"`)+`,
-			f.doc_id, f.sent_start, f.sent_end, `+sliceText("f.sent_start", "f.sent_end")+`, de.spans, length(COALESCE(c.text, c.raw))
-		FROM figures f JOIN doc_entities de ON de.doc_id = f.doc_id AND de.entity_id = ?
-		JOIN documents d ON d.id = f.doc_id JOIN contents c ON c.doc_id = f.doc_id
-		WHERE d.duplicate_of IS NULL ORDER BY f.doc_id DESC, f.start LIMIT ?`, id, pageScan)
+	rows, err := s.db.QueryContext(ctx, `WITH de AS (SELECT doc_id, day, spans FROM doc_entities
+			WHERE entity_id = ?1 AND original = 1 ORDER BY day DESC, doc_id DESC LIMIT ?2)
+		SELECT f.value, f.unit, f.qualifier, `+sliceText("f.start", `f."end"`)+`,
+			f.doc_id, f.sent_start, f.sent_end, `+sliceText("f.sent_start", "f.sent_end")+`, de.spans, length(CAST(COALESCE(c.text, c.raw) AS BLOB))
+		FROM de JOIN figures f ON f.doc_id = de.doc_id JOIN contents c ON c.doc_id = f.doc_id
+		ORDER BY de.day DESC, de.doc_id DESC, f.start`, id, pageScan)
 	if err != nil {
 		return nil, err
 	}
@@ -500,7 +619,7 @@ func (s *DB) Stats(ctx context.Context) (dossier.Stats, error) {
 		dst *int
 		q   string
 	}{
-		{&st.Mentions, `SELECT COALESCE(sum(mentions), 0) FROM doc_entities`},
+		{&st.Mentions, `SELECT COALESCE(sum(mentions), 0) FROM entity_stats`},
 		{&st.Quotes, `SELECT count(*) FROM quotes`},
 		{&st.Claims, `SELECT count(*) FROM claims`},
 		{&st.Figures, `SELECT count(*) FROM figures`},

@@ -14,7 +14,17 @@
 // document survives the process being killed (an OS crash may lose the last
 // commits, never consistency). Readers never block the writer nor each
 // other; writers take the lock at BEGIN (BEGIN IMMEDIATE) and wait up to
-// BusyTimeout for one another. Each document is written in one transaction.
+// BusyTimeout for one another. Each document goes in whole or not at all:
+// in a transaction of its own, or, after Batch (as dossier ingest does),
+// under a savepoint of its own inside a transaction shared by up to a few
+// dozen documents, committed when full, after a quiet delay, or by Flush
+// and Close.
+//
+// This process writes through one connection with statements prepared once.
+// Beside it, a cache of entity name keys and ids answers incremental
+// resolution (EntitiesByKey, EntityExists) and an in-memory SimHash band
+// index finds near duplicates, without a query per lookup; both are
+// reloaded when PRAGMA data_version shows another process wrote.
 //
 // # Schema
 //
@@ -22,9 +32,12 @@
 // migrations in order, each in its own transaction. Documents keep their
 // original bytes (contents.raw) and, when it differs from them (HTML, decoded
 // encodings), the text all spans index (contents.text). Sentences,
-// boilerplate and token spans are packed as delta varints (layers); entity
-// mentions are packed per document entity (doc_entities.spans); timexes,
-// figures, quotes and claims are rows.
+// boilerplate and loose mention spans are packed as delta varints (layers);
+// token spans are not stored (reindex recomputes them); entity mentions are
+// packed per document entity (doc_entities.spans); timexes, figures, quotes
+// and claims are rows keyed by document. entity_stats and entity_aliases
+// keep the counts and dates an entity page shows, so that it reads a few
+// dozen index entries whatever the entity's size.
 //
 // # Full-text search
 //
@@ -33,7 +46,8 @@
 // "États"), and the Porter stemmer conflates English inflections ("attacks",
 // "attacked" → "attack") and, as it happens, most French plurals
 // ("terroristes" → "terrorist"). FTS5 has no French stemmer. Ranking is bm25
-// with the title weighted 5× the body; snippets come from snippet().
+// with the title weighted 5× the body (the index's rank), over the newest
+// SearchWindow matches when there are more; snippets come from snippet().
 package sqlite
 
 import (
@@ -56,8 +70,10 @@ const Tokenizer = "porter unicode61 remove_diacritics 2"
 
 // DB is a dossier store in one SQLite file. It is safe for concurrent use.
 type DB struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool
+	w        writer // the one connection that writes, with its statements and caches
 }
 
 // DefaultPath is where the database lives when --db is not given.
@@ -95,8 +111,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
+	// wal_autocheckpoint: the default (1,000 pages) checkpoints, and so
+	// fsyncs, every few dozen documents on a slow disk. cache_size (per
+	// connection) keeps the hot index pages of a large corpus in memory.
+	// (mmap_size is left off: with modernc it made writes several times slower.)
 	dsn := "file:" + path + fmt.Sprintf("?_pragma=busy_timeout(%d)", BusyTimeout.Milliseconds()) +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)&_pragma=foreign_keys(1)&_txlock=immediate"
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)" +
+		"&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	if opt.ReadOnly {
 		dsn += "&mode=ro"
 	}
@@ -104,7 +125,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &DB{db: db, path: path}
+	s := &DB{db: db, path: path, readOnly: opt.ReadOnly}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -127,14 +148,27 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 // Path is the database file.
 func (s *DB) Path() string { return s.path }
 
-// Close closes the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Close commits a pending batch (see Batch) and closes the database.
+func (s *DB) Close() error {
+	err := s.w.close()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
 
 // SQL exposes the connection pool to tests and tools in this module.
 func (s *DB) SQL() *sql.DB { return s.db }
 
 // migrations are the schema steps, applied in order; step i brings the
 // schema to version i+1. Never edit a released step: append a new one.
+//
+// The layout is shaped by the write path: every b-tree a document touches is
+// at least one page written per commit, so tables are few, child rows are
+// keyed by document first (appends), foreign keys are kept by the writer
+// rather than checked per row, and the per-entity figures an entity page
+// shows (mentions, documents, first and last seen, alias counts) are kept
+// up to date on insert instead of aggregated on every read.
 var migrations = []string{
 	// 1: documents, contents, layers, entities, annotations, full-text index.
 	`
@@ -154,35 +188,27 @@ CREATE TABLE documents (
 	published    TEXT    NOT NULL DEFAULT '',
 	raw_bytes    INTEGER NOT NULL,
 	text_bytes   INTEGER NOT NULL,
+	entities     INTEGER NOT NULL DEFAULT 0, -- document entities, for listings
 	simhash      INTEGER NOT NULL,
-	band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,
-	band4 INTEGER NOT NULL, band5 INTEGER NOT NULL, band6 INTEGER NOT NULL,
-	duplicate_of INTEGER REFERENCES documents(id),
+	duplicate_of INTEGER, -- documents(id)
 	distance     INTEGER,
 	meta         TEXT    NOT NULL DEFAULT '{}'
 );
 CREATE INDEX documents_name ON documents(name);
 CREATE INDEX documents_url ON documents(url) WHERE url != '';
-CREATE INDEX documents_published ON documents(published);
-CREATE INDEX documents_band0 ON documents(band0, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band1 ON documents(band1, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band2 ON documents(band2, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band3 ON documents(band3, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band4 ON documents(band4, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band5 ON documents(band5, simhash) WHERE duplicate_of IS NULL;
-CREATE INDEX documents_band6 ON documents(band6, simhash) WHERE duplicate_of IS NULL;
+CREATE INDEX documents_published ON documents(published, id);
 
 CREATE TABLE contents (
-	doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id INTEGER PRIMARY KEY, -- documents(id)
 	raw    BLOB NOT NULL,
 	text   TEXT -- NULL when the text is the raw bytes
 );
 
+-- Token spans are not stored: reindex recomputes them from the text.
 CREATE TABLE layers (
-	doc_id      INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id      INTEGER PRIMARY KEY, -- documents(id)
 	boilerplate BLOB NOT NULL,
 	sentences   BLOB NOT NULL,
-	tokens      BLOB NOT NULL,
 	loose       BLOB NOT NULL -- mentions not grouped into an entity
 );
 
@@ -194,78 +220,106 @@ CREATE TABLE entities (
 ) WITHOUT ROWID;
 CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
 
+-- What an entity page and the entity list show without aggregating:
+-- mentions, documents (originals only), first_seen and last_seen
+-- (publication or retrieval day), added to by every Put and recomputed by
+-- PruneEntities. Apart from entities so that the counts change no index.
+CREATE TABLE entity_stats (
+	id         TEXT PRIMARY KEY, -- entities(id)
+	mentions   INTEGER NOT NULL,
+	documents  INTEGER NOT NULL,
+	first_seen TEXT NOT NULL,
+	last_seen  TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE entity_keys (
 	type      TEXT NOT NULL,
 	kind      TEXT NOT NULL,
 	key       TEXT NOT NULL,
-	entity_id TEXT NOT NULL REFERENCES entities(id),
+	entity_id TEXT NOT NULL, -- entities(id)
 	PRIMARY KEY (type, kind, key, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX entity_keys_key ON entity_keys(key);
 
+-- day is the publication date as YYYYMMDD (0 when unknown) and original is 0
+-- for a near duplicate's rows: entity pages read newest originals first
+-- straight from the index.
 CREATE TABLE doc_entities (
-	doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id    INTEGER NOT NULL, -- documents(id)
 	idx       INTEGER NOT NULL,
-	entity_id TEXT    NOT NULL REFERENCES entities(id),
+	entity_id TEXT    NOT NULL, -- entities(id)
 	name      TEXT    NOT NULL,
 	type      TEXT    NOT NULL,
 	mentions  INTEGER NOT NULL,
 	spans     BLOB    NOT NULL, -- packed mention spans
-	sources   TEXT    NOT NULL DEFAULT '', -- mention sources, one per mention, comma-separated
+	sources   TEXT    NOT NULL DEFAULT '', -- mention sources in span order, comma-separated, runs as source*n
+	day       INTEGER NOT NULL DEFAULT 0,
+	original  INTEGER NOT NULL DEFAULT 1,
 	PRIMARY KEY (doc_id, idx)
-);
-CREATE INDEX doc_entities_entity ON doc_entities(entity_id, doc_id);
+) WITHOUT ROWID;
+CREATE INDEX doc_entities_entity ON doc_entities(entity_id, original, day, doc_id);
 
+-- Per document (export reads them back); entity_aliases counts documents.
 CREATE TABLE aliases (
-	entity_id TEXT    NOT NULL REFERENCES entities(id),
+	doc_id    INTEGER NOT NULL, -- documents(id)
+	entity_id TEXT    NOT NULL,
 	name      TEXT    NOT NULL,
 	reason    TEXT    NOT NULL,
-	doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-	PRIMARY KEY (entity_id, name, reason, doc_id)
+	PRIMARY KEY (doc_id, entity_id, name, reason)
 ) WITHOUT ROWID;
-CREATE INDEX aliases_name ON aliases(name COLLATE NOCASE);
-CREATE INDEX aliases_doc ON aliases(doc_id);
+
+CREATE TABLE entity_aliases (
+	entity_id TEXT    NOT NULL,
+	name      TEXT    NOT NULL,
+	reason    TEXT    NOT NULL,
+	documents INTEGER NOT NULL,
+	PRIMARY KEY (entity_id, name, reason)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_name ON entity_aliases(name COLLATE NOCASE);
 
 CREATE TABLE timexes (
-	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,
 	start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-	value TEXT NOT NULL, precision TEXT NOT NULL, relative INTEGER NOT NULL
-);
-CREATE INDEX timexes_doc ON timexes(doc_id);
+	value TEXT NOT NULL, precision TEXT NOT NULL, relative INTEGER NOT NULL,
+	PRIMARY KEY (doc_id, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE figures (
-	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,
 	start INTEGER NOT NULL, "end" INTEGER NOT NULL,
 	value REAL NOT NULL, unit TEXT NOT NULL, qualifier TEXT NOT NULL, approximate INTEGER NOT NULL,
 	noun TEXT NOT NULL DEFAULT '', noun_start INTEGER, noun_end INTEGER,
-	sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL
-);
-CREATE INDEX figures_doc ON figures(doc_id);
+	sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+	PRIMARY KEY (doc_id, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE quotes (
-	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,
 	start INTEGER NOT NULL, "end" INTEGER NOT NULL,
 	parts BLOB NOT NULL,
 	speaker_entity TEXT, -- corpus id; NULL for an unnamed source or none
 	has_speaker INTEGER NOT NULL,
 	speaker_start INTEGER, speaker_end INTEGER, descriptor TEXT NOT NULL DEFAULT '',
-	verb_start INTEGER, verb_end INTEGER
-);
-CREATE INDEX quotes_doc ON quotes(doc_id);
-CREATE INDEX quotes_speaker ON quotes(speaker_entity) WHERE speaker_entity IS NOT NULL;
+	verb_start INTEGER, verb_end INTEGER,
+	day INTEGER NOT NULL DEFAULT 0, original INTEGER NOT NULL DEFAULT 1,
+	PRIMARY KEY (doc_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX quotes_speaker ON quotes(speaker_entity, original, day, doc_id) WHERE speaker_entity IS NOT NULL;
 
+-- A rowid table: readers list a document's claims in insertion order.
 CREATE TABLE claims (
-	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	doc_id INTEGER NOT NULL,
 	subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
 	ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL,
 	trigger_start INTEGER, trigger_end INTEGER,
 	has_attribution INTEGER NOT NULL,
 	attr_entity TEXT, attr_start INTEGER, attr_end INTEGER, attr_descriptor TEXT NOT NULL DEFAULT '',
-	modality TEXT NOT NULL, confidence REAL NOT NULL
+	modality TEXT NOT NULL, confidence REAL NOT NULL,
+	day INTEGER NOT NULL DEFAULT 0, original INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX claims_doc ON claims(doc_id);
-CREATE INDEX claims_subject ON claims(subject);
-CREATE INDEX claims_object ON claims(object);
+CREATE INDEX claims_subject ON claims(subject, original, day, doc_id);
+CREATE INDEX claims_object ON claims(object, original, day, doc_id);
 
 CREATE VIEW search_source AS
 	SELECT d.id AS id, d.title AS title, COALESCE(c.text, CAST(c.raw AS TEXT)) AS body
@@ -273,6 +327,7 @@ CREATE VIEW search_source AS
 CREATE VIRTUAL TABLE search USING fts5(title, body,
 	content='search_source', content_rowid='id',
 	tokenize='` + Tokenizer + `');
+INSERT INTO search(search, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 `,
 }
 
@@ -289,8 +344,31 @@ func (s *DB) version(ctx context.Context) (int, error) {
 	return v, nil
 }
 
+// PageSize is the page size of a new database: an article of a few KB
+// fills most of a default 4 KiB page on its own, 16 KiB pages pack them.
+const PageSize = 16384
+
 // migrate applies the missing migration steps, each in its own transaction.
 func (s *DB) migrate(ctx context.Context) error {
+	var tables int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if tables == 0 {
+		// The page size of a WAL database is fixed: set it while the file
+		// is empty, outside WAL, on one connection.
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		for _, q := range []string{`PRAGMA journal_mode=DELETE`, fmt.Sprintf(`PRAGMA page_size=%d`, PageSize), `VACUUM`, `PRAGMA journal_mode=WAL`} {
+			if _, err := c.ExecContext(ctx, q); err != nil {
+				c.Close()
+				return fmt.Errorf("new database: %s: %w", q, err)
+			}
+		}
+		c.Close()
+	}
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_version: %w", err)
 	}

@@ -273,18 +273,15 @@ func TestSpansRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	rec := record(t, db, "en.txt", enArticle)
 	id := put(t, db, "en.txt", enArticle).ID
-	var sentences, tokens, spans []byte
+	var sentences, spans []byte
 	var n int
-	if err := db.SQL().QueryRowContext(ctx, `SELECT sentences, tokens FROM layers WHERE doc_id = ?`, id).Scan(&sentences, &tokens); err != nil {
+	// Token spans are not stored (reindex recomputes them); sentences are.
+	if err := db.SQL().QueryRowContext(ctx, `SELECT sentences FROM layers WHERE doc_id = ?`, id).Scan(&sentences); err != nil {
 		t.Fatal(err)
 	}
 	got, err := sqlite.UnpackSpans(sentences, len(enArticle))
 	if err != nil || !slices.Equal(got, rec.Doc.Sentences) {
 		t.Errorf("sentences: %v, %d stored vs %d", err, len(got), len(rec.Doc.Sentences))
-	}
-	got, err = sqlite.UnpackSpans(tokens, len(enArticle))
-	if err != nil || len(got) != len(rec.Doc.Tokens) || len(got) > 0 && got[len(got)-1] != rec.Doc.Tokens[len(got)-1].Span {
-		t.Errorf("tokens: %v, %d stored vs %d", err, len(got), len(rec.Doc.Tokens))
 	}
 	rows, err := db.SQL().QueryContext(ctx, `SELECT mentions, spans FROM doc_entities WHERE doc_id = ?`, id)
 	if err != nil {
