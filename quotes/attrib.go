@@ -12,6 +12,7 @@ import (
 // Limits of the phrase scanners, in tokens.
 const (
 	maxSubjectWords = 12 // a subject phrase before its verb
+	maxScareWords   = 3  // words in scare quotes a subject phrase reads through
 	maxSpeakerWords = 12 // an inverted speaker phrase after its verb
 	maxSkip         = 3  // adverbs skipped before an inverted speaker
 	// inheritParagraphs is how far back an unattributed quotation, or a
@@ -190,6 +191,22 @@ func isPlainLower(s string) bool {
 }
 
 func (w *work) isPunct(i int) bool { return w.toks[i].Kind == dossier.TokPunct }
+
+// isQuoteMark reports whether token i is a quotation mark.
+func (w *work) isQuoteMark(i int) bool {
+	if !w.isPunct(i) {
+		return false
+	}
+	t := w.toks[i]
+	if t.Start >= t.End || t.End > len(w.text) {
+		return false
+	}
+	switch w.text[t.Start:t.End] {
+	case "«", "»", "“", "”", "\"", "‹", "›":
+		return true
+	}
+	return false
+}
 
 // isLowerWord reports whether token i is a word starting with a lowercase letter.
 func (w *work) isLowerWord(i int) bool {
@@ -559,11 +576,7 @@ func (w *work) speakerBefore(lo, j int) candidate {
 		// A name right before the verb is its subject, unless it only
 		// completes a description headed by a source noun ("a source at the DGSI").
 		k := w.tokAt(m.Start) - 1
-		first := k
-		for first >= lo && !w.isPunct(first) && !w.inQuote[first] && w.cls(first)&cStop == 0 && j-first < maxSubjectWords {
-			first--
-		}
-		first++
+		first := w.phraseStart(w.subjectStart(lo, k, j), k)
 		if first <= k {
 			if c := w.classify(first, j); c.kind != kNone {
 				return c
@@ -574,20 +587,57 @@ func (w *work) speakerBefore(lo, j int) candidate {
 	if w.cls(j)&cPronoun != 0 {
 		return candidate{kind: kPronoun, class: w.cls(j) & cPronoun, span: w.toks[j].Span}
 	}
-	first := j
-	for first-1 >= lo && !w.isPunct(first-1) && !w.inQuote[first-1] && w.cls(first-1)&cStop == 0 && j-first < maxSubjectWords {
-		first--
-	}
-	// The phrase starts at its last determiner not linked to a noun before
-	// it: "in a general sense the agencies said" → "the agencies", but "le
-	// premier point de l'accord" stays whole.
-	for d := j; d > first; d-- {
-		if c := w.cls(d); c&cDeterminer != 0 && c&cLink == 0 && w.cls(d-1)&cLink == 0 {
-			first = d
+	first := w.subjectStart(lo, j-1, j-1)
+	return w.classify(w.phraseStart(first, j), j)
+}
+
+// subjectStart walks back from token k over the words of a subject phrase
+// (at most maxSubjectWords from token end) and returns its first token. It
+// stops at punctuation, quotations and stop words, but reads through scare
+// quotes of one to three words ("un «État membre» de l'ONU").
+func (w *work) subjectStart(lo, k, end int) int {
+	first := k
+	for first >= lo && end-first < maxSubjectWords {
+		if open := w.scareOpen(first, lo); open >= 0 {
+			first = open - 1
+			continue
+		}
+		if w.isPunct(first) || w.inQuote[first] || w.cls(first)&cStop != 0 {
 			break
 		}
+		first--
 	}
-	return w.classify(first, j)
+	return first + 1
+}
+
+// scareOpen returns the opening mark of the scare quote whose closing mark
+// is token i, or -1 when token i does not close one.
+func (w *work) scareOpen(i, lo int) int {
+	if !w.isQuoteMark(i) {
+		return -1
+	}
+	m := i - 1
+	for m >= lo && w.inQuote[m] && !w.isQuoteMark(m) && i-m <= maxScareWords+1 {
+		m--
+	}
+	if n := i - m - 1; m < lo || n < 1 || n > maxScareWords || !w.isQuoteMark(m) {
+		return -1
+	}
+	return m
+}
+
+// phraseStart moves the start of the subject phrase [first, j] to its last
+// determiner not linked to a noun before it: "in a general sense the
+// agencies said" → "the agencies", "le rapport cite un «pays membre» de
+// l'OTAN qui estime" → "un «pays membre» de l'OTAN", but "le premier point
+// de l'accord" stays whole.
+func (w *work) phraseStart(first, j int) int {
+	for d := j; d > first; d-- {
+		if c := w.cls(d); c&cDeterminer != 0 && c&cLink == 0 && w.cls(d-1)&cLink == 0 {
+			return d
+		}
+	}
+	return first
 }
 
 // speakerAfter reads an inverted speaker phrase starting at token i.

@@ -111,6 +111,20 @@ func TestQuotes(t *testing.T) {
 		want             []want
 	}{
 		{
+			name:  "fr relative subject with scare quotes inside",
+			lang:  "fr",
+			text:  "Le rapport cite un «pays membre» de l'OTAN qui estime que le chef du réseau «avait recruté plus de vingt combattants dans la région».",
+			names: []name{{"OTAN", "ORG", ""}},
+			want:  []want{{"avait recruté plus de vingt combattants dans la région", "~un «pays membre» de l'OTAN", "estime"}},
+		},
+		{
+			name:  "en subject with scare quotes inside",
+			lang:  "en",
+			text:  "A “member state” of NATO warned that the cell “had recruited more than twenty fighters in the region”.",
+			names: []name{{"NATO", "ORG", ""}},
+			want:  []want{{"had recruited more than twenty fighters in the region", "~A “member state” of NATO", "warned"}},
+		},
+		{
 			name:  "en postposed named",
 			lang:  "en",
 			text:  "“The cell was planning a second attack in the capital,” said Laura Finch, a researcher at the institute.",
