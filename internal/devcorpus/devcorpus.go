@@ -220,7 +220,7 @@ func (run *Run) Check(t testing.TB, maxGap float64, targets ...Target) {
 			continue
 		}
 		if v < tg.Min {
-			t.Errorf("%s = %.3f, want ≥ %.2f", tg.Metric, v, tg.Min)
+			t.Errorf("%s = %.3f, want ≥ %.3f", tg.Metric, v, tg.Min)
 		}
 		if maxGap <= 0 {
 			continue
