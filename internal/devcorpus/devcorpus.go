@@ -184,6 +184,18 @@ func (r *Report) Value(metric string) (float64, bool) {
 	return v[len(v)-1], true
 }
 
+// Precision returns the P of a P/R/F1 metric and whether score.py reported it.
+func (r *Report) Precision(metric string) (float64, bool) {
+	if r == nil {
+		return 0, false
+	}
+	v, ok := r.values[metric]
+	if !ok || len(v) != 3 {
+		return 0, false
+	}
+	return v[0], true
+}
+
 // Log writes the report's lines that start with one of prefixes (all lines
 // when none is given) to t's log, tagged with subset.
 func (r *Report) Log(t testing.TB, subset string, prefixes ...string) {
