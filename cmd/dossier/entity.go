@@ -95,16 +95,36 @@ func printEntityPage(out *bufio.Writer, p *dossier.EntityPage, others []dossier.
 		tw.Flush()
 	}
 	if section("Relations", len(p.Relations)) {
+		// One heading per link (subject, predicate, object), its evidence below:
+		// the same link is usually reported by several articles.
+		type link struct{ subject, predicate, object string }
+		var order []link
+		groups := map[link][]dossier.RelationRecord{}
 		for _, r := range p.Relations {
-			by := "the article"
-			if r.Attribution != nil {
-				by = oneLine(r.Attribution.Name)
-				if by == "" {
-					by = r.Attribution.Descriptor
-				}
+			k := link{r.Subject.ID, r.Predicate, r.Object.ID}
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
 			}
-			fmt.Fprintf(out, "  %s —%s→ %s  [%s, according to %s, confidence %.2f]\n", r.Subject.Name, r.Predicate, r.Object.Name, r.Modality, by, r.Confidence)
-			fmt.Fprintf(out, "      #%d %s: %s\n", r.Evidence.Doc, orDash(r.Published), truncate(oneLine(r.Evidence.Text), 160))
+			groups[k] = append(groups[k], r)
+		}
+		for _, k := range order {
+			rs := groups[k]
+			docs := map[int64]bool{}
+			for _, r := range rs {
+				docs[r.Evidence.Doc] = true
+			}
+			fmt.Fprintf(out, "  %s —%s→ %s  (%s)\n", rs[0].Subject.Name, k.predicate, rs[0].Object.Name, plural(len(docs), "document"))
+			for _, r := range rs {
+				by := "the article"
+				if r.Attribution != nil {
+					by = oneLine(r.Attribution.Name)
+					if by == "" {
+						by = r.Attribution.Descriptor
+					}
+				}
+				fmt.Fprintf(out, "      #%d %s  [%s, according to %s, confidence %.2f]\n", r.Evidence.Doc, orDash(r.Published), r.Modality, by, r.Confidence)
+				fmt.Fprintf(out, "          %s\n", truncate(oneLine(r.Evidence.Text), 150))
+			}
 		}
 	}
 	quotes := func(title string, qs []dossier.QuoteRecord) {
@@ -142,4 +162,12 @@ func printEntityPage(out *bufio.Writer, p *dossier.EntityPage, others []dossier.
 			fmt.Fprintf(out, "  %s  %s (%s), %d mentions\n", o.ID, o.Name, o.Type, o.Mentions)
 		}
 	}
+}
+
+// plural writes "1 document", "3 documents".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
