@@ -106,7 +106,11 @@ type workspace struct {
 	// of the document's and the anaphors resolved to an entity.
 	sm     []dossier.Mention
 	recent []antecedent // entities named in the last sentences, for anaphors
-	seen   map[claimKey]int
+	// attacks are the recent sentences that speak of an attack.
+	attacks []attackSentence
+	// city is the last city named, for the streets after it.
+	city cityMention
+	seen map[claimKey]int
 }
 
 type claimKey struct {
@@ -129,6 +133,8 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	clear(ws.seen)
 	ws.recent = ws.recent[:0]
+	ws.attacks = ws.attacks[:0]
+	ws.city = cityMention{}
 
 	text := doc.Text
 	mi := 0
@@ -161,6 +167,8 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		ws.sentDone, ws.sentTokens = false, false
 		ws.low = ws.low[:0]
 		s.resolveAnaphors(doc, d, ws, si, sent)
+		s.attacks(doc, d, ws, si, sent)
+		s.streets(doc, d, ws, si, sent)
 		if len(ws.sm) < 2 {
 			continue
 		}

@@ -15,10 +15,16 @@ import (
 const (
 	kbBranchWeight = 0.8
 	kbPlaceWeight  = 0.7
+	// kbPlaceSentenceWeight: two places of one sentence, no joining cue.
+	kbPlaceSentenceWeight = 0.5
 )
 
 var branchRule = &rule{predicate: dossier.PredPartOf, weight: kbBranchWeight}
 var placeRule = &rule{predicate: dossier.PredLocatedIn, weight: kbPlaceWeight}
+
+// placeSentenceRule: the KB puts one place of the sentence inside the other
+// but no cue joins them ("attacked Palma … in northern Mozambique").
+var placeSentenceRule = &rule{predicate: dossier.PredLocatedIn, weight: kbPlaceSentenceWeight}
 
 // kbClaims adds part_of between an organisation and its KB parent when the
 // sentence also holds a branch word, and located_in between two places of
@@ -48,8 +54,14 @@ func (s *Stage) kbClaims(doc *dossier.Document, d *langData, ws *workspace, sent
 					s.emitRule(doc, d, ws, sent, branchRule, &ms[a], &ms[b])
 				}
 			case entityType(doc, &ms[a]) == dossier.TypeLOC && entityType(doc, &ms[b]) == dossier.TypeLOC &&
-				ea.Kind != kb.KindCountry && s.contains(eb, ea) && s.placeJoined(doc, d, ws, &ms[a], &ms[b]):
-				s.emitRule(doc, d, ws, sent, placeRule, &ms[a], &ms[b])
+				ea.Kind != kb.KindCountry && s.contains(eb, ea):
+				if s.placeJoined(doc, d, ws, &ms[a], &ms[b]) {
+					s.emitRule(doc, d, ws, sent, placeRule, &ms[a], &ms[b])
+				} else if ea.Note != "capital" {
+					// A capital named apart from its country mostly stands for
+					// the government ("the junta in Bamako"), not for a place.
+					s.emitRule(doc, d, ws, sent, placeSentenceRule, &ms[a], &ms[b])
+				}
 			}
 		}
 	}

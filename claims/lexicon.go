@@ -53,7 +53,20 @@ type lexiconFile struct {
 	// "of", "en"); PlaceWords may stand between them ("northern", "province").
 	PlaceCues  []string `yaml:"place_cues"`
 	PlaceWords []string `yaml:"place_words"`
-	Modality   struct {
+	// Attacks describe attack events: attack words, the prepositions before
+	// a struck place and the fillers that may follow them, and the cues
+	// that name an attack's author after or before the name.
+	Attacks struct {
+		Words             []string `yaml:"words"`
+		PlacePreps        []string `yaml:"place_preps"`
+		PlaceFillers      []string `yaml:"place_fillers"`
+		PerpetratorAfter  []string `yaml:"perpetrator_after"`
+		PerpetratorBefore []string `yaml:"perpetrator_before"`
+	} `yaml:"attacks"`
+	// StreetNouns start the names of streets, bridges and squares, which
+	// lie in the city the article last named ("rue des Orfèvres").
+	StreetNouns []string `yaml:"street_nouns"`
+	Modality    struct {
 		// Reported cues say the article relays someone else's statement.
 		Reported []string `yaml:"reported"`
 		// Hedged cues weaken the claim ("may", "reportedly", "aurait").
@@ -181,6 +194,8 @@ type langData struct {
 	branchCues   map[string]bool
 	placeCues    map[string]bool
 	placeWords   map[string]bool
+	attacks      attackData
+	streetNouns  map[string]bool
 }
 
 var validPredicates = map[string]bool{
@@ -248,6 +263,14 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 		branchCues:   setOf(f.BranchCues),
 		placeCues:    setOf(f.PlaceCues),
 		placeWords:   setOf(f.PlaceWords),
+		streetNouns:  setOf(f.StreetNouns),
+		attacks: attackData{
+			words:      setOf(f.Attacks.Words),
+			preps:      setOf(f.Attacks.PlacePreps),
+			fillers:    setOf(f.Attacks.PlaceFillers),
+			perpAfter:  newPhraseSet(f.Attacks.PerpetratorAfter),
+			perpBefore: newPhraseSet(f.Attacks.PerpetratorBefore),
+		},
 		anaphora: anaphorData{
 			determiners: setOf(f.Anaphora.Determiners),
 			modifiers:   setOf(f.Anaphora.Modifiers),
