@@ -62,6 +62,10 @@ type perpetrator struct {
 // ("ISKP has since claimed", "carried out by Tajik members of ISKP").
 const maxPerpGap = 4
 
+// attackWindow is how many tokens from an attack word (or from the place
+// struck before it in a list) a struck place may stand.
+const attackWindow = 25
+
 // maxPlaceGap is how many filler tokens may stand between a preposition and
 // the struck place ("in the northern town of Palma").
 const maxPlaceGap = 5
@@ -98,6 +102,23 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 		return
 	}
 	cur := attackSentence{si: si, span: sent}
+	// near reports whether token i stands within attackWindow tokens of an
+	// attack word or of the last struck place (a list of targets).
+	near := func(i int) bool {
+		for j := max(0, i-attackWindow); j < len(toks) && j <= i+attackWindow; j++ {
+			if toks[j].kind == tkWord && a.words[lowOf(low, toks[j])] {
+				return true
+			}
+		}
+		if k := len(cur.targets) - 1; k >= 0 {
+			for j := max(0, i-attackWindow); j < i; j++ {
+				if toks[j].start >= cur.targets[k].Start && toks[j].end <= cur.targets[k].End {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	// Token index of each mention's first token.
 	first := func(m *dossier.Mention) int {
 		for i, t := range toks {
@@ -120,7 +141,7 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 		typ := entityType(doc, m)
 		switch {
 		case typ == dossier.TypeLOC:
-			if s.struckPlace(d, a, toks, low, first(m), &cur) {
+			if s.struckPlace(d, a, toks, low, first(m), &cur, near) {
 				cur.targets = append(cur.targets, *m)
 			}
 		case typ == dossier.TypePER || s.isGroup(doc, m.Entity):
@@ -157,17 +178,23 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 // struckPlace reports whether the place whose first token is i follows an
 // attack preposition, through fillers ("in the northern town of") or a list
 // of places already struck ("in Iran and Russia").
-func (s *Stage) struckPlace(d *langData, a *attackData, toks []tok, low []byte, i int, cur *attackSentence) bool {
+func (s *Stage) struckPlace(d *langData, a *attackData, toks []tok, low []byte, i int, cur *attackSentence, near func(int) bool) bool {
+	inLast := func(j int) bool {
+		k := len(cur.targets) - 1
+		return j >= 0 && k >= 0 && toks[j].start < cur.targets[k].End && toks[j].end > cur.targets[k].Start
+	}
+	if i >= 1 && conjunctionAt(d, toks, low, i-1) && inLast(i-2) {
+		return true // "in Iran and Russia", "Colombo, Negombo": the list goes on
+	}
+	if !near(i) {
+		return false // too far from the attack's words to be where it struck
+	}
 	for j, n := i-1, 0; j >= 0 && n <= maxPlaceGap; j, n = j-1, n+1 {
-		t := toks[j]
-		if k := len(cur.targets) - 1; k >= 0 && t.start < cur.targets[k].End && t.end > cur.targets[k].Start {
-			return true // "in Iran and Russia": the list goes on
-		}
-		w := lowOf(low, t)
+		w := lowOf(low, toks[j])
 		switch {
 		case a.preps[w]:
 			return true
-		case a.fillers[w], len(cur.targets) > 0 && conjunctionAt(d, toks, low, j):
+		case a.fillers[w]:
 		default:
 			return false
 		}

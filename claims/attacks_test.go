@@ -129,3 +129,34 @@ func TestStreetsInCity(t *testing.T) {
 		})
 	}
 }
+
+func TestAllegianceThroughLeaders(t *testing.T) {
+	s := kbStage(t)
+	ids := map[string]string{"Al Qaeda": "al-qaeda", "Taliban": "taliban"}
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"possessed name and propagation",
+			"[ORG Al Qaeda], whose leader [PER Yusuf Barakzai] has sworn allegiance to the [ORG Taliban]'s emir [PER Omar Farhadi], is safe for now.",
+			[]string{"Yusuf Barakzai leads Al Qaeda [asserted]", "Yusuf Barakzai allied_with Omar Farhadi [asserted]",
+				"Omar Farhadi leads Taliban [asserted]", "Al Qaeda allied_with Omar Farhadi [asserted]",
+				"Yusuf Barakzai allied_with Taliban [asserted]", "Al Qaeda allied_with Taliban [asserted]"}},
+		{"possessed place is no ally",
+			"[PER Yusuf Barakzai] pledged allegiance to the [ORG Taliban]'s [LOC Kandahar] council.",
+			nil},
+		{"denied allegiance does not spread",
+			"[ORG Al Qaeda], whose leader [PER Yusuf Barakzai] has not sworn allegiance to the [ORG Taliban]'s emir [PER Omar Farhadi], waits.",
+			[]string{"Yusuf Barakzai leads Al Qaeda [asserted]", "Yusuf Barakzai allied_with Omar Farhadi [denied]", "Omar Farhadi leads Taliban [asserted]"}},
+		{"will harbour",
+			"Few believe the [ORG Taliban] will harbour [ORG Al Qaeda] openly.",
+			[]string{"Taliban allied_with Al Qaeda [reported]"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := claimsOf(t, s, "en", tc.text, ids)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -172,8 +172,10 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		if len(ws.sm) < 2 {
 			continue
 		}
+		first := len(doc.Claims)
 		s.sentence(doc, d, ws, sent)
 		s.kbClaims(doc, d, ws, sent)
+		propagateAllegiance(doc, ws, first)
 	}
 	return nil
 }
@@ -318,7 +320,11 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	}
 	if best.xFirst && len(best.suffix) == 0 && possessiveAfter(text, mb.End) {
 		// "branches of the Islamic State's Central African Province": the
-		// object is what Y possesses, not Y.
+		// object is what Y possesses, not Y; when that is a name ("allegiance
+		// to the Taliban's mullah Haibatullah"), the claim goes to it.
+		if b+1 < len(ms) && s.possessedName(ws, text, mb.End, ms[b+1].Start) && s.typesFit(doc, best.rule, ma, &ms[b+1]) {
+			s.emit(doc, d, ws, sent, best, ma, &ms[b+1], bestTrigger, negated)
+		}
 		return
 	}
 	x, y := ma, mb
@@ -345,6 +351,25 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 			s.emit(doc, d, ws, sent, best, x, next, bestTrigger, negated)
 		}
 	}
+}
+
+// possessedName reports whether text[from:to] is a possessive "'s" and at
+// most two lowercase words (a title: "'s mullah", "'s deputy leader").
+func (s *Stage) possessedName(ws *workspace, text string, from, to int) bool {
+	mark := len(ws.low)
+	defer func() { ws.low = ws.low[:mark] }()
+	side := ws.side[:0]
+	side, ws.low = scanWords(text, from, to, side, ws.low)
+	ws.side = side
+	if len(side) < 2 || len(side) > 4 || !eqLow(ws.low, side[0], "'") || !eqLow(ws.low, side[1], "s") {
+		return false
+	}
+	for _, t := range side[2:] {
+		if t.kind != tkWord || text[t.start] < 'a' || text[t.start] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyConjunctions reports whether text[from:to] holds nothing but list
@@ -580,3 +605,51 @@ func possessiveAfter(text string, pos int) bool {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// inferredWeight scales a claim inferred from two claims of one sentence.
+const inferredWeight = 0.8
+
+// propagateAllegiance extends the allegiances of the sentence's claims
+// (those from index first) over leadership and membership: allegiance to a
+// group's leader is allegiance to the group ("sworn allegiance to the
+// Taliban's mullah Haibatullah"), and a leader's allegiance binds the group
+// he leads ("Al Qaeda, whose leader al-Zawahiri has sworn allegiance to…").
+func propagateAllegiance(doc *dossier.Document, ws *workspace, first int) {
+	// Two rounds: the group of a leader who is allied with another leader
+	// ("Al Qaeda" → "Haibatullah" → "Taliban").
+	for range 2 {
+		if !propagateOnce(doc, ws, first) {
+			return
+		}
+	}
+}
+
+// propagateOnce adds the claims one step of inference gives and reports
+// whether it added any.
+func propagateOnce(doc *dossier.Document, ws *workspace, first int) bool {
+	n := len(doc.Claims)
+	for i := first; i < n; i++ {
+		ally := doc.Claims[i]
+		if ally.Predicate != dossier.PredAlliedWith || ally.Modality == dossier.ModalityDenied {
+			continue
+		}
+		for j := first; j < n; j++ {
+			link := doc.Claims[j]
+			if link.Modality == dossier.ModalityDenied {
+				continue
+			}
+			c := ally
+			c.Confidence = min(ally.Confidence, link.Confidence) * inferredWeight
+			switch {
+			case (link.Predicate == dossier.PredLeads || link.Predicate == dossier.PredMemberOf) && link.Subject == ally.Object && link.Object != ally.Subject:
+				c.Object = link.Object // X → leader P of O: X → O
+			case link.Predicate == dossier.PredLeads && link.Subject == ally.Subject && link.Object != ally.Object:
+				c.Subject = link.Object // leader L of O → Z: O → Z
+			default:
+				continue
+			}
+			add(doc, ws, c)
+		}
+	}
+	return len(doc.Claims) > n
+}
