@@ -18,7 +18,8 @@ import (
 )
 
 // benchDocs is the corpus size of the query benchmarks; set
-// DOSSIER_BENCH_DOCS to measure others (100000 takes a while).
+// DOSSIER_BENCH_DOCS to measure others (100000 takes a while), and
+// DOSSIER_BENCH_DB to keep the built database in a file and reuse it.
 func benchDocs() int {
 	if n, err := strconv.Atoi(os.Getenv("DOSSIER_BENCH_DOCS")); err == nil && n > 0 {
 		return n
@@ -42,7 +43,24 @@ func buildCorpus(b *testing.B, n int) (*sqlite.DB, int64) {
 			texts = append(texts, string(raw))
 		}
 	}
-	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	path := filepath.Join(b.TempDir(), "bench.db")
+	if keep := os.Getenv("DOSSIER_BENCH_DB"); keep != "" {
+		// Reuse a corpus built by an earlier run (building 100,000 takes minutes).
+		path = keep
+		if st, err := os.Stat(keep); err == nil && st.Size() > 0 {
+			db, err := sqlite.Open(context.Background(), keep, sqlite.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { db.Close() })
+			var raw int64
+			if err := db.SQL().QueryRow(`SELECT coalesce(sum(length(raw)), 0) FROM contents`).Scan(&raw); err != nil {
+				b.Fatal(err)
+			}
+			return db, raw
+		}
+	}
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -150,6 +168,17 @@ func BenchmarkQueries(b *testing.B) {
 		entityTimes = append(entityTimes, time.Since(t0))
 	}
 	b.StopTimer()
+	if testing.Verbose() {
+		for k, q := range queries {
+			var ts []time.Duration
+			for i := k; i < len(searchTimes); i += len(queries) {
+				ts = append(ts, searchTimes[i])
+			}
+			if len(ts) > 0 {
+				b.Logf("search %-28q p95 %v", q.Text, p95(ts))
+			}
+		}
+	}
 	b.ReportMetric(float64(p95(searchTimes).Microseconds())/1000, "search-p95-ms")
 	b.ReportMetric(float64(p95(entityTimes).Microseconds())/1000, "entity-p95-ms")
 	b.ReportMetric(float64(st.DatabaseBytes)/float64(raw), "db/raw")

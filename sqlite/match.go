@@ -27,6 +27,19 @@ var ErrEmptyQuery = errors.New("the query has no word to search for")
 // can make FTS5 fail. Punctuation inside a word splits it the way the index
 // does ("al-Qaïda" is the phrase "al qaïda").
 func MatchExpr(q string) (string, error) {
+	return matchExpr(q, false)
+}
+
+// RankExpr is MatchExpr with every wanted phrase loosened to its words
+// ("Islamic State" → Islamic AND State): it matches a superset of
+// MatchExpr's documents, and bm25 over it costs a lookup per word instead of
+// a scan of every position of the phrase across the index (its document
+// frequency). Search ranks MatchExpr's matches by it.
+func RankExpr(q string) (string, error) {
+	return matchExpr(q, true)
+}
+
+func matchExpr(q string, loosen bool) (string, error) {
 	q = strings.ToValidUTF8(q, " ")
 	// FTS5 reads its expression as a C string: a NUL would end it mid-quote.
 	q = strings.Map(func(r rune) rune {
@@ -96,6 +109,15 @@ func MatchExpr(q string) (string, error) {
 		if prefix {
 			expr += "*"
 		}
+		if words := indexWords(raw); loosen && !neg && len(words) > 1 {
+			for i, w := range words {
+				words[i] = `"` + w + `"`
+			}
+			if prefix {
+				words[len(words)-1] += "*"
+			}
+			expr = "(" + strings.Join(words, " AND ") + ")"
+		}
 		t := term{expr: expr, neg: neg}
 		if joinNext && !neg && len(groups) > 0 && !groups[len(groups)-1][0].neg {
 			groups[len(groups)-1] = append(groups[len(groups)-1], t)
@@ -142,4 +164,12 @@ func hasWordRune(s string) bool {
 		}
 	}
 	return false
+}
+
+// indexWords splits s into the runs of letters, digits and marks the
+// tokenizer indexes as words ("al-Qaïda" → al, Qaïda).
+func indexWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
 }

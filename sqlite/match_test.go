@@ -64,13 +64,35 @@ func FuzzMatchExpr(f *testing.F) {
 		if strings.Count(expr, `"`)%2 != 0 {
 			t.Fatalf("MatchExpr(%q) = %q: unbalanced quotes", q, expr)
 		}
-		rows, err := db.SQL().Query(`SELECT rowid FROM search WHERE search MATCH ?`, expr)
+		rank, err := sqlite.RankExpr(q)
 		if err != nil {
-			t.Fatalf("MatchExpr(%q) = %q: FTS5 error %v", q, expr, err)
+			t.Fatalf("RankExpr(%q): %v after MatchExpr gave %q", q, err, expr)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			t.Fatalf("MatchExpr(%q) = %q: FTS5 error %v", q, expr, err)
+		for _, e := range []string{expr, rank} {
+			rows, err := db.SQL().Query(`SELECT rowid FROM search WHERE search MATCH ?`, e)
+			if err != nil {
+				t.Fatalf("%q → %q: FTS5 error %v", q, e, err)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				t.Fatalf("%q → %q: FTS5 error %v", q, e, err)
+			}
 		}
 	})
+}
+
+func TestRankExpr(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`ISKP Tajik`, `"ISKP" AND "Tajik"`},
+		{`"Islamic State" Khorasan`, `("Islamic" AND "State") AND "Khorasan"`},
+		{`al-Qaïda OR Daech`, `(("al" AND "Qaïda") OR "Daech")`},
+		{`al-Qa*`, `("al" AND "Qa"*)`},
+		{`police -"rail station"`, `"police" NOT ("rail station")`},
+	}
+	for _, tc := range tests {
+		got, err := sqlite.RankExpr(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("RankExpr(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
 }

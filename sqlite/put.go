@@ -293,7 +293,13 @@ func (s *DB) insertAnnotations(ctx context.Context, c *cache, ch *docChanges, id
 		for j, m := range mentions {
 			spans[j] = m.Span
 		}
-		deArgs = append(deArgs, id, i, e.ID, e.Name, e.Type, len(spans), packPlain(spans), joinSources(mentions), f.day, original)
+		// A knowledge-base entity's name and type are its entities row's:
+		// stored once there, not in each document (readers coalesce).
+		name, typ := e.Name, e.Type
+		if e.KB != "" {
+			name, typ = "", ""
+		}
+		deArgs = append(deArgs, id, i, e.ID, name, typ, len(spans), packPlain(spans), joinSources(mentions), f.day, original)
 		if r, ok := rows[e.ID]; ok {
 			r.mentions += len(spans)
 			if r.kb == "" && e.KB == "" && utf8.RuneCountInString(e.Name) > utf8.RuneCountInString(r.name) {

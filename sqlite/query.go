@@ -177,7 +177,7 @@ func dateFilters(f *filters, since, until string) {
 
 // SearchWindow is how many of the newest documents matching a query are
 // ranked by relevance when it matches more (see Search).
-const SearchWindow = 2000
+const SearchWindow = 800
 
 // Search implements dossier.Store. Results are ranked by bm25 with the title
 // weighted 5× (the index's rank); without query text, documents come
@@ -220,65 +220,128 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	rankExpr, err := RankExpr(q.Text)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	// Ranking costs a bm25 score per matching document: a query matching
 	// most of a large corpus ranks its newest SearchWindow matches (a rowid
 	// range FTS5 seeks to), and the whole set only when filters leave too
 	// few of those.
-	var floor int64
-	err = s.db.QueryRowContext(ctx, `SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-		expr, SearchWindow-1).Scan(&floor)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	var top []ranked
+	if rankExpr != expr {
+		top, err = s.rankLoosened(ctx, expr, rankExpr, f, limit)
+	} else {
+		var floor int64
+		err = s.db.QueryRowContext(ctx, `SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+			expr, SearchWindow-1).Scan(&floor)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
+		}
+		if err == nil {
+			top, err = s.rankMatches(ctx, expr, floor, f, limit)
+		}
+		if err == nil && len(top) < limit && floor > 0 {
+			top, err = s.rankMatches(ctx, expr, 0, f, limit)
+		}
+	}
+	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	type ranked struct {
-		id   int64
-		rank float64
-	}
-	var top []ranked
-	for {
-		args := append([]any{expr, floor}, f.args...)
-		args = append(args, limit)
-		rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, search.rank FROM search JOIN documents d ON d.id = search.rowid
-			WHERE search MATCH ? AND search.rowid >= ?`+f.sql()+` ORDER BY search.rank LIMIT ?`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		top = top[:0]
-		for rows.Next() {
-			var r ranked
-			if err := rows.Scan(&r.id, &r.rank); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("search: %w", err)
-			}
-			top = append(top, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		if len(top) == limit || floor == 0 {
-			break
-		}
-		floor = 0
-	}
-	// Snippets, one hit at a time: the rowid lookup makes FTS5 read only
-	// that document's entry. (Selecting rank here would recount the terms
-	// over the whole index for each hit.)
+	// Snippets are cut from each hit's text (see snippet.go).
+	terms := snippetTerms(q.Text)
 	out := make([]dossier.SearchHit, 0, len(top))
 	for _, r := range top {
-		rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, snippet(search, 1, ?, ?, '…', 20), ?
-			FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ? AND search.rowid = ?`,
-			dossier.SnippetStart, dossier.SnippetEnd, r.rank, expr, r.id)
-		if err != nil {
+		var h dossier.SearchHit
+		var body string
+		row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`, COALESCE(c.text, CAST(c.raw AS TEXT))
+			FROM documents d JOIN contents c ON c.doc_id = d.id WHERE d.id = ?`, r.id)
+		if h.Doc, err = scanDoc(row, &body); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		hits, err := scanHits(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, hits...)
+		h.Snippet = oneLine(snippet(body, terms))
+		h.Score = -r.rank // bm25 is lower for better matches; report higher-is-better
+		out = append(out, h)
 	}
 	return out, nil
+}
+
+// ranked is a matching document with its bm25 score (lower is better).
+type ranked struct {
+	id   int64
+	rank float64
+}
+
+// bm25Rank is the ranking of the search index: bm25 with the title weighted
+// 5× the body. Called explicitly, it scores only the rows the rowid range
+// leaves; ORDER BY the index's rank column scored them all.
+const bm25Rank = `bm25(search, 5.0, 1.0)`
+
+// rankMatches returns the best limit documents matching expr from rowid
+// floor on, filters applied.
+func (s *DB) rankMatches(ctx context.Context, expr string, floor int64, f filters, limit int) ([]ranked, error) {
+	args := append([]any{expr, floor}, f.args...)
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, `+bm25Rank+` FROM search JOIN documents d ON d.id = search.rowid
+		WHERE search MATCH ? AND search.rowid >= ?`+f.sql()+` ORDER BY 2 LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	return scanRanked(rows, nil, limit)
+}
+
+// rankLoosened ranks the newest SearchWindow documents matching expr (which
+// has phrases), filters applied, by their bm25 over rankExpr (the phrases'
+// words): the matches come from one rowid scan, the scores from a query
+// that needs no phrase statistics.
+func (s *DB) rankLoosened(ctx context.Context, expr, rankExpr string, f filters, limit int) ([]ranked, error) {
+	args := append([]any{expr}, f.args...)
+	args = append(args, SearchWindow)
+	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid FROM search JOIN documents d ON d.id = search.rowid
+		WHERE search MATCH ?`+f.sql()+` ORDER BY search.rowid DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	match := map[int64]bool{}
+	floor := int64(-1)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		match[id] = true
+		floor = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(match) == 0 {
+		return nil, nil
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT rowid, `+bm25Rank+` FROM search WHERE search MATCH ? AND rowid >= ? ORDER BY 2`, rankExpr, floor)
+	if err != nil {
+		return nil, err
+	}
+	return scanRanked(rows, match, limit)
+}
+
+// scanRanked reads (rowid, score) rows in rank order, keeping those in keep
+// (all when nil), at most limit.
+func scanRanked(rows *sql.Rows, keep map[int64]bool, limit int) ([]ranked, error) {
+	defer rows.Close()
+	var out []ranked
+	for rows.Next() && len(out) < limit {
+		var r ranked
+		if err := rows.Scan(&r.id, &r.rank); err != nil {
+			return nil, err
+		}
+		if keep == nil || keep[r.id] {
+			out = append(out, r)
+		}
+	}
+	return out, rows.Err()
 }
 
 func scanHits(rows *sql.Rows) ([]dossier.SearchHit, error) {

@@ -46,8 +46,9 @@
 // "États"), and the Porter stemmer conflates English inflections ("attacks",
 // "attacked" → "attack") and, as it happens, most French plurals
 // ("terroristes" → "terrorist"). FTS5 has no French stemmer. Ranking is bm25
-// with the title weighted 5× the body (the index's rank), over the newest
-// SearchWindow matches when there are more; snippets come from snippet().
+// with the title weighted 5× the body, over the newest SearchWindow matches
+// when there are more, phrases ranked by their words (RankExpr); snippets
+// are cut in Go (snippet.go).
 package sqlite
 
 import (
@@ -248,8 +249,8 @@ CREATE TABLE doc_entities (
 	doc_id    INTEGER NOT NULL, -- documents(id)
 	idx       INTEGER NOT NULL,
 	entity_id TEXT    NOT NULL, -- entities(id)
-	name      TEXT    NOT NULL,
-	type      TEXT    NOT NULL,
+	name      TEXT    NOT NULL, -- '' for a knowledge-base entity: entities.name
+	type      TEXT    NOT NULL, -- '' for a knowledge-base entity: entities.type
 	mentions  INTEGER NOT NULL,
 	spans     BLOB    NOT NULL, -- packed mention spans
 	sources   TEXT    NOT NULL DEFAULT '', -- mention sources in span order, comma-separated, runs as source*n
@@ -263,14 +264,14 @@ CREATE INDEX doc_entities_entity ON doc_entities(entity_id, original, day, doc_i
 CREATE TABLE aliases (
 	doc_id    INTEGER NOT NULL, -- documents(id)
 	entity_id TEXT    NOT NULL,
-	name      TEXT    NOT NULL,
+	name      TEXT    NOT NULL, -- '' for a knowledge-base entity: entities.name
 	reason    TEXT    NOT NULL,
 	PRIMARY KEY (doc_id, entity_id, name, reason)
 ) WITHOUT ROWID;
 
 CREATE TABLE entity_aliases (
 	entity_id TEXT    NOT NULL,
-	name      TEXT    NOT NULL,
+	name      TEXT    NOT NULL, -- '' for a knowledge-base entity: entities.name
 	reason    TEXT    NOT NULL,
 	documents INTEGER NOT NULL,
 	PRIMARY KEY (entity_id, name, reason)

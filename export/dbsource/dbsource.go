@@ -76,7 +76,7 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (*dossier.Document,
 		doc.Meta.Published, _ = time.Parse(time.DateOnly, pub)
 	}
 	index := map[string]int{} // corpus id → index in doc.Entities
-	rows, err := db.QueryContext(ctx, `SELECT de.entity_id, de.name, de.type, COALESCE(e.kb, ''), de.spans
+	rows, err := db.QueryContext(ctx, `SELECT de.entity_id, COALESCE(NULLIF(de.name, ''), e.name, ''), COALESCE(NULLIF(de.type, ''), e.type, ''), COALESCE(e.kb, ''), de.spans
 		FROM doc_entities de LEFT JOIN entities e ON e.id = de.entity_id WHERE de.doc_id = ? ORDER BY de.idx`, id)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
