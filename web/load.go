@@ -9,7 +9,9 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/engine"
+	"github.com/dossier-project/dossier/export/dbsource"
 	"github.com/dossier-project/dossier/ingest"
+	"github.com/dossier-project/dossier/kb"
 )
 
 // rawDoc is one original to extract.
@@ -84,30 +86,26 @@ func LoadFS(ctx context.Context, eng *engine.Engine, fsys fs.FS, paths []string,
 	return extractAll(ctx, eng, raws, 0, warn)
 }
 
-// Originals is the part of dossier.Store that LoadStore reads.
-type Originals interface {
-	Originals(ctx context.Context, fn func(dossier.Original) error) error
+// StoredDocuments streams a store's documents with every annotation layer
+// and their corpus entity ids (export/dbsource.Source does).
+type StoredDocuments interface {
+	Stored(ctx context.Context, fn func(dbsource.Stored) error) error
 }
 
-// LoadStore serves a stored corpus: it re-extracts every stored original
-// with eng (the store keeps the originals; the pages need every annotation
-// layer, which the Store interface does not return) and keeps the stored
-// document ids, so /api/documents/ID is the id `dossier docs` prints.
-func LoadStore(ctx context.Context, store Originals, eng *engine.Engine, maxBytes int64, warn func(name string, err error)) (*Memory, error) {
-	var raws []rawDoc
-	err := store.Originals(ctx, func(o dossier.Original) error {
-		r := rawDoc{id: o.ID, name: o.Source.Name, format: o.Format, raw: o.Raw, url: o.Source.URL}
-		if !o.Source.RetrievedAt.IsZero() {
-			r.date = o.Source.RetrievedAt.Format("2006-01-02")
+// LoadStored serves a stored corpus as ingest stored it: no extraction, the
+// store's document and entity ids, so /api/documents/ID is the id `dossier
+// docs` prints and entity pages are those of `dossier entity`.
+func LoadStored(ctx context.Context, store StoredDocuments, base *kb.KB) (*Memory, error) {
+	var inputs []Input
+	err := store.Stored(ctx, func(d dbsource.Stored) error {
+		if d.Doc.Name == "" {
+			d.Doc.Name = fmt.Sprintf("document-%d", d.ID)
 		}
-		if r.name == "" {
-			r.name = fmt.Sprintf("document-%d", o.ID)
-		}
-		raws = append(raws, r)
+		inputs = append(inputs, Input{ID: d.ID, Doc: d.Doc, URL: d.Doc.Meta.URL, Date: d.Retrieved})
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read stored originals: %w", err)
+		return nil, fmt.Errorf("read stored documents: %w", err)
 	}
-	return extractAll(ctx, eng, raws, maxBytes, warn)
+	return NewMemory(ctx, inputs, base)
 }

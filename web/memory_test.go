@@ -31,6 +31,15 @@ func TestSearch(t *testing.T) {
 		{"outlet filter", SearchRequest{Outlet: "The Test Courier"}, []int64{1}, nil},
 		{"date range by month", SearchRequest{Since: "2024-01", Until: "2024-01"}, []int64{3}, nil},
 		{"date range by year", SearchRequest{Since: "2023", Until: "2023"}, []int64{2}, nil},
+		{"phrase", SearchRequest{Text: `"islamic state"`}, []int64{1}, []string{"Islamic", "State"}},
+		{"phrase in order only", SearchRequest{Text: `"State Islamic"`}, nil, nil},
+		{"hyphenated word is a phrase", SearchRequest{Text: "Abu-Omar recording"}, []int64{1}, []string{"Abu", "Omar"}},
+		{"or", SearchRequest{Text: "Mosul OR Mossoul"}, []int64{1, 2}, []string{"Mosul", "Mossoul"}},
+		{"exclusion", SearchRequest{Text: "Omar -Mossoul"}, []int64{1}, []string{"Omar"}},
+		{"excluded phrase", SearchRequest{Text: `Omar -"état islamique"`}, []int64{1}, nil},
+		{"stray quote", SearchRequest{Text: `"Islamic`}, []int64{1}, []string{"Islamic"}},
+		{"only exclusions", SearchRequest{Text: "-Mosul -Paris"}, []int64{3}, nil},
+		{"type filters the hits", SearchRequest{Type: "LOC"}, []int64{1, 2}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -286,7 +295,7 @@ func TestSnippet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		for _, p := range buildSnippet(text, parseQuery(tt.query), nil) {
+		for _, p := range buildSnippet(text, parseSearch(tt.query).highlight(), nil) {
 			if p.Hit {
 				b.WriteString("[" + p.Text + "]")
 			} else {
@@ -305,7 +314,7 @@ func FuzzSnippet(f *testing.F) {
 	f.Add("\xff\xfe bad \xc3 bytes", "bad")
 	f.Add("", "*")
 	f.Fuzz(func(t *testing.T, text, query string) {
-		terms := parseQuery(query)
+		terms := parseSearch(query).highlight()
 		skip := []Span{{0, len(text) / 3}}
 		for _, p := range buildSnippet(text, terms, skip) {
 			if p.Hit {
@@ -379,6 +388,30 @@ func FuzzMemory(f *testing.F) {
 		}
 		if _, err := m.Timeline(context.Background(), TimelineRequest{}); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzParseSearch checks that no query breaks the parser or the search.
+func FuzzParseSearch(f *testing.F) {
+	for _, s := range []string{`"Islamic State" -Mosul`, `a OR OR b`, `-"`, `"`, `x* OR -y`, "é\u0301 \xff", `OR`, `- -`} {
+		f.Add(s)
+	}
+	m := fixtureMemory(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		p := parseSearch(q)
+		for _, g := range p.groups {
+			if len(g) == 0 {
+				t.Fatalf("%q: empty group", q)
+			}
+			for _, w := range g {
+				if w.word == "" {
+					t.Fatalf("%q: empty word", q)
+				}
+			}
+		}
+		if _, err := m.Search(context.Background(), SearchRequest{Text: q}); err != nil {
+			t.Fatalf("%q: %v", q, err)
 		}
 	})
 }

@@ -33,7 +33,8 @@ const (
 
 // Search implements Backend.
 func (m *Memory) Search(ctx context.Context, q SearchRequest) (*SearchResult, error) {
-	terms := parseQuery(q.Text)
+	query := parseSearch(q.Text)
+	terms := query.highlight()
 	size := q.Size
 	if size <= 0 {
 		size = defaultPageSize
@@ -41,7 +42,7 @@ func (m *Memory) Search(ctx context.Context, q SearchRequest) (*SearchResult, er
 	size = min(size, maxPageSize)
 	page := max(q.Page, 1)
 
-	scores := m.match(terms)
+	scores := m.match(query)
 	entity := int32(-1)
 	if q.Entity != "" {
 		ix, ok := m.entityIx[q.Entity]
@@ -59,7 +60,13 @@ func (m *Memory) Search(ctx context.Context, q SearchRequest) (*SearchResult, er
 		if !inRange(d.date, q.Since, q.Until) {
 			return false
 		}
-		return entity < 0 || slices.Contains(d.entities, entity)
+		if entity >= 0 && !slices.Contains(d.entities, entity) {
+			return false
+		}
+		if q.Type != "" && !m.mentionsType(d, q.Type) {
+			return false
+		}
+		return m.wordsFit(d, query)
 	}
 	if scores == nil {
 		for ix := range m.docs {
@@ -103,15 +110,41 @@ func (m *Memory) Search(ctx context.Context, q SearchRequest) (*SearchResult, er
 	return res, nil
 }
 
-// match scores the documents holding every term (tf-idf, length-normalised);
-// nil means no terms, so every document matches.
-func (m *Memory) match(terms []queryTerm) map[int32]float64 {
-	if len(terms) == 0 {
+// wordsFit applies what postings cannot: the query's phrases must occur in
+// the document's text, and its excluded words and phrases must not.
+func (m *Memory) wordsFit(d *memDoc, q searchQuery) bool {
+	for _, p := range q.phrases {
+		if !containsPhrase(d.doc.Text, p) {
+			return false
+		}
+	}
+	for _, x := range q.excluded {
+		if containsPhrase(d.doc.Text, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsType reports whether the document names an entity of type typ.
+func (m *Memory) mentionsType(d *memDoc, typ string) bool {
+	for _, e := range d.entities {
+		if e >= 0 && m.entities[e].typ == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// match scores the documents holding a term of every group of q (tf-idf,
+// length-normalised); nil means no wanted words, so every document matches.
+func (m *Memory) match(q searchQuery) map[int32]float64 {
+	if q.empty() {
 		return nil
 	}
 	n := float64(len(m.docs))
 	var scores map[int32]float64
-	for _, t := range terms {
+	for _, group := range q.groups {
 		termScores := make(map[int32]float64)
 		add := func(list []posting) {
 			idf := math.Log(1 + n/float64(1+len(list)))
@@ -124,13 +157,15 @@ func (m *Memory) match(terms []queryTerm) map[int32]float64 {
 				termScores[p.doc] += idf * float64(p.tf) / math.Sqrt(float64(1+m.docs[p.doc].tokens))
 			}
 		}
-		if t.prefix {
-			i := sort.SearchStrings(m.vocab, t.word)
-			for ; i < len(m.vocab) && strings.HasPrefix(m.vocab[i], t.word); i++ {
-				add(m.postings[m.vocab[i]])
+		for _, t := range group {
+			if t.prefix {
+				i := sort.SearchStrings(m.vocab, t.word)
+				for ; i < len(m.vocab) && strings.HasPrefix(m.vocab[i], t.word); i++ {
+					add(m.postings[m.vocab[i]])
+				}
+			} else {
+				add(m.postings[t.word])
 			}
-		} else {
-			add(m.postings[t.word])
 		}
 		if scores != nil {
 			for ix, s := range termScores {

@@ -88,27 +88,6 @@ type queryTerm struct {
 // maxQueryTerms bounds the work one query can ask for.
 const maxQueryTerms = 16
 
-// parseQuery splits a query into folded terms. A trailing * on a word makes
-// it a prefix; every other non-word character separates words.
-func parseQuery(q string) []queryTerm {
-	var terms []queryTerm
-	var buf []byte
-	eachWord(q, func(start, end int) {
-		if len(terms) >= maxQueryTerms {
-			return
-		}
-		buf = appendFolded(buf[:0], q[start:end])
-		t := queryTerm{word: string(buf), prefix: end < len(q) && q[end] == '*'}
-		for _, old := range terms {
-			if old == t {
-				return
-			}
-		}
-		terms = append(terms, t)
-	})
-	return terms
-}
-
 // matchesTerm reports whether the folded word w matches t.
 func (t queryTerm) matches(w []byte) bool {
 	if t.prefix {

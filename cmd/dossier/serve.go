@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/dossier-project/dossier/export/dbsource"
+	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/web"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -95,9 +97,9 @@ func openBrowser(url string) {
 
 func newServeCmd() *cobra.Command {
 	var (
-		sf  storeFlags
-		ef  engineFlags
-		svf serveFlags
+		sf      storeFlags
+		kbFiles []string
+		svf     serveFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve [flags]",
@@ -113,8 +115,8 @@ It listens on 127.0.0.1:8080 unless --addr says otherwise; any address that is
 not loopback needs --token or --token-file, and every request must then carry
 the token (the printed URL has it; the first visit stores it in a cookie).
 
-On start it re-extracts the stored originals in memory (a few seconds per
-10,000 articles), so the pages show every annotation layer.`,
+On start it reads what ingest stored (every annotation layer, the store's
+document and entity ids) into memory: a few seconds per 10,000 articles.`,
 		Example: `  dossier serve
   dossier serve --db case.db --addr 127.0.0.1:9000
   dossier serve --addr 0.0.0.0:8080 --token-file ~/.dossier-token`,
@@ -126,12 +128,19 @@ On start it re-extracts the stored originals in memory (a few seconds per
 				return err
 			}
 			defer store.Close()
-			eng, limit, err := ef.engine(ctx)
-			if err != nil {
-				return err
+			// The knowledge base gives entity kinds and places' coordinates;
+			// the user's own file as extract and ingest load it.
+			files := kbFiles
+			if user, err := kb.UserFile(); err == nil {
+				if _, err := os.Stat(user); err == nil {
+					files = append([]string{user}, files...)
+				}
 			}
-			warn := func(name string, err error) { fmt.Fprintf(cmd.ErrOrStderr(), "dossier: %s: %v\n", name, err) }
-			backend, err := web.LoadStore(ctx, store, eng, limit, warn)
+			base, err := kb.Load(ctx, files...)
+			if err != nil {
+				return fmt.Errorf("knowledge base: %w", err)
+			}
+			backend, err := web.LoadStored(ctx, dbsource.Source{DB: store}, base)
 			if err != nil {
 				return err
 			}
@@ -139,7 +148,7 @@ On start it re-extracts the stored originals in memory (a few seconds per
 		},
 	}
 	sf.register(cmd.Flags())
-	ef.register(cmd.Flags())
+	cmd.Flags().StringArrayVar(&kbFiles, "kb", nil, "extra knowledge-base file for entity kinds and places (YAML, CSV or TSV; see kb/README.md); repeatable")
 	svf.register(cmd.Flags(), false)
 	return cmd
 }

@@ -92,10 +92,12 @@
   async function searchPage(params) {
     const q = Object.fromEntries(params.entries());
     const form = el("form", { class: "searchbar", role: "search" },
-      el("input", { type: "search", name: "q", value: q.q || "", placeholder: "Search the corpus: words, prefix*", "aria-label": "query", id: "q" }),
+      el("input", { type: "search", name: "q", value: q.q || "", placeholder: "Search the corpus: words, \"a phrase\", a OR b, -word, prefix*", "aria-label": "query", id: "q" }),
       el("input", { type: "text", name: "since", value: q.since || "", placeholder: "since YYYY-MM-DD", "aria-label": "since" }),
       el("input", { type: "text", name: "until", value: q.until || "", placeholder: "until YYYY-MM-DD", "aria-label": "until" }),
-      el("button", { type: "submit", class: "primary" }, "Search"));
+      el("button", { type: "submit", class: "primary" }, "Search"),
+      el("p", { class: "muted hint", id: "search-hint" },
+        "All words must occur; \"a phrase\" in quotes; a OR b for either; -word or -\"a phrase\" to exclude; prefix* for word starts. Case and accents do not matter. The entity type facet keeps the documents that name an entity of that type."));
     form.addEventListener("submit", (ev) => {
       ev.preventDefault();
       const fd = new FormData(form);

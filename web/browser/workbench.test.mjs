@@ -52,6 +52,23 @@ test("search → document → entity → graph → edge → timeline → map", {
   mark("step4");
   assert.equal(await page.textContent(".pager .current"), "2");
 
+  // Query syntax: a phrase finds no more than its words, an exclusion takes documents away.
+  const total = async (query) => {
+    await page.goto(server.url + "#/search?q=" + encodeURIComponent(query));
+    await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(q), query);
+    await ready(page);
+    const m = (await page.textContent("#result-count")).match(/^(\d+) document/);
+    assert.ok(m, "result count shown");
+    return Number(m[1]);
+  };
+  const words = await total("Islamic State");
+  const phrase = await total('"Islamic State"');
+  const without = await total('"Islamic State" -Kabul');
+  assert.ok(phrase > 0 && phrase <= words, `phrase ${phrase} ≤ words ${words}`);
+  assert.ok(without < phrase, `exclusion ${without} < ${phrase}`);
+  assert.match(await page.textContent("#search-hint"), /phrase/);
+  mark("step4b");
+
   // Document page with annotations on the original spans.
   await page.goto(server.url + "#/?q=Islamic+State");
   await ready(page);
