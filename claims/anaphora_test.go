@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier"
-	"github.com/dossier-project/dossier/kb"
-	"github.com/dossier-project/dossier/lexicon"
 )
 
 func TestAnaphora(t *testing.T) {
@@ -106,14 +104,7 @@ func kbDoc(t *testing.T, lang, text string, ids map[string]string) *dossier.Docu
 }
 
 func TestKnowledgeConfirmed(t *testing.T) {
-	k, err := kb.Load(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(lexicon.Default(), WithKB(k))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := kbStage(t)
 	ids := map[string]string{"AQIM": "aqim", "Al Qaeda": "al-qaeda", "Al-Qaïda": "al-qaeda", "ISKP": "iskp", "Islamic State": "islamic-state"}
 	for _, tc := range []struct {
 		lang, text string

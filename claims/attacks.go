@@ -237,37 +237,43 @@ func (s *Stage) perpetratorCue(doc *dossier.Document, d *langData, ws *workspace
 		}
 		return isClauseBreak(low, toks[i]), false
 	}
-	// After: "X claimed", "X has carried out", "X's role in".
-	for j, n := last+1, 0; j < len(toks) && n <= maxPerpGap; j++ {
-		stop, skip := other(j)
-		if stop {
-			break
+	// walk visits up to maxPerpGap tokens from token from in direction step,
+	// past the transparent ones, until try finds the cue.
+	walk := func(from, step int, try func(j int) (perpetrator, bool)) (perpetrator, bool) {
+		for j, n := from, 0; j >= 0 && j < len(toks) && n <= maxPerpGap; j += step {
+			stop, skip := other(j)
+			if stop {
+				break
+			}
+			if skip {
+				continue
+			}
+			n++
+			if p, ok := try(j); ok {
+				return p, true
+			}
 		}
-		if skip {
-			continue
-		}
-		n++
-		if n := a.perpAfter.matchAt(toks, j, low); n > 0 {
-			return perpetrator{cue: dossier.Span{Start: toks[j].start, End: toks[j+n-1].end}, negated: negatedBefore(d, toks, low, last+1, j)}, true
-		}
+		return perpetrator{}, false
 	}
-	// Before: "carried out by X", "blamed X".
-	for j, n := first-1, 0; j >= 0 && n <= maxPerpGap; j-- {
-		stop, skip := other(j)
-		if stop {
-			break
+	// After: "X claimed", "X has carried out", "X's role in".
+	if p, ok := walk(last+1, 1, func(j int) (perpetrator, bool) {
+		n := a.perpAfter.matchAt(toks, j, low)
+		if n == 0 {
+			return perpetrator{}, false
 		}
-		if skip {
-			continue
-		}
-		n++
+		return perpetrator{cue: dossier.Span{Start: toks[j].start, End: toks[j+n-1].end}, negated: negatedBefore(d, toks, low, last+1, j)}, true
+	}); ok {
+		return p, true
+	}
+	// Before: "carried out by X", "blamed X": a cue ending at token j.
+	return walk(first-1, -1, func(j int) (perpetrator, bool) {
 		for k := j; k >= 0 && k >= j-3; k-- {
 			if n := a.perpBefore.matchAt(toks, k, low); n > 0 && k+n-1 == j {
 				return perpetrator{cue: dossier.Span{Start: toks[k].start, End: toks[j].end}, negated: negatedBefore(d, toks, low, max(0, k-3), k)}, true
 			}
 		}
-	}
-	return perpetrator{}, false
+		return perpetrator{}, false
+	})
 }
 
 // negatedBefore reports a negation among tokens [from, to) ("played no role in").

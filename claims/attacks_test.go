@@ -41,6 +41,21 @@ func claimsOf(t *testing.T, s *Stage, lang, text string, ids map[string]string) 
 	return got
 }
 
+// checkClaims compares the claims whose description holds only (all when
+// "") with want, in order.
+func checkClaims(t *testing.T, s *Stage, lang, text string, ids map[string]string, only string, want []string) {
+	t.Helper()
+	var got []string
+	for _, g := range claimsOf(t, s, lang, text, ids) {
+		if strings.Contains(g, only) {
+			got = append(got, g)
+		}
+	}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 func TestAttackEvents(t *testing.T) {
 	s := kbStage(t)
 	ids := map[string]string{
@@ -77,18 +92,7 @@ func TestAttackEvents(t *testing.T) {
 			"Une explosion a frappé [LOC Lyon] en mars.\nLa police a bouclé le quartier.\nLes enquêteurs ont entendu des témoins.\nL'[ORG État islamique] a revendiqué l'attaque.",
 			nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := claimsOf(t, s, tc.lang, tc.text, ids)
-			var attacks []string
-			for _, g := range got {
-				if strings.Contains(g, " attacked ") {
-					attacks = append(attacks, g)
-				}
-			}
-			if strings.Join(attacks, "; ") != strings.Join(tc.want, "; ") {
-				t.Errorf("got %q, want %q", attacks, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkClaims(t, s, tc.lang, tc.text, ids, " attacked ", tc.want) })
 	}
 }
 
@@ -115,18 +119,7 @@ func TestStreetsInCity(t *testing.T) {
 			"Le suspect habitait à [LOC Lyon].\nIl a changé de travail.\nIl a déménagé deux fois.\nPuis il a voyagé.\nOn l'a vu [LOC rue des Chandelles].",
 			nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := claimsOf(t, s, tc.lang, tc.text, ids)
-			var streets []string
-			for _, g := range got {
-				if strings.Contains(g, " located_in ") {
-					streets = append(streets, g)
-				}
-			}
-			if strings.Join(streets, "; ") != strings.Join(tc.want, "; ") {
-				t.Errorf("got %q, want %q", streets, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkClaims(t, s, tc.lang, tc.text, ids, " located_in ", tc.want) })
 	}
 }
 
@@ -152,11 +145,6 @@ func TestAllegianceThroughLeaders(t *testing.T) {
 			"Few believe the [ORG Taliban] will harbour [ORG Al Qaeda] openly.",
 			[]string{"Taliban allied_with Al Qaeda [reported]"}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got := claimsOf(t, s, "en", tc.text, ids)
-			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
-				t.Errorf("got  %q\nwant %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkClaims(t, s, "en", tc.text, ids, "", tc.want) })
 	}
 }

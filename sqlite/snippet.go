@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/query"
 )
 
 // Snippets are cut in Go rather than by FTS5's snippet(): snippet() re-reads
@@ -30,16 +31,13 @@ type queryTerm struct {
 // excluded ones), folded.
 func snippetTerms(q string) []queryTerm {
 	var out []queryTerm
-	fields := strings.Fields(strings.ReplaceAll(q, `"`, ` `))
-	for _, f := range fields {
-		if f == "OR" || strings.HasPrefix(f, "-") {
-			continue
-		}
-		prefix := strings.HasSuffix(f, "*")
-		words := indexWords(f)
-		for i, w := range words {
-			w = fold(w)
-			out = append(out, queryTerm{word: w, stem: lightStem(w), prefix: prefix && i == len(words)-1})
+	for _, g := range query.Parse(q).Groups {
+		for _, t := range g {
+			words := query.Words(t.Text)
+			for i, w := range words {
+				w = fold(w)
+				out = append(out, queryTerm{word: w, stem: lightStem(w), prefix: t.Prefix && i == len(words)-1})
+			}
 		}
 	}
 	return out

@@ -1,15 +1,11 @@
 package web
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"github.com/dossier-project/dossier/query"
 )
 
-// searchQuery is a parsed workbench query, with the syntax of `dossier
-// search`: plain words all required, "a phrase" in double quotes, OR
-// between two terms for either, -word or -"a phrase" to exclude, word* for
-// a prefix. Case and accents never matter.
+// searchQuery is a parsed workbench query, in folded words (package query
+// has the syntax, shared with `dossier search`).
 type searchQuery struct {
 	groups   [][]queryTerm // every group must match; a group matches when one of its terms does
 	phrases  [][]queryTerm // each must occur as consecutive words
@@ -41,83 +37,51 @@ func containsTerm(list []queryTerm, t queryTerm) bool {
 	return false
 }
 
-// parseSearch reads a query. Stray quotes, operators without operands and
-// punctuation never fail: they are dropped or read as word separators.
+// parseSearch reads a query (package query's syntax) into folded words.
 func parseSearch(s string) searchQuery {
+	parsed := query.Parse(s)
 	var q searchQuery
-	joinNext := false
-	count := 0
 	var buf []byte
-	words := func(raw string) []queryTerm {
+	words := func(t query.Term) []queryTerm {
 		var out []queryTerm
-		eachWord(raw, func(start, end int) {
-			buf = appendFolded(buf[:0], raw[start:end])
-			out = append(out, queryTerm{word: string(buf), prefix: end < len(raw) && raw[end] == '*'})
+		eachWord(t.Text, func(start, end int) {
+			buf = appendFolded(buf[:0], t.Text[start:end])
+			out = append(out, queryTerm{word: string(buf)})
 		})
+		if len(out) > 0 && t.Prefix {
+			out[len(out)-1].prefix = true
+		}
 		return out
 	}
-	for i := 0; i < len(s) && count < maxQueryTerms; {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		neg := false
-		if r == '-' {
-			neg = true
-			i += size
-			if i >= len(s) {
-				break
-			}
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		var raw string
-		if r == '"' {
-			end := strings.IndexByte(s[i+1:], '"')
-			if end < 0 {
-				raw, i = s[i+1:], len(s)
-			} else {
-				raw, i = s[i+1:i+1+end], i+2+end
-			}
-		} else {
-			start := i
-			for i < len(s) {
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsSpace(r) || r == '"' {
-					break
+	for _, g := range parsed.Groups {
+		if len(g) > 1 {
+			// "a OR b": alternatives of one word each; a phrase among them
+			// counts by its first word.
+			var alts []queryTerm
+			for _, t := range g {
+				if ws := words(t); len(ws) > 0 && !containsTerm(alts, ws[0]) {
+					alts = append(alts, ws[0])
 				}
-				i += size
 			}
-			raw = s[start:i]
-			if raw == "OR" && !neg {
-				joinNext = len(q.groups) > 0
-				continue
+			if len(alts) > 0 {
+				q.groups = append(q.groups, alts)
 			}
-		}
-		ts := words(raw)
-		if len(ts) == 0 {
 			continue
 		}
-		count += len(ts)
-		switch {
-		case neg:
-			q.excluded = append(q.excluded, ts)
-		case len(ts) == 1 && joinNext:
-			last := &q.groups[len(q.groups)-1]
-			if !containsTerm(*last, ts[0]) {
-				*last = append(*last, ts[0])
-			}
-		default:
-			// A phrase, or a word written with inner punctuation
-			// ("al-Qaïda"): each word is required, and their sequence.
-			for _, t := range ts {
-				q.groups = append(q.groups, []queryTerm{t})
-			}
-			if len(ts) > 1 {
-				q.phrases = append(q.phrases, ts)
-			}
+		// A phrase, or a word written with inner punctuation ("al-Qaïda"):
+		// each word is required, and their sequence.
+		ws := words(g[0])
+		for _, w := range ws {
+			q.groups = append(q.groups, []queryTerm{w})
 		}
-		joinNext = false
+		if len(ws) > 1 {
+			q.phrases = append(q.phrases, ws)
+		}
+	}
+	for _, t := range parsed.Excluded {
+		if ws := words(t); len(ws) > 0 {
+			q.excluded = append(q.excluded, ws)
+		}
 	}
 	return q
 }

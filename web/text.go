@@ -85,8 +85,6 @@ type queryTerm struct {
 	prefix bool   // word* : any indexed word starting with word
 }
 
-// maxQueryTerms bounds the work one query can ask for.
-const maxQueryTerms = 16
 
 // matchesTerm reports whether the folded word w matches t.
 func (t queryTerm) matches(w []byte) bool {
