@@ -108,7 +108,7 @@ type relationRule struct {
 	// Symmetric rules state the relation both ways ("X is at war with Y").
 	Symmetric bool `yaml:"symmetric"`
 	// Patterns use X (subject) and Y (object) with the words around them:
-	// "a|b" alternatives ("a_b" for several words), "word?" optional, "*" up to 3 words, "*N" up to N.
+	// "a|b" alternatives ("a_b" for several words), "word?" optional, "*" up to 3 words, "*N" up to N, "+N" 1 to N.
 	Patterns []string `yaml:"patterns"`
 }
 
@@ -118,7 +118,8 @@ type element struct {
 	single   map[string]bool // the one-token alternatives, for a single look-up
 	multi    [][]string      // the longer alternatives
 	optional bool
-	wildcard int // >0: matches 0..wildcard word or name tokens
+	wildcard int // >0: matches minWords..wildcard word or name tokens
+	minWords int
 }
 
 // pattern is a compiled pattern of one rule.
@@ -427,7 +428,7 @@ func hasLiteral(els []element) bool {
 }
 
 func compileElement(field string) (element, error) {
-	if strings.HasPrefix(field, "*") {
+	if strings.HasPrefix(field, "*") || strings.HasPrefix(field, "+") && len(field) > 1 {
 		n := 3
 		if len(field) > 1 {
 			v, err := strconv.Atoi(field[1:])
@@ -436,7 +437,11 @@ func compileElement(field string) (element, error) {
 			}
 			n = v
 		}
-		return element{wildcard: n}, nil
+		el := element{wildcard: n}
+		if field[0] == '+' {
+			el.minWords = 1 // "X killed +4 in Y": "X killed in Y" is a passive headline
+		}
+		return el, nil
 	}
 	var el element
 	if len(field) > 1 && strings.HasSuffix(field, "?") {

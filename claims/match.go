@@ -101,7 +101,7 @@ func matchFrom(els []element, ei int, toks []tok, ti int, low []byte) bool {
 					break
 				}
 			}
-			if matchFrom(els, ei+1, toks, ti+n, low) {
+			if words >= el.minWords && matchFrom(els, ei+1, toks, ti+n, low) {
 				return true
 			}
 		}
