@@ -332,11 +332,15 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		x, y = mb, ma
 	}
 	s.emit(doc, d, ws, sent, best, x, y, bestTrigger, negated)
-	if best.xFirst && entityType(doc, x) != entityType(doc, y) {
-		// "based in Turkey, Lebanon and Jordan": the object's list shares the
+	if best.xFirst && (entityType(doc, x) != entityType(doc, y) || entityType(doc, y) != dossier.TypeLOC) {
+		// "based in Turkey, Lebanon and Jordan", "links with Boko Haram in
+		// Nigeria and Al-Shabaab in Somalia": the object's list shares the
 		// claim. Not between places: in "A in B and C in D", C is a subject.
 		for k := b + 1; k < len(ms); k++ {
 			prev, next := &ms[k-1], &ms[k]
+			if entityType(doc, next) == dossier.TypeLOC && entityType(doc, y) != dossier.TypeLOC && s.placeJoined(doc, d, ws, prev, next) {
+				continue // "groups Boko Haram in Nigeria and Al-Shabaab in Somalia": where the last one is
+			}
 			if entityType(doc, next) != entityType(doc, y) || !s.onlyConjunctions(d, ws, text, prev.End, next.Start) {
 				break
 			}
