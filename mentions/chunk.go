@@ -154,6 +154,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			ws.toks[j].sent == first.sent {
 			continue // "Abu Muhsen": a given name that is also a town's
 		}
+		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
+			continue // "Attorney General Merrick Garland": names after a title are a person's
+		}
 		return ci
 	}
 	return -1
@@ -732,6 +735,16 @@ func allNames(ts []tok) bool {
 
 // titleBefore reports a title or role right before token a ("President",
 // "Mr.", "mullah"), skipping an abbreviation's period.
+// titledName reports whether token i belongs to a run of capitalised
+// names that a person's title opens ("Attorney General Merrick Garland").
+func (s *Stage) titledName(ws *workspace, i int) bool {
+	k := i
+	for k > 0 && ws.toks[k-1].word && ws.toks[k-1].name && ws.toks[k-1].class&wTitle == 0 && ws.toks[k-1].sent == ws.toks[i].sent && i-k < 3 {
+		k--
+	}
+	return s.titleBefore(ws, k)
+}
+
 func (s *Stage) titleBefore(ws *workspace, a int) bool {
 	k := a - 1
 	if k >= 0 && !ws.toks[k].word && ws.toks[k].end-ws.toks[k].start == 1 && ws.toks[k].foldEnd == ws.toks[k].foldStart {

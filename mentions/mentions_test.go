@@ -73,6 +73,8 @@ func TestMentions(t *testing.T) {
 			[]string{"Taliban/ORG", "Kabul/LOC"}, []string{"Monday", "The Taliban", "Taliban's"}},
 		{"en", "Al-Qaeda in the Islamic Maghreb (AQIM) claimed the attack, a statement said.",
 			[]string{"Al-Qaeda in the Islamic Maghreb/ORG", "AQIM/ORG"}, nil},
+		{"en", "Attorney General Merrick Garland said the plot had been foiled in Garland.",
+			[]string{"Merrick Garland/PER"}, []string{"Merrick"}},
 		{"en", "Ayman al-Zawahiri praised Abu Bakr al-Baghdadi in a video.",
 			[]string{"Ayman al-Zawahiri/PER", "Abu Bakr al-Baghdadi/PER"}, nil},
 		{"en", "Analysts at FRANCE 24 say Hay'at Tahrir al-Sham controls Idlib.",
