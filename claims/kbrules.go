@@ -57,7 +57,7 @@ func (s *Stage) kbClaims(doc *dossier.Document, d *langData, ws *workspace, sent
 				ea.Kind != kb.KindCountry && s.contains(eb, ea):
 				if s.placeJoined(doc, d, ws, &ms[a], &ms[b]) {
 					s.emitRule(doc, d, ws, sent, placeRule, &ms[a], &ms[b])
-				} else if ea.Note != "capital" {
+				} else if !ea.Capital() {
 					// A capital named apart from its country mostly stands for
 					// the government ("the junta in Bamako"), not for a place.
 					s.emitRule(doc, d, ws, sent, placeSentenceRule, &ms[a], &ms[b])

@@ -92,6 +92,9 @@ func (e *Entry) computeKeys() {
 	}
 }
 
+// Capital reports a city that is its country's capital (the gazetteer notes it).
+func (e *Entry) Capital() bool { return e.Kind == KindCity && e.Note == "capital" }
+
 // Names returns the canonical name followed by the aliases.
 func (e *Entry) Names() []string {
 	return append([]string{e.Name}, e.Aliases...)
