@@ -176,8 +176,12 @@ func dateFilters(f *filters, since, until string) {
 }
 
 // SearchWindow is how many of the newest documents matching a query are
-// ranked by relevance when it matches more (see Search).
-const SearchWindow = 800
+// ranked by relevance when it matches more (see Search); PhraseWindow the
+// same for a query with a phrase, whose ranking costs more a document.
+const (
+	SearchWindow = 800
+	PhraseWindow = 400
+)
 
 // Search implements dossier.Store. Results are ranked by bm25 with the title
 // weighted 5× (the index's rank); without query text, documents come
@@ -290,13 +294,13 @@ func (s *DB) rankMatches(ctx context.Context, expr string, floor int64, f filter
 	return scanRanked(rows, nil, limit)
 }
 
-// rankLoosened ranks the newest SearchWindow documents matching expr (which
+// rankLoosened ranks the newest PhraseWindow documents matching expr (which
 // has phrases), filters applied, by their bm25 over rankExpr (the phrases'
 // words): the matches come from one rowid scan, the scores from a query
 // that needs no phrase statistics.
 func (s *DB) rankLoosened(ctx context.Context, expr, rankExpr string, f filters, limit int) ([]ranked, error) {
 	args := append([]any{expr}, f.args...)
-	args = append(args, SearchWindow)
+	args = append(args, PhraseWindow)
 	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid FROM search JOIN documents d ON d.id = search.rowid
 		WHERE search MATCH ?`+f.sql()+` ORDER BY search.rowid DESC LIMIT ?`, args...)
 	if err != nil {

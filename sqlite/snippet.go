@@ -27,16 +27,20 @@ type queryTerm struct {
 	prefix bool   // "renseign*": any word starting with word
 }
 
-// snippetTerms lists the words of the query's wanted terms (not the
-// excluded ones), folded.
-func snippetTerms(q string) []queryTerm {
-	var out []queryTerm
+// snippetTerms lists the query's wanted terms (not the excluded ones) as
+// sequences of folded words: a phrase matches only as a whole.
+func snippetTerms(q string) [][]queryTerm {
+	var out [][]queryTerm
 	for _, g := range query.Parse(q).Groups {
 		for _, t := range g {
 			words := query.Words(t.Text)
+			seq := make([]queryTerm, 0, len(words))
 			for i, w := range words {
 				w = fold(w)
-				out = append(out, queryTerm{word: w, stem: lightStem(w), prefix: t.Prefix && i == len(words)-1})
+				seq = append(seq, queryTerm{word: w, stem: lightStem(w), prefix: t.Prefix && i == len(words)-1})
+			}
+			if len(seq) > 0 {
+				out = append(out, seq)
 			}
 		}
 	}
@@ -85,19 +89,48 @@ func lightStem(w string) string {
 }
 
 // snippet cuts an excerpt of about snippetWords words of text around the
-// first match of terms, each match between dossier.SnippetStart and
+// first match of terms, each matching word between dossier.SnippetStart and
 // SnippetEnd, with "…" where the text goes on. Without a match it returns
 // the opening words.
-func snippet(text string, terms []queryTerm) string {
+func snippet(text string, terms [][]queryTerm) string {
 	if strings.Contains(text, dossier.SnippetStart) || strings.Contains(text, dossier.SnippetEnd) {
 		text = markerFree.Replace(text)
 	}
-	type word struct {
-		start, end int
-		hit        bool
-	}
+	type word struct{ start, end int }
 	var words []word
-	first := -1
+	var folded []string // filled on demand
+	foldAt := func(k int) string {
+		if folded[k] == "" {
+			folded[k] = fold(text[words[k].start:words[k].end])
+		}
+		return folded[k]
+	}
+	// seqAt returns the length of the first sequence matching at word p, or 0.
+	seqAt := func(p int) int {
+		for _, seq := range terms {
+			if p+len(seq) > len(words) {
+				continue
+			}
+			ok := true
+			for k, t := range seq {
+				if !t.matches(foldAt(p + k)) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return len(seq)
+			}
+		}
+		return 0
+	}
+	longest := 1
+	for _, seq := range terms {
+		longest = max(longest, len(seq))
+	}
+	// Words are read only as far as the snippet needs: up to the first
+	// match, then the window after it.
+	first, checked := -1, 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -112,21 +145,22 @@ func snippet(text string, terms []queryTerm) string {
 			}
 			j += size
 		}
-		w := word{start: i, end: j}
-		f := fold(text[i:j])
-		for _, t := range terms {
-			if t.matches(f) {
-				w.hit = true
-				break
-			}
-		}
-		if w.hit && first < 0 {
-			first = len(words)
-		}
-		words = append(words, w)
+		words = append(words, word{i, j})
+		folded = append(folded, "")
 		i = j
-		if first >= 0 && len(words) > first+snippetWords {
-			break // the window is complete
+		for first < 0 && checked+longest <= len(words) {
+			if seqAt(checked) > 0 {
+				first = checked
+			}
+			checked++
+		}
+		if first >= 0 && len(words) > first+snippetWords+longest {
+			break
+		}
+	}
+	for ; first < 0 && checked < len(words); checked++ {
+		if seqAt(checked) > 0 {
+			first = checked
 		}
 	}
 	if len(words) == 0 {
@@ -137,14 +171,22 @@ func snippet(text string, terms []queryTerm) string {
 		lo = first - snippetWords/4
 	}
 	hi := min(len(words), lo+snippetWords)
+	hit := make([]bool, hi-lo)
+	for p := max(0, lo-8); p < hi && first >= 0; p++ {
+		for k := range seqAt(p) {
+			if q := p + k - lo; q >= 0 && q < len(hit) {
+				hit[q] = true
+			}
+		}
+	}
 	var b strings.Builder
 	if lo > 0 {
 		b.WriteString("…")
 	}
 	pos := words[lo].start
-	for _, w := range words[lo:hi] {
+	for k, w := range words[lo:hi] {
 		b.WriteString(text[pos:w.start])
-		if w.hit {
+		if hit[k] {
 			b.WriteString(dossier.SnippetStart)
 			b.WriteString(text[w.start:w.end])
 			b.WriteString(dossier.SnippetEnd)
@@ -153,7 +195,7 @@ func snippet(text string, terms []queryTerm) string {
 		}
 		pos = w.end
 	}
-	if hi < len(words) || first < 0 && len(words) > snippetWords {
+	if hi < len(words) {
 		b.WriteString("…")
 	} else {
 		b.WriteString(text[pos:]) // the end of the text: its closing punctuation

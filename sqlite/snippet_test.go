@@ -19,6 +19,8 @@ func TestSnippet(t *testing.T) {
 		{"renseign*", "Les services de renseignement français.", mark("Les services de [renseignement] français.")},
 		{`"Islamic State" -Syria`, "Fighters of the Islamic State left Syria.", mark("Fighters of the [Islamic] [State] left Syria.")},
 		{"terroristes", "Un terroriste arrêté.", mark("Un [terroriste] arrêté.")},
+		{`"État islamique"`, "Les États-Unis frappent l'État islamique.", mark("Les États-Unis frappent l'[État] [islamique].")},
+		{`"Islamic State" State`, "The State and the Islamic State.", mark("The [State] and the [Islamic] [State].")},
 		{"Kabul", long + "in Kabul today " + long, mark("…word word word word in [Kabul] today word word word word word word word word word word word word word…")},
 		{"absent", "No match here at all.", "No match here at all."},
 		{"x", "", ""},
