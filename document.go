@@ -5,7 +5,10 @@
 // go/token positions: stages add layers and never rewrite the text.
 package dossier
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Span is a half-open byte range [Start, End) into Document.Text.
 type Span struct {
@@ -55,6 +58,9 @@ type Document struct {
 	// Quotes and Claims come from the attribution stages.
 	Quotes []Quote
 	Claims []Claim
+	// Sources are the unnamed sources the quotes and claims are attributed
+	// to, one per source however often the text refers to it.
+	Sources []UnnamedSource
 
 	// Warnings are non-fatal problems met while reading or processing
 	// ("decoded from windows-1252", "truncated at 10 MiB").
@@ -196,6 +202,38 @@ type Speaker struct {
 	Span Span `json:"span"`
 	// Descriptor is the unnamed source's description, normalised ("intelligence official").
 	Descriptor string `json:"descriptor,omitempty"`
+}
+
+// UnnamedSource is one unnamed source of a document ("a DGSI source",
+// "security sources", "un haut responsable afghan"): the speakers with its
+// description, grouped, and the organisation it belongs to when the text
+// names one inside the description.
+type UnnamedSource struct {
+	// Descriptor is the shared description ("DGSI source"), as on the speakers.
+	Descriptor string `json:"descriptor"`
+	// Spans are the phrases the quotes and claims attribute to it, in text order.
+	Spans []Span `json:"spans"`
+	// Affiliation indexes Document.Entities (an organisation or a country
+	// named in the description: "a source at the DGSI"), or -1.
+	Affiliation int `json:"affiliation"`
+}
+
+// SourceKey is how unnamed speakers are grouped into one UnnamedSource: their
+// descriptor without case.
+func SourceKey(descriptor string) string { return strings.ToLower(strings.TrimSpace(descriptor)) }
+
+// SourceOf returns the index in doc.Sources of an unnamed speaker's source, or -1.
+func (d *Document) SourceOf(sp *Speaker) int {
+	if sp == nil || sp.Entity >= 0 {
+		return -1
+	}
+	key := SourceKey(sp.Descriptor)
+	for i := range d.Sources {
+		if SourceKey(d.Sources[i].Descriptor) == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Quote is a direct quotation.

@@ -35,7 +35,19 @@ type Doc struct {
 	URL           string        `json:"url,omitempty"`
 	Sentences     int           `json:"sentences"`
 	Timexes       []Timex       `json:"timexes"`
+	Sources       []Source      `json:"sources"`
 	Warnings      []string      `json:"warnings,omitempty"`
+}
+
+// Source is an unnamed source of the document, which quotes' speakers and
+// relations' attributions name by ID.
+type Source struct {
+	ID         string    `json:"id"`
+	Descriptor string    `json:"descriptor"`
+	Mentions   []Mention `json:"mentions"`
+	// Affiliation is the corpus id of the organisation or country the
+	// description names ("a DGSI source"), or nil.
+	Affiliation *string `json:"affiliation"`
 }
 
 // Mention is one occurrence of an entity.
@@ -53,10 +65,12 @@ type Entity struct {
 	Mentions []Mention `json:"mentions"`
 }
 
-// Speaker is who a quote is attributed to; ID is nil for an unnamed source.
+// Speaker is who a quote is attributed to; ID is nil for an unnamed source,
+// which Source then names (an extra field: Doc.Sources).
 type Speaker struct {
-	ID   *string `json:"id"`
-	Text string  `json:"text"`
+	ID     *string `json:"id"`
+	Text   string  `json:"text"`
+	Source string  `json:"source,omitempty"`
 }
 
 // Quote is a direct quotation.
@@ -152,6 +166,18 @@ func FromDocument(doc *dossier.Document) Doc {
 		}
 		out.Entities = append(out.Entities, ent)
 	}
+	out.Sources = make([]Source, 0, len(doc.Sources))
+	for i, src := range doc.Sources {
+		cs := Source{ID: fmt.Sprintf("s%d", i+1), Descriptor: src.Descriptor, Mentions: make([]Mention, 0, len(src.Spans))}
+		for _, sp := range src.Spans {
+			cs.Mentions = append(cs.Mentions, Mention{Start: sp.Start, End: sp.End, Text: doc.Slice(sp)})
+		}
+		if src.Affiliation >= 0 && src.Affiliation < len(out.Entities) {
+			id := out.Entities[src.Affiliation].ID
+			cs.Affiliation = &id
+		}
+		out.Sources = append(out.Sources, cs)
+	}
 	for _, q := range doc.Quotes {
 		cq := Quote{Text: doc.Slice(q.Span), Start: q.Start, End: q.End, Parts: q.Parts,
 			Speaker: speaker(doc, &out, q.Speaker)}
@@ -204,6 +230,8 @@ func speaker(doc *dossier.Document, out *Doc, sp *dossier.Speaker) *Speaker {
 		if s.Text == "" {
 			s.Text = out.Entities[sp.Entity].Name
 		}
+	} else if i := doc.SourceOf(sp); i >= 0 && i < len(out.Sources) {
+		s.Source = out.Sources[i].ID
 	}
 	return s
 }

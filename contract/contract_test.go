@@ -46,6 +46,7 @@ func sampleDoc() *dossier.Document {
 			Speaker: &dossier.Speaker{Entity: -1, Span: span("a senior official"), Descriptor: "senior official"},
 			Verb:    &verb,
 		}},
+		Sources: []dossier.UnnamedSource{{Descriptor: "senior official", Spans: []dossier.Span{span("a senior official")}, Affiliation: -1}},
 		Claims: []dossier.Claim{{Subject: 0, Predicate: dossier.PredLocatedIn, Object: 0,
 			Evidence: span("Police arrested two men on Tuesday, the prosecutor said."), Modality: dossier.ModalityReported, Confidence: 0.75}},
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/dossier-project/dossier/read"
 	"github.com/dossier-project/dossier/resolve"
 	"github.com/dossier-project/dossier/segment"
+	"github.com/dossier-project/dossier/sources"
 	"github.com/dossier-project/dossier/timex"
 )
 
@@ -117,7 +118,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
-	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, quoteStage, claimStage}
+	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, quoteStage, claimStage, sources.New()}
 	return &Engine{
 		cfg:      cfg,
 		cleaner:  cleaner,
