@@ -68,8 +68,8 @@ type Entry struct {
 	// ASWJ). Lookup ignores them; the mention stage links them only when the
 	// document also names the entity by a strong alias or names its country.
 	WeakAliases []string
-	Parent  string   // id of the entity this one is part of, or ""
-	Country string   // ISO 3166-1 alpha-2, or ""
+	Parent      string // id of the entity this one is part of, or ""
+	Country     string // ISO 3166-1 alpha-2, or ""
 	// Lat and Lon are WGS84 degrees, meaningful when HasCoords.
 	Lat, Lon   float64
 	HasCoords  bool

@@ -85,7 +85,6 @@ type queryTerm struct {
 	prefix bool   // word* : any indexed word starting with word
 }
 
-
 // matchesTerm reports whether the folded word w matches t.
 func (t queryTerm) matches(w []byte) bool {
 	if t.prefix {
