@@ -304,6 +304,9 @@ func parseTSV(name string, data []byte, tier int) ([]*Entry, error) {
 			return nil, fmt.Errorf("%s:%d: %w", name, lineNo, err)
 		}
 		e.Source, e.tier = name+":"+strconv.Itoa(lineNo), tier
+		if tier == tierCities {
+			e.Aliases = dropNameHeads(e.Name, e.Aliases)
+		}
 		out = append(out, e)
 	}
 	if idx == nil {
@@ -439,4 +442,18 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// dropNameHeads removes the aliases that are the first words of a city's own
+// name: GeoNames lists "Texas" for Texas City and "Kuwait" for Kuwait City,
+// but text that says "Texas" or "Kuwait" means the state or the country.
+func dropNameHeads(name string, aliases []string) []string {
+	out := aliases[:0]
+	for _, a := range aliases {
+		if len(a) < len(name) && strings.EqualFold(name[:len(a)], a) && name[len(a)] == ' ' {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
