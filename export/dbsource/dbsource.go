@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/sources"
 	"github.com/dossier-project/dossier/sqlite"
 )
 
@@ -105,6 +106,11 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (Stored, error) {
 		return st, err
 	}
 	sortMentions(doc)
+	// Unnamed sources are not stored: they are grouped again from the
+	// speakers' descriptors, as extraction does.
+	if err := sources.New().Process(ctx, doc); err != nil {
+		return st, err
+	}
 	return st, nil
 }
 

@@ -38,6 +38,9 @@ func storedDoc() *dossier.Document {
 		Attribution: &dossier.Speaker{Entity: -1, Span: at("the prosecutor"), Descriptor: "prosecutor"}}}
 	d.Quotes = []dossier.Quote{{Span: at("We act alone,"), Speaker: &dossier.Speaker{Entity: 2, Span: at("Marc Porteur")}, Verb: spanPtr(at("said"))}}
 	d.Figures = []dossier.Figure{{Span: at("3"), Value: 3, Unit: dossier.UnitKilled, Qualifier: dossier.QualExact}}
+	d.Boilerplate = []dossier.Span{at("Raid on a harbour cell\n")}
+	d.Sentences = []dossier.Span{at("The Harbour Front attacked a depot in Toulon, killing 3 guards."), at("\"We act alone,\" said Marc Porteur, according to the prosecutor.")}
+	d.Timexes = []dossier.Timex{{Span: at("harbour"), Value: "2024-04", Precision: dossier.PrecisionMonth}}
 	return d
 }
 
@@ -87,5 +90,12 @@ func TestSourceRebuildsDocuments(t *testing.T) {
 	}
 	if !reflect.DeepEqual(g.Figures, want.Figures) {
 		t.Errorf("figures:\n%+v\nwant\n%+v", g.Figures, want.Figures)
+	}
+	// The layers the workbench draws, and the unnamed sources grouped again.
+	if !reflect.DeepEqual(g.Boilerplate, want.Boilerplate) || !reflect.DeepEqual(g.Sentences, want.Sentences) || !reflect.DeepEqual(g.Timexes, want.Timexes) {
+		t.Errorf("layers: %v %v %v", g.Boilerplate, g.Sentences, g.Timexes)
+	}
+	if len(g.Sources) != 1 || g.Sources[0].Descriptor != "prosecutor" || g.SourceOf(g.Claims[0].Attribution) != 0 {
+		t.Errorf("sources: %+v", g.Sources)
 	}
 }
