@@ -142,6 +142,9 @@ type SpeakerView struct {
 	Name       string `json:"name"`
 	Descriptor string `json:"descriptor,omitempty"`
 	Span       Span   `json:"span"`
+	// An unnamed source's affiliation ("a DGSI source"): the entity's corpus id and name.
+	AffiliationID   string `json:"affiliation_id,omitempty"`
+	AffiliationName string `json:"affiliation_name,omitempty"`
 }
 
 // QuoteView is a direct quotation.

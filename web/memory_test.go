@@ -415,3 +415,30 @@ func FuzzParseSearch(f *testing.F) {
 		}
 	})
 }
+
+// An unnamed source's affiliation reaches the document view.
+func TestUnnamedSourceAffiliation(t *testing.T) {
+	text := `"It was close," a DGSI source said.`
+	at := func(s string) dossier.Span {
+		i := strings.Index(text, s)
+		return dossier.Span{Start: i, End: i + len(s)}
+	}
+	doc := &dossier.Document{Name: "a.txt", Text: text, Lang: "en",
+		Entities: []dossier.Entity{{ID: "e:dgsi", Name: "DGSI", Type: "ORG", Mentions: []int{0}}},
+		Mentions: []dossier.Mention{{Span: at("DGSI"), Type: "ORG", Entity: 0}},
+	}
+	sp := &dossier.Speaker{Entity: -1, Span: at("a DGSI source"), Descriptor: "dgsi source"}
+	doc.Quotes = []dossier.Quote{{Span: at("It was close,"), Speaker: sp}}
+	doc.Sources = []dossier.UnnamedSource{{Descriptor: "dgsi source", Spans: []dossier.Span{sp.Span}, Affiliation: 0}}
+	m, err := NewMemory(context.Background(), []Input{{ID: 1, Doc: doc}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := m.Document(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Quotes) != 1 || v.Quotes[0].Speaker == nil || v.Quotes[0].Speaker.AffiliationID != "e:dgsi" || v.Quotes[0].Speaker.AffiliationName != "DGSI" {
+		t.Fatalf("quotes: %+v", v.Quotes)
+	}
+}

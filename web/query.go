@@ -336,6 +336,11 @@ func (m *Memory) Document(ctx context.Context, id int64) (*DocumentView, error) 
 		} else if s.Name = sp.Descriptor; s.Name == "" {
 			s.Name = slice(doc.Text, s.Span.Start, s.Span.End)
 		}
+		if i := doc.SourceOf(sp); i >= 0 {
+			if a := doc.Sources[i].Affiliation; a >= 0 && a < len(doc.Entities) {
+				s.AffiliationID, s.AffiliationName = doc.Entities[a].ID, doc.Entities[a].Name
+			}
+		}
 		return s
 	}
 	for _, q := range doc.Quotes {

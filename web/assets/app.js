@@ -250,7 +250,7 @@
       el("div", { class: "panel", id: "side-entities" }, el("h3", {}, "Entities", el("span", { class: "muted" }, String(d.entities.length))),
         byType.map(([t, list]) => list.length ? [el("div", {}, chip(t)), el("ul", {}, list.map(({ e, i }) => item(firstMention(i), e.id ? entityLink(e.id, e.name, e.type) : e.name, el("span", { class: "muted" }, ` ×${e.mentions}`))))] : null)),
       el("div", { class: "panel", id: "side-quotes" }, el("h3", {}, "Quotes", el("span", { class: "muted" }, String(d.quotes.length))),
-        el("ul", {}, d.quotes.map((q) => item(q.start, q.speaker ? (q.speaker.id ? entityLink(q.speaker.id, q.speaker.name) : el("span", {}, q.speaker.name)) : el("span", { class: "muted" }, "unattributed"), ": “", bt.sub(q.start, Math.min(q.end, q.start + 160)), q.end - q.start > 160 ? "…" : "", "”")))),
+        el("ul", {}, d.quotes.map((q) => item(q.start, q.speaker ? (q.speaker.id ? entityLink(q.speaker.id, q.speaker.name) : el("span", {}, q.speaker.name, q.speaker.affiliation_id ? [" (", entityLink(q.speaker.affiliation_id, q.speaker.affiliation_name), ")"] : null)) : el("span", { class: "muted" }, "unattributed"), ": “", bt.sub(q.start, Math.min(q.end, q.start + 160)), q.end - q.start > 160 ? "…" : "", "”")))),
       el("div", { class: "panel", id: "side-claims" }, el("h3", {}, "Claims", el("span", { class: "muted" }, String(d.claims.length))),
         el("ul", {}, d.claims.map((c) => item(c.evidence.start,
           entityLink(d.entities[c.subject].id, d.entities[c.subject].name), " ", el("strong", {}, c.predicate), " ", entityLink(d.entities[c.object].id, d.entities[c.object].name), " ",
