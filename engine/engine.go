@@ -6,8 +6,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/dossier-project/dossier"
@@ -173,7 +175,14 @@ func (e *Engine) KB() *kb.KB { return e.kb }
 
 // Resolve gives the entities of docs corpus-wide ids: the same real-world
 // entity gets the same id in every document.
-func (e *Engine) Resolve(ctx context.Context, docs []*dossier.Document) error {
+// A panic inside resolution is returned as an error, not a crash.
+func (e *Engine) Resolve(ctx context.Context, docs []*dossier.Document) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			slog.Error("resolution panicked", "docs", len(docs), "panic", v, "stack", string(debug.Stack()))
+			err = fmt.Errorf("resolve: %w: internal error (panic: %v); please report it with the inputs", pipeline.ErrStageFailed, v)
+		}
+	}()
 	return e.resolver.Resolve(ctx, docs)
 }
 

@@ -17,15 +17,18 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/engine"
+	"github.com/dossier-project/dossier/pipeline"
 	"github.com/dossier-project/dossier/read"
 	"github.com/dossier-project/dossier/resolve"
 )
@@ -264,7 +267,7 @@ func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) 
 // commit resolves the record's entities against the store and stores it.
 func (in *Ingester) commit(ctx context.Context, rec *dossier.Record) (dossier.PutResult, error) {
 	d := rec.Doc
-	if err := in.resolver.ResolveAgainst(ctx, d, in.store); err != nil {
+	if err := in.resolveAgainst(ctx, d); err != nil {
 		return dossier.PutResult{}, fmt.Errorf("%s: %w", d.Name, err)
 	}
 	rec.Keys = make([][]dossier.EntityKey, len(d.Entities))
@@ -272,6 +275,18 @@ func (in *Ingester) commit(ctx context.Context, rec *dossier.Record) (dossier.Pu
 		rec.Keys[i] = resolve.EntityKeys(d, &d.Entities[i])
 	}
 	return in.store.Put(ctx, rec)
+}
+
+// resolveAgainst links d's entities to the store's, turning a panic in
+// resolution into this document's failure.
+func (in *Ingester) resolveAgainst(ctx context.Context, d *dossier.Document) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			slog.Error("resolution panicked", "doc", d.Name, "panic", v, "stack", string(debug.Stack()))
+			err = fmt.Errorf("resolve: %w: internal error (panic: %v); please report it with the input", pipeline.ErrStageFailed, v)
+		}
+	}()
+	return in.resolver.ResolveAgainst(ctx, d, in.store)
 }
 
 // prepare reads, dedupes by hash and extracts one job, on a worker.

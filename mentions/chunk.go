@@ -376,7 +376,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
 				toks[a].class&wGiven != 0 && !headed:
 				cut = true // "Élie Tenenbaum of La Guerre…": a person's name takes no "of"
-			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name:
+			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k):
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
 					s.emitRun(ws, r, text, a, k, "", flagBeforeTitle)
@@ -456,6 +456,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, pos, b, "", flags)
 	}
 	return furthest
+}
+
+// kbSpans reports whether a KB match starting in [a, k] runs past token k:
+// a title word inside a known name ("U.N. General Assembly") is no split point.
+func (s *Stage) kbSpans(ws *workspace, a, k int) bool {
+	for j := a; j <= k; j++ {
+		if int(ws.kbEnd[j]) > k+1 || int(ws.kbEnd[j]) > k && j < k {
+			return true
+		}
+	}
+	return false
 }
 
 // hasHead reports whether tokens [a, b) contain a head noun or a KB match.

@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -141,6 +142,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		return fmt.Errorf("mentions: %w", err)
 	}
 	s.filterAndType(ws, r, doc.Text)
+	dropOverlaps(ws.cands)
 	doc.Mentions = doc.Mentions[:0]
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -395,4 +397,28 @@ func endsWithStop(ws *workspace, text string, i, j int) bool {
 	}
 	last := ws.toks[j-1]
 	return !last.word && text[last.start:last.end] == "."
+}
+
+// dropOverlaps sorts the candidates by start and drops any that overlaps one
+// kept before it (the earlier, then the longer, wins), so that the mentions
+// handed on are sorted and disjoint whatever the chunking rules produced.
+func dropOverlaps(cands []cand) {
+	slices.SortStableFunc(cands, func(x, y cand) int {
+		if x.from != y.from {
+			return x.from - y.from
+		}
+		return y.to - x.to
+	})
+	end := -1
+	for i := range cands {
+		c := &cands[i]
+		if c.drop {
+			continue
+		}
+		if c.from < end {
+			c.drop = true
+			continue
+		}
+		end = c.to
+	}
 }

@@ -93,6 +93,11 @@ func TestMentions(t *testing.T) {
 			[]string{"Direction générale de la sécurité intérieure/ORG", "DGSI/ORG", "Lyon/LOC"}, nil},
 		{"fr", "Le procès s'est ouvert devant la cour d'assises spéciale de Paris, rue des Lilas.",
 			[]string{"cour d'assises spéciale de Paris/ORG", "rue des Lilas/LOC"}, []string{"Paris"}},
+		// A title word inside a known name is no split point (this sentence crashed the run).
+		{"en", "He addressed a U.N. General Assembly president last week.",
+			[]string{"U.N. General Assembly/ORG"}, []string{"Assembly"}},
+		{"en", "The General Assembly voted on Tuesday.",
+			[]string{"General Assembly/ORG"}, []string{"Assembly"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
 	}
@@ -332,5 +337,27 @@ func TestSpellingVariant(t *testing.T) {
 	}
 	if len(ents) != 1 {
 		t.Errorf("misspelt surname not merged: %v", found(doc))
+	}
+}
+
+// TestMentionsDisjoint: whatever the rules produce, the mentions handed on
+// are sorted and do not overlap, on sentence shapes that mix titles, KB
+// names, abbreviations with periods, initials and hyphens.
+func TestMentionsDisjoint(t *testing.T) {
+	texts := []string{
+		"a U.N. General Assembly president",
+		"U.S. Attorney General Lena Varga met the U.N. Security Council chief.",
+		"Vice President J. R. Okafor of the African Union Commission spoke.",
+		"Karim B. and Abu Bakr al-Baghdadi's deputy left St. Anthony's Church in Kessel-Nord.",
+		"le ministre de l'Intérieur Paul Verrier et le procureur de la République de Paris",
+		"Gen. Secretary-General Assembly President Council General",
+	}
+	for _, text := range texts {
+		for _, lang := range []string{"en", "fr"} {
+			doc := run(t, text, lang)
+			if err := dossier.CheckLayers(doc); err != nil {
+				t.Errorf("%s %q: %v; mentions %v", lang, text, err, found(doc))
+			}
+		}
 	}
 }

@@ -3,7 +3,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
+	"runtime/debug"
 
 	"github.com/dossier-project/dossier"
 )
@@ -22,15 +25,37 @@ func New(stages ...dossier.Stage) *Pipeline {
 // Stages returns the stages in order.
 func (p *Pipeline) Stages() []dossier.Stage { return p.stages }
 
-// Run passes doc through every stage, stopping at the first error or when ctx is done.
+// ErrStageFailed marks a document that a stage could not process: a panic
+// inside the stage or a layer that breaks the span invariants. The caller
+// reports the document as failed and goes on with the others.
+var ErrStageFailed = errors.New("stage failed")
+
+// Run passes doc through every stage, stopping at the first error or when ctx
+// is done. A stage that panics, or that hands on a layer whose spans are out
+// of range, unsorted or overlapping, fails this document only.
 func (p *Pipeline) Run(ctx context.Context, doc *dossier.Document) error {
 	for _, s := range p.stages {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.Process(ctx, doc); err != nil {
+		if err := runStage(ctx, s, doc); err != nil {
 			return fmt.Errorf("%s: %s: %w", doc.Name, s.Name(), err)
+		}
+		if err := dossier.CheckLayers(doc); err != nil {
+			return fmt.Errorf("%s: %s: %w: %w", doc.Name, s.Name(), ErrStageFailed, err)
 		}
 	}
 	return nil
+}
+
+// runStage runs one stage, turning a panic into an error so that one
+// document cannot take down a batch.
+func runStage(ctx context.Context, s dossier.Stage, doc *dossier.Document) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			slog.Error("stage panicked", "doc", doc.Name, "stage", s.Name(), "panic", v, "stack", string(debug.Stack()))
+			err = fmt.Errorf("%w: internal error (panic: %v); please report it with the input", ErrStageFailed, v)
+		}
+	}()
+	return s.Process(ctx, doc)
 }

@@ -260,3 +260,31 @@ func countDocs(t *testing.T, db string) int {
 	conn.QueryRow(`SELECT count(*) FROM documents`).Scan(&n)
 	return n
 }
+
+// TestPanicSentenceBatch: the sentence that once crashed the whole run
+// (two mentions overlapping in mentions/coref.go) is extracted and stored
+// with the rest of its batch.
+func TestPanicSentenceBatch(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, in, "a-good.txt", []byte(article))
+	writeFile(t, in, "b-assembly.txt", []byte("Diplomats met a U.N. General Assembly president in Geneva on Monday to discuss the sanctions.\n"))
+	code, stdout, stderr := runCLI(t, "", "extract", "--json", in)
+	if code != 0 || len(nonEmptyLines(stdout)) != 2 {
+		t.Fatalf("extract: exit %d, %d lines; stderr:\n%s", code, len(nonEmptyLines(stdout)), stderr)
+	}
+	if !strings.Contains(stdout, `"U.N. General Assembly"`) {
+		t.Errorf("extract: the Assembly is not a mention:\n%s", stdout)
+	}
+	db := filepath.Join(dir, "t.db")
+	code, _, stderr = runCLI(t, "", "ingest", "--db", db, in)
+	if code != 0 || !strings.Contains(stderr, "2 new") {
+		t.Fatalf("ingest: exit %d; stderr:\n%s", code, stderr)
+	}
+	if n := countDocs(t, db); n != 2 {
+		t.Errorf("store holds %d documents, want 2", n)
+	}
+}
