@@ -54,6 +54,19 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 				bestEnd, bestCand, bestInfo = bestEnd-1, ci, p
 			}
 		}
+		if bestEnd > i+1 && !ws.toks[i].name && ws.toks[i].shape == shapeLower && ws.toks[i].class&(wParticle|wConnector|wArticle|wLowerStart) == 0 {
+			// "région de Ménaka", "l'organisation État islamique": a lower-case
+			// class noun is not part of the name that follows it; the mention
+			// starts at the name, with the entry that name has on its own
+			// (the town, not its region), else the whole phrase's.
+			if k := firstNameIn(ws, i+1, bestEnd); k > i && s.nameByItself(ws, r, k, bestEnd) {
+				ws.kbEnd[i], ws.kbInfo[i] = 0, nil
+				i = k
+				if p, ci := s.phraseAt(ws, r, k, bestEnd); p != nil {
+					bestCand, bestInfo = ci, p
+				}
+			}
+		}
 		if bestEnd > i+1 && ws.toks[i].class&wTitle != 0 {
 			// "President Macron": the title is not part of the name.
 			if p, ci := s.shorterFrom(ws, r, i+1, bestEnd, bestInfo.cands[bestCand].entry); p != nil {
@@ -73,6 +86,65 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 		ws.kbInfo[i] = nil
 		i++
 	}
+}
+
+// lowerAfter reports whether every word token in [i, j) is lower case (true
+// for an empty range).
+func (s *Stage) lowerAfter(ws *workspace, i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := &ws.toks[k]; t.word && t.shape != shapeLower {
+			return false
+		}
+	}
+	return true
+}
+
+// nameByItself reports whether tokens [k, e) name something without the
+// words before them: a KB name ("État islamique", "al-Hol") or capitalised
+// words that no word list knows ("Vessa"), not a field of an institution's
+// name ("ministère de l'Intérieur").
+func (s *Stage) nameByItself(ws *workspace, r *langRules, k, e int) bool {
+	unknown := true
+	for j := k; j < e; j++ {
+		t := &ws.toks[j]
+		if t.name && t.class&^wGiven != 0 {
+			unknown = false
+		}
+	}
+	if p, _ := s.phraseAt(ws, r, k, e); p != nil {
+		return true
+	}
+	return unknown
+}
+
+// phraseAt returns the KB phrase of tokens [k, e) and its accepted candidate,
+// or nil.
+func (s *Stage) phraseAt(ws *workspace, r *langRules, k, e int) (*phraseInfo, int) {
+	ws.key = ws.key[:0]
+	for j := k; j < e; j++ {
+		if j > k {
+			ws.key = append(ws.key, ' ')
+		}
+		ws.key = append(ws.key, ws.foldOf(&ws.toks[j])...)
+	}
+	p := s.gaz.phrases[string(ws.key)]
+	if p == nil || len(p.cands) == 0 {
+		return nil, -1
+	}
+	if ci := s.accept(ws, r, k, e, p); ci >= 0 {
+		return p, ci
+	}
+	return nil, -1
+}
+
+// firstNameIn returns the first capitalised name token in [i, e), or -1.
+func firstNameIn(ws *workspace, i, e int) int {
+	for k := i; k < e; k++ {
+		if ws.toks[k].name {
+			return k
+		}
+	}
+	return -1
 }
 
 // nounNamed reports a KB name of one capitalised word and a lower-case
@@ -133,9 +205,16 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	if !first.name && j-i > 1 && s.isDemonymWord(ws, j-1) {
 		return -1 // "gouvernement afghan": a generic noun and a nationality
 	}
+	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
 	for ci := range p.cands {
 		c := &p.cands[ci]
 		if c.upper && !allUpper {
+			continue
+		}
+		if demonymLed && !(single && c.entry.Kind == kb.KindCountry) {
+			// "Iraqi forces", "the Syrian government", "a Somali official": a
+			// nationality and common nouns are no name, whatever alias the KB
+			// lists; a country named like its people ("Suisse") still is.
 			continue
 		}
 		if !first.name && !c.lowerOK {
@@ -146,6 +225,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		}
 		if single && first.number {
 			continue
+		}
+		if single && !first.name && first.class&wDict != 0 && c.entry.Kind != kb.KindTerroristOrg && c.entry.Kind != kb.KindArmedGroup {
+			continue // "la gendarmerie", "the police": a common noun for any country's body
 		}
 		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {
 			continue // "Mission", "Union": a head noun before a town of that name
@@ -233,6 +315,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			continue
 		}
 		if u.word && u.shape == shapeLower && u.class&(wConnector|wParticle) != 0 {
+			if u.class&wHeadConn != 0 && (toks[j-1].class&(wDict|wOrgHead) == 0 || toks[j-1].class&wGiven != 0) {
+				break
+			}
 			k := s.skipConnectors(ws, r, j)
 			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && toks[k].class&wNotName == 0 {
 				j = k + 1
@@ -263,7 +348,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 // national antiterroriste") and returns the end, or i+1.
 func (s *Stage) lowerTail(ws *workspace, i int) int {
 	toks := ws.toks
-	last, content := i+1, 0
+	last, content, named := i+1, 0, false
 	for k := i + 1; k < len(toks) && k-i < 9; k++ {
 		u := &toks[k]
 		if u.skip || u.sent != toks[i].sent || !u.word || u.number {
@@ -274,9 +359,14 @@ func (s *Stage) lowerTail(ws *workspace, i int) int {
 			if u.class&wNotName != 0 {
 				return last
 			}
-			last, content = k+1, 0
+			last, content, named = k+1, 0, true
 		case u.class&wConnector != 0:
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
+			return last
+		case named && toks[k-1].class&wConnector != 0:
+			// "Ministère public de la Confédération d'obtenir …": after the
+			// name that completes the institution's, a connector and a
+			// lower-case word start the sentence's own words again.
 			return last
 		default:
 			content++
@@ -355,6 +445,10 @@ const (
 	// flagBeforeTitle: the run is followed by a title and a person's name
 	// ("Supreme Court Justice X"), so a generic-looking name is still a name.
 	flagBeforeTitle
+	// flagArticleLed: a capitalised article inside a sentence opens the
+	// name ("selon La Croix", "interrogé par Les Échos"): a title of a
+	// newspaper, party or work, kept whole.
+	flagArticleLed
 )
 
 // emitRun turns the run [a, b) into candidates and returns the furthest token
@@ -371,8 +465,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			t := &toks[k]
 			cut := false
 			switch {
-			case t.class&wCoord != 0 && !headed:
-				cut = true // "Abdeslam and Abrini"
+			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k)):
+				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
 				toks[a].class&wGiven != 0 && !headed:
 				cut = true // "Élie Tenenbaum of La Guerre…": a person's name takes no "of"
@@ -402,6 +496,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return b + 1
 		}
 	}
+	if headType == "" && b-a >= 2 && s.articleLed(ws, a) && int(ws.kbEnd[a]) < b {
+		s.addPattern(ws, r, text, a, b, "", flags|flagArticleLed)
+		return b
+	}
 	furthest := b
 	hasKB, wholeKB, placesOnly := false, false, true
 	lastKBEnd := a
@@ -430,6 +528,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case !wholeKB && s.groupInside(ws, a, b):
+		// "Jama‘at Nusrat al-Islam wal-Muslim": a known group's name inside
+		// a longer run of unknown name words is part of that longer name.
+		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		return b
+	case !wholeKB && s.townCompound(ws, a, b):
+		// "in Ratta Kulachi": unknown names before a town's after a place
+		// preposition are one place name, not a person and a town.
+		s.addPattern(ws, r, text, a, b, "LOC", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && toks[a].class&wGiven != 0:
 		// "Guy Van Vlierden": a town's name inside a person's name.
@@ -469,6 +577,121 @@ func (s *Stage) kbSpans(ws *workspace, a, k int) bool {
 	return false
 }
 
+// coordSplits reports whether the coordinator at k inside the headed run
+// [a, …) joins two names rather than two words of one name: the left part
+// ends with its own head noun ("the River Authority and the Port Board"), or
+// an article or connector opens the right part ("Katiba al-Furqan et
+// d'Al-Mourabitoune"), unless the run opens with the head of an institution
+// whose name lists its fields ("Ministère de l'Europe et des Affaires
+// étrangères").
+func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
+	toks := ws.toks
+	if k+1 >= len(toks) {
+		return false
+	}
+	if toks[k-1].class&(wOrgHead|wLocHead) != 0 && toks[k-1].shape != shapeLower {
+		return true
+	}
+	next := &toks[k+1]
+	return next.shape == shapeLower && next.class&(wArticle|wConnector) != 0 && toks[a].class&wOrgHead == 0
+}
+
+// groupInside reports a run [a, b) of name words outside a headline with one
+// KB organisation match that does not start it, and whose other words are
+// organisation heads ("Jama‘at") or words no word list knows.
+func (s *Stage) groupInside(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 3 || toks[a].titleLine || toks[a].sentStart {
+		return false
+	}
+	inner, unknown := -1, 0
+	for k := a; k < b; {
+		if e := int(ws.kbEnd[k]); e > k {
+			p := ws.kbInfo[k]
+			if inner >= 0 || k == a || e > b || p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.ORG {
+				return false
+			}
+			inner, k = k, e
+			continue
+		}
+		t := &toks[k]
+		if !t.word || t.class&^(wParticle|wAdjective|wConnector|wOrgHead) != 0 || s.isDemonym(ws.text, t) {
+			return false
+		}
+		if t.name && (t.class == 0 || t.class&wOrgHead != 0) {
+			unknown++
+		}
+		k++
+	}
+	return inner > 0 && unknown > 0
+}
+
+// townCompound reports a run [a, b) after a lower-case place preposition
+// whose last token alone is a town the KB knows and whose other tokens are
+// capitalised words no list knows.
+func (s *Stage) townCompound(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 2 || b-a > 3 || a == 0 {
+		return false
+	}
+	prev := &toks[a-1]
+	if !prev.word || prev.shape != shapeLower || prev.class&wLocPrep == 0 || prev.sent != toks[a].sent {
+		return false
+	}
+	last := b - 1
+	p := ws.kbInfo[last]
+	if p == nil || int(ws.kbEnd[last]) != b || p.cands[ws.kbCand[last]].entry.Kind != kb.KindCity {
+		return false
+	}
+	for k := a; k < last; k++ {
+		t := &toks[k]
+		if !t.name || t.shape != shapeCap || t.class != 0 || ws.kbEnd[k] != 0 || s.isDemonym(ws.text, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// namedInstitution reports a run [a, b) that opens with a capitalised common
+// noun that is not itself a head noun and holds a connector: "Observatory for
+// Human Rights", "Centre for Strategic Studies". A nationality before it
+// belongs to the name ("Syrian Observatory for …"), and it names an
+// organisation, not a person.
+func (s *Stage) namedInstitution(ws *workspace, a, b int) bool {
+	t := &ws.toks[a]
+	if t.class&wDict == 0 || t.class&(wGiven|wOrgHead|wLocHead|wTitle) != 0 || t.shape != shapeCap {
+		return false
+	}
+	for k := a + 1; k < b-1; k++ {
+		if u := &ws.toks[k]; u.shape == shapeLower && u.class&wConnector != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// articleLed reports a capitalised article that is not the first word of its
+// sentence or headline, followed by a name: "La Croix", "Les Échos", "The
+// Times" inside a sentence.
+func (s *Stage) articleLed(ws *workspace, a int) bool {
+	t := &ws.toks[a]
+	if t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine || a+1 >= len(ws.toks) {
+		return false
+	}
+	u := &ws.toks[a+1]
+	if !u.name || u.sent != t.sent || u.class&(wNotName|wFunction) != 0 {
+		return false
+	}
+	// "selon La France": a country or organisation the KB knows by the rest
+	// of the run keeps its own name; a town's name ("La Croix") does not.
+	if p := ws.kbInfo[a+1]; p != nil && ws.kbEnd[a+1] > 0 {
+		if e := p.cands[ws.kbCand[a+1]].entry; e.Kind == kb.KindCountry || e.Type == kb.ORG {
+			return false
+		}
+	}
+	return true
+}
+
 // hasHead reports whether tokens [a, b) contain a head noun or a KB match.
 func (s *Stage) hasHead(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -505,9 +728,11 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		return
 	}
 	c := p.cands[ws.kbCand[i]]
-	if from == i && i > 0 && c.entry.Kind == kb.KindRegion && ws.toks[i-1].shape == shapeLower &&
+	if from == i && i > 0 && c.entry.Kind == kb.KindRegion && c.entry.Country == "" && ws.toks[i-1].shape == shapeLower &&
 		ws.toks[i-1].class&wLocMod != 0 && ws.toks[i-1].sent == ws.toks[i].sent && !ws.toks[i-1].skip {
-		// "central Asia", "northern Africa": a region of its own, not the continent.
+		// "central Asia", "northern Africa": a region of its own, not the
+		// continent; a direction inside a country's province ("western
+		// Tillaberi") is only a part of it.
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
@@ -522,7 +747,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		toks[a].class&(wConnector|wParticle|wArticle|wFunction) != 0 && toks[a].class&wLowerStart == 0 {
 		a++ // "de la Direction …"
 	}
-	if headType == "" {
+	if headType == "" && flags&flagArticleLed == 0 {
 		for a < b {
 			t := &toks[a]
 			switch {
@@ -533,7 +758,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0:
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
-			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0:
+			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b):
 			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
 				a++ // "Sri Lankan President": a two-word nationality
 			default:
@@ -690,6 +915,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
+	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
+		return "ORG", evContext
+	case multi && first.class&wArticle != 0 && first.shape == shapeCap:
+		return "ORG", evContext // "La Croix", "Les Verts": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:

@@ -73,7 +73,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		sp := names[keys[i]]
 		first := &ws.toks[c.from]
 		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]]
-		if !supported {
+		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] {
 			c.drop = true
 		}
 	}
@@ -93,6 +93,21 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.typ = sp.typ
 		}
 	}
+}
+
+// commonAlone reports a one-word pattern candidate that the dictionary lists
+// as a common word ("the Observatory", "la Gendarmerie", "Witnesses"): it is
+// a name only as the surname of a longer name in the document. Short
+// all-capital words are acronyms, not the common word they spell.
+func commonAlone(ws *workspace, c *cand) bool {
+	if c.entry != nil || c.to-c.from != 1 {
+		return false
+	}
+	t := &ws.toks[c.from]
+	if t.class&wDict == 0 || t.class&wGiven != 0 || c.strength == evTitle {
+		return false
+	}
+	return t.shape != shapeUpper || t.end-t.start > 5
 }
 
 // builder is an entity being grouped.

@@ -31,10 +31,14 @@ type lexiconFile struct {
 	NotNames      []string            `yaml:"not_names"`
 	AkaCues       []string            `yaml:"aka_cues"`
 	Coordinators  []string            `yaml:"coordinators"`
-	TailHeads     map[string][]string `yaml:"tail_heads"`
-	NonEntity     []string            `yaml:"non_entity_heads"`
-	LocModifiers  []string            `yaml:"loc_modifiers"`
-	Adjectives    []string            `yaml:"adjectives"`
+	// HeadConnectors join two parts of a name only after a common head noun
+	// ("Observatory for Human Rights", "Council for Water Security"), not
+	// after a proper name ("Varga for the Post").
+	HeadConnectors []string            `yaml:"head_connectors"`
+	TailHeads      map[string][]string `yaml:"tail_heads"`
+	NonEntity      []string            `yaml:"non_entity_heads"`
+	LocModifiers   []string            `yaml:"loc_modifiers"`
+	Adjectives     []string            `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
 	// ("Afghanistan-based", "Taliban-led"): the name is split off.
 	CompoundHeads []string `yaml:"compound_heads"`
@@ -86,7 +90,15 @@ const (
 	wNamePrefix
 	wLowerStart // first word of a lower_heads or lowercase_names phrase
 	wContracted
+	// wDict: the language's dictionary lists the word in lower case and never
+	// as a proper noun ("observatory", "gendarmerie"): alone and capitalised
+	// it is a common word, not a name (lexicon/data/<lang>/common_words).
+	wDict
+	wHeadConn
 )
+
+// PartCommonWords is the generated word list of common words (tools/commonwords).
+const PartCommonWords = "common_words"
 
 // langRules is the compiled lexicon of one language.
 type langRules struct {
@@ -136,6 +148,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
 	r.add(f.Coordinators, wCoord)
+	r.add(f.HeadConnectors, wConnector|wHeadConn)
 	r.add(f.NonEntity, wNonEntity)
 	r.add(f.LocModifiers, wLocMod)
 	r.add(f.Adjectives, wAdjective)
@@ -288,6 +301,13 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)
 		}
 		r.add(given, wGiven)
+		// Only the document's own language says a word is common: a French
+		// common noun may be an English name, so the union gets none.
+		common, err := lex.Words(lang, PartCommonWords)
+		if err != nil && !errors.Is(err, lexicon.ErrNoLexicon) {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
+		r.add(common, wDict)
 		byLang[lang] = r
 		if err := union.addFile(&f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)

@@ -67,6 +67,15 @@ func isLetterAt(text string, i, end int) bool {
 	return size > 1 && unicode.IsLetter(r)
 }
 
+// isLowerAt reports whether a lower-case letter starts at text[i].
+func isLowerAt(text string, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	r, _ := decodeAt(text, i, end)
+	return unicode.IsLower(r)
+}
+
 func isWordAt(text string, i, end int) bool {
 	if i >= end {
 		return false
@@ -215,6 +224,11 @@ func (r *rules) scanWord(text string, s, end int, toks []dossier.Token) (int, []
 		}
 		ru, size := utf8.DecodeRuneInString(text[p:end])
 		if size > 1 && isWordRune(ru) {
+			p += size
+			continue
+		}
+		if ru == '‘' && p > s && isLowerAt(text, p+size, end) {
+			// A transliterated ayn inside a word ("Qa‘ida", "Jama‘at"), not an opening quote.
 			p += size
 			continue
 		}

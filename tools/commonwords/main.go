@@ -1,0 +1,176 @@
+// Command commonwords builds the per-language lists of common words that the
+// mention stage uses to tell a capitalised common word ("Observatory",
+// "Gendarmerie", "Witnesses") from a name: a word that the language's
+// dictionary lists only in lower case, never as a proper noun.
+//
+// Inputs are Debian packages' files (see lexicon/data/NOTICE for licences):
+//
+//	apt-get download wamerican wbritish hunspell-fr-comprehensive
+//	for f in *.deb; do dpkg-deb -x "$f" x/; done
+//	go run ./tools/commonwords -en x/usr/share/dict/american-english,x/usr/share/dict/british-english \
+//	    -fr x/usr/share/hunspell/fr.dic -out lexicon/data
+//
+// English comes from SCOWL's word lists (one word per line, proper nouns
+// capitalised). French comes from Dicollecte's Hunspell dictionary, whose
+// entries carry a part of speech (po:nom, po:adj, po:v…, po:npr for proper
+// nouns). Output: <out>/<lang>/common_words.txt.gz, one lower-case word per
+// line, sorted.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func main() {
+	en := flag.String("en", "", "comma-separated SCOWL word lists")
+	fr := flag.String("fr", "", "Dicollecte fr.dic")
+	out := flag.String("out", "lexicon/data", "lexicon data directory")
+	flag.Parse()
+	if err := run(*en, *fr, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "commonwords:", err)
+		os.Exit(1)
+	}
+}
+
+func run(en, fr, out string) error {
+	if en != "" {
+		words, err := fromWordLists(strings.Split(en, ","))
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, "en", "common_words.txt.gz"), words); err != nil {
+			return err
+		}
+	}
+	if fr != "" {
+		words, err := fromHunspell(fr)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, "fr", "common_words.txt.gz"), words); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fromWordLists keeps the lower-case words with no capitalised twin
+// ("observatory" but not "bush", listed as "Bush" too).
+func fromWordLists(paths []string) ([]string, error) {
+	lower, proper := map[string]bool{}, map[string]bool{}
+	for _, p := range paths {
+		err := eachLine(p, func(w string) {
+			if strings.ContainsAny(w, "' .") || !utf8.ValidString(w) {
+				return // possessives and phrases
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) {
+				proper[strings.ToLower(w)] = true
+			} else if unicode.IsLower(r) {
+				lower[w] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return keep(lower, proper), nil
+}
+
+// fromHunspell keeps lower-case lemmas of common parts of speech, with their
+// plural in -s or -x when the entry takes the plural flag, and drops any word
+// also listed as a proper noun.
+func fromHunspell(path string) ([]string, error) {
+	lower, proper := map[string]bool{}, map[string]bool{}
+	err := eachLine(path, func(line string) {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			return
+		}
+		word, flags, _ := strings.Cut(f[0], "/")
+		if word == "" || strings.ContainsAny(word, " .") {
+			return
+		}
+		tags := strings.Join(f[1:], " ")
+		r, _ := utf8.DecodeRuneInString(word)
+		if strings.Contains(tags, "po:npr") || strings.Contains(tags, "po:patr") || strings.Contains(tags, "po:prn") {
+			proper[strings.ToLower(word)] = true
+			return
+		}
+		if !unicode.IsLower(r) || !strings.Contains(tags, "po:") {
+			return
+		}
+		lower[word] = true
+		if strings.HasPrefix(flags, "S") && !strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "x") {
+			lower[word+"s"] = true
+		}
+		if strings.HasPrefix(flags, "X") {
+			lower[word+"x"] = true
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return keep(lower, proper), nil
+}
+
+func keep(lower, proper map[string]bool) []string {
+	out := make([]string, 0, len(lower))
+	for w := range lower {
+		if !proper[w] && utf8.RuneCountInString(w) > 1 {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func eachLine(path string, fn func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		fn(strings.TrimSpace(sc.Text()))
+	}
+	return sc.Err()
+}
+
+func write(path string, words []string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(zw)
+	for _, x := range words {
+		w.WriteString(x)
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d words\n", path, len(words))
+	return nil
+}
