@@ -5,15 +5,12 @@
 package lexicon
 
 import (
-	"compress/gzip"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/goccy/go-yaml"
 )
@@ -79,33 +76,18 @@ func (s *Set) Langs(part string) []string {
 	return out
 }
 
-// Words reads the word list <lang>/<name>.txt.gz: one entry per line, blank
-// lines skipped. It returns an error wrapping ErrNoLexicon when the file does
-// not exist. Large generated lists (a language's common words) are shipped
-// this way rather than as YAML.
-func (s *Set) Words(lang, name string) ([]string, error) {
-	file := path.Join(lang, name+".txt.gz")
-	f, err := s.fsys.Open(file)
+// Text returns the file <lang>/<name>.txt whole. It returns an error
+// wrapping ErrNoLexicon when the file does not exist. Large generated lists
+// (a language's common words, sorted for binary search) are shipped this way
+// rather than as YAML, so that using them costs no loading work.
+func (s *Set) Text(lang, name string) (string, error) {
+	file := path.Join(lang, name+".txt")
+	data, err := fs.ReadFile(s.fsys, file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("lexicon %s: %w", file, ErrNoLexicon)
+		return "", fmt.Errorf("lexicon %s: %w", file, ErrNoLexicon)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("lexicon %s: %w", file, err)
+		return "", fmt.Errorf("lexicon %s: %w", file, err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("lexicon %s: %w", file, err)
-	}
-	data, err := io.ReadAll(io.LimitReader(zr, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("lexicon %s: %w", file, err)
-	}
-	var out []string
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out, nil
+	return string(data), nil
 }

@@ -226,7 +226,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && first.number {
 			continue
 		}
-		if single && !first.name && first.class&wDict != 0 && c.entry.Kind != kb.KindTerroristOrg && c.entry.Kind != kb.KindArmedGroup {
+		if single && !first.name && c.entry.Kind != kb.KindTerroristOrg && c.entry.Kind != kb.KindArmedGroup && r.inDict(ws.foldOf(first)) {
 			continue // "la gendarmerie", "the police": a common noun for any country's body
 		}
 		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {

@@ -114,9 +114,40 @@ type langRules struct {
 	lowerTails      bool
 	akaCues         map[string]bool // folded phrases
 	akaCueMaxWord   int
+	// dict is lexicon/data/<lang>/common_words.txt: folded common words,
+	// sorted, one per line (see inDict).
+	dict string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
+
+// inDict reports whether the folded word is in the language's sorted list of
+// common words (one per line), by binary search over the embedded text.
+func (r *langRules) inDict(folded []byte) bool {
+	d := r.dict
+	lo, hi := 0, len(d)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		start := strings.LastIndexByte(d[lo:mid], '\n') + 1 + lo
+		if start < lo {
+			start = lo
+		}
+		end := strings.IndexByte(d[start:], '\n')
+		if end < 0 {
+			end = len(d) - start
+		}
+		w := d[start : start+end]
+		switch c := strings.Compare(w, string(folded)); {
+		case c == 0:
+			return true
+		case c < 0:
+			lo = start + end + 1
+		default:
+			hi = start
+		}
+	}
+	return false
+}
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
@@ -303,11 +334,11 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 		r.add(given, wGiven)
 		// Only the document's own language says a word is common: a French
 		// common noun may be an English name, so the union gets none.
-		common, err := lex.Words(lang, PartCommonWords)
+		common, err := lex.Text(lang, PartCommonWords)
 		if err != nil && !errors.Is(err, lexicon.ErrNoLexicon) {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
-		r.add(common, wDict)
+		r.dict = common
 		byLang[lang] = r
 		if err := union.addFile(&f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)

@@ -206,6 +206,9 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	if x.word && !x.number {
 		x.shape = wordShape(w)
 		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
+		if x.shape != shapeLower && x.class&wGiven == 0 && r.inDict(ws.folded[x.foldStart:x.foldEnd]) {
+			x.class |= wDict // only capitalised words need telling apart from names
+		}
 		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r)
 		x.sentStart = first
 	}

@@ -387,3 +387,24 @@ func TestMentionsDisjoint(t *testing.T) {
 		}
 	}
 }
+
+func TestInDict(t *testing.T) {
+	r := &langRules{dict: "abri\ncentre\ngendarmerie\nobservatory\nzebre\n"}
+	for w, want := range map[string]bool{"abri": true, "centre": true, "gendarmerie": true, "observatory": true,
+		"zebre": true, "a": false, "cent": false, "centres": false, "zz": false, "": false, "observ": false} {
+		if got := r.inDict([]byte(w)); got != want {
+			t.Errorf("inDict(%q) = %v, want %v", w, got, want)
+		}
+	}
+	_, st := stages(t)
+	for lang, words := range map[string][]string{"en": {"observatory", "witnesses"}, "fr": {"gendarmerie", "republique"}} {
+		for _, w := range words {
+			if !st.byLang[lang].inDict([]byte(w)) {
+				t.Errorf("%s: %q not in the shipped common words", lang, w)
+			}
+		}
+	}
+	if st.byLang["en"].inDict([]byte("bush")) {
+		t.Error(`"bush" is also a proper noun (Bush): it must not be listed as only common`)
+	}
+}

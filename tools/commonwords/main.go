@@ -13,13 +13,14 @@
 // English comes from SCOWL's word lists (one word per line, proper nouns
 // capitalised). French comes from Dicollecte's Hunspell dictionary, whose
 // entries carry a part of speech (po:nom, po:adj, po:v…, po:npr for proper
-// nouns). Output: <out>/<lang>/common_words.txt.gz, one lower-case word per
-// line, sorted.
+// nouns). Output: <out>/<lang>/common_words.txt, one word per line in the
+// mention stage's matching form (mentions.Fold: lower case, no diacritics),
+// sorted bytewise, so that the stage binary-searches the embedded text with
+// no loading work.
 package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"os"
@@ -28,6 +29,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/mentions"
 )
 
 func main() {
@@ -47,7 +50,7 @@ func run(en, fr, out string) error {
 		if err != nil {
 			return err
 		}
-		if err := write(filepath.Join(out, "en", "common_words.txt.gz"), words); err != nil {
+		if err := write(filepath.Join(out, "en", "common_words.txt"), words); err != nil {
 			return err
 		}
 	}
@@ -56,7 +59,7 @@ func run(en, fr, out string) error {
 		if err != nil {
 			return err
 		}
-		if err := write(filepath.Join(out, "fr", "common_words.txt.gz"), words); err != nil {
+		if err := write(filepath.Join(out, "fr", "common_words.txt"), words); err != nil {
 			return err
 		}
 	}
@@ -124,11 +127,21 @@ func fromHunspell(path string) ([]string, error) {
 }
 
 func keep(lower, proper map[string]bool) []string {
+	// Folding merges forms ("côte", "cote"): a word stays common only if no
+	// form folding to it is a proper noun.
+	properKeys := map[string]bool{}
+	for w := range proper {
+		properKeys[mentions.Fold(w)] = true
+	}
+	seen := map[string]bool{}
 	out := make([]string, 0, len(lower))
 	for w := range lower {
-		if !proper[w] && utf8.RuneCountInString(w) > 1 {
-			out = append(out, w)
+		k := mentions.Fold(w)
+		if utf8.RuneCountInString(w) <= 1 || properKeys[k] || seen[k] || strings.ContainsAny(k, " '\n") {
+			continue
 		}
+		seen[k] = true
+		out = append(out, k)
 	}
 	slices.Sort(out)
 	return out
@@ -153,19 +166,12 @@ func write(path string, words []string) error {
 	if err != nil {
 		return err
 	}
-	zw, err := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(zw)
+	w := bufio.NewWriter(f)
 	for _, x := range words {
 		w.WriteString(x)
 		w.WriteByte('\n')
 	}
 	if err := w.Flush(); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {
