@@ -48,7 +48,7 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			ws.key = append(ws.key, ' ')
 			ws.key = append(ws.key, ws.foldOf(u)...)
 		}
-		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower && !s.nounNamed(ws, r, i, bestEnd) {
+		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower && !s.nounNamed(ws, r, i, bestEnd) && !s.lowerTailWord(ws, r, bestEnd-1) {
 			// "Islamic State group": keep the shorter name when it is the same entry.
 			if p, ci := s.shorterFrom(ws, r, i, bestEnd-1, bestInfo.cands[bestCand].entry); p != nil {
 				bestEnd, bestCand, bestInfo = bestEnd-1, ci, p
@@ -135,6 +135,18 @@ func (s *Stage) phraseAt(ws *workspace, r *langRules, k, e int) (*phraseInfo, in
 		return p, ci
 	}
 	return nil, -1
+}
+
+// lowerTailWord reports a lower-case last word that belongs to the name in a
+// language whose institutions capitalise only their first word ("Al-Qaïda au
+// Maghreb islamique"), unlike a generic noun after it ("l'État islamique
+// groupe" does not occur; "Islamic State group" does).
+func (s *Stage) lowerTailWord(ws *workspace, r *langRules, k int) bool {
+	if !r.lowerTails {
+		return false
+	}
+	_, generic := r.tailHeads[string(ws.foldOf(&ws.toks[k]))]
+	return !generic
 }
 
 // firstNameIn returns the first capitalised name token in [i, e), or -1.
@@ -310,6 +322,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j += 2 // "St Anthony's Church"
 			continue
 		}
+		if e := s.ownedUnit(ws, i, j); e > j {
+			j = e // "the Islamic State’s Khorasan Province"
+			continue
+		}
 		if u.number && toks[j-1].shape == shapeUpper && toks[j-1].word {
 			j++ // "FRANCE 24"
 			continue
@@ -391,6 +407,53 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 		v.class&(wOrgHead|wLocHead) != 0
 }
 
+// isClitic reports an English possessive clitic token ('s, ’s).
+func (s *Stage) isClitic(ws *workspace, j int) bool {
+	u := &ws.toks[j]
+	f := ws.foldOf(u)
+	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1
+}
+
+// ownedUnit returns the end of a unit's name owned by the organisation that
+// the KB matches in [i, j) when token j is a possessive clitic and one to
+// three name words after it end with a head noun ("the Islamic State’s
+// Khorasan Province", "the Front's Eastern Command"); 0 otherwise. A
+// country's possessive does not join ("Pakistan's Interior Ministry" is the
+// ministry).
+func (s *Stage) ownedUnit(ws *workspace, i, j int) int {
+	toks := ws.toks
+	if j+1 >= len(toks) || !s.isClitic(ws, j) {
+		return 0
+	}
+	owner := false
+	for k := i; k < j; k++ {
+		if e := int(ws.kbEnd[k]); e == j {
+			if p := ws.kbInfo[k]; p != nil && p.cands[ws.kbCand[k]].entry.Type == kb.ORG {
+				owner = true
+			}
+		}
+	}
+	if !owner && !(j-i == 1 && toks[i].class&wOrgHead != 0 && toks[i].shape == shapeCap) {
+		return 0
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		v := &toks[k]
+		if !v.word || !v.name || v.sent != toks[j].sent || v.skip || v.class&(wNotName|wTitle) != 0 {
+			return 0
+		}
+		if v.class&(wOrgHead|wLocHead) != 0 {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// afterOwner reports a run at a preceded by a name and a possessive clitic
+// ("Pakistan's Interior Ministry"): the owner makes a generic name specific.
+func (s *Stage) afterOwner(ws *workspace, a int) bool {
+	return a >= 2 && s.isClitic(ws, a-1) && ws.toks[a-2].name && ws.toks[a-2].sent == ws.toks[a].sent
+}
+
 // joins reports whether the lower-case particle or connectors at i lead to a
 // name token.
 func (s *Stage) joins(ws *workspace, r *langRules, i int) bool {
@@ -460,11 +523,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 {
 		return b
 	}
-	if headType == "" {
+	{
 		for k := a + 1; k < b-1; k++ {
 			t := &toks[k]
 			cut := false
 			switch {
+			case headType != "" && !(t.class&wCoord != 0 && s.coordSplits(ws, a, k)):
+				// a run opened by a lower-case head ("la katiba …") is cut
+				// only where a coordination joins two names
 			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k)):
 				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
@@ -479,7 +545,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				return max(end, b)
 			}
 			if cut {
-				left := max(s.emitRun(ws, r, text, a, k, "", 0), k)
+				left := max(s.emitRun(ws, r, text, a, k, headType, flags), k)
 				next := s.skipConnectors(ws, r, k+1)
 				if next < b && left <= next {
 					return max(s.emitRun(ws, r, text, next, b, "", 0), b)
@@ -528,6 +594,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case !wholeKB && s.ownedRun(ws, a, b):
+		s.addOwned(ws, r, text, a, b)
 		return b
 	case !wholeKB && s.groupInside(ws, a, b):
 		// "Jama‘at Nusrat al-Islam wal-Muslim": a known group's name inside
@@ -593,7 +662,44 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 		return true
 	}
 	next := &toks[k+1]
-	return next.shape == shapeLower && next.class&(wArticle|wConnector) != 0 && toks[a].class&wOrgHead == 0
+	return next.shape == shapeLower && next.class&(wArticle|wConnector) != 0 && (toks[a].class&wOrgHead == 0 || toks[a].shape == shapeLower)
+}
+
+// addOwned adds the owned unit's name [a, b) ("the Islamic State’s Khorasan
+// Province") without a leading article, linked to the KB entry that its name
+// without the clitic denotes ("Islamic State Khorasan Province"), if any.
+func (s *Stage) addOwned(ws *workspace, r *langRules, text string, a, b int) {
+	toks := ws.toks
+	for a < b && toks[a].class&(wArticle|wFunction) != 0 {
+		a++
+	}
+	var name strings.Builder
+	for k := a; k < b; k++ {
+		if !toks[k].word || s.isClitic(ws, k) {
+			continue
+		}
+		if name.Len() > 0 {
+			name.WriteByte(' ')
+		}
+		name.WriteString(text[toks[k].start:toks[k].end])
+	}
+	for _, m := range s.kb.Find(name.String()) {
+		if m.Entry.Type == kb.ORG {
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB})
+			return
+		}
+	}
+	s.addPattern(ws, r, text, a, b, "ORG", 0)
+}
+
+// ownedRun reports a run [a, b) that ownedUnit joined.
+func (s *Stage) ownedRun(ws *workspace, a, b int) bool {
+	for k := a + 1; k < b-1; k++ {
+		if s.isClitic(ws, k) && s.ownedUnit(ws, a, k) == b {
+			return true
+		}
+	}
+	return false
 }
 
 // groupInside reports a run [a, b) of name words outside a headline with one
@@ -798,7 +904,7 @@ trimmed:
 			return
 		}
 	}
-	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 {
+	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) {
 		generic := true
 		for k := a; k < b && generic; k++ {
 			t := &toks[k]

@@ -119,6 +119,16 @@ func TestMentions(t *testing.T) {
 		{"en", "Analysts say al-Qa‘ida backs Jama‘at Nusrat al-Islam wal-Muslim (JNIM) in Zarin Kandahar.",
 			[]string{"al-Qa‘ida/ORG", "Jama‘at Nusrat al-Islam wal-Muslim/ORG", "JNIM/ORG", "Zarin Kandahar/LOC"},
 			[]string{"Nusrat al-Islam", "Jama‘at", "Kandahar"}},
+		// Possessives: an organisation's unit is one name; a country's possessive makes a generic name specific.
+		{"en", "The Islamic State’s Khorasan Province denied it. He led the Front's Eastern Command.",
+			[]string{"Islamic State’s Khorasan Province/ORG", "Front's Eastern Command/ORG"}, []string{"Khorasan Province", "The Islamic State’s Khorasan Province"}},
+		{"en", "Officials at Norland's Interior Ministry said so.", []string{"Interior Ministry/ORG"}, nil},
+		// Head nouns type unknown names.
+		{"en", "Shelling hit Verin Krai and the Lumen Promenade, Radio Vessa said.",
+			[]string{"Verin Krai/LOC", "Lumen Promenade/LOC", "Radio Vessa/ORG"}, nil},
+		// French lower-case tails stay in the name; coordination inside a headed run splits.
+		{"fr", "Al-Qaïda au Maghreb islamique et la katiba al-Furqan et d’al-Mourabitoune ont frappé.",
+			[]string{"Al-Qaïda au Maghreb islamique/ORG", "katiba al-Furqan/ORG", "al-Mourabitoune/ORG"}, []string{"Al-Qaïda au Maghreb"}},
 		// A title word inside a known name is no split point (this sentence crashed the run).
 		{"en", "He addressed a U.N. General Assembly president last week.",
 			[]string{"U.N. General Assembly/ORG"}, []string{"Assembly"}},
