@@ -520,7 +520,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	toks := ws.toks
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
 	// Agreements, laws and events are not entities, nor the names inside them.
-	if toks[b-1].class&wNonEntity != 0 && b-a > 1 {
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 || s.nonEntityName(ws, r, a, b) {
 		return b
 	}
 	{
@@ -796,6 +796,28 @@ func (s *Stage) articleLed(ws *workspace, a int) bool {
 		}
 	}
 	return true
+}
+
+// nonEntityName reports a run that is, or ends with, a designation the
+// lexicon lists ("the Specially Designated Global Terrorist", "a Foreign
+// Terrorist Organization").
+func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
+	if len(r.nonEntityNames) == 0 || b-a < 2 {
+		return false
+	}
+	for from := a; from < b-1; from++ {
+		ws.key = ws.key[:0]
+		for k := from; k < b; k++ {
+			if k > from {
+				ws.key = append(ws.key, ' ')
+			}
+			ws.key = append(ws.key, ws.foldOf(&ws.toks[k])...)
+		}
+		if r.nonEntityNames[string(ws.key)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasHead reports whether tokens [a, b) contain a head noun or a KB match.

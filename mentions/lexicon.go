@@ -37,6 +37,10 @@ type lexiconFile struct {
 	HeadConnectors []string            `yaml:"head_connectors"`
 	TailHeads      map[string][]string `yaml:"tail_heads"`
 	NonEntity      []string            `yaml:"non_entity_heads"`
+	// NonEntityNames are whole capitalised phrases that are designations,
+	// statuses or instruments, not entities ("Foreign Terrorist
+	// Organization", "Specially Designated Global Terrorist").
+	NonEntityNames []string `yaml:"non_entity_names"`
 	LocModifiers   []string            `yaml:"loc_modifiers"`
 	Adjectives     []string            `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
@@ -108,6 +112,8 @@ type langRules struct {
 	lowerHeadMax int
 	// lowerNames: folded lower-case institution name ("parquet federal") → type.
 	lowerNames map[string]string
+	// nonEntityNames: folded phrases that are no entity (designations).
+	nonEntityNames map[string]bool
 	// demonymSuffixes: folded, longest first.
 	demonymSuffixes []string
 	tailHeads       map[string]string
@@ -151,7 +157,7 @@ func (r *langRules) inDict(folded []byte) bool {
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
-		lowerNames: map[string]string{}}
+		lowerNames: map[string]string{}, nonEntityNames: map[string]bool{}}
 }
 
 func (r *langRules) add(list []string, c wordClass) {
@@ -181,6 +187,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.Coordinators, wCoord)
 	r.add(f.HeadConnectors, wConnector|wHeadConn)
 	r.add(f.NonEntity, wNonEntity)
+	for _, p := range f.NonEntityNames {
+		if k := phraseKey(p); k != "" {
+			r.nonEntityNames[k] = true
+		}
+	}
 	r.add(f.LocModifiers, wLocMod)
 	r.add(f.Adjectives, wAdjective)
 	r.add(f.CompoundHeads, wCompoundHead)

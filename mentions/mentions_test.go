@@ -129,6 +129,10 @@ func TestMentions(t *testing.T) {
 		// French lower-case tails stay in the name; coordination inside a headed run splits.
 		{"fr", "Al-Qaïda au Maghreb islamique et la katiba al-Furqan et d’al-Mourabitoune ont frappé.",
 			[]string{"Al-Qaïda au Maghreb islamique/ORG", "katiba al-Furqan/ORG", "al-Mourabitoune/ORG"}, []string{"Al-Qaïda au Maghreb"}},
+		// Designations, instruments and acronyms of common nouns are no entities.
+		{"en", "Treasury named him a Specially Designated Global Terrorist under Executive Order 13224; the IED and GPS were found.",
+			nil, []string{"Specially Designated Global Terrorist", "Executive Order", "IED", "GPS", "Global Terrorist"}},
+		{"fr", "Un EEI a explosé ; l'ADN du suspect a été retrouvé.", nil, []string{"EEI", "ADN"}},
 		// A title word inside a known name is no split point (this sentence crashed the run).
 		{"en", "He addressed a U.N. General Assembly president last week.",
 			[]string{"U.N. General Assembly/ORG"}, []string{"Assembly"}},
