@@ -101,6 +101,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	r.promoBlocks()
 	r.linkLists()
 	r.head()
+	r.headlineCopies(text)
 	r.tail()
 	if !r.wrapped() {
 		r.teasers()
@@ -133,7 +134,7 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonPlaceholder)
 	case isNavLine(text[l.start:l.end]):
 		mark(ReasonNav)
-	case isDateLine(l):
+	case isDateLine(l), isCountLine(l):
 		mark(ReasonDate)
 	case isSectionLine(l):
 		mark(ReasonSection)
@@ -157,6 +158,23 @@ func isDateLine(l *lineInfo) bool {
 		return false
 	}
 	return 2*l.dates >= l.stop && l.dates+l.section > l.stop/2
+}
+
+// isCountLine: a short line of page metadata that counts words or minutes
+// ("reuters.com | 317 words", "Lecture : 3 min", "5 min read"): numbers and
+// count units, with at most two other words.
+func isCountLine(l *lineInfo) bool {
+	if l.words == 0 || l.words > 8 || l.numbers == 0 || l.units == 0 || l.ending == endPeriod || l.ending == endMark {
+		return false
+	}
+	return l.content-l.numbers-l.units-l.stop-l.dates <= 2
+}
+
+// isAppeal: a line where the site addresses the reader or speaks of itself
+// about its own services ("Sorry, we are not accepting comments on this
+// article", "If you value our journalism, please donate"). Quotes are not.
+func isAppeal(l *lineInfo) bool {
+	return l.site > 0 && (l.reader > 0 || l.voice > 0) && !l.quoteStart && l.words <= phraseMaxWords+20
 }
 
 // isSectionLine: a short line made of section and navigation words ("News",
@@ -455,6 +473,11 @@ func (r *rules) head() {
 // tail marks short lines and link items after the article's last paragraph
 // ("News", "Dismiss", "Most read" lists without a known header).
 func (r *rules) tail() {
+	// Appeals and notices after the article, over one or several lines,
+	// end the prose: the article's last paragraph is above them.
+	for last := r.lastProse(); last >= 0 && isAppeal(&r.lines[last]); last = r.lastProse() {
+		r.mark(last, ReasonTail)
+	}
 	last := r.lastProse()
 	if last < 0 {
 		return
@@ -466,6 +489,68 @@ func (r *rules) tail() {
 		}
 		if l.words <= tailMaxWords && l.ending == endNone || l.listItem && linkLike(l) {
 			r.mark(i, ReasonTail)
+		}
+	}
+}
+
+// Copies of the headline: at least copyMinShared words in common, covering
+// at least copyShare of the shorter line.
+const (
+	copyMinShared = 4
+	copyShare     = 0.6
+	headerLines   = 8
+	copyMaxWords  = 40 // a headline with a site's title around it, not a paragraph
+)
+
+// headlineCopies marks, above the first paragraph, a line that repeats
+// another line of the page header with other words added or changed: the
+// page title with a site suffix ("Privacy Policy <headline> - Site"), an
+// excerpt header ("<headline>[reuters.com]"), a player line ("<headline> /
+// 2 min. / 16 February"). Of two such lines the one with more words of its
+// own goes, or the later one.
+func (r *rules) headlineCopies(text string) {
+	// The page header: the lines above the first paragraph, and at least
+	// the first headerLines non-blank lines (a long page-title line or a
+	// photo caption may look like prose).
+	first := r.firstProse()
+	type cand struct {
+		i    int
+		toks map[string]bool
+	}
+	var cs []cand
+	seen := 0
+	for i := 0; i < len(r.lines) && (i < first || seen < headerLines); i++ {
+		l := &r.lines[i]
+		if !l.blank {
+			seen++
+		}
+		if l.blank || l.bp || l.words < copyMinShared || l.words > copyMaxWords || l.ending != endNone || l.quoteStart {
+			continue
+		}
+		set := map[string]bool{}
+		for _, t := range normalizeTokens(text[l.start:l.end]) {
+			set[t] = true
+		}
+		cs = append(cs, cand{i, set})
+	}
+	for a := 0; a < len(cs); a++ {
+		for b := a + 1; b < len(cs); b++ {
+			shared := 0
+			for t := range cs[a].toks {
+				if cs[b].toks[t] {
+					shared++
+				}
+			}
+			small := min(len(cs[a].toks), len(cs[b].toks))
+			if shared < copyMinShared || float64(shared) < copyShare*float64(small) {
+				continue
+			}
+			ownA, ownB := len(cs[a].toks)-shared, len(cs[b].toks)-shared
+			if ownA > ownB {
+				r.mark(cs[a].i, ReasonHeadline)
+			} else {
+				r.mark(cs[b].i, ReasonHeadline)
+			}
 		}
 	}
 }

@@ -429,3 +429,43 @@ func TestPageHeaderBlock(t *testing.T) {
 		}
 	}
 }
+
+// Copies of the headline in the page header go, whatever wraps them: a site
+// suffix, an excerpt's source tag, a player line; so do word counts; the
+// headline itself and the body stay.
+func TestHeadlineCopiesAndCounts(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Cookie settings Harbour guards foil drone attack on grain terminal in Vessa - The Norland Ledger", drop},
+		{"Harbour guards foil drone attack on grain terminal in Vessa", free},
+		{"ledger.example  |  |  412 words", drop},
+		{"Harbour guards foil drone attack on grain terminal [ledger.example]", drop},
+		{"Harbour guards shot down two drones packed with explosives over the grain terminal in Vessa on Sunday night, the port authority said.", keep},
+		{"Nobody was hurt, and the terminal reopened on Monday morning after engineers checked the loading cranes for damage.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Procès de trois passeurs devant le tribunal de Vessa", free},
+		{"Lecture : 3 min", drop},
+		{"Procès de trois passeurs devant le tribunal de Vessa / Le journal de 19h / 2 min. / le 3 mars 2031", drop},
+		{"Trois hommes accusés d'avoir fait passer des combattants par la frontière comparaissent depuis lundi devant le tribunal de Vessa.", keep},
+	}, false)
+}
+
+// Notices and appeals after the article, in the site's voice or addressed
+// to the reader, go; a last paragraph in the reporter's voice stays.
+func TestTailAppeals(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"The court will sentence the two men in June, a spokesman for the prosecutor said on Thursday evening.", keep},
+		{"We are not accepting comments on this article at the moment, sorry.", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Les deux hommes seront jugés en juin, a précisé jeudi soir un porte-parole du parquet de Vessa.", keep},
+		{"Notre journalisme est indépendant et ne vit que de vous, ses lecteurs.", drop},
+		{"Soutenez notre travail en prenant un abonnement dès aujourd'hui, à partir de 1 euro.", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"The court will sentence the two men in June, a spokesman for the prosecutor said on Thursday evening.", keep},
+		{"“We will appeal, and we will win,” their lawyer told the court's reporters after the hearing ended.", keep},
+	}, false)
+}

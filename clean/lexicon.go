@@ -22,6 +22,16 @@ type cueFile struct {
 	DateWords     []string `yaml:"date_words"`
 	Placeholders  []string `yaml:"placeholders"`
 	BylineMarkers []string `yaml:"byline_markers"`
+	// ReaderWords address the reader ("you", "vous"); SiteVoice is the
+	// site speaking of itself ("we", "nous"); SiteWords name the page and its
+	// services ("comments", "journalism", "abonnement"). Together after the
+	// article's last paragraph they make an appeal or a notice.
+	ReaderWords []string `yaml:"reader_words"`
+	SiteVoice   []string `yaml:"site_voice"`
+	SiteWords   []string `yaml:"site_words"`
+	// CountUnits follow a number in a page's metadata ("317 words", "3 min
+	// read", "317 mots").
+	CountUnits []string `yaml:"count_units"`
 }
 
 // Word classes, as bits of wordEntry.flags.
@@ -30,6 +40,10 @@ const (
 	wDate
 	wSection
 	wPlaceholder
+	wReader
+	wVoice
+	wSite
+	wUnit
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -128,6 +142,10 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wDate, f.DateWords},
 			{wSection, f.Sections},
 			{wPlaceholder, f.Placeholders},
+			{wReader, f.ReaderWords},
+			{wVoice, f.SiteVoice},
+			{wSite, f.SiteWords},
+			{wUnit, f.CountUnits},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

@@ -31,6 +31,10 @@ type lineInfo struct {
 	section int
 	holder  int // image placeholders
 	soft    int // distinct promotional cues
+	reader  int // words addressing the reader
+	voice   int // the site speaking of itself
+	site    int // words naming the page and its services
+	units   int // count units: "words", "mots", "min"
 
 	ending     endKind
 	blank      bool
@@ -315,6 +319,12 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		}
 		if e.flags&wPlaceholder != 0 {
 			li.holder++
+		}
+		if e.flags&(wReader|wVoice|wSite|wUnit) != 0 {
+			li.reader += int(e.flags&wReader) / int(wReader)
+			li.voice += int(e.flags&wVoice) / int(wVoice)
+			li.site += int(e.flags&wSite) / int(wSite)
+			li.units += int(e.flags&wUnit) / int(wUnit)
 		}
 	}
 	// caps counted per token above; keep it per word so ratios use li.words.
