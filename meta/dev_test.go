@@ -32,9 +32,9 @@ type goldDoc struct {
 }
 
 // TestDevCorpus measures title and publication date against the gold of the
-// development corpus. Floors set to what was measured when the corpus grew
-// to 35 documents: at most one dated article wrong, at most two dates where
-// the gold has none, at most two wrong titles (issue #11 aims at none).
+// development corpus. Floors: every dated article right, at most one date
+// where the gold has none (the cold figures on 35 documents were one wrong
+// and two extra), at most two wrong titles (issue #11 aims at none).
 func TestDevCorpus(t *testing.T) {
 	dev := filepath.Join(sharedDir(t), "eval", "dev")
 	stage, err := New(lexicon.Default())
@@ -99,8 +99,8 @@ func TestDevCorpus(t *testing.T) {
 	}
 	t.Logf("date_acc %d/%d; dates where gold is null: %d; titles %d/%d right, %d wrong",
 		dateOK, dated, extraDates, titleOK, titled, titleWrong)
-	if dateOK < dated-1 || extraDates > 2 {
-		t.Errorf("date_acc %d/%d with %d dates where the gold has none; want at most one wrong and two extra", dateOK, dated, extraDates)
+	if dateOK < dated || extraDates > 1 {
+		t.Errorf("date_acc %d/%d with %d dates where the gold has none; want all right and at most one extra", dateOK, dated, extraDates)
 	}
 	if titleWrong > 2 || titleOK < titled-1 {
 		t.Errorf("titles: %d/%d right, %d wrong; want at most one missed and two wrong", titleOK, titled, titleWrong)

@@ -133,24 +133,22 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if !doc.Meta.Published.IsZero() {
 		return nil
 	}
-	if hdr.day > 0 {
-		s.setPublished(doc, date(hdr.year, hdr.month, hdr.day), &hdr.span)
-		return nil
-	}
+	// The article's own dateline wins over an excerpt header, which may be
+	// the date the excerpt was taken.
 	if d, span, ok := s.fromDatelines(doc, lines, c); ok {
 		s.setPublished(doc, d, span)
+		return nil
+	}
+	if hdr.day > 0 {
+		s.setPublished(doc, date(hdr.year, hdr.month, hdr.day), &hdr.span)
 		return nil
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A month-only header ("2022-06") gives no day: a weekday and day in the
+	// text ("lundi 13 juin") may be an event's, so no date is made up from it.
 	exprs := s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: 0, End: len(doc.Text)}, nil)
-	if hdr.month > 0 {
-		if d, span, ok := fromMonthHeader(hdr, exprs); ok {
-			s.setPublished(doc, d, span)
-			return nil
-		}
-	}
 	if d, ok := s.fromAgo(doc.Text, exprs); ok {
 		s.setPublished(doc, d, nil)
 	}
@@ -433,12 +431,19 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 		}
 		// Without a cue, only a line that is little more than a date is a dateline:
 		// a caption's "Screen grab from June 19th 2001 showing…" dates the picture.
+		// A player or metadata line ("<headline> / 2 min. / le 16 février 2016")
+		// holds one in a segment of its own.
+		span := l.Span
 		if trust == trustBare && !s.dateDominated(doc.Text, doc.Lang, l.Span, words(txt), maxDatelineExtraWords) {
-			continue
+			seg, ok := s.dateSegment(doc.Text, doc.Lang, l.Span)
+			if !ok {
+				continue
+			}
+			span = seg
 		}
 		var buf [8]timex.Expr
 		found := false
-		for _, e := range s.scanner.Scan(doc.Text, doc.Lang, l.Span, buf[:0]) {
+		for _, e := range s.scanner.Scan(doc.Text, doc.Lang, span, buf[:0]) {
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
@@ -456,6 +461,47 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 		}
 	}
 	return best, bestSpan, bestTrust != trustNone
+}
+
+// dateSegment returns the segment of a line cut by " / ", " | ", " • " or
+// " · " that is little more than a date, when the line has two segments or
+// more.
+func (s *Stage) dateSegment(text, lang string, sp dossier.Span) (dossier.Span, bool) {
+	line := text[sp.Start:sp.End]
+	start, segs := 0, 0
+	var found dossier.Span
+	ok := false
+	for i := 0; i <= len(line); {
+		w := segmentSep(line, i)
+		if i < len(line) && w == 0 {
+			i++
+			continue
+		}
+		seg := trimSpan(text, dossier.Span{Start: sp.Start + start, End: sp.Start + i})
+		if seg.Len() > 0 {
+			segs++
+			if !ok && s.dateDominated(text, lang, seg, words(text[seg.Start:seg.End]), maxDatelineExtraWords) {
+				found, ok = seg, true
+			}
+		}
+		if i == len(line) {
+			break
+		}
+		i += w
+		start = i
+	}
+	return found, ok && segs >= 2
+}
+
+// segmentSep returns the width of a segment separator (" / ", " | ", " • ",
+// " · ") at s[i], or 0.
+func segmentSep(s string, i int) int {
+	for _, sep := range []string{" / ", " | ", " • ", " · "} {
+		if strings.HasPrefix(s[i:], sep) {
+			return len(sep)
+		}
+	}
+	return 0
 }
 
 // hasYear reports whether s holds a four-digit number that could be a year.
@@ -516,25 +562,6 @@ func (s *Stage) parseSafely(cfg *dps.Configuration, txt string) (d dpdate.Date, 
 		}
 	}()
 	return s.parser.Parse(cfg, txt)
-}
-
-// fromMonthHeader resolves a "lundi 13 juin" mention against a month-only header,
-// when the weekday matches that day of that month.
-func fromMonthHeader(h header, exprs []timex.Expr) (time.Time, *dossier.Span, bool) {
-	for _, e := range exprs {
-		if e.Kind != timex.KindCalendar || e.Weekday == 0 || e.Day == 0 {
-			continue
-		}
-		if (e.Month != 0 && e.Month != h.month) || (e.Year != 0 && e.Year != h.year) {
-			continue
-		}
-		if !timex.ValidDate(h.year, h.month, e.Day) || timex.IsoWeekday(date(h.year, h.month, e.Day)) != e.Weekday {
-			continue
-		}
-		sp := e.Span
-		return date(h.year, h.month, e.Day), &sp, true
-	}
-	return time.Time{}, nil, false
 }
 
 // maxAgoGap bounds the text between "a week ago" and the date it restates.

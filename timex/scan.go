@@ -485,7 +485,7 @@ func (t *table) matchNumber(c *cursor, prev *history) (Expr, bool) {
 	return Expr{}, false
 }
 
-// matchNumeric reads 2021-08-15, 15/08/2021 and 15.08.2021.
+// matchNumeric reads 2021-08-15, 2021/08/15, 15/08/2021 and 15.08.2021.
 func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 	a, s1, b, s2, y := c.at(0), c.at(1), c.at(2), c.at(3), c.at(4)
 	if y == nil || s1.kind != tPunct || s2.kind != tPunct || s1.r != s2.r ||
@@ -499,8 +499,8 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 	span := dossier.Span{Start: a.start, End: y.end}
 	var year, month, day int
 	switch {
-	case s1.r == '-' && a.digits == 4 && b.digits == 2 && y.digits == 2:
-		year, month, day = a.val, b.val, y.val
+	case (s1.r == '-' || s1.r == '/' || s1.r == '.') && a.digits == 4 && b.digits <= 2 && y.digits <= 2:
+		year, month, day = a.val, b.val, y.val // 2021-08-15, 2031/05/17, 2031.5.17
 	case (s1.r == '/' || s1.r == '.' || s1.r == '-') && a.digits <= 2 && b.digits <= 2 && y.digits == 4:
 		year = y.val
 		switch {

@@ -47,6 +47,8 @@ func TestTimexTable(t *testing.T) {
 			[]want{{"Nov. 3, 2020", "2020-11-03", false}, {"Oct 2017", "2017-10", false}}},
 		{"iso and numeric", "en", time.Time{}, "Logged 2021-08-15; form dated 25/12/2020; code 03/11/2020.",
 			[]want{{"2021-08-15", "2021-08-15", false}, {"25/12/2020", "2020-12-25", false}}},
+		{"year first with slashes and dots", "en", time.Time{}, "Filed 2031/05/17, amended 2031.6.2.",
+			[]want{{"2031/05/17", "2031-05-17", false}, {"2031.6.2", "2031-06-02", false}}},
 		{"fr numeric day first", "fr", time.Time{}, "Le décret du 03/11/2020 est paru.",
 			[]want{{"03/11/2020", "2020-11-03", false}}},
 		{"en year with cue", "en", time.Time{}, "The group formed in 2014 and has grown since 2016; 2000 fighters remain.",

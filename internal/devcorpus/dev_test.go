@@ -7,10 +7,10 @@ import (
 )
 
 // TestExtractionCore holds regression floors on the 35-document development
-// corpus, set to what was measured when it grew from 17 documents (issue
-// #11's targets are higher: boilerplate 0.97, figures 0.93, dates 0.95):
-// lang_acc 1.0, boilerplate_removed ≥ 0.94 with content_kept 1.0, figures
-// F1 ≥ 0.93, date_acc ≥ 0.70.
+// corpus (cold when it grew from 17 documents: boilerplate 0.949, figures
+// 0.932, dates 0.70; issue #11 aims at 0.97, 0.93, 0.95): lang_acc 1.0,
+// boilerplate_removed ≥ 0.98 with content_kept 1.0, figures F1 ≥ 0.93,
+// date_acc ≥ 0.88.
 func TestExtractionCore(t *testing.T) {
 	run := devcorpus.Extract(t)
 	if testing.Verbose() {
@@ -19,9 +19,9 @@ func TestExtractionCore(t *testing.T) {
 	run.Scores["all"].Log(t, "all", "figures", "boilerplate_removed", "content_kept", "lang_acc", "date_acc")
 	run.Check(t, 0,
 		devcorpus.Target{Metric: "lang_acc", Min: 1.0},
-		devcorpus.Target{Metric: "boilerplate_removed", Min: 0.94},
+		devcorpus.Target{Metric: "boilerplate_removed", Min: 0.98},
 		devcorpus.Target{Metric: "content_kept", Min: 1.0},
 		devcorpus.Target{Metric: "figures", Min: 0.93},
-		devcorpus.Target{Metric: "date_acc", Min: 0.70},
+		devcorpus.Target{Metric: "date_acc", Min: 0.88},
 	)
 }
