@@ -41,8 +41,8 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
-	LocModifiers   []string            `yaml:"loc_modifiers"`
-	Adjectives     []string            `yaml:"adjectives"`
+	LocModifiers   []string `yaml:"loc_modifiers"`
+	Adjectives     []string `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
 	// ("Afghanistan-based", "Taliban-led"): the name is split off.
 	CompoundHeads []string `yaml:"compound_heads"`
