@@ -595,6 +595,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
+	case !wholeKB && s.definedByAcronym(ws, a, b):
+		// "Vrije Universiteit Brussel (VUB)": the acronym after the run spells
+		// all of it, so the town inside is part of the name; people have no
+		// acronyms, so it is an organisation unless a place head ends it.
+		typ := "ORG"
+		if toks[b-1].class&wLocHead != 0 {
+			typ = "LOC"
+		}
+		s.addPattern(ws, r, text, a, b, typ, 0)
+		return b
 	case !wholeKB && s.ownedRun(ws, a, b):
 		s.addOwned(ws, r, text, a, b)
 		return b
@@ -690,6 +700,32 @@ func (s *Stage) addOwned(ws *workspace, r *langRules, text string, a, b int) {
 		}
 	}
 	s.addPattern(ws, r, text, a, b, "ORG", 0)
+}
+
+// definedByAcronym reports a run [a, b) of two or more capitalised words
+// followed by "(ACR)" where ACR is the initials of those words (lower-case
+// connectors skipped).
+func (s *Stage) definedByAcronym(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 2 || b+2 >= len(toks) || ws.text[toks[b].start:toks[b].end] != "(" || ws.text[toks[b+2].start:toks[b+2].end] != ")" {
+		return false
+	}
+	acr := ws.text[toks[b+1].start:toks[b+1].end]
+	if toks[b+1].shape != shapeUpper || len(acr) < 2 {
+		return false
+	}
+	n := 0
+	for k := a; k < b; k++ {
+		t := &toks[k]
+		if !t.word || t.shape == shapeLower {
+			continue
+		}
+		if n >= len(acr) || ws.text[t.start] != acr[n] {
+			return false
+		}
+		n++
+	}
+	return n == len(acr)
 }
 
 // ownedRun reports a run [a, b) that ownedUnit joined.

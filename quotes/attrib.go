@@ -478,6 +478,19 @@ func (w *work) verbEvent(v, lo, hi int) (event, candidate) {
 	for j >= lo && w.isAdverb(j) {
 		j--
 	}
+	// "X condemned the attack, saying …", "X a réagi, en déclarant …": a
+	// participle after a comma speaks with the sentence's subject.
+	if w.cls(v)&cParticiple != 0 {
+		k := j
+		if k >= lo && w.cls(k)&cGerund != 0 {
+			k--
+		}
+		if k > lo && w.isPunct(k) && w.text[w.toks[k].Start] == ',' {
+			if c := w.sentenceSubject(lo, k); c.kind != kNone {
+				return ev, c
+			}
+		}
+	}
 	if j < lo || w.isPunct(j) {
 		if w.cls(v)&cAddressee != 0 {
 			// "X, a researcher, told reporters": the subject is in apposition.
@@ -640,8 +653,85 @@ func (w *work) phraseStart(first, j int) int {
 	return first
 }
 
-// speakerAfter reads an inverted speaker phrase starting at token i.
+// Limits of the phrases read around an inverted speaker, in tokens.
+const (
+	maxIncisePP    = 5 // "a déclaré au quotidien régional | un conseiller"
+	maxParenthesis = 6 // "(VUB)" between a description and the name it introduces
+	// maxDescriptionTail bounds the words after a speaker description and
+	// before the comma that sets off its name ("par intérim").
+	maxDescriptionTail = 3
+)
+
+// speakerAfter reads an inverted speaker phrase starting at token i: past
+// adverbs and one prepositional phrase before it ("a déclaré sur place le
+// ministre"), and with the name set after its description ("le ministre de
+// l'Intérieur, Ghazi X"; "le psychologue de l'université (UL) Lena X").
 func (w *work) speakerAfter(i, hi int) candidate {
+	c, last := w.invertedPhrase(i, hi)
+	if c.kind == kNone || c.kind == kPronoun || c.kind == kNamed && w.doc.Mentions[w.mentionOf(c)].Type == dossier.TypePER {
+		return c
+	}
+	if p := w.apposedName(last+1, hi); p.kind != kNone {
+		return p
+	}
+	return c
+}
+
+// mentionOf returns the mention index of a named candidate's span.
+func (w *work) mentionOf(c candidate) int {
+	if k := w.tokAt(c.span.Start); k >= 0 && k < len(w.mentAt) && w.mentAt[k] >= 0 {
+		return int(w.mentAt[k])
+	}
+	return 0
+}
+
+// apposedName returns the person named right after a speaker description,
+// past a parenthesis (an acronym) and one comma, when the name ends there.
+func (w *work) apposedName(k, hi int) candidate {
+	if k < hi && w.isPunct(k) && w.text[w.toks[k].Start] == '(' {
+		e := k + 1
+		for e < hi && e-k <= maxParenthesis && !(w.isPunct(e) && w.text[w.toks[e].Start] == ')') {
+			e++
+		}
+		if e >= hi || e-k > maxParenthesis {
+			return candidate{}
+		}
+		k = e + 1
+	}
+	// A short complement may end the description before the comma ("le
+	// ministre de l'Intérieur par intérim, Ghazi X").
+	for e := k; e < hi && e-k < maxDescriptionTail && !w.inQuote[e] && w.mentAt[k] < 0; e++ {
+		if w.isPunct(e) {
+			if w.text[w.toks[e].Start] == ',' {
+				k = e
+			}
+			break
+		}
+	}
+	if k < hi && w.isPunct(k) && w.text[w.toks[k].Start] == ',' {
+		k++
+	}
+	if k >= hi || w.inQuote[k] {
+		return candidate{}
+	}
+	mi := w.mentAt[k]
+	if mi < 0 {
+		return candidate{}
+	}
+	m := w.doc.Mentions[mi]
+	if m.Type != dossier.TypePER || w.toks[k].Start != m.Start {
+		return candidate{}
+	}
+	end := w.tokAt(m.End-1) + 1
+	if end < hi && !w.isPunct(end) && w.cls(end)&(cStop|cRelative) == 0 {
+		return candidate{} // the name goes on into another phrase
+	}
+	return candidate{kind: kNamed, entity: m.Entity, span: m.Span}
+}
+
+// invertedPhrase reads the speaker phrase of speakerAfter and returns it
+// with its last token.
+func (w *work) invertedPhrase(i, hi int) (candidate, int) {
 	for skip := 0; i < hi && skip < maxSkip; skip++ {
 		if l := w.matchFwd(&w.r.adverbs, i, hi); l > 0 {
 			i += l
@@ -653,17 +743,33 @@ func (w *work) speakerAfter(i, hi int) candidate {
 		}
 		break
 	}
+	if i < hi && !w.isPunct(i) && !w.inQuote[i] && w.cls(i)&(cStop|cLink) != 0 {
+		// "a déclaré au quotidien régional un conseiller": past one
+		// prepositional phrase, a determiner opens the speaker; without
+		// one ("a déclaré à CNN") the phrase is an addressee.
+		k := i + 1
+		if k < hi && w.cls(k)&cDeterminer != 0 {
+			k++
+		}
+		for k < hi && k-i <= maxIncisePP && !w.isPunct(k) && !w.inQuote[k] && w.cls(k)&(cDefinite|cIndefinite) == 0 {
+			k++
+		}
+		if k >= hi || k-i > maxIncisePP || w.cls(k)&(cDefinite|cIndefinite) == 0 {
+			return candidate{}, i
+		}
+		i = k
+	}
 	if i >= hi || w.isPunct(i) || w.inQuote[i] || w.cls(i)&(cStop|cLink) != 0 {
-		return candidate{} // "a déclaré à CNN": an addressee, not a speaker
+		return candidate{}, i // "a déclaré à CNN": an addressee, not a speaker
 	}
 	if c := w.cls(i); c&cPronoun != 0 {
-		return candidate{kind: kPronoun, class: c & cPronoun, span: w.toks[i].Span}
+		return candidate{kind: kPronoun, class: c & cPronoun, span: w.toks[i].Span}, i
 	}
 	last := i
 	for last+1 < hi && !w.isPunct(last+1) && !w.inQuote[last+1] && w.cls(last+1)&cStop == 0 && last-i < maxSpeakerWords {
 		last++
 	}
-	return w.classify(i, last)
+	return w.classify(i, last), last
 }
 
 // classify decides what the phrase of tokens [a, b] names.

@@ -59,6 +59,11 @@ type lexiconFile struct {
 	TitleCues []string `yaml:"title_cues"`
 	// ChargePrefixes start legal charge names, which are not quotes.
 	ChargePrefixes []string `yaml:"charge_prefixes"`
+	// ParticipleSuffixes end the participles of the speech verbs ("saying",
+	// "déclarant"): after a comma, or a gerund marker ("en"), their subject
+	// is the sentence's ("X condemned the attack, saying …").
+	ParticipleSuffixes []string `yaml:"participle_suffixes"`
+	GerundMarkers      []string `yaml:"gerund_markers"`
 }
 
 // word classes, as bit flags over one folded word.
@@ -83,6 +88,8 @@ const (
 	cAddressee
 	cLink
 	cCue // first word of a source cue
+	cParticiple
+	cGerund
 )
 
 const cPronoun = cPronPerson | cPronAny | cPronPlural | cPronThing
@@ -172,6 +179,18 @@ func compile(f *lexiconFile) (*rules, error) {
 	set(f.Clitics, cClitic)
 	set(f.AddresseeVerbs, cAddressee)
 	set(f.NPLinks, cLink)
+	set(f.GerundMarkers, cGerund)
+	for _, v := range f.Verbs {
+		toks := splitPhrase(v)
+		if len(toks) != 1 {
+			continue
+		}
+		for _, sfx := range f.ParticipleSuffixes {
+			if s := string(fold(nil, sfx)); len(toks[0]) > len(s)+2 && toks[0][len(toks[0])-len(s):] == s {
+				r.words[toks[0]] |= cParticiple
+			}
+		}
+	}
 	for _, p := range f.SourceCues {
 		toks := splitPhrase(p)
 		r.sourceCues.add(toks)
