@@ -600,8 +600,29 @@ func (w *work) speakerBefore(lo, j int) candidate {
 	if w.cls(j)&cPronoun != 0 {
 		return candidate{kind: kPronoun, class: w.cls(j) & cPronoun, span: w.toks[j].Span}
 	}
-	first := w.subjectStart(lo, j-1, j-1)
-	return w.classify(w.phraseStart(first, j), j)
+	first := w.phraseStart(w.subjectStart(lo, j-1, j-1), j)
+	c := w.classify(first, j)
+	if w.cls(j)&cDocumentNoun != 0 {
+		// "the monitors' 28-page report concluded": the document speaks
+		// for its owner, set before a possessive clitic.
+		k := first - 1
+		for k > lo && (w.toks[k].Kind == dossier.TokNumber || w.isPunct(k) && w.text[w.toks[k].Start] == '-') {
+			k--
+		}
+		if k > lo && w.isPossessive(k) {
+			if o := w.speakerBefore(lo, k-1); o.kind != kNone && o.kind != kPronoun {
+				return o
+			}
+		}
+	}
+	return c
+}
+
+// isPossessive reports a possessive clitic token: "'s", "’s", or a lone
+// apostrophe after a plural ("the monitors' report").
+func (w *work) isPossessive(k int) bool {
+	f := string(w.fold(k))
+	return f == "'s" || f == "'"
 }
 
 // subjectStart walks back from token k over the words of a subject phrase
@@ -839,6 +860,11 @@ func (w *work) classify(a, b int) candidate {
 	}
 	if per >= 0 {
 		return named(per)
+	}
+	if org >= 0 && per < 0 && w.mentAt[b] < 0 && w.cls(b)&(cSourceNoun|cPersonNoun) != 0 && w.cls(b)&cDocumentNoun == 0 {
+		// "UN monitors say", "Pentagon officials said": people of the
+		// organisation, not the organisation itself.
+		return candidate{kind: kUnnamed, span: span, first: a, last: b}
 	}
 	if org >= 0 {
 		if nounBeforeName && !hasDoc {

@@ -159,6 +159,19 @@ func TestQuotes(t *testing.T) {
 			want:  []want{{"Four guards were wounded,", "Tomas Brenner", "was quoted as saying"}},
 		},
 		{
+			name:  "en people of an organisation are an unnamed source",
+			lang:  "en",
+			text:  "Port Authority officials said the convoy “was never at risk”.",
+			names: []name{{"Port Authority", "ORG", ""}},
+			want:  []want{{"was never at risk", "~Port Authority officials", "said"}},
+		},
+		{
+			name: "en a document speaks for the owner set before a possessive",
+			lang: "en",
+			text: "The inspectors visited the port in May.\n\n“Controls remain weak at every gate,” the inspectors' 40-page report concluded.",
+			want: []want{{"Controls remain weak at every gate,", "~the inspectors", "concluded"}},
+		},
+		{
 			name:  "en postposed named",
 			lang:  "en",
 			text:  "“The cell was planning a second attack in the capital,” said Laura Finch, a researcher at the institute.",

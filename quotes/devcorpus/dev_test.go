@@ -11,10 +11,9 @@ import (
 // TestDevCorpus holds regression floors on the 35-document development
 // corpus, set to what was measured when it grew from 17 documents (issue
 // #12's targets are higher: named 0.92, unnamed 0.85, EN and FR within
-// 0.05). Cold: named 0.872, unnamed 0.775; now floors at quotes F1 ≥ 0.98,
-// named speakers ≥ 0.93, unnamed sources (strict) ≥ 0.80, French within 0.15
-// of English (the gap grew when French unnamed sources improved and English
-// did not: 0.864 vs 0.722). With -v it lists every quote with its speaker
+// 0.05). Cold: named 0.872, unnamed 0.775; now floors at issue #12's
+// targets: quotes F1 ≥ 0.98, named speakers ≥ 0.93, unnamed sources (strict)
+// ≥ 0.85, French within 0.05 of English. With -v it lists every quote with its speaker
 // (~ for an unnamed source) and score.py's misses.
 func TestDevCorpus(t *testing.T) {
 	run := devcorpus.Extract(t)
@@ -39,9 +38,9 @@ func TestDevCorpus(t *testing.T) {
 	for _, subset := range []string{"all", "en", "fr"} {
 		run.Scores[subset].Log(t, subset, "quotes", "speaker_")
 	}
-	run.Check(t, 0.15,
+	run.Check(t, 0.05,
 		devcorpus.Target{Metric: "quotes", Min: 0.98},
 		devcorpus.Target{Metric: "speaker_named_acc", Min: 0.93},
-		devcorpus.Target{Metric: "speaker_anon_acc", Min: 0.80},
+		devcorpus.Target{Metric: "speaker_anon_acc", Min: 0.85},
 	)
 }
