@@ -154,3 +154,18 @@ func TestAllegianceThroughLeaders(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkClaims(t, s, "en", tc.text, ids, "", tc.want) })
 	}
 }
+
+// TestStatedPlaces: two places that the sentence joins are linked when the
+// first ranks below the second, even when the KB does not know the smaller
+// one; a chain through a middle place is closed.
+func TestStatedPlaces(t *testing.T) {
+	s := kbStage(t)
+	ids := map[string]string{"Tillaberi": "tillaberi", "Niger": "niger", "Kabul": "kabul", "France": "france"}
+	checkClaims(t, s, "en",
+		"The patrol was ambushed near the town of [LOC Vessa Kora], in the western [LOC Tillaberi] region of [LOC Niger].",
+		ids, "located_in", []string{
+			"Tillaberi located_in Niger [asserted]", "Vessa Kora located_in Tillaberi [asserted]", "Vessa Kora located_in Niger [asserted]",
+		})
+	// No link without a joining cue, nor from a bigger place to a smaller one.
+	checkClaims(t, s, "en", "Officials from [LOC Kabul] met envoys who had travelled from [LOC Vessa Kora].", ids, "located_in", nil)
+}

@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"strings"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
 )
@@ -35,6 +37,7 @@ func (s *Stage) kbClaims(doc *dossier.Document, d *langData, ws *workspace, sent
 		return
 	}
 	ms := ws.sm
+	s.statedPlaces(doc, d, ws, sent)
 	for a := range ms {
 		ea := s.kbEntry(doc, &ms[a])
 		if ea == nil {
@@ -63,6 +66,91 @@ func (s *Stage) kbClaims(doc *dossier.Document, d *langData, ws *workspace, sent
 					s.emitRule(doc, d, ws, sent, placeSentenceRule, &ms[a], &ms[b])
 				}
 			}
+		}
+	}
+}
+
+// Place ranks: a place stated inside another must rank lower.
+const (
+	rankSite = iota + 1
+	rankTown
+	rankRegion
+	rankCountry
+	rankContinent
+)
+
+// placeRank ranks a place mention by its KB kind, or, for a place the KB
+// does not know, by its head word ("Verin Province" is a region; "Tongo
+// Tongo" is taken for a town or site).
+func (s *Stage) placeRank(doc *dossier.Document, d *langData, m *dossier.Mention, e *kb.Entry) int {
+	if e != nil {
+		switch {
+		case e.Kind == kb.KindCountry:
+			return rankCountry
+		case e.Kind == kb.KindRegion && e.Country == "":
+			return rankContinent
+		case e.Kind == kb.KindRegion:
+			return rankRegion
+		case e.Kind == kb.KindCity:
+			return rankTown
+		}
+		return rankSite
+	}
+	name := doc.Text[m.Start:m.End]
+	if i := strings.LastIndexByte(name, ' '); i >= 0 && d.placeWords[strings.ToLower(name[i+1:])] {
+		return rankRegion // "… Province", "… Region", "… District"
+	}
+	return rankTown
+}
+
+// statedPlaces adds located_in between two places that the sentence joins
+// ("near the town of Tongo Tongo, in the western Tillaberi region of Niger")
+// when the first ranks below the second, even if the KB does not know the
+// smaller one; the KB only vetoes a link it contradicts (a town it puts in
+// another country). Links chained through a middle place are closed
+// transitively (Tongo Tongo in Niger).
+func (s *Stage) statedPlaces(doc *dossier.Document, d *langData, ws *workspace, sent dossier.Span) {
+	ms := ws.sm
+	type link struct{ in, out int }
+	var links []link
+	for a := range ms {
+		if entityType(doc, &ms[a]) != dossier.TypeLOC {
+			continue
+		}
+		ea := s.kbEntry(doc, &ms[a])
+		for b := range ms {
+			if a == b || ms[a].Entity == ms[b].Entity || entityType(doc, &ms[b]) != dossier.TypeLOC {
+				continue
+			}
+			eb := s.kbEntry(doc, &ms[b])
+			if ea != nil && eb != nil {
+				continue // both known: kbClaims decides from the KB
+			}
+			if s.placeRank(doc, d, &ms[a], ea) >= s.placeRank(doc, d, &ms[b], eb) {
+				continue
+			}
+			if ea != nil && eb != nil && ea.Country != "" && eb.Kind == kb.KindCountry && ea.Country != eb.Country {
+				continue
+			}
+			if !s.placeJoined(doc, d, ws, &ms[a], &ms[b]) {
+				continue
+			}
+			links = append(links, link{a, b})
+			s.emitRule(doc, d, ws, sent, placeRule, &ms[a], &ms[b])
+		}
+	}
+	// Close chains stated in this sentence: a in b, b in c → a in c, when c
+	// is known (from the KB or from a link) to hold b.
+	for _, l1 := range links {
+		for b := range ms {
+			if b == l1.in || b == l1.out || ms[b].Entity == ms[l1.in].Entity || entityType(doc, &ms[b]) != dossier.TypeLOC {
+				continue
+			}
+			eo, eb := s.kbEntry(doc, &ms[l1.out]), s.kbEntry(doc, &ms[b])
+			if eo == nil || eb == nil || !s.contains(eb, eo) || !s.placeJoined(doc, d, ws, &ms[l1.out], &ms[b]) {
+				continue
+			}
+			s.emitRule(doc, d, ws, sent, placeRule, &ms[l1.in], &ms[b])
 		}
 	}
 }
