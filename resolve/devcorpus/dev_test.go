@@ -9,10 +9,10 @@ import (
 )
 
 // TestDevCorpus holds regression floors on the 35-document development
-// corpus, set to what was measured when it grew from 17 documents (issue
-// #11's targets are higher: names strict 0.92, loose 0.95, entity recall
-// 0.95, EN and FR within 0.05): names_loose ≥ 0.91, names_strict ≥ 0.88,
-// entity_recall ≥ 0.95, links_alias ≥ 0.96, links_crossdoc precision ≥ 0.99,
+// corpus (cold figures when it grew from 17 documents: names strict 0.88,
+// loose 0.91, entity recall 0.95), raised as the name grammar landed to
+// issue #11's targets: names_loose ≥ 0.95, names_strict ≥ 0.92,
+// entity_recall ≥ 0.97, links_alias ≥ 0.96, links_crossdoc precision ≥ 0.99,
 // French within 0.05 of English. With -v it logs score.py's missed and extra names and links.
 func TestDevCorpus(t *testing.T) {
 	run := devcorpus.Extract(t)
@@ -23,9 +23,9 @@ func TestDevCorpus(t *testing.T) {
 		run.Scores[subset].Log(t, subset, "names_", "entity_recall", "links_")
 	}
 	run.Check(t, 0.05,
-		devcorpus.Target{Metric: "names_loose", Min: 0.91},
-		devcorpus.Target{Metric: "names_strict", Min: 0.88},
-		devcorpus.Target{Metric: "entity_recall", Min: 0.95},
+		devcorpus.Target{Metric: "names_loose", Min: 0.95},
+		devcorpus.Target{Metric: "names_strict", Min: 0.92},
+		devcorpus.Target{Metric: "entity_recall", Min: 0.97},
 		devcorpus.Target{Metric: "links_alias", Min: 0.96},
 	)
 	if p, ok := run.Scores["all"].Precision("links_crossdoc"); !ok || p < 0.99 {
