@@ -58,7 +58,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -71,10 +74,11 @@ const Tokenizer = "porter unicode61 remove_diacritics 2"
 
 // DB is a dossier store in one SQLite file. It is safe for concurrent use.
 type DB struct {
-	db       *sql.DB
-	path     string
-	readOnly bool
-	w        writer // the one connection that writes, with its statements and caches
+	db        *sql.DB
+	path      string
+	readOnly  bool
+	immutable bool
+	w         writer // the one connection that writes, with its statements and caches
 }
 
 // DefaultPath is where the database lives when --db is not given.
@@ -96,7 +100,32 @@ func DefaultPath() (string, error) {
 type Options struct {
 	// ReadOnly opens an existing database without write access (no migrations).
 	ReadOnly bool
+	// writable reports whether a path may be written (tests fake a
+	// read-only share with it); nil means unix.Access.
+	writable func(path string) bool
 }
+
+// uriPath escapes a file path for an SQLite "file:" URI: "?" would start the
+// parameters, "#" a fragment, and "%" an escape (https://sqlite.org/uri.html).
+func uriPath(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; c {
+		case '%', '?', '#':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func accessWritable(path string) bool { return unix.Access(path, unix.W_OK) == nil }
+
+// Immutable reports whether the database was opened from read-only storage
+// (a mounted share, a backup, a colleague's copy): SQLite reads it as an
+// immutable file, without the WAL index it cannot create there.
+func (s *DB) Immutable() bool { return s.immutable }
 
 // Open opens or creates the database at path and brings its schema up to date.
 func Open(ctx context.Context, path string, opt Options) (*DB, error) {
@@ -116,17 +145,35 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	// fsyncs, every few dozen documents on a slow disk. cache_size (per
 	// connection) keeps the hot index pages of a large corpus in memory.
 	// (mmap_size is left off: with modernc it made writes several times slower.)
-	dsn := "file:" + path + fmt.Sprintf("?_pragma=busy_timeout(%d)", BusyTimeout.Milliseconds()) +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)" +
-		"&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)&_txlock=immediate"
-	if opt.ReadOnly {
+	writable := opt.writable
+	if writable == nil {
+		writable = accessWritable
+	}
+	// A reader on storage it cannot write (a read-only mount, a file without
+	// write permission) cannot create the WAL index (-shm): it reads the
+	// file as immutable instead, which needs no other file.
+	immutable := opt.ReadOnly && (!writable(path) || !writable(filepath.Dir(path)))
+	if !opt.ReadOnly {
+		if _, err := os.Stat(path); err == nil && !writable(path) || !writable(filepath.Dir(path)) {
+			return nil, fmt.Errorf("open store %s: %w: the file or its folder cannot be written; reading commands (search, stats, entity, serve, export) still work, writing ones (ingest, reindex, watch) need a writable copy", path, ErrReadOnly)
+		}
+	}
+	dsn := "file:" + uriPath(path) + fmt.Sprintf("?_pragma=busy_timeout(%d)", BusyTimeout.Milliseconds())
+	if !immutable {
+		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)"
+	}
+	dsn += "&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)&_txlock=immediate"
+	switch {
+	case immutable:
+		dsn += "&mode=ro&immutable=1"
+	case opt.ReadOnly:
 		dsn += "&mode=ro"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &DB{db: db, path: path, readOnly: opt.ReadOnly}
+	s := &DB{db: db, path: path, readOnly: opt.ReadOnly, immutable: immutable}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -144,6 +191,42 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		return nil, fmt.Errorf("open store %s: schema version %d, this binary expects %d (run any writing command, e.g. dossier reindex, to migrate)", path, v, len(migrations))
 	}
 	return s, nil
+}
+
+// ErrReadOnly marks a writing open of a database on storage that cannot be written.
+var ErrReadOnly = errors.New("read-only storage")
+
+// ErrDamaged marks a database whose pages fail SQLite's consistency check.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// QuickCheck runs SQLite's quick_check over every page (cost linear in the
+// file's size) and returns an error wrapping ErrDamaged when it finds damage.
+func (s *DB) QuickCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check(20)`)
+	if err != nil {
+		if strings.Contains(err.Error(), "malformed") || strings.Contains(err.Error(), "corrupt") {
+			return fmt.Errorf("%s: %w: %v", s.path, ErrDamaged, err)
+		}
+		return fmt.Errorf("%s: quick check: %w", s.path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("%s: quick check: %w", s.path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, strings.Join(strings.Fields(line), " "))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w: %v", s.path, ErrDamaged, err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: %w (%s); restore a backup, or salvage it with: sqlite3 %s .recover", s.path, ErrDamaged, problems[0], s.path)
+	}
+	return nil
 }
 
 // Path is the database file.

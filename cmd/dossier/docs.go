@@ -25,7 +25,7 @@ of entities, the original a near duplicate copies, and title (or source).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

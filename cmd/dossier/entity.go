@@ -33,7 +33,7 @@ listed; --type PER|ORG|LOC narrows the choice.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

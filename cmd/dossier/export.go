@@ -131,7 +131,7 @@ neighbourhood in the claim graph; --since/--until, --lang select documents;
 // exportSource extracts the argument files, or opens the store when there are none.
 func exportSource(ctx context.Context, cmd *cobra.Command, args []string, sf *storeFlags, ef *engineFlags) (export.Source, *kb.KB, func(), error) {
 	if len(args) == 0 {
-		db, err := sf.open(ctx, true)
+		db, err := sf.open(ctx, true, cmd.ErrOrStderr())
 		if err != nil {
 			return nil, nil, nil, err
 		}

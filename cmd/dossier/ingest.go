@@ -29,7 +29,7 @@ func (f *storeFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.db, "db", "", "database file (default $DOSSIER_DB, else $XDG_DATA_HOME/dossier/dossier.db, else ~/.local/share/dossier/dossier.db)")
 }
 
-func (f *storeFlags) open(ctx context.Context, readOnly bool) (*sqlite.DB, error) {
+func (f *storeFlags) open(ctx context.Context, readOnly bool, stderr io.Writer) (*sqlite.DB, error) {
 	path := f.db
 	if path == "" {
 		p, err := sqlite.DefaultPath()
@@ -38,8 +38,28 @@ func (f *storeFlags) open(ctx context.Context, readOnly bool) (*sqlite.DB, error
 		}
 		path = p
 	}
-	return sqlite.Open(ctx, path, sqlite.Options{ReadOnly: readOnly})
+	db, err := sqlite.Open(ctx, path, sqlite.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, err
+	}
+	// A reading command checks a small database whole before answering, so
+	// that a damaged file is reported rather than half-read; large ones are
+	// left to `dossier stats`, which always checks.
+	if fi, err := os.Stat(path); err == nil && readOnly && fi.Size() <= quickCheckMaxBytes {
+		if err := db.QuickCheck(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if db.Immutable() {
+		fmt.Fprintf(stderr, "dossier: note: %s is on storage this user cannot write; reading it as a read-only snapshot\n", path)
+	}
+	return db, nil
 }
+
+// quickCheckMaxBytes: reading commands check databases up to this size
+// before answering (a few milliseconds).
+const quickCheckMaxBytes = 32 << 20
 
 // engineFlags configure extraction for ingest, reindex and watch.
 type engineFlags struct {
@@ -95,7 +115,7 @@ progress bar with rate and ETA is drawn on stderr when it is a terminal.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, false)
+			store, err := sf.open(ctx, false, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -226,7 +226,7 @@ store, the documents mentioning it published on or after --since.`,
 				}
 				watched = append(watched, entries...)
 			}
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -29,7 +29,7 @@ keeps its previous annotations and is reported; the exit code is then 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, false)
+			store, err := sf.open(ctx, false, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

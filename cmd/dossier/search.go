@@ -58,7 +58,7 @@ Near duplicates are left out unless --all. QUERY may be empty ("") with --entity
 				return fmt.Errorf("--type needs --entity")
 			}
 			q.IncludeDuplicates = showAll
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

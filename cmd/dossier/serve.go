@@ -123,7 +123,7 @@ document and entity ids) into memory: a few seconds per 10,000 articles.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -21,11 +21,14 @@ func newStatsCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			store, err := sf.open(ctx, true)
+			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			defer store.Close()
+			if err := store.QuickCheck(ctx); err != nil {
+				return err
+			}
 			st, err := store.Stats(ctx)
 			if err != nil {
 				return err

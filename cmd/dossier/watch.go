@@ -36,7 +36,7 @@ runs. Stop it with Ctrl-C; what was stored is kept.`,
 			if every < time.Minute && !once {
 				return fmt.Errorf("--every %s: poll at most once a minute", every)
 			}
-			store, err := sf.open(ctx, false)
+			store, err := sf.open(ctx, false, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,5 @@
+package sqlite
+
+// FakeWritable makes Open see every path as writable or not (a read-only
+// share, without mounting one).
+func FakeWritable(o *Options, writable bool) { o.writable = func(string) bool { return writable } }
