@@ -118,6 +118,11 @@ type PutResult struct {
 	// PutNearDuplicate); Distance is the SimHash distance to it.
 	Original int64
 	Distance int
+	// Batch is the write batch that holds a new document when the store
+	// groups commits (sqlite.DB.Batch); 0 when the document was durable
+	// before Put returned. A batched document is stored only once its
+	// batch commits: ask the store (Settled) before reporting it.
+	Batch uint64
 }
 
 // Original is a stored document's source bytes, for re-extraction.

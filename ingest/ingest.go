@@ -90,6 +90,9 @@ const (
 // batcher is a store that can group documents into one transaction.
 type batcher interface {
 	Batch(ctx context.Context, maxDocs int, maxDelay time.Duration) error
+	// Settled reports whether a PutResult's batch has ended, and the error
+	// that lost it (a full disk at commit).
+	Settled(batch uint64) (bool, error)
 }
 
 // Status is what happened to one input.
@@ -115,6 +118,8 @@ type Event struct {
 	// Done and Total count inputs so far, for progress display; Total grows
 	// while feeds are expanded.
 	Done, Total int
+	// batch is the store's write batch holding a new document (0: durable).
+	batch uint64
 }
 
 // Summary counts outcomes of a run.
@@ -163,16 +168,46 @@ type job struct {
 // input in order. A bad input is reported and skipped; Run returns an error
 // only when the store fails or ctx ends, keeping what was committed.
 func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) (sum Summary, err error) {
-	if b, ok := in.store.(batcher); ok {
+	// Events wait here until the store confirms their batch committed: a
+	// document is reported new only once it is really stored.
+	var waiting []Event
+	done := 0
+	emit := func(ev Event) {
+		done++
+		ev.Done = done
+		sum.count(ev.Status)
+		if report != nil {
+			report(ev)
+		}
+	}
+	b, batching := in.store.(batcher)
+	settle := func() {
+		for len(waiting) > 0 {
+			ev := waiting[0]
+			if batching {
+				ok, lost := b.Settled(ev.batch)
+				if !ok {
+					return
+				}
+				if lost != nil {
+					ev.Status, ev.Err, ev.ID, ev.Original = StatusFailed, fmt.Errorf("%s: not stored: %w", ev.Name, lost), 0, 0
+				}
+			}
+			waiting = waiting[1:]
+			emit(ev)
+		}
+	}
+	if batching {
 		if err := b.Batch(ctx, BatchDocs, BatchDelay); err != nil {
 			return sum, err
 		}
 		defer func() {
-			// Commit what the batch holds, even after Ctrl-C: it was extracted
-			// and reported.
+			// Commit what the batch holds, even after Ctrl-C, then report
+			// what that commit confirmed.
 			if ferr := b.Batch(context.WithoutCancel(ctx), 0, 0); ferr != nil && err == nil {
 				err = ferr
 			}
+			settle()
 		}()
 	}
 	items := in.expand(ctx, args)
@@ -217,7 +252,6 @@ func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) 
 		wg.Wait()
 	}()
 
-	done := 0
 	for j := range ordered {
 		select {
 		case <-j.done:
@@ -242,7 +276,7 @@ func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) 
 				ev.Status, ev.Err = StatusFailed, err
 				break
 			}
-			ev.ID, ev.Original, ev.Distance = res.ID, res.Original, res.Distance
+			ev.ID, ev.Original, ev.Distance, ev.batch = res.ID, res.Original, res.Distance, res.Batch
 			ev.Warnings = j.rec.Doc.Warnings
 			switch res.Status {
 			case dossier.PutNew:
@@ -254,12 +288,11 @@ func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) 
 			}
 		}
 		j.rec = nil // let the document go: memory stays flat
-		done++
-		ev.Done = done
-		sum.count(ev.Status)
-		if report != nil {
-			report(ev)
-		}
+		waiting = append(waiting, ev)
+		settle()
+	}
+	if !batching {
+		settle()
 	}
 	return sum, ctx.Err()
 }

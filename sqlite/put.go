@@ -106,6 +106,7 @@ func (s *DB) Put(ctx context.Context, rec *dossier.Record) (dossier.PutResult, e
 		s.w.index = append(s.w.index, *ch.index)
 	}
 	s.w.pending++
+	res.Batch = s.w.seq
 	if s.w.pending >= s.w.limit {
 		s.w.limit = min(2*s.w.limit, s.w.maxDocs)
 		if err := s.commit(wctx); err != nil {

@@ -3,11 +3,13 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/sqlite"
 )
 
@@ -132,5 +134,55 @@ func TestQuickCheckFindsDamage(t *testing.T) {
 	defer db.Close()
 	if err := db.QuickCheck(ctx); !errors.Is(err, sqlite.ErrDamaged) {
 		t.Errorf("quick check on a damaged file: %v, want ErrDamaged", err)
+	}
+}
+
+// TestFullDiskLosesTheBatch: when a batch's commit fails (the disk is full),
+// Settled reports every document of it lost, and none is stored.
+func TestFullDiskLosesTheBatch(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "full.db")
+	opt := sqlite.Options{}
+	sqlite.FakeFullDisk(&opt, 60)
+	db, err := sqlite.Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Batch(ctx, 64, 0); err != nil {
+		t.Fatal(err)
+	}
+	var batches []uint64
+	var putErr error
+	for i := 0; i < 200 && putErr == nil; i++ {
+		var res dossier.PutResult
+		body := strings.Repeat(fmt.Sprintf("Report %d on the Vessa port guards and the drone attack on the grain terminal. ", i), 20)
+		res, putErr = db.Put(ctx, record(t, db, fmt.Sprintf("doc%03d.txt", i), body))
+		if putErr == nil {
+			batches = append(batches, res.Batch)
+		}
+	}
+	flushErr := db.Flush(ctx)
+	if putErr == nil && flushErr == nil {
+		t.Fatal("no write failed: the page cap did not fill the database")
+	}
+	stored, lost := 0, 0
+	for _, b := range batches {
+		ok, err := db.Settled(b)
+		if !ok {
+			t.Fatalf("batch %d not settled after Flush", b)
+		}
+		if err != nil {
+			lost++
+		} else {
+			stored++
+		}
+	}
+	var n int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != stored || lost == 0 {
+		t.Errorf("%d documents reported stored, %d lost; the database holds %d", stored, lost, n)
 	}
 }

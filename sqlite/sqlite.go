@@ -103,6 +103,8 @@ type Options struct {
 	// writable reports whether a path may be written (tests fake a
 	// read-only share with it); nil means unix.Access.
 	writable func(path string) bool
+	// maxPages caps the file (tests fake a full disk with it); 0: none.
+	maxPages int
 }
 
 // uriPath escapes a file path for an SQLite "file:" URI: "?" would start the
@@ -163,6 +165,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		dsn += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)"
 	}
 	dsn += "&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)&_txlock=immediate"
+	if opt.maxPages > 0 {
+		dsn += fmt.Sprintf("&_pragma=max_page_count(%d)", opt.maxPages)
+	}
 	switch {
 	case immutable:
 		dsn += "&mode=ro&immutable=1"

@@ -37,6 +37,46 @@ type writer struct {
 	maxDelay time.Duration
 	timer    *time.Timer
 	deferred error
+
+	// Batch outcomes, so that callers report only what a commit confirmed:
+	// seq numbers write transactions, done is the last one committed, lost
+	// holds those rolled back or whose commit failed.
+	seq  uint64
+	done uint64
+	lost map[uint64]error
+}
+
+// errBatchLost is the outcome of a batch abandoned after a failed statement.
+var errBatchLost = errors.New("the write batch was rolled back")
+
+// Settled reports whether the batch that PutResult.Batch names has ended,
+// and the error that lost it, if any (a full disk at commit). Batch 0 is
+// always settled.
+func (s *DB) Settled(batch uint64) (bool, error) {
+	if batch == 0 {
+		return true, nil
+	}
+	s.w.mu.Lock()
+	defer s.w.mu.Unlock()
+	if err, ok := s.w.lost[batch]; ok {
+		return true, err
+	}
+	if batch <= s.w.done {
+		return true, nil
+	}
+	return false, nil
+}
+
+// settle records the outcome of the open write transaction. w.mu is held.
+func (w *writer) settle(err error) {
+	if err == nil {
+		w.done = w.seq
+		return
+	}
+	if w.lost == nil {
+		w.lost = map[uint64]error{}
+	}
+	w.lost[w.seq] = err
 }
 
 type stmtKey struct {
@@ -135,6 +175,7 @@ func (s *DB) begin(ctx context.Context) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	s.w.inTx = true
+	s.w.seq++
 	// data_version changes when another connection committed: what this
 	// process cached may be stale.
 	if v, err := s.readDataVersion(ctx); err != nil {
@@ -184,6 +225,7 @@ func (s *DB) commit(ctx context.Context) error {
 		s.w.cache = nil
 	}
 	s.w.inTx = false
+	s.w.settle(err)
 	if err != nil {
 		if n > 1 {
 			return fmt.Errorf("commit of %d documents: %w (run the same ingest again to store them)", n, err)
@@ -199,6 +241,7 @@ func (s *DB) rollback(ctx context.Context) {
 		return
 	}
 	_ = s.exec(ctx, `ROLLBACK`)
+	s.w.settle(errBatchLost)
 	s.w.inTx, s.w.pending, s.w.cache, s.w.index = false, 0, nil, s.w.index[:0]
 	if s.w.timer != nil {
 		s.w.timer.Stop()
@@ -270,6 +313,7 @@ func (w *writer) close() error {
 			err = fmt.Errorf("commit of %d documents: %w", w.pending, err)
 			w.conn.ExecContext(context.Background(), `ROLLBACK`)
 		}
+		w.settle(err)
 		w.inTx, w.index = false, nil
 	}
 	if w.timer != nil {
