@@ -37,6 +37,24 @@ func CSVFiles() []string {
 	return out
 }
 
+// SafeCell neutralises a cell that a spreadsheet would run as a formula
+// (OWASP's CSV injection advice): one starting with =, +, -, @, a tab or a
+// carriage return gets a leading apostrophe, which spreadsheets show as text.
+// A plain number ("-12", "+3.5") is left alone.
+func SafeCell(v string) string {
+	if v == "" {
+		return v
+	}
+	switch v[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if _, err := strconv.ParseFloat(v, 64); err == nil && v[0] != '=' && v[0] != '@' {
+			return v
+		}
+		return "'" + v
+	}
+	return v
+}
+
 // WriteCSV exports src as CSV tables in dir, created if needed.
 func WriteCSV(ctx context.Context, dir string, src Source, opts Options) (st Stats, err error) {
 	c, err := index(ctx, src, opts)
@@ -63,12 +81,21 @@ func WriteCSV(ctx context.Context, dir string, src Source, opts Options) (st Sta
 			return st, fmt.Errorf("export: %w", err)
 		}
 		files[i] = f
+		if opts.CSVBOM {
+			// Excel reads a BOM-less CSV file in the machine's legacy code page.
+			if _, err := f.WriteString("\ufeff"); err != nil {
+				return st, fmt.Errorf("export: %w", err)
+			}
+		}
 		w[i] = csv.NewWriter(f)
 		w[i].Write(t.header)
 	}
 	docs, ents, aliases, mentions, rels, quotes, figs := w[0], w[1], w[2], w[3], w[4], w[5], w[6]
 	row := func(cw *csv.Writer, rec ...string) {
 		st.Objects++
+		for i := range rec {
+			rec[i] = SafeCell(rec[i])
+		}
 		cw.Write(rec)
 	}
 	itoa := strconv.Itoa

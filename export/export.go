@@ -101,6 +101,8 @@ type Options struct {
 	KB *kb.KB
 	// Now stamps created/modified times; zero means the current time.
 	Now time.Time
+	// CSVBOM starts each CSV file with a UTF-8 byte-order mark, for Excel.
+	CSVBOM bool
 }
 
 // Stats counts what an export wrote.

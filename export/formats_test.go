@@ -459,3 +459,58 @@ func TestParseFormat(t *testing.T) {
 		t.Error("csv to a single stream accepted")
 	}
 }
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\")": "'=HYPERLINK(\"http://x\")",
+		"+cmd|' /C calc'!A0":       "'+cmd|' /C calc'!A0",
+		"-2+3":                     "'-2+3",
+		"@SUM(A1)":                 "'@SUM(A1)",
+		"\tindent":                 "'\tindent",
+		"-12":                      "-12",
+		"+3.5":                     "+3.5",
+		"Al-Qaeda":                 "Al-Qaeda",
+		"":                         "",
+	} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCSVBOMAndFormulaCells: with CSVBOM every file starts with a BOM, and
+// a quote or name that reads as a formula is written as text.
+func TestCSVBOMAndFormulaCells(t *testing.T) {
+	docs := fixtureDocs(t)
+	d := docs[0]
+	// Make one quote's text start with "=", as hostile article text may.
+	if len(d.Quotes) == 0 {
+		t.Skip("fixture has no quote")
+	}
+	q := &d.Quotes[0]
+	text := []byte(d.Text)
+	text[q.Start] = '='
+	d.Text = string(text)
+	dir := t.TempDir()
+	opts := fixtureOptions(t)
+	opts.CSVBOM = true
+	if _, err := WriteCSV(context.Background(), dir, Docs(docs), opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range CSVFiles() {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("\ufeff")) {
+			t.Errorf("%s: no byte-order mark", name)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			for _, cell := range strings.Split(line, ",") {
+				if strings.HasPrefix(strings.TrimPrefix(cell, "\""), "=") {
+					t.Errorf("%s: formula cell %q", name, cell)
+				}
+			}
+		}
+	}
+}

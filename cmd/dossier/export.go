@@ -22,6 +22,7 @@ func newExportCmd() *cobra.Command {
 		sf            storeFlags
 		ef            engineFlags
 		format        string
+		bom           bool
 		out           string
 		entity        string
 		depth         int
@@ -92,7 +93,7 @@ neighbourhood in the claim graph; --since/--until, --lang select documents;
 				return err
 			}
 			defer closeSrc()
-			opts := export.Options{Filter: filter, KB: base}
+			opts := export.Options{Filter: filter, KB: base, CSVBOM: bom}
 			var st export.Stats
 			if f == export.FormatCSV {
 				st, err = export.WriteCSV(ctx, out, src, opts)
@@ -122,6 +123,7 @@ neighbourhood in the claim graph; --since/--until, --lang select documents;
 	fl.StringSliceVar(&predicates, "predicate", nil, "only claims with these predicates (leads, member_of, part_of, affiliated_with, allied_with, opposes, located_in, attacked)")
 	fl.StringSliceVar(&modalities, "modality", nil, "only claims with these modalities (asserted, reported, hedged, denied)")
 	fl.Float64Var(&minConfidence, "min-confidence", 0, "only claims with at least this confidence (0–1)")
+	fl.BoolVar(&bom, "bom", false, "with csv: start each file with a UTF-8 byte-order mark, so that Excel reads accents right")
 	sf.register(fl)
 	ef.register(fl)
 	cmd.MarkFlagRequired("format")
