@@ -71,11 +71,18 @@ func NewServer(b Backend, opt Options) (*Server, error) {
 	if !s.loopback && opt.Token == "" {
 		return nil, fmt.Errorf("address %q is reachable beyond this machine: give an access token with --token or --token-file", opt.Addr)
 	}
+	if opt.Token != "" && len(opt.Token) < MinTokenLength {
+		return nil, fmt.Errorf("the access token is %d characters long: use at least %d (for example: head -c 24 /dev/urandom | base64)", len(opt.Token), MinTokenLength)
+	}
 	if s.handler, err = s.routes(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
+
+// MinTokenLength is the shortest access token accepted: a short one is
+// guessed by anyone who can reach the port.
+const MinTokenLength = 16
 
 // IsLoopback reports whether host (a name or IP, without port) only
 // reaches this machine.
@@ -95,6 +102,13 @@ func (s *Server) URL(listener net.Addr) string {
 	addr := s.opt.Addr
 	if listener != nil {
 		addr = listener.String()
+	}
+	// A wildcard address ("0.0.0.0", "[::]") is where the server listens,
+	// not where a browser can go: print this machine's loopback instead.
+	if host, port, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
 	}
 	u := "http://" + addr + "/"
 	if s.opt.Token != "" {

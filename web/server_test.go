@@ -157,7 +157,7 @@ func TestTokenRequiredBeyondLoopback(t *testing.T) {
 			t.Errorf("%s: %v", addr, err)
 		}
 	}
-	const token = "s3cret-token"
+	const token = "s3cret-token-for-tests"
 	h := testServer(t, Options{Addr: "0.0.0.0:8080", Token: token}).Handler()
 	tests := []struct {
 		name   string

@@ -68,11 +68,25 @@ func serveBackend(ctx context.Context, out io.Writer, backend web.Backend, f *se
 		return fmt.Errorf("listen: %w", err)
 	}
 	url := srv.URL(l.Addr())
-	fmt.Fprintf(out, "dossier workbench: %s\n(Ctrl-C to stop)\n", url)
+	fmt.Fprintf(out, "dossier workbench: %s\n", url)
+	if host, _, err := net.SplitHostPort(opt.Addr); err == nil {
+		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+			fmt.Fprintf(out, "(listening on every interface, port %s: other machines use this one's address)\n", portOf(l.Addr()))
+		}
+	}
+	fmt.Fprintf(out, "(Ctrl-C to stop)\n")
 	if open {
 		openBrowser(url)
 	}
 	return srv.Serve(ctx, l)
+}
+
+func portOf(a net.Addr) string {
+	_, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return port
 }
 
 // openBrowser tries the desktop's URL opener; failure is not an error, the

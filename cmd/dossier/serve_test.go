@@ -24,6 +24,7 @@ func TestServeFlagsRefuseOpenAddressWithoutToken(t *testing.T) {
 		{"both token flags", []string{"demo", "--no-open", "--token", "a", "--token-file", "x"}, "not both"},
 		{"empty token file", []string{"demo", "--no-open", "--addr", "0.0.0.0:0", "--token-file", filepath.Join(t.TempDir(), "empty")}, "empty"},
 		{"missing database", []string{"serve", "--db", filepath.Join(t.TempDir(), "none.db")}, "none.db"},
+		{"short token", []string{"demo", "--no-open", "--addr", "0.0.0.0:0", "--token", "a"}, "at least 16"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,5 +146,32 @@ func TestServeReadsTheStore(t *testing.T) {
 	cancel()
 	if code := <-done; code != exitOK {
 		t.Errorf("exit %d after cancel: %s", code, errOut.String())
+	}
+}
+
+// TestWildcardAddressPrintsUsableURL: listening on every interface prints a
+// loopback URL a browser can open, not http://[::]:PORT.
+func TestWildcardAddressPrintsUsableURL(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"demo", "--no-open", "--addr", "0.0.0.0:0", "--token", "correct-horse-battery-staple"}, nil, &out, &errOut)
+	}()
+	deadline := time.After(60 * time.Second)
+	for !strings.Contains(out.String(), "Ctrl-C") {
+		select {
+		case code := <-done:
+			t.Fatalf("demo exited %d: %s", code, errOut.String())
+		case <-deadline:
+			t.Fatalf("no URL printed: %q", out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	cancel()
+	<-done
+	got := out.String()
+	if strings.Contains(got, "[::]") || strings.Contains(got, "0.0.0.0") || !strings.Contains(got, "http://127.0.0.1:") || !strings.Contains(got, "every interface") {
+		t.Errorf("printed %q", got)
 	}
 }
