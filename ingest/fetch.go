@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"os/exec"
@@ -31,22 +32,61 @@ const (
 type Fetcher struct {
 	client   *http.Client
 	maxBytes int64
+	// AllowPrivateRedirects lets a public URL redirect to a private,
+	// loopback or link-local address (off by default: such a redirect is
+	// how a hostile page reaches a local service or a cloud metadata
+	// endpoint).
+	AllowPrivateRedirects bool
+	// private reports whether a URL's host is a private, loopback or
+	// link-local address (resolving names); tests replace it.
+	private func(ctx context.Context, u *url.URL) bool
 }
 
 // NewFetcher returns a fetcher refusing bodies over maxBytes.
 func NewFetcher(maxBytes int64) *Fetcher {
-	return &Fetcher{
-		maxBytes: maxBytes,
-		client: &http.Client{
-			Timeout: FetchTimeout,
-			CheckRedirect: func(req *http.Request, via []*http.Request) error {
-				if len(via) >= MaxRedirects {
-					return fmt.Errorf("more than %d redirects", MaxRedirects)
-				}
-				return nil
-			},
+	f := &Fetcher{maxBytes: maxBytes, private: isPrivateURL}
+	f.client = &http.Client{
+		Timeout: FetchTimeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= MaxRedirects {
+				return fmt.Errorf("more than %d redirects", MaxRedirects)
+			}
+			if !f.AllowPrivateRedirects && f.private(req.Context(), req.URL) && !f.private(req.Context(), via[0].URL) {
+				return fmt.Errorf("%w: %s (allow it with --allow-private-redirects)", ErrPrivateRedirect, req.URL.Host)
+			}
+			return nil
 		},
 	}
+	return f
+}
+
+// ErrPrivateRedirect is a redirect from a public address to a private one.
+var ErrPrivateRedirect = errors.New("redirect to a private, loopback or link-local address refused")
+
+// isPrivateURL reports whether u's host is, or resolves to, an address that
+// only this machine or its local network reaches.
+func isPrivateURL(ctx context.Context, u *url.URL) bool {
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ips := []net.IP{net.ParseIP(host)}
+	if ips[0] == nil {
+		addrs, err := net.DefaultResolver.LookupIPAddr(ctx, host)
+		if err != nil {
+			return false // unresolvable: the fetch itself will fail
+		}
+		ips = ips[:0]
+		for _, a := range addrs {
+			ips = append(ips, a.IP)
+		}
+	}
+	for _, ip := range ips {
+		if ip.IsPrivate() || ip.IsLoopback() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsUnspecified() {
+			return true
+		}
+	}
+	return false
 }
 
 // fetched is one HTTP response body.

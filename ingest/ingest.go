@@ -45,7 +45,18 @@ type Options struct {
 	SkipKnownSources bool
 	// Now stamps retrieval times (tests); nil means time.Now.
 	Now func() time.Time
+	// MaxFeedItems caps the items taken from one feed (0: DefaultMaxFeedItems).
+	MaxFeedItems int
+	// AllowPrivateRedirects: see Fetcher.AllowPrivateRedirects.
+	AllowPrivateRedirects bool
+	// Warn receives notices that are not a document's failure ("feed cut at
+	// 500 items"); nil logs them.
+	Warn func(msg string)
 }
+
+// DefaultMaxFeedItems is how many items of one feed are taken by default: a
+// news feed holds a few dozen; a hundred thousand is a mistake or an attack.
+const DefaultMaxFeedItems = 500
 
 // Ingester stores documents. It is safe to Run once at a time.
 type Ingester struct {
@@ -74,7 +85,15 @@ func New(eng *engine.Engine, store dossier.Store, opt Options) (*Ingester, error
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &Ingester{eng: eng, store: store, resolver: res, fetch: NewFetcher(opt.MaxBytes), opt: opt}, nil
+	if opt.MaxFeedItems <= 0 {
+		opt.MaxFeedItems = DefaultMaxFeedItems
+	}
+	if opt.Warn == nil {
+		opt.Warn = func(msg string) { slog.Warn(msg) }
+	}
+	f := NewFetcher(opt.MaxBytes)
+	f.AllowPrivateRedirects = opt.AllowPrivateRedirects
+	return &Ingester{eng: eng, store: store, resolver: res, fetch: f, opt: opt}, nil
 }
 
 // BatchDocs and BatchDelay bound the documents a store that batches
@@ -577,6 +596,10 @@ func (in *Ingester) feedItems(ctx context.Context, feed string, body []byte) []i
 	entries, err := ParseFeed(feed, body)
 	if err != nil {
 		return []item{{name: feed, err: err}}
+	}
+	if n := len(entries); n > in.opt.MaxFeedItems {
+		in.opt.Warn(fmt.Sprintf("%s: %d items, kept the first %d (raise the cap with --max-feed-items)", feed, n, in.opt.MaxFeedItems))
+		entries = entries[:in.opt.MaxFeedItems]
 	}
 	items := make([]item, 0, len(entries))
 	for _, e := range entries {

@@ -2,10 +2,12 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/bits"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,4 +278,62 @@ func FuzzParseFeed(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRedirectPolicy: a public page that redirects to a private address is
+// refused unless allowed; the local servers stand in for both.
+func TestRedirectPolicy(t *testing.T) {
+	inside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprint(w, itemText)
+	}))
+	defer inside.Close()
+	outside := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, inside.URL+"/secret.txt", http.StatusFound)
+	}))
+	defer outside.Close()
+	insideHost := strings.TrimPrefix(inside.URL, "http://")
+	private := func(_ context.Context, u *url.URL) bool { return u.Host == insideHost }
+
+	in, _ := newIngester(t, ingest.Options{})
+	ingest.SetPrivate(in, private)
+	sum, evs := runAll(t, in, outside.URL+"/story.html")
+	if sum.Failed != 1 || evs[0].Err == nil || !errors.Is(evs[0].Err, ingest.ErrPrivateRedirect) {
+		t.Fatalf("redirect to a private address: %+v %v", sum, evs)
+	}
+	if !strings.Contains(evs[0].Err.Error(), "--allow-private-redirects") {
+		t.Errorf("the error does not say how to allow it: %v", evs[0].Err)
+	}
+	// A private URL given directly is the user's choice.
+	if sum, _ := runAll(t, in, inside.URL+"/direct.txt"); sum.New != 1 {
+		t.Errorf("direct private URL: %+v", sum)
+	}
+	allowed, _ := newIngester(t, ingest.Options{AllowPrivateRedirects: true})
+	ingest.SetPrivate(allowed, private)
+	if sum, _ := runAll(t, allowed, outside.URL+"/story.html"); sum.New != 1 {
+		t.Errorf("with AllowPrivateRedirects: %+v", sum)
+	}
+}
+
+// TestFeedItemCap: a feed gives at most MaxFeedItems items, with a warning.
+func TestFeedItemCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>`)
+	for i := range 30 {
+		fmt.Fprintf(&b, `<item><title>Item %d</title><link>item-%d</link><description>Guards at the Vessa terminal stopped drone attack number %d on Monday, the port authority said in its statement.</description></item>`, i, i, i)
+	}
+	b.WriteString(`</channel></rss>`)
+	path := filepath.Join(t.TempDir(), "big.xml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	in, _ := newIngester(t, ingest.Options{MaxFeedItems: 10, Warn: func(m string) { warnings = append(warnings, m) }})
+	_, evs := runAll(t, in, path)
+	if len(evs) != 10 {
+		t.Errorf("%d items taken, want 10", len(evs))
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "30 items, kept the first 10") {
+		t.Errorf("warnings %q", warnings)
+	}
 }

@@ -61,6 +61,23 @@ func (f *storeFlags) open(ctx context.Context, readOnly bool, stderr io.Writer) 
 // before answering (a few milliseconds).
 const quickCheckMaxBytes = 32 << 20
 
+// fetchFlags configure fetching for ingest and watch.
+type fetchFlags struct {
+	maxFeedItems int
+	allowPrivate bool
+}
+
+func (f *fetchFlags) register(fs *pflag.FlagSet) {
+	fs.IntVar(&f.maxFeedItems, "max-feed-items", ingest.DefaultMaxFeedItems, "most items taken from one feed")
+	fs.BoolVar(&f.allowPrivate, "allow-private-redirects", false, "let a public URL redirect to a private, loopback or link-local address")
+}
+
+func (f *fetchFlags) options(o ingest.Options, stderr io.Writer) ingest.Options {
+	o.MaxFeedItems, o.AllowPrivateRedirects = f.maxFeedItems, f.allowPrivate
+	o.Warn = func(msg string) { fmt.Fprintf(stderr, "dossier: warning: %s\n", msg) }
+	return o
+}
+
 // engineFlags configure extraction for ingest, reindex and watch.
 type engineFlags struct {
 	langs   []string
@@ -89,6 +106,7 @@ func newIngestCmd() *cobra.Command {
 	var (
 		sf     storeFlags
 		ef     engineFlags
+		ff     fetchFlags
 		asJSON bool
 		quiet  bool
 	)
@@ -100,8 +118,11 @@ in the corpus database: files and directories (.txt, .html, .pdf with
 pdftotext), web pages by URL, and RSS/Atom feeds (by URL, or local .xml, .rss
 and .atom files), whose items are fetched.
 
-Each document is committed in its own transaction, so an interrupted ingest
-(Ctrl-C, a crash) keeps what was done; run the same command again to finish.
+Documents are committed in batches of up to 64, each whole or not at all,
+and reported as new only once their batch is committed: an interrupted ingest
+(Ctrl-C, a crash) keeps what was committed; run the same command again to
+finish. A feed gives at most --max-feed-items items, and a public page may not
+redirect to a private or loopback address unless --allow-private-redirects.
 Re-ingesting the same bytes is a no-op ("exists"); a syndicated or lightly
 edited copy of a stored article is stored, linked to it as a near duplicate and
 not counted twice. Entities resolve against those already in the database.
@@ -124,7 +145,7 @@ progress bar with rate and ETA is drawn on stderr when it is a terminal.`,
 			if err != nil {
 				return err
 			}
-			in, err := ingest.New(eng, store, ingest.Options{Workers: ef.workers, MaxBytes: limit})
+			in, err := ingest.New(eng, store, ff.options(ingest.Options{Workers: ef.workers, MaxBytes: limit}, cmd.ErrOrStderr()))
 			if err != nil {
 				return err
 			}
@@ -133,6 +154,7 @@ progress bar with rate and ETA is drawn on stderr when it is a terminal.`,
 	}
 	sf.register(cmd.Flags())
 	ef.register(cmd.Flags())
+	ff.register(cmd.Flags())
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per input")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only failures and the summary")
 	return cmd

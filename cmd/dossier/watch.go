@@ -16,6 +16,7 @@ func newWatchCmd() *cobra.Command {
 	var (
 		sf     storeFlags
 		ef     engineFlags
+		ff     fetchFlags
 		every  time.Duration
 		once   bool
 		asJSON bool
@@ -45,7 +46,7 @@ runs. Stop it with Ctrl-C; what was stored is kept.`,
 			if err != nil {
 				return err
 			}
-			in, err := ingest.New(eng, store, ingest.Options{Workers: ef.workers, MaxBytes: limit, SkipKnownSources: true})
+			in, err := ingest.New(eng, store, ff.options(ingest.Options{Workers: ef.workers, MaxBytes: limit, SkipKnownSources: true}, cmd.ErrOrStderr()))
 			if err != nil {
 				return err
 			}
@@ -81,6 +82,7 @@ runs. Stop it with Ctrl-C; what was stored is kept.`,
 	}
 	sf.register(cmd.Flags())
 	ef.register(cmd.Flags())
+	ff.register(cmd.Flags())
 	cmd.Flags().DurationVar(&every, "every", 15*time.Minute, "time between polls")
 	cmd.Flags().BoolVar(&once, "once", false, "poll once and exit")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per input")
