@@ -10,10 +10,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os/exec"
 	"strings"
 	"time"
 
+	"github.com/dossier-project/dossier/read"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -219,30 +219,9 @@ func ParseFeed(feedURL string, body []byte) ([]FeedItem, error) {
 }
 
 // ErrNoTextLayer is returned for a PDF whose pages hold no text (a scan).
-var ErrNoTextLayer = errors.New("the PDF has no text layer (scanned pages?): run OCR on it first")
+var ErrNoTextLayer = read.ErrNoTextLayer
 
-// PDFText extracts the text of a PDF with poppler-utils' pdftotext.
+// PDFText extracts the text of a PDF with poppler-utils' pdftotext (see read.PDFText).
 func PDFText(ctx context.Context, name string, pdf []byte) (string, error) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		return "", fmt.Errorf("%s: reading PDF needs pdftotext (Debian/Ubuntu: apt install poppler-utils)", name)
-	}
-	ctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-q", "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if i := strings.IndexByte(msg, '\n'); i >= 0 {
-			msg = msg[:i]
-		}
-		return "", fmt.Errorf("%s: pdftotext failed: %v %s", name, err, msg)
-	}
-	text := strings.ReplaceAll(out.String(), "\f", "\n\n")
-	if strings.TrimSpace(text) == "" {
-		return "", fmt.Errorf("%s: %w", name, ErrNoTextLayer)
-	}
-	return text, nil
+	return read.PDFText(ctx, name, pdf)
 }

@@ -60,9 +60,6 @@ func File(ctx context.Context, path string, opt Options) (*dossier.Document, err
 	if info.Size() > limit {
 		return nil, tooLarge(path, info.Size(), limit, true)
 	}
-	if strings.EqualFold(filepath.Ext(path), ".pdf") {
-		return nil, newError(path, ErrUnsupported, "PDF is not supported yet", nil)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, openError(path, err)

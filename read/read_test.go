@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -113,7 +114,7 @@ func TestBytesRejects(t *testing.T) {
 		{"high-byte soup", "soup.txt", highSoup, Options{}, ErrBinary, "not Windows-1252"},
 		{"control bytes", "ctl.txt", controls, Options{}, ErrBinary, "control bytes"},
 		{"too large", "big.txt", []byte("This sentence is longer than the limit."), Options{MaxBytes: 10}, ErrTooLarge, "exceeds the 10 B limit"},
-		{"pdf by content", "report", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), Options{}, ErrUnsupported, "PDF is not supported yet"},
+		{"truncated pdf by content", "report", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), Options{}, truncatedPDFKind(), "pdftotext"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -192,7 +193,7 @@ func TestFile(t *testing.T) {
 		{fifo, Options{}, ErrNotRegular, "named pipe"},
 		{dir, Options{}, ErrNotRegular, "is a directory"},
 		{filepath.Join(dir, "missing.txt"), Options{}, ErrNotFound, "no such file"},
-		{pdf, Options{}, ErrUnsupported, "PDF is not supported yet"},
+		{pdf, Options{}, truncatedPDFKind(), "pdftotext"},
 	}
 	for _, tc := range tests {
 		doc, err := File(context.Background(), tc.path, tc.opt)
@@ -321,7 +322,7 @@ func TestInputsMixedDirectory(t *testing.T) {
 	want = append(want,
 		inputResult{"-", nil},
 		inputResult{filepath.Join(dir, "missing.txt"), ErrNotFound},
-		inputResult{filepath.Join(dir, "h_report.pdf"), ErrUnsupported},
+		inputResult{filepath.Join(dir, "h_report.pdf"), truncatedPDFKind()},
 	)
 
 	got := collect(t, []string{dir, "-", filepath.Join(dir, "missing.txt"), filepath.Join(dir, "h_report.pdf")},
@@ -447,4 +448,13 @@ func TestCountControlBytes(t *testing.T) {
 			t.Fatalf("countControlBytes(%q) = %d, want %d", b, got, want)
 		}
 	}
+}
+
+// truncatedPDFKind is the error a truncated PDF gets: unreadable when
+// pdftotext runs and fails on it, unsupported when pdftotext is missing.
+func truncatedPDFKind() error {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return ErrUnsupported
+	}
+	return ErrUnreadable
 }

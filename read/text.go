@@ -44,7 +44,7 @@ func fromString(ctx context.Context, name, s string, opt Options) (*dossier.Docu
 		doc.Warnings = append(doc.Warnings, "decoded from "+label+"; offsets refer to the decoded text")
 	}
 	if strings.HasPrefix(s, "%PDF-") {
-		return nil, newError(name, ErrUnsupported, "PDF is not supported yet", nil)
+		return pdfDocument(ctx, name, s, opt)
 	}
 	if i := strings.IndexByte(s, 0); i >= 0 {
 		return nil, newError(name, ErrBinary, fmt.Sprintf("binary data, not text (NUL byte at offset %d)", i), nil)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-project/dossier/internal/testpdf"
 )
 
 // mountTmpfs mounts a tmpfs of size at dir, or skips the test where this
@@ -119,5 +121,22 @@ func TestSearchDamagedDatabase(t *testing.T) {
 	code, _, stderr := runCLI(t, "", "search", "--db", db, "drone")
 	if code == 0 || !(strings.Contains(stderr, "damaged") || strings.Contains(stderr, "malformed")) {
 		t.Errorf("search on a damaged database: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestExtractPDF: extract reads a PDF as ingest does (with pdftotext).
+func TestExtractPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian: poppler-utils)")
+	}
+	dir := t.TempDir()
+	p := writeFile(t, dir, "report.pdf", testpdf.Minimal("Guards at the Vessa port stopped a drone attack on Monday."))
+	bad := writeFile(t, dir, "broken.pdf", []byte("%PDF-1.4\ntruncated"))
+	code, stdout, stderr := runCLI(t, "", "extract", "--json", p, bad)
+	if code != exitSomeInput || len(nonEmptyLines(stdout)) != 1 || !strings.Contains(stdout, "Vessa") {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "broken.pdf") || strings.Contains(stderr, "not supported") {
+		t.Errorf("stderr %q", stderr)
 	}
 }
