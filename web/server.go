@@ -17,9 +17,8 @@ import (
 	"time"
 )
 
-// assetFS holds the pages. assets/vendor/ holds the npm files that `make
-// assets` copies there; without them the pages say so where the graph and
-// map would be.
+// assetFS holds the pages and, in assets/vendor/, the pinned front-end
+// libraries (committed; `make assets` refreshes them from npm).
 //
 //go:embed assets
 var assetFS embed.FS

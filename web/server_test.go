@@ -210,3 +210,21 @@ func TestLoopbackRefusesForeignHost(t *testing.T) {
 		t.Errorf("[::1] Host: %d", res.StatusCode)
 	}
 }
+
+// TestVendorAssetsEmbedded: a plain `go build` embeds the graph and map
+// libraries; a clean clone must not serve a workbench without them.
+func TestVendorAssetsEmbedded(t *testing.T) {
+	h := testServer(t, Options{}).Handler()
+	for _, name := range []string{"cytoscape.min.js", "topojson-client.min.js", "countries-110m.json"} {
+		data, err := assetFS.ReadFile("assets/vendor/" + name)
+		if err != nil || len(data) < 1000 {
+			t.Errorf("%s not embedded (%d bytes, %v): run make assets and commit web/assets/vendor", name, len(data), err)
+			continue
+		}
+		resp := get(t, h, "127.0.0.1:8080", "/assets/vendor/"+name, nil)
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK || len(body) != len(data) {
+			t.Errorf("GET /assets/vendor/%s: %d, %d bytes", name, resp.StatusCode, len(body))
+		}
+	}
+}
