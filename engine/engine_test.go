@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -376,4 +377,34 @@ func TestLearnRepeatedLines(t *testing.T) {
 	if b {
 		t.Error("article body removed after learning")
 	}
+}
+
+// BenchmarkLongLine runs the pipeline on 2 MB of text with no line break and
+// no sentence punctuation (a flattened table, a hostile input): its cost must
+// stay linear (sentences are cut at segment.MaxSentenceTokens). It reports
+// the bytes allocated per input byte.
+func BenchmarkLongLine(b *testing.B) {
+	eng, err := New(context.Background(), Config{Workers: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := strings.Fields("the guards at the Vessa port said drone attack terminal convoy police group statement officials Monday reported attackers fled town border")
+	var sb strings.Builder
+	for i := 0; sb.Len() < 2<<20; i++ {
+		sb.WriteString(words[(i*7)%len(words)])
+		sb.WriteByte(' ')
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		doc := &dossier.Document{Name: "line.txt", Format: "txt", Text: text}
+		if err := eng.Process(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(text)), "alloc-B/input-B")
 }

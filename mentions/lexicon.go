@@ -127,6 +127,21 @@ type langRules struct {
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
 
+// compareBytes compares a string and a byte slice bytewise, without the
+// allocation a conversion would make.
+func compareBytes(a string, b []byte) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			if a[i] < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return len(a) - len(b)
+}
+
 // inDict reports whether the folded word is in the language's sorted list of
 // common words (one per line), by binary search over the embedded text.
 func (r *langRules) inDict(folded []byte) bool {
@@ -143,7 +158,7 @@ func (r *langRules) inDict(folded []byte) bool {
 			end = len(d) - start
 		}
 		w := d[start : start+end]
-		switch c := strings.Compare(w, string(folded)); {
+		switch c := compareBytes(w, folded); {
 		case c == 0:
 			return true
 		case c < 0:

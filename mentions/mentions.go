@@ -165,6 +165,13 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 // tokens here, so that the name part can be a mention of its own.
 func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 	text := doc.Text
+	// Sized once: a hyphenated compound may add a few tokens, append copes.
+	if n := len(doc.Tokens) + len(doc.Tokens)/8; cap(ws.toks) < n {
+		ws.toks = make([]tok, 0, n)
+	}
+	if n := len(text); cap(ws.folded) < n {
+		ws.folded = make([]byte, 0, n)
+	}
 	ws.toks = ws.toks[:0]
 	ws.folded = ws.folded[:0]
 	sent := 0

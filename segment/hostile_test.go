@@ -29,3 +29,28 @@ func TestHostileInputsStayLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestLongRunIsCut: a line with no sentence punctuation becomes sentences
+// of at most MaxSentenceTokens tokens, covering every token.
+func TestLongRunIsCut(t *testing.T) {
+	s := newStage(t)
+	text := strings.Repeat("guards stopped drones near Vessa ", 2000)
+	toks, sents := s.Segment(text, "en", nil)
+	if len(sents) < len(toks)/MaxSentenceTokens {
+		t.Fatalf("%d sentences for %d tokens", len(sents), len(toks))
+	}
+	ti := 0
+	for _, sp := range sents {
+		n := 0
+		for ti < len(toks) && toks[ti].Start < sp.End {
+			n++
+			ti++
+		}
+		if n > MaxSentenceTokens {
+			t.Errorf("sentence %v holds %d tokens", sp, n)
+		}
+	}
+	if ti != len(toks) {
+		t.Errorf("sentences cover %d of %d tokens", ti, len(toks))
+	}
+}

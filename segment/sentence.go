@@ -72,6 +72,12 @@ func measureLayout(text string) layout {
 
 // sentences appends the sentences over toks[from:to], which hold one region
 // of text: the region's end always closes a sentence.
+// MaxSentenceTokens cuts a run of text without sentence punctuation (a
+// table flattened into one line, a hostile input) into pieces of at most
+// this many tokens, so that every stage's work per sentence stays bounded;
+// written sentences are far shorter.
+const MaxSentenceTokens = 400
+
 func (r *rules) sentences(text string, toks []dossier.Token, from, to int, lay layout, out []dossier.Span) []dossier.Span {
 	first := from
 	for i := from; i < to; {
@@ -79,7 +85,7 @@ func (r *rules) sentences(text string, toks []dossier.Token, from, to int, lay l
 		if i+1 < to {
 			j, brk = r.boundary(text, toks, i, to, lay)
 		}
-		if brk || j+1 >= to {
+		if brk || j+1 >= to || j+1-first >= MaxSentenceTokens {
 			out = append(out, dossier.Span{Start: toks[first].Start, End: toks[j].End})
 			first = j + 1
 		}
