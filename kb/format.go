@@ -113,9 +113,9 @@ func (k *KB) loadEmbedded(ctx context.Context) error {
 // .tsv; gzip-compressed with a further .gz). Its entries rank with the built-in
 // actors; an id already loaded is an error.
 func (k *KB) AddFile(name string) error {
-	data, err := os.ReadFile(name)
+	data, err := ReadUserFile(name)
 	if err != nil {
-		return fmt.Errorf("kb: %w", err)
+		return err
 	}
 	// STIX bundles and watchlist CSVs (see import.go) load as watchlists.
 	if IsWatchlist(name, data) {
@@ -131,10 +131,83 @@ func (k *KB) AddFile(name string) error {
 // maxFileSize bounds what one data file may decompress to.
 const maxFileSize = 256 << 20
 
+// Bounds of a user's knowledge-base or watchlist file: its size on disk and
+// once decompressed, and its lines (entries). A watchlist is a few thousand
+// names; these bounds keep a mistaken or hostile file from taking the
+// machine's memory.
+const (
+	MaxUserFileBytes = 64 << 20
+	MaxUserLines     = 200_000
+)
+
+// ReadUserFile reads a user's knowledge-base or watchlist file, gunzipping
+// it (".gz") as it streams, and refuses one over MaxUserFileBytes (on disk or
+// decompressed) or MaxUserLines lines without holding more than that.
+func ReadUserFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	size := info.Size()
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("kb: %s: not a regular file", name)
+	} else if size > MaxUserFileBytes {
+		return nil, fmt.Errorf("kb: %s: %d bytes, more than the %d a knowledge-base file may hold", name, size, MaxUserFileBytes)
+	}
+	var r io.Reader = f
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("kb: %s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	data, err := readBounded(r, int(min(4*size+4096, MaxUserFileBytes+1)), MaxUserFileBytes+1)
+	if err != nil {
+		return nil, fmt.Errorf("kb: %s: %w", name, err)
+	}
+	if len(data) > MaxUserFileBytes {
+		return nil, fmt.Errorf("kb: %s: more than %d bytes once decompressed: refused", name, MaxUserFileBytes)
+	}
+	if n := bytes.Count(data, []byte{'\n'}); n > MaxUserLines {
+		return nil, fmt.Errorf("kb: %s: %d lines, more than the %d a knowledge-base or watchlist file may hold (split it)", name, n, MaxUserLines)
+	}
+	return data, nil
+}
+
+// readBounded reads r into a buffer that starts at capacity first and
+// doubles up to limit bytes, stopping there: at most about twice the limit
+// is ever allocated.
+func readBounded(r io.Reader, first, limit int) ([]byte, error) {
+	buf := make([]byte, 0, max(first, 512))
+	for len(buf) < limit {
+		if len(buf) == cap(buf) {
+			grown := make([]byte, len(buf), min(2*cap(buf), limit))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
+}
+
 // parseFile dispatches on the file name's extension.
 func parseFile(name string, data []byte, tier int) ([]*Entry, error) {
 	base := name
-	if strings.HasSuffix(base, ".gz") {
+	if strings.HasSuffix(base, ".gz") && len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -148,8 +221,8 @@ func parseFile(name string, data []byte, tier int) ([]*Entry, error) {
 		if len(data) > maxFileSize {
 			return nil, fmt.Errorf("%s: larger than %d bytes once decompressed", name, maxFileSize)
 		}
-		base = strings.TrimSuffix(base, ".gz")
 	}
+	base = strings.TrimSuffix(base, ".gz")
 	switch strings.ToLower(path.Ext(base)) {
 	case ".yaml", ".yml":
 		return parseYAML(name, data, tier)

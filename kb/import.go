@@ -129,9 +129,9 @@ type ImportReport struct {
 // AddWatchlist reads a watchlist file (any format) and merges it into k.
 // Like AddFile it must not run concurrently with reads.
 func (k *KB) AddWatchlist(name string) (ImportReport, error) {
-	data, err := os.ReadFile(name)
+	data, err := ReadUserFile(name)
 	if err != nil {
-		return ImportReport{}, fmt.Errorf("kb: %w", err)
+		return ImportReport{}, err
 	}
 	entries, err := ParseWatchlist(name, data)
 	if err != nil {
@@ -154,14 +154,7 @@ func (k *KB) addImported(name string, data []byte) error {
 // watchlist CSV is imported with MergeWatchlist, any other file goes to
 // AddFile.
 func (k *KB) AddFileOrWatchlist(name string) error {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return fmt.Errorf("kb: %w", err)
-	}
-	if IsWatchlist(name, data) {
-		return k.addImported(name, data)
-	}
-	return k.AddFile(name)
+	return k.AddFile(name) // AddFile hands watchlists to addImported
 }
 
 type aliasPlan struct {

@@ -2,9 +2,12 @@ package kb
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -388,4 +391,47 @@ func FuzzParseWatchlistCSV(f *testing.F) {
 		}
 		checkImported(t, entries)
 	})
+}
+
+// TestUserFileBounds: a gzip bomb and an oversized watchlist are refused
+// with a clear message, without reading more than the bound.
+func TestUserFileBounds(t *testing.T) {
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "bomb.yaml.gz")
+	f, err := os.Create(bomb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zeros := make([]byte, 1<<20)
+	for range (MaxUserFileBytes >> 20) + 8 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadUserFile(bomb)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "decompressed") {
+		t.Errorf("gzip bomb: %v", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 4*MaxUserFileBytes {
+		t.Errorf("reading the bomb allocated %d MB", grew>>20)
+	}
+	big := filepath.Join(dir, "watchlist.csv")
+	var b strings.Builder
+	b.WriteString("name,type\n")
+	for i := range MaxUserLines + 1 {
+		fmt.Fprintf(&b, "Person %d,PER\n", i)
+	}
+	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(context.Background(), big); err == nil || !strings.Contains(err.Error(), "lines") {
+		t.Errorf("oversized watchlist: %v", err)
+	}
+	if _, err := Load(context.Background(), bomb); err == nil {
+		t.Error("Load accepted a gzip bomb")
+	}
 }
