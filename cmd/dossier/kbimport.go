@@ -123,7 +123,7 @@ func importWatchlists(ctx context.Context, userFile string, files []string) (kb.
 		return kb.ImportReport{}, nil, fmt.Errorf("knowledge base: %w", err)
 	}
 	var keep []*kb.Entry
-	if data, err := os.ReadFile(userFile); err == nil {
+	if data, err := kb.ReadUserFile(userFile); err == nil {
 		entries, err := kb.ParseWatchlist(userFile, data)
 		if err != nil {
 			return kb.ImportReport{}, nil, fmt.Errorf("your knowledge-base file: %w", err)
@@ -137,7 +137,7 @@ func importWatchlists(ctx context.Context, userFile string, files []string) (kb.
 	}
 	var total kb.ImportReport
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := kb.ReadUserFile(f)
 		if err != nil {
 			return total, nil, fmt.Errorf("kb import: %w", err)
 		}
@@ -216,7 +216,7 @@ store, the documents mentioning it published on or after --since.`,
 			}
 			var watched []*kb.Entry
 			for _, f := range args {
-				data, err := os.ReadFile(f)
+				data, err := kb.ReadUserFile(f)
 				if err != nil {
 					return fmt.Errorf("watchlist: %w (import one with dossier kb import)", err)
 				}
