@@ -39,7 +39,10 @@ func PDFText(ctx context.Context, name string, pdf []byte) (string, error) {
 		if i := strings.IndexByte(msg, '\n'); i >= 0 {
 			msg = msg[:i]
 		}
-		return "", newError(name, ErrUnreadable, fmt.Sprintf("pdftotext failed: %v %s", err, msg), nil)
+		if msg == "" {
+			msg = "a damaged, truncated or encrypted PDF?"
+		}
+		return "", newError(name, ErrUnreadable, fmt.Sprintf("pdftotext could not read it (%v): %s", err, msg), nil)
 	}
 	text := strings.ReplaceAll(out.String(), "\f", "\n\n")
 	if strings.TrimSpace(text) == "" {
