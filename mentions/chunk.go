@@ -173,19 +173,8 @@ func (s *Stage) nounNamed(ws *workspace, r *langRules, i, e int) bool {
 // shorter returns the phrase of tokens [i, e) and its candidate index when it
 // is a match for entry.
 func (s *Stage) shorterFrom(ws *workspace, r *langRules, i, e int, entry *kb.Entry) (*phraseInfo, int) {
-	ws.key = ws.key[:0]
-	for k := i; k < e; k++ {
-		if k > i {
-			ws.key = append(ws.key, ' ')
-		}
-		ws.key = append(ws.key, ws.foldOf(&ws.toks[k])...)
-	}
-	p := s.gaz.phrases[string(ws.key)]
-	if p == nil {
-		return nil, -1
-	}
-	ci := s.accept(ws, r, i, e, p)
-	if ci < 0 || p.cands[ci].entry != entry {
+	p, ci := s.phraseAt(ws, r, i, e)
+	if p == nil || p.cands[ci].entry != entry {
 		return nil, -1
 	}
 	return p, ci
