@@ -127,6 +127,12 @@ func TestClaimsEnglish(t *testing.T) {
 				{"Ansar al-Jihad", "located_in", "Mali", "in", asserted, ""},
 				{"Katibat Nour", "located_in", "Niger", "in", asserted, ""},
 			}},
+		{name: "hyphenated ally", lang: "en",
+			text: "[ORG Front Ardent]-linked [ORG Jund al-Tawhid] claimed the attack.",
+			want: []wantClaim{{"Jund al-Tawhid", "allied_with", "Front Ardent", "-linked", asserted, ""}}},
+		{name: "a country's capital, named", lang: "en",
+			text: "A car bomb hit a hotel in [LOC Norland]'s capital, [LOC Vessa], on Sunday.",
+			want: []wantClaim{{"Vessa", "located_in", "Norland", "'s capital,", asserted, ""}}},
 		{name: "expelled member", lang: "en",
 			text: "[PER Yusuf Demir], who was expelled from [ORG Jund al-Tawhid] in 2015, set up his own cell.",
 			want: []wantClaim{{"Yusuf Demir", "member_of", "Jund al-Tawhid", "", asserted, ""}}},
@@ -194,6 +200,9 @@ func TestClaimsEnglish(t *testing.T) {
 
 func TestClaimsFrench(t *testing.T) {
 	runCases(t, []claimCase{
+		{name: "capitale de, apposée", lang: "fr",
+			text: "Une voiture piégée a explosé à [LOC Vessa], la capitale du [LOC Norland], dimanche.",
+			want: []wantClaim{{"Vessa", "located_in", "Norland", ", la capitale du", asserted, ""}}},
 		{name: "chef de", lang: "fr",
 			text: "[PER Karim Benslimane], chef d'[ORG Ansar al-Jihad], a été arrêté.",
 			want: []wantClaim{{"Karim Benslimane", "leads", "Ansar al-Jihad", ", chef d'", asserted, ""}}},
