@@ -61,7 +61,16 @@ type lexiconFile struct {
 const (
 	minStopHits  = 8
 	stopHitRatio = 3
+	// A short or list-like text (a results table, headlines) holds few
+	// function words: a smaller but still lopsided count decides before the
+	// character-statistics detector, which guesses badly on names and numbers.
+	fewStopHits     = 3
+	fewStopHitRatio = 2
 )
+
+// TooShortWarning is the warning of a document whose language cannot be told.
+const TooShortWarning = "language: too little prose to tell"
+
 
 // New builds a stage; it fails on unknown language codes. lex may be nil, in
 // which case every document goes to the trigram detector.
@@ -119,6 +128,9 @@ func (s *Stage) Name() string { return "lang" }
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	doc.Lang = s.Detect(Sample(doc, s.sample))
+	if doc.Lang == "" {
+		doc.Warnings = append(doc.Warnings, TooShortWarning)
+	}
 	return nil
 }
 
@@ -127,12 +139,17 @@ func (s *Stage) Detect(text string) string {
 	if len(text) < minSampleBytes {
 		return ""
 	}
-	if code := s.tally(text); code != "" {
+	if code := s.tally(text, minStopHits, stopHitRatio); code != "" {
 		return code
 	}
+	if code := s.tally(text, fewStopHits, fewStopHitRatio); code != "" {
+		return code
+	}
+	// The character-statistics detector decides only when it is sure: on a
+	// table of names and scores it would name any language.
 	info := whatlanggo.DetectWithOptions(text, s.opts)
 	code := info.Lang.Iso6391()
-	if !s.allowed[code] {
+	if !s.allowed[code] || !info.IsReliable() {
 		return ""
 	}
 	return code
@@ -180,7 +197,7 @@ func Sample(doc *dossier.Document, max int) string {
 }
 
 // tally counts function words per language and returns the clear winner, or "".
-func (s *Stage) tally(text string) string {
+func (s *Stage) tally(text string, minHits, ratio int) string {
 	if len(s.stopLangs) == 0 {
 		return ""
 	}
@@ -223,7 +240,7 @@ func (s *Stage) tally(text string) string {
 			second = counts[i]
 		}
 	}
-	if best < 0 || counts[best] < minStopHits || counts[best] < stopHitRatio*second {
+	if best < 0 || counts[best] < minHits || counts[best] < ratio*second {
 		return ""
 	}
 	return s.stopLangs[best]

@@ -116,3 +116,30 @@ func BenchmarkDetect(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestShortAndListDocuments: results tables, headline lists and all-caps
+// lines are told by their few function words, or left undecided with a
+// warning; the character statistics never guess on names and numbers.
+func TestShortAndListDocuments(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, want string }{
+		{"RESULTS OF THE NORLAND CUP\nVessa Rovers 2 Arvel City 1\nKessel United 0 Port Verin 3\nLumen Athletic 1 Harbourton 1\nStandings after the third round of the season", "en"},
+		{"Vessa Rovers 2 Arvel City 1\nKessel United 0 Port Verin 3\nLumen Athletic 1 Harbourton 1\nOstavia Sporting 4 Norland FC 2", ""},
+		{"RÉSULTATS DE LA COUPE DU NORLAND\nVessa 2 Arvel 1\nKessel 0 Verin 3\nClassement après la troisième journée et les matchs en retard", "fr"},
+	}
+	for _, c := range cases {
+		if got := s.Detect(c.text); got != c.want {
+			t.Errorf("Detect(%.50q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	doc := &dossier.Document{Text: cases[1].text}
+	if err := s.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Lang != "" || len(doc.Warnings) != 1 || doc.Warnings[0] != TooShortWarning {
+		t.Errorf("undecided document: lang %q, warnings %q", doc.Lang, doc.Warnings)
+	}
+}
