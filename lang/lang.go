@@ -71,7 +71,6 @@ const (
 // TooShortWarning is the warning of a document whose language cannot be told.
 const TooShortWarning = "language: too little prose to tell"
 
-
 // New builds a stage; it fails on unknown language codes. lex may be nil, in
 // which case every document goes to the trigram detector.
 func New(lex *lexicon.Set, o Options) (*Stage, error) {
