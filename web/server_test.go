@@ -228,3 +228,19 @@ func TestVendorAssetsEmbedded(t *testing.T) {
 		}
 	}
 }
+
+func TestNormDate(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"": true, "2024": true, "2024-02": true, "2024-02-29": true,
+		"2024-99": false, "2023-02-29": false, "2024-13-01": false, "2024-1-1": false, "20x4": false,
+	} {
+		if _, got := normDate(in); got != ok {
+			t.Errorf("normDate(%q) ok = %v, want %v", in, got, ok)
+		}
+	}
+	h := testServer(t, Options{}).Handler()
+	resp := get(t, h, "127.0.0.1:8080", "/api/search?q=attack&since=2024-99", nil)
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("since=2024-99: status %d, want 400", resp.StatusCode)
+	}
+}

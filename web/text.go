@@ -2,6 +2,7 @@ package web
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -265,6 +266,11 @@ func normDate(s string) (string, bool) {
 		} else if !digit(i) {
 			return "", false
 		}
+	}
+	// The digits must make a real month and day ("2024-99" is no month).
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if _, err := time.Parse(layout, s); err != nil {
+		return "", false
 	}
 	return s, true
 }
