@@ -299,7 +299,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 				trig = dossier.Span{Start: side[0].start, End: side[e-1].end}
 			}
 		}
-		if len(p.rule.unless) > 0 && s.sentenceHas(doc, d, ws, sent, p.rule.unless) {
+		if len(p.rule.unless) > 0 && s.clauseBeforeHas(doc, ws, sent, x.Start, p.rule.unless) {
 			return
 		}
 		if p.rule.geo != "" && !s.geoFits(doc, p.rule.geo, x, y) {
@@ -332,6 +332,18 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		x, y = mb, ma
 	}
 	s.emit(doc, d, ws, sent, best, x, y, bestTrigger, negated)
+	if best.xFirst && len(best.prefix) == 0 && !hopped {
+		// "between Boni and Douentza, in central Mali", "Boko Haram and
+		// Ansaru operate in Nigeria": a listed subject shares the claim.
+		for k := a; k > 0; k-- {
+			prev, next := &ms[k-1], &ms[k]
+			if entityType(doc, prev) != entityType(doc, x) || !s.onlyConjunctions(d, ws, text, prev.End, next.Start) ||
+				!s.typesFit(doc, best.rule, prev, y) || (best.rule.geo != "" && !s.geoFits(doc, best.rule.geo, prev, y)) {
+				break
+			}
+			s.emit(doc, d, ws, sent, best, prev, y, bestTrigger, negated)
+		}
+	}
 	if best.xFirst && (entityType(doc, x) != entityType(doc, y) || entityType(doc, y) != dossier.TypeLOC) {
 		// "based in Turkey, Lebanon and Jordan", "links with Boko Haram in
 		// Nigeria and Al-Shabaab in Somalia": the object's list shares the

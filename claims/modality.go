@@ -69,6 +69,35 @@ func (s *Stage) sentenceHas(doc *dossier.Document, d *langData, ws *workspace, s
 	return false
 }
 
+// unlessReach is how many words before a claim's subject an "unless" word
+// still governs it: "an attack by X in Y" places the attack, not X.
+const unlessReach = 6
+
+// clauseBeforeHas reports whether one of words occurs among the unlessReach
+// words before pos in the sentence, without crossing a clause break.
+func (s *Stage) clauseBeforeHas(doc *dossier.Document, ws *workspace, sent dossier.Span, pos int, words map[string]bool) bool {
+	tokenizeSentence(doc, ws, sent)
+	k := len(ws.sentence) - 1
+	for k >= 0 && ws.sentence[k].start >= pos {
+		k--
+	}
+	for n := 0; k >= 0 && n < unlessReach; k-- {
+		t := ws.sentence[k]
+		if t.kind == tkPunct {
+			switch lowOf(ws.sentLow, t) {
+			case ".", ";", ":", "!", "?", "(", ")":
+				return false
+			}
+			continue
+		}
+		if t.kind == tkWord && words[lowOf(ws.sentLow, t)] {
+			return true
+		}
+		n++
+	}
+	return false
+}
+
 // modality decides how firmly the sentence makes the claim spanning claim
 // (with its trigger) and who makes it: a quote's speaker, the source of
 // "according to", the subject of a speech verb, or nil for the article itself.

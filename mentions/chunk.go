@@ -1080,6 +1080,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evGiven // "Trump": the surname of a known person
 	case !multi && s.placeCompound(ws, r, a):
 		return "LOC", evContext // "dans le Bas-Rhin"
+	case s.placeNounAround(ws, a, b):
+		return "LOC", evContext // "the town of Tal Afar", "the Khyber district"
 	case !multi && first.shape == shapeUpper:
 		return "ORG", evDefault
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
@@ -1088,6 +1090,21 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// placeNounAround reports a kind-of-place noun before the name with "of" or
+// "de" between ("the city of X", "la province de X") or right after it ("the
+// Bajaur district"), all in lower case within the sentence.
+func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	lowerIs := func(k int, c wordClass) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].class&c != 0 && toks[k].sent == toks[a].sent
+	}
+	if lowerIs(a-1, wConnector) && lowerIs(a-2, wPlaceNoun) && toks[a-1].class&(wArticle|wCoord) == 0 {
+		return true
+	}
+	// After the name, not followed by "of": "the Mali region of…" names the region.
+	return lowerIs(b, wPlaceNoun) && !lowerIs(b+1, wConnector)
 }
 
 // placeCompound reports a hyphenated capitalised compound ("Bas-Rhin",

@@ -48,6 +48,18 @@ func TestSecondPass(t *testing.T) {
 			[]string{"parquet fédéral/ORG", "parquet national antiterroriste/ORG"}, []string{"parquet"}},
 		{"lowercase tail after particles", "fr", "Une photo de la Direction de la sécurité nationale afghane a circulé.",
 			[]string{"Direction de la sécurité nationale afghane/ORG"}, []string{"Direction", "de la Direction de la sécurité nationale afghane"}},
+		{"kind-of-place noun before", "en", "The convoy left Varossa for the small town of Telmek Abar on Monday.",
+			[]string{"Telmek Abar/LOC"}, []string{"Telmek Abar/PER"}},
+		{"kind-of-place noun after", "en", "Six guards died in the Qorvan district, near the Balet valley.",
+			[]string{"Qorvan/LOC", "Balet/LOC"}, []string{"Qorvan district"}},
+		{"kind-of-place noun before fr", "fr", "Il a été arrêté dans le village de Dorvessa, dans la province de Kallim.",
+			[]string{"Dorvessa/LOC", "Kallim/LOC"}, nil},
+		{"listed with a known place", "fr", "L’embuscade a eu lieu entre Tessoubou et Kaldara, puis entre Mopti et Vellou.",
+			[]string{"Tessoubou/LOC", "Kaldara/LOC", "Mopti/LOC", "Vellou/LOC"}, nil},
+		{"listed with a known place en", "en", "Fighters crossed from Sirte and Warvana into the desert.",
+			[]string{"Sirte/LOC", "Warvana/LOC"}, nil},
+		{"hotel", "en", "Gunmen stormed the Tesdal Hotel late on Friday.",
+			[]string{"Tesdal Hotel/LOC"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +78,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.drop = true
 		}
 	}
+	coordinatedTypes(ws)
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.drop {
@@ -93,6 +95,67 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.typ = sp.typ
 		}
 	}
+}
+
+// coordinatedTypes gives a name typed by nothing but the default the type of
+// a name it is listed with ("between Sebabougou and Kwala", "Sabratha and
+// Sirte", "Hamas, Ansaru and Boko Haram"): lists join things of one kind.
+// Forward then backward, so a list's one known member types all the others.
+func coordinatedTypes(ws *workspace) {
+	cs := ws.cands
+	if !slices.IsSortedFunc(cs, func(x, y cand) int { return x.from - y.from }) {
+		return // chunk emits in text order; anything else is left alone
+	}
+	prev := -1
+	pass := func(i int) {
+		if cs[i].drop {
+			return
+		}
+		if prev >= 0 && listed(ws, cs[prev].to, cs[i].from) {
+			adoptType(&cs[i], &cs[prev])
+			adoptType(&cs[prev], &cs[i])
+		}
+		prev = i
+	}
+	for i := range cs {
+		pass(i)
+	}
+	prev = -1
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].drop {
+			continue
+		}
+		if prev >= 0 && listed(ws, cs[i].to, cs[prev].from) {
+			adoptType(&cs[i], &cs[prev])
+		}
+		prev = i
+	}
+}
+
+// adoptType types c like the listed name o when only the default typed c.
+func adoptType(c, o *cand) {
+	if c.entry != nil || c.strength > evDefault || o.typ == c.typ || (o.entry == nil && o.strength < evContext) {
+		return
+	}
+	c.typ, c.strength = o.typ, evContext
+}
+
+// listed reports whether tokens [from, to) are only a list separator: a
+// comma, a coordinator, or a comma and a coordinator, in one sentence.
+func listed(ws *workspace, from, to int) bool {
+	if from <= 0 || to <= from || to-from > 2 || to >= len(ws.toks) || ws.toks[from-1].sent != ws.toks[to].sent {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := &ws.toks[k]
+		switch {
+		case t.word && t.shape == shapeLower && t.class&wCoord != 0:
+		case !t.word && ws.text[t.start:t.end] == "," && k == from:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // commonAlone reports a one-word pattern candidate that the dictionary lists

@@ -60,6 +60,10 @@ type lexiconFile struct {
 	// ContractedPreps are prepositions fused with an article ("du", "des"):
 	// before a hyphenated capitalised compound they mark a place ("du Bas-Rhin").
 	ContractedPreps []string `yaml:"contracted_preps"`
+	// PlaceNouns name a kind of place: before "of"/"de" ("the town of X",
+	// "la province de X") or right after a name ("the Khyber district") they
+	// make an unknown name a place, without being part of it.
+	PlaceNouns []string `yaml:"place_nouns"`
 	// LowercaseTails: institution names capitalise only their first word.
 	LowercaseTails bool `yaml:"lowercase_name_tails"`
 }
@@ -99,6 +103,7 @@ const (
 	// it is a common word, not a name (lexicon/data/<lang>/common_words).
 	wDict
 	wHeadConn
+	wPlaceNoun
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -213,6 +218,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
+	r.add(f.PlaceNouns, wPlaceNoun)
 	for _, sfx := range f.DemonymSuffixes {
 		if k := fold(sfx); k != "" && !slices.Contains(r.demonymSuffixes, k) {
 			r.demonymSuffixes = append(r.demonymSuffixes, k)
