@@ -158,7 +158,22 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 				s.emit(doc, d, ws, sent, &pattern{rule: attackRule, xFirst: p.m.Start < cur.targets[ti].Start}, &p.m, &cur.targets[ti], p.cue, p.negated)
 			}
 		}
-	case len(cur.perps) > 0:
+	case len(cur.targets) > 0:
+		// "The group claimed a series of attacks. Eleven troops were killed
+		// in the Kotal district": the places follow who claimed them.
+		for _, prev := range ws.attacks {
+			if len(prev.perps) == 0 || prev.si < si-attackReach {
+				continue
+			}
+			ev := dossier.Span{Start: prev.span.Start, End: sent.End}
+			for _, p := range prev.perps {
+				for ti := range cur.targets {
+					s.emit(doc, d, ws, ev, &pattern{rule: attackFollowRule}, &p.m, &cur.targets[ti], p.cue, p.negated)
+				}
+			}
+		}
+	}
+	if len(cur.perps) > 0 && len(cur.targets) == 0 {
 		// "The group claimed the attacks": the places are in the sentences before.
 		for _, prev := range ws.attacks {
 			if len(prev.perps) > 0 || len(prev.targets) == 0 {

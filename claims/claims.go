@@ -219,9 +219,12 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		pos = m.End
 	}
 	ws.gap, ws.low = scanWords(text, pos, mb.Start, ws.gap, ws.low)
-	if len(ws.gap) > 0 && eqLow(ws.low, ws.gap[0], ")") && openParenBefore(text, ma.Start) {
-		// "Tehreek-e-Taliban (TTP) claimed…": the bracket closes around X.
-		ws.gap = ws.gap[1:]
+	if insideParen(text, ma.Start) {
+		// "Tehreek-e-Taliban (TTP) claimed…", "(GSIM ou Jnim en arabe), lié
+		// à…": the bracket closes around X and a remark on its name.
+		if k := closingParen(ws.gap, ws.low); k >= 0 {
+			ws.gap = ws.gap[k+1:]
+		}
 	}
 	hopped := false
 	if b > a+1 {
@@ -549,18 +552,34 @@ func confidence(modality string, src *dossier.Speaker) float64 {
 	}
 }
 
-// openParenBefore reports whether the text just before pos, spaces aside, is "(".
-func openParenBefore(text string, pos int) bool {
-	for i := min(pos, len(text)) - 1; i >= 0; i-- {
+// insideParen reports whether pos follows an opening bracket on its line
+// that no bracket has closed yet, within a short remark: "(GSIM ou Jnim".
+func insideParen(text string, pos int) bool {
+	for i, n := min(pos, len(text))-1, 0; i >= 0 && n < 80; i, n = i-1, n+1 {
 		switch text[i] {
-		case ' ', '\t':
-			continue
 		case '(', '[':
 			return true
+		case ')', ']', '\n', '.', ';':
+			return false
 		}
-		return false
 	}
 	return false
+}
+
+// closingParen returns the index of the ")" among the first few words of
+// gap, with no name before it, or -1.
+func closingParen(gap []tok, low []byte) int {
+	for k := 0; k < len(gap) && k <= 4; k++ {
+		switch {
+		case gap[k].kind == tkName:
+			return -1
+		case eqLow(low, gap[k], ")"):
+			return k
+		case gap[k].kind == tkPunct:
+			return -1
+		}
+	}
+	return -1
 }
 
 // appositionTail checks that gap reads ", <opener> … ," (an apposition or
