@@ -151,6 +151,7 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 			}
 		}
 	}
+	cur.targets = s.mostSpecific(doc, cur.targets)
 	switch {
 	case len(cur.perps) > 0 && len(cur.targets) > 0:
 		for _, p := range cur.perps {
@@ -188,6 +189,34 @@ func (s *Stage) attacks(doc *dossier.Document, d *langData, ws *workspace, si in
 		}
 	}
 	ws.attacks = append(ws.attacks, cur)
+}
+
+// mostSpecific drops the struck places that contain another one of the same
+// attack: "the bombing in Peshawar, the capital of Khyber Pakhtunkhwa, on
+// Pakistan's border" struck Peshawar; the province and the country say
+// where Peshawar is.
+func (s *Stage) mostSpecific(doc *dossier.Document, targets []dossier.Mention) []dossier.Mention {
+	if len(targets) < 2 || s.kb == nil {
+		return targets
+	}
+	keep := targets[:0:0]
+	for i := range targets {
+		outer := s.kbEntry(doc, &targets[i])
+		inside := false
+		for j := range targets {
+			if j == i || outer == nil {
+				continue
+			}
+			if inner := s.kbEntry(doc, &targets[j]); inner != nil && s.contains(outer, inner) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, targets[i])
+		}
+	}
+	return keep
 }
 
 // struckPlace reports whether the place whose first token is i follows an

@@ -61,7 +61,7 @@ func TestAttackEvents(t *testing.T) {
 	ids := map[string]string{
 		"Islamic State": "islamic-state", "État islamique": "islamic-state", "ISKP": "iskp", "JNIM": "jnim",
 		"Kabul": "kabul", "Mogadishu": "mogadishu", "Moscow": "moscow", "Lyon": "lyon", "Strasbourg": "strasbourg",
-		"Ouagadougou": "ouagadougou", "Al-Shabaab": "al-shabaab", "France": "france", "Iran": "iran", "Russia": "russia",
+		"Ouagadougou": "ouagadougou", "Afghanistan": "afghanistan", "Al-Shabaab": "al-shabaab", "France": "france", "Iran": "iran", "Russia": "russia",
 	}
 	for _, tc := range []struct {
 		name, lang, text string
@@ -73,6 +73,12 @@ func TestAttackEvents(t *testing.T) {
 		{"en claim in the next sentence", "en",
 			"A truck bomb tore through a market in [LOC Mogadishu] on Saturday, killing at least 30 people.\nThe militant group [ORG Al-Shabaab] claimed the attack hours later.",
 			[]string{"Al-Shabaab attacked Mogadishu [asserted]"}},
+		{"en the city struck, not the country around it", "en",
+			"[ORG ISKP] claimed the bombing in [LOC Kabul], the capital of [LOC Afghanistan], on Friday.",
+			[]string{"ISKP attacked Kabul [asserted]"}},
+		{"en claim first, places after", "en",
+			"[ORG Al-Shabaab] claimed a wave of attacks on Friday.\nEleven soldiers were killed in [LOC Mogadishu], the army said.",
+			[]string{"Al-Shabaab attacked Mogadishu [reported]"}},
 		{"en denial", "en",
 			"The group's leaders insisted that [ORG ISKP] had played no role in the assault on [LOC Kabul].",
 			[]string{"ISKP attacked Kabul [denied]"}},
