@@ -34,6 +34,10 @@ const (
 	sourceNone    = 0.85 // "he said", "it is reported"
 )
 
+// placeholderPlace stands in the gap for a place name read as a word; no
+// pattern word can equal it.
+const placeholderPlace = "\x00place"
+
 // maxReach is how many mentions apart the two ends of a pattern may be in a
 // sentence. Patterns never match across a third name (wildcards do not
 // absorb names), so beyond neighbours only an apposition hop can match;
@@ -190,6 +194,8 @@ func (s *Stage) sentence(doc *dossier.Document, d *langData, ws *workspace, sent
 		reach := 1
 		if commaAfter(doc.Text, ma.End) {
 			reach = maxReach
+		} else if a+1 < len(ms) && ms[a+1].Entity == ma.Entity {
+			reach = 2 // "University of X (UX) Y": its own acronym between
 		}
 		for b := a + 1; b < len(ms) && b <= a+reach; b++ {
 			mb := &ms[b]
@@ -212,10 +218,29 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	// The gap, with mentions between the ends as single name tokens.
 	ws.gap = ws.gap[:0]
 	pos := ma.End
+	named := 0 // intervening names patterns cannot read through
 	for k := a + 1; k < b; k++ {
 		m := &ms[k]
 		ws.gap, ws.low = scanWords(text, pos, m.Start, ws.gap, ws.low)
-		ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, kind: tkName, mention: int32(k)})
+		if n := len(ws.gap); m.Entity == ma.Entity && n == 1 && eqLow(ws.low, ws.gap[0], "(") {
+			if e := closeParenAfter(text, m.End); e > 0 {
+				// "the Free University of Brussels (VUB) Y": X's own acronym
+				// in brackets right after it is part of X.
+				ws.gap = ws.gap[:0]
+				pos = e
+				continue
+			}
+		}
+		if n := len(ws.gap); n > 0 && ws.gap[n-1].kind == tkWord && d.locatives[lowOf(ws.low, ws.gap[n-1])] && entityType(doc, m) == dossier.TypeLOC {
+			// "a spokesman in Doha for Y": a place after a locative
+			// preposition modifies the phrase; wildcards read it as a word.
+			ls := len(ws.low)
+			ws.low = append(ws.low, placeholderPlace...)
+			ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, lowStart: int32(ls), lowEnd: int32(len(ws.low)), kind: tkWord, mention: -1})
+		} else {
+			ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, kind: tkName, mention: int32(k)})
+			named++
+		}
 		pos = m.End
 	}
 	ws.gap, ws.low = scanWords(text, pos, mb.Start, ws.gap, ws.low)
@@ -227,7 +252,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		}
 	}
 	hopped := false
-	if b > a+1 {
+	if named > 0 {
 		// Beyond the next mention, only "X, <apposition with names>, verb Y":
 		// the pattern sees what follows the apposition's closing comma.
 		rest, ok := appositionTail(d, ws.gap, ws.low)
@@ -564,6 +589,21 @@ func insideParen(text string, pos int) bool {
 		}
 	}
 	return false
+}
+
+// closeParenAfter returns the offset just past a ")" that follows pos,
+// spaces aside, or -1.
+func closeParenAfter(text string, pos int) int {
+	for i := max(pos, 0); i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t':
+			continue
+		case ')', ']':
+			return i + 1
+		}
+		return -1
+	}
+	return -1
 }
 
 // closingParen returns the index of the ")" among the first few words of

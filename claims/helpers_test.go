@@ -9,7 +9,8 @@ import (
 )
 
 // annotated builds a document from text with inline mentions written
-// "[PER Marc Hecker]"; equal names share an entity. Each line of the
+// "[PER Marc Hecker]"; equal names share an entity, and "[ORG UDV=Name]"
+// writes UDV as a mention of Name's entity. Each line of the
 // result is one sentence (the segmenter is not under test here).
 func annotated(t testing.TB, lang, src string) *dossier.Document {
 	t.Helper()
@@ -32,7 +33,12 @@ func annotated(t testing.TB, lang, src string) *dossier.Document {
 			t.Fatalf("bad mention %q", src[i:i+j+1])
 		}
 		start := b.Len()
-		b.WriteString(name)
+		// "[ORG UDV=Université de Vessa]": the surface UDV names that entity.
+		surface, canon, aliased := strings.Cut(name, "=")
+		if aliased {
+			name = canon
+		}
+		b.WriteString(surface)
 		e, seen := byName[name]
 		if !seen {
 			e = len(doc.Entities)

@@ -53,6 +53,9 @@ type lexiconFile struct {
 	// "of", "en"); PlaceWords may stand between them ("northern", "province").
 	PlaceCues  []string `yaml:"place_cues"`
 	PlaceWords []string `yaml:"place_words"`
+	// LocativePreps before a place name make it a modifier that patterns
+	// read through like a word: "a spokesman in Doha for the Taliban".
+	LocativePreps []string `yaml:"locative_preps"`
 	// Attacks describe attack events: attack words, the prepositions before
 	// a struck place and the fillers that may follow them, and the cues
 	// that name an attack's author after or before the name.
@@ -195,6 +198,7 @@ type langData struct {
 	branchCues   map[string]bool
 	placeCues    map[string]bool
 	placeWords   map[string]bool
+	locatives    map[string]bool
 	attacks      attackData
 	streetNouns  map[string]bool
 }
@@ -264,6 +268,7 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 		branchCues:   setOf(f.BranchCues),
 		placeCues:    setOf(f.PlaceCues),
 		placeWords:   setOf(f.PlaceWords),
+		locatives:    setOf(f.LocativePreps),
 		streetNouns:  setOf(f.StreetNouns),
 		attacks: attackData{
 			words:      setOf(f.Attacks.Words),

@@ -111,7 +111,7 @@ func (s *Stage) modality(doc *dossier.Document, d *langData, ws *workspace, sent
 		case cueHedged:
 			hedged = hedged || s.sameClause(ws, c, claim, trigger)
 		default:
-			reported = reported || s.reports(doc, ws, c, claim)
+			reported = reported || s.reports(doc, d, ws, c, claim)
 		}
 	}
 	var src *dossier.Speaker
@@ -139,11 +139,15 @@ func (s *Stage) modality(doc *dossier.Document, d *langData, ws *workspace, sent
 // the claim is its own wording ("claimed responsibility"); a verb right
 // after an apposition has the apposition's head as subject ("X, a
 // spokesman for Y, confirmed the arrest"), unless it is inverted ("…, said X").
-func (s *Stage) reports(doc *dossier.Document, ws *workspace, c cue, claim dossier.Span) bool {
+func (s *Stage) reports(doc *dossier.Document, d *langData, ws *workspace, c cue, claim dossier.Span) bool {
 	toks, low := ws.sentence, ws.sentLow
 	cs := toks[c.first].start
 	if cs < claim.End && claim.Start < toks[c.end-1].end {
 		return false
+	}
+	isSource := c.kind == cueSource || d.sourceCues.matchAt(toks, c.first, low) == c.end-c.first
+	if isSource && cs < claim.Start && insideSource(ws, c, claim) {
+		return false // "according to the psychologist of Y, X": the claim names the source
 	}
 	if cs < claim.Start || c.kind == cueSource {
 		return true // "according to" scopes over its whole sentence
@@ -158,6 +162,21 @@ func (s *Stage) reports(doc *dossier.Document, ws *workspace, c cue, claim dossi
 		return m != nil && m.Start == toks[c.end].start
 	}
 	return false
+}
+
+// insideSource reports whether the claim lies within the noun phrase that
+// source cue c opens: no comma or clause break between the cue and the
+// claim's end.
+func insideSource(ws *workspace, c cue, claim dossier.Span) bool {
+	for _, t := range ws.sentence[c.end:] {
+		if t.start >= claim.End {
+			return true
+		}
+		if t.kind == tkPunct && !eqLow(ws.sentLow, t, "(") && !eqLow(ws.sentLow, t, ")") && isClauseBreak(ws.sentLow, t) {
+			return false // brackets hold an acronym inside the phrase
+		}
+	}
+	return true
 }
 
 // sameClause reports whether cue c bears on the claim: inside it, or with no

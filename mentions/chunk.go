@@ -900,6 +900,14 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		toks[a].class&(wConnector|wParticle|wArticle|wFunction) != 0 && toks[a].class&wLowerStart == 0 {
 		a++ // "de la Direction …"
 	}
+	if flags&flagLowerName == 0 && a < b-1 && toks[a].shape == shapeLower && toks[a].class&wParticle != 0 &&
+		toks[a].class&wConnector != 0 && !s.titleBefore(ws, a) && (a == 0 || !toks[a-1].name) {
+		// "le psychologue de la Vrije Universiteit": a lower-case particle
+		// opens a name only after a title ("le général de Gaulle").
+		for a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wParticle|wArticle) != 0 {
+			a++
+		}
+	}
 	if headType == "" && flags&flagArticleLed == 0 {
 		for a < b {
 			t := &toks[a]

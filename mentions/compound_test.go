@@ -58,6 +58,8 @@ func TestSecondPass(t *testing.T) {
 			[]string{"Tessoubou/LOC", "Kaldara/LOC", "Mopti/LOC", "Vellou/LOC"}, nil},
 		{"listed with a known place en", "en", "Fighters crossed from Sirte and Warvana into the desert.",
 			[]string{"Sirte/LOC", "Warvana/LOC"}, nil},
+		{"particle after a common noun", "fr", "Selon le psychologue de la Vrije Universiteit Brussel (VUB) Gerrit Loots, le camp déborde.",
+			[]string{"Vrije Universiteit Brussel/ORG", "VUB/ORG", "Gerrit Loots/PER"}, []string{"de la Vrije Universiteit Brussel"}},
 		{"hotel", "en", "Gunmen stormed the Tesdal Hotel late on Friday.",
 			[]string{"Tesdal Hotel/LOC"}, nil},
 	}
