@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -123,6 +124,28 @@ func (k *KB) AddFile(name string) error {
 	}
 	entries, err := parseFile(name, data, tierActors)
 	if err != nil {
+		return err
+	}
+	seen := make(map[string]string, len(entries))
+	clash := false
+	for _, e := range entries {
+		if prev, ok := seen[e.ID]; ok {
+			return fmt.Errorf("%s: duplicate id %q (first defined at %s)", e.Source, e.ID, prev)
+		}
+		seen[e.ID] = e.Source
+		if prev := k.byID[e.ID]; prev != nil {
+			if prev.Type != e.Type || !slices.Contains(prev.keys, Key(e.Name)) {
+				return fmt.Errorf("%s: duplicate id %q (first defined at %s)", e.Source, e.ID, prev.Source)
+			}
+			clash = true
+		}
+	}
+	if clash {
+		// An id another file already defined for the same entity, seen again
+		// (the user's file and the same watchlist given to --kb, or a
+		// watchlist naming a built-in group). It merges like an import:
+		// new aliases join the entry, nothing is duplicated.
+		_, err := k.MergeWatchlist(entries)
 		return err
 	}
 	return k.add(entries)

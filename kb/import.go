@@ -367,7 +367,7 @@ func typeKind(s string) (Type, Kind, bool) {
 }
 
 // watchlistColumns are the watchlist CSV columns; name and type are required.
-var watchlistColumns = []string{"name", "type", "aliases", "notes", "kind", "id", "country", "lat", "lon", "weak_aliases"}
+var watchlistColumns = []string{"name", "type", "aliases", "notes", "kind", "id", "country", "lat", "lon", "weak_aliases", "parent"}
 
 func parseWatchlistCSV(name string, data []byte) ([]*Entry, error) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
@@ -416,7 +416,7 @@ func parseWatchlistCSV(name string, data []byte) ([]*Entry, error) {
 		if !utf8.ValidString(strings.Join(rec, "")) {
 			return nil, fmt.Errorf("%s: invalid UTF-8", src)
 		}
-		e := &Entry{Name: get("name"), Note: get("notes"), Country: strings.ToUpper(get("country")), Source: src}
+		e := &Entry{Name: get("name"), Note: get("notes"), Country: strings.ToUpper(get("country")), Parent: get("parent"), Source: src}
 		if e.Name == "" {
 			return nil, fmt.Errorf("%s: empty name", src)
 		}
@@ -499,7 +499,7 @@ func WriteWatchlistCSV(w io.Writer, entries []*Entry) error {
 			lat, lon = strconv.FormatFloat(e.Lat, 'f', -1, 64), strconv.FormatFloat(e.Lon, 'f', -1, 64)
 		}
 		cw.Write([]string{e.Name, string(e.Type), strings.Join(e.Aliases, "|"), e.Note, string(e.Kind), e.ID, e.Country, lat, lon,
-			strings.Join(e.WeakAliases, "|")})
+			strings.Join(e.WeakAliases, "|"), e.Parent})
 	}
 	cw.Flush()
 	return cw.Error()

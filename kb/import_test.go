@@ -435,3 +435,60 @@ func TestUserFileBounds(t *testing.T) {
 		t.Error("Load accepted a gzip bomb")
 	}
 }
+
+// TestWatchlistKeepsParent: a KB-format CSV with a parent column, imported
+// as a watchlist and written back, keeps the parent (it was dropped).
+func TestWatchlistKeepsParent(t *testing.T) {
+	k, err := Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "id,type,kind,name,aliases,parent\nharbour-cell,ORG,armed_group,Harbour Cell,HC-9,islamic-state\n"
+	entries, err := ParseWatchlist("w.csv", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.MergeWatchlist(entries); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteWatchlistCSV(&buf, entries); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseWatchlist("back.csv", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 1 || back[0].Parent != "islamic-state" {
+		t.Fatalf("written and read back: %+v", back)
+	}
+	if anc := k.Ancestors("harbour-cell"); len(anc) == 0 || anc[0].ID != "islamic-state" {
+		t.Errorf("ancestors of harbour-cell: %v", anc)
+	}
+}
+
+// TestSameFileTwice: the user's file and the same watchlist given to --kb
+// load together (the README's steps failed with "duplicate id"); a file
+// repeating an id of its own is still an error.
+func TestSameFileTwice(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "w.csv")
+	src := "id,type,kind,name,aliases\nharbour-cell,ORG,armed_group,Harbour Cell,HC-9\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, err := Load(context.Background(), path, path)
+	if err != nil {
+		t.Fatalf("loading one file twice: %v", err)
+	}
+	if got := k.Find("HC-9"); len(got) != 1 || got[0].Entry.ID != "harbour-cell" {
+		t.Errorf("HC-9: %v", got)
+	}
+	dup := filepath.Join(dir, "dup.csv")
+	if err := os.WriteFile(dup, []byte(src+"harbour-cell,ORG,armed_group,Harbour Cell Two,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(context.Background(), dup); err == nil || !strings.Contains(err.Error(), "duplicate id") {
+		t.Errorf("an id twice in one file: %v", err)
+	}
+}
