@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
@@ -231,7 +232,7 @@ store, the documents mentioning it published on or after --since.`,
 				return err
 			}
 			defer store.Close()
-			return runWatchlist(ctx, store, watched, day, asJSON, cmd.OutOrStdout())
+			return runWatchlist(ctx, store, watched, day, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVar(&since, "since", "", "only documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -247,11 +248,21 @@ type watchHit struct {
 	Docs    []dossier.DocSummary `json:"documents"`
 }
 
-func runWatchlist(ctx context.Context, store dossier.Store, watched []*kb.Entry, since string, asJSON bool, w io.Writer) error {
+func runWatchlist(ctx context.Context, store dossier.Store, watched []*kb.Entry, since string, asJSON bool, w, errW io.Writer) error {
 	out := bufio.NewWriter(w)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	seen := map[string]bool{}
+	reported := 0
+	defer func() {
+		if reported == 0 {
+			what := "a stored document"
+			if since != "" {
+				what = "a document published (or, undated, ingested) on or after " + since
+			}
+			fmt.Fprintf(errW, "none of the %d watched entities is mentioned in %s\n", len(watched), what)
+		}
+	}()
 	for _, e := range watched {
 		for _, name := range append([]string{"e:" + e.ID}, e.Names()...) {
 			found, err := store.FindEntities(ctx, name, string(e.Type))
@@ -263,13 +274,25 @@ func runWatchlist(ctx context.Context, store dossier.Store, watched []*kb.Entry,
 					continue
 				}
 				seen[f.ID] = true
-				hits, err := store.Search(ctx, dossier.SearchQuery{Entity: f.ID, Since: since, Limit: 1000})
+				hits, err := store.Search(ctx, dossier.SearchQuery{Entity: f.ID, Limit: 1000})
 				if err != nil {
 					return err
 				}
+				// A document without a publication date is new when it
+				// was ingested on or after --since (labelled so below).
+				hits = slices.DeleteFunc(hits, func(h dossier.SearchHit) bool {
+					if since == "" {
+						return false
+					}
+					if h.Doc.Published == "" {
+						return h.Doc.Retrieved.IsZero() || h.Doc.Retrieved.UTC().Format(time.DateOnly) < since
+					}
+					return h.Doc.Published < since
+				})
 				if len(hits) == 0 {
 					continue
 				}
+				reported++
 				h := watchHit{Watched: e.Name, Entity: f.ID, Name: f.Name}
 				for _, s := range hits {
 					h.Docs = append(h.Docs, s.Doc)
@@ -286,7 +309,11 @@ func runWatchlist(ctx context.Context, store dossier.Store, watched []*kb.Entry,
 					if title == "" {
 						title = d.Name
 					}
-					fmt.Fprintf(out, "  %s  %-10s  %s\n", d.Published, d.Lang, truncate(title, 80))
+					date := d.Published
+					if date == "" {
+						date = "undated (ingested " + d.Retrieved.UTC().Format(time.DateOnly) + ")"
+					}
+					fmt.Fprintf(out, "  %s  %-10s  %s\n", date, d.Lang, truncate(title, 80))
 				}
 			}
 		}

@@ -152,3 +152,26 @@ func TestWatchlistCommand(t *testing.T) {
 		t.Errorf("--since 2099: exit %d %q", code, stdout)
 	}
 }
+
+// TestWatchlistSinceUndated: an undated document is new when it was
+// ingested on or after --since, and says so; when nothing matches, stderr
+// says why instead of printing nothing.
+func TestWatchlistSinceUndated(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "case.db")
+	doc := filepath.Join(dir, "note.txt")
+	os.WriteFile(doc, []byte("The Harbour Cell, led by Omar Testfigure, was seen near Mosul, officials said.\n"), 0o644)
+	watch := filepath.Join(dir, "watch.csv")
+	os.WriteFile(watch, []byte("name,type,aliases\nHarbour Cell,group,\n"), 0o644)
+	if code, _, stderr := dossierCLI(t, "ingest", "--db", db, "-q", "--kb", watch, doc); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := dossierCLI(t, "watchlist", "--db", db, "--since", "2024-06-01", watch)
+	if code != 0 || !strings.Contains(stdout, "undated (ingested ") || !strings.Contains(stdout, "note.txt") {
+		t.Errorf("--since 2024-06-01: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = dossierCLI(t, "watchlist", "--db", db, "--since", "2099-01-01", watch)
+	if code != 0 || strings.TrimSpace(stdout) != "" || !strings.Contains(stderr, "none of the 1 watched entities") {
+		t.Errorf("--since 2099: exit %d %q %q", code, stdout, stderr)
+	}
+}
