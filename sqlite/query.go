@@ -429,7 +429,55 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil || len(out) > 0 {
+		return out, err
+	}
+	return s.findByKB(ctx, name, typ)
+}
+
+// findByKB finds the corpus entities linked to the knowledge-base entries
+// that name matches: any alias, language or transliteration the knowledge
+// base knows ("ISIS-K", "EIIL"), even one no stored document wrote.
+func (s *DB) findByKB(ctx context.Context, name, typ string) ([]dossier.EntitySummary, error) {
+	s.kbOnce.Do(func() {
+		var files []string
+		if p, err := kb.UserFile(); err == nil {
+			if _, err := os.Stat(p); err == nil {
+				files = append(files, p)
+			}
+		}
+		s.kb, s.kbErr = kb.Load(ctx, files...)
+	})
+	if s.kbErr != nil {
+		return nil, fmt.Errorf("find entity: %w", s.kbErr)
+	}
+	var out []dossier.EntitySummary
+	seen := map[string]bool{}
+	for _, m := range s.kb.Find(name) {
+		if seen[m.Entry.ID] {
+			continue
+		}
+		seen[m.Entry.ID] = true
+		rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+			FROM entities e LEFT JOIN entity_stats st ON st.id = e.id
+			WHERE e.kb = ?1 AND (?2 = '' OR e.type = ?2) ORDER BY 5 DESC, e.id LIMIT 20`, m.Entry.ID, strings.ToUpper(typ))
+		if err != nil {
+			return nil, fmt.Errorf("find entity: %w", err)
+		}
+		for rows.Next() {
+			var e dossier.EntitySummary
+			if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find entity: %w", err)
+			}
+			out = append(out, e)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("find entity: %w", err)
+		}
+	}
+	return out, nil
 }
 
 // Limits of an entity page, so that a very common entity answers quickly.

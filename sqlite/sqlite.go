@@ -59,11 +59,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/dossier-project/dossier/kb"
 )
 
 // BusyTimeout is how long a writer waits for another to finish.
@@ -79,6 +82,12 @@ type DB struct {
 	readOnly  bool
 	immutable bool
 	w         writer // the one connection that writes, with its statements and caches
+
+	// kb is loaded on the first entity lookup the corpus's own names cannot
+	// answer (see FindEntities); most commands never need it.
+	kbOnce sync.Once
+	kb     *kb.KB
+	kbErr  error
 }
 
 // DefaultPath is where the database lives when --db is not given.

@@ -431,3 +431,33 @@ func TestReadersDuringWrites(t *testing.T) {
 		t.Errorf("only %d reads overlapped the writes", reads)
 	}
 }
+
+// TestFindEntityByKnowledgeBaseForm: an entity is found by a name the
+// knowledge base gives it in any language or spelling, though no stored
+// document wrote that form.
+func TestFindEntityByKnowledgeBaseForm(t *testing.T) {
+	t.Setenv("DOSSIER_KB", filepath.Join(t.TempDir(), "none.csv")) // no user file
+	db := openTemp(t)
+	ctx := context.Background()
+	put(t, db, "k.txt", "Islamic State Khorasan Province claimed the bombing in Kabul on Monday, officials said.\n")
+	put(t, db, "f.txt", "Selon la police, Al-Qaïda a revendiqué l'attaque à Bamako mardi.\n")
+	for _, c := range []struct{ name, want string }{
+		{"IS-K", "e:iskp"},                       // EN acronym never written
+		{"Wilayat Khorasan", "e:iskp"},           // transliteration
+		{"État islamique au Khorasan", "e:iskp"}, // FR form
+		{"al-Qaida", "e:al-qaeda"},               // another spelling
+		{"Al-Qaïda au Maghreb islamique", ""},    // known, but not in the corpus
+	} {
+		found, err := db.FindEntities(ctx, c.name, "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got := ""
+		if len(found) > 0 {
+			got = found[0].ID
+		}
+		if got != c.want {
+			t.Errorf("FindEntities(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
