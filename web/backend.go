@@ -58,6 +58,9 @@ type DocSummary struct {
 	Lang      string `json:"lang,omitempty"`
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Ingested is when the store took the document; pages show it, labelled,
+	// for a document without a publication date.
+	Ingested string `json:"ingested,omitempty"`
 }
 
 // SnippetPart is a piece of a snippet; Hit marks the words that match the query.

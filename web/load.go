@@ -21,7 +21,6 @@ type rawDoc struct {
 	format string
 	raw    []byte
 	url    string
-	date   string
 }
 
 // extractAll runs the pipeline over every original on all CPUs, resolves
@@ -64,7 +63,7 @@ feed:
 			continue
 		}
 		ok = append(ok, d)
-		inputs = append(inputs, Input{ID: raws[i].id, Doc: d, URL: raws[i].url, Date: raws[i].date})
+		inputs = append(inputs, Input{ID: raws[i].id, Doc: d, URL: raws[i].url})
 	}
 	if err := eng.Resolve(ctx, ok); err != nil {
 		return nil, fmt.Errorf("resolve entities: %w", err)
@@ -101,7 +100,7 @@ func LoadStored(ctx context.Context, store StoredDocuments, base *kb.KB) (*Memor
 		if d.Doc.Name == "" {
 			d.Doc.Name = fmt.Sprintf("document-%d", d.ID)
 		}
-		inputs = append(inputs, Input{ID: d.ID, Doc: d.Doc, URL: d.Doc.Meta.URL, Date: d.Retrieved})
+		inputs = append(inputs, Input{ID: d.ID, Doc: d.Doc, URL: d.Doc.Meta.URL, Ingested: d.Retrieved})
 		return nil
 	})
 	if err != nil {

@@ -39,17 +39,20 @@ type Input struct {
 	Doc *dossier.Document
 	// URL is where the document was fetched, when Meta.URL does not say.
 	URL string
-	// Date is used as the publication date (YYYY-MM-DD) when Meta has none.
-	Date string
+	// Ingested is when the store took the document (YYYY-MM-DD). It is shown
+	// as such for an undated document and is never a publication date: date
+	// filters, first and last seen and the timeline use publication dates.
+	Ingested string
 }
 
 type memDoc struct {
-	id     int64
-	doc    *dossier.Document
-	date   string
-	url    string
-	title  string
-	tokens int
+	id       int64
+	doc      *dossier.Document
+	date     string // publication date, or ""
+	ingested string
+	url      string
+	title    string
+	tokens   int
 	// entities maps each of doc.Entities to its corpus entity index (-1: none).
 	entities []int32
 }
@@ -123,7 +126,7 @@ func NewMemory(ctx context.Context, inputs []Input, base *kb.KB) (*Memory, error
 		}
 		ix := int32(len(m.docs))
 		m.byID[id] = ix
-		d := memDoc{id: id, doc: in.Doc, url: in.Doc.Meta.URL, date: in.Date}
+		d := memDoc{id: id, doc: in.Doc, url: in.Doc.Meta.URL, ingested: in.Ingested}
 		if d.url == "" {
 			d.url = in.URL
 		}
@@ -311,7 +314,7 @@ func spansOf(in []dossier.Span, textLen int) []Span {
 func (d *memDoc) summary() DocSummary {
 	return DocSummary{
 		ID: d.id, Name: d.doc.Name, Title: d.title, Outlet: d.doc.Meta.Outlet,
-		Lang: d.doc.Lang, Published: d.date, URL: d.url,
+		Lang: d.doc.Lang, Published: d.date, URL: d.url, Ingested: d.ingested,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -440,5 +441,48 @@ func TestUnnamedSourceAffiliation(t *testing.T) {
 	}
 	if len(v.Quotes) != 1 || v.Quotes[0].Speaker == nil || v.Quotes[0].Speaker.AffiliationID != "e:dgsi" || v.Quotes[0].Speaker.AffiliationName != "DGSI" {
 		t.Fatalf("quotes: %+v", v.Quotes)
+	}
+}
+
+// TestIngestDateIsNotPublication: an undated document shows when it was
+// ingested, labelled so, and never passes a publication-date filter or
+// moves an entity's last seen date (the workbench used the ingest date as
+// "Published": --since gave 1 hit in the CLI and 16 here).
+func TestIngestDateIsNotPublication(t *testing.T) {
+	mk := func(text string) *dossier.Document {
+		i := strings.Index(text, "DGSI")
+		return &dossier.Document{Name: "x.txt", Text: text, Lang: "en",
+			Entities: []dossier.Entity{{ID: "e:dgsi", Name: "DGSI", Type: "ORG", Mentions: []int{0}}},
+			Mentions: []dossier.Mention{{Span: dossier.Span{Start: i, End: i + 4}, Type: "ORG", Entity: 0}},
+		}
+	}
+	dated := mk("The DGSI opened an inquiry in March.")
+	dated.Meta.Published = time.Date(2023, 3, 2, 0, 0, 0, 0, time.UTC)
+	undated := mk("A DGSI report was leaked.")
+	m, err := NewMemory(context.Background(), []Input{{ID: 1, Doc: dated}, {ID: 2, Doc: undated, Ingested: "2026-12-03"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := m.Search(ctx, SearchRequest{Text: "DGSI", Since: "2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 0 {
+		t.Errorf("since 2024: %d hits, want none (the undated one has no publication date)", res.Total)
+	}
+	v, err := m.Document(ctx, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Published != "" || v.Ingested != "2026-12-03" {
+		t.Errorf("undated document: published %q ingested %q", v.Published, v.Ingested)
+	}
+	e, err := m.Entity(ctx, "e:dgsi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.LastSeen != "2023-03-02" {
+		t.Errorf("last seen %q, want the publication date 2023-03-02", e.LastSeen)
 	}
 }

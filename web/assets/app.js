@@ -134,7 +134,7 @@
       const d = h.doc;
       results.appendChild(el("article", { class: "hit" },
         el("div", { class: "title" }, docLink(d.id, d.title)),
-        el("div", { class: "meta" }, [d.published, d.outlet, d.lang, d.name].filter(Boolean).join(" · ")),
+        el("div", { class: "meta" }, [d.published || (d.ingested && "undated, ingested " + d.ingested), d.outlet, d.lang, d.name].filter(Boolean).join(" · ")),
         el("div", { class: "snippet" }, h.snippet.map((p) => p.hit ? el("mark", {}, p.text) : p.text))));
     }
     const pages = Math.ceil(res.total / res.size);
@@ -241,7 +241,7 @@
     const side = el("aside", { class: "side" },
       el("div", { class: "panel" }, el("h3", {}, "Document"),
         el("table", { class: "meta-table" }, el("tbody", {},
-          [["Title", d.title], ["Outlet", d.outlet], ["Author", d.author], ["Published", d.published], ["Language", d.lang], ["Format", d.format], ["Input", d.name]]
+          [["Title", d.title], ["Outlet", d.outlet], ["Author", d.author], ["Published", d.published || (d.ingested ? "– (ingested " + d.ingested + ")" : "")], ["Language", d.lang], ["Format", d.format], ["Input", d.name]]
             .filter(([, v]) => v).map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", {}, v))),
           el("tr", {}, el("td", {}, "Source"), el("td", {}, sourceURL ? el("a", { href: sourceURL, id: "source-link" }, sourceURL) : (d.url ? el("span", { class: "muted" }, d.url) : "–"))))),
         d.warnings && d.warnings.length ? el("ul", {}, d.warnings.map((w) => el("li", { class: "muted" }, w))) : null,
