@@ -543,6 +543,19 @@ func (w *work) sentenceSubject(lo, j int) candidate {
 	for k < j && (w.isPunct(k) || w.inQuote[k]) {
 		k++
 	}
+	if k < j && w.cls(k)&cStop != 0 {
+		// "In a statement published on Sunday, X claimed…, saying": an
+		// opening adverbial phrase ends at its comma; the subject follows.
+		for c := k + 1; c < j; c++ {
+			if w.isPunct(c) && w.text[w.toks[c].Start] == ',' {
+				k = c + 1
+				break
+			}
+		}
+		for k < j && (w.isPunct(k) || w.inQuote[k]) {
+			k++
+		}
+	}
 	last := k
 	for last+1 < j && !w.isPunct(last+1) && w.matchFwd(&w.r.auxiliaries, last+1, j) == 0 && w.cls(last+1)&(cVerb|cStop) == 0 && last-k < maxSubjectWords {
 		last++

@@ -152,6 +152,13 @@ func TestQuotes(t *testing.T) {
 			want:  []want{{"Such acts will not shake our resolve.", "Ivo Marsh", "saying"}},
 		},
 		{
+			name:  "en participle: the subject follows an opening adverbial phrase",
+			lang:  "en",
+			text:  "In a statement released on Sunday, the Harbour Cell claimed the raid, saying, “The soldiers had it coming.”",
+			names: []name{{"Harbour Cell", "ORG", ""}},
+			want:  []want{{"The soldiers had it coming.", "Harbour Cell", "saying"}},
+		},
+		{
 			name:  "en quoted as saying by an agency",
 			lang:  "en",
 			text:  "“Four guards were wounded,” Tomas Brenner, a local police officer, was quoted as saying by NPA.",
