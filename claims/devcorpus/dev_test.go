@@ -22,8 +22,8 @@ import (
 // TestDevCorpus holds regression floors on the 35-document development
 // corpus, set to what was measured when it grew from 17 documents (issue
 // #12's targets are higher: pair 0.65, strict 0.55, EN and FR within 0.05):
-// relations_pair F1 ≥ 0.49, relations_strict F1 ≥ 0.48 (cold 0.477 and
-// 0.463), French within 0.13
+// relations_pair F1 ≥ 0.53, relations_strict F1 ≥ 0.52 (cold 0.477 and
+// 0.463; raised session 4 to what is measured), French within 0.10
 // of English. With DOSSIER_CLAIMS_DEBUG=1 and -v it lists every
 // predicted claim, every miss with the sentences naming both ends (mentions
 // bracketed with their type and KB kind) and every spurious claim.
@@ -44,9 +44,9 @@ func TestDevCorpus(t *testing.T) {
 	for _, subset := range []string{"all", "en", "fr"} {
 		run.Scores[subset].Log(t, subset, "relations_")
 	}
-	run.Check(t, 0.13,
-		devcorpus.Target{Metric: "relations_pair", Min: 0.49},
-		devcorpus.Target{Metric: "relations_strict", Min: 0.48},
+	run.Check(t, 0.10,
+		devcorpus.Target{Metric: "relations_pair", Min: 0.53},
+		devcorpus.Target{Metric: "relations_strict", Min: 0.52},
 	)
 }
 
