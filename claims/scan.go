@@ -84,7 +84,7 @@ func scanWords(text string, start, end int, toks []tok, low []byte) ([]tok, []by
 			default:
 				ls := len(low)
 				if c == '\'' {
-					low = append(low, '\'')
+					low = append(low, apostropheOrQuote(text, i, i+1))
 				} else {
 					low = append(low, c)
 				}
@@ -118,7 +118,7 @@ func scanWords(text string, start, end int, toks []tok, low []byte) ([]tok, []by
 			ls := len(low)
 			switch {
 			case isApostrophe(r):
-				low = append(low, '\'')
+				low = append(low, apostropheOrQuote(text, i, i+w))
 			case isDash(r):
 				low = append(low, '-')
 			default:
@@ -129,6 +129,23 @@ func scanWords(text string, start, end int, toks []tok, low []byte) ([]tok, []by
 		}
 	}
 	return toks, low
+}
+
+// apostropheOrQuote reads the apostrophe text[i:j]: a closing quotation
+// mark (folded to '"') when no letter follows it and no "s" precedes it
+// ("close ties to al-Qaeda' UN monitors say"), else an apostrophe, elision
+// or plural possessive ("l'État", "the monitors' report").
+func apostropheOrQuote(text string, i, j int) byte {
+	if j >= len(text) {
+		return '\'' // a lexicon phrase's "d'" or "'"
+	}
+	if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
+		return '\''
+	}
+	if i > 0 && (text[i-1] == 's' || text[i-1] == 'S') {
+		return '\''
+	}
+	return '"'
 }
 
 // splitWords tokenises a lexicon phrase exactly as scanWords tokenises text.
