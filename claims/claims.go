@@ -231,9 +231,10 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 				continue
 			}
 		}
-		if n := len(ws.gap); n > 0 && ws.gap[n-1].kind == tkWord && d.locatives[lowOf(ws.low, ws.gap[n-1])] && entityType(doc, m) == dossier.TypeLOC {
-			// "a spokesman in Doha for Y": a place after a locative
-			// preposition modifies the phrase; wildcards read it as a word.
+		if n := len(ws.gap); entityType(doc, m) == dossier.TypeLOC && (n > 0 && ws.gap[n-1].kind == tkWord && d.locatives[lowOf(ws.low, ws.gap[n-1])] || hyphenModifier(text, m.End)) {
+			// "a spokesman in Doha for Y", "head of the UK-based Y": a place
+			// after a locative preposition or in a hyphenated modifier
+			// modifies the phrase; wildcards read it as a word.
 			ls := len(ws.low)
 			ws.low = append(ws.low, placeholderPlace...)
 			ws.gap = append(ws.gap, tok{start: m.Start, end: m.End, lowStart: int32(ls), lowEnd: int32(len(ws.low)), kind: tkWord, mention: -1})
@@ -589,6 +590,15 @@ func insideParen(text string, pos int) bool {
 		}
 	}
 	return false
+}
+
+// hyphenModifier reports a hyphen and a lower-case word right at pos: the
+// name before it is part of a compound modifier ("UK-based", "Kabul-led").
+func hyphenModifier(text string, pos int) bool {
+	if pos < 0 || pos+1 >= len(text) || text[pos] != '-' {
+		return false
+	}
+	return text[pos+1] >= 'a' && text[pos+1] <= 'z'
 }
 
 // closeParenAfter returns the offset just past a ")" that follows pos,
