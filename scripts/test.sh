@@ -26,8 +26,21 @@ if [ "$fuzztime" != "0" ]; then
     dir=$(dirname "$file")
     for target in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
       echo "-- $dir $target"
-      go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" 2>&1 | tail -n 3
-      # A failing fuzz run exits non-zero and, with pipefail, stops the script.
+      out=$(mktemp)
+      if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" >"$out" 2>&1; then
+        # A found input is written to testdata and fails the run. Anything
+        # else (a worker killed on a busy machine) is retried once.
+        if ! grep -q 'Failing input written to' "$out"; then
+          echo "   the fuzzing engine failed without a failing input; retrying once:"
+          tail -n 5 "$out"
+          if go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" >"$out" 2>&1; then
+            tail -n 3 "$out"; rm -f "$out"; continue
+          fi
+        fi
+        tail -n 40 "$out"; rm -f "$out"
+        exit 1
+      fi
+      tail -n 3 "$out"; rm -f "$out"
     done
   done
 fi

@@ -346,7 +346,25 @@
       { selector: "edge[modality = 'denied']", style: { "line-color": "#c0392b", "target-arrow-color": "#c0392b" } },
       { selector: "edge.cooc", style: { "line-color": "#9aa6b2", opacity: 0.25, "target-arrow-shape": "none", label: "", width: 1, "curve-style": "haystack" } },
       { selector: "edge:selected", style: { "line-color": "#f0b400", "target-arrow-color": "#f0b400", opacity: 1, width: 4 } },
+      // The most mentioned nodes keep a readable label at any zoom.
+      { selector: "node.hub", style: { "min-zoomed-font-size": 0, "font-size": 12, "font-weight": "bold", "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 2, "text-max-width": 160 } },
     ];
+  }
+  // How many nodes are labelled at any zoom: enough to tell who is who at
+  // first sight, few enough that labels do not cover each other.
+  const HUB_LABELS = 25;
+  function markHubs(cy) {
+    const ranked = cy.nodes().sort((a, b) => (b.data("mentions") - a.data("mentions")) || (b.degree() - a.degree()));
+    ranked.slice(0, Math.min(HUB_LABELS, Math.max(5, Math.ceil(ranked.length / 10)))).addClass("hub");
+  }
+  // graphLegend explains node colours and edge styles.
+  function graphLegend() {
+    const dot = (t) => el("span", { class: "legend-item" }, el("span", { class: "legend-dot dot-" + t }), " ", { PER: "person", ORG: "organisation", LOC: "place" }[t]);
+    const line = (cls, what) => el("span", { class: "legend-item" }, el("span", { class: "legend-line " + cls }), " ", what);
+    return el("div", { class: "graph-legend", id: "graph-legend", role: "note", "aria-label": "graph legend" },
+      TYPES.map(dot),
+      line("asserted", "asserted"), line("reported", "reported"), line("hedged", "hedged"), line("denied", "denied"), line("cooc", "co-occurrence"),
+      el("span", { class: "muted" }, " · size: mentions · bold labels: the most mentioned"));
   }
   function toElements(g) {
     const els = [];
@@ -374,6 +392,7 @@
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto", motionBlur: false,
     });
     graphState.cy = cy;
+    markHubs(cy);
     runLayout(cy, focus);
     return cy;
   }
@@ -398,7 +417,7 @@
       el("p", {}, el("button", { type: "submit", class: "primary" }, "Apply")));
     const canvas = el("div", { id: "cy", role: "img", "aria-label": "link graph" });
     const panel = el("aside", { class: "panel scroll", id: "graph-panel" }, el("p", { class: "muted" }, "Click a node to expand it, an edge to read the evidence behind it."));
-    show(el("div", { class: "graph-wrap" }, controls, canvas, panel));
+    show(el("div", { class: "graph-wrap" }, controls, el("div", { class: "graph-main" }, graphLegend(), canvas), panel));
 
     controls.addEventListener("submit", (ev) => {
       ev.preventDefault();

@@ -117,6 +117,11 @@ test("search → document → entity → graph → edge → timeline → map", {
   await page.waitForSelector("#cy canvas");
   const n = await page.evaluate(() => window.dossier.graph.cy.nodes().length);
   assert.ok(n >= 3, `graph has ${n} nodes`);
+  // Who is who at first sight: a legend, and the most mentioned nodes labelled at any zoom.
+  assert.equal(await page.locator("#graph-legend .legend-dot").count(), 3, "legend of node colours");
+  assert.ok(await page.locator("#graph-legend .legend-line").count() >= 4, "legend of edge styles");
+  const hubs = await page.evaluate(() => window.dossier.graph.cy.nodes(".hub").map((x) => x.data("name")));
+  assert.ok(hubs.length >= Math.min(5, n) && hubs.every(Boolean), `labelled hubs: ${hubs}`);
   // Braces: the emitted collection must not be serialised back to node.
   await page.evaluate(() => { window.dossier.graph.cy.nodes().not(".focus")[0].emit("tap"); });
   mark("g1");
