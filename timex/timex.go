@@ -12,6 +12,8 @@ package timex
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/lexicon"
@@ -75,7 +77,6 @@ const checkEvery = 64 << 10
 // and resolves each expression against Meta.Published. Relative expressions
 // are dropped when the publication date is unknown.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
-	ref := doc.Meta.Published
 	var buf [64]Expr
 	exprs := buf[:0]
 	for _, body := range doc.Body() {
@@ -84,16 +85,43 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 				return err
 			}
 			end := chunkEnd(doc.Text, start, body.End)
-			exprs = s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: start, End: end}, exprs[:0])
-			for _, e := range exprs {
-				if tx, ok := e.Resolve(ref); ok {
-					doc.Timexes = append(doc.Timexes, tx)
-				}
-			}
+			exprs = s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: start, End: end}, exprs)
 			start = end
 		}
 	}
+	if !doc.Meta.Published.IsZero() && contradicted(doc.Meta.Published, exprs) {
+		// The date a page shows is not always the article's: a render date
+		// in the header ("Saturday 21st Oct 2017") over an interview "on
+		// Tuesday (22 January)" of 2013. A weekday-dated reference that no
+		// year near the date fits, and none that does, unseats it.
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("publication date %s dropped: the text's weekday-dated references do not fit it", doc.Meta.Published.Format(time.DateOnly)))
+		doc.Meta.Published, doc.Meta.PublishedSpan = time.Time{}, nil
+	}
+	ref := doc.Meta.Published
+	for _, e := range exprs {
+		if tx, ok := e.Resolve(ref); ok {
+			doc.Timexes = append(doc.Timexes, tx)
+		}
+	}
 	return nil
+}
+
+// contradicted reports whether the year-less dates with a weekday among
+// exprs ("Tuesday (22 January)") all fail to fall on that weekday near ref,
+// and at least one does.
+func contradicted(ref time.Time, exprs []Expr) bool {
+	fits, misfits := 0, 0
+	for _, e := range exprs {
+		if e.Kind != KindCalendar || e.Year != 0 || e.Month == 0 || e.Day == 0 || e.Weekday == 0 {
+			continue
+		}
+		if _, ok := nearestMonthDay(ref, e.Month, e.Day, e.Weekday); ok {
+			fits++
+		} else {
+			misfits++
+		}
+	}
+	return misfits > 0 && fits == 0
 }
 
 // chunkEnd cuts long bodies at a line break after checkEvery bytes, so that

@@ -226,3 +226,35 @@ func FuzzTimex(f *testing.F) {
 		checkTimexes(t, text, doc.Timexes)
 	})
 }
+
+// TestPublicationDateAgainstWeekdays: a header date that no weekday-dated
+// reference of the text fits is dropped with a warning (a page's render
+// date over an older interview); one that they fit stays.
+func TestPublicationDateAgainstWeekdays(t *testing.T) {
+	s := newStage(t)
+	for _, c := range []struct {
+		name, lang, text string
+		published        time.Time
+		keep             bool
+	}{
+		// 22 January fell on a Tuesday in 2013 and 2019, on a Sunday in 2017.
+		{"render date", "en", "Asked on Tuesday (22 January) about the mission, the official said it would grow.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
+		{"fits", "en", "Asked on Tuesday (22 January) about the mission, the official said it would grow.", time.Date(2013, 1, 23, 0, 0, 0, 0, time.UTC), true},
+		{"fr render date", "fr", "Interrogé mardi 22 janvier, le responsable a répondu.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
+		{"no weekday reference", "en", "The mission began on 22 January.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &dossier.Document{Text: c.text, Lang: c.lang}
+			doc.Meta.Published = c.published
+			if err := s.Process(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			if kept := !doc.Meta.Published.IsZero(); kept != c.keep {
+				t.Errorf("published kept = %v, want %v (warnings %q)", kept, c.keep, doc.Warnings)
+			}
+			if !c.keep && len(doc.Warnings) == 0 {
+				t.Errorf("dropped without a warning")
+			}
+		})
+	}
+}
