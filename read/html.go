@@ -115,6 +115,7 @@ func extractMain(root *html.Node) (res *trafilatura.ExtractResult, err error) {
 	return trafilatura.ExtractDocument(root, trafilatura.Options{
 		Config:          cfg,
 		ExcludeComments: true, // reader comments are not the article
+		EnableFallback:  true, // readability and DOM Distiller when its own pass finds too little
 		HtmlDateMode:    trafilatura.Fast,
 	})
 }
@@ -163,15 +164,19 @@ func findTitle(doc *dossier.Document, lines []dossier.Span) int {
 	return -1
 }
 
-// minSubstringWords is how long a rendered line must be before it may match
-// inside a longer content paragraph rather than a whole content line: short
-// menu entries ("World", "Sign in") occur inside article sentences too.
-const minSubstringWords = 4
+// coverageMin is the share of a line's word trigrams that must occur in the
+// main content for the line to be content: trafilatura joins, splits and
+// trims blocks differently from the renderer (an inline link dropped at the
+// end of a paragraph, two paragraphs joined), so exact line matches miss
+// real paragraphs.
+const coverageMin = 0.5
 
 // boilerplateLines returns the rendered lines that are not part of the main
-// content. A line is content when its normalised text is one of the content
-// lines, or, for lines of a few words or more, occurs inside the content on
-// word boundaries (trafilatura joins or splits some blocks differently).
+// content. A line is content when its normalised text is a content line, or
+// when most of its word trigrams occur in the content; a line too short for
+// trigrams ("200 g Zucker", a subheading) is content when it occurs in the
+// content on word boundaries and a neighbouring line is content, since a
+// short menu entry ("World", "Sign in") also occurs inside article sentences.
 func boilerplateLines(text string, lines []dossier.Span, flags []lineFlags, content string, titleLine int) []dossier.Span {
 	contentLines := make(map[string]struct{})
 	var joined strings.Builder
@@ -187,18 +192,27 @@ func boilerplateLines(text string, lines []dossier.Span, flags []lineFlags, cont
 		joined.WriteByte(' ')
 	}
 	all := joined.String()
+	trigrams := wordTrigrams(all)
 
-	var out []dossier.Span
+	const (
+		undecided = iota
+		isContent
+		isBoiler
+		isShort // short line found in the content: content if a neighbour is
+	)
+	state := make([]uint8, len(lines))
+	var keep []int
 	key := []byte{' '}
 	for i, ln := range lines {
-		if i == titleLine {
+		switch {
+		case i == titleLine:
+			state[i] = isContent
 			continue
-		}
-		if flags[i]&lineFurniture != 0 {
-			out = append(out, ln)
+		case flags[i]&lineKeep != 0 && len(strings.Fields(text[ln.Start:ln.End])) <= keepMaxWords:
+			keep = append(keep, i) // decided once the content's region is known
 			continue
-		}
-		if flags[i]&lineKeep != 0 {
+		case flags[i]&lineFurniture != 0:
+			state[i] = isBoiler
 			continue
 		}
 		key = normKey(key[:1], text[ln.Start:ln.End])
@@ -207,17 +221,137 @@ func boilerplateLines(text string, lines []dossier.Span, flags []lineFlags, cont
 			continue // punctuation only: no evidence either way
 		}
 		if _, ok := contentLines[string(norm)]; ok {
+			state[i] = isContent
 			continue
 		}
-		if wordCount(norm) >= minSubstringWords {
-			key = append(key, ' ')
-			if strings.Contains(all, string(key)) {
+		if words := wordCount(norm); words >= 3 {
+			if trigramCoverage(string(norm), trigrams) >= coverageMin {
+				state[i] = isContent
+			} else {
+				state[i] = isBoiler
+			}
+			continue
+		}
+		key = append(key, ' ')
+		if strings.Contains(all, string(key)) {
+			state[i] = isShort
+		} else {
+			state[i] = isBoiler
+		}
+	}
+	// Short lines take their neighbours' side, repeatedly (a list of short
+	// items next to a paragraph); the rest stay boilerplate.
+	for changed := true; changed; {
+		changed = false
+		for i := range state {
+			if state[i] != isShort {
 				continue
 			}
+			if neighbourIs(state, i, -1, isContent) || neighbourIs(state, i, 1, isContent) {
+				state[i] = isContent
+				changed = true
+			}
 		}
-		out = append(out, ln)
+	}
+	// Prose inside the content's region that the extractor left out (a
+	// paragraph after an inline widget, a blockquote): a full sentence of
+	// some length between the first and the last content line is content.
+	first, last := -1, -1
+	for i := range state {
+		if state[i] == isContent {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i := first + 1; i < last && first >= 0; i++ {
+		if state[i] == isBoiler && flags[i]&lineFurniture == 0 && isProse(text[lines[i].Start:lines[i].End]) &&
+			(neighbourIs(state, i, -1, isContent) || neighbourIs(state, i, 1, isContent)) {
+			state[i] = isContent
+		}
+	}
+	// Bylines and captions carry names extractors drop; they are kept where
+	// the article is (a byline just above its first paragraph, captions
+	// among them), not in an author box or teaser after it.
+	for _, i := range keep {
+		if first >= 0 && i >= first-keepBefore && i <= last {
+			state[i] = isContent
+		} else {
+			state[i] = isBoiler
+		}
+	}
+	var out []dossier.Span
+	for i, ln := range lines {
+		if state[i] == isBoiler || state[i] == isShort {
+			out = append(out, ln)
+		}
 	}
 	return out
+}
+
+// keepMaxWords bounds the bylines and captions kept whatever the extractor
+// says: longer text in an "author" box is a biography, which goes by the
+// extractor like any other line.
+const keepMaxWords = 20
+
+// keepBefore is how many lines above the first content line a byline or
+// caption may stand and still belong to the article.
+const keepBefore = 4
+
+// proseWords is how many words a line needs to count as prose.
+const proseWords = 20
+
+// isProse reports a line that reads as running text: proseWords words or
+// more and sentence punctuation at its end.
+func isProse(line string) bool {
+	line = strings.TrimRight(line, " \t\u00a0\"'»”’)")
+	if line == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', '…', '。', '！', '？':
+	default:
+		return false
+	}
+	return len(strings.Fields(line)) >= proseWords
+}
+
+// neighbourIs reports whether the nearest decided line in direction step
+// from i (blank and punctuation-only lines skipped) has state want.
+func neighbourIs(state []uint8, i, step int, want uint8) bool {
+	for k := i + step; k >= 0 && k < len(state); k += step {
+		if state[k] != 0 {
+			return state[k] == want
+		}
+	}
+	return false
+}
+
+// wordTrigrams returns the set of three-word sequences of a normalised text.
+func wordTrigrams(norm string) map[string]struct{} {
+	words := strings.Fields(norm)
+	set := make(map[string]struct{}, len(words))
+	for i := 0; i+2 < len(words); i++ {
+		set[words[i]+" "+words[i+1]+" "+words[i+2]] = struct{}{}
+	}
+	return set
+}
+
+// trigramCoverage is the share of the line's word trigrams found in set.
+func trigramCoverage(norm string, set map[string]struct{}) float64 {
+	words := strings.Fields(norm)
+	if len(words) < 3 {
+		return 0
+	}
+	found := 0
+	for i := 0; i+2 < len(words); i++ {
+		if _, ok := set[words[i]+" "+words[i+1]+" "+words[i+2]]; ok {
+			found++
+		}
+	}
+	return float64(found) / float64(len(words)-2)
 }
 
 // normKey appends s to dst lowercased, keeping letters and digits and
@@ -489,12 +623,55 @@ func roleOf(n *html.Node) int {
 		}
 		switch markerRole(a.Val) {
 		case roleFurniture:
+			if proseHeavy(n) {
+				// "l-col has-ads", "c-entry social-share": a wrapper whose
+				// class names furniture but that holds the article's
+				// paragraphs is not furniture; its furniture children are.
+				continue
+			}
 			return roleFurniture
 		case roleKeep:
 			role = roleKeep
 		}
 	}
 	return role
+}
+
+// proseMin is how many bytes of paragraph text make an element a holder of
+// prose rather than furniture; proseScan bounds the walk.
+const (
+	proseMin  = 600
+	proseScan = 4000
+)
+
+// proseHeavy reports whether n holds at least proseMin bytes of text inside
+// <p> elements (walking at most proseScan nodes).
+func proseHeavy(n *html.Node) bool {
+	total, seen := 0, 0
+	var walk func(c *html.Node, inP bool) bool
+	walk = func(c *html.Node, inP bool) bool {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			seen++
+			if seen > proseScan {
+				return true // too big to be a widget
+			}
+			switch k.Type {
+			case html.TextNode:
+				if inP {
+					total += len(strings.TrimSpace(k.Data))
+					if total >= proseMin {
+						return true
+					}
+				}
+			case html.ElementNode:
+				if walk(k, inP || k.DataAtom == atom.P) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(n, false)
 }
 
 func hasAncestor(n *html.Node, a atom.Atom) bool {
@@ -519,7 +696,7 @@ var furnitureMarkers = map[string]bool{
 
 // keepMarkers are class/id words naming bylines and captions.
 var keepMarkers = map[string]bool{
-	"byline": true, "author": true, "caption": true, "credit": true,
+	"byline": true, "author": true, "caption": true,
 }
 
 // markerRole splits a class or id value into words ("c-paywall__inner" →
