@@ -37,6 +37,9 @@ type Doc struct {
 	Timexes       []Timex       `json:"timexes"`
 	Sources       []Source      `json:"sources"`
 	Warnings      []string      `json:"warnings,omitempty"`
+	// Text is the document text every offset indexes; only with --text
+	// (for HTML, PDF and re-encoded inputs it is not the input file).
+	Text *string `json:"text,omitempty"`
 }
 
 // Source is an unnamed source of the document, which quotes' speakers and

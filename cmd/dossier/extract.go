@@ -16,12 +16,13 @@ import (
 
 func newExtractCmd() *cobra.Command {
 	var (
-		asJSON  bool
-		tables  tableFlags
-		langs   []string
-		kbFiles []string
-		maxSize string
-		workers int
+		asJSON   bool
+		withText bool
+		tables   tableFlags
+		langs    []string
+		kbFiles  []string
+		maxSize  string
+		workers  int
 		// noRepeated turns off learning furniture lines repeated across inputs.
 		noRepeated bool
 	)
@@ -58,6 +59,9 @@ the others are still processed; the exit code is then 1.`,
 			}
 			if n := countTrue(asJSON, tables.entities, tables.quotes, tables.claims); n > 1 {
 				return fmt.Errorf("choose one of --json, --entities, --quotes, --claims")
+			}
+			if withText && !asJSON {
+				return fmt.Errorf("--text adds the document text to --json output; give --json too")
 			}
 			ctx := cmd.Context()
 			eng, err := engine.New(ctx, engine.Config{Languages: langs, MaxBytes: limit, Workers: workers, KBFiles: kbFiles, UserKB: true})
@@ -100,7 +104,11 @@ the others are still processed; the exit code is then 1.`,
 			case asJSON:
 				enc := contract.NewEncoder(out)
 				for _, d := range docs {
-					if err := enc.Encode(contract.FromDocument(d)); err != nil {
+					out := contract.FromDocument(d)
+					if withText {
+						out.Text = &d.Text
+					}
+					if err := enc.Encode(out); err != nil {
 						return err
 					}
 				}
@@ -129,6 +137,7 @@ the others are still processed; the exit code is then 1.`,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&asJSON, "json", false, "print the extraction contract as JSON Lines")
+	f.BoolVar(&withText, "text", false, "with --json: include the document text the offsets index (the rendered text of HTML and PDF inputs)")
 	f.BoolVar(&tables.entities, "entities", false, "print a table of entities: id, type, name, mentions and aliases")
 	f.BoolVar(&tables.explain, "explain", false, "with --entities: say why each alias was linked (which rule, which KB alias)")
 	f.BoolVar(&tables.quotes, "quotes", false, "print a table of direct quotes and their speakers")

@@ -191,3 +191,41 @@ func TestContractOffsetsOnDemo(t *testing.T) {
 		t.Fatalf("only %d UTF-8 text documents checked", docs)
 	}
 }
+
+// TestExtractText: --text adds the document text the offsets index, which
+// for an HTML page is the rendered text, not the file; without --json it
+// is refused with a message.
+func TestExtractText(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	os.WriteFile(page, []byte("<html><head><title>Vessa raid</title></head><body><nav>Home | World</nav><article><h1>Vessa raid</h1><p>The Harbour Cell attacked a checkpoint in Vessa on Monday, officials said, and six guards were wounded in the raid.</p></article></body></html>"), 0o644)
+	code, stdout, stderr := dossierCLI(t, "extract", "--json", "--text", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var d struct {
+		Text     string `json:"text"`
+		Entities []struct {
+			Mentions []struct {
+				Start, End int
+				Text       string
+			} `json:"mentions"`
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Text, "The Harbour Cell attacked") || strings.Contains(d.Text, "<p>") {
+		t.Fatalf("text %q", d.Text)
+	}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if d.Text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q at %d:%d reads %q in the text", m.Text, m.Start, m.End, d.Text[m.Start:m.End])
+			}
+		}
+	}
+	if code, _, stderr := dossierCLI(t, "extract", "--text", page); code == 0 || !strings.Contains(stderr, "--json") {
+		t.Errorf("--text without --json: exit %d %q", code, stderr)
+	}
+}
