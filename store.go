@@ -146,7 +146,14 @@ type SearchQuery struct {
 	Since, Until string
 	// IncludeDuplicates also returns near duplicates.
 	IncludeDuplicates bool
-	Limit             int
+	// Type keeps documents mentioning an entity of this type (PER, ORG, LOC).
+	Type string
+	// Offset skips the first hits (paging).
+	Offset int
+	// Browse lets an empty Text list the filtered documents, newest first
+	// (else an empty query without an entity is an error).
+	Browse bool
+	Limit  int
 }
 
 // SearchHit is one matching document.
@@ -290,6 +297,28 @@ type Stats struct {
 	SchemaVersion  int            `json:"schema_version"`
 	FirstPublished string         `json:"first_published,omitempty"`
 	LastPublished  string         `json:"last_published,omitempty"`
+}
+
+// FacetCount is one value of a search facet and how many matching
+// documents have it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+	Type  string `json:"type,omitempty"`
+	Count int    `json:"count"`
+}
+
+// SearchFacets counts the documents matching a query and, over the first
+// Sampled of them (newest first), their entities, entity types, languages,
+// outlets and publication years.
+type SearchFacets struct {
+	Total    int
+	Sampled  int
+	Entities []FacetCount
+	Types    []FacetCount
+	Langs    []FacetCount
+	Outlets  []FacetCount
+	Years    []FacetCount
 }
 
 // ContentHash is the hex SHA-256 of a document's original bytes: the identity

@@ -166,6 +166,28 @@ func (f *filters) sql() string {
 	return " AND " + strings.Join(f.where, " AND ")
 }
 
+// searchFilters are the WHERE clauses of q's filters (not its text).
+func searchFilters(q dossier.SearchQuery) filters {
+	var f filters
+	if q.Lang != "" {
+		f.add(`d.lang = ?`, q.Lang)
+	}
+	if q.Outlet != "" {
+		f.add(`d.outlet = ? COLLATE NOCASE`, q.Outlet)
+	}
+	dateFilters(&f, q.Since, q.Until)
+	if !q.IncludeDuplicates {
+		f.add(`d.duplicate_of IS NULL`)
+	}
+	if q.Entity != "" {
+		f.add(`EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_id = d.id AND de.entity_id = ?)`, q.Entity)
+	}
+	if q.Type != "" {
+		f.add(`EXISTS (SELECT 1 FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc_id = d.id AND e.type = ?)`, strings.ToUpper(q.Type))
+	}
+	return f
+}
+
 func dateFilters(f *filters, since, until string) {
 	if since != "" {
 		f.add(`d.published != '' AND d.published >= ?`, since)
@@ -194,32 +216,21 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	if limit <= 0 {
 		limit = 20
 	}
-	var f filters
-	if q.Lang != "" {
-		f.add(`d.lang = ?`, q.Lang)
-	}
-	if q.Outlet != "" {
-		f.add(`d.outlet = ? COLLATE NOCASE`, q.Outlet)
-	}
-	dateFilters(&f, q.Since, q.Until)
-	if !q.IncludeDuplicates {
-		f.add(`d.duplicate_of IS NULL`)
-	}
-	if q.Entity != "" {
-		f.add(`EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_id = d.id AND de.entity_id = ?)`, q.Entity)
-	}
+	offset := max(q.Offset, 0)
+	f := searchFilters(q)
 	if strings.TrimSpace(q.Text) == "" {
-		if q.Entity == "" {
+		if q.Entity == "" && !q.Browse {
 			return nil, fmt.Errorf("search: %w", ErrEmptyQuery)
 		}
-		args := append(f.args, limit)
+		args := append(f.args, limit, offset)
 		rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+`, '', 0.0 FROM documents d WHERE 1`+f.sql()+
-			` ORDER BY d.published DESC, d.id DESC LIMIT ?`, args...)
+			` ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		return scanHits(rows)
 	}
+	limit += offset // ranked below, then the first offset hits dropped
 	expr, err := MatchExpr(q.Text)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -252,6 +263,7 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
+	top = top[min(offset, len(top)):]
 	// Snippets are cut from each hit's text (see snippet.go).
 	terms := snippetTerms(q.Text)
 	out := make([]dossier.SearchHit, 0, len(top))

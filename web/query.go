@@ -295,11 +295,16 @@ func (m *Memory) Document(ctx context.Context, id int64) (*DocumentView, error) 
 		return nil, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
 	d := &m.docs[ix]
-	doc := d.doc
+	return documentView(d.doc, d.summary()), ctx.Err()
+}
+
+// documentView draws every layer of doc for the document page; entity ids
+// are the document's own (corpus ids once resolved).
+func documentView(doc *dossier.Document, sum DocSummary) *DocumentView {
 	n := len(doc.Text)
 	valid := func(s dossier.Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= n }
 	v := &DocumentView{
-		DocSummary: d.summary(), Author: doc.Meta.Author, Format: doc.Format, Text: doc.Text,
+		DocSummary: sum, Author: doc.Meta.Author, Format: doc.Format, Text: doc.Text,
 		Boilerplate: spansOf(doc.Boilerplate, n),
 		Entities:    make([]DocEntity, len(doc.Entities)),
 		Mentions:    []MentionView{}, Quotes: []QuoteView{}, Figures: []FigureView{},
@@ -377,7 +382,7 @@ func (m *Memory) Document(ctx context.Context, id int64) (*DocumentView, error) 
 		}
 		v.Claims = append(v.Claims, cv)
 	}
-	return v, ctx.Err()
+	return v
 }
 
 // FindEntities implements Backend: entities whose name or alias starts with

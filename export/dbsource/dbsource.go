@@ -81,6 +81,19 @@ func (s Source) Stored(ctx context.Context, fn func(Stored) error) error {
 	}
 }
 
+// Document rebuilds one stored document (near duplicates included) with
+// every layer; dossier.ErrNotFound when there is no such id.
+func (s Source) Document(ctx context.Context, id int64) (Stored, error) {
+	st, err := loadDocument(ctx, s.DB.SQL(), id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("document %d: %w", id, dossier.ErrNotFound)
+	}
+	if err != nil {
+		return st, fmt.Errorf("document %d: %w", id, err)
+	}
+	return st, nil
+}
+
 // loadDocument rebuilds a stored document's layers from its rows.
 func loadDocument(ctx context.Context, db *sql.DB, id int64) (Stored, error) {
 	doc := &dossier.Document{}

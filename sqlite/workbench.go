@@ -1,0 +1,626 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier"
+)
+
+// Queries the workbench asks of the store (package web's StoreBackend):
+// each reads indexes and stops at a limit, so its cost does not grow with
+// the corpus.
+
+// FacetSample is how many of the newest matching documents search facets
+// count; Total still counts every match.
+const FacetSample = 2000
+
+// maxFacetValues is how many values an entity or outlet facet lists.
+const maxFacetValues = 20
+
+// SearchFacets counts the documents matching q (its text and filters) and
+// the facets of the newest FacetSample of them; typ narrows the entity
+// facet to one entity type.
+func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string) (*dossier.SearchFacets, error) {
+	f := searchFilters(q)
+	from, args := `FROM documents d WHERE 1`, []any{}
+	if strings.TrimSpace(q.Text) != "" {
+		expr, err := MatchExpr(q.Text)
+		if err != nil {
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		from, args = `FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ?`, []any{expr}
+	}
+	args = append(args, f.args...)
+	out := &dossier.SearchFacets{}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from+f.sql(), args...).Scan(&out.Total); err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY d.published DESC, d.id DESC LIMIT ?`, append(args, FacetSample)...)
+	if err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	out.Sampled = len(ids)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	set, _ := json.Marshal(ids)
+	in := `(SELECT value FROM json_each(?))`
+	count := func(query string, args ...any) ([]dossier.FacetCount, error) {
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var fc []dossier.FacetCount
+		for rows.Next() {
+			var c dossier.FacetCount
+			if err := rows.Scan(&c.Value, &c.Label, &c.Type, &c.Count); err != nil {
+				return nil, err
+			}
+			fc = append(fc, c)
+		}
+		return fc, rows.Err()
+	}
+	entityQuery := `SELECT de.entity_id, e.name, e.type, count(DISTINCT de.doc_id) AS n
+		FROM doc_entities de JOIN entities e ON e.id = de.entity_id
+		WHERE de.doc_id IN ` + in + ` AND (? = '' OR e.type = ?)
+		GROUP BY de.entity_id ORDER BY n DESC, de.entity_id LIMIT ?`
+	if out.Entities, err = count(entityQuery, string(set), strings.ToUpper(typ), strings.ToUpper(typ), maxFacetValues); err != nil {
+		return nil, fmt.Errorf("search facets: entities: %w", err)
+	}
+	if out.Types, err = count(`SELECT e.type, '', '', count(DISTINCT de.doc_id) AS n FROM doc_entities de JOIN entities e ON e.id = de.entity_id
+		WHERE de.doc_id IN `+in+` GROUP BY e.type ORDER BY n DESC, e.type`, string(set)); err != nil {
+		return nil, fmt.Errorf("search facets: types: %w", err)
+	}
+	column := func(expr string, limit int) ([]dossier.FacetCount, error) {
+		return count(`SELECT `+expr+` AS v, '', '', count(*) AS n FROM documents d WHERE d.id IN `+in+` AND `+expr+` != ''
+			GROUP BY v ORDER BY n DESC, v LIMIT ?`, string(set), limit)
+	}
+	if out.Langs, err = column(`d.lang`, 100); err != nil {
+		return nil, fmt.Errorf("search facets: languages: %w", err)
+	}
+	if out.Outlets, err = column(`d.outlet`, maxFacetValues); err != nil {
+		return nil, fmt.Errorf("search facets: outlets: %w", err)
+	}
+	if out.Years, err = column(`substr(d.published, 1, 4)`, 200); err != nil {
+		return nil, fmt.Errorf("search facets: years: %w", err)
+	}
+	return out, nil
+}
+
+// SuggestEntities lists entities whose name or an alias starts with prefix
+// (case-insensitive), most mentioned first, then those FindEntities finds
+// (keys, the knowledge base's forms).
+func (s *DB) SuggestEntities(ctx context.Context, prefix, typ string, limit int) ([]dossier.EntitySummary, error) {
+	prefix = strings.TrimSpace(prefix)
+	if prefix == "" {
+		return nil, nil
+	}
+	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
+	rows, err := s.db.QueryContext(ctx, `
+		WITH c(id) AS (
+			SELECT id FROM entities WHERE name LIKE ?1 ESCAPE '\' COLLATE NOCASE
+			UNION SELECT entity_id FROM entity_aliases WHERE name LIKE ?1 ESCAPE '\' COLLATE NOCASE
+			UNION SELECT id FROM entities WHERE id = ?3)
+		SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+		FROM entities e JOIN c ON c.id = e.id LEFT JOIN entity_stats st ON st.id = e.id
+		WHERE ?2 = '' OR e.type = ?2
+		ORDER BY 5 DESC, e.id LIMIT ?4`, like, strings.ToUpper(typ), prefix, limit)
+	if err != nil {
+		return nil, fmt.Errorf("suggest entities: %w", err)
+	}
+	var out []dossier.EntitySummary
+	seen := map[string]bool{}
+	for rows.Next() {
+		var e dossier.EntitySummary
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("suggest entities: %w", err)
+		}
+		seen[e.ID] = true
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("suggest entities: %w", err)
+	}
+	if len(out) < limit {
+		more, err := s.FindEntities(ctx, prefix, typ)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range more {
+			if !seen[e.ID] && len(out) < limit {
+				out = append(out, e)
+			}
+		}
+	}
+	return out, nil
+}
+
+// MonthlyMentions counts, per month (YYYY-MM), the original documents
+// mentioning entity id that have a publication date.
+func (s *DB) MonthlyMentions(ctx context.Context, id string) ([]dossier.FacetCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT substr(CAST(day AS TEXT), 1, 4) || '-' || substr(CAST(day AS TEXT), 5, 2) AS m, '', '', count(*)
+		FROM doc_entities WHERE entity_id = ? AND original = 1 AND day > 0 GROUP BY m ORDER BY m`, id)
+	if err != nil {
+		return nil, fmt.Errorf("monthly mentions: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.FacetCount
+	for rows.Next() {
+		var c dossier.FacetCount
+		if err := rows.Scan(&c.Value, &c.Label, &c.Type, &c.Count); err != nil {
+			return nil, fmt.Errorf("monthly mentions: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Summaries returns the listing rows of the documents ids, by id.
+func (s *DB) Summaries(ctx context.Context, ids []int64) (map[int64]dossier.DocSummary, error) {
+	out := make(map[int64]dossier.DocSummary, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	set, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("document summaries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scanDoc(rows)
+		if err != nil {
+			return nil, fmt.Errorf("document summaries: %w", err)
+		}
+		out[d.ID] = d
+	}
+	return out, rows.Err()
+}
+
+// ClaimScope selects the claims a graph aggregates.
+type ClaimScope struct {
+	// Entities keeps claims with one of them as subject or object; nil
+	// takes the corpus's newest Scan claims.
+	Entities   []string
+	Predicates []string
+	Modalities []string
+	// Since and Until bound the stating document's publication date
+	// (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
+	Since, Until string
+	Scan         int
+}
+
+// ClaimAgg counts the claims of one (subject, object, predicate, modality).
+type ClaimAgg struct {
+	Subject, Object, Predicate, Modality string
+	Count                                int
+}
+
+// dayBounds turns date bounds into the claims' and doc_entities' YYYYMMDD
+// days (0 when open).
+func dayBounds(since, until string) (lo, hi int) {
+	digits := func(s string, pad byte) int {
+		b := []byte(strings.ReplaceAll(s, "-", ""))
+		for len(b) < 8 {
+			b = append(b, pad)
+		}
+		n := 0
+		for _, c := range b[:8] {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	if since != "" {
+		lo = digits(since, '0')
+	}
+	if until != "" {
+		hi = digits(until, '9')
+	}
+	return lo, hi
+}
+
+// claimFilters are the WHERE clauses of a scope's predicate, modality and date filters on claims cl.
+func claimFilters(q ClaimScope) filters {
+	var f filters
+	f.add(`cl.original = 1`)
+	if len(q.Predicates) > 0 {
+		set, _ := json.Marshal(q.Predicates)
+		f.add(`cl.predicate IN (SELECT value FROM json_each(?))`, string(set))
+	}
+	if len(q.Modalities) > 0 {
+		set, _ := json.Marshal(q.Modalities)
+		f.add(`cl.modality IN (SELECT value FROM json_each(?))`, string(set))
+	}
+	lo, hi := dayBounds(q.Since, q.Until)
+	if lo > 0 {
+		f.add(`cl.day >= ?`, lo)
+	}
+	if hi > 0 {
+		f.add(`cl.day > 0 AND cl.day <= ?`, hi)
+	}
+	return f
+}
+
+// ClaimEdges aggregates the claims of a scope by ends, predicate and modality.
+func (s *DB) ClaimEdges(ctx context.Context, q ClaimScope) ([]ClaimAgg, error) {
+	f := claimFilters(q)
+	var queries []string
+	var args [][]any
+	if q.Entities == nil {
+		scan := q.Scan
+		if scan <= 0 {
+			scan = 20000
+		}
+		queries = append(queries, `SELECT subject, object, predicate, modality, count(*) FROM
+			(SELECT cl.subject, cl.object, cl.predicate, cl.modality FROM claims cl WHERE 1`+f.sql()+` ORDER BY cl.rowid DESC LIMIT ?)
+			GROUP BY 1, 2, 3, 4`)
+		args = append(args, append(slices.Clone(f.args), scan))
+	} else {
+		set, _ := json.Marshal(q.Entities)
+		in := `(SELECT value FROM json_each(?))`
+		queries = append(queries,
+			`SELECT cl.subject, cl.object, cl.predicate, cl.modality, count(*) FROM claims cl INDEXED BY claims_subject
+				WHERE cl.subject IN `+in+f.sql()+` GROUP BY 1, 2, 3, 4`,
+			`SELECT cl.subject, cl.object, cl.predicate, cl.modality, count(*) FROM claims cl INDEXED BY claims_object
+				WHERE cl.object IN `+in+` AND cl.subject NOT IN `+in+f.sql()+` GROUP BY 1, 2, 3, 4`)
+		args = append(args, append([]any{string(set)}, f.args...), append([]any{string(set), string(set)}, f.args...))
+	}
+	var out []ClaimAgg
+	for i, query := range queries {
+		rows, err := s.db.QueryContext(ctx, query, args[i]...)
+		if err != nil {
+			return nil, fmt.Errorf("claim edges: %w", err)
+		}
+		for rows.Next() {
+			var a ClaimAgg
+			if err := rows.Scan(&a.Subject, &a.Object, &a.Predicate, &a.Modality, &a.Count); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("claim edges: %w", err)
+			}
+			out = append(out, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("claim edges: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// Entities returns the summaries of the entities ids, by id.
+func (s *DB) Entities(ctx context.Context, ids []string) (map[string]dossier.EntitySummary, error) {
+	out := make(map[string]dossier.EntitySummary, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	set, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+		FROM entities e LEFT JOIN entity_stats st ON st.id = e.id WHERE e.id IN (SELECT value FROM json_each(?))`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e dossier.EntitySummary
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		out[e.ID] = e
+	}
+	return out, rows.Err()
+}
+
+// ClaimsBetween lists the newest claims between a and b in either
+// direction (limit of them) and counts them all.
+func (s *DB) ClaimsBetween(ctx context.Context, a, b string, q ClaimScope, limit int) ([]dossier.RelationRecord, int, error) {
+	f := claimFilters(q)
+	where := `((cl.subject = ? AND cl.object = ?) OR (cl.subject = ? AND cl.object = ?))` + f.sql()
+	args := append([]any{a, b, b, a}, f.args...)
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM claims cl WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("claims between: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
+			cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
+			COALESCE(`+sliceText("cl.attr_start", "cl.attr_end")+`, ''),
+			cl.doc_id, cl.ev_start, cl.ev_end, `+sliceText("cl.ev_start", "cl.ev_end")+`, d.published
+		FROM claims cl JOIN documents d ON d.id = cl.doc_id JOIN contents c ON c.doc_id = cl.doc_id
+		LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
+		WHERE `+where+` ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("claims between: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.RelationRecord
+	for rows.Next() {
+		var r dossier.RelationRecord
+		var hasAttr bool
+		var attr dossier.SpeakerRecord
+		var attrText string
+		if err := rows.Scan(&r.Subject.ID, &r.Subject.Name, &r.Predicate, &r.Object.ID, &r.Object.Name, &r.Modality, &r.Confidence,
+			&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &attrText,
+			&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Evidence.Text, &r.Published); err != nil {
+			return nil, 0, fmt.Errorf("claims between: %w", err)
+		}
+		if hasAttr {
+			if attr.Name == "" {
+				attr.Name = attrText
+			}
+			r.Attribution = &attr
+		}
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// Cooccurrences counts, among the newest docs documents naming one of ids,
+// the documents that name two of them (Subject < Object; Predicate and
+// Modality empty).
+func (s *DB) Cooccurrences(ctx context.Context, ids []string, docs int) ([]ClaimAgg, error) {
+	if len(ids) < 2 {
+		return nil, nil
+	}
+	set, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, `
+		WITH d(id) AS (SELECT doc_id FROM doc_entities WHERE entity_id IN (SELECT value FROM json_each(?1)) AND original = 1
+			GROUP BY doc_id ORDER BY max(day) DESC, doc_id DESC LIMIT ?2),
+		e(doc_id, entity_id) AS (SELECT DISTINCT doc_id, entity_id FROM doc_entities
+			WHERE doc_id IN d AND entity_id IN (SELECT value FROM json_each(?1)))
+		SELECT a.entity_id, b.entity_id, count(*) FROM e a JOIN e b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
+		GROUP BY 1, 2`, string(set), docs)
+	if err != nil {
+		return nil, fmt.Errorf("co-occurrences: %w", err)
+	}
+	defer rows.Close()
+	var out []ClaimAgg
+	for rows.Next() {
+		var a ClaimAgg
+		if err := rows.Scan(&a.Subject, &a.Object, &a.Count); err != nil {
+			return nil, fmt.Errorf("co-occurrences: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// CooccurrenceSentences lists the sentences naming both a and b in the
+// newest documents naming both (limit of them) and counts them in those
+// documents (at most docs of them).
+func (s *DB) CooccurrenceSentences(ctx context.Context, a, b, since, until string, limit, docs int) ([]dossier.Evidence, int, error) {
+	lo, hi := dayBounds(since, until)
+	rows, err := s.db.QueryContext(ctx, `SELECT x.doc_id, x.spans, y.spans, l.sentences, CAST(COALESCE(c.text, c.raw) AS TEXT)
+		FROM doc_entities x JOIN doc_entities y ON y.doc_id = x.doc_id AND y.entity_id = ?2
+		JOIN layers l ON l.doc_id = x.doc_id JOIN contents c ON c.doc_id = x.doc_id
+		WHERE x.entity_id = ?1 AND x.original = 1 AND (?3 = 0 OR x.day >= ?3) AND (?4 = 0 OR (x.day > 0 AND x.day <= ?4))
+		ORDER BY x.day DESC, x.doc_id DESC LIMIT ?5`, a, b, lo, hi, docs)
+	if err != nil {
+		return nil, 0, fmt.Errorf("co-occurrence sentences: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.Evidence
+	total := 0
+	for rows.Next() {
+		var id int64
+		var sa, sb, sents []byte
+		var text string
+		if err := rows.Scan(&id, &sa, &sb, &sents, &text); err != nil {
+			return nil, 0, fmt.Errorf("co-occurrence sentences: %w", err)
+		}
+		sentences, err := UnpackSpans(sents, len(text))
+		if err != nil {
+			continue
+		}
+		ma, _ := UnpackSpans(sa, len(text))
+		mb, _ := UnpackSpans(sb, len(text))
+		for _, st := range sentences {
+			if hasSpanIn(ma, st) && hasSpanIn(mb, st) {
+				total++
+				if len(out) < limit {
+					out = append(out, dossier.Evidence{Doc: id, Start: st.Start, End: st.End, Text: text[st.Start:st.End]})
+				}
+			}
+		}
+	}
+	return out, total, rows.Err()
+}
+
+func hasSpanIn(spans []dossier.Span, in dossier.Span) bool {
+	for _, s := range spans {
+		if s.Start >= in.Start && s.End <= in.End {
+			return true
+		}
+	}
+	return false
+}
+
+// DocsPerDay counts the original documents published each day (YYYY-MM-DD),
+// of those mentioning entity when it is given.
+func (s *DB) DocsPerDay(ctx context.Context, entity, lang, since, until string) ([]dossier.FacetCount, error) {
+	var rows *sql.Rows
+	var err error
+	if entity != "" {
+		lo, hi := dayBounds(since, until)
+		rows, err = s.db.QueryContext(ctx, `SELECT de.day, count(DISTINCT de.doc_id) FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+			WHERE de.entity_id = ?1 AND de.original = 1 AND de.day > 0 AND (?2 = '' OR d.lang = ?2)
+			AND (?3 = 0 OR de.day >= ?3) AND (?4 = 0 OR de.day <= ?4) GROUP BY de.day ORDER BY de.day`, entity, lang, lo, hi)
+	} else {
+		var f filters
+		f.add(`d.duplicate_of IS NULL AND d.published != ''`)
+		if lang != "" {
+			f.add(`d.lang = ?`, lang)
+		}
+		dateFilters(&f, since, until)
+		rows, err = s.db.QueryContext(ctx, `SELECT CAST(replace(d.published, '-', '') AS INTEGER), count(*) FROM documents d WHERE 1`+f.sql()+
+			` GROUP BY d.published ORDER BY d.published`, f.args...)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("documents per day: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.FacetCount
+	for rows.Next() {
+		var day, n int
+		if err := rows.Scan(&day, &n); err != nil {
+			return nil, fmt.Errorf("documents per day: %w", err)
+		}
+		out = append(out, dossier.FacetCount{Value: fmt.Sprintf("%04d-%02d-%02d", day/10000, day/100%100, day%100), Count: n})
+	}
+	return out, rows.Err()
+}
+
+// RecentDocs lists the ids of the newest original documents (by
+// publication date) mentioning entity, in lang and between the dates, at
+// most limit of them.
+func (s *DB) RecentDocs(ctx context.Context, entity, lang, since, until string, limit int) ([]int64, error) {
+	f := searchFilters(dossier.SearchQuery{Entity: entity, Lang: lang, Since: since, Until: until})
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id FROM documents d WHERE 1`+f.sql()+` ORDER BY d.published DESC, d.id DESC LIMIT ?`,
+		append(f.args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("recent documents: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("recent documents: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// DatedExpr is a date stated in a document, with its sentence.
+type DatedExpr struct {
+	Value, Precision string
+	Sentence         dossier.Evidence
+}
+
+// DatedExprs lists the day- and month-precision dates stated in docs, each
+// with the sentence holding it.
+func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	set, _ := json.Marshal(docs)
+	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision, l.sentences, CAST(COALESCE(c.text, c.raw) AS TEXT)
+		FROM timexes t JOIN layers l ON l.doc_id = t.doc_id JOIN contents c ON c.doc_id = t.doc_id
+		WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
+		ORDER BY t.doc_id, t.seq`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
+	defer rows.Close()
+	var out []DatedExpr
+	var lastDoc int64 = -1
+	var sentences []dossier.Span
+	for rows.Next() {
+		var id int64
+		var start, end int
+		var e DatedExpr
+		var sents []byte
+		var text string
+		if err := rows.Scan(&id, &start, &end, &e.Value, &e.Precision, &sents, &text); err != nil {
+			return nil, fmt.Errorf("dates: %w", err)
+		}
+		if id != lastDoc {
+			sentences, _ = UnpackSpans(sents, len(text))
+			lastDoc = id
+		}
+		if start < 0 || end > len(text) || start > end {
+			continue
+		}
+		st := dossier.Span{Start: start, End: end}
+		for _, sp := range sentences {
+			if sp.Start <= start && start < sp.End {
+				st = dossier.Span{Start: sp.Start, End: max(sp.End, end)}
+				break
+			}
+		}
+		e.Sentence = dossier.Evidence{Doc: id, Start: st.Start, End: st.End, Text: text[st.Start:min(st.End, len(text))]}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// DatedFigure is a figure of a dated document.
+type DatedFigure struct {
+	Published string
+	dossier.FigureRecord
+}
+
+// Figures lists the figures (other than "other" units) of the dated documents among docs.
+func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	set, _ := json.Marshal(docs)
+	rows, err := s.db.QueryContext(ctx, `SELECT d.published, f.value, f.unit, f.qualifier, `+sliceText("f.start", `f."end"`)+`,
+			f.doc_id, f.sent_start, f.sent_end, `+sliceText("f.sent_start", "f.sent_end")+`
+		FROM figures f JOIN documents d ON d.id = f.doc_id JOIN contents c ON c.doc_id = f.doc_id
+		WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND f.unit != 'other' AND d.published != ''`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	defer rows.Close()
+	var out []DatedFigure
+	for rows.Next() {
+		var f DatedFigure
+		if err := rows.Scan(&f.Published, &f.Value, &f.Unit, &f.Qualifier, &f.Text, &f.Sentence.Doc, &f.Sentence.Start, &f.Sentence.End, &f.Sentence.Text); err != nil {
+			return nil, fmt.Errorf("figures: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// Places lists place entities, most mentioned first: over the corpus when
+// docs is nil, else counted in those documents.
+func (s *DB) Places(ctx context.Context, docs []int64, limit int) ([]dossier.EntitySummary, error) {
+	var rows *sql.Rows
+	var err error
+	if docs == nil {
+		rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, st.mentions, st.documents FROM entities e JOIN entity_stats st ON st.id = e.id
+			WHERE e.type = 'LOC' ORDER BY st.mentions DESC, e.id LIMIT ?`, limit)
+	} else {
+		set, _ := json.Marshal(docs)
+		rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, sum(de.mentions) AS n, count(DISTINCT de.doc_id)
+			FROM doc_entities de JOIN entities e ON e.id = de.entity_id
+			WHERE de.doc_id IN (SELECT value FROM json_each(?)) AND e.type = 'LOC'
+			GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?`, string(set), limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("places: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.EntitySummary
+	for rows.Next() {
+		var e dossier.EntitySummary
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+			return nil, fmt.Errorf("places: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
