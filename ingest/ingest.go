@@ -49,6 +49,9 @@ type Options struct {
 	MaxFeedItems int
 	// AllowPrivateRedirects: see Fetcher.AllowPrivateRedirects.
 	AllowPrivateRedirects bool
+	// NameRoot: files under this directory are stored under their path
+	// relative to it (a temporary copy keeps the names of its originals).
+	NameRoot string
 	// Warn receives notices that are not a document's failure ("feed cut at
 	// 500 items"); nil logs them.
 	Warn func(msg string)
@@ -164,11 +167,20 @@ func (s *Summary) count(st Status) {
 // item is one input to read: a file path or a URL, maybe from a feed.
 type item struct {
 	name     string
+	label    string // stored name when not name (NameRoot)
 	url      string
 	feed     string
 	fallback string // feed content used when the page cannot be fetched
 	err      error  // an input that failed while expanding
 	skip     bool
+}
+
+// storedName is the name the document is stored and reported under.
+func (it *item) storedName() string {
+	if it.label != "" {
+		return it.label
+	}
+	return it.name
 }
 
 // job is one item through the pipeline.
@@ -277,7 +289,7 @@ func (in *Ingester) Run(ctx context.Context, args []string, report func(Event)) 
 		case <-ctx.Done():
 			return sum, ctx.Err()
 		}
-		ev := Event{Name: j.name, Total: len(items)}
+		ev := Event{Name: j.storedName(), Total: len(items)}
 		switch {
 		case j.err != nil:
 			ev.Status, ev.Err = StatusFailed, j.err
@@ -351,7 +363,7 @@ func (in *Ingester) prepare(ctx context.Context, j *job) {
 		j.status = StatusSkipped
 		return
 	}
-	src := dossier.Source{Name: j.name, URL: j.url, Feed: j.feed, RetrievedAt: in.opt.Now().UTC()}
+	src := dossier.Source{Name: j.storedName(), URL: j.url, Feed: j.feed, RetrievedAt: in.opt.Now().UTC()}
 	var raw []byte
 	format := ""
 	if j.url != "" {
@@ -386,7 +398,7 @@ func (in *Ingester) prepare(ctx context.Context, j *job) {
 		j.status, j.id = StatusExists, id
 		return
 	}
-	doc, err := Extract(ctx, in.eng, j.name, format, raw, in.opt.MaxBytes)
+	doc, err := Extract(ctx, in.eng, j.storedName(), format, raw, in.opt.MaxBytes)
 	if err != nil {
 		j.err = err
 		return
@@ -558,6 +570,11 @@ func (in *Ingester) expand(ctx context.Context, args []string) []item {
 
 func (in *Ingester) fileItem(ctx context.Context, path string) item {
 	it := item{name: path}
+	if in.opt.NameRoot != "" {
+		if rel, err := filepath.Rel(in.opt.NameRoot, path); err == nil && !strings.HasPrefix(rel, "..") {
+			it.label = filepath.ToSlash(rel)
+		}
+	}
 	if in.opt.SkipKnownSources {
 		if _, ok, err := in.store.DocumentBySource(ctx, path); err == nil && ok {
 			it.skip = true

@@ -447,6 +447,12 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 	return s.findByKB(ctx, name, typ)
 }
 
+// UseKB gives entity lookups the knowledge base the caller already loaded,
+// so that it is not loaded a second time.
+func (s *DB) UseKB(k *kb.KB) {
+	s.kbOnce.Do(func() { s.kb = k })
+}
+
 // findByKB finds the corpus entities linked to the knowledge-base entries
 // that name matches: any alias, language or transliteration the knowledge
 // base knows ("ISIS-K", "EIIL"), even one no stored document wrote.
@@ -462,6 +468,9 @@ func (s *DB) findByKB(ctx context.Context, name, typ string) ([]dossier.EntitySu
 	})
 	if s.kbErr != nil {
 		return nil, fmt.Errorf("find entity: %w", s.kbErr)
+	}
+	if s.kb == nil {
+		return nil, nil
 	}
 	var out []dossier.EntitySummary
 	seen := map[string]bool{}

@@ -2,9 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/dossier-project/dossier/demo"
 	"github.com/dossier-project/dossier/engine"
+	"github.com/dossier-project/dossier/ingest"
+	"github.com/dossier-project/dossier/sqlite"
 	"github.com/dossier-project/dossier/web"
 	"github.com/spf13/cobra"
 )
@@ -31,12 +36,50 @@ does for a database. It prints the URL and opens a browser unless --no-open.`,
 			if err != nil {
 				return err
 			}
-			warn := func(name string, err error) { fmt.Fprintf(cmd.ErrOrStderr(), "dossier: %s: %v\n", name, err) }
-			backend, err := web.LoadFS(ctx, eng, demo.FS, paths, warn)
+			// The demo takes the path of any corpus: its articles are
+			// ingested into a temporary store and served from it.
+			dir, err := os.MkdirTemp("", "dossier-demo-")
 			if err != nil {
 				return err
 			}
-			return serveBackend(ctx, cmd.OutOrStdout(), backend, &svf, !svf.noOpen)
+			defer os.RemoveAll(dir)
+			var files []string
+			for _, p := range paths {
+				data, err := fs.ReadFile(demo.FS, p)
+				if err != nil {
+					return err
+				}
+				name := filepath.Join(dir, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					return err
+				}
+				if err := os.WriteFile(name, data, 0o644); err != nil {
+					return err
+				}
+				files = append(files, name)
+			}
+			store, err := sqlite.Open(ctx, filepath.Join(dir, "demo.db"), sqlite.Options{})
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			in, err := ingest.New(eng, store, ingest.Options{NameRoot: dir})
+			if err != nil {
+				return err
+			}
+			sum, err := in.Run(ctx, files, func(ev ingest.Event) {
+				if ev.Err != nil {
+					fmt.Fprintf(cmd.ErrOrStderr(), "dossier: %s: %v\n", ev.Name, ev.Err)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			if sum.Failed > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "dossier: %d demo article(s) failed\n", sum.Failed)
+			}
+			store.UseKB(eng.KB())
+			return serveBackend(ctx, cmd.OutOrStdout(), web.NewStoreBackend(store, eng.KB()), &svf, !svf.noOpen)
 		},
 	}
 	svf.register(cmd.Flags(), true)

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/dossier-project/dossier/export/dbsource"
 	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/web"
 	"github.com/spf13/cobra"
@@ -129,8 +128,12 @@ It listens on 127.0.0.1:8080 unless --addr says otherwise; any address that is
 not loopback needs --token or --token-file, and every request must then carry
 the token (the printed URL has it; the first visit stores it in a cookie).
 
-On start it reads what ingest stored (every annotation layer, the store's
-document and entity ids) into memory: a few seconds per 10,000 articles.`,
+Every page is answered from the database's indexes: nothing of the corpus is
+read into memory at start, so a store of a million articles opens as fast as an
+empty one. Aggregates that would read the whole corpus are bounded and say so
+(the whole link graph is drawn from the newest 20,000 claims; search facets
+count the newest 2,000 matches; the timeline's dates come from the newest 500
+articles).`,
 		Example: `  dossier serve
   dossier serve --db case.db --addr 127.0.0.1:9000
   dossier serve --addr 0.0.0.0:8080 --token-file ~/.dossier-token`,
@@ -154,11 +157,8 @@ document and entity ids) into memory: a few seconds per 10,000 articles.`,
 			if err != nil {
 				return fmt.Errorf("knowledge base: %w", err)
 			}
-			backend, err := web.LoadStored(ctx, dbsource.Source{DB: store}, base)
-			if err != nil {
-				return err
-			}
-			return serveBackend(ctx, cmd.OutOrStdout(), backend, &svf, false)
+			store.UseKB(base)
+			return serveBackend(ctx, cmd.OutOrStdout(), web.NewStoreBackend(store, base), &svf, false)
 		},
 	}
 	sf.register(cmd.Flags())
