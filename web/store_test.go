@@ -2,10 +2,19 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/kb"
 
 	"github.com/dossier-project/dossier/export/dbsource"
 	"github.com/dossier-project/dossier/ingest"
@@ -183,3 +192,127 @@ func TestStoreBackendMatchesMemory(t *testing.T) {
 }
 
 func osMkdirTemp() (string, error) { return os.MkdirTemp("", "dossier-web-store-") }
+
+// syntheticStore stores n documents made from the demo corpus's extraction
+// (entity ids varied over groups, so that the graph grows to thousands of
+// nodes; dates shifted by a day per copy; each copy distinct bytes).
+func syntheticStore(tb testing.TB, n, groups int) (*sqlite.DB, *kb.KB) {
+	tb.Helper()
+	docs, base := demoDocs(tb)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(tb.TempDir(), "synthetic.db"), sqlite.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	if err := db.Batch(ctx, 64, time.Second); err != nil {
+		tb.Fatal(err)
+	}
+	for i := range n {
+		src := docs[i%len(docs)]
+		d := *src
+		g := (i / len(docs)) % groups
+		d.Entities = slices.Clone(src.Entities)
+		for k := range d.Entities {
+			if g > 0 {
+				d.Entities[k].ID = fmt.Sprintf("%s~%d", src.Entities[k].ID, g)
+			}
+		}
+		if !src.Meta.Published.IsZero() {
+			d.Meta.Published = src.Meta.Published.AddDate(0, 0, -(i / len(docs)))
+		}
+		raw := []byte(fmt.Sprintf("%s\ncopy %d\n", d.Text, i))
+		rec := &dossier.Record{Doc: &d, Raw: raw, Hash: dossier.ContentHash(raw), SimHash: uint64(i+1) * 0x9E3779B97F4A7C15,
+			Source: dossier.Source{Name: fmt.Sprintf("doc-%05d.txt", i), RetrievedAt: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}}
+		if _, err := db.Put(ctx, rec); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := db.Batch(ctx, 0, 0); err != nil {
+		tb.Fatal(err)
+	}
+	return db, base
+}
+
+// TestStoreBackendLargeCorpus: on a store of a few thousand documents the
+// workbench answers every page from the store, and the whole graph is cut
+// to the best connected nodes, saying so.
+func TestStoreBackendLargeCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stores 3,000 documents")
+	}
+	db, base := syntheticStore(t, 3000, 80)
+	b := NewStoreBackend(db, base)
+	srv, err := NewServer(b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	g, err := b.Graph(ctx, GraphRequest{Limit: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) != 300 || !g.Truncated {
+		t.Errorf("whole graph: %d nodes (truncated %v), want the 300 best connected", len(g.Nodes), g.Truncated)
+	}
+	st, err := b.Stats(ctx)
+	if err != nil || st.Documents != 3000 {
+		t.Fatalf("stats: %+v %v", st, err)
+	}
+	queries := map[string][]string{
+		"search":   {"/api/search?q=Islamic+State", "/api/search?q=%22Islamic+State%22+-Kabul&page=2", "/api/search?q=crypto*&lang=fr&since=2022", "/api/search?q=", "/api/search?q=the"},
+		"document": {"/api/documents/1", "/api/documents/1500", "/api/documents/3000"},
+		"entity":   {"/api/entities/e:islamic-state", "/api/entities/e:iskp~7", "/api/entities?q=isl"},
+		"graph":    {"/api/graph", "/api/graph?entity=e:islamic-state&depth=2&cooccurrence=1", "/api/graph?modalities=asserted&types=ORG,PER"},
+		"edge":     {"/api/edge?source=e:iskp&target=e:islamic-state", "/api/edge?source=e:iskp&target=e:islamic-state&predicate=cooccurrence"},
+		"timeline": {"/api/timeline", "/api/timeline?entity=e:islamic-state", "/api/timeline?lang=en&since=2023"},
+		"map":      {"/api/places", "/api/places?since=2024", "/api/places?entity=e:islamic-state"},
+	}
+	for page, qs := range queries {
+		if len(qs) == 0 {
+			t.Errorf("%s: no queries", page)
+		}
+		latencies(t, srv.Handler(), qs, 1) // fails on any status but 200
+	}
+}
+
+// BenchmarkStoreAPI reports each page's API latency (p95-ms) answered from
+// a store of DOSSIER_WEB_BENCH_DOCS documents (default 10,000).
+func BenchmarkStoreAPI(b *testing.B) {
+	n := 10000
+	if v, err := strconv.Atoi(os.Getenv("DOSSIER_WEB_BENCH_DOCS")); err == nil && v > 0 {
+		n = v
+	}
+	db, base := syntheticStore(b, n, 80)
+	srv, err := NewServer(NewStoreBackend(db, base), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	queries := map[string][]string{
+		"search":   {"/api/search?q=Islamic+State", "/api/search?q=%22Islamic+State%22+-Kabul&page=2", "/api/search?q=crypto*&lang=fr&since=2022", "/api/search?q=the", "/api/search?q=attaque+prison"},
+		"document": {"/api/documents/1", "/api/documents/77", "/api/documents/5000"},
+		"entity":   {"/api/entities/e:islamic-state", "/api/entities/e:iskp~7", "/api/entities/e:kabul", "/api/entities?q=isl"},
+		"graph":    {"/api/graph", "/api/graph?entity=e:islamic-state&depth=2&cooccurrence=1", "/api/graph?entity=e:iskp~7"},
+		"edge":     {"/api/edge?source=e:iskp&target=e:islamic-state", "/api/edge?source=e:iskp&target=e:islamic-state&predicate=cooccurrence"},
+		"timeline": {"/api/timeline", "/api/timeline?entity=e:islamic-state", "/api/timeline?lang=en&since=2023"},
+		"map":      {"/api/places", "/api/places?since=2024", "/api/places?entity=e:islamic-state"},
+	}
+	for _, page := range []string{"search", "document", "entity", "graph", "edge", "timeline", "map"} {
+		b.Run(page, func(b *testing.B) {
+			b.ReportAllocs()
+			h := srv.Handler()
+			var all []time.Duration
+			for i := 0; b.Loop(); i++ {
+				target := queries[page][i%len(queries[page])]
+				r := httptest.NewRequest(http.MethodGet, target, nil)
+				r.Host = "127.0.0.1:8080"
+				w := httptest.NewRecorder()
+				start := time.Now()
+				h.ServeHTTP(w, r)
+				all = append(all, time.Since(start))
+			}
+			slices.Sort(all)
+			b.ReportMetric(float64(all[len(all)*95/100].Microseconds())/1000, "p95-ms")
+		})
+	}
+}
