@@ -17,7 +17,7 @@ import (
 
 // FacetSample is how many of the newest matching documents search facets
 // count; Total still counts every match.
-const FacetSample = 2000
+const FacetSample = 500
 
 // maxFacetValues is how many values an entity or outlet facet lists.
 const maxFacetValues = 20
@@ -62,48 +62,104 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 		return out, nil
 	}
 	set, _ := json.Marshal(ids)
-	in := `(SELECT value FROM json_each(?))`
-	count := func(query string, args ...any) ([]dossier.FacetCount, error) {
-		rows, err := s.db.QueryContext(ctx, query, args...)
+	// One pass over the sample's entity rows and one over its documents;
+	// counting in Go is cheaper than a GROUP BY per facet.
+	rows, err = s.db.QueryContext(ctx, `SELECT de.doc_id, de.entity_id, e.type FROM json_each(?) j
+		JOIN doc_entities de ON de.doc_id = j.value JOIN entities e ON e.id = de.entity_id`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("search facets: entities: %w", err)
+	}
+	type docType struct {
+		doc int64
+		typ string
+	}
+	type docEntity struct {
+		doc    int64
+		entity string
+	}
+	entityDocs := map[string]int{}
+	entityType := map[string]string{}
+	seenType := map[docType]bool{}
+	seenEntity := map[docEntity]bool{}
+	typeDocs := map[string]int{}
+	typ = strings.ToUpper(typ)
+	for rows.Next() {
+		var doc int64
+		var id, t string
+		if err := rows.Scan(&doc, &id, &t); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search facets: entities: %w", err)
+		}
+		if !seenType[docType{doc, t}] {
+			seenType[docType{doc, t}] = true
+			typeDocs[t]++
+		}
+		if (typ == "" || t == typ) && !seenEntity[docEntity{doc, id}] {
+			seenEntity[docEntity{doc, id}] = true
+			entityDocs[id]++
+			entityType[id] = t
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search facets: entities: %w", err)
+	}
+	out.Entities = topCounts(entityDocs, maxFacetValues)
+	if len(out.Entities) > 0 {
+		var top []string
+		for _, c := range out.Entities {
+			top = append(top, c.Value)
+		}
+		info, err := s.Entities(ctx, top)
 		if err != nil {
 			return nil, err
 		}
-		defer rows.Close()
-		var fc []dossier.FacetCount
-		for rows.Next() {
-			var c dossier.FacetCount
-			if err := rows.Scan(&c.Value, &c.Label, &c.Type, &c.Count); err != nil {
-				return nil, err
-			}
-			fc = append(fc, c)
+		for i := range out.Entities {
+			out.Entities[i].Label, out.Entities[i].Type = info[out.Entities[i].Value].Name, entityType[out.Entities[i].Value]
 		}
-		return fc, rows.Err()
 	}
-	entityQuery := `SELECT de.entity_id, e.name, e.type, count(DISTINCT de.doc_id) AS n
-		FROM doc_entities de JOIN entities e ON e.id = de.entity_id
-		WHERE de.doc_id IN ` + in + ` AND (? = '' OR e.type = ?)
-		GROUP BY de.entity_id ORDER BY n DESC, de.entity_id LIMIT ?`
-	if out.Entities, err = count(entityQuery, string(set), strings.ToUpper(typ), strings.ToUpper(typ), maxFacetValues); err != nil {
-		return nil, fmt.Errorf("search facets: entities: %w", err)
+	out.Types = topCounts(typeDocs, 10)
+	rows, err = s.db.QueryContext(ctx, `SELECT d.lang, d.outlet, substr(d.published, 1, 4) FROM json_each(?) j JOIN documents d ON d.id = j.value`, string(set))
+	if err != nil {
+		return nil, fmt.Errorf("search facets: documents: %w", err)
 	}
-	if out.Types, err = count(`SELECT e.type, '', '', count(DISTINCT de.doc_id) AS n FROM doc_entities de JOIN entities e ON e.id = de.entity_id
-		WHERE de.doc_id IN `+in+` GROUP BY e.type ORDER BY n DESC, e.type`, string(set)); err != nil {
-		return nil, fmt.Errorf("search facets: types: %w", err)
+	langs, outlets, years := map[string]int{}, map[string]int{}, map[string]int{}
+	for rows.Next() {
+		var lang, outlet, year string
+		if err := rows.Scan(&lang, &outlet, &year); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search facets: documents: %w", err)
+		}
+		for _, c := range []struct {
+			m map[string]int
+			v string
+		}{{langs, lang}, {outlets, outlet}, {years, year}} {
+			if c.v != "" {
+				c.m[c.v]++
+			}
+		}
 	}
-	column := func(expr string, limit int) ([]dossier.FacetCount, error) {
-		return count(`SELECT `+expr+` AS v, '', '', count(*) AS n FROM documents d WHERE d.id IN `+in+` AND `+expr+` != ''
-			GROUP BY v ORDER BY n DESC, v LIMIT ?`, string(set), limit)
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search facets: documents: %w", err)
 	}
-	if out.Langs, err = column(`d.lang`, 100); err != nil {
-		return nil, fmt.Errorf("search facets: languages: %w", err)
-	}
-	if out.Outlets, err = column(`d.outlet`, maxFacetValues); err != nil {
-		return nil, fmt.Errorf("search facets: outlets: %w", err)
-	}
-	if out.Years, err = column(`substr(d.published, 1, 4)`, 200); err != nil {
-		return nil, fmt.Errorf("search facets: years: %w", err)
-	}
+	out.Langs, out.Outlets, out.Years = topCounts(langs, 100), topCounts(outlets, maxFacetValues), topCounts(years, 200)
 	return out, nil
+}
+
+// topCounts orders counts by count, then value, keeping the first limit.
+func topCounts(counts map[string]int, limit int) []dossier.FacetCount {
+	out := make([]dossier.FacetCount, 0, len(counts))
+	for v, c := range counts {
+		out = append(out, dossier.FacetCount{Value: v, Count: c})
+	}
+	slices.SortFunc(out, func(a, b dossier.FacetCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	return out[:min(len(out), limit)]
 }
 
 // SuggestEntities lists entities whose name or an alias starts with prefix

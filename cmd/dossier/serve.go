@@ -132,7 +132,7 @@ Every page is answered from the database's indexes: nothing of the corpus is
 read into memory at start, so a store of a million articles opens as fast as an
 empty one. Aggregates that would read the whole corpus are bounded and say so
 (the whole link graph is drawn from the newest 20,000 claims; search facets
-count the newest 2,000 matches; the timeline's dates come from the newest 500
+count the newest 500 matches; the timeline's dates come from the newest 500
 articles).`,
 		Example: `  dossier serve
   dossier serve --db case.db --addr 127.0.0.1:9000
