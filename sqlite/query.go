@@ -180,7 +180,9 @@ func searchFilters(q dossier.SearchQuery) filters {
 		f.add(`d.duplicate_of IS NULL`)
 	}
 	if q.Entity != "" {
-		f.add(`EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_id = d.id AND de.entity_id = ?)`, q.Entity)
+		// A set from the entity's index, not a probe per document: the
+		// probe scans every entity row of every candidate document.
+		f.add(`d.id IN (SELECT doc_id FROM doc_entities WHERE entity_id = ?)`, q.Entity)
 	}
 	if q.Type != "" {
 		f.add(`EXISTS (SELECT 1 FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc_id = d.id AND e.type = ?)`, strings.ToUpper(q.Type))

@@ -430,34 +430,66 @@ func (s *DB) ClaimsBetween(ctx context.Context, a, b string, q ClaimScope, limit
 	return out, total, rows.Err()
 }
 
-// Cooccurrences counts, among the newest docs documents naming one of ids,
-// the documents that name two of them (Subject < Object; Predicate and
-// Modality empty).
-func (s *DB) Cooccurrences(ctx context.Context, ids []string, docs int) ([]ClaimAgg, error) {
+// Cooccurrences counts, among the newest docs documents (those naming
+// focus, when given), the documents that name two of ids (Subject <
+// Object; Predicate and Modality empty).
+func (s *DB) Cooccurrences(ctx context.Context, ids []string, focus string, docs int) ([]ClaimAgg, error) {
 	if len(ids) < 2 {
 		return nil, nil
 	}
-	set, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, `
-		WITH d(id) AS (SELECT doc_id FROM doc_entities WHERE entity_id IN (SELECT value FROM json_each(?1)) AND original = 1
-			GROUP BY doc_id ORDER BY max(day) DESC, doc_id DESC LIMIT ?2),
-		e(doc_id, entity_id) AS (SELECT DISTINCT doc_id, entity_id FROM doc_entities
-			WHERE doc_id IN d AND entity_id IN (SELECT value FROM json_each(?1)))
-		SELECT a.entity_id, b.entity_id, count(*) FROM e a JOIN e b ON a.doc_id = b.doc_id AND a.entity_id < b.entity_id
-		GROUP BY 1, 2`, string(set), docs)
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	pick := `SELECT id FROM documents WHERE duplicate_of IS NULL ORDER BY published DESC, id DESC LIMIT ?1`
+	if focus != "" {
+		pick = `SELECT doc_id FROM doc_entities WHERE entity_id = ?2 AND original = 1 ORDER BY day DESC, doc_id DESC LIMIT ?1`
+	}
+	// The documents' entity rows, read in document order; pairs are
+	// counted here (a self-join in SQL costs more than the rows).
+	rows, err := s.db.QueryContext(ctx, `WITH d(id) AS (`+pick+`)
+		SELECT de.doc_id, de.entity_id FROM d JOIN doc_entities de ON de.doc_id = d.id ORDER BY de.doc_id`, docs, focus)
 	if err != nil {
 		return nil, fmt.Errorf("co-occurrences: %w", err)
 	}
 	defer rows.Close()
-	var out []ClaimAgg
+	type pair struct{ a, b string }
+	counts := map[pair]int{}
+	var cur int64 = -1
+	var inDoc []string
+	flush := func() {
+		slices.Sort(inDoc)
+		inDoc = slices.Compact(inDoc)
+		for i := range inDoc {
+			for j := i + 1; j < len(inDoc); j++ {
+				counts[pair{inDoc[i], inDoc[j]}]++
+			}
+		}
+		inDoc = inDoc[:0]
+	}
 	for rows.Next() {
-		var a ClaimAgg
-		if err := rows.Scan(&a.Subject, &a.Object, &a.Count); err != nil {
+		var doc int64
+		var id string
+		if err := rows.Scan(&doc, &id); err != nil {
 			return nil, fmt.Errorf("co-occurrences: %w", err)
 		}
-		out = append(out, a)
+		if doc != cur {
+			flush()
+			cur = doc
+		}
+		if want[id] {
+			inDoc = append(inDoc, id)
+		}
 	}
-	return out, rows.Err()
+	flush()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("co-occurrences: %w", err)
+	}
+	out := make([]ClaimAgg, 0, len(counts))
+	for p, n := range counts {
+		out = append(out, ClaimAgg{Subject: p.a, Object: p.b, Count: n})
+	}
+	return out, nil
 }
 
 // CooccurrenceSentences lists the sentences naming both a and b in the

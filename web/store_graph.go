@@ -13,11 +13,11 @@ import (
 
 // Bounds of the store backend's aggregates: the whole graph is drawn from
 // the newest graphScan claims, co-occurrence from the newest coocDocs
-// documents naming the nodes, the timeline's dates and figures from the
+// documents (naming the focus, when there is one), the timeline's dates and figures from the
 // newest timelineDocs documents, a filtered map from the newest placeDocs.
 const (
 	graphScan    = 20000
-	coocDocs     = 1000
+	coocDocs     = 500
 	timelineDocs = 500
 	placeDocs    = 2000
 	maxPlaces    = 5000
@@ -181,7 +181,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 			ids = append(ids, n)
 		}
 		slices.Sort(ids)
-		pairs, err := b.db.Cooccurrences(ctx, ids, coocDocs)
+		pairs, err := b.db.Cooccurrences(ctx, ids, q.Entity, coocDocs)
 		if err != nil {
 			return nil, err
 		}
