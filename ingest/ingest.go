@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"net/url"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -406,9 +407,22 @@ func (in *Ingester) prepare(ctx context.Context, j *job) {
 	if doc.Meta.URL == "" && src.URL != "" {
 		doc.Meta.URL = src.URL
 	}
+	if doc.Meta.Outlet == "" {
+		doc.Meta.Outlet = OutletOf(doc.Meta.URL)
+	}
 	rec.Doc = doc
 	rec.SimHash = SimHash(doc)
 	j.rec = rec
+}
+
+// OutletOf names the outlet of a page by its address when the page itself
+// does not: the host without "www." ("https://www.reuters.com/…" → "reuters.com").
+func OutletOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Hostname() == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // formatOfType maps a media type to a reader format hint ("" to sniff).

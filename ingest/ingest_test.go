@@ -337,3 +337,17 @@ func TestFeedItemCap(t *testing.T) {
 		t.Errorf("warnings %q", warnings)
 	}
 }
+
+func TestOutletOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.reuters.com/world/x": "reuters.com",
+		"http://Lemonde.FR/a":             "lemonde.fr",
+		"file:///tmp/a.html":              "",
+		"":                                "",
+		"not a url":                       "",
+	} {
+		if got := ingest.OutletOf(in); got != want {
+			t.Errorf("OutletOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

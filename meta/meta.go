@@ -128,6 +128,10 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		if span, ok := s.findTitle(doc, lines, c); ok {
 			doc.Meta.Title = doc.Text[span.Start:span.End]
 			doc.Meta.TitleSpan = &span
+			if doc.Meta.Outlet == "" {
+				// "Un raid meurtrier … – CNN": the tag the headline dropped.
+				doc.Meta.Outlet = outletSuffix(doc.Text, span)
+			}
 		}
 	}
 	if !doc.Meta.Published.IsZero() {
@@ -336,6 +340,24 @@ func stripOutletSuffix(text string, sp dossier.Span) dossier.Span {
 		return trimSpan(text, dossier.Span{Start: sp.Start, End: sp.Start + i})
 	}
 	return sp
+}
+
+// outletSuffix is the outlet tag stripOutletSuffix removed after the title
+// span: the rest of its line after the separator, or "".
+func outletSuffix(text string, title dossier.Span) string {
+	end := strings.IndexByte(text[title.End:], '\n')
+	if end < 0 {
+		end = len(text) - title.End
+	}
+	rest := strings.TrimSpace(text[title.End : title.End+end])
+	for _, sep := range []string{"–", "—", "|", "-"} {
+		if after, ok := strings.CutPrefix(rest, sep); ok {
+			if o := strings.TrimSpace(after); o != "" && words(o) <= 3 && allCapitalised(o) {
+				return o
+			}
+		}
+	}
+	return ""
 }
 
 func allCapitalised(s string) bool {

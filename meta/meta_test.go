@@ -215,3 +215,23 @@ func FuzzMeta(f *testing.F) {
 		}
 	})
 }
+
+// TestOutletFromHeadlineTag: the outlet tag a headline carries (" – CNN")
+// becomes the outlet when the reader gave none; a reader's outlet stays.
+func TestOutletFromHeadlineTag(t *testing.T) {
+	stage := newStage(t)
+	for _, c := range []struct{ text, reader, want string }{
+		{"Deadly raid shows the group kept its links – Harbour News\nThe raid took place on Monday.\n", "", "Harbour News"},
+		{"Un raid meurtrier montre que le groupe garde ses liens | Le Courrier\nLe raid a eu lieu lundi.\n", "", "Le Courrier"},
+		{"Deadly raid shows the group kept its links – Harbour News\nThe raid took place on Monday.\n", "From HTML", "From HTML"},
+		{"Deadly raid shows the group kept its links\nThe raid took place on Monday.\n", "", ""},
+	} {
+		doc := &dossier.Document{Text: c.text, Lang: "en", Meta: dossier.Meta{Outlet: c.reader}}
+		if err := stage.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Meta.Outlet != c.want {
+			t.Errorf("%q: outlet %q, want %q", c.text, doc.Meta.Outlet, c.want)
+		}
+	}
+}
