@@ -274,9 +274,11 @@ type EntityPage struct {
 	QuotesAbout []QuoteRecord  `json:"quotes_about"`
 	Figures     []FigureRecord `json:"figures"`
 	// FirstSeen and LastSeen are the earliest and latest publication dates
-	// (or retrieval dates, when unknown) of the documents mentioning it.
-	FirstSeen string `json:"first_seen,omitempty"`
-	LastSeen  string `json:"last_seen,omitempty"`
+	// of the documents mentioning it; when none of them is dated, the days
+	// they were ingested, and SeenIngested says so.
+	FirstSeen    string `json:"first_seen,omitempty"`
+	LastSeen     string `json:"last_seen,omitempty"`
+	SeenIngested bool   `json:"seen_ingested,omitempty"`
 }
 
 // Stats counts what the store holds.

@@ -230,12 +230,10 @@ func published(d *dossier.Document) string {
 }
 
 // seenDay is the date a document counts for in first and last seen: its
-// publication date, else the day it was retrieved.
-func seenDay(d *dossier.Document, retrievedAt string) string {
-	if p := published(d); p != "" {
-		return p
-	}
-	return retrievedAt[:min(len(retrievedAt), 10)]
+// publication date, "" when it has none (an entity named only in undated
+// documents is dated by ingestion when its page is read, and labelled so).
+func seenDay(d *dossier.Document, _ string) string {
+	return published(d)
 }
 
 // docFacts are what the annotation rows of a document repeat from it.
@@ -248,7 +246,8 @@ type docFacts struct {
 const statsUpsert = ` ON CONFLICT(id) DO UPDATE SET
 	mentions = mentions + excluded.mentions,
 	documents = documents + excluded.documents,
-	first_seen = min(first_seen, excluded.first_seen),
+	first_seen = CASE WHEN excluded.first_seen = '' THEN first_seen WHEN first_seen = '' THEN excluded.first_seen
+		ELSE min(first_seen, excluded.first_seen) END,
 	last_seen = max(last_seen, excluded.last_seen)`
 
 // insertAnnotations writes every annotation layer of rec.Doc for document
@@ -604,8 +603,7 @@ func (s *DB) PruneEntities(ctx context.Context) (int64, error) {
 		`DELETE FROM entity_stats`,
 		`INSERT INTO entity_stats(id, mentions, documents, first_seen, last_seen)
 			SELECT de.entity_id, sum(de.mentions), count(DISTINCT CASE WHEN de.original THEN de.doc_id END),
-				min(COALESCE(NULLIF(d.published, ''), substr(d.retrieved_at, 1, 10))),
-				max(COALESCE(NULLIF(d.published, ''), substr(d.retrieved_at, 1, 10)))
+				COALESCE(min(NULLIF(d.published, '')), ''), COALESCE(max(NULLIF(d.published, '')), '')
 			FROM doc_entities de JOIN documents d ON d.id = de.doc_id GROUP BY de.entity_id`,
 		`DELETE FROM entity_aliases`,
 		`INSERT INTO entity_aliases(entity_id, name, reason, documents)

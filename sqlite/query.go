@@ -534,6 +534,15 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}
 	wrap := func(what string, err error) error { return fmt.Errorf("entity %s: %s: %w", id, what, err) }
+	if p.FirstSeen == "" && p.Documents > 0 {
+		// No dated document: the days its documents were ingested, labelled.
+		err := s.db.QueryRowContext(ctx, `SELECT COALESCE(min(substr(d.retrieved_at, 1, 10)), ''), COALESCE(max(substr(d.retrieved_at, 1, 10)), '')
+			FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = ? AND de.original = 1`, id).Scan(&p.FirstSeen, &p.LastSeen)
+		if err != nil {
+			return nil, wrap("ingestion dates", err)
+		}
+		p.SeenIngested = p.FirstSeen != ""
+	}
 
 	rows, err := s.db.QueryContext(ctx, `SELECT name, reason, documents FROM entity_aliases WHERE entity_id = ? AND documents > 0
 		ORDER BY documents DESC, name, reason LIMIT ?`, id, pageAliases)

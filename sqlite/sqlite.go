@@ -427,6 +427,13 @@ CREATE VIRTUAL TABLE search USING fts5(title, body,
 	tokenize='` + Tokenizer + `');
 INSERT INTO search(search, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 `,
+	// 2: first and last seen are publication dates only (an undated
+	// document used to count on the day it was ingested).
+	`
+UPDATE entity_stats SET
+	first_seen = COALESCE((SELECT min(NULLIF(d.published, '')) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = entity_stats.id), ''),
+	last_seen = COALESCE((SELECT max(NULLIF(d.published, '')) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = entity_stats.id), '');
+`,
 }
 
 func (s *DB) version(ctx context.Context) (int, error) {
@@ -501,3 +508,6 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 }
+
+// SchemaVersion is the schema version this build creates and migrates to.
+func SchemaVersion() int { return len(migrations) }

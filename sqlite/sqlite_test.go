@@ -324,7 +324,7 @@ func TestMigrationsAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	st, err := db.Stats(ctx)
-	if err != nil || st.SchemaVersion != 1 || st.Documents != 1 {
+	if err != nil || st.SchemaVersion != sqlite.SchemaVersion() || st.Documents != 1 {
 		t.Fatalf("after reopen: %+v %v", st, err)
 	}
 	var mode string
@@ -459,5 +459,36 @@ func TestFindEntityByKnowledgeBaseForm(t *testing.T) {
 		if got != c.want {
 			t.Errorf("FindEntities(%q) = %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestSeenFromPublicationDates: first and last seen are publication dates;
+// an undated document does not move them, and an entity named only in
+// undated documents gets its ingestion days, labelled.
+func TestSeenFromPublicationDates(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	put(t, db, "en.txt", enArticle) // published 2024-03-12
+	put(t, db, "undated.txt", "Karin Vogel met the Harbour Cell's envoy, Tomas Brenner, in Vessa.\n")
+	found, err := db.FindEntities(ctx, "Karin Vogel", "")
+	if err != nil || len(found) == 0 {
+		t.Fatalf("Karin Vogel: %v %v", found, err)
+	}
+	p, err := db.EntityPage(ctx, found[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.FirstSeen != "2024-03-12" || p.LastSeen != "2024-03-12" || p.SeenIngested {
+		t.Errorf("Karin Vogel seen %s … %s (ingested %v), want the publication date only", p.FirstSeen, p.LastSeen, p.SeenIngested)
+	}
+	found, err = db.FindEntities(ctx, "Tomas Brenner", "")
+	if err != nil || len(found) == 0 {
+		t.Fatalf("Tomas Brenner: %v %v", found, err)
+	}
+	if p, err = db.EntityPage(ctx, found[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if !p.SeenIngested || p.FirstSeen == "" {
+		t.Errorf("Tomas Brenner, only in an undated document: seen %q (ingested %v)", p.FirstSeen, p.SeenIngested)
 	}
 }

@@ -285,6 +285,9 @@ type EntityView struct {
 	DocumentList   []DocSummary    `json:"document_list"`
 	FirstSeen      string          `json:"first_seen,omitempty"`
 	LastSeen       string          `json:"last_seen,omitempty"`
+	// SeenIngested: no document naming the entity is dated; first and last
+	// seen are the days they were ingested.
+	SeenIngested bool `json:"seen_ingested,omitempty"`
 	// Timeline counts the documents mentioning the entity per month.
 	Timeline []DateCount `json:"timeline"`
 }

@@ -189,7 +189,7 @@ func (b *StoreBackend) Entity(ctx context.Context, id string) (*EntityView, erro
 		KB:        p.KB, Aliases: []AliasDocs{}, Relations: []RelationGroup{},
 		QuotesBy: []QuoteRecord{}, QuotesAbout: []QuoteRecord{}, Figures: []FigureRecord{},
 		DocumentList: []DocSummary{}, Timeline: []DateCount{}, DocumentsTotal: p.Documents,
-		FirstSeen: p.FirstSeen, LastSeen: p.LastSeen,
+		FirstSeen: p.FirstSeen, LastSeen: p.LastSeen, SeenIngested: p.SeenIngested,
 	}
 	if b.kb != nil && p.KB != "" {
 		if k := b.kb.Entry(p.KB); k != nil && k.HasCoords {

@@ -77,7 +77,11 @@ func printEntityPage(out *bufio.Writer, p *dossier.EntityPage, others []dossier.
 	if p.KB != "" {
 		fmt.Fprintf(out, "knowledge base: %s\n", p.KB)
 	}
-	fmt.Fprintf(out, "%d mentions in %d documents; first seen %s, last seen %s\n", p.Mentions, p.Documents, orDash(p.FirstSeen), orDash(p.LastSeen))
+	seen := ""
+	if p.SeenIngested {
+		seen = " (ingestion dates: no dated document)"
+	}
+	fmt.Fprintf(out, "%d mentions in %d documents; first seen %s, last seen %s%s\n", p.Mentions, p.Documents, orDash(p.FirstSeen), orDash(p.LastSeen), seen)
 
 	section := func(title string, n int) bool {
 		if n == 0 {

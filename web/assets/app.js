@@ -301,7 +301,7 @@
     try { e = await api("entities/" + encodeURIComponent(id)); } catch (err) { show(errorBox(err)); return; }
     show(
       el("h1", { id: "entity-name" }, chip(e.type), " ", e.name),
-      el("p", { class: "muted" }, `${e.mentions} mentions in ${e.documents} documents`, e.first_seen ? ` · first seen ${e.first_seen}` : "", e.last_seen ? ` · last seen ${e.last_seen}` : "",
+      el("p", { class: "muted" }, `${e.mentions} mentions in ${e.documents} documents`, e.first_seen ? ` · first seen ${e.first_seen}` : "", e.last_seen ? ` · last seen ${e.last_seen}` : "", e.seen_ingested ? " (ingestion dates: no dated document)" : "",
         e.kb ? ` · knowledge base: ${e.kb}` : "", e.lat !== undefined ? ` · ${e.lat.toFixed(2)}, ${e.lon.toFixed(2)}` : "", " · ",
         el("a", { href: link("graph", "", { entity: e.id }), id: "entity-graph-link" }, "show in graph"), " · ",
         el("a", { href: link("search", "", { entity: e.id }) }, "search its documents"), " · ",
