@@ -434,6 +434,11 @@ UPDATE entity_stats SET
 	first_seen = COALESCE((SELECT min(NULLIF(d.published, '')) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = entity_stats.id), ''),
 	last_seen = COALESCE((SELECT max(NULLIF(d.published, '')) FROM doc_entities de JOIN documents d ON d.id = de.doc_id WHERE de.entity_id = entity_stats.id), '');
 `,
+	// 3: the claims between two entities (edge evidence, graph edges) read
+	// from one index range instead of all of one end's claims.
+	`
+CREATE INDEX claims_pair ON claims(subject, object, original, day);
+`,
 }
 
 func (s *DB) version(ctx context.Context) (int, error) {
