@@ -311,10 +311,12 @@ type FacetCount struct {
 }
 
 // SearchFacets counts the documents matching a query and, over the first
-// Sampled of them (newest first), their entities, entity types, languages,
+// Sampled of them (most recently stored first), their entities, entity types, languages,
 // outlets and publication years.
 type SearchFacets struct {
-	Total    int
+	Total int
+	// Capped: there are more than Total matches (counting stopped there).
+	Capped   bool
 	Sampled  int
 	Entities []FacetCount
 	Types    []FacetCount

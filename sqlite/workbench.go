@@ -15,9 +15,12 @@ import (
 // each reads indexes and stops at a limit, so its cost does not grow with
 // the corpus.
 
-// FacetSample is how many of the newest matching documents search facets
-// count; Total still counts every match.
+// FacetSample is how many of the most recently stored matching documents
+// search facets count; Total counts every match up to CountCap.
 const FacetSample = 500
+
+// CountCap is where search stops counting matches ("more than 10,000").
+const CountCap = 10000
 
 // maxFacetValues is how many values an entity or outlet facet lists.
 const maxFacetValues = 20
@@ -37,10 +40,21 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 	}
 	args = append(args, f.args...)
 	out := &dossier.SearchFacets{}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) `+from+f.sql(), args...).Scan(&out.Total); err != nil {
+	// Counting stops at CountCap: past it the answer is "more than", and
+	// counting further would read every match of a very common query.
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 `+from+f.sql()+` LIMIT ?)`, append(args, CountCap+1)...).Scan(&out.Total); err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY d.published DESC, d.id DESC LIMIT ?`, append(args, FacetSample)...)
+	if out.Total > CountCap {
+		out.Total, out.Capped = CountCap, true
+	}
+	// The sample is the most recently stored matches, in the index's order:
+	// sorting every match by date would read them all.
+	order := `d.id`
+	if strings.TrimSpace(q.Text) != "" {
+		order = `search.rowid` // FTS5 walks its index backwards for this, without a sort
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY `+order+` DESC LIMIT ?`, append(args, FacetSample)...)
 	if err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}

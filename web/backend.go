@@ -98,11 +98,13 @@ type Facets struct {
 
 // SearchResult is one page of hits with the facets of all matches.
 type SearchResult struct {
-	Total  int         `json:"total"`
-	Page   int         `json:"page"`
-	Size   int         `json:"size"`
-	Hits   []SearchHit `json:"hits"`
-	Facets Facets      `json:"facets"`
+	Total int `json:"total"`
+	// TotalCapped: more documents than Total match (counting stopped there).
+	TotalCapped bool        `json:"total_capped,omitempty"`
+	Page        int         `json:"page"`
+	Size        int         `json:"size"`
+	Hits        []SearchHit `json:"hits"`
+	Facets      Facets      `json:"facets"`
 }
 
 // EntityRef names a corpus entity.

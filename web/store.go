@@ -110,7 +110,7 @@ func (b *StoreBackend) Search(ctx context.Context, q SearchRequest) (*SearchResu
 	if err != nil {
 		return nil, err
 	}
-	res := &SearchResult{Total: facets.Total, Page: page, Size: size, Hits: []SearchHit{}}
+	res := &SearchResult{Total: facets.Total, TotalCapped: facets.Capped, Page: page, Size: size, Hits: []SearchHit{}}
 	for _, h := range hits {
 		res.Hits = append(res.Hits, SearchHit{Doc: summaryOf(h.Doc), Snippet: snippetParts(h.Snippet), Score: roundConfidence(h.Score)})
 	}

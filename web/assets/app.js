@@ -128,7 +128,7 @@
     ]);
     clear(results);
     const active = ["entity", "type", "lang", "outlet", "since", "until"].filter((k) => q[k]);
-    append(results, [el("p", { class: "muted", id: "result-count" }, `${res.total} document${res.total === 1 ? "" : "s"}`,
+    append(results, [el("p", { class: "muted", id: "result-count" }, res.total_capped ? `more than ${res.total.toLocaleString("en")} documents` : `${res.total} document${res.total === 1 ? "" : "s"}`,
       active.length ? [" · filters: ", active.map((k) => [el("a", { href: link("search", "", { ...q, [k]: "", page: "" }), title: "remove" }, `${k}=${q[k]} ✕`), " "])] : null)]);
     for (const h of res.hits) {
       const d = h.doc;
