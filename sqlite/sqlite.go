@@ -438,6 +438,8 @@ UPDATE entity_stats SET
 	// from one index range instead of all of one end's claims.
 	`
 CREATE INDEX claims_pair ON claims(subject, object, original, day);
+-- Documents per publication day (the timeline) counted from the index alone.
+CREATE INDEX documents_day ON documents(published) WHERE duplicate_of IS NULL;
 `,
 }
 

@@ -598,9 +598,19 @@ func (s *DB) DocsPerDay(ctx context.Context, entity, lang, since, until string) 
 // publication date) mentioning entity, in lang and between the dates, at
 // most limit of them.
 func (s *DB) RecentDocs(ctx context.Context, entity, lang, since, until string, limit int) ([]int64, error) {
-	f := searchFilters(dossier.SearchQuery{Entity: entity, Lang: lang, Since: since, Until: until})
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id FROM documents d WHERE 1`+f.sql()+` ORDER BY d.published DESC, d.id DESC LIMIT ?`,
-		append(f.args, limit)...)
+	var rows *sql.Rows
+	var err error
+	if entity != "" {
+		// Straight from the entity's index, newest day first.
+		lo, hi := dayBounds(since, until)
+		rows, err = s.db.QueryContext(ctx, `SELECT de.doc_id FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+			WHERE de.entity_id = ?1 AND de.original = 1 AND (?2 = '' OR d.lang = ?2) AND (?3 = 0 OR de.day >= ?3) AND (?4 = 0 OR (de.day > 0 AND de.day <= ?4))
+			ORDER BY de.day DESC, de.doc_id DESC LIMIT ?5`, entity, lang, lo, hi, limit)
+	} else {
+		f := searchFilters(dossier.SearchQuery{Lang: lang, Since: since, Until: until})
+		rows, err = s.db.QueryContext(ctx, `SELECT d.id FROM documents d WHERE 1`+f.sql()+` ORDER BY d.published DESC, d.id DESC LIMIT ?`,
+			append(f.args, limit)...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("recent documents: %w", err)
 	}
@@ -629,7 +639,10 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 		return nil, nil
 	}
 	set, _ := json.Marshal(docs)
-	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision, l.sentences, CAST(COALESCE(c.text, c.raw) AS TEXT)
+	// Each document's text and sentences once, then its dates.
+	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision,
+			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN l.sentences END,
+			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN CAST(COALESCE(c.text, c.raw) AS TEXT) END
 		FROM timexes t JOIN layers l ON l.doc_id = t.doc_id JOIN contents c ON c.doc_id = t.doc_id
 		WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
 		ORDER BY t.doc_id, t.seq`, string(set))
@@ -640,16 +653,18 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 	var out []DatedExpr
 	var lastDoc int64 = -1
 	var sentences []dossier.Span
+	var text string
 	for rows.Next() {
 		var id int64
 		var start, end int
 		var e DatedExpr
 		var sents []byte
-		var text string
-		if err := rows.Scan(&id, &start, &end, &e.Value, &e.Precision, &sents, &text); err != nil {
+		var docText sql.NullString
+		if err := rows.Scan(&id, &start, &end, &e.Value, &e.Precision, &sents, &docText); err != nil {
 			return nil, fmt.Errorf("dates: %w", err)
 		}
 		if id != lastDoc {
+			text = docText.String
 			sentences, _ = UnpackSpans(sents, len(text))
 			lastDoc = id
 		}
