@@ -19,7 +19,7 @@ const (
 	graphScan    = 20000
 	coocDocs     = 500
 	timelineDocs = 500
-	placeDocs    = 2000
+	placeDocs    = 500
 	maxPlaces    = 5000
 )
 
