@@ -279,6 +279,9 @@ type ClaimScope struct {
 	// (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
 	Since, Until string
 	Scan         int
+	// PerEntity, with Entities, reads at most this many of each entity's
+	// newest claims on each side (0: all of them).
+	PerEntity int
 }
 
 // ClaimAgg counts the claims of one (subject, object, predicate, modality).
@@ -346,6 +349,18 @@ func (s *DB) ClaimEdges(ctx context.Context, q ClaimScope) ([]ClaimAgg, error) {
 			(SELECT cl.subject, cl.object, cl.predicate, cl.modality FROM claims cl WHERE 1`+f.sql()+` ORDER BY cl.rowid DESC LIMIT ?)
 			GROUP BY 1, 2, 3, 4`)
 		args = append(args, append(slices.Clone(f.args), scan))
+	} else if q.PerEntity > 0 {
+		// Each entity's newest claims, straight from its index in day order.
+		set, _ := json.Marshal(q.Entities)
+		for _, e := range q.Entities {
+			queries = append(queries,
+				`SELECT subject, object, predicate, modality, count(*) FROM (SELECT cl.subject, cl.object, cl.predicate, cl.modality
+					FROM claims cl INDEXED BY claims_subject WHERE cl.subject = ?`+f.sql()+` ORDER BY cl.day DESC LIMIT ?) GROUP BY 1, 2, 3, 4`,
+				`SELECT subject, object, predicate, modality, count(*) FROM (SELECT cl.subject, cl.object, cl.predicate, cl.modality
+					FROM claims cl INDEXED BY claims_object WHERE cl.object = ? AND cl.subject NOT IN (SELECT value FROM json_each(?))`+f.sql()+
+					` ORDER BY cl.day DESC LIMIT ?) GROUP BY 1, 2, 3, 4`)
+			args = append(args, append(append([]any{e}, f.args...), q.PerEntity), append(append([]any{e, string(set)}, f.args...), q.PerEntity))
+		}
 	} else {
 		set, _ := json.Marshal(q.Entities)
 		in := `(SELECT value FROM json_each(?))`

@@ -12,7 +12,8 @@ import (
 )
 
 // Bounds of the store backend's aggregates: the whole graph is drawn from
-// the newest graphScan claims, co-occurrence from the newest coocDocs
+// the newest graphScan claims, an entity's from its newest focusClaims and
+// its neighbours' newest ringClaims, co-occurrence from the newest coocDocs
 // documents (naming the focus, when there is one), the timeline's dates and figures from the
 // newest timelineDocs documents, a filtered map from the newest placeDocs.
 const (
@@ -20,6 +21,8 @@ const (
 	coocDocs     = 500
 	timelineDocs = 500
 	placeDocs    = 500
+	focusClaims  = 5000 // an entity-centred graph reads the focus's newest claims on each side
+	ringClaims   = 500  // and its neighbours' newest
 	maxPlaces    = 5000
 )
 
@@ -91,6 +94,11 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 		frontier := []string{q.Entity}
 		for level := 0; level < min(max(q.Depth, 1), 2) && len(frontier) > 0; level++ {
 			scope.Entities = frontier
+			// The focus's newest claims, then fewer of each neighbour's.
+			scope.PerEntity = focusClaims
+			if level > 0 {
+				scope.PerEntity = ringClaims
+			}
 			aggs, err := b.db.ClaimEdges(ctx, scope)
 			if err != nil {
 				return nil, err
