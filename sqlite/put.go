@@ -191,8 +191,8 @@ func (s *DB) put(ctx context.Context, rec *dossier.Record, ch *docChanges) (doss
 	if s.w.maxDocs > 1 {
 		// FTS5 writes a segment whenever a savepoint is released: a batch
 		// indexes its documents together, just before it commits.
-		ch.index = &indexRow{res.ID, d.Meta.Title, d.Text}
-	} else if err := s.indexText(ctx, indexRow{res.ID, d.Meta.Title, d.Text}); err != nil {
+		ch.index = &indexRow{res.ID, d.Meta.Title, indexBody(d.Text, d.Boilerplate)}
+	} else if err := s.indexText(ctx, indexRow{res.ID, d.Meta.Title, indexBody(d.Text, d.Boilerplate)}); err != nil {
 		return res, err
 	}
 	if res.Status == dossier.PutNew {
@@ -523,16 +523,20 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 	}
 	var oldTitle, oldBody, retrievedAt string
 	var original bool
-	st, err := s.stmt(ctx, `SELECT d.title, COALESCE(c.text, CAST(c.raw AS TEXT)), d.duplicate_of IS NULL, d.retrieved_at
-		FROM documents d JOIN contents c ON c.doc_id = d.id WHERE d.id = ?`, "", 0, 0)
+	var oldBP []byte
+	st, err := s.stmt(ctx, `SELECT d.title, COALESCE(c.text, CAST(c.raw AS TEXT)), d.duplicate_of IS NULL, d.retrieved_at, COALESCE(l.boilerplate, x'')
+		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id WHERE d.id = ?`, "", 0, 0)
 	if err != nil {
 		return err
 	}
-	if err := st.QueryRowContext(ctx, id).Scan(&oldTitle, &oldBody, &original, &retrievedAt); err != nil {
+	if err := st.QueryRowContext(ctx, id).Scan(&oldTitle, &oldBody, &original, &retrievedAt, &oldBP); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.ErrNotFound
 		}
 		return err
+	}
+	if spans, err := UnpackSpans(oldBP, len(oldBody)); err == nil {
+		oldBody = indexBody(oldBody, spans) // as it was indexed
 	}
 	// The external-content index must be told the old values to delete them.
 	if err := s.exec(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, id, oldTitle, oldBody); err != nil {
@@ -568,7 +572,7 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 	if err := s.insertAnnotations(ctx, c, ch, id, rec, docFacts{day: dayNumber(published(d)), seen: seenDay(d, retrievedAt), original: original}); err != nil {
 		return err
 	}
-	if err := s.exec(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, id, d.Meta.Title, d.Text); err != nil {
+	if err := s.exec(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, id, d.Meta.Title, indexBody(d.Text, d.Boilerplate)); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

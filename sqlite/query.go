@@ -272,10 +272,14 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	for _, r := range top {
 		var h dossier.SearchHit
 		var body string
-		row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`, COALESCE(c.text, CAST(c.raw AS TEXT))
-			FROM documents d JOIN contents c ON c.doc_id = d.id WHERE d.id = ?`, r.id)
-		if h.Doc, err = scanDoc(row, &body); err != nil {
+		var bp []byte
+		row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`, COALESCE(c.text, CAST(c.raw AS TEXT)), COALESCE(l.boilerplate, x'')
+			FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id WHERE d.id = ?`, r.id)
+		if h.Doc, err = scanDoc(row, &body, &bp); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
+		}
+		if spans, err := UnpackSpans(bp, len(body)); err == nil {
+			body = indexBody(body, spans) // the snippet is cut from what was searched
 		}
 		h.Snippet = oneLine(snippet(body, terms))
 		h.Score = -r.rank // bm25 is lower for better matches; report higher-is-better

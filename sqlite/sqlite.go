@@ -66,6 +66,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
 )
 
@@ -441,6 +442,76 @@ CREATE INDEX claims_pair ON claims(subject, object, original, day);
 -- Documents per publication day (the timeline) counted from the index alone.
 CREATE INDEX documents_day ON documents(published) WHERE duplicate_of IS NULL;
 `,
+	// 4: page furniture is no longer in the full-text index (searching
+	// "newsletter" found every page with a subscription box). The index is
+	// rebuilt by migrateSteps[4].
+	`SELECT 1;`,
+}
+
+// migrateSteps are the parts of migrations done in Go, run in the same
+// transaction after the migration's SQL.
+var migrateSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	4: reindexBodies,
+}
+
+// reindexBodies rebuilds the full-text index from every document's text
+// with its boilerplate blanked.
+func reindexBodies(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search(search) VALUES ('delete-all')`); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.title, CAST(COALESCE(c.text, c.raw) AS TEXT), COALESCE(l.boilerplate, x'')
+		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id ORDER BY d.id`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id          int64
+		title, body string
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		var text string
+		var bp []byte
+		if err := rows.Scan(&r.id, &r.title, &text, &bp); err != nil {
+			rows.Close()
+			return err
+		}
+		spans, _ := UnpackSpans(bp, len(text))
+		r.body = indexBody(text, spans)
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range all {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, r.id, r.title, r.body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexBody is the text the full-text index holds for a document: its text
+// with the boilerplate's bytes blanked (offsets unchanged).
+func indexBody(text string, boilerplate []dossier.Span) string {
+	if len(boilerplate) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, sp := range boilerplate {
+		if sp.Start < 0 || sp.End > len(b) || sp.Start >= sp.End {
+			continue
+		}
+		for i := sp.Start; i < sp.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }
 
 func (s *DB) version(ctx context.Context) (int, error) {
@@ -504,6 +575,12 @@ func (s *DB) migrate(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+		if step := migrateSteps[v+1]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, applied_at) VALUES (?, ?)`,
 			v+1, time.Now().UTC().Format(time.RFC3339)); err != nil {

@@ -492,3 +492,43 @@ func TestSeenFromPublicationDates(t *testing.T) {
 		t.Errorf("Tomas Brenner, only in an undated document: seen %q (ingested %v)", p.FirstSeen, p.SeenIngested)
 	}
 }
+
+// TestFurnitureNotSearchable: words that occur only in a document's
+// boilerplate (a subscription box) do not find it, before and after the
+// document is re-extracted (Replace), and its body words still do.
+func TestFurnitureNotSearchable(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	rec := record(t, db, "a.txt", "Raid near Vessa\n\nGuards were wounded in a raid near Vessa on Monday, officials said.\n\nSubscribe to our newsletter for daily alerts\n")
+	rec.Doc.Boilerplate = append(rec.Doc.Boilerplate, lineSpan(rec.Doc.Text, "Subscribe to our newsletter for daily alerts"))
+	res, err := db.Put(ctx, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(q string) int {
+		hits, err := db.Search(ctx, dossier.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits)
+	}
+	if n := count("newsletter"); n != 0 {
+		t.Errorf("furniture word found %d documents", n)
+	}
+	if n := count("wounded"); n != 1 {
+		t.Errorf("body word found %d documents, want 1", n)
+	}
+	again := record(t, db, "a.txt", "Raid near Vessa\n\nGuards were injured in a raid near Vessa on Monday, officials said.\n\nSubscribe to our newsletter for daily alerts\n")
+	again.Doc.Boilerplate = append(again.Doc.Boilerplate, lineSpan(again.Doc.Text, "Subscribe to our newsletter for daily alerts"))
+	if err := db.Replace(ctx, res.ID, again); err != nil {
+		t.Fatal(err)
+	}
+	if count("newsletter") != 0 || count("injured") != 1 || count("wounded") != 0 {
+		t.Errorf("after replace: newsletter %d, injured %d, wounded %d", count("newsletter"), count("injured"), count("wounded"))
+	}
+}
+
+func lineSpan(text, line string) dossier.Span {
+	i := strings.Index(text, line)
+	return dossier.Span{Start: i, End: i + len(line)}
+}
