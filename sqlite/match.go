@@ -70,6 +70,21 @@ func matchExpr(s string, loosen bool) (string, error) {
 	return expr, nil
 }
 
+// ExclusionsOnly reads a query made only of exclusions ("-Mosul -Paris"):
+// it returns the MATCH expression of the excluded terms, whose documents
+// are left out of a listing, and true.
+func ExclusionsOnly(s string) (string, bool) {
+	q := query.Parse(s)
+	if !q.Empty() || len(q.Excluded) == 0 {
+		return "", false
+	}
+	neg := make([]string, len(q.Excluded))
+	for i, t := range q.Excluded {
+		neg[i] = ftsTerm(t, false)
+	}
+	return strings.Join(neg, " OR "), true
+}
+
 // ftsTerm quotes a term for FTS5, so that nothing in it is read as an
 // operator; loosened, a term of several words becomes their AND.
 func ftsTerm(t query.Term, loosen bool) string {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
+	"github.com/dossier-project/dossier/query"
 )
 
 // Interface check: DB is a dossier.Store.
@@ -220,6 +221,13 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 	}
 	offset := max(q.Offset, 0)
 	f := searchFilters(q)
+	if neg, ok := ExclusionsOnly(q.Text); ok {
+		// "-Mosul -Paris": every document but those, newest first.
+		f.add(`d.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)`, neg)
+		q.Text, q.Browse = "", true
+	} else if q.Browse && query.Parse(q.Text).Empty() {
+		q.Text = "" // only punctuation or operators: a listing, as for no query
+	}
 	if strings.TrimSpace(q.Text) == "" {
 		if q.Entity == "" && !q.Browse {
 			return nil, fmt.Errorf("search: %w", ErrEmptyQuery)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/query"
 )
 
 // Queries the workbench asks of the store (package web's StoreBackend):
@@ -30,6 +31,12 @@ const maxFacetValues = 20
 // facet to one entity type.
 func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string) (*dossier.SearchFacets, error) {
 	f := searchFilters(q)
+	if neg, ok := ExclusionsOnly(q.Text); ok {
+		f.add(`d.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?)`, neg)
+		q.Text = ""
+	} else if query.Parse(q.Text).Empty() {
+		q.Text = ""
+	}
 	from, args := `FROM documents d WHERE 1`, []any{}
 	if strings.TrimSpace(q.Text) != "" {
 		expr, err := MatchExpr(q.Text)
@@ -211,6 +218,32 @@ func (s *DB) SuggestEntities(ctx context.Context, prefix, typ string, limit int)
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("suggest entities: %w", err)
+	}
+	if len(out) < limit {
+		// A later word of the name ("omar" for "Abu Omar"): a scan of the
+		// names, bounded by the limit.
+		rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+			FROM entities e LEFT JOIN entity_stats st ON st.id = e.id
+			WHERE (e.name LIKE '% ' || ?1 ESCAPE '\' COLLATE NOCASE OR e.name LIKE '%-' || ?1 ESCAPE '\' COLLATE NOCASE) AND (?2 = '' OR e.type = ?2)
+			ORDER BY 5 DESC, e.id LIMIT ?3`, like, strings.ToUpper(typ), limit)
+		if err != nil {
+			return nil, fmt.Errorf("suggest entities: %w", err)
+		}
+		for rows.Next() {
+			var e dossier.EntitySummary
+			if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("suggest entities: %w", err)
+			}
+			if !seen[e.ID] && len(out) < limit {
+				seen[e.ID] = true
+				out = append(out, e)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("suggest entities: %w", err)
+		}
 	}
 	if len(out) < limit {
 		more, err := s.FindEntities(ctx, prefix, typ)
@@ -756,6 +789,32 @@ func (s *DB) Places(ctx context.Context, docs []int64, limit int) ([]dossier.Ent
 			return nil, fmt.Errorf("places: %w", err)
 		}
 		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// AliasDocs lists, for entity id, which of docs name it under each alias
+// (name and reason), from the per-document alias rows.
+func (s *DB) AliasDocs(ctx context.Context, id string, docs []int64) (map[[2]string][]int64, error) {
+	out := map[[2]string][]int64{}
+	if len(docs) == 0 {
+		return out, nil
+	}
+	set, _ := json.Marshal(docs)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.doc_id, COALESCE(NULLIF(a.name, ''), e.name), a.reason FROM json_each(?) j
+		JOIN aliases a ON a.doc_id = j.value AND a.entity_id = ? JOIN entities e ON e.id = a.entity_id ORDER BY a.doc_id DESC`, string(set), id)
+	if err != nil {
+		return nil, fmt.Errorf("alias documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc int64
+		var name, reason string
+		if err := rows.Scan(&doc, &name, &reason); err != nil {
+			return nil, fmt.Errorf("alias documents: %w", err)
+		}
+		k := [2]string{name, reason}
+		out[k] = append(out[k], doc)
 	}
 	return out, rows.Err()
 }

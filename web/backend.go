@@ -1,10 +1,10 @@
 // Package web is dossier's workbench: an HTTP server with embedded pages and
 // a JSON API under /api/ (docs/API.md) over a corpus of extracted documents.
 //
-// The pages ask a Backend for what they show. Memory is the implementation
-// over documents held in memory (the demo corpus, or a stored corpus loaded
-// by LoadStore); every offset it returns is a byte offset into the document's
-// UTF-8 text, as in the extraction contract.
+// The pages ask a Backend for what they show. StoreBackend answers from the
+// corpus store's indexes (serve, and demo over a temporary store); every
+// offset it returns is a byte offset into the document's UTF-8 text, as in
+// the extraction contract.
 package web
 
 import (

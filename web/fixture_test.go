@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/sqlite"
 )
 
 // docBuilder writes a resolved document by hand: spans are found by
@@ -184,16 +186,22 @@ func fixtureDocs(t testing.TB) []*dossier.Document {
 	return []*dossier.Document{en.doc, fr.doc, hostile.doc}
 }
 
-func fixtureMemory(t testing.TB) *Memory {
+// fixtureStore stores the fixture documents and serves them from the store.
+func fixtureStore(t testing.TB) *StoreBackend {
 	t.Helper()
-	docs := fixtureDocs(t)
-	inputs := make([]Input, len(docs))
-	for i, d := range docs {
-		inputs[i] = Input{Doc: d}
-	}
-	m, err := NewMemory(context.Background(), inputs, nil)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "fixture.db"), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return m
+	t.Cleanup(func() { db.Close() })
+	for i, d := range fixtureDocs(t) {
+		raw := []byte(d.Text)
+		rec := &dossier.Record{Doc: d, Raw: raw, Hash: dossier.ContentHash(raw), SimHash: uint64(i+1) * 0x9E3779B97F4A7C15,
+			Source: dossier.Source{Name: d.Name, URL: d.Meta.URL, RetrievedAt: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}}
+		if _, err := db.Put(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return NewStoreBackend(db, nil)
 }

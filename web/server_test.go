@@ -11,7 +11,7 @@ import (
 
 func testServer(t *testing.T, opt Options) *Server {
 	t.Helper()
-	s, err := NewServer(fixtureMemory(t), opt)
+	s, err := NewServer(fixtureStore(t), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,14 +146,14 @@ func TestHostileTextIsEscapedInJSON(t *testing.T) {
 }
 
 func TestTokenRequiredBeyondLoopback(t *testing.T) {
-	if _, err := NewServer(fixtureMemory(t), Options{Addr: "0.0.0.0:8080"}); err == nil {
+	if _, err := NewServer(fixtureStore(t), Options{Addr: "0.0.0.0:8080"}); err == nil {
 		t.Fatal("server on 0.0.0.0 without a token")
 	}
-	if _, err := NewServer(fixtureMemory(t), Options{Addr: "192.168.1.5:80"}); err == nil {
+	if _, err := NewServer(fixtureStore(t), Options{Addr: "192.168.1.5:80"}); err == nil {
 		t.Fatal("server on a LAN address without a token")
 	}
 	for _, addr := range []string{"127.0.0.1:8080", "localhost:1", "[::1]:8080"} {
-		if _, err := NewServer(fixtureMemory(t), Options{Addr: addr}); err != nil {
+		if _, err := NewServer(fixtureStore(t), Options{Addr: addr}); err != nil {
 			t.Errorf("%s: %v", addr, err)
 		}
 	}

@@ -166,7 +166,11 @@ func speakerOf(r *dossier.SpeakerRecord) *Speaker {
 	if r == nil {
 		return nil
 	}
-	return &Speaker{ID: r.Entity, Name: r.Name, Descriptor: r.Descriptor}
+	name := r.Name
+	if r.Entity == "" && r.Descriptor != "" {
+		name = r.Descriptor // an unnamed source goes by its description ("accusation"), as on the document page
+	}
+	return &Speaker{ID: r.Entity, Name: name, Descriptor: r.Descriptor}
 }
 
 func evidenceOf(e dossier.Evidence, docs map[int64]dossier.DocSummary) Evidence {
@@ -197,15 +201,30 @@ func (b *StoreBackend) Entity(ctx context.Context, id string) (*EntityView, erro
 			v.Lat, v.Lon = &lat, &lon
 		}
 	}
+	// Where each alias was found, among the entity's newest documents.
+	byID := map[int64]dossier.DocSummary{}
+	var newest []int64
+	for _, d := range p.Docs {
+		v.DocumentList = append(v.DocumentList, summaryOf(d))
+		byID[d.ID] = d
+		newest = append(newest, d.ID)
+	}
+	aliasDocs, err := b.db.AliasDocs(ctx, id, newest)
+	if err != nil {
+		return nil, err
+	}
 	for _, a := range p.Aliases {
 		name := a.Name
 		if name == "" {
 			name = p.Name
 		}
-		v.Aliases = append(v.Aliases, AliasDocs{Name: name, Reason: a.Reason, Total: a.Documents, Documents: []DocSummary{}})
-	}
-	for _, d := range p.Docs {
-		v.DocumentList = append(v.DocumentList, summaryOf(d))
+		ad := AliasDocs{Name: name, Reason: a.Reason, Total: a.Documents, Documents: []DocSummary{}}
+		for _, d := range aliasDocs[[2]string{name, a.Reason}] {
+			if len(ad.Documents) < maxAliasDocs {
+				ad.Documents = append(ad.Documents, summaryOf(byID[d]))
+			}
+		}
+		v.Aliases = append(v.Aliases, ad)
 	}
 	months, err := b.db.MonthlyMentions(ctx, id)
 	if err != nil {

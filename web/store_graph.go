@@ -61,6 +61,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 	typeOK := func(id string) bool { e, ok := info[id]; return ok && (types == nil || types[e.Type]) }
 
 	counts := map[storeEdge]map[string]int{} // modality counts per edge
+	queried := map[string]bool{}             // entities whose claims are counted already
 	addAggs := func(aggs []sqlite.ClaimAgg) error {
 		var ids []string
 		for _, a := range aggs {
@@ -70,8 +71,8 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 			return err
 		}
 		for _, a := range aggs {
-			if !typeOK(a.Subject) || !typeOK(a.Object) || a.Subject == a.Object {
-				continue
+			if !typeOK(a.Subject) || !typeOK(a.Object) || a.Subject == a.Object || queried[a.Subject] || queried[a.Object] {
+				continue // a claim with an earlier ring's entity was counted with it
 			}
 			k := storeEdge{a.Subject, a.Object, a.Predicate}
 			if counts[k] == nil {
@@ -105,6 +106,9 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 			}
 			if err := addAggs(aggs); err != nil {
 				return nil, err
+			}
+			for _, e := range frontier {
+				queried[e] = true
 			}
 			var next []string
 			for k := range counts {

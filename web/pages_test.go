@@ -1,19 +1,20 @@
 package web
 
 import (
-	"strconv"
-
 	"context"
-	"github.com/dossier-project/dossier"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/sqlite"
 )
 
 func TestSearch(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	ctx := context.Background()
 	tests := []struct {
 		name    string
@@ -74,7 +75,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchFacetsAndPaging(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	res, err := m.Search(context.Background(), SearchRequest{Size: 2, Page: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +111,7 @@ func TestSearchFacetsAndPaging(t *testing.T) {
 }
 
 func TestDocument(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	d, err := m.Document(context.Background(), 1)
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +138,7 @@ func TestDocument(t *testing.T) {
 }
 
 func TestEntity(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	e, err := m.Entity(context.Background(), "e:abu-omar")
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +182,7 @@ func TestEntity(t *testing.T) {
 }
 
 func TestFindEntities(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	tests := []struct{ name, typ, want string }{
 		{"abu", "", "e:abu-omar"},
 		{"etat islamique", "", "e:islamic-state"},
@@ -197,7 +198,7 @@ func TestFindEntities(t *testing.T) {
 }
 
 func TestGraph(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	ctx := context.Background()
 	tests := []struct {
 		name      string
@@ -242,7 +243,7 @@ func TestGraph(t *testing.T) {
 }
 
 func TestEdge(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	ev, err := m.Edge(context.Background(), EdgeRequest{Source: "e:islamic-state", Target: "e:abu-omar", Predicate: "leads"})
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +263,7 @@ func TestEdge(t *testing.T) {
 }
 
 func TestTimelineAndPlaces(t *testing.T) {
-	m := fixtureMemory(t)
+	m := fixtureStore(t)
 	tl, err := m.Timeline(context.Background(), TimelineRequest{Entity: "e:islamic-state"})
 	if err != nil {
 		t.Fatal(err)
@@ -283,65 +284,12 @@ func TestTimelineAndPlaces(t *testing.T) {
 	}
 }
 
-func TestSnippet(t *testing.T) {
-	text := "Intro line\nThe Islamic State claimed the attack on Tuesday. Later the group's État-major denied it.\n"
-	tests := []struct {
-		query string
-		want  string // parts joined, hits in [brackets]
-	}{
-		{"islamic", "Intro line The [Islamic] State claimed the attack on Tuesday. Later the group's État-major denied it. "},
-		{"etat", "Intro line The Islamic State claimed the attack on Tuesday. Later the group's [État]-major denied it. "},
-		{"", "Intro line The Islamic State claimed the attack on Tuesday. Later the group's État-major denied it. "},
-		{"claim*", "Intro line The Islamic State [claimed] the attack on Tuesday. Later the group's État-major denied it. "},
-	}
-	for _, tt := range tests {
-		var b strings.Builder
-		for _, p := range buildSnippet(text, parseSearch(tt.query).highlight(), nil) {
-			if p.Hit {
-				b.WriteString("[" + p.Text + "]")
-			} else {
-				b.WriteString(p.Text)
-			}
-		}
-		if b.String() != tt.want {
-			t.Errorf("snippet(%q) = %q, want %q", tt.query, b.String(), tt.want)
-		}
-	}
-}
-
-func FuzzSnippet(f *testing.F) {
-	f.Add("The Islamic State claimed it.", "islamic")
-	f.Add("L'État islamique a revendiqué l'attentat à Paris.", "etat* paris")
-	f.Add("\xff\xfe bad \xc3 bytes", "bad")
-	f.Add("", "*")
-	f.Fuzz(func(t *testing.T, text, query string) {
-		terms := parseSearch(query).highlight()
-		skip := []Span{{0, len(text) / 3}}
-		for _, p := range buildSnippet(text, terms, skip) {
-			if p.Hit {
-				if !strings.Contains(text, p.Text) {
-					t.Fatalf("hit %q is not text of the document", p.Text)
-				}
-				folded := string(appendFolded(nil, p.Text))
-				ok := false
-				for _, term := range terms {
-					ok = ok || term.matches([]byte(folded))
-				}
-				if !ok {
-					t.Fatalf("hit %q matches no term of %q", p.Text, query)
-				}
-			}
-			if utf8.ValidString(text) && !utf8.ValidString(p.Text) {
-				t.Fatalf("snippet cut a rune: %q", p.Text)
-			}
-		}
-	})
-}
-
-func FuzzMemory(f *testing.F) {
+// FuzzDocumentView: hostile spans never make the document page point
+// outside the text or at a missing entity.
+func FuzzDocumentView(f *testing.F) {
 	f.Add("Abu Omar leads the Islamic State cell in Mosul.", 4, 12, "abu")
 	f.Add("\x00\xff<script>", 0, 100, "script")
-	f.Fuzz(func(t *testing.T, text string, start, end int, query string) {
+	f.Fuzz(func(t *testing.T, text string, start, end int, _ string) {
 		b := newDoc(t, "fuzz.txt", "en", "2024-01-01", text)
 		d := b.doc
 		// Hostile spans: out of range, reversed, dangling entity indexes.
@@ -350,14 +298,7 @@ func FuzzMemory(f *testing.F) {
 		d.Quotes = []dossier.Quote{{Span: dossier.Span{Start: start, End: end}, Speaker: &dossier.Speaker{Entity: 3, Span: dossier.Span{Start: -1, End: 9999}}}}
 		d.Claims = []dossier.Claim{{Subject: 0, Object: 5, Predicate: "leads", Evidence: dossier.Span{Start: start, End: end}}}
 		d.Boilerplate = []dossier.Span{{Start: end, End: start}}
-		m, err := NewMemory(context.Background(), []Input{{Doc: d}}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := m.Document(context.Background(), 1)
-		if err != nil {
-			t.Fatal(err)
-		}
+		v := documentView(d, DocSummary{ID: 1})
 		check := func(s Span) {
 			if s.Start < 0 || s.Start > s.End || s.End > len(text) {
 				t.Fatalf("span %+v out of text of %d bytes", s, len(text))
@@ -381,37 +322,17 @@ func FuzzMemory(f *testing.F) {
 		if len(v.Claims) != 0 {
 			t.Fatalf("claim with a dangling object kept: %+v", v.Claims)
 		}
-		if _, err := m.Search(context.Background(), SearchRequest{Text: query}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := m.Entity(context.Background(), "e:x"); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := m.Timeline(context.Background(), TimelineRequest{}); err != nil {
-			t.Fatal(err)
-		}
 	})
 }
 
-// FuzzParseSearch checks that no query breaks the parser or the search.
-func FuzzParseSearch(f *testing.F) {
-	for _, s := range []string{`"Islamic State" -Mosul`, `a OR OR b`, `-"`, `"`, `x* OR -y`, "é\u0301 \xff", `OR`, `- -`} {
-		f.Add(s)
+// FuzzSearchQuery: no query makes the store's search fail.
+func FuzzSearchQuery(f *testing.F) {
+	for _, q := range []string{`"Islamic State" -Mosul`, `a OR OR b`, `-"`, `"`, `x* OR -y`, "é\u0301 \xff", `OR`, `- -`} {
+		f.Add(q)
 	}
-	m := fixtureMemory(f)
+	b := fixtureStore(f)
 	f.Fuzz(func(t *testing.T, q string) {
-		p := parseSearch(q)
-		for _, g := range p.groups {
-			if len(g) == 0 {
-				t.Fatalf("%q: empty group", q)
-			}
-			for _, w := range g {
-				if w.word == "" {
-					t.Fatalf("%q: empty word", q)
-				}
-			}
-		}
-		if _, err := m.Search(context.Background(), SearchRequest{Text: q}); err != nil {
+		if _, err := b.Search(context.Background(), SearchRequest{Text: q}); err != nil {
 			t.Fatalf("%q: %v", q, err)
 		}
 	})
@@ -431,14 +352,7 @@ func TestUnnamedSourceAffiliation(t *testing.T) {
 	sp := &dossier.Speaker{Entity: -1, Span: at("a DGSI source"), Descriptor: "dgsi source"}
 	doc.Quotes = []dossier.Quote{{Span: at("It was close,"), Speaker: sp}}
 	doc.Sources = []dossier.UnnamedSource{{Descriptor: "dgsi source", Spans: []dossier.Span{sp.Span}, Affiliation: 0}}
-	m, err := NewMemory(context.Background(), []Input{{ID: 1, Doc: doc}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := m.Document(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := documentView(doc, DocSummary{ID: 1})
 	if len(v.Quotes) != 1 || v.Quotes[0].Speaker == nil || v.Quotes[0].Speaker.AffiliationID != "e:dgsi" || v.Quotes[0].Speaker.AffiliationName != "DGSI" {
 		t.Fatalf("quotes: %+v", v.Quotes)
 	}
@@ -459,11 +373,21 @@ func TestIngestDateIsNotPublication(t *testing.T) {
 	dated := mk("The DGSI opened an inquiry in March.")
 	dated.Meta.Published = time.Date(2023, 3, 2, 0, 0, 0, 0, time.UTC)
 	undated := mk("A DGSI report was leaked.")
-	m, err := NewMemory(context.Background(), []Input{{ID: 1, Doc: dated}, {ID: 2, Doc: undated, Ingested: "2026-12-03"}}, nil)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dates.db"), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
+	defer db.Close()
+	for i, d := range []*dossier.Document{dated, undated} {
+		raw := []byte(d.Text)
+		rec := &dossier.Record{Doc: d, Raw: raw, Hash: dossier.ContentHash(raw), SimHash: uint64(i+1) * 0x9E3779B97F4A7C15,
+			Source: dossier.Source{Name: d.Name, RetrievedAt: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)}}
+		if _, err := db.Put(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := NewStoreBackend(db, nil)
 	res, err := m.Search(ctx, SearchRequest{Text: "DGSI", Since: "2024"})
 	if err != nil {
 		t.Fatal(err)
