@@ -29,4 +29,3 @@ func normDate(s string) (string, bool) {
 	}
 	return s, true
 }
-
