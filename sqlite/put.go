@@ -178,9 +178,9 @@ func (s *DB) put(ctx context.Context, rec *dossier.Record, ch *docChanges) (doss
 	}
 	var text any
 	if d.Text != string(rec.Raw) {
-		text = d.Text
+		text = deflate([]byte(d.Text))
 	}
-	if err := s.exec(ctx, `INSERT INTO contents(doc_id, raw, text) VALUES (?,?,?)`, res.ID, rec.Raw, text); err != nil {
+	if err := s.exec(ctx, `INSERT INTO contents(doc_id, raw, text, enc) VALUES (?,?,?,?)`, res.ID, deflate(rec.Raw), text, encDeflate); err != nil {
 		return res, fmt.Errorf("insert contents: %w", err)
 	}
 	if err := s.insertAnnotations(ctx, c, ch, res.ID, rec, docFacts{
@@ -524,7 +524,7 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 	var oldTitle, oldBody, retrievedAt string
 	var original bool
 	var oldBP []byte
-	st, err := s.stmt(ctx, `SELECT d.title, COALESCE(c.text, CAST(c.raw AS TEXT)), d.duplicate_of IS NULL, d.retrieved_at, COALESCE(l.boilerplate, x'')
+	st, err := s.stmt(ctx, `SELECT d.title, dossier_text(c.enc, c.text, c.raw), d.duplicate_of IS NULL, d.retrieved_at, COALESCE(l.boilerplate, x'')
 		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id WHERE d.id = ?`, "", 0, 0)
 	if err != nil {
 		return err
@@ -566,7 +566,28 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 		d.Lang, d.Meta.Title, d.Meta.Author, d.Meta.Outlet, published(d), d.Meta.Encoding, len(d.Text), len(d.Entities), string(meta), id); err != nil {
 		return err
 	}
-	if err := s.exec(ctx, `UPDATE contents SET text = CASE WHEN CAST(raw AS TEXT) = ? THEN NULL ELSE ? END WHERE doc_id = ?`, d.Text, d.Text, id); err != nil {
+	var enc int64
+	var raw []byte
+	encSt, err := s.stmt(ctx, `SELECT enc, raw FROM contents WHERE doc_id = ?`, "", 0, 0)
+	if err != nil {
+		return err
+	}
+	if err := encSt.QueryRowContext(ctx, id).Scan(&enc, &raw); err != nil {
+		return err
+	}
+	if enc == encDeflate {
+		if raw, err = inflate(raw); err != nil {
+			return err
+		}
+	}
+	var text any
+	if d.Text != string(raw) {
+		text = d.Text
+		if enc == encDeflate {
+			text = deflate([]byte(d.Text))
+		}
+	}
+	if err := s.exec(ctx, `UPDATE contents SET text = ? WHERE doc_id = ?`, text, id); err != nil {
 		return err
 	}
 	if err := s.insertAnnotations(ctx, c, ch, id, rec, docFacts{day: dayNumber(published(d)), seen: seenDay(d, retrievedAt), original: original}); err != nil {

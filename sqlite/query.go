@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -103,7 +104,7 @@ func (s *DB) EntityExists(ctx context.Context, id string) (bool, error) {
 func (s *DB) Originals(ctx context.Context, fn func(dossier.Original) error) error {
 	var last int64
 	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.format, d.name, d.url, d.feed, d.retrieved_at, c.raw
+		rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.format, d.name, d.url, d.feed, d.retrieved_at, c.raw, c.enc
 			FROM documents d JOIN contents c ON c.doc_id = d.id WHERE d.id > ? ORDER BY d.id LIMIT 64`, last)
 		if err != nil {
 			return fmt.Errorf("read originals: %w", err)
@@ -112,9 +113,18 @@ func (s *DB) Originals(ctx context.Context, fn func(dossier.Original) error) err
 		for rows.Next() {
 			var o dossier.Original
 			var retrieved string
-			if err := rows.Scan(&o.ID, &o.Format, &o.Source.Name, &o.Source.URL, &o.Source.Feed, &retrieved, &o.Raw); err != nil {
+			var enc int64
+			if err := rows.Scan(&o.ID, &o.Format, &o.Source.Name, &o.Source.URL, &o.Source.Feed, &retrieved, &o.Raw, &enc); err != nil {
 				rows.Close()
 				return fmt.Errorf("read originals: %w", err)
+			}
+			if enc == encDeflate {
+				raw, err := inflate(o.Raw)
+				if err != nil {
+					rows.Close()
+					return fmt.Errorf("read original %d: %w", o.ID, err)
+				}
+				o.Raw = raw
 			}
 			o.Source.RetrievedAt, _ = time.Parse(time.RFC3339, retrieved)
 			page = append(page, o)
@@ -281,7 +291,7 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 		var h dossier.SearchHit
 		var body string
 		var bp []byte
-		row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`, COALESCE(c.text, CAST(c.raw AS TEXT)), COALESCE(l.boilerplate, x'')
+		row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+`, dossier_text(c.enc, c.text, c.raw), COALESCE(l.boilerplate, x'')
 			FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id WHERE d.id = ?`, r.id)
 		if h.Doc, err = scanDoc(row, &body, &bp); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
@@ -527,7 +537,7 @@ const (
 
 // sliceText is an SQL expression cutting bytes [s, e) of a document's text.
 func sliceText(start, end string) string {
-	return `CAST(substr(CAST(COALESCE(c.text, c.raw) AS BLOB), ` + start + ` + 1, ` + end + ` - ` + start + `) AS TEXT)`
+	return `CAST(substr(CAST(dossier_text(c.enc, c.text, c.raw) AS BLOB), ` + start + ` + 1, ` + end + ` - ` + start + `) AS TEXT)`
 }
 
 // EntityPage implements dossier.Store. Every part is read newest first
@@ -662,66 +672,135 @@ func (s *DB) relations(ctx context.Context, id string) ([]dossier.RelationRecord
 }
 
 func (s *DB) quotes(ctx context.Context, id string) (by, about []dossier.QuoteRecord, err error) {
-	scan := func(rows *sql.Rows, extra ...any) (dossier.QuoteRecord, error) {
-		var q dossier.QuoteRecord
+	// Texts are cut afterwards, from each kept quote's document read once
+	// (stored texts are deflated: slicing in SQL would inflate per row).
+	type pending struct {
+		q            dossier.QuoteRecord
+		spStart, spE int
+	}
+	scan := func(rows *sql.Rows, extra ...any) (pending, error) {
+		var p pending
 		var has bool
 		var sp dossier.SpeakerRecord
-		var spText string
-		dst := append([]any{&q.Quote.Doc, &q.Quote.Start, &q.Quote.End, &q.Quote.Text, &has, &sp.Entity, &sp.Name, &spText, &sp.Descriptor, &q.Published}, extra...)
+		var spStart, spEnd sql.NullInt64
+		dst := append([]any{&p.q.Quote.Doc, &p.q.Quote.Start, &p.q.Quote.End, &has, &sp.Entity, &sp.Name, &spStart, &spEnd, &sp.Descriptor, &p.q.Published}, extra...)
 		if err := rows.Scan(dst...); err != nil {
-			return q, err
+			return p, err
+		}
+		p.spStart, p.spE = -1, -1
+		if spStart.Valid && spEnd.Valid {
+			p.spStart, p.spE = int(spStart.Int64), int(spEnd.Int64)
 		}
 		if has {
-			if sp.Name == "" {
-				sp.Name = spText
-			}
-			q.Speaker = &sp
+			p.q.Speaker = &sp
 		}
-		return q, nil
+		return p, nil
 	}
-	cols := `q.doc_id, q.start, q."end", ` + sliceText("q.start", `q."end"`) + `, q.has_speaker, COALESCE(q.speaker_entity, ''), COALESCE(se.name, ''),
-		COALESCE(` + sliceText("q.speaker_start", "q.speaker_end") + `, ''), q.descriptor, d.published`
+	finish := func(ps []pending) ([]dossier.QuoteRecord, error) {
+		var ids []int64
+		for _, p := range ps {
+			ids = append(ids, p.q.Quote.Doc)
+		}
+		texts, err := s.texts(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]dossier.QuoteRecord, 0, len(ps))
+		for _, p := range ps {
+			t := texts[p.q.Quote.Doc]
+			p.q.Quote.Text = cut(t, p.q.Quote.Start, p.q.Quote.End)
+			if p.q.Speaker != nil && p.q.Speaker.Name == "" {
+				p.q.Speaker.Name = cut(t, p.spStart, p.spE)
+			}
+			out = append(out, p.q)
+		}
+		return out, nil
+	}
+	cols := `q.doc_id, q.start, q."end", q.has_speaker, COALESCE(q.speaker_entity, ''), COALESCE(se.name, ''),
+		q.speaker_start, q.speaker_end, q.descriptor, d.published`
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM quotes q INDEXED BY quotes_speaker
-		JOIN documents d ON d.id = q.doc_id JOIN contents c ON c.doc_id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
+		JOIN documents d ON d.id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
 		WHERE q.speaker_entity = ? AND q.original = 1
 		ORDER BY q.day DESC, q.doc_id DESC, q.start LIMIT ?`, id, pageQuotes)
 	if err != nil {
 		return nil, nil, err
 	}
+	var byP []pending
 	for rows.Next() {
-		q, err := scan(rows)
+		p, err := scan(rows)
 		if err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
-		by = append(by, q)
+		byP = append(byP, p)
 	}
 	rows.Close()
+	if by, err = finish(byP); err != nil {
+		return nil, nil, err
+	}
 
 	// Quotes about: quotes whose words hold one of the entity's mentions,
 	// in the newest documents mentioning it.
 	rows, err = s.db.QueryContext(ctx, `WITH de AS (SELECT doc_id, day, spans FROM doc_entities
 			WHERE entity_id = ?1 AND original = 1 ORDER BY day DESC, doc_id DESC LIMIT ?2)
-		SELECT `+cols+`, de.spans, length(CAST(COALESCE(c.text, c.raw) AS BLOB)) FROM de JOIN quotes q ON q.doc_id = de.doc_id
-		JOIN documents d ON d.id = q.doc_id JOIN contents c ON c.doc_id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
+		SELECT `+cols+`, de.spans, d.text_bytes FROM de JOIN quotes q ON q.doc_id = de.doc_id
+		JOIN documents d ON d.id = q.doc_id LEFT JOIN entities se ON se.id = q.speaker_entity
 		WHERE COALESCE(q.speaker_entity, '') != ?1
 		ORDER BY de.day DESC, de.doc_id DESC, q.start`, id, pageScan)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	for rows.Next() && len(about) < pageQuotes {
+	var aboutP []pending
+	for rows.Next() && len(aboutP) < pageQuotes {
 		var spans []byte
 		var textLen int
-		q, err := scan(rows, &spans, &textLen)
+		p, err := scan(rows, &spans, &textLen)
 		if err != nil {
+			rows.Close()
 			return nil, nil, err
 		}
-		if anyInside(spans, textLen, q.Quote.Start, q.Quote.End) {
-			about = append(about, q)
+		if anyInside(spans, textLen, p.q.Quote.Start, p.q.Quote.End) {
+			aboutP = append(aboutP, p)
 		}
 	}
-	return by, about, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	about, err = finish(aboutP)
+	return by, about, err
+}
+
+// texts reads the texts of the documents ids, each once.
+func (s *DB) texts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	set, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT c.doc_id, dossier_text(c.enc, c.text, c.raw) FROM contents c
+		WHERE c.doc_id IN (SELECT value FROM json_each(?))`, string(set))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var t string
+		if err := rows.Scan(&id, &t); err != nil {
+			return nil, err
+		}
+		out[id] = t
+	}
+	return out, rows.Err()
+}
+
+// cut is text[start:end] when the span fits, else "".
+func cut(text string, start, end int) string {
+	if 0 <= start && start <= end && end <= len(text) {
+		return text[start:end]
+	}
+	return ""
 }
 
 // anyInside reports whether a packed mention span lies within [start, end).
@@ -740,27 +819,48 @@ func anyInside(packed []byte, textLen, start, end int) bool {
 func (s *DB) figures(ctx context.Context, id string) ([]dossier.FigureRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `WITH de AS (SELECT doc_id, day, spans FROM doc_entities
 			WHERE entity_id = ?1 AND original = 1 ORDER BY day DESC, doc_id DESC LIMIT ?2)
-		SELECT f.value, f.unit, f.qualifier, `+sliceText("f.start", `f."end"`)+`,
-			f.doc_id, f.sent_start, f.sent_end, `+sliceText("f.sent_start", "f.sent_end")+`, de.spans, length(CAST(COALESCE(c.text, c.raw) AS BLOB))
-		FROM de JOIN figures f ON f.doc_id = de.doc_id JOIN contents c ON c.doc_id = f.doc_id
+		SELECT f.value, f.unit, f.qualifier, f.start, f."end",
+			f.doc_id, f.sent_start, f.sent_end, de.spans, d.text_bytes
+		FROM de JOIN figures f ON f.doc_id = de.doc_id JOIN documents d ON d.id = f.doc_id
 		ORDER BY de.day DESC, de.doc_id DESC, f.start`, id, pageScan)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []dossier.FigureRecord
-	for rows.Next() && len(out) < pageFigures {
-		var f dossier.FigureRecord
+	type pending struct {
+		f          dossier.FigureRecord
+		start, end int
+	}
+	var ps []pending
+	var ids []int64
+	for rows.Next() && len(ps) < pageFigures {
+		var p pending
 		var spans []byte
 		var textLen int
-		if err := rows.Scan(&f.Value, &f.Unit, &f.Qualifier, &f.Text, &f.Sentence.Doc, &f.Sentence.Start, &f.Sentence.End, &f.Sentence.Text, &spans, &textLen); err != nil {
+		if err := rows.Scan(&p.f.Value, &p.f.Unit, &p.f.Qualifier, &p.start, &p.end, &p.f.Sentence.Doc, &p.f.Sentence.Start, &p.f.Sentence.End, &spans, &textLen); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		if anyInside(spans, textLen, f.Sentence.Start, f.Sentence.End) {
-			out = append(out, f)
+		if anyInside(spans, textLen, p.f.Sentence.Start, p.f.Sentence.End) {
+			ps = append(ps, p)
+			ids = append(ids, p.f.Sentence.Doc)
 		}
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dossier.FigureRecord, 0, len(ps))
+	for _, p := range ps {
+		t := texts[p.f.Sentence.Doc]
+		p.f.Text = cut(t, p.start, p.end)
+		p.f.Sentence.Text = cut(t, p.f.Sentence.Start, p.f.Sentence.End)
+		out = append(out, p.f)
+	}
+	return out, nil
 }
 
 // Stats implements dossier.Store.

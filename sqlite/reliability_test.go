@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,7 +157,14 @@ func TestFullDiskLosesTheBatch(t *testing.T) {
 	var putErr error
 	for i := 0; i < 200 && putErr == nil; i++ {
 		var res dossier.PutResult
-		body := strings.Repeat(fmt.Sprintf("Report %d on the Vessa port guards and the drone attack on the grain terminal. ", i), 20)
+		// Varied words: stored text is deflated, and a repeated sentence
+		// would compress to nothing instead of filling the pages.
+		rng := rand.New(rand.NewPCG(uint64(i), 7))
+		var b strings.Builder
+		for range 300 {
+			fmt.Fprintf(&b, "w%x ", rng.Uint32())
+		}
+		body := fmt.Sprintf("Report %d on the Vessa port guards. %s\n", i, b.String())
 		res, putErr = db.Put(ctx, record(t, db, fmt.Sprintf("doc%03d.txt", i), body))
 		if putErr == nil {
 			batches = append(batches, res.Batch)

@@ -64,7 +64,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (compress.go adds dossier_text)
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
@@ -446,6 +446,15 @@ CREATE INDEX documents_day ON documents(published) WHERE duplicate_of IS NULL;
 	// "newsletter" found every page with a subscription box). The index is
 	// rebuilt by migrateSteps[4].
 	`SELECT 1;`,
+	// 5: originals and texts are stored deflated (compress.go); older rows
+	// stay plain (enc 0). The full-text view reads through dossier_text.
+	`
+ALTER TABLE contents ADD COLUMN enc INTEGER NOT NULL DEFAULT 0;
+DROP VIEW search_source;
+CREATE VIEW search_source AS
+	SELECT d.id AS id, d.title AS title, dossier_text(c.enc, c.text, c.raw) AS body
+	FROM documents d JOIN contents c ON c.doc_id = d.id;
+`,
 }
 
 // migrateSteps are the parts of migrations done in Go, run in the same

@@ -562,7 +562,7 @@ func (s *DB) Cooccurrences(ctx context.Context, ids []string, focus string, docs
 // documents (at most docs of them).
 func (s *DB) CooccurrenceSentences(ctx context.Context, a, b, since, until string, limit, docs int) ([]dossier.Evidence, int, error) {
 	lo, hi := dayBounds(since, until)
-	rows, err := s.db.QueryContext(ctx, `SELECT x.doc_id, x.spans, y.spans, l.sentences, CAST(COALESCE(c.text, c.raw) AS TEXT)
+	rows, err := s.db.QueryContext(ctx, `SELECT x.doc_id, x.spans, y.spans, l.sentences, dossier_text(c.enc, c.text, c.raw)
 		FROM doc_entities x JOIN doc_entities y ON y.doc_id = x.doc_id AND y.entity_id = ?2
 		JOIN layers l ON l.doc_id = x.doc_id JOIN contents c ON c.doc_id = x.doc_id
 		WHERE x.entity_id = ?1 AND x.original = 1 AND (?3 = 0 OR x.day >= ?3) AND (?4 = 0 OR (x.day > 0 AND x.day <= ?4))
@@ -690,7 +690,7 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 	// Each document's text and sentences once, then its dates.
 	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision,
 			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN l.sentences END,
-			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN CAST(COALESCE(c.text, c.raw) AS TEXT) END
+			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN dossier_text(c.enc, c.text, c.raw) END
 		FROM timexes t JOIN layers l ON l.doc_id = t.doc_id JOIN contents c ON c.doc_id = t.doc_id
 		WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
 		ORDER BY t.doc_id, t.seq`, string(set))

@@ -100,7 +100,7 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (Stored, error) {
 	st := Stored{ID: id, Doc: doc}
 	var pub, retrieved string
 	err := db.QueryRowContext(ctx, `SELECT d.name, d.url, d.format, d.lang, d.title, d.author, d.outlet, d.published,
-			d.retrieved_at, CAST(COALESCE(c.text, c.raw) AS TEXT)
+			d.retrieved_at, dossier_text(c.enc, c.text, c.raw)
 		FROM documents d JOIN contents c ON c.doc_id = d.id WHERE d.id = ?`, id).
 		Scan(&doc.Name, &doc.Meta.URL, &doc.Format, &doc.Lang, &doc.Meta.Title, &doc.Meta.Author, &doc.Meta.Outlet, &pub, &retrieved, &doc.Text)
 	if err != nil {
