@@ -916,7 +916,11 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case !t.name && !(t.class&wParticle != 0 && s.joins(ws, r, a)):
 			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b && toks[a+1].name:
 				titled = true
-			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0:
+			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 &&
+				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && s.kb.Find(text[t.start:toks[b-1].end]) == nil && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
+				// A capitalised article or particle inside a sentence opens
+				// the name it stands before ("De Morgen", "The Associated Press")
+				// unless the knowledge base knows the name without it.
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b):
@@ -1078,8 +1082,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
-	case multi && first.class&wArticle != 0 && first.shape == shapeCap:
-		return "ORG", evContext // "La Croix", "Les Verts": titles of outlets and parties
+	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
+		return "ORG", evContext // "La Croix", "Les Verts", "De Morgen": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:
@@ -1090,6 +1094,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "dans le Bas-Rhin"
 	case s.placeNounAround(ws, a, b):
 		return "LOC", evContext // "the town of Tal Afar", "the Khyber district"
+	case first.shape == shapeUpper && s.datelinePlace(ws, a, b):
+		return "LOC", evHead // "IRBIL, Iraq (AP) —": a dateline's town, whatever the sentence start says
 	case !multi && first.shape == shapeUpper:
 		return "ORG", evDefault
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
@@ -1098,6 +1104,40 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// datelinePlace reports a run of capital letters opening its line and
+// followed by a comma and a place the knowledge base knows, or by a
+// bracketed agency: the dateline of a wire story ("KABUL, Afghanistan (AP)",
+// "PARIS (Reuters) -").
+func (s *Stage) datelinePlace(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	for k := a; k < b; k++ {
+		if toks[k].word && toks[k].shape != shapeUpper {
+			return false
+		}
+	}
+	start := toks[a].start
+	if i := strings.LastIndexByte(ws.text[:start], '\n'); strings.TrimSpace(ws.text[i+1:start]) != "" {
+		return false // not at the start of its line
+	}
+	if b >= len(toks) || toks[b].word {
+		return false
+	}
+	switch ws.text[toks[b].start:toks[b].end] {
+	case "(":
+		return true
+	case ",":
+		k := b + 1
+		if k < len(toks) && ws.kbEnd[k] > 0 && ws.kbInfo[k] != nil {
+			for _, c := range ws.kbInfo[k].cands {
+				if c.entry.Type == kb.LOC {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // placeNounAround reports a kind-of-place noun before the name with "of" or

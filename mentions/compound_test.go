@@ -60,6 +60,12 @@ func TestSecondPass(t *testing.T) {
 			[]string{"Sirte/LOC", "Warvana/LOC"}, nil},
 		{"particle after a common noun", "fr", "Selon le psychologue de la Vrije Universiteit Brussel (VUB) Gerrit Loots, le camp déborde.",
 			[]string{"Vrije Universiteit Brussel/ORG", "VUB/ORG", "Gerrit Loots/PER"}, []string{"de la Vrije Universiteit Brussel"}},
+		{"en dash as a hyphen", "en", "Officials call the group IS–K, and the Harbour–Cell fought in the 2019–2020 campaign.",
+			[]string{"IS–K/ORG"}, []string{"K", "IS"}},
+		{"capitalised particle opens an outlet's name", "fr", "M. Varga plaide dans De Morgen pour que les enfants rentrent.",
+			[]string{"De Morgen/ORG"}, []string{"Morgen"}},
+		{"wire dateline", "en", "VESSARO, Norland (AP) -- Six guards were wounded on Monday.",
+			[]string{"VESSARO/LOC"}, nil},
 		{"hotel", "en", "Gunmen stormed the Tesdal Hotel late on Friday.",
 			[]string{"Tesdal Hotel/LOC"}, nil},
 	}

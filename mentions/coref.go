@@ -541,6 +541,14 @@ func (s *Stage) isAkaGap(ws *workspace, gap string, r *langRules) bool {
 	if len(gap) > 40 || len(r.akaCues) == 0 || !hasLetter(gap) {
 		return false
 	}
+	if t := strings.TrimSpace(gap); strings.HasPrefix(t, "(") {
+		// "ISISK (or ISIS-K)", "l'EI (ou Daech)": an alternative named in
+		// brackets is another name of the same thing; "or" alone is not.
+		switch strings.ToLower(strings.TrimSpace(t[1:])) {
+		case "or", "ou", "o", "oder", "of":
+			return true
+		}
+	}
 	ws.key = ws.key[:0]
 	words := 0
 	for i := 0; i < len(gap); {

@@ -285,7 +285,7 @@ func hyphenAt(w string, from int) (int, int) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w[i:])
-		if r == '‐' || r == '‑' {
+		if r == '‐' || r == '‑' || r == '–' {
 			return i, n
 		}
 		i += n

@@ -422,3 +422,19 @@ func TestInDict(t *testing.T) {
 		t.Error(`"bush" is also a proper noun (Bush): it must not be listed as only common`)
 	}
 }
+
+// TestBracketedAlternative: "X (or Y)" names one thing twice; "X or Y"
+// outside brackets names two.
+func TestBracketedAlternative(t *testing.T) {
+	doc := run(t, "The Harbour Cell (or Katibat Nour) published the list; Kessler or Varga will read it.", "en")
+	ent := map[string]int{}
+	for _, m := range doc.Mentions {
+		ent[doc.Text[m.Start:m.End]] = m.Entity
+	}
+	if ent["Harbour Cell"] != ent["Katibat Nour"] {
+		t.Errorf("bracketed alternative not linked: %v", ent)
+	}
+	if ent["Kessler"] == ent["Varga"] {
+		t.Errorf("'Kessler or Varga' linked as one: %v", ent)
+	}
+}

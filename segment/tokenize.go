@@ -145,6 +145,12 @@ func apostropheAt(text string, i, end int) int {
 	return 0
 }
 
+// isLetterBefore reports whether the rune ending at text[i] is a letter.
+func isLetterBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r)
+}
+
 // hyphenAt returns the width of a word-joining hyphen (-, U+2010, U+2011) at text[i], or 0.
 func hyphenAt(text string, i, end int) int {
 	if i < end && text[i] == '-' {
@@ -238,6 +244,13 @@ func (r *rules) scanWord(text string, s, end int, toks []dossier.Token) (int, []
 			continue
 		}
 		if (ru == '\u2010' || ru == '\u2011') && isWordAt(text, p+size, end) {
+			hasHyphen = true
+			p += size
+			continue
+		}
+		if ru == '\u2013' && p > s && isLetterAt(text, p+size, end) && isLetterBefore(text, p) {
+			// An en dash set between letters is a hyphen ("ISIS–K", "Daesh–K");
+			// between digits it is a range, and with spaces a dash.
 			hasHyphen = true
 			p += size
 			continue
