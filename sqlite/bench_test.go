@@ -54,7 +54,7 @@ func buildCorpus(b *testing.B, n int) (*sqlite.DB, int64) {
 			}
 			b.Cleanup(func() { db.Close() })
 			var raw int64
-			if err := db.SQL().QueryRow(`SELECT coalesce(sum(length(raw)), 0) FROM contents`).Scan(&raw); err != nil {
+			if err := db.SQL().QueryRow(`SELECT coalesce(sum(raw_bytes), 0) FROM documents`).Scan(&raw); err != nil {
 				b.Fatal(err)
 			}
 			return db, raw
