@@ -462,37 +462,60 @@ func (s *DB) ClaimsBetween(ctx context.Context, a, b string, q ClaimScope, limit
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM claims cl WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("claims between: %w", err)
 	}
+	// Offsets here; the texts are cut below from each document read once.
 	rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
 			cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
-			COALESCE(`+sliceText("cl.attr_start", "cl.attr_end")+`, ''),
-			cl.doc_id, cl.ev_start, cl.ev_end, `+sliceText("cl.ev_start", "cl.ev_end")+`, d.published
-		FROM claims cl JOIN documents d ON d.id = cl.doc_id JOIN contents c ON c.doc_id = cl.doc_id
+			COALESCE(cl.attr_start, -1), COALESCE(cl.attr_end, -1), cl.doc_id, cl.ev_start, cl.ev_end, d.published
+		FROM claims cl JOIN documents d ON d.id = cl.doc_id
 		LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
 		WHERE `+where+` ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("claims between: %w", err)
 	}
-	defer rows.Close()
-	var out []dossier.RelationRecord
+	type pending struct {
+		r          dossier.RelationRecord
+		attr       *dossier.SpeakerRecord
+		aStart, aE int
+	}
+	var ps []pending
+	var ids []int64
 	for rows.Next() {
-		var r dossier.RelationRecord
+		var p pending
 		var hasAttr bool
 		var attr dossier.SpeakerRecord
-		var attrText string
-		if err := rows.Scan(&r.Subject.ID, &r.Subject.Name, &r.Predicate, &r.Object.ID, &r.Object.Name, &r.Modality, &r.Confidence,
-			&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &attrText,
-			&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Evidence.Text, &r.Published); err != nil {
+		if err := rows.Scan(&p.r.Subject.ID, &p.r.Subject.Name, &p.r.Predicate, &p.r.Object.ID, &p.r.Object.Name, &p.r.Modality, &p.r.Confidence,
+			&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &p.aStart, &p.aE,
+			&p.r.Evidence.Doc, &p.r.Evidence.Start, &p.r.Evidence.End, &p.r.Published); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("claims between: %w", err)
 		}
 		if hasAttr {
-			if attr.Name == "" {
-				attr.Name = attrText
-			}
-			r.Attribution = &attr
+			p.attr = &attr
 		}
-		out = append(out, r)
+		ps = append(ps, p)
+		ids = append(ids, p.r.Evidence.Doc)
 	}
-	return out, total, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("claims between: %w", err)
+	}
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return nil, 0, fmt.Errorf("claims between: %w", err)
+	}
+	out := make([]dossier.RelationRecord, 0, len(ps))
+	for _, p := range ps {
+		t := texts[p.r.Evidence.Doc]
+		p.r.Evidence.Text = cut(t, p.r.Evidence.Start, p.r.Evidence.End)
+		if p.attr != nil {
+			if p.attr.Name == "" {
+				p.attr.Name = cut(t, p.aStart, p.aE)
+			}
+			p.r.Attribution = p.attr
+		}
+		out = append(out, p.r)
+	}
+	return out, total, nil
 }
 
 // Cooccurrences counts, among the newest docs documents (those naming
@@ -687,49 +710,78 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 		return nil, nil
 	}
 	set, _ := json.Marshal(docs)
-	// Each document's text and sentences once, then its dates.
-	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision,
-			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN l.sentences END,
-			CASE WHEN t.seq = (SELECT min(seq) FROM timexes WHERE doc_id = t.doc_id AND precision != 'year' AND length(value) >= 7) THEN dossier_text(c.enc, c.text, c.raw) END
-		FROM timexes t JOIN layers l ON l.doc_id = t.doc_id JOIN contents c ON c.doc_id = t.doc_id
-		WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
+	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision
+		FROM timexes t WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
 		ORDER BY t.doc_id, t.seq`, string(set))
 	if err != nil {
 		return nil, fmt.Errorf("dates: %w", err)
 	}
-	defer rows.Close()
-	var out []DatedExpr
-	var lastDoc int64 = -1
-	var sentences []dossier.Span
-	var text string
+	type dated struct {
+		doc        int64
+		start, end int
+		e          DatedExpr
+	}
+	var ds []dated
+	var ids []int64
 	for rows.Next() {
-		var id int64
-		var start, end int
-		var e DatedExpr
-		var sents []byte
-		var docText sql.NullString
-		if err := rows.Scan(&id, &start, &end, &e.Value, &e.Precision, &sents, &docText); err != nil {
+		var d dated
+		if err := rows.Scan(&d.doc, &d.start, &d.end, &d.e.Value, &d.e.Precision); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("dates: %w", err)
 		}
-		if id != lastDoc {
-			text = docText.String
-			sentences, _ = UnpackSpans(sents, len(text))
-			lastDoc = id
+		if len(ids) == 0 || ids[len(ids)-1] != d.doc {
+			ids = append(ids, d.doc)
 		}
-		if start < 0 || end > len(text) || start > end {
+		ds = append(ds, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
+	// Each document's text and sentences, once.
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
+	idSet, _ := json.Marshal(ids)
+	sentRows, err := s.db.QueryContext(ctx, `SELECT doc_id, sentences FROM layers WHERE doc_id IN (SELECT value FROM json_each(?))`, string(idSet))
+	if err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
+	sentences := map[int64][]byte{}
+	for sentRows.Next() {
+		var id int64
+		var b []byte
+		if err := sentRows.Scan(&id, &b); err != nil {
+			sentRows.Close()
+			return nil, fmt.Errorf("dates: %w", err)
+		}
+		sentences[id] = b
+	}
+	sentRows.Close()
+	var out []DatedExpr
+	var lastDoc int64 = -1
+	var spans []dossier.Span
+	for _, d := range ds {
+		text := texts[d.doc]
+		if d.doc != lastDoc {
+			spans, _ = UnpackSpans(sentences[d.doc], len(text))
+			lastDoc = d.doc
+		}
+		if d.start < 0 || d.end > len(text) || d.start > d.end {
 			continue
 		}
-		st := dossier.Span{Start: start, End: end}
-		for _, sp := range sentences {
-			if sp.Start <= start && start < sp.End {
-				st = dossier.Span{Start: sp.Start, End: max(sp.End, end)}
+		st := dossier.Span{Start: d.start, End: d.end}
+		for _, sp := range spans {
+			if sp.Start <= d.start && d.start < sp.End {
+				st = dossier.Span{Start: sp.Start, End: max(sp.End, d.end)}
 				break
 			}
 		}
-		e.Sentence = dossier.Evidence{Doc: id, Start: st.Start, End: st.End, Text: text[st.Start:min(st.End, len(text))]}
-		out = append(out, e)
+		d.e.Sentence = dossier.Evidence{Doc: d.doc, Start: st.Start, End: st.End, Text: cut(text, st.Start, st.End)}
+		out = append(out, d.e)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // DatedFigure is a figure of a dated document.
@@ -744,23 +796,44 @@ func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
 		return nil, nil
 	}
 	set, _ := json.Marshal(docs)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.published, f.value, f.unit, f.qualifier, `+sliceText("f.start", `f."end"`)+`,
-			f.doc_id, f.sent_start, f.sent_end, `+sliceText("f.sent_start", "f.sent_end")+`
-		FROM figures f JOIN documents d ON d.id = f.doc_id JOIN contents c ON c.doc_id = f.doc_id
+	rows, err := s.db.QueryContext(ctx, `SELECT d.published, f.value, f.unit, f.qualifier, f.start, f."end",
+			f.doc_id, f.sent_start, f.sent_end
+		FROM figures f JOIN documents d ON d.id = f.doc_id
 		WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND f.unit != 'other' AND d.published != ''`, string(set))
 	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
-	defer rows.Close()
-	var out []DatedFigure
+	type pending struct {
+		f          DatedFigure
+		start, end int
+	}
+	var ps []pending
+	var ids []int64
 	for rows.Next() {
-		var f DatedFigure
-		if err := rows.Scan(&f.Published, &f.Value, &f.Unit, &f.Qualifier, &f.Text, &f.Sentence.Doc, &f.Sentence.Start, &f.Sentence.End, &f.Sentence.Text); err != nil {
+		var p pending
+		if err := rows.Scan(&p.f.Published, &p.f.Value, &p.f.Unit, &p.f.Qualifier, &p.start, &p.end, &p.f.Sentence.Doc, &p.f.Sentence.Start, &p.f.Sentence.End); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("figures: %w", err)
 		}
-		out = append(out, f)
+		ps = append(ps, p)
+		ids = append(ids, p.f.Sentence.Doc)
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	out := make([]DatedFigure, 0, len(ps))
+	for _, p := range ps {
+		t := texts[p.f.Sentence.Doc]
+		p.f.Text = cut(t, p.start, p.end)
+		p.f.Sentence.Text = cut(t, p.f.Sentence.Start, p.f.Sentence.End)
+		out = append(out, p.f)
+	}
+	return out, nil
 }
 
 // Places lists place entities, most mentioned first: over the corpus when
