@@ -891,3 +891,54 @@ func (s *DB) AliasDocs(ctx context.Context, id string, docs []int64) (map[[2]str
 	}
 	return out, rows.Err()
 }
+
+// Overview is what the workbench's header and stats page show, read from
+// indexes only (Stats also sums sizes and mentions over whole tables).
+func (s *DB) Overview(ctx context.Context) (dossier.Stats, error) {
+	st := dossier.Stats{Languages: map[string]int{}, Entities: map[string]int{}}
+	wrap := func(err error) error { return fmt.Errorf("overview: %w", err) }
+	for _, m := range []struct {
+		into  map[string]int
+		query string
+	}{
+		{st.Languages, `SELECT lang, count(*) FROM documents INDEXED BY documents_lang WHERE duplicate_of IS NULL GROUP BY lang`},
+		{st.Entities, `SELECT type, count(*) FROM entities GROUP BY type`},
+	} {
+		rows, err := s.db.QueryContext(ctx, m.query)
+		if err != nil {
+			return st, wrap(err)
+		}
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return st, wrap(err)
+			}
+			m.into[k] = n
+		}
+		rows.Close()
+	}
+	for _, n := range st.Languages {
+		st.Documents += n
+	}
+	delete(st.Languages, "") // counted as documents, not as a language
+	for _, c := range []struct {
+		dst *int
+		q   string
+	}{
+		{&st.Quotes, `SELECT count(*) FROM quotes`},
+		{&st.Claims, `SELECT count(*) FROM claims`},
+		{&st.Figures, `SELECT count(*) FROM figures`},
+	} {
+		if err := s.db.QueryRowContext(ctx, c.q).Scan(c.dst); err != nil {
+			return st, wrap(err)
+		}
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(min(published), ''), COALESCE(max(published), '')
+		FROM documents INDEXED BY documents_day WHERE duplicate_of IS NULL AND published != ''`).Scan(&st.FirstPublished, &st.LastPublished)
+	if err != nil {
+		return st, wrap(err)
+	}
+	return st, nil
+}

@@ -290,7 +290,7 @@ func (b *StoreBackend) Entity(ctx context.Context, id string) (*EntityView, erro
 
 // Stats implements Backend.
 func (b *StoreBackend) Stats(ctx context.Context) (*Stats, error) {
-	st, err := b.db.Stats(ctx)
+	st, err := b.db.Overview(ctx)
 	if err != nil {
 		return nil, err
 	}
