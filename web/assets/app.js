@@ -364,7 +364,7 @@
     return el("div", { class: "graph-legend", id: "graph-legend", role: "note", "aria-label": "graph legend" },
       TYPES.map(dot),
       line("asserted", "asserted"), line("reported", "reported"), line("hedged", "hedged"), line("denied", "denied"), line("cooc", "co-occurrence"),
-      el("span", { class: "muted" }, " · size: mentions · bold labels: the most mentioned"));
+      el("span", { class: "muted" }, " · size: mentions · bold labels: the most mentioned · large graphs: clusters of linked entities"));
   }
   function toElements(g) {
     const els = [];
@@ -374,10 +374,67 @@
   }
   function runLayout(cy, focus) {
     const n = cy.nodes().length;
-    const opts = n <= 300 ? { name: "cose", animate: false, randomize: true, numIter: 600, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, fit: true, padding: 20 }
-      : { name: "concentric", animate: false, fit: true, padding: 20, minNodeSpacing: 4, concentric: (node) => node.degree(), levelWidth: () => 2 };
-    cy.layout(opts).run();
+    if (n <= 300) {
+      cy.layout({ name: "cose", animate: false, randomize: true, numIter: 600, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, fit: true, padding: 20 }).run();
+    } else {
+      clusterLayout(cy);
+    }
     if (focus) cy.getElementById(focus).addClass("focus");
+  }
+  // communities groups nodes by label propagation (each takes the label most
+  // of its neighbours have, ties to the smallest; a few rounds): linked
+  // entities end up in one community.
+  function communities(cy) {
+    const label = new Map();
+    const nodes = cy.nodes().toArray().sort((a, b) => (a.id() < b.id() ? -1 : 1));
+    for (const nd of nodes) label.set(nd.id(), nd.id());
+    for (let round = 0; round < 10; round++) {
+      let changed = false;
+      for (const nd of nodes) {
+        const counts = new Map();
+        nd.neighborhood("node").forEach((m) => { const l = label.get(m.id()); counts.set(l, (counts.get(l) || 0) + 1); });
+        let best = label.get(nd.id()), top = 0;
+        for (const [l, c] of counts) if (c > top || (c === top && l < best)) { best = l; top = c; }
+        if (best !== label.get(nd.id())) { label.set(nd.id(), best); changed = true; }
+      }
+      if (!changed) break;
+    }
+    return label;
+  }
+  // clusterLayout draws a large graph's communities apart, biggest first,
+  // each as a disc with its best-connected entity at the centre
+  // and labelled, so that who is who can be read at first sight.
+  function clusterLayout(cy) {
+    const label = communities(cy);
+    const groups = new Map();
+    cy.nodes().forEach((nd) => {
+      const l = label.get(nd.id());
+      nd.data("community", l);
+      if (!groups.has(l)) groups.set(l, []);
+      groups.get(l).push(nd);
+    });
+    const list = [...groups.values()].sort((a, b) => b.length - a.length);
+    // Shelf packing: discs left to right in rows of about the square root of
+    // the total area, biggest first, so the drawing stays compact.
+    // Nodes of a disc are spread by their size (a sunflower pattern).
+    const spacing = (g) => 0.6 * Math.max(...g.map((nd) => nd.data("size") || 12));
+    const radiusOf = (g) => spacing(g) * Math.sqrt(g.length) + 2 * spacing(g);
+    const width = Math.sqrt(list.reduce((sum, g) => sum + (2 * radiusOf(g)) ** 2, 0)) * 1.1;
+    const pos = {};
+    let x = 0, y = 0, rowHeight = 0;
+    list.forEach((g, i) => {
+      const r = radiusOf(g);
+      if (x > 0 && x + 2 * r > width) { x = 0; y += rowHeight; rowHeight = 0; }
+      const cx = x + r, cz = y + r;
+      x += 2 * r;
+      rowHeight = Math.max(rowHeight, 2 * r);
+      g.sort((a, b) => b.degree() - a.degree());
+      const sp = spacing(g);
+      g.forEach((nd, k) => { const d = sp * Math.sqrt(k); pos[nd.id()] = { x: cx + d * Math.cos(k * 2.4), y: cz + d * Math.sin(k * 2.4) }; });
+      if (i < HUB_LABELS && g.length > 2) g[0].addClass("hub");
+    });
+    cy.layout({ name: "preset", positions: (nd) => pos[nd.id()], fit: true, padding: 20, animate: false }).run();
+    graphState.communities = list.length;
   }
   // renderGraph draws a graph answer; kept on window for the browser tests
   // that check the page stays responsive with 2,000 nodes.
@@ -386,7 +443,7 @@
     const big = g.nodes.length > 500;
     // Large graphs draw straight edges without arrows or labels: the cheap
     // path of the renderer, which keeps zoom and pan fluid.
-    const style = big ? cyStyle().concat([{ selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none", label: "" } }, { selector: "node", style: { "min-zoomed-font-size": 12 } }]) : cyStyle();
+    const style = big ? cyStyle().concat([{ selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none", label: "" } }, { selector: "node", style: { "min-zoomed-font-size": 12 } }, { selector: "node.hub", style: { "min-zoomed-font-size": 0 } }]) : cyStyle();
     const cy = window.cytoscape({
       container, elements: toElements(g), style, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3,
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto", motionBlur: false,
@@ -394,6 +451,11 @@
     graphState.cy = cy;
     markHubs(cy);
     runLayout(cy, focus);
+    // Hub labels keep a readable size on screen at any zoom (a fitted graph
+    // of 2,000 nodes is drawn small).
+    const scaleHubs = () => cy.nodes(".hub").style("font-size", Math.min(60, Math.max(12, 13 / cy.zoom())));
+    scaleHubs();
+    cy.on("zoom", scaleHubs);
     return cy;
   }
 

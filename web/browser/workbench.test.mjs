@@ -199,12 +199,17 @@ test("the graph draws 2,000 nodes and follows a zoom and a pan", { skip: !haveCh
       frames.push(performance.now() - s);
     }
     frames.sort((a, b) => a - b);
-    return { render: t1 - t0, frame: frames[2], worst: frames[4], nodes: cy.nodes().length, zoom0, zoomed: cy.zoom() };
+    const communities = new Set(cy.nodes().map((x) => x.data("community"))).size;
+    const hubs = cy.nodes(".hub").length;
+    return { render: t1 - t0, frame: frames[2], worst: frames[4], nodes: cy.nodes().length, zoom0, zoomed: cy.zoom(), communities, hubs };
   });
   await shot("7-graph-2000");
   if (process.env.BROWSER_TEST_TIMING) {
     console.log(`2,000-node graph: first draw ${timing.render.toFixed(0)} ms, zoom/pan frame median ${timing.frame.toFixed(0)} ms, worst ${timing.worst.toFixed(0)} ms`);
   }
   assert.equal(timing.nodes, 2000);
+  // A large graph is drawn as clusters of linked entities, the biggest ones' centres labelled.
+  assert.ok(timing.communities > 1 && timing.communities < 2000, `communities: ${timing.communities}`);
+  assert.ok(timing.hubs >= 5, `labelled hubs: ${timing.hubs}`);
   assert.ok(timing.zoomed > timing.zoom0, "the zoom was applied");
 });
