@@ -963,7 +963,7 @@ trimmed:
 			return
 		}
 	}
-	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) {
+	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
 		for k := a; k < b && generic; k++ {
 			t := &toks[k]
@@ -1138,6 +1138,19 @@ func (s *Stage) datelinePlace(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// roleOfNamed reports a headed institution followed by a lower-case role
+// and a person's name: "Interior Ministry spokesman Abdul Takor" names the
+// ministry he speaks for, generic as its words are.
+func (s *Stage) roleOfNamed(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b+1 >= len(toks) || toks[b-1].class&wOrgHead == 0 {
+		return false
+	}
+	role, next := &toks[b], &toks[b+1]
+	return role.word && role.shape == shapeLower && role.class&wTitle != 0 && role.sent == toks[a].sent &&
+		next.word && next.name && next.sent == role.sent
 }
 
 // placeNounAround reports a kind-of-place noun before the name with "of" or

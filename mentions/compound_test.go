@@ -66,6 +66,8 @@ func TestSecondPass(t *testing.T) {
 			[]string{"De Morgen/ORG"}, []string{"Morgen"}},
 		{"wire dateline", "en", "VESSARO, Norland (AP) -- Six guards were wounded on Monday.",
 			[]string{"VESSARO/LOC"}, nil},
+		{"institution before a role and a name", "en", "Interior Ministry spokesman Karim Takor said the guards had fled; the Defence Ministry spokesman said nothing.",
+			[]string{"Interior Ministry/ORG", "Karim Takor/PER"}, []string{"Defence Ministry"}},
 		{"hotel", "en", "Gunmen stormed the Tesdal Hotel late on Friday.",
 			[]string{"Tesdal Hotel/LOC"}, nil},
 	}
