@@ -252,6 +252,11 @@ func index(ctx context.Context, src Source, opts Options) (*corpus, error) {
 	c.classify()
 	if f := opts.Filter; f.Entity != "" {
 		seed := c.findEntity(f.Entity)
+		if seed == "" && opts.KB != nil {
+			// A name the knowledge base knows for an exported entity, in
+			// any language or spelling, though no document wrote it ("EIIL").
+			seed = c.findByKB(opts.KB, f.Entity)
+		}
 		if seed == "" {
 			return nil, fmt.Errorf("export: entity %q not found in the documents exported", f.Entity)
 		}
@@ -365,6 +370,20 @@ func (c *corpus) findEntity(ref string) string {
 		}
 		if match && e.Docs > bestDocs {
 			best, bestDocs = e.ID, e.Docs
+		}
+	}
+	return best
+}
+
+// findByKB is the exported entity, most documented first, linked to a
+// knowledge-base entry that ref names.
+func (c *corpus) findByKB(k *kb.KB, ref string) string {
+	best, bestDocs := "", -1
+	for _, m := range k.Find(ref) {
+		for _, e := range sortedEntities(c.entities) {
+			if e.KB == m.Entry.ID && e.Docs > bestDocs {
+				best, bestDocs = e.ID, e.Docs
+			}
 		}
 	}
 	return best

@@ -171,3 +171,19 @@ func reportIDs(t *testing.T, bundle string) string {
 	}
 	return strings.Join(ids, " ")
 }
+
+// TestExportEntityByKnowledgeBaseForm: --entity finds the exported entity by
+// a name the knowledge base gives it that no exported document writes
+// ("ISIL-KP", "Daesh-Khorasan" and the French "État islamique au Khorasan" for ISKP).
+func TestExportEntityByKnowledgeBaseForm(t *testing.T) {
+	files := demoFiles(t, "01-en-kabul-airport-iskp.txt")
+	for _, ref := range []string{"ISIL-KP", "État islamique au Khorasan", "Daesh-Khorasan"} {
+		code, stdout, stderr := dossierCLI(t, append([]string{"export", "-f", "graphml", "--entity", ref, "--depth", "1"}, files...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", ref, code, stderr)
+		}
+		if !strings.Contains(stdout, `id="e:iskp"`) {
+			t.Errorf("%s: ISKP not among the nodes", ref)
+		}
+	}
+}
