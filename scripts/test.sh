@@ -29,13 +29,21 @@ if [ "$fuzztime" != "0" ]; then
       out=$(mktemp)
       if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" >"$out" 2>&1; then
         # A found input is written to testdata and fails the run. Anything
-        # else (a worker killed on a busy machine) is retried once.
-        if ! grep -q 'Failing input written to' "$out"; then
-          echo "   the fuzzing engine failed without a failing input; retrying once:"
+        # else (a worker killed on a busy machine, or Go's fuzzer reporting
+        # "context deadline exceeded" as its time runs out under load) is
+        # retried, twice at most.
+        retried=0
+        while [ $retried -lt 2 ] && ! grep -q 'Failing input written to' "$out"; do
+          retried=$((retried + 1))
+          echo "   the fuzzing engine failed without a failing input; retry $retried:"
           tail -n 5 "$out"
           if go test -run='^$' -fuzz="^${target}\$" -fuzztime="$fuzztime" "$dir" >"$out" 2>&1; then
-            tail -n 3 "$out"; rm -f "$out"; continue
+            retried=ok
+            break
           fi
+        done
+        if [ "$retried" = ok ]; then
+          tail -n 3 "$out"; rm -f "$out"; continue
         fi
         tail -n 40 "$out"; rm -f "$out"
         exit 1
