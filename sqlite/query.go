@@ -444,7 +444,7 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 		return nil, errors.New("find entity: empty name")
 	}
 	key := kb.Key(name)
-	rows, err := s.db.QueryContext(ctx, `
+	out, err := s.entityRows(ctx, `
 		WITH c(id) AS (
 			SELECT id FROM entities WHERE id = ?1 OR id = 'e:' || ?1 OR name = ?1 COLLATE NOCASE
 			UNION SELECT entity_id FROM entity_aliases WHERE name = ?1 COLLATE NOCASE
@@ -456,17 +456,8 @@ func (s *DB) FindEntities(ctx context.Context, name, typ string) ([]dossier.Enti
 	if err != nil {
 		return nil, fmt.Errorf("find entity: %w", err)
 	}
-	defer rows.Close()
-	var out []dossier.EntitySummary
-	for rows.Next() {
-		var e dossier.EntitySummary
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-			return nil, fmt.Errorf("find entity: %w", err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil || len(out) > 0 {
-		return out, err
+	if len(out) > 0 {
+		return out, nil
 	}
 	return s.findByKB(ctx, name, typ)
 }
@@ -503,24 +494,13 @@ func (s *DB) findByKB(ctx context.Context, name, typ string) ([]dossier.EntitySu
 			continue
 		}
 		seen[m.Entry.ID] = true
-		rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+		found, err := s.entityRows(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
 			FROM entities e LEFT JOIN entity_stats st ON st.id = e.id
 			WHERE e.kb = ?1 AND (?2 = '' OR e.type = ?2) ORDER BY 5 DESC, e.id LIMIT 20`, m.Entry.ID, strings.ToUpper(typ))
 		if err != nil {
 			return nil, fmt.Errorf("find entity: %w", err)
 		}
-		for rows.Next() {
-			var e dossier.EntitySummary
-			if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("find entity: %w", err)
-			}
-			out = append(out, e)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("find entity: %w", err)
-		}
+		out = append(out, found...)
 	}
 	return out, nil
 }
@@ -863,6 +843,24 @@ func (s *DB) figures(ctx context.Context, id string) ([]dossier.FigureRecord, er
 	return out, nil
 }
 
+// countBy reads a (key, count) grouping into into.
+func (s *DB) countBy(ctx context.Context, into map[string]int, query string) error {
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return err
+		}
+		into[k] = n
+	}
+	return rows.Err()
+}
+
 // Stats implements dossier.Store.
 func (s *DB) Stats(ctx context.Context) (dossier.Stats, error) {
 	st := dossier.Stats{Languages: map[string]int{}, Entities: map[string]int{}}
@@ -889,30 +887,17 @@ func (s *DB) Stats(ctx context.Context) (dossier.Stats, error) {
 			return st, wrap(err)
 		}
 	}
-	for _, g := range []struct {
-		m map[string]int
-		q string
-	}{
-		{st.Languages, `SELECT lang, count(*) FROM documents WHERE duplicate_of IS NULL GROUP BY lang`},
-		{st.Entities, `SELECT type, count(*) FROM entities GROUP BY type`},
-	} {
-		rows, err := s.db.QueryContext(ctx, g.q)
-		if err != nil {
-			return st, wrap(err)
+	if err := s.countBy(ctx, st.Languages, `SELECT lang, count(*) FROM documents WHERE duplicate_of IS NULL GROUP BY lang`); err != nil {
+		return st, wrap(err)
+	}
+	if err := s.countBy(ctx, st.Entities, `SELECT type, count(*) FROM entities GROUP BY type`); err != nil {
+		return st, wrap(err)
+	}
+	for _, m := range []map[string]int{st.Languages, st.Entities} {
+		if n, ok := m[""]; ok {
+			m["?"] = n // unknown language or type
+			delete(m, "")
 		}
-		for rows.Next() {
-			var k string
-			var n int
-			if err := rows.Scan(&k, &n); err != nil {
-				rows.Close()
-				return st, wrap(err)
-			}
-			if k == "" {
-				k = "?"
-			}
-			g.m[k] = n
-		}
-		rows.Close()
 	}
 	for _, suffix := range []string{"", "-wal"} {
 		if info, err := os.Stat(s.path + suffix); err == nil {

@@ -183,6 +183,25 @@ func topCounts(counts map[string]int, limit int) []dossier.FacetCount {
 	return out[:min(len(out), limit)]
 }
 
+// entityRows queries entity summaries (id, name, type, kb, mentions,
+// documents, in that order) and reads them all.
+func (s *DB) entityRows(ctx context.Context, query string, args ...any) ([]dossier.EntitySummary, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.EntitySummary
+	for rows.Next() {
+		var e dossier.EntitySummary
+		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
 // SuggestEntities lists entities whose name or an alias starts with prefix
 // (case-insensitive), most mentioned first, then those FindEntities finds
 // (keys, the knowledge base's forms).
@@ -192,7 +211,7 @@ func (s *DB) SuggestEntities(ctx context.Context, prefix, typ string, limit int)
 		return nil, nil
 	}
 	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
-	rows, err := s.db.QueryContext(ctx, `
+	out, err := s.entityRows(ctx, `
 		WITH c(id) AS (
 			SELECT id FROM entities WHERE name LIKE ?1 ESCAPE '\' COLLATE NOCASE
 			UNION SELECT entity_id FROM entity_aliases WHERE name LIKE ?1 ESCAPE '\' COLLATE NOCASE
@@ -204,45 +223,25 @@ func (s *DB) SuggestEntities(ctx context.Context, prefix, typ string, limit int)
 	if err != nil {
 		return nil, fmt.Errorf("suggest entities: %w", err)
 	}
-	var out []dossier.EntitySummary
 	seen := map[string]bool{}
-	for rows.Next() {
-		var e dossier.EntitySummary
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("suggest entities: %w", err)
-		}
+	for _, e := range out {
 		seen[e.ID] = true
-		out = append(out, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("suggest entities: %w", err)
 	}
 	if len(out) < limit {
 		// A later word of the name ("omar" for "Abu Omar"): a scan of the
 		// names, bounded by the limit.
-		rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+		more, err := s.entityRows(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
 			FROM entities e LEFT JOIN entity_stats st ON st.id = e.id
 			WHERE (e.name LIKE '% ' || ?1 ESCAPE '\' COLLATE NOCASE OR e.name LIKE '%-' || ?1 ESCAPE '\' COLLATE NOCASE) AND (?2 = '' OR e.type = ?2)
 			ORDER BY 5 DESC, e.id LIMIT ?3`, like, strings.ToUpper(typ), limit)
 		if err != nil {
 			return nil, fmt.Errorf("suggest entities: %w", err)
 		}
-		for rows.Next() {
-			var e dossier.EntitySummary
-			if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("suggest entities: %w", err)
-			}
+		for _, e := range more {
 			if !seen[e.ID] && len(out) < limit {
 				seen[e.ID] = true
 				out = append(out, e)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("suggest entities: %w", err)
 		}
 	}
 	if len(out) < limit {
@@ -433,20 +432,15 @@ func (s *DB) Entities(ctx context.Context, ids []string) (map[string]dossier.Ent
 		return out, nil
 	}
 	set, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
+	found, err := s.entityRows(ctx, `SELECT e.id, e.name, e.type, e.kb, COALESCE(st.mentions, 0), COALESCE(st.documents, 0)
 		FROM entities e LEFT JOIN entity_stats st ON st.id = e.id WHERE e.id IN (SELECT value FROM json_each(?))`, string(set))
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var e dossier.EntitySummary
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-			return nil, fmt.Errorf("entities: %w", err)
-		}
+	for _, e := range found {
 		out[e.ID] = e
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ClaimsBetween lists the newest claims between a and b in either
@@ -839,14 +833,14 @@ func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
 // Places lists place entities, most mentioned first: over the corpus when
 // docs is nil, else counted in those documents.
 func (s *DB) Places(ctx context.Context, docs []int64, limit int) ([]dossier.EntitySummary, error) {
-	var rows *sql.Rows
+	var out []dossier.EntitySummary
 	var err error
 	if docs == nil {
-		rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, st.mentions, st.documents FROM entities e JOIN entity_stats st ON st.id = e.id
+		out, err = s.entityRows(ctx, `SELECT e.id, e.name, e.type, e.kb, st.mentions, st.documents FROM entities e JOIN entity_stats st ON st.id = e.id
 			WHERE e.type = 'LOC' ORDER BY st.mentions DESC, e.id LIMIT ?`, limit)
 	} else {
 		set, _ := json.Marshal(docs)
-		rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.kb, sum(de.mentions) AS n, count(DISTINCT de.doc_id)
+		out, err = s.entityRows(ctx, `SELECT e.id, e.name, e.type, e.kb, sum(de.mentions) AS n, count(DISTINCT de.doc_id)
 			FROM doc_entities de JOIN entities e ON e.id = de.entity_id
 			WHERE de.doc_id IN (SELECT value FROM json_each(?)) AND e.type = 'LOC'
 			GROUP BY e.id ORDER BY n DESC, e.id LIMIT ?`, string(set), limit)
@@ -854,16 +848,7 @@ func (s *DB) Places(ctx context.Context, docs []int64, limit int) ([]dossier.Ent
 	if err != nil {
 		return nil, fmt.Errorf("places: %w", err)
 	}
-	defer rows.Close()
-	var out []dossier.EntitySummary
-	for rows.Next() {
-		var e dossier.EntitySummary
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.KB, &e.Mentions, &e.Documents); err != nil {
-			return nil, fmt.Errorf("places: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AliasDocs lists, for entity id, which of docs name it under each alias
@@ -897,27 +882,11 @@ func (s *DB) AliasDocs(ctx context.Context, id string, docs []int64) (map[[2]str
 func (s *DB) Overview(ctx context.Context) (dossier.Stats, error) {
 	st := dossier.Stats{Languages: map[string]int{}, Entities: map[string]int{}}
 	wrap := func(err error) error { return fmt.Errorf("overview: %w", err) }
-	for _, m := range []struct {
-		into  map[string]int
-		query string
-	}{
-		{st.Languages, `SELECT lang, count(*) FROM documents INDEXED BY documents_lang WHERE duplicate_of IS NULL GROUP BY lang`},
-		{st.Entities, `SELECT type, count(*) FROM entities GROUP BY type`},
-	} {
-		rows, err := s.db.QueryContext(ctx, m.query)
-		if err != nil {
-			return st, wrap(err)
-		}
-		for rows.Next() {
-			var k string
-			var n int
-			if err := rows.Scan(&k, &n); err != nil {
-				rows.Close()
-				return st, wrap(err)
-			}
-			m.into[k] = n
-		}
-		rows.Close()
+	if err := s.countBy(ctx, st.Languages, `SELECT lang, count(*) FROM documents INDEXED BY documents_lang WHERE duplicate_of IS NULL GROUP BY lang`); err != nil {
+		return st, wrap(err)
+	}
+	if err := s.countBy(ctx, st.Entities, `SELECT type, count(*) FROM entities GROUP BY type`); err != nil {
+		return st, wrap(err)
 	}
 	for _, n := range st.Languages {
 		st.Documents += n
