@@ -585,7 +585,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case !wholeKB && s.definedByAcronym(ws, a, b):
-		// "Vrije Universiteit Brussel (VUB)": the acronym after the run spells
+		// "Hogeschool Vessa Lund (HVL)": the acronym after the run spells
 		// all of it, so the town inside is part of the name; people have no
 		// acronyms, so it is an organisation unless a place head ends it.
 		typ := "ORG"
@@ -901,9 +901,11 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		a++ // "de la Direction …"
 	}
 	if flags&flagLowerName == 0 && a < b-1 && toks[a].shape == shapeLower && toks[a].class&wParticle != 0 &&
-		toks[a].class&wConnector != 0 && !s.titleBefore(ws, a) && (a == 0 || !toks[a-1].name) {
-		// "le psychologue de la Vrije Universiteit": a lower-case particle
-		// opens a name only after a title ("le général de Gaulle").
+		toks[a].class&wConnector != 0 && (!s.titleBefore(ws, a) || toks[a+1].shape == shapeLower && toks[a+1].class&wArticle != 0) &&
+		(a == 0 || !toks[a-1].name) {
+		// "la chercheuse de la Hogeschool Vessa": a lower-case particle
+		// opens a name only after a title ("le général de Gaulle"), and
+		// never with an article after it ("la chercheuse de la …").
 		for a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wParticle|wArticle) != 0 {
 			a++
 		}
@@ -919,7 +921,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 &&
 				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && s.kb.Find(text[t.start:toks[b-1].end]) == nil && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens
-				// the name it stands before ("De Morgen", "The Associated Press")
+				// the name it stands before ("De Vessaar", "The Associated Press")
 				// unless the knowledge base knows the name without it.
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
@@ -1083,7 +1085,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
 	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
-		return "ORG", evContext // "La Croix", "Les Verts", "De Morgen": titles of outlets and parties
+		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:
@@ -1093,9 +1095,9 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case !multi && s.placeCompound(ws, r, a):
 		return "LOC", evContext // "dans le Bas-Rhin"
 	case s.placeNounAround(ws, a, b):
-		return "LOC", evContext // "the town of Tal Afar", "the Khyber district"
+		return "LOC", evContext // "the town of Varnak", "the Ostral district"
 	case first.shape == shapeUpper && s.datelinePlace(ws, a, b):
-		return "LOC", evHead // "IRBIL, Iraq (AP) —": a dateline's town, whatever the sentence start says
+		return "LOC", evHead // "VARNAK, Iraq (AP) —": a dateline's town, whatever the sentence start says
 	case !multi && first.shape == shapeUpper:
 		return "ORG", evDefault
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
@@ -1141,7 +1143,7 @@ func (s *Stage) datelinePlace(ws *workspace, a, b int) bool {
 }
 
 // roleOfNamed reports a headed institution followed by a lower-case role
-// and a person's name: "Interior Ministry spokesman Abdul Takor" names the
+// and a person's name: "Interior Ministry spokesman Idris Malvane" names the
 // ministry he speaks for, generic as its words are.
 func (s *Stage) roleOfNamed(ws *workspace, a, b int) bool {
 	toks := ws.toks
@@ -1155,7 +1157,7 @@ func (s *Stage) roleOfNamed(ws *workspace, a, b int) bool {
 
 // placeNounAround reports a kind-of-place noun before the name with "of" or
 // "de" between ("the city of X", "la province de X") or right after it ("the
-// Bajaur district"), all in lower case within the sentence.
+// Ostral district"), all in lower case within the sentence.
 func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
 	toks := ws.toks
 	lowerIs := func(k int, c wordClass) bool {
