@@ -232,7 +232,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 			}
 		}
 		if n := len(ws.gap); entityType(doc, m) == dossier.TypeLOC && (n > 0 && ws.gap[n-1].kind == tkWord && d.locatives[lowOf(ws.low, ws.gap[n-1])] || hyphenModifier(text, m.End)) {
-			// "a spokesman in Doha for Y", "head of the UK-based Y": a place
+			// "a spokesman in Doha for Y", "head of the Paris-based Y": a place
 			// after a locative preposition or in a hyphenated modifier
 			// modifies the phrase; wildcards read it as a word.
 			ls := len(ws.low)
@@ -246,7 +246,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	}
 	ws.gap, ws.low = scanWords(text, pos, mb.Start, ws.gap, ws.low)
 	if insideParen(text, ma.Start) {
-		// "Tehreek-e-Taliban (TTP) claimed…", "(GSIM ou Jnim en arabe), lié
+		// "Tehreek-e-Taliban (TTP) claimed…", "(FLV ou Vessa en arabe), lié
 		// à…": the bracket closes around X and a remark on its name.
 		if k := closingParen(ws.gap, ws.low); k >= 0 {
 			ws.gap = ws.gap[k+1:]
@@ -362,7 +362,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	}
 	s.emit(doc, d, ws, sent, best, x, y, bestTrigger, negated)
 	if best.xFirst && len(best.prefix) == 0 && !hopped {
-		// "between Boni and Douentza, in central Mali", "Boko Haram and
+		// "between Varnak and Ostral, in central Mali", "Boko Haram and
 		// Ansaru operate in Nigeria": a listed subject shares the claim.
 		for k := a; k > 0; k-- {
 			prev, next := &ms[k-1], &ms[k]
@@ -579,7 +579,7 @@ func confidence(modality string, src *dossier.Speaker) float64 {
 }
 
 // insideParen reports whether pos follows an opening bracket on its line
-// that no bracket has closed yet, within a short remark: "(GSIM ou Jnim".
+// that no bracket has closed yet, within a short remark: "(FLV ou Vessa".
 func insideParen(text string, pos int) bool {
 	for i, n := min(pos, len(text))-1, 0; i >= 0 && n < 80; i, n = i-1, n+1 {
 		switch text[i] {
@@ -593,7 +593,7 @@ func insideParen(text string, pos int) bool {
 }
 
 // hyphenModifier reports a hyphen and a lower-case word right at pos: the
-// name before it is part of a compound modifier ("UK-based", "Kabul-led").
+// name before it is part of a compound modifier ("Paris-based", "Kabul-led").
 func hyphenModifier(text string, pos int) bool {
 	if pos < 0 || pos+1 >= len(text) || text[pos] != '-' {
 		return false

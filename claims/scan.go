@@ -133,7 +133,7 @@ func scanWords(text string, start, end int, toks []tok, low []byte) ([]tok, []by
 
 // apostropheOrQuote reads the apostrophe text[i:j]: a closing quotation
 // mark (folded to '"') when no letter follows it and no "s" precedes it
-// ("close ties to al-Qaeda' UN monitors say"), else an apostrophe, elision
+// ("long ties to the Front' officials say"), else an apostrophe, elision
 // or plural possessive ("l'État", "the monitors' report").
 func apostropheOrQuote(text string, i, j int) byte {
 	if j >= len(text) {

@@ -41,7 +41,7 @@ func TestKey(t *testing.T) {
 		{"Mohammed Merah", "muhamad mera"},
 		{"Muhammad Merah", "muhamad mera"},
 		{"Taliban's", "taliban"},
-		{"ISIS–K", "isis k"}, // en dash
+		{"Boko–Haram", "boko haram"}, // en dash
 		{"Shabaab", "shabab"},
 		{"Daech", "daish"},
 		{"Daesh", "daish"},

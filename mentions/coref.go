@@ -98,7 +98,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 }
 
 // coordinatedTypes gives a name typed by nothing but the default the type of
-// a name it is listed with ("between Sebabougou and Kwala", "Sabratha and
+// a name it is listed with ("between Varnak and Ostral", "Sabratha and
 // Sirte", "Hamas, Ansaru and Boko Haram"): lists join things of one kind.
 // Forward then backward, so a list's one known member types all the others.
 func coordinatedTypes(ws *workspace) {

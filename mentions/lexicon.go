@@ -61,7 +61,7 @@ type lexiconFile struct {
 	// before a hyphenated capitalised compound they mark a place ("du Bas-Rhin").
 	ContractedPreps []string `yaml:"contracted_preps"`
 	// PlaceNouns name a kind of place: before "of"/"de" ("the town of X",
-	// "la province de X") or right after a name ("the Khyber district") they
+	// "la province de X") or right after a name ("the Ostral district") they
 	// make an unknown name a place, without being part of it.
 	PlaceNouns []string `yaml:"place_nouns"`
 	// LowercaseTails: institution names capitalise only their first word.

@@ -129,7 +129,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 			doc.Meta.Title = doc.Text[span.Start:span.End]
 			doc.Meta.TitleSpan = &span
 			if doc.Meta.Outlet == "" {
-				// "Un raid meurtrier … – CNN": the tag the headline dropped.
+				// "Une crue inattendue … – CNN": the tag the headline dropped.
 				doc.Meta.Outlet = outletSuffix(doc.Text, span)
 			}
 		}

@@ -222,7 +222,7 @@ func TestOutletFromHeadlineTag(t *testing.T) {
 	stage := newStage(t)
 	for _, c := range []struct{ text, reader, want string }{
 		{"Deadly raid shows the group kept its links – Harbour News\nThe raid took place on Monday.\n", "", "Harbour News"},
-		{"Un raid meurtrier montre que le groupe garde ses liens | Le Courrier\nLe raid a eu lieu lundi.\n", "", "Le Courrier"},
+		{"Une crue inattendue coupe la route du col | Le Courrier\nLa route a été fermée lundi.\n", "", "Le Courrier"},
 		{"Deadly raid shows the group kept its links – Harbour News\nThe raid took place on Monday.\n", "From HTML", "From HTML"},
 		{"Deadly raid shows the group kept its links\nThe raid took place on Monday.\n", "", ""},
 	} {

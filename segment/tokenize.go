@@ -249,7 +249,7 @@ func (r *rules) scanWord(text string, s, end int, toks []dossier.Token) (int, []
 			continue
 		}
 		if ru == '\u2013' && p > s && isLetterAt(text, p+size, end) && isLetterBefore(text, p) {
-			// An en dash set between letters is a hyphen ("ISIS–K", "Daesh–K");
+			// An en dash set between letters is a hyphen ("Boko–Haram", "Paris–based");
 			// between digits it is a range, and with spaces a dash.
 			hasHyphen = true
 			p += size

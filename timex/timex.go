@@ -91,8 +91,8 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	if !doc.Meta.Published.IsZero() && contradicted(doc.Meta.Published, exprs) {
 		// The date a page shows is not always the article's: a render date
-		// in the header ("Saturday 21st Oct 2017") over an interview "on
-		// Tuesday (22 January)" of 2013. A weekday-dated reference that no
+		// in the header ("Tuesday 3rd Mar 2015") over an interview "on
+		// Friday (9 May)" of 2014. A weekday-dated reference that no
 		// year near the date fits, and none that does, unseats it.
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("publication date %s dropped: the text's weekday-dated references do not fit it", doc.Meta.Published.Format(time.DateOnly)))
 		doc.Meta.Published, doc.Meta.PublishedSpan = time.Time{}, nil
@@ -107,7 +107,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 }
 
 // contradicted reports whether the year-less dates with a weekday among
-// exprs ("Tuesday (22 January)") all fail to fall on that weekday near ref,
+// exprs ("Friday (9 May)") all fail to fall on that weekday near ref,
 // and at least one does.
 func contradicted(ref time.Time, exprs []Expr) bool {
 	fits, misfits := 0, 0

@@ -61,8 +61,8 @@ func TestTimexTable(t *testing.T) {
 			nil},
 		{"en weekday with date, no year", "en", pub, "Kabul fell on Sunday August 15th, a week ago.",
 			[]want{{"Sunday August 15th", "2021-08-15", true}, {"a week ago", "2021-08-15", true}}},
-		{"en weekday parenthesised", "en", time.Date(2013, 1, 25, 0, 0, 0, 0, time.UTC), "Asked on Tuesday (22 January), he declined.",
-			[]want{{"Tuesday (22 January)", "2013-01-22", true}}},
+		{"en weekday parenthesised", "en", time.Date(2014, 5, 12, 0, 0, 0, 0, time.UTC), "Asked on Friday (9 May), he declined.",
+			[]want{{"Friday (9 May)", "2014-05-09", true}}},
 		{"en bare weekdays", "en", pub, "Police said Monday that the attack late Friday night was planned last Tuesday.",
 			[]want{{"Monday", "2021-08-16", true}, {"Friday night", "2021-08-20", true}, {"last Tuesday", "2021-08-17", true}}},
 		{"en named day is not a date", "en", pub, "The Easter Sunday bombings killed many.",
@@ -207,7 +207,7 @@ func FuzzTimex(f *testing.F) {
 	for _, s := range []string{
 		"On Sunday August 15th, a week ago, 2021-08-15 and 15/08/2021.",
 		"le 1er juillet 2014, il y a deux ans, mardi dernier, la semaine dernière",
-		"Tuesday (22 January) in 2014 March 2016 €15 9/11 13-Novembre",
+		"Friday (9 May) in 2014 March 2016 €15 9/11 13-Novembre",
 		"\xff\xfe 12 \xc3 mai 2020 \u00a0août 2021",
 		"",
 	} {
@@ -237,11 +237,11 @@ func TestPublicationDateAgainstWeekdays(t *testing.T) {
 		published        time.Time
 		keep             bool
 	}{
-		// 22 January fell on a Tuesday in 2013 and 2019, on a Sunday in 2017.
-		{"render date", "en", "Asked on Tuesday (22 January) about the mission, the official said it would grow.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
-		{"fits", "en", "Asked on Tuesday (22 January) about the mission, the official said it would grow.", time.Date(2013, 1, 23, 0, 0, 0, 0, time.UTC), true},
+		// 9 May fell on a Friday in 2014 and 2025, on a Tuesday in 2017.
+		{"render date", "en", "Asked on Friday (9 May) about the mission, the official said it would grow.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
+		{"fits", "en", "Asked on Friday (9 May) about the mission, the official said it would grow.", time.Date(2014, 5, 10, 0, 0, 0, 0, time.UTC), true},
 		{"fr render date", "fr", "Interrogé mardi 22 janvier, le responsable a répondu.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
-		{"no weekday reference", "en", "The mission began on 22 January.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), true},
+		{"no weekday reference", "en", "The mission began on 9 May.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := &dossier.Document{Text: c.text, Lang: c.lang}
