@@ -919,7 +919,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b && toks[a+1].name:
 				titled = true
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 &&
-				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && s.kb.Find(text[t.start:toks[b-1].end]) == nil && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
+				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens
 				// the name it stands before ("De Vessaar", "The Associated Press")
 				// unless the knowledge base knows the name without it.
