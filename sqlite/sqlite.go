@@ -259,6 +259,22 @@ func (s *DB) Close() error {
 // SQL exposes the connection pool to tests and tools in this module.
 func (s *DB) SQL() *sql.DB { return s.db }
 
+// eachRow runs query and hands each row to scan, closing the rows on every
+// path; the query's, a scan's or the iteration's first error ends it.
+func (s *DB) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // migrations are the schema steps, applied in order; step i brings the
 // schema to version i+1. Never edit a released step: append a new one.
 //

@@ -61,21 +61,14 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 	if strings.TrimSpace(q.Text) != "" {
 		order = `search.rowid` // FTS5 walks its index backwards for this, without a sort
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY `+order+` DESC LIMIT ?`, append(args, FacetSample)...)
-	if err != nil {
-		return nil, fmt.Errorf("search facets: %w", err)
-	}
 	var ids []int64
-	for rows.Next() {
+	err := s.eachRow(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY `+order+` DESC LIMIT ?`, append(args, FacetSample), func(rows *sql.Rows) error {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("search facets: %w", err)
-		}
+		err := rows.Scan(&id)
 		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
 	out.Sampled = len(ids)
@@ -85,11 +78,6 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 	set, _ := json.Marshal(ids)
 	// One pass over the sample's entity rows and one over its documents;
 	// counting in Go is cheaper than a GROUP BY per facet.
-	rows, err = s.db.QueryContext(ctx, `SELECT de.doc_id, de.entity_id, e.type FROM json_each(?) j
-		JOIN doc_entities de ON de.doc_id = j.value JOIN entities e ON e.id = de.entity_id`, string(set))
-	if err != nil {
-		return nil, fmt.Errorf("search facets: entities: %w", err)
-	}
 	type docType struct {
 		doc int64
 		typ string
@@ -104,12 +92,12 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 	seenEntity := map[docEntity]bool{}
 	typeDocs := map[string]int{}
 	typ = strings.ToUpper(typ)
-	for rows.Next() {
+	err = s.eachRow(ctx, `SELECT de.doc_id, de.entity_id, e.type FROM json_each(?) j
+		JOIN doc_entities de ON de.doc_id = j.value JOIN entities e ON e.id = de.entity_id`, []any{string(set)}, func(rows *sql.Rows) error {
 		var doc int64
 		var id, t string
 		if err := rows.Scan(&doc, &id, &t); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("search facets: entities: %w", err)
+			return err
 		}
 		if !seenType[docType{doc, t}] {
 			seenType[docType{doc, t}] = true
@@ -120,9 +108,9 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 			entityDocs[id]++
 			entityType[id] = t
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("search facets: entities: %w", err)
 	}
 	out.Entities = topCounts(entityDocs, maxFacetValues)
@@ -140,16 +128,11 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 		}
 	}
 	out.Types = topCounts(typeDocs, 10)
-	rows, err = s.db.QueryContext(ctx, `SELECT d.lang, d.outlet, substr(d.published, 1, 4) FROM json_each(?) j JOIN documents d ON d.id = j.value`, string(set))
-	if err != nil {
-		return nil, fmt.Errorf("search facets: documents: %w", err)
-	}
 	langs, outlets, years := map[string]int{}, map[string]int{}, map[string]int{}
-	for rows.Next() {
+	err = s.eachRow(ctx, `SELECT d.lang, d.outlet, substr(d.published, 1, 4) FROM json_each(?) j JOIN documents d ON d.id = j.value`, []any{string(set)}, func(rows *sql.Rows) error {
 		var lang, outlet, year string
 		if err := rows.Scan(&lang, &outlet, &year); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("search facets: documents: %w", err)
+			return err
 		}
 		for _, c := range []struct {
 			m map[string]int
@@ -159,9 +142,9 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 				c.m[c.v]++
 			}
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("search facets: documents: %w", err)
 	}
 	out.Langs, out.Outlets, out.Years = topCounts(langs, 100), topCounts(outlets, maxFacetValues), topCounts(years, 200)
@@ -405,20 +388,13 @@ func (s *DB) ClaimEdges(ctx context.Context, q ClaimScope) ([]ClaimAgg, error) {
 	}
 	var out []ClaimAgg
 	for i, query := range queries {
-		rows, err := s.db.QueryContext(ctx, query, args[i]...)
-		if err != nil {
-			return nil, fmt.Errorf("claim edges: %w", err)
-		}
-		for rows.Next() {
+		err := s.eachRow(ctx, query, args[i], func(rows *sql.Rows) error {
 			var a ClaimAgg
-			if err := rows.Scan(&a.Subject, &a.Object, &a.Predicate, &a.Modality, &a.Count); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("claim edges: %w", err)
-			}
+			err := rows.Scan(&a.Subject, &a.Object, &a.Predicate, &a.Modality, &a.Count)
 			out = append(out, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return err
+		})
+		if err != nil {
 			return nil, fmt.Errorf("claim edges: %w", err)
 		}
 	}
@@ -457,15 +433,6 @@ func (s *DB) ClaimsBetween(ctx context.Context, a, b string, q ClaimScope, limit
 		return nil, 0, fmt.Errorf("claims between: %w", err)
 	}
 	// Offsets here; the texts are cut below from each document read once.
-	rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
-			cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
-			COALESCE(cl.attr_start, -1), COALESCE(cl.attr_end, -1), cl.doc_id, cl.ev_start, cl.ev_end, d.published
-		FROM claims cl JOIN documents d ON d.id = cl.doc_id
-		LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
-		WHERE `+where+` ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("claims between: %w", err)
-	}
 	type pending struct {
 		r          dossier.RelationRecord
 		attr       *dossier.SpeakerRecord
@@ -473,24 +440,28 @@ func (s *DB) ClaimsBetween(ctx context.Context, a, b string, q ClaimScope, limit
 	}
 	var ps []pending
 	var ids []int64
-	for rows.Next() {
+	err := s.eachRow(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
+			cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
+			COALESCE(cl.attr_start, -1), COALESCE(cl.attr_end, -1), cl.doc_id, cl.ev_start, cl.ev_end, d.published
+		FROM claims cl JOIN documents d ON d.id = cl.doc_id
+		LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
+		WHERE `+where+` ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?`, append(args, limit), func(rows *sql.Rows) error {
 		var p pending
 		var hasAttr bool
 		var attr dossier.SpeakerRecord
 		if err := rows.Scan(&p.r.Subject.ID, &p.r.Subject.Name, &p.r.Predicate, &p.r.Object.ID, &p.r.Object.Name, &p.r.Modality, &p.r.Confidence,
 			&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &p.aStart, &p.aE,
 			&p.r.Evidence.Doc, &p.r.Evidence.Start, &p.r.Evidence.End, &p.r.Published); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("claims between: %w", err)
+			return err
 		}
 		if hasAttr {
 			p.attr = &attr
 		}
 		ps = append(ps, p)
 		ids = append(ids, p.r.Evidence.Doc)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, 0, fmt.Errorf("claims between: %w", err)
 	}
 	texts, err := s.texts(ctx, ids)
@@ -704,12 +675,6 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 		return nil, nil
 	}
 	set, _ := json.Marshal(docs)
-	rows, err := s.db.QueryContext(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision
-		FROM timexes t WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
-		ORDER BY t.doc_id, t.seq`, string(set))
-	if err != nil {
-		return nil, fmt.Errorf("dates: %w", err)
-	}
 	type dated struct {
 		doc        int64
 		start, end int
@@ -717,19 +682,20 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 	}
 	var ds []dated
 	var ids []int64
-	for rows.Next() {
+	err := s.eachRow(ctx, `SELECT t.doc_id, t.start, t."end", t.value, t.precision
+		FROM timexes t WHERE t.doc_id IN (SELECT value FROM json_each(?)) AND t.precision != 'year' AND length(t.value) >= 7
+		ORDER BY t.doc_id, t.seq`, []any{string(set)}, func(rows *sql.Rows) error {
 		var d dated
 		if err := rows.Scan(&d.doc, &d.start, &d.end, &d.e.Value, &d.e.Precision); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("dates: %w", err)
+			return err
 		}
 		if len(ids) == 0 || ids[len(ids)-1] != d.doc {
 			ids = append(ids, d.doc)
 		}
 		ds = append(ds, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("dates: %w", err)
 	}
 	// Each document's text and sentences, once.
@@ -738,21 +704,17 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 		return nil, fmt.Errorf("dates: %w", err)
 	}
 	idSet, _ := json.Marshal(ids)
-	sentRows, err := s.db.QueryContext(ctx, `SELECT doc_id, sentences FROM layers WHERE doc_id IN (SELECT value FROM json_each(?))`, string(idSet))
+	sentences := map[int64][]byte{}
+	err = s.eachRow(ctx, `SELECT doc_id, sentences FROM layers WHERE doc_id IN (SELECT value FROM json_each(?))`, []any{string(idSet)}, func(rows *sql.Rows) error {
+		var id int64
+		var b []byte
+		err := rows.Scan(&id, &b)
+		sentences[id] = b
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("dates: %w", err)
 	}
-	sentences := map[int64][]byte{}
-	for sentRows.Next() {
-		var id int64
-		var b []byte
-		if err := sentRows.Scan(&id, &b); err != nil {
-			sentRows.Close()
-			return nil, fmt.Errorf("dates: %w", err)
-		}
-		sentences[id] = b
-	}
-	sentRows.Close()
 	var out []DatedExpr
 	var lastDoc int64 = -1
 	var spans []dossier.Span
@@ -790,30 +752,25 @@ func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
 		return nil, nil
 	}
 	set, _ := json.Marshal(docs)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.published, f.value, f.unit, f.qualifier, f.start, f."end",
-			f.doc_id, f.sent_start, f.sent_end
-		FROM figures f JOIN documents d ON d.id = f.doc_id
-		WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND f.unit != 'other' AND d.published != ''`, string(set))
-	if err != nil {
-		return nil, fmt.Errorf("figures: %w", err)
-	}
 	type pending struct {
 		f          DatedFigure
 		start, end int
 	}
 	var ps []pending
 	var ids []int64
-	for rows.Next() {
+	err := s.eachRow(ctx, `SELECT d.published, f.value, f.unit, f.qualifier, f.start, f."end",
+			f.doc_id, f.sent_start, f.sent_end
+		FROM figures f JOIN documents d ON d.id = f.doc_id
+		WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND f.unit != 'other' AND d.published != ''`, []any{string(set)}, func(rows *sql.Rows) error {
 		var p pending
 		if err := rows.Scan(&p.f.Published, &p.f.Value, &p.f.Unit, &p.f.Qualifier, &p.start, &p.end, &p.f.Sentence.Doc, &p.f.Sentence.Start, &p.f.Sentence.End); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("figures: %w", err)
+			return err
 		}
 		ps = append(ps, p)
 		ids = append(ids, p.f.Sentence.Doc)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
 	texts, err := s.texts(ctx, ids)
