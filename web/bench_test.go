@@ -52,18 +52,25 @@ func demoDocs(tb testing.TB) ([]*dossier.Document, *kb.KB) {
 	return docs, eng.KB()
 }
 
+// timedGet serves one request for target as a local browser would and
+// says how long the handler took.
+func timedGet(h http.Handler, target string) (time.Duration, *httptest.ResponseRecorder) {
+	r := httptest.NewRequest(http.MethodGet, target, nil)
+	r.Host = "127.0.0.1:8080"
+	w := httptest.NewRecorder()
+	start := time.Now()
+	h.ServeHTTP(w, r)
+	return time.Since(start), w
+}
+
 // latencies runs each query rounds times and returns the p95; a status
 // other than 200 fails the test.
 func latencies(tb testing.TB, h http.Handler, queries []string, rounds int) time.Duration {
 	var all []time.Duration
 	for range rounds {
 		for _, target := range queries {
-			r := httptest.NewRequest(http.MethodGet, target, nil)
-			r.Host = "127.0.0.1:8080"
-			w := httptest.NewRecorder()
-			start := time.Now()
-			h.ServeHTTP(w, r)
-			all = append(all, time.Since(start))
+			took, w := timedGet(h, target)
+			all = append(all, took)
 			if w.Code != http.StatusOK {
 				body, _ := io.ReadAll(w.Result().Body)
 				tb.Fatalf("%s: %d %s", target, w.Code, body)
