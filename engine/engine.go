@@ -56,7 +56,12 @@ type Engine struct {
 	pipe     *pipeline.Pipeline
 	kb       *kb.KB
 	resolver *resolve.Resolver
+	read     read.Options
 }
+
+// ReadOptions are the reader settings of this engine: its size limit and
+// its lexicons' month names for web-page dates.
+func (e *Engine) ReadOptions() read.Options { return e.read }
 
 // New builds every stage once; construction errors are data errors in the
 // lexicons or knowledge base, or bad configuration.
@@ -117,6 +122,10 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
 	}
+	dateWords, err := read.LoadDateWords(lex)
+	if err != nil {
+		return nil, err
+	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -128,6 +137,7 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		pipe:     pipeline.New(append([]dossier.Stage{cleaner}, rest...)...),
 		kb:       base,
 		resolver: res,
+		read:     read.Options{MaxBytes: cfg.MaxBytes, DateWords: dateWords},
 	}, nil
 }
 
@@ -147,7 +157,7 @@ func (e *Engine) LearnRepeatedLines(ctx context.Context, args []string) (*Engine
 		}
 	}
 	var texts []string
-	err := read.Inputs(ctx, args, nil, read.Options{MaxBytes: e.cfg.MaxBytes},
+	err := read.Inputs(ctx, args, nil, e.read,
 		func(name string, doc *dossier.Document, err error) error {
 			if err == nil && doc.Format == read.FormatText {
 				texts = append(texts, doc.Text)
@@ -219,7 +229,7 @@ func (e *Engine) Run(ctx context.Context, args []string, stdin io.Reader, fn fun
 	go func() {
 		defer close(jobs)
 		defer close(ordered)
-		readErr = read.Inputs(ctx, args, stdin, read.Options{MaxBytes: e.cfg.MaxBytes},
+		readErr = read.Inputs(ctx, args, stdin, e.read,
 			func(name string, doc *dossier.Document, err error) error {
 				j := &job{res: Result{Name: name, Doc: doc, Err: err}, done: make(chan struct{})}
 				select {

@@ -451,7 +451,8 @@ func Extract(ctx context.Context, eng *engine.Engine, name, format string, raw [
 	}
 	var doc *dossier.Document
 	var err error
-	opt := read.Options{MaxBytes: maxBytes}
+	opt := eng.ReadOptions()
+	opt.MaxBytes = maxBytes
 	switch format {
 	case FormatPDF:
 		text, perr := PDFText(ctx, name, raw)

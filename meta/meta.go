@@ -19,9 +19,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	dps "github.com/markusmobius/go-dateparser"
-	dpdate "github.com/markusmobius/go-dateparser/date"
-
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/lexicon"
 	"github.com/dossier-project/dossier/timex"
@@ -36,10 +33,6 @@ const (
 	maxTitleBytes = 300
 	// maxDatelineBytes: a longer line is prose, whose dates are events, not the publication.
 	maxDatelineBytes = 160
-	// maxParserCalls bounds the slow dateparser fallback per document.
-	maxParserCalls = 3
-	// maxParserInput bounds what the fallback parser sees.
-	maxParserInput = 80
 	// A line is a date line when at most this many words are not part of the
 	// date: "Monday, 3 March 2023 14:05 GMT" as a dateline; a headline may
 	// hold a date, so title rejection is stricter.
@@ -67,7 +60,6 @@ type Stage struct {
 	scanner *timex.Scanner
 	byLang  map[string]*cues
 	all     *cues
-	parser  *dps.Parser
 	langs   []string
 	now     func() time.Time
 }
@@ -81,7 +73,7 @@ func New(lex *lexicon.Set) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("meta: %w", err)
 	}
-	s := &Stage{scanner: sc, byLang: map[string]*cues{}, all: &cues{}, parser: &dps.Parser{}, now: time.Now}
+	s := &Stage{scanner: sc, byLang: map[string]*cues{}, all: &cues{}, now: time.Now}
 	for _, lang := range lex.Langs(lexiconPart) {
 		var f lexiconFile
 		if err := lex.Load(lang, lexiconPart, &f); err != nil {
@@ -434,7 +426,6 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 		best      time.Time
 		bestSpan  *dossier.Span
 		bestTrust = trustNone
-		calls     int
 	)
 	for _, l := range lines {
 		txt := doc.Text[l.Start:l.End]
@@ -464,21 +455,12 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 			span = seg
 		}
 		var buf [8]timex.Expr
-		found := false
 		for _, e := range s.scanner.Scan(doc.Text, doc.Lang, span, buf[:0]) {
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
-				best, bestSpan, bestTrust, found = date(e.Year, e.Month, e.Day), &sp, trust, true
+				best, bestSpan, bestTrust = date(e.Year, e.Month, e.Day), &sp, trust
 				break
-			}
-		}
-		// The slow general parser only sees cue lines our scanner could not read,
-		// and only when they show a year, since it would otherwise invent one.
-		if !found && trust != trustBare && calls < maxParserCalls && hasYear(txt) {
-			calls++
-			if d, ok := s.parse(txt); ok {
-				best, bestSpan, bestTrust = d, nil, trust
 			}
 		}
 	}
@@ -524,66 +506,6 @@ func segmentSep(s string, i int) int {
 		}
 	}
 	return 0
-}
-
-// hasYear reports whether s holds a four-digit number that could be a year.
-func hasYear(s string) bool {
-	run := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			run++
-			continue
-		}
-		if run == 4 {
-			y := 0
-			for _, ch := range s[i-4 : i] {
-				y = y*10 + int(ch-'0')
-			}
-			if y >= 1990 && y <= 2100 {
-				return true
-			}
-		}
-		run = 0
-	}
-	return false
-}
-
-// parse runs the general date parser on one short candidate line.
-func (s *Stage) parse(txt string) (time.Time, bool) {
-	if len(txt) > maxParserInput {
-		txt = txt[:maxParserInput]
-		for len(txt) > 0 && !utf8.ValidString(txt) {
-			txt = txt[:len(txt)-1]
-		}
-	}
-	cfg := &dps.Configuration{
-		Languages:             s.langs,
-		CurrentTime:           s.now(),
-		PreferredDateSource:   dps.Past,
-		IgnoreSurroundingText: true,
-	}
-	d, err := s.parseSafely(cfg, txt)
-	if err != nil || d.IsZero() {
-		return time.Time{}, false
-	}
-	switch d.Period {
-	case dpdate.Day, dpdate.Hour, dpdate.Minute, dpdate.Second:
-	default:
-		return time.Time{}, false
-	}
-	t := d.Time
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
-}
-
-// parseSafely shields the stage from a panic inside the third-party parser:
-// hostile input must never bring the pipeline down.
-func (s *Stage) parseSafely(cfg *dps.Configuration, txt string) (d dpdate.Date, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("dateparser: %v", r)
-		}
-	}()
-	return s.parser.Parse(cfg, txt)
 }
 
 // maxAgoGap bounds the text between "a week ago" and the date it restates.

@@ -46,8 +46,10 @@
 // disjoint). The title line is never boilerplate. Offsets and boilerplate
 // therefore work exactly as for plain text, and the plain-text boilerplate
 // classifier leaves a document alone when Format is "html" and Boilerplate is
-// set. Trafilatura's metadata fills Meta.Title, Author, Published, Outlet
-// (site name) and URL (canonical or og:url); Meta.TitleSpan is set when the
+// set. Trafilatura's metadata fills Meta.Title, Author, Outlet (site name)
+// and URL (canonical or og:url); Meta.Published is the date the page declares
+// for machines (meta tags, JSON-LD, microdata, <time>, a dated URL: see
+// pagedate.go); Meta.TitleSpan is set when the
 // title is found as a line of the rendered text. Meta.Encoding is the page's
 // encoding before decoding.
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,7 +28,7 @@ const (
 
 // htmlDocument renders the page in raw to text, marks what is not main
 // content as boilerplate, and fills the metadata.
-func htmlDocument(ctx context.Context, doc *dossier.Document, raw string) (*dossier.Document, error) {
+func htmlDocument(ctx context.Context, doc *dossier.Document, raw string, opt Options) (*dossier.Document, error) {
 	page, enc, warning, ok := decodeHTML(raw)
 	if !ok {
 		return nil, newError(doc.Name, ErrBinary, "binary data, not text (mostly invalid UTF-8 and no usable charset)", nil)
@@ -61,6 +62,13 @@ func htmlDocument(ctx context.Context, doc *dossier.Document, raw string) (*doss
 		return nil, err
 	}
 
+	if doc.Meta.Published.IsZero() {
+		words := opt.DateWords
+		if words == nil {
+			words, _ = LoadDateWords(nil) // the built-in lexicons load; a failure leaves numeric dates only
+		}
+		doc.Meta.Published = pageDate(root, doc.Meta.URL, words, time.Now())
+	}
 	if r.maxDepth > maxExtractDepth || r.elements > maxExtractElements || len(r.text) > maxExtractText {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
 			"page too deep or too large for main-content extraction (depth %d, %d elements, %s of text); no boilerplate marked",
@@ -114,9 +122,9 @@ func extractMain(root *html.Node) (res *trafilatura.ExtractResult, err error) {
 	cfg.MinOutputSize, cfg.MinOutputCommentSize = 0, 0
 	return trafilatura.ExtractDocument(root, trafilatura.Options{
 		Config:          cfg,
-		ExcludeComments: true, // reader comments are not the article
-		EnableFallback:  true, // readability and DOM Distiller when its own pass finds too little
-		HtmlDateMode:    trafilatura.Fast,
+		ExcludeComments: true,                 // reader comments are not the article
+		EnableFallback:  true,                 // readability and DOM Distiller when its own pass finds too little
+		HtmlDateMode:    trafilatura.Disabled, // pageDate reads the declared date
 	})
 }
 
@@ -125,9 +133,6 @@ func fillMeta(m *dossier.Meta, md trafilatura.Metadata) {
 	m.Author = cleanLine(md.Author)
 	m.Outlet = cleanLine(md.Sitename)
 	m.URL = cleanLine(md.URL)
-	if !md.Date.IsZero() {
-		m.Published = md.Date
-	}
 }
 
 // cleanLine makes metadata safe to print: valid UTF-8, one line, trimmed.

@@ -24,6 +24,10 @@ type Options struct {
 	// MaxBytes is the largest input accepted, in bytes; zero or negative
 	// means DefaultMaxBytes (16 MiB).
 	MaxBytes int64
+	// DateWords names the months for page dates written in words
+	// ("5. Juni 2015"); nil loads the built-in lexicons on each HTML page,
+	// so callers reading many pages build it once with LoadDateWords.
+	DateWords *DateWords
 }
 
 func (o Options) maxBytes() int64 {

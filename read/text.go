@@ -54,7 +54,7 @@ func fromString(ctx context.Context, name, s string, opt Options) (*dossier.Docu
 	}
 
 	if formatOf(name, s) == FormatHTML {
-		return htmlDocument(ctx, doc, s)
+		return htmlDocument(ctx, doc, s, opt)
 	}
 
 	text, enc, warning, ok := decodeText(s)
