@@ -44,7 +44,7 @@ func (f *storeFlags) open(ctx context.Context, readOnly bool, stderr io.Writer) 
 	}
 	// A reading command checks a small database whole before answering, so
 	// that a damaged file is reported rather than half-read; large ones are
-	// left to `dossier stats`, which always checks.
+	// left to `dossier stats` (whole up to 128 MB, or with --check).
 	if fi, err := os.Stat(path); err == nil && readOnly && fi.Size() <= quickCheckMaxBytes {
 		if err := db.QuickCheck(ctx); err != nil {
 			db.Close()

@@ -122,6 +122,12 @@ func TestSearchDamagedDatabase(t *testing.T) {
 	if code == 0 || !(strings.Contains(stderr, "damaged") || strings.Contains(stderr, "malformed")) {
 		t.Errorf("search on a damaged database: exit %d, stderr %q", code, stderr)
 	}
+	for _, args := range [][]string{{"stats", "--db", db}, {"stats", "--db", db, "--check"}} {
+		code, _, stderr = runCLI(t, "", args...)
+		if code == 0 || !(strings.Contains(stderr, "damaged") || strings.Contains(stderr, "malformed")) {
+			t.Errorf("%v on a damaged database: exit %d, stderr %q", args, code, stderr)
+		}
+	}
 }
 
 // TestExtractPDF: extract reads a PDF as ingest does (with pdftotext).
