@@ -34,7 +34,7 @@ per gigabyte and runs only with --check.`,
 		Example: `  dossier stats
   dossier stats --db team.db --check
   dossier stats --json`,
-		Args:  cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			store, err := sf.open(ctx, true, cmd.ErrOrStderr())
