@@ -118,7 +118,11 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
-	res, err := resolve.New(base)
+	given, err := mentions.GivenNames(lex)
+	if err != nil {
+		return nil, err
+	}
+	res, err := resolve.New(base, resolve.WithGivenNames(given))
 	if err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
 	}
@@ -182,6 +186,10 @@ func (e *Engine) LearnRepeatedLines(ctx context.Context, args []string) (*Engine
 
 // KB is the knowledge base the engine links entities to.
 func (e *Engine) KB() *kb.KB { return e.kb }
+
+// Resolver is the engine's cross-document resolver (its knowledge base and
+// its lexicons' given names).
+func (e *Engine) Resolver() *resolve.Resolver { return e.resolver }
 
 // Resolve gives the entities of docs corpus-wide ids: the same real-world
 // entity gets the same id in every document.

@@ -76,10 +76,7 @@ func New(eng *engine.Engine, store dossier.Store, opt Options) (*Ingester, error
 	if eng == nil || store == nil {
 		return nil, errors.New("ingest: nil engine or store")
 	}
-	res, err := resolve.New(eng.KB())
-	if err != nil {
-		return nil, err
-	}
+	res := eng.Resolver()
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}

@@ -336,6 +336,20 @@ func elisionEnd(w string) int {
 	return 0
 }
 
+// GivenNames lists the common given names of every language's lexicon
+// (the knowledge base's people's first words are not among them).
+func GivenNames(lex *lexicon.Set) ([]string, error) {
+	var given []string
+	for _, lang := range lex.Langs(PartGiven) {
+		var g givenFile
+		if err := lex.Load(lang, PartGiven, &g); err != nil {
+			return nil, fmt.Errorf("mentions: %w", err)
+		}
+		given = append(given, g.GivenNames...)
+	}
+	return given, nil
+}
+
 // loadRules compiles every language in lex that has a mentions file. The
 // given-name lists of all languages are merged into every language: an
 // article in French names Arabic and English people too.
@@ -344,13 +358,9 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 	if len(langs) == 0 {
 		return nil, nil, fmt.Errorf("mentions: %w for part %q in any language", lexicon.ErrNoLexicon, Part)
 	}
-	var given []string
-	for _, lang := range lex.Langs(PartGiven) {
-		var g givenFile
-		if err := lex.Load(lang, PartGiven, &g); err != nil {
-			return nil, nil, fmt.Errorf("mentions: %w", err)
-		}
-		given = append(given, g.GivenNames...)
+	given, err := GivenNames(lex)
+	if err != nil {
+		return nil, nil, err
 	}
 	byLang := make(map[string]*langRules, len(langs))
 	union := newLangRules()

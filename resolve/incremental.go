@@ -81,7 +81,7 @@ func (r *Resolver) ResolveAgainst(ctx context.Context, d *dossier.Document, know
 			continue
 		}
 		keys := EntityKeys(d, e)
-		id, why, via, err := lookupKnown(ctx, known, e.Type, keys)
+		id, why, via, err := r.lookupKnown(ctx, known, e.Type, keys)
 		if err != nil {
 			return fmt.Errorf("resolve %q against the store: %w", e.Name, err)
 		}
@@ -98,7 +98,7 @@ func (r *Resolver) ResolveAgainst(ctx context.Context, d *dossier.Document, know
 	return nil
 }
 
-func lookupKnown(ctx context.Context, known Known, typ string, keys []dossier.EntityKey) (id, why, via string, err error) {
+func (r *Resolver) lookupKnown(ctx context.Context, known Known, typ string, keys []dossier.EntityKey) (id, why, via string, err error) {
 	var full, single []string
 	for _, k := range keys {
 		switch k.Kind {
@@ -121,17 +121,20 @@ func lookupKnown(ctx context.Context, known Known, typ string, keys []dossier.En
 		return "", "", "", nil
 	}
 	for _, k := range single {
-		ids, err := known.EntitiesByKey(ctx, typ, dossier.KeyLast, []string{k})
+		if r.surnameLink(typ, k) {
+			ids, err := known.EntitiesByKey(ctx, typ, dossier.KeyLast, []string{k})
+			if err != nil {
+				return "", "", "", err
+			}
+			if len(ids) == 1 {
+				return ids[0], ReasonSurname, k, nil
+			}
+			if len(ids) > 1 {
+				continue // namesakes: do not guess
+			}
+		}
+		ids, err := known.EntitiesByKey(ctx, typ, dossier.KeySingle, []string{k})
 		if err != nil {
-			return "", "", "", err
-		}
-		if len(ids) == 1 {
-			return ids[0], ReasonSurname, k, nil
-		}
-		if len(ids) > 1 {
-			continue // namesakes: do not guess
-		}
-		if ids, err = known.EntitiesByKey(ctx, typ, dossier.KeySingle, []string{k}); err != nil {
 			return "", "", "", err
 		}
 		if len(ids) > 0 {

@@ -2,7 +2,8 @@
 // knowledge-base entities take "e:"+KB id; the others are matched across
 // documents by a transliteration-aware key of their names (kb.Key), with type
 // agreement, and a surname alone links only when the corpus has one
-// candidate for it. Different given names never merge.
+// candidate for it and the word is not a common given name ("Prophet
+// Muhammed" is no surname of "Ali Mohamed"). Different given names never merge.
 package resolve
 
 import (
@@ -28,15 +29,44 @@ const (
 // Resolver assigns corpus-wide entity ids. It is immutable and safe for
 // concurrent use (each Resolve call works on its own documents).
 type Resolver struct {
-	kb *kb.KB
+	kb    *kb.KB
+	given map[string]bool // keys of common given names
+}
+
+// Option configures a Resolver.
+type Option func(*Resolver)
+
+// WithGivenNames names the common given names: a one-word person name that
+// is one of them never links across documents as somebody's surname. A name
+// and a surname share the word often ("Hassan", "Mohamed"), and a bare given
+// name in another article is far more often somebody else (a prophet, a
+// child, a namesake) than the same person.
+func WithGivenNames(names []string) Option {
+	return func(r *Resolver) {
+		for _, n := range names {
+			if k := kb.Key(n); k != "" {
+				r.given[k] = true
+			}
+		}
+	}
 }
 
 // New returns a resolver backed by k.
-func New(k *kb.KB) (*Resolver, error) {
+func New(k *kb.KB, opts ...Option) (*Resolver, error) {
 	if k == nil {
 		return nil, errors.New("resolve: nil knowledge base")
 	}
-	return &Resolver{kb: k}, nil
+	r := &Resolver{kb: k, given: map[string]bool{}}
+	for _, o := range opts {
+		o(r)
+	}
+	return r, nil
+}
+
+// surnameLink reports whether a one-word name with key k may join a person
+// by last name.
+func (r *Resolver) surnameLink(typ, k string) bool {
+	return !(typ == dossier.TypePER && r.given[k])
 }
 
 // node is one document entity.
@@ -135,7 +165,10 @@ func (r *Resolver) Resolve(ctx context.Context, docs []*dossier.Document) error 
 		}
 		for _, k := range n.single {
 			tk := n.typ + "|" + k
-			roots := dedupeRoots(lastWord[tk], find)
+			var roots []int
+			if r.surnameLink(n.typ, k) {
+				roots = dedupeRoots(lastWord[tk], find)
+			}
 			if len(roots) == 1 {
 				if a, b := roots[0], find(i); a != b {
 					nodes[b].parent = a

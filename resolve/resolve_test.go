@@ -69,7 +69,11 @@ func idOf(t *testing.T, d *dossier.Document, text string) string {
 }
 
 func TestResolve(t *testing.T) {
-	r, err := New(testKBOrLoad(t))
+	given, err := mentions.GivenNames(lexicon.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(testKBOrLoad(t), WithGivenNames(given))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +106,12 @@ func TestResolve(t *testing.T) {
 			[][2]string{{"Sara Tallis, a lawyer, spoke.", "en"}, {"Paul Tallis, a judge, spoke.", "en"}, {"Tallis said more.", "en"}},
 			nil,
 			[][2]ref{{{0, "Sara Tallis"}, {1, "Paul Tallis"}}, {{0, "Sara Tallis"}, {2, "Tallis"}}, {{1, "Paul Tallis"}, {2, "Tallis"}}}},
+		{"a bare common given name is nobody's surname in another article",
+			[][2]string{{"Captain Yusuf Ibrahim said the post was attacked.", "en"},
+				{"Pilgrims honoured the prophet Ibrahim in the old mosque.", "en"},
+				{"Les fidèles ont prié le prophète Ibrahim.", "fr"}},
+			[][2]ref{{{1, "Ibrahim"}, {2, "Ibrahim"}}},
+			[][2]ref{{{0, "Yusuf Ibrahim"}, {1, "Ibrahim"}}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -183,4 +193,50 @@ func BenchmarkMentionsResolve(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// knownStub answers incremental resolution from fixed key tables.
+type knownStub map[dossier.KeyKind]map[string][]string
+
+func (k knownStub) EntitiesByKey(_ context.Context, typ string, kind dossier.KeyKind, keys []string) ([]string, error) {
+	var out []string
+	for _, key := range keys {
+		out = append(out, k[kind][typ+"|"+key]...)
+	}
+	return out, nil
+}
+
+func (k knownStub) EntityExists(context.Context, string) (bool, error) { return false, nil }
+
+// TestResolveAgainstGivenName: the store's one person whose last name is a
+// common given name does not absorb a bare mention of that name; a bare
+// ordinary surname still joins its one bearer.
+func TestResolveAgainstGivenName(t *testing.T) {
+	given, err := mentions.GivenNames(lexicon.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(testKBOrLoad(t), WithGivenNames(given))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := knownStub{dossier.KeyLast: {
+		"PER|" + kb.Key("Ibrahim"): {"e:yusuf-ibrahim"},
+		"PER|" + kb.Key("Tallis"):  {"e:sara-tallis"},
+	}}
+	for _, c := range []struct {
+		text, name, want string
+	}{
+		{"Pilgrims honoured the prophet Ibrahim in the old mosque.", "Ibrahim", ""},
+		{"Tallis said more on Monday.", "Tallis", "e:sara-tallis"},
+	} {
+		d := extract(t, [2]string{c.text, "en"})[0]
+		if err := r.ResolveAgainst(context.Background(), d, stored); err != nil {
+			t.Fatal(err)
+		}
+		id := idOf(t, d, c.name)
+		if (c.want == "" && id == "e:yusuf-ibrahim") || (c.want != "" && id != c.want) {
+			t.Errorf("%q: id %s, want %q (empty: a fresh one)", c.name, id, c.want)
+		}
+	}
 }

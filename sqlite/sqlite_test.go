@@ -78,10 +78,7 @@ func record(t testing.TB, db *sqlite.DB, name, text string) *dossier.Record {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := resolve.New(eng.KB())
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := eng.Resolver()
 	if err := res.ResolveAgainst(ctx, doc, db); err != nil {
 		t.Fatal(err)
 	}

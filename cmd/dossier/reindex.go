@@ -38,10 +38,7 @@ keeps its previous annotations and is reported; the exit code is then 1.`,
 			if err != nil {
 				return err
 			}
-			res, err := resolve.New(eng.KB())
-			if err != nil {
-				return err
-			}
+			res := eng.Resolver()
 			stderr := cmd.ErrOrStderr()
 			st, err := store.Stats(ctx)
 			if err != nil {
