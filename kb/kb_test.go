@@ -147,6 +147,9 @@ func TestLookupMustNotMerge(t *testing.T) {
 		{"Hamas", "Hama"},
 		{"Ansar Dine", "JNIM"},
 		{"Osama bin Laden", "Hamza bin Laden"},
+		{"England", "United Kingdom"},
+		{"Angleterre", "Grande-Bretagne"},
+		{"Scotland", "Britain"},
 	}
 	for _, p := range distinct {
 		a, b := k.Lookup(p[0]), k.Lookup(p[1])
@@ -159,7 +162,8 @@ func TestLookupMustNotMerge(t *testing.T) {
 		}
 	}
 	// Parent links instead of merges.
-	for child, parent := range map[string]string{"iskp": "islamic-state", "aqim": "al-qaeda", "haqqani-network": "taliban", "jnim": "al-qaeda"} {
+	for child, parent := range map[string]string{"iskp": "islamic-state", "aqim": "al-qaeda", "haqqani-network": "taliban", "jnim": "al-qaeda",
+		"england": "united-kingdom", "wales": "united-kingdom"} {
 		if p := k.Parent(child); p == nil || p.ID != parent {
 			t.Errorf("Parent(%s) = %v, want %s", child, p, parent)
 		}
