@@ -1088,7 +1088,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
-	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0:
+	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && !s.officeOfBefore(ws, a):
 		return "PER", evVerb
 	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven // "Trump": the surname of a known person
@@ -1100,12 +1100,40 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead // "VARNAK, Iraq (AP) —": a dateline's town, whatever the sentence start says
 	case !multi && first.shape == shapeUpper:
 		return "ORG", evDefault
+	case s.rankParticleBefore(ws, a):
+		return "PER", evTitle // "le général de Villaret": a surname with its particle
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
 		return "LOC", evContext
 	case multi && b-a <= 4 && allNames(toks[a:b]):
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// rankParticleBefore reports a name right after a rank title and a
+// lower-case particle in one sentence ("le colonel de Kerbrat", "General de
+// Varenne"): the particle opens a surname, not the place an office is of.
+func (s *Stage) rankParticleBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 2 {
+		return false
+	}
+	p, t := &toks[a-1], &toks[a-2]
+	return p.word && t.word && p.shape == shapeLower && p.class&wParticle != 0 && p.class&wContracted == 0 &&
+		t.class&wRank != 0 && p.sent == toks[a].sent && t.sent == toks[a].sent
+}
+
+// officeOfBefore reports a name right after a title and a lower-case
+// locative preposition ("le président de Vessarie a reçu"): the verb after
+// the name is the title's, and the name is what the office is of.
+func (s *Stage) officeOfBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 2 {
+		return false
+	}
+	p, t := &toks[a-1], &toks[a-2]
+	return p.word && t.word && p.shape == shapeLower && p.class&wLocPrep != 0 &&
+		t.class&wTitle != 0 && t.class&wRank == 0 && p.sent == toks[a].sent
 }
 
 // datelinePlace reports a run of capital letters opening its line and

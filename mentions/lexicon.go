@@ -26,11 +26,15 @@ type lexiconFile struct {
 	LocHeads      []string            `yaml:"loc_heads"`
 	LowerHeads    map[string][]string `yaml:"lower_heads"`
 	PersonTitles  []string            `yaml:"person_titles"`
-	PersonVerbs   []string            `yaml:"person_verbs"`
-	LocPreps      []string            `yaml:"loc_preps"`
-	NotNames      []string            `yaml:"not_names"`
-	AkaCues       []string            `yaml:"aka_cues"`
-	Coordinators  []string            `yaml:"coordinators"`
+	// RankTitles are the titles followed by a surname even through a
+	// particle ("le général de Villaret"), where an office is followed by
+	// its domain ("le président de Vessarie").
+	RankTitles   []string `yaml:"rank_titles"`
+	PersonVerbs  []string `yaml:"person_verbs"`
+	LocPreps     []string `yaml:"loc_preps"`
+	NotNames     []string `yaml:"not_names"`
+	AkaCues      []string `yaml:"aka_cues"`
+	Coordinators []string `yaml:"coordinators"`
 	// HeadConnectors join two parts of a name only after a common head noun
 	// ("Observatory for Human Rights", "Council for Water Security"), not
 	// after a proper name ("Varga for the Post").
@@ -104,6 +108,7 @@ const (
 	wDict
 	wHeadConn
 	wPlaceNoun
+	wRank
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -200,6 +205,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.OrgHeads, wOrgHead)
 	r.add(f.LocHeads, wLocHead)
 	r.add(f.PersonTitles, wTitle)
+	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)
 	r.add(f.LocPreps, wLocPrep)
 	r.add(f.NotNames, wNotName)
