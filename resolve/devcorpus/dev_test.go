@@ -12,7 +12,7 @@ import (
 // corpus (cold figures when it grew from 17 documents: names strict 0.88,
 // loose 0.91, entity recall 0.95), raised as the name grammar landed to
 // issue #11's targets and past: names_loose ≥ 0.95, names_strict ≥ 0.94,
-// entity_recall ≥ 0.97, links_alias ≥ 0.96, links_crossdoc precision ≥ 0.99,
+// entity_recall ≥ 0.97, links_alias ≥ 0.97, links_crossdoc precision ≥ 0.995 (session 5),
 // French within 0.05 of English. With -v it logs score.py's missed and extra names and links.
 func TestDevCorpus(t *testing.T) {
 	run := devcorpus.Extract(t)
@@ -26,9 +26,9 @@ func TestDevCorpus(t *testing.T) {
 		devcorpus.Target{Metric: "names_loose", Min: 0.95},
 		devcorpus.Target{Metric: "names_strict", Min: 0.94},
 		devcorpus.Target{Metric: "entity_recall", Min: 0.97},
-		devcorpus.Target{Metric: "links_alias", Min: 0.96},
+		devcorpus.Target{Metric: "links_alias", Min: 0.97},
 	)
-	if p, ok := run.Scores["all"].Precision("links_crossdoc"); !ok || p < 0.99 {
-		t.Errorf("links_crossdoc precision = %.3f, want ≥ 0.99", p)
+	if p, ok := run.Scores["all"].Precision("links_crossdoc"); !ok || p < 0.995 {
+		t.Errorf("links_crossdoc precision = %.3f, want ≥ 0.995", p)
 	}
 }
