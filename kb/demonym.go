@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
 
 // Demonym is a nationality word ("French", "afghane"): not an entity, but the
@@ -29,9 +27,9 @@ func (k *KB) addDemonyms(name string, data []byte) error {
 		return err
 	}
 	for _, item := range items {
-		line := item.GetToken().Position.Line
+		line := item.Line
 		var d demonymEntry
-		if err := yaml.NodeToValue(item, &d, yaml.DisallowUnknownField()); err != nil {
+		if err := decodeStrict(item, &d); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		if len(d.Country) != 2 || !isUpper(d.Country[0]) || !isUpper(d.Country[1]) {

@@ -12,14 +12,13 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed data
@@ -35,7 +34,7 @@ const (
 
 // loadEmbedded reads data/: demonyms first (place aliases that are demonyms
 // are not indexed), then hand-written actors, countries, regions, cities.
-func (k *KB) loadEmbedded(ctx context.Context) error {
+func (k *KB) loadEmbedded(ctx context.Context, cityIndex bool) error {
 	read := func(name string) ([]byte, error) {
 		data, err := embedded.ReadFile(name)
 		if err != nil {
@@ -62,7 +61,14 @@ func (k *KB) loadEmbedded(ctx context.Context) error {
 	for _, f := range actorFiles { // fs.Glob sorts: load order is stable
 		files = append(files, file{f, tierActors})
 	}
-	files = append(files, file{"data/countries.tsv", tierCountries}, file{"data/regions.yaml", tierRegions}, file{"data/cities.tsv.gz", tierCities})
+	files = append(files, file{"data/countries.tsv", tierCountries}, file{"data/regions.yaml", tierRegions})
+	// The cities come from their prebuilt index when it matches the cities
+	// file; else they are parsed and indexed like the rest (slow: ~250 ms).
+	if x, err := openCityIndex(); err == nil && cityIndex {
+		k.cities = x
+	} else {
+		files = append(files, file{citiesFile, tierCities})
+	}
 	// Files are parsed and their keys computed concurrently (the cities file
 	// dominates); entries are then indexed in tier order. Entries of one tier
 	// are added together: a parent may sit in another file.
@@ -133,7 +139,7 @@ func (k *KB) AddFile(name string) error {
 			return fmt.Errorf("%s: duplicate id %q (first defined at %s)", e.Source, e.ID, prev)
 		}
 		seen[e.ID] = e.Source
-		if prev := k.byID[e.ID]; prev != nil {
+		if prev := k.Entry(e.ID); prev != nil {
 			if prev.Type != e.Type || !slices.Contains(prev.keys, Key(e.Name)) {
 				return fmt.Errorf("%s: duplicate id %q (first defined at %s)", e.Source, e.ID, prev.Source)
 			}
@@ -274,28 +280,57 @@ type yamlEntry struct {
 	Note       string   `yaml:"note"`
 }
 
-// yamlSequence parses data and returns the items of its top-level list.
-func yamlSequence(name string, data []byte) ([]ast.Node, error) {
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	var items []ast.Node
-	for _, doc := range file.Docs {
-		body := doc.Body
-		if c, ok := body.(*ast.CommentGroupNode); ok && c != nil {
+// yamlSequence parses data and returns the items of its top-level list (of
+// every document of the file). yaml.v3 parses these files twice as fast as
+// goccy/go-yaml did: every command that extracts loads them.
+func yamlSequence(name string, data []byte) ([]*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var items []*yaml.Node
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return items, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(doc.Content) == 0 {
 			continue
 		}
-		if body == nil {
-			continue
+		body := doc.Content[0]
+		if body.Kind != yaml.SequenceNode {
+			return nil, fmt.Errorf("%s:%d: want a list of entries", name, body.Line)
 		}
-		seq, ok := body.(*ast.SequenceNode)
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: want a list of entries", name, body.GetToken().Position.Line)
-		}
-		items = append(items, seq.Values...)
+		items = append(items, body.Content...)
 	}
-	return items, nil
+}
+
+// decodeStrict decodes a mapping node into v (a pointer to a struct with yaml
+// tags), refusing keys the struct does not have: a typo in a data file fails.
+func decodeStrict(item *yaml.Node, v any) error {
+	if item.Kind != yaml.MappingNode {
+		return errors.New("want a mapping")
+	}
+	known := yamlFields(reflect.TypeOf(v).Elem())
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if k := item.Content[i].Value; !slices.Contains(known, k) {
+			return fmt.Errorf("line %d: unknown field %q (known: %s)", item.Content[i].Line, k, strings.Join(known, ", "))
+		}
+	}
+	return item.Decode(v)
+}
+
+// yamlFields lists the yaml tags of a struct type.
+func yamlFields(t reflect.Type) []string {
+	out := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func parseYAML(name string, data []byte, tier int) ([]*Entry, error) {
@@ -305,9 +340,9 @@ func parseYAML(name string, data []byte, tier int) ([]*Entry, error) {
 	}
 	out := make([]*Entry, 0, len(items))
 	for _, item := range items {
-		line := item.GetToken().Position.Line
+		line := item.Line
 		var y yamlEntry
-		if err := yaml.NodeToValue(item, &y, yaml.DisallowUnknownField()); err != nil {
+		if err := decodeStrict(item, &y); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
 		if (y.Lat == nil) != (y.Lon == nil) {

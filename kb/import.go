@@ -230,10 +230,10 @@ func (k *KB) MergeWatchlist(entries []*Entry) (ImportReport, error) {
 			continue
 		}
 		var target *Entry
-		if t := k.byID[e.ID]; t != nil && t.Type == e.Type {
+		if t := k.Entry(e.ID); t != nil && t.Type == e.Type {
 			target = t
 		} else {
-			for _, h := range k.byKey[keys[0]] {
+			for _, h := range k.mergeHits(keys[0], k.byKey[keys[0]]) {
 				if h.entry.Type == e.Type && !(h.upper && hasLower(e.Name)) {
 					target = h.entry
 					break
@@ -253,7 +253,7 @@ func (k *KB) MergeWatchlist(entries []*Entry) (ImportReport, error) {
 		}
 		// A new entry: find it a free id.
 		base := e.ID
-		for n := 2; k.byID[e.ID] != nil || byID[e.ID] != nil; n++ {
+		for n := 2; k.Entry(e.ID) != nil || byID[e.ID] != nil; n++ {
 			e.ID = base + "-" + strconv.Itoa(n)
 		}
 		// Drop aliases repeating the name or each other.
@@ -283,7 +283,7 @@ func (k *KB) MergeWatchlist(entries []*Entry) (ImportReport, error) {
 			seen[p] = true
 			if parent := byID[p]; parent != nil {
 				p = parent.Parent
-			} else if parent := k.byID[p]; parent != nil {
+			} else if parent := k.Entry(p); parent != nil {
 				p = parent.Parent
 			} else {
 				return rep, fmt.Errorf("%s: %s: unknown parent %q", e.Source, e.ID, p)
@@ -302,6 +302,9 @@ func (k *KB) MergeWatchlist(entries []*Entry) (ImportReport, error) {
 			k.index(target, n, p.keys[i])
 		}
 		target.WeakAliases = append(target.WeakAliases, p.weak...)
+		if k.cities != nil && target.tier == tierCities && !slices.Contains(k.renamed, target) {
+			k.renamed = append(k.renamed, target)
+		}
 		rep.Merged = append(rep.Merged, target)
 		rep.Aliases += len(p.names) + len(p.weak)
 	}

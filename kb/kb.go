@@ -127,17 +127,26 @@ type KB struct {
 	byID     map[string]*Entry
 	byKey    map[string][]hit
 	demonyms map[string]Demonym
+	// cities is the prebuilt index of the cities tier (nil: the cities are
+	// in the maps above, as any other entry).
+	cities *cityIndex
+	// renamed are the indexed cities a watchlist gave names the index does not file.
+	renamed []*Entry
 }
 
 func newKB() *KB {
-	return &KB{byID: map[string]*Entry{}, byKey: make(map[string][]hit, 1<<17), demonyms: map[string]Demonym{}}
+	return &KB{byID: map[string]*Entry{}, byKey: make(map[string][]hit, 1<<13), demonyms: map[string]Demonym{}}
 }
 
 // Load reads the embedded knowledge base, then each extra file (YAML or CSV/TSV,
 // by extension) in order. It checks ctx between files.
 func Load(ctx context.Context, extra ...string) (*KB, error) {
+	return load(ctx, true, extra...)
+}
+
+func load(ctx context.Context, cityIndex bool, extra ...string) (*KB, error) {
 	k := newKB()
-	if err := k.loadEmbedded(ctx); err != nil {
+	if err := k.loadEmbedded(ctx, cityIndex); err != nil {
 		return nil, err
 	}
 	for _, path := range extra {
@@ -154,7 +163,7 @@ func Load(ctx context.Context, extra ...string) (*KB, error) {
 // add indexes new entries after validating them against what is loaded.
 func (k *KB) add(entries []*Entry) error {
 	for _, e := range entries {
-		if prev, ok := k.byID[e.ID]; ok {
+		if prev := k.Entry(e.ID); prev != nil {
 			return fmt.Errorf("%s: duplicate id %q (first defined at %s)", e.Source, e.ID, prev.Source)
 		}
 		k.byID[e.ID] = e
@@ -163,12 +172,12 @@ func (k *KB) add(entries []*Entry) error {
 		if e.Parent == "" {
 			continue
 		}
-		if _, ok := k.byID[e.Parent]; !ok {
+		if k.Entry(e.Parent) == nil {
 			return fmt.Errorf("%s: %s: unknown parent %q", e.Source, e.ID, e.Parent)
 		}
 		// A cycle would make Ancestors loop.
 		seen := map[string]bool{e.ID: true}
-		for p := e.Parent; p != ""; p = k.byID[p].Parent {
+		for p := e.Parent; p != ""; p = k.Entry(p).Parent {
 			if seen[p] {
 				return fmt.Errorf("%s: %s: parent cycle through %q", e.Source, e.ID, p)
 			}
@@ -280,7 +289,7 @@ func (k *KB) Find(name string) []Match {
 }
 
 func (k *KB) collect(out []Match, key string, lower bool, rule string, keep func(*Entry) bool) []Match {
-	for _, h := range k.byKey[key] {
+	for _, h := range k.mergeHits(key, k.byKey[key]) {
 		if h.upper && lower {
 			continue
 		}
@@ -306,15 +315,20 @@ func (k *KB) Lookup(name string) []*Entry {
 }
 
 // Entry returns the entry with this id, or nil.
-func (k *KB) Entry(id string) *Entry { return k.byID[id] }
+func (k *KB) Entry(id string) *Entry {
+	if e := k.byID[id]; e != nil || k.cities == nil {
+		return e
+	}
+	return k.cities.cityByID(id)
+}
 
 // Parent returns the entry that id is part of, or nil.
 func (k *KB) Parent(id string) *Entry {
-	e := k.byID[id]
+	e := k.Entry(id)
 	if e == nil || e.Parent == "" {
 		return nil
 	}
-	return k.byID[e.Parent]
+	return k.Entry(e.Parent)
 }
 
 // Ancestors returns the chain of parents of id, nearest first.
@@ -327,12 +341,43 @@ func (k *KB) Ancestors(id string) []*Entry {
 }
 
 // Len is the number of entries.
-func (k *KB) Len() int { return len(k.entries) }
+func (k *KB) Len() int {
+	if k.cities != nil {
+		return len(k.entries) + k.cities.n
+	}
+	return len(k.entries)
+}
 
-// Entries iterates over all entries in load order.
+// Entries iterates over all entries in load order, except that the cities
+// of the prebuilt index come last, after the user's entries.
 func (k *KB) Entries() iter.Seq[*Entry] {
 	return func(yield func(*Entry) bool) {
 		for _, e := range k.entries {
+			if !yield(e) {
+				return
+			}
+		}
+		if k.cities != nil {
+			for i := range k.cities.n {
+				if !yield(k.cities.entry(i)) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// UnindexedEntries iterates over the entries whose names the prebuilt city
+// phrase table (CityPhrases) does not file: every entry but the indexed
+// cities, and those cities a watchlist gave new names.
+func (k *KB) UnindexedEntries() iter.Seq[*Entry] {
+	return func(yield func(*Entry) bool) {
+		for _, e := range k.entries {
+			if !yield(e) {
+				return
+			}
+		}
+		for _, e := range k.renamed {
 			if !yield(e) {
 				return
 			}
@@ -345,12 +390,27 @@ func (k *KB) Entries() iter.Seq[*Entry] {
 // The order of keys is unspecified.
 func (k *KB) Keys() iter.Seq2[string, []Match] {
 	return func(yield func(string, []Match) bool) {
-		for key, hits := range k.byKey {
+		emit := func(key string, hits []hit) bool {
 			ms := make([]Match, len(hits))
 			for i, h := range hits {
 				ms[i] = Match{Entry: h.entry, Alias: h.alias, Rule: RuleKey}
 			}
-			if !yield(key, ms) {
+			return yield(key, ms)
+		}
+		for key, hits := range k.byKey {
+			if !emit(key, k.mergeHits(key, hits)) {
+				return
+			}
+		}
+		if k.cities == nil {
+			return
+		}
+		for rec := range k.cities.tables[tableKeys].nrecords {
+			key := k.cities.recordKey(tableKeys, rec)
+			if _, inMap := k.byKey[key]; inMap {
+				continue
+			}
+			if !emit(key, k.cities.hits(key, nil)) {
 				return
 			}
 		}

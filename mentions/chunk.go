@@ -25,7 +25,7 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 		bestEnd, bestCand := 0, -1
 		var bestInfo *phraseInfo
 		for j := i; ; {
-			p := s.gaz.phrases[string(ws.key)]
+			p := s.gaz.lookup(ws.key)
 			if p == nil {
 				break
 			}
@@ -127,7 +127,7 @@ func (s *Stage) phraseAt(ws *workspace, r *langRules, k, e int) (*phraseInfo, in
 		}
 		ws.key = append(ws.key, ws.foldOf(&ws.toks[j])...)
 	}
-	p := s.gaz.phrases[string(ws.key)]
+	p := s.gaz.lookup(ws.key)
 	if p == nil || len(p.cands) == 0 {
 		return nil, -1
 	}

@@ -49,15 +49,20 @@ func New(lex *lexicon.Set, k *kb.KB) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union))}
+	s.pool.New = func() any { return &workspace{} }
+	return s, nil
+}
+
+// unionArticles lists the articles of every language.
+func unionArticles(union *langRules) map[string]bool {
 	articles := map[string]bool{}
 	for w, c := range union.words {
 		if c&wArticle != 0 {
 			articles[w] = true
 		}
 	}
-	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, articles)}
-	s.pool.New = func() any { return &workspace{} }
-	return s, nil
+	return articles
 }
 
 // Name implements dossier.Stage.
@@ -302,7 +307,7 @@ func (s *Stage) foldClass(ws *workspace, r *langRules, w string) wordClass {
 // knownPhrase reports whether w is a whole KB name.
 func (s *Stage) knownPhrase(ws *workspace, w string) bool {
 	ws.key = appendFold(ws.key[:0], w)
-	p := s.gaz.phrases[string(ws.key)]
+	p := s.gaz.lookup(ws.key)
 	return p != nil && len(p.cands) > 0
 }
 
@@ -314,7 +319,7 @@ func (s *Stage) majorPlace(ws *workspace, w string) bool {
 
 // majorPlaceFolded is majorPlace for a folded name.
 func (s *Stage) majorPlaceFolded(key []byte) bool {
-	p := s.gaz.phrases[string(key)]
+	p := s.gaz.lookup(key)
 	if p == nil {
 		return false
 	}

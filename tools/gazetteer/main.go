@@ -2,6 +2,10 @@
 //
 //	go run ./tools/gazetteer countries                       # kb/data/countries.tsv
 //	go run ./tools/gazetteer cities -pbf FILE -mo DIR        # kb/data/cities.tsv.gz
+//	go run ./tools/gazetteer cityindex                       # kb/data/cities.idx, from cities.tsv.gz
+//
+// cityindex must run again whenever cities.tsv.gz changes or the mention
+// stage files names differently (the kb and mentions tests say so).
 //
 // Both outputs are deterministic: the same inputs give the same bytes, so the
 // committed files can be checked by regenerating them (see README.md).
@@ -11,6 +15,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"github.com/dossier-project/dossier/kb"
+	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/mentions"
 )
 
 func main() {
@@ -22,7 +30,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: gazetteer countries|cities [flags]")
+		return fmt.Errorf("usage: gazetteer countries|cities|cityindex [flags]")
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	out := fs.String("out", "", "output file (default under kb/data)")
@@ -50,7 +58,38 @@ func run(args []string) error {
 			*out = "kb/data/cities.tsv.gz"
 		}
 		return writeCities(*out, *pbf, *mo, *minPop)
+	case "cityindex":
+		in := fs.String("in", "kb/data/cities.tsv.gz", "the cities file")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *out == "" {
+			*out = "kb/data/cities.idx"
+		}
+		return writeCityIndex(*out, *in)
 	default:
-		return fmt.Errorf("unknown command %q (want countries or cities)", args[0])
+		return fmt.Errorf("unknown command %q (want countries, cities or cityindex)", args[0])
 	}
+}
+
+// writeCityIndex builds the knowledge base's prebuilt city index with the
+// mention stage's filing of names under the built-in lexicons.
+func writeCityIndex(out, in string) error {
+	gz, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	words, fingerprint, err := mentions.CityPhraseFunc(lexicon.Default())
+	if err != nil {
+		return err
+	}
+	idx, err := kb.BuildCityIndex(gz, words, fingerprint)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, idx, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "cityindex: %s, %d bytes\n", out, len(idx))
+	return nil
 }
