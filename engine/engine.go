@@ -70,65 +70,27 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	if lex == nil {
 		lex = lexicon.Default()
 	}
-	cleaner, err := clean.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("clean: %w", err)
-	}
-	langID, err := lang.New(lex, lang.Options{Languages: cfg.Languages})
-	if err != nil {
-		return nil, err
-	}
-	seg, err := segment.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("segment: %w", err)
-	}
-	metaStage, err := meta.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("meta: %w", err)
-	}
-	tx, err := timex.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("timex: %w", err)
-	}
-	fig, err := figures.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("figures: %w", err)
-	}
-	kbFiles := cfg.KBFiles
-	if cfg.UserKB {
-		if p, err := kb.UserFile(); err == nil {
-			if _, err := os.Stat(p); err == nil {
-				kbFiles = append([]string{p}, kbFiles...)
-			}
-		}
-	}
-	base, err := kb.Load(ctx, kbFiles...)
-	if err != nil {
-		return nil, fmt.Errorf("knowledge base: %w", err)
-	}
-	ment, err := mentions.New(lex, base)
-	if err != nil {
-		return nil, fmt.Errorf("mentions: %w", err)
-	}
-	quoteStage, err := quotes.New(lex)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	claimStage, err := claims.New(lex, claims.WithKB(base))
-	if err != nil {
-		return nil, fmt.Errorf("claims: %w", err)
-	}
-	given, err := mentions.GivenNames(lex)
+	// The knowledge base and the stages that need it are built on another
+	// core while this one builds the stages that need only the lexicons.
+	var (
+		kbDone     = make(chan struct{})
+		kbErr      error
+		base       *kb.KB
+		ment       *mentions.Stage
+		claimStage *claims.Stage
+		res        *resolve.Resolver
+	)
+	go func() {
+		defer close(kbDone)
+		base, ment, claimStage, res, kbErr = newKBStages(ctx, cfg, lex)
+	}()
+	cleaner, langID, seg, metaStage, tx, fig, quoteStage, dateWords, err := newLexiconStages(cfg, lex)
+	<-kbDone
 	if err != nil {
 		return nil, err
 	}
-	res, err := resolve.New(base, resolve.WithGivenNames(given))
-	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
-	}
-	dateWords, err := read.LoadDateWords(lex)
-	if err != nil {
-		return nil, err
+	if kbErr != nil {
+		return nil, kbErr
 	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
@@ -143,6 +105,73 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		resolver: res,
 		read:     read.Options{MaxBytes: cfg.MaxBytes, DateWords: dateWords},
 	}, nil
+}
+
+// newLexiconStages builds the stages that need only the lexicons.
+func newLexiconStages(cfg Config, lex *lexicon.Set) (cleaner *clean.Stage, langID *lang.Stage, seg *segment.Stage,
+	metaStage *meta.Stage, tx *timex.Stage, fig *figures.Stage, quoteStage *quotes.Stage, dateWords *read.DateWords, err error) {
+	if cleaner, err = clean.New(lex); err != nil {
+		err = fmt.Errorf("clean: %w", err)
+		return
+	}
+	if langID, err = lang.New(lex, lang.Options{Languages: cfg.Languages}); err != nil {
+		return
+	}
+	if seg, err = segment.New(lex); err != nil {
+		err = fmt.Errorf("segment: %w", err)
+		return
+	}
+	if metaStage, err = meta.New(lex); err != nil {
+		err = fmt.Errorf("meta: %w", err)
+		return
+	}
+	if tx, err = timex.New(lex); err != nil {
+		err = fmt.Errorf("timex: %w", err)
+		return
+	}
+	if fig, err = figures.New(lex); err != nil {
+		err = fmt.Errorf("figures: %w", err)
+		return
+	}
+	if quoteStage, err = quotes.New(lex); err != nil {
+		err = fmt.Errorf("quotes: %w", err)
+		return
+	}
+	dateWords, err = read.LoadDateWords(lex)
+	return
+}
+
+// newKBStages loads the knowledge base and builds what needs it.
+func newKBStages(ctx context.Context, cfg Config, lex *lexicon.Set) (*kb.KB, *mentions.Stage, *claims.Stage, *resolve.Resolver, error) {
+	kbFiles := cfg.KBFiles
+	if cfg.UserKB {
+		if p, err := kb.UserFile(); err == nil {
+			if _, err := os.Stat(p); err == nil {
+				kbFiles = append([]string{p}, kbFiles...)
+			}
+		}
+	}
+	base, err := kb.Load(ctx, kbFiles...)
+	if err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	ment, err := mentions.New(lex, base)
+	if err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("mentions: %w", err)
+	}
+	claimStage, err := claims.New(lex, claims.WithKB(base))
+	if err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("claims: %w", err)
+	}
+	given, err := mentions.GivenNames(lex)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	res, err := resolve.New(base, resolve.WithGivenNames(given))
+	if err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("resolve: %w", err)
+	}
+	return base, ment, claimStage, res, nil
 }
 
 // RepeatedLinesMinDocs is how many documents of a batch must share a line
