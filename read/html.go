@@ -1,8 +1,10 @@
 package read
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -81,6 +83,7 @@ func htmlDocument(ctx context.Context, doc *dossier.Document, raw string, opt Op
 		return doc, nil
 	}
 	fillMeta(&doc.Meta, res.Metadata)
+	doc.Meta.Author = orderAuthors(doc.Meta.Author, doc.Text)
 	titleLine := -1
 	if doc.Meta.Title != "" {
 		titleLine = findTitle(doc, r.lines)
@@ -133,6 +136,29 @@ func fillMeta(m *dossier.Meta, md trafilatura.Metadata) {
 	m.Author = cleanLine(md.Author)
 	m.Outlet = cleanLine(md.Sitename)
 	m.URL = cleanLine(md.URL)
+}
+
+// orderAuthors puts the authors of a "A; B" list in the order the page
+// shows them (those it does not show last, alphabetically): the extractor
+// lists them in map order, which changes from run to run.
+func orderAuthors(authors, text string) string {
+	parts := strings.Split(authors, "; ")
+	if len(parts) < 2 {
+		return authors
+	}
+	pos := func(a string) int {
+		if i := strings.Index(text, a); i >= 0 {
+			return i
+		}
+		return len(text)
+	}
+	slices.SortStableFunc(parts, func(a, b string) int {
+		if c := cmp.Compare(pos(a), pos(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return strings.Join(parts, "; ")
 }
 
 // cleanLine makes metadata safe to print: valid UTF-8, one line, trimmed.

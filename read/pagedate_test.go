@@ -200,3 +200,18 @@ func FuzzPageDate(f *testing.F) {
 		words.scan(page)
 	})
 }
+
+func TestOrderAuthors(t *testing.T) {
+	text := "Port closed\nBy Lena Varga and Karim Benali\nThe harbour authority…"
+	for _, in := range []string{"Karim Benali; Lena Varga", "Lena Varga; Karim Benali"} {
+		if got := orderAuthors(in, text); got != "Lena Varga; Karim Benali" {
+			t.Errorf("orderAuthors(%q) = %q", in, got)
+		}
+	}
+	if got := orderAuthors("Zed Desk; Agence Ouest; Lena Varga", text); got != "Lena Varga; Agence Ouest; Zed Desk" {
+		t.Errorf("authors the page does not show go last, alphabetically: %q", got)
+	}
+	if got := orderAuthors("Lena Varga", text); got != "Lena Varga" {
+		t.Errorf("one author: %q", got)
+	}
+}
