@@ -122,6 +122,14 @@ type claimKey struct {
 	predicate       string
 }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens, dossier.LayerMentions, dossier.LayerQuotes}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerClaims} }
+
 // Process implements dossier.Stage. Documents in a language without a claims
 // lexicon get no claims: a guess in the wrong language would be noise.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {

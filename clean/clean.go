@@ -71,6 +71,12 @@ func New(lex *lexicon.Set) (*Stage, error) {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "clean" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer { return nil }
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerBoilerplate} }
+
 // Process sets doc.Boilerplate. HTML documents whose reader already extracted
 // the main content (doc.Boilerplate non-nil) are left alone.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {

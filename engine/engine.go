@@ -96,11 +96,15 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	rest := []dossier.Stage{langID, seg, metaStage, tx, fig, ment, quoteStage, claimStage, sources.New()}
+	pipe, err := pipeline.New(append([]dossier.Stage{cleaner}, rest...)...)
+	if err != nil {
+		return nil, err
+	}
 	return &Engine{
 		cfg:      cfg,
 		cleaner:  cleaner,
 		stages:   rest,
-		pipe:     pipeline.New(append([]dossier.Stage{cleaner}, rest...)...),
+		pipe:     pipe,
 		kb:       base,
 		resolver: res,
 		read:     read.Options{MaxBytes: cfg.MaxBytes, DateWords: dateWords},
@@ -209,7 +213,9 @@ func (e *Engine) LearnRepeatedLines(ctx context.Context, args []string) (*Engine
 	}
 	derived := *e
 	derived.cleaner = cleaner
-	derived.pipe = pipeline.New(append([]dossier.Stage{cleaner}, e.stages...)...)
+	if derived.pipe, err = pipeline.New(append([]dossier.Stage{cleaner}, e.stages...)...); err != nil {
+		return nil, err
+	}
 	return &derived, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -407,4 +408,32 @@ func BenchmarkLongLine(b *testing.B) {
 	}
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(text)), "alloc-B/input-B")
+}
+
+// TestReadmeDiagram: the README's pipeline diagram names the engine's stages
+// in the order the engine runs them.
+func TestReadmeDiagram(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Skip("README.md not found:", err)
+	}
+	var diagram []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "read ─► ") {
+			line, _, _ = strings.Cut(line, "  ")
+			diagram = strings.Split(line, " ─► ")[1:]
+			break
+		}
+	}
+	e, err := New(context.Background(), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	for _, s := range e.pipe.Stages() {
+		stages = append(stages, s.Name())
+	}
+	if !slices.Equal(diagram, stages) {
+		t.Errorf("README diagram %v, engine %v", diagram, stages)
+	}
 }

@@ -57,6 +57,14 @@ func (st *Stage) Name() string { return "figures" }
 // ctxCheckBytes is how much text is scanned between cancellation checks.
 const ctxCheckBytes = 1 << 20
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerFigures} }
+
 // Process replaces doc.Figures with the figures found outside boilerplate.
 func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	m := st.byLang[doc.Lang]

@@ -124,6 +124,12 @@ func New(lex *lexicon.Set, o Options) (*Stage, error) {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "lang" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer { return []dossier.Layer{dossier.LayerBoilerplate} }
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerLang} }
+
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	doc.Lang = s.Detect(Sample(doc, s.sample))

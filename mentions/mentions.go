@@ -128,6 +128,14 @@ const (
 
 func (ws *workspace) foldOf(t *tok) []byte { return ws.folded[t.foldStart:t.foldEnd] }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerMentions} }
+
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {

@@ -105,6 +105,14 @@ func lowerAll(words []string) []string {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "meta" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerMeta} }
+
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {

@@ -17,9 +17,37 @@ type Pipeline struct {
 	stages []dossier.Stage
 }
 
-// New returns a pipeline running stages in the order given.
-func New(stages ...dossier.Stage) *Pipeline {
-	return &Pipeline{stages: stages}
+// New returns a pipeline running stages in the order given. It fails when a
+// stage needs a layer that no earlier stage produces, or when two stages
+// produce the same layer: the order is checked once, here, not found wrong
+// on the first document.
+func New(stages ...dossier.Stage) (*Pipeline, error) {
+	by := map[dossier.Layer]string{dossier.LayerText: "the reader"}
+	for i, s := range stages {
+		for _, l := range s.Needs() {
+			if _, ok := by[l]; !ok {
+				return nil, fmt.Errorf("pipeline: stage %d (%s) needs the %s layer, which no earlier stage produces (order: %s)", i+1, s.Name(), l, names(stages))
+			}
+		}
+		for _, l := range s.Produces() {
+			if prev, ok := by[l]; ok {
+				return nil, fmt.Errorf("pipeline: stage %d (%s) produces the %s layer, which %s already produced", i+1, s.Name(), l, prev)
+			}
+			by[l] = s.Name()
+		}
+	}
+	return &Pipeline{stages: stages}, nil
+}
+
+func names(stages []dossier.Stage) string {
+	var b []byte
+	for i, s := range stages {
+		if i > 0 {
+			b = append(b, " → "...)
+		}
+		b = append(b, s.Name()...)
+	}
+	return string(b)
 }
 
 // Stages returns the stages in order.

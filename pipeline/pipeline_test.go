@@ -10,24 +10,53 @@ import (
 )
 
 type stageFunc struct {
-	name string
-	fn   func(*dossier.Document) error
+	name            string
+	fn              func(*dossier.Document) error
+	needs, produces []dossier.Layer
 }
 
 func (s stageFunc) Name() string                                         { return s.name }
+func (s stageFunc) Needs() []dossier.Layer                               { return s.needs }
+func (s stageFunc) Produces() []dossier.Layer                            { return s.produces }
 func (s stageFunc) Process(_ context.Context, d *dossier.Document) error { return s.fn(d) }
+
+// mustNew builds a pipeline whose order is right.
+func mustNew(t *testing.T, stages ...dossier.Stage) *Pipeline {
+	t.Helper()
+	p, err := New(stages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestNewChecksLayerOrder(t *testing.T) {
+	nop := func(*dossier.Document) error { return nil }
+	tokens := stageFunc{"segment", nop, []dossier.Layer{dossier.LayerText}, []dossier.Layer{dossier.LayerTokens}}
+	names := stageFunc{"mentions", nop, []dossier.Layer{dossier.LayerTokens}, []dossier.Layer{dossier.LayerMentions}}
+	if _, err := New(tokens, names); err != nil {
+		t.Errorf("right order refused: %v", err)
+	}
+	_, err := New(names, tokens)
+	if err == nil || !strings.Contains(err.Error(), "mentions") || !strings.Contains(err.Error(), "tokens layer") {
+		t.Errorf("mentions before segment: err = %v", err)
+	}
+	if _, err := New(tokens, tokens); err == nil || !strings.Contains(err.Error(), "already produced") {
+		t.Errorf("a layer produced twice: err = %v", err)
+	}
+}
 
 var _ dossier.Stage = stageFunc{}
 
 func TestRunRecoversPanic(t *testing.T) {
 	after := false
-	p := New(
-		stageFunc{"boom", func(d *dossier.Document) error {
+	p := mustNew(t,
+		stageFunc{name: "boom", fn: func(d *dossier.Document) error {
 			var s []int
 			_ = s[len(d.Text)] // index out of range
 			return nil
 		}},
-		stageFunc{"after", func(*dossier.Document) error { after = true; return nil }},
+		stageFunc{name: "after", fn: func(*dossier.Document) error { after = true; return nil }},
 	)
 	err := p.Run(context.Background(), &dossier.Document{Name: "a.txt", Text: "hello"})
 	if !errors.Is(err, ErrStageFailed) {
@@ -44,7 +73,7 @@ func TestRunRecoversPanic(t *testing.T) {
 }
 
 func TestRunChecksLayers(t *testing.T) {
-	p := New(stageFunc{"overlap", func(d *dossier.Document) error {
+	p := mustNew(t, stageFunc{name: "overlap", fn: func(d *dossier.Document) error {
 		d.Mentions = []dossier.Mention{
 			{Span: dossier.Span{Start: 2, End: 23}, Entity: -1},
 			{Span: dossier.Span{Start: 15, End: 23}, Entity: -1},
@@ -58,7 +87,7 @@ func TestRunChecksLayers(t *testing.T) {
 }
 
 func TestRunPassesGoodDocuments(t *testing.T) {
-	p := New(stageFunc{"ok", func(d *dossier.Document) error {
+	p := mustNew(t, stageFunc{name: "ok", fn: func(d *dossier.Document) error {
 		d.Mentions = []dossier.Mention{{Span: dossier.Span{Start: 0, End: 5}, Entity: -1}}
 		return nil
 	}})

@@ -64,6 +64,14 @@ func New(lex *lexicon.Set) (*Stage, error) {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "quotes" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens, dossier.LayerMentions}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerQuotes} }
+
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {

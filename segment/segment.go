@@ -104,6 +104,14 @@ func (f *lexiconFile) merge(o *lexiconFile) {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "segment" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerTokens} }
+
 // Process implements dossier.Stage: it replaces doc.Tokens and doc.Sentences.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	toks, sents, err := s.segment(ctx, doc.Text, doc.Lang, doc.Boilerplate)

@@ -22,6 +22,14 @@ func New() *Stage { return &Stage{} }
 // Name implements dossier.Stage.
 func (*Stage) Name() string { return "sources" }
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerMentions, dossier.LayerQuotes, dossier.LayerClaims}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerSources} }
+
 // Process implements dossier.Stage.
 func (*Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {

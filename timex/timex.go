@@ -73,6 +73,14 @@ func (s *Stage) Name() string { return "timex" }
 // checkEvery bounds how many bytes are scanned between context checks.
 const checkEvery = 64 << 10
 
+// Needs implements dossier.Stage.
+func (*Stage) Needs() []dossier.Layer {
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerMeta}
+}
+
+// Produces implements dossier.Stage.
+func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerTimexes} }
+
 // Process implements dossier.Stage: it scans the body (boilerplate skipped)
 // and resolves each expression against Meta.Published. Relative expressions
 // are dropped when the publication date is unknown.
