@@ -990,8 +990,39 @@ trimmed:
 			return
 		}
 	}
+	if b-a == 1 && headType == "" && !titled && s.demonymShaped(ws, r, a) {
+		return // "the Ostavian capital", "le jeune Norlandais a été arrêté"
+	}
 	typ, strength := s.typeOf(ws, r, a, b, headType, titled)
 	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern})
+}
+
+// demonymShaped reports a capitalised word with a nationality ending, not a
+// given name, between a lower-case article or adjective and a lower-case
+// word: a nationality adjective or inhabitant noun of a country the
+// knowledge base may not know ("the Ostavian capital", "le jeune Norlandais
+// a été arrêté"), where a name would follow a preposition or lead a clause.
+func (s *Stage) demonymShaped(ws *workspace, r *langRules, a int) bool {
+	toks := ws.toks
+	t := &toks[a]
+	if t.shape != shapeCap || t.class&(wGiven|wTitle) != 0 || a == 0 || a+1 >= len(toks) || len(r.demonymWordSuffixes) == 0 {
+		return false
+	}
+	prev, next := &toks[a-1], &toks[a+1]
+	if !prev.word || prev.sent != t.sent || prev.class&(wLocPrep|wPersonVerb|wTitle) != 0 ||
+		prev.shape != shapeLower && !(prev.class&wArticle != 0 && prev.sentStart) {
+		return false
+	}
+	if next.word && next.shape != shapeLower {
+		return false
+	}
+	f := ws.foldOf(t)
+	for _, sfx := range r.demonymWordSuffixes {
+		if len(f) >= len(sfx)+3 && string(f[len(f)-len(sfx):]) == sfx {
+			return true
+		}
+	}
+	return false
 }
 
 // isDemonymWord reports whether token i (any case) is a nationality word.

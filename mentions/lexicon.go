@@ -61,6 +61,9 @@ type lexiconFile struct {
 	// DemonymSuffixes end inhabitant nouns derived from a place name
 	// ("Strasbourgeois", "Parisiens"); longest first is not required.
 	DemonymSuffixes []string `yaml:"demonym_suffixes"`
+	// DemonymWordSuffixes end nationality words of any country, known or
+	// not, for the position test of demonymShaped.
+	DemonymWordSuffixes []string `yaml:"demonym_word_suffixes"`
 	// ContractedPreps are prepositions fused with an article ("du", "des"):
 	// before a hyphenated capitalised compound they mark a place ("du Bas-Rhin").
 	ContractedPreps []string `yaml:"contracted_preps"`
@@ -124,8 +127,8 @@ type langRules struct {
 	lowerNames map[string]string
 	// nonEntityNames: folded phrases that are no entity (designations).
 	nonEntityNames map[string]bool
-	// demonymSuffixes: folded, longest first.
-	demonymSuffixes []string
+	// demonymSuffixes, demonymWordSuffixes: folded, longest first.
+	demonymSuffixes, demonymWordSuffixes []string
 	tailHeads       map[string]string
 	lowerTails      bool
 	akaCues         map[string]bool // folded phrases
@@ -232,6 +235,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	}
 	// Longest first, so "iennes" is tried before "iens".
 	slices.SortStableFunc(r.demonymSuffixes, func(a, b string) int { return len(b) - len(a) })
+	for _, sfx := range f.DemonymWordSuffixes {
+		if k := fold(sfx); k != "" && !slices.Contains(r.demonymWordSuffixes, k) {
+			r.demonymWordSuffixes = append(r.demonymWordSuffixes, k)
+		}
+	}
+	slices.SortStableFunc(r.demonymWordSuffixes, func(a, b string) int { return len(b) - len(a) })
 	for typ, phrases := range f.LowercaseNames {
 		if typ != "PER" && typ != "ORG" && typ != "LOC" {
 			return fmt.Errorf("lowercase_names: bad type %q", typ)
