@@ -129,10 +129,10 @@ type langRules struct {
 	nonEntityNames map[string]bool
 	// demonymSuffixes, demonymWordSuffixes: folded, longest first.
 	demonymSuffixes, demonymWordSuffixes []string
-	tailHeads       map[string]string
-	lowerTails      bool
-	akaCues         map[string]bool // folded phrases
-	akaCueMaxWord   int
+	tailHeads                            map[string]string
+	lowerTails                           bool
+	akaCues                              map[string]bool // folded phrases
+	akaCueMaxWord                        int
 	// dict is lexicon/data/<lang>/common_words.txt: folded common words,
 	// sorted, one per line (see inDict).
 	dict string
