@@ -1225,8 +1225,9 @@ func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
 	if lowerIs(a-1, wConnector) && lowerIs(a-2, wPlaceNoun) && toks[a-1].class&(wArticle|wCoord) == 0 {
 		return true
 	}
-	// After the name, not followed by "of": "the Mali region of…" names the region.
-	return lowerIs(b, wPlaceNoun) && !lowerIs(b+1, wConnector)
+	// After the name, not followed by "of": "the Mali region of…" names the
+	// region; "and" may follow ("the Vessa post and the Kallim checkpoint").
+	return lowerIs(b, wPlaceNoun) && (!lowerIs(b+1, wConnector) || lowerIs(b+1, wCoord))
 }
 
 // placeCompound reports a hyphenated capitalised compound ("Bas-Rhin",
