@@ -910,6 +910,15 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			a++
 		}
 	}
+	if t := &toks[a]; a+2 < b && (t.sentStart || t.titleLine) && t.shape == shapeCap && t.class&wDict != 0 &&
+		t.class&(wGiven|wOrgHead|wLocHead|wTitle) == 0 && toks[a+1].shape == shapeLower && toks[a+1].class&wConnector != 0 &&
+		s.hasHead(ws, a+2, b) {
+		// "Members of the Vessa Liberation Front": a common word capitalised
+		// only because it opens the sentence is not part of the name with a
+		// head of its own that follows it.
+		for a++; a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wArticle) != 0; a++ {
+		}
+	}
 	if headType == "" && flags&flagArticleLed == 0 {
 		for a < b {
 			t := &toks[a]
