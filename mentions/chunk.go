@@ -368,6 +368,8 @@ func (s *Stage) lowerTail(ws *workspace, i int) int {
 		case u.class&wConnector != 0:
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
 			return last
+		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:
+			return last // "le Parlement mardi": a weekday right after the name ends it
 		case named && toks[k-1].class&wConnector != 0:
 			// "Ministère public de la Confédération d'obtenir …": after the
 			// name that completes the institution's, a connector and a
@@ -934,6 +936,12 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				// unless the knowledge base knows the name without it.
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
+			case t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 && a+2 < b &&
+				toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && a > 0 && toks[a-1].shape == shapeLower &&
+				toks[a-1].class&(wConnector|wArticle) != 0:
+				// "le ministre de l'Agriculture Paul Verrier": the office's
+				// domain, a common noun, ends where a given name opens the
+				// person's name.
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b):
 			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
 				a++ // "Sri Lankan President": a two-word nationality
@@ -1003,6 +1011,9 @@ trimmed:
 		return // "the Ostavian capital", "le jeune Norlandais a été arrêté"
 	}
 	typ, strength := s.typeOf(ws, r, a, b, headType, titled)
+	if typ == "PER" && b-a >= 2 && initialDot(ws, b-1) {
+		b++ // "Karim B.": the initial's period belongs to the name
+	}
 	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern})
 }
 
@@ -1144,7 +1155,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "le général de Villaret": a surname with its particle
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
 		return "LOC", evContext
-	case multi && b-a <= 4 && allNames(toks[a:b]):
+	case multi && b-a <= 4 && allNames(ws, a, b):
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
@@ -1266,14 +1277,28 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wLocPrep != 0
 }
 
-func allNames(ts []tok) bool {
-	for i := range ts {
-		if !ts[i].name || ts[i].shape == shapeUpper {
+func allNames(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &ws.toks[k]
+		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
 			return false
 		}
 	}
 	return true
 }
+
+// initialDot reports a one-letter capital right before its period ("B." in
+// "Karim B."); without the period it may be a grade or a vitamin ("Vitamin C").
+func initialDot(ws *workspace, k int) bool {
+	if !isInitial(&ws.toks[k]) || k+1 >= len(ws.toks) {
+		return false
+	}
+	n := &ws.toks[k+1]
+	return !n.word && n.start == ws.toks[k].end && ws.text[n.start:n.end] == "."
+}
+
+// isInitial reports a one-letter capital, as in "Karim B.".
+func isInitial(t *tok) bool { return t.word && t.shape == shapeUpper && t.end-t.start == 1 }
 
 // titleBefore reports a title or role right before token a ("President",
 // "Mr.", "mullah"), skipping an abbreviation's period.

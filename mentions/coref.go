@@ -62,8 +62,11 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		if c.entry != nil || (!first.sentStart && !first.titleLine) || c.to-c.from > 1 && !first.titleLine {
 			sp.body = true
 		}
-		if c.to-c.from > 1 {
-			lastWords[string(ws.foldOf(&ws.toks[c.to-1]))] = true
+		if last := c.to - 1; c.to-c.from > 1 {
+			if !ws.toks[last].word && last > c.from {
+				last-- // "Karim B.": the initial's period
+			}
+			lastWords[string(ws.foldOf(&ws.toks[last]))] = true
 		}
 	}
 	for i := range ws.cands {
@@ -321,6 +324,9 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			continue
 		}
 		short := bs[i].key
+		if utf8.RuneCountInString(short) <= 1 {
+			continue // an initial ("C") is nobody's surname
+		}
 		match := -1
 		ambiguous := false
 		for j := range bs {
