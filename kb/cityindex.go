@@ -145,7 +145,7 @@ func (x *cityIndex) entry(i int) *Entry {
 		panic(fmt.Sprintf("kb: %s: city %d: %v", citiesFile, i, err))
 	}
 	e.Source, e.tier = citiesFile+":"+strconv.Itoa(x.u32(x.rowOffsets+4*(x.n+1)+4*i)), tierCities
-	e.Aliases = dropNameHeads(e.Name, e.Aliases)
+	e.Aliases = dropNameHeads(e)
 	e.computeKeys()
 	if x.entries[i].CompareAndSwap(nil, e) {
 		return e

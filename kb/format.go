@@ -436,7 +436,7 @@ func parseTSV(name string, data []byte, tier int) ([]*Entry, error) {
 		}
 		e.Source, e.tier = name+":"+strconv.Itoa(lineNo), tier
 		if tier == tierCities {
-			e.Aliases = dropNameHeads(e.Name, e.Aliases)
+			e.Aliases = dropNameHeads(e)
 		}
 		out = append(out, e)
 	}
@@ -576,9 +576,16 @@ func validID(id string) bool {
 }
 
 // dropNameHeads removes the aliases that are the first words of a city's own
-// name: GeoNames lists "Texas" for Texas City and "Kuwait" for Kuwait City,
-// but text that says "Texas" or "Kuwait" means the state or the country.
-func dropNameHeads(name string, aliases []string) []string {
+// name: GeoNames lists "Texas" for Texas City, but text that says "Texas"
+// means the state. A capital keeps them: "Washington" is Washington, D.C.
+// (else a town of that name in England, the biggest left, took the word),
+// and where a country has the name ("Kuwait" for Kuwait City) the country
+// ranks first anyway.
+func dropNameHeads(e *Entry) []string {
+	name, aliases := e.Name, e.Aliases
+	if e.Capital() {
+		return aliases
+	}
 	out := aliases[:0]
 	for _, a := range aliases {
 		if len(a) < len(name) && strings.EqualFold(name[:len(a)], a) && name[len(a)] == ' ' {

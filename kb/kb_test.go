@@ -116,6 +116,9 @@ func TestLookupHits(t *testing.T) {
 		{"Deutschland", "germany"},
 		{"Cabo Delgado", "cabo-delgado"},
 		{"Tombouctou", "timbuktu"},
+		{"Washington", "washington-d-c"}, // a capital keeps its short name
+		{"Kuwait", "kuwait"},             // … and the country still ranks first
+		{"Texas", "us-texas"},            // a state, not Texas City
 	}
 	for _, c := range cases {
 		got := k.Lookup(c.name)

@@ -240,9 +240,19 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
 			continue // "Attorney General Merrick Garland": names after a title are a person's
 		}
+		if single && shortCapsPlace(first, c.entry, c.upper || c.capOnly) {
+			continue
+		}
 		return ci
 	}
 	return -1
+}
+
+// shortCapsPlace reports a word of at most three capitals matching a place
+// that the knowledge base does not write in capitals: an abbreviation ("© HO/AFP",
+// handout), not the town "Ho". Countries keep theirs ("UK", "USA").
+func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
+	return t.shape == shapeUpper && t.end-t.start <= 3 && !aliasCaps && e.Type == kb.LOC && e.Kind != kb.KindCountry
 }
 
 // chunk walks the tokens, finds name runs and combines them with the KB
@@ -998,6 +1008,9 @@ trimmed:
 		words := len(strings.Fields(fold(nameText)))
 		for _, m := range ms {
 			if m.Entry.Type == kb.LOC && b-a == 1 && toks[a].class&(wCommon|wFunction) != 0 {
+				continue
+			}
+			if b-a == 1 && shortCapsPlace(&toks[a], m.Entry, kb.CaseSensitive(m.Alias)) {
 				continue
 			}
 			if len(strings.Fields(fold(m.Alias))) != words {

@@ -438,3 +438,29 @@ func TestBracketedAlternative(t *testing.T) {
 		t.Errorf("'Kessler or Varga' linked as one: %v", ent)
 	}
 }
+
+// TestShortCapsPlace: a word of three capitals or fewer is an abbreviation,
+// not a town the knowledge base writes in lower case ("© HO/AFP" is a
+// handout credit, not Ho in Ghana); the town's own spelling still links, and
+// countries keep their capital abbreviations.
+func TestShortCapsPlace(t *testing.T) {
+	doc := run(t, "The picture (© HO/AFP) shows the market in Ho, Ghana, where troops from the UK arrived.", "en")
+	for _, e := range doc.Entities {
+		for _, mi := range e.Mentions {
+			switch doc.Slice(doc.Mentions[mi].Span) {
+			case "HO":
+				if e.KB != "" {
+					t.Errorf("HO linked to %s", e.KB)
+				}
+			case "Ho":
+				if e.KB != "ho" {
+					t.Errorf("Ho linked to %q, want ho", e.KB)
+				}
+			case "UK":
+				if e.KB != "united-kingdom" {
+					t.Errorf("UK linked to %q", e.KB)
+				}
+			}
+		}
+	}
+}
