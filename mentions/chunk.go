@@ -696,7 +696,7 @@ func (s *Stage) addOwned(ws *workspace, r *langRules, text string, a, b int) {
 	}
 	for _, m := range s.kb.Find(name.String()) {
 		if m.Entry.Type == kb.ORG {
-			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB})
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB, weak: genericAlias(ws, a, b, m.Entry)})
 			return
 		}
 	}
@@ -901,7 +901,30 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: c.weak})
+	weak := c.weak || genericAlias(ws, i, e, c.entry)
+	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak})
+}
+
+// genericAlias reports a match of one country's organisation through words
+// that any country's body could be named by ("Security Service", "National
+// Guard", "ministère de l'Intérieur"): every word a common word of the
+// document's language. Such a match is weak: it stands only where the
+// document names the country (dropUnsupportedWeak), so that Ukraine's
+// Security Service is not linked to Britain's.
+func genericAlias(ws *workspace, i, e int, entry *kb.Entry) bool {
+	if entry.Type != kb.ORG || entry.Country == "" || e-i < 2 {
+		return false
+	}
+	for k := i; k < e; k++ {
+		t := &ws.toks[k]
+		if !t.word {
+			continue
+		}
+		if t.shape == shapeUpper || t.shape != shapeLower && t.class&(wDict|wConnector|wArticle|wFunction) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // addPattern trims the run [a, b) to a name and adds it as a candidate.
@@ -1016,7 +1039,7 @@ trimmed:
 			if len(strings.Fields(fold(m.Alias))) != words {
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
-			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB})
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB, weak: genericAlias(ws, a, b, m.Entry)})
 			return
 		}
 	}

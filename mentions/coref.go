@@ -195,7 +195,6 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			kept = append(kept, &ws.cands[i])
 		}
 	}
-	dropUnsupportedWeak(kept)
 	var bs []builder
 	byKB := map[string]int{}
 	byKey := map[string]int{}

@@ -156,6 +156,15 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.filterAndType(ws, r, doc.Text)
 	dropOverlaps(ws.cands)
+	// Before the mentions are written, so that an unlinked weak match says
+	// "pattern", not "kb".
+	kept := make([]*cand, 0, len(ws.cands))
+	for i := range ws.cands {
+		if !ws.cands[i].drop {
+			kept = append(kept, &ws.cands[i])
+		}
+	}
+	dropUnsupportedWeak(kept)
 	doc.Mentions = doc.Mentions[:0]
 	for i := range ws.cands {
 		c := &ws.cands[i]

@@ -464,3 +464,36 @@ func TestShortCapsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericAliasNeedsItsCountry: a name any country's body could bear
+// ("Security Service", "ministère de l'Intérieur") links to the one country's
+// body the knowledge base lists only where the document names that country.
+func TestGenericAliasNeedsItsCountry(t *testing.T) {
+	cases := []struct{ text, lang, name, want string }{
+		{"In Vessaria and Ukraine, the Security Service said a plot against the port had been foiled on Monday.", "en", "Security Service", ""},
+		{"In Britain, the Security Service said a plot against the port had been foiled on Monday.", "en", "Security Service", "mi5"},
+		{"Au Vessaland, le ministère de l'Intérieur a annoncé lundi l'arrestation de deux hommes.", "fr", "ministère de l'Intérieur", ""},
+		{"À Paris, le ministère de l'Intérieur a annoncé lundi l'arrestation de deux hommes.", "fr", "ministère de l'Intérieur", "french-interior-ministry"},
+	}
+	for _, c := range cases {
+		doc := run(t, c.text, c.lang)
+		found := false
+		for _, e := range doc.Entities {
+			for _, mi := range e.Mentions {
+				if doc.Slice(doc.Mentions[mi].Span) != c.name {
+					continue
+				}
+				found = true
+				if e.KB != c.want {
+					t.Errorf("%q: %s linked to %q, want %q", c.text, c.name, e.KB, c.want)
+				}
+				if src := doc.Mentions[mi].Source; (c.want == "") != (src != SourceKB) {
+					t.Errorf("%q: mention source %q with link %q", c.text, src, e.KB)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q (found %v)", c.text, c.name, found)
+		}
+	}
+}
