@@ -3,6 +3,8 @@ package clean
 import (
 	"context"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Reason says which rule marked a line as furniture.
@@ -27,10 +29,13 @@ const (
 	ReasonHeadline           // a headline-like line inside the body (related link or subheading)
 	ReasonBetween            // a short line between two furniture lines
 	ReasonNav                // a menu: short items between separators ("Home | News | Sport")
+	ReasonNotice             // the page speaking of itself outside the prose: "This article is more than 3 years old"
+	ReasonKicker             // a link to another article under a capitals label: "ANALYSIS: Why the ports burn"
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
-	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav"}
+	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
+	"notice", "kicker"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -102,7 +107,9 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	r.linkLists()
 	r.head()
 	r.headlineCopies(text)
-	r.tail()
+	r.notices()
+	r.kickers(text)
+	r.tail(text)
 	if !r.wrapped() {
 		r.teasers()
 		r.headlines()
@@ -175,6 +182,85 @@ func isCountLine(l *lineInfo) bool {
 // article", "If you value our journalism, please donate"). Quotes are not.
 func isAppeal(l *lineInfo) bool {
 	return l.site > 0 && (l.reader > 0 || l.voice > 0) && !l.quoteStart && l.words <= phraseMaxWords+20
+}
+
+// notice bounds: a notice is at most this long; a shorter one is furniture
+// even between paragraphs ("Share this article").
+const (
+	noticeMaxWords       = 30
+	noticeInBodyMaxWords = 10
+)
+
+// isNotice: the page speaking of itself ("this article", "cet article") in a
+// line that is no quotation.
+func isNotice(l *lineInfo) bool {
+	return l.selfRef && !l.quoteStart && l.words <= noticeMaxWords
+}
+
+// notices marks the lines where the page speaks of itself above the first
+// paragraph or below the last ("This article is more than 3 years old",
+// "This story was first published by…"), or in a short line anywhere.
+func (r *rules) notices() {
+	// The article's prose, not counting the notices themselves.
+	first, last := len(r.lines), -1
+	for i := range r.lines {
+		if l := &r.lines[i]; l.prose && !l.bp && !isNotice(l) {
+			first, last = min(first, i), i
+		}
+	}
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.bp || !isNotice(l) {
+			continue
+		}
+		if i < first || i > last || l.words <= noticeInBodyMaxWords {
+			r.mark(i, ReasonNotice)
+		}
+	}
+}
+
+// kickers marks a line that is a label in capitals, a colon and a headline
+// ("ANALYSIS: Why the northern ports keep burning", "LIRE AUSSI : …"): a
+// link to another article. A label's line that ends as a sentence is the
+// article's own text ("UPDATE: Police said the road reopened.").
+func (r *rules) kickers(text string) {
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.bp || l.quoteStart || l.words > headlineMaxWords || !headlineEnd(l) || l.ending == endQuote {
+			continue
+		}
+		if capsLabel(text[l.start:l.end]) {
+			r.mark(i, ReasonKicker)
+		}
+	}
+}
+
+// capsLabel reports a line opening with one to three words in capitals of
+// three letters or more in all, a colon, and then a capitalised word.
+func capsLabel(line string) bool {
+	line = strings.TrimSpace(line)
+	colon := strings.IndexByte(line, ':')
+	if colon <= 0 || colon > 40 {
+		return false
+	}
+	label, rest := strings.TrimSpace(line[:colon]), strings.TrimSpace(line[colon+1:])
+	letters := 0
+	for _, r := range label {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		case r == ' ' || r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	if letters < 3 || len(strings.Fields(label)) > 3 || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // isSectionLine: a short line made of section and navigation words ("News",
@@ -472,12 +558,14 @@ func (r *rules) head() {
 
 // tail marks short lines and link items after the article's last paragraph
 // ("News", "Dismiss", "Most read" lists without a known header).
-func (r *rules) tail() {
+func (r *rules) tail(text string) {
 	// Appeals and notices after the article, over one or several lines,
-	// end the prose: the article's last paragraph is above them.
-	for last := r.lastProse(); last >= 0 && isAppeal(&r.lines[last]); last = r.lastProse() {
-		r.mark(last, ReasonTail)
-	}
+	// end the prose: the article's last paragraph is above them. Short
+	// lines among them belong to them ("Support the Courier", "Every
+	// contribution makes a difference."); walking up, the block ends at the
+	// first long line that is neither.
+	r.appealBlock()
+	r.authorBio(text)
 	last := r.lastProse()
 	if last < 0 {
 		return
@@ -491,6 +579,94 @@ func (r *rules) tail() {
 			r.mark(i, ReasonTail)
 		}
 	}
+}
+
+// appealMaxShortWords: a line this short may sit inside an appeal block.
+const appealMaxShortWords = 12
+
+// appealBlock marks the appeals and notices at the end of the page and the
+// short lines between them, from the last line up to the topmost appeal or
+// notice before a long line of prose.
+func (r *rules) appealBlock() {
+	top := -1
+	for i := len(r.lines) - 1; i >= 0; i-- {
+		l := &r.lines[i]
+		switch {
+		case l.blank || l.bp:
+			continue
+		case isAppeal(l) || isNotice(l):
+			top = i
+			continue
+		case !l.prose || l.words <= appealMaxShortWords && !l.quoteStart:
+			continue
+		}
+		break
+	}
+	if top < 0 {
+		return
+	}
+	for i := top; i < len(r.lines); i++ {
+		if l := &r.lines[i]; !l.blank && !l.bp && !l.byline {
+			r.mark(i, ReasonTail)
+		}
+	}
+}
+
+// authorBioMaxWords bounds a biography of the author after the article.
+const authorBioMaxWords = 60
+
+// authorBio marks the last paragraph when it opens with the name of the
+// page's byline ("By Lena Varga" … "Lena Varga is the Courier's
+// correspondent in the north."): a note about the author, not the article.
+func (r *rules) authorBio(text string) {
+	last := r.lastProse()
+	if last < 0 || r.lines[last].words > authorBioMaxWords || r.lines[last].quoteStart {
+		return
+	}
+	for i := 0; i < last; i++ {
+		l := &r.lines[i]
+		if !l.byline || l.words > 8 {
+			continue
+		}
+		name := bylineName(text[l.start:l.end])
+		if len(name) >= 2 && strings.HasPrefix(strings.TrimSpace(text[r.lines[last].start:r.lines[last].end]), name+" ") {
+			r.mark(last, ReasonTail)
+			return
+		}
+	}
+}
+
+// bylineName returns the run of capitalised words of a byline line after its
+// marker ("By Lena Varga, Vessa" → "Lena Varga").
+func bylineName(line string) string {
+	fields := strings.Fields(line)
+	start := -1
+	for i, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) && i > 0 {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	end := start
+	for end < len(fields) && end-start < 4 {
+		f := fields[end]
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		end++
+		if strings.HasSuffix(f, ",") {
+			break
+		}
+	}
+	if end-start < 2 {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(fields[start:end], " "), ",")
 }
 
 // Copies of the headline: at least copyMinShared words in common, covering

@@ -469,3 +469,43 @@ func TestTailAppeals(t *testing.T) {
 		{"“We will appeal, and we will win,” their lawyer told the court's reporters after the hearing ended.", keep},
 	}, false)
 }
+
+// TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
+// by its words: the page speaking of itself outside the prose (age banners,
+// syndication footers), a link under a label in capitals, an appeal block
+// with its short lines, the byline's author described after the article.
+func TestNoticesKickersAndAuthorNotes(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Port guards repel night attack in Vessa", free},
+		{"This article is more than 3 years old", drop},
+		{"By Lena Varga", free},
+		{"Guards at the northern port of Vessa repelled an attack by armed men late on Tuesday, the regional governor said.", keep},
+		{"The attackers arrived in two boats shortly before midnight and opened fire on a customs post, officials said.", keep},
+		{"This article builds on reporting by the same author in the Vessa Review in October 2020.", keep},
+		{"No group has claimed responsibility, but officials blamed a local faction active along the coast since 2021.", keep},
+		{"ANALYSIS: Why the northern ports keep burning", drop},
+		{"Lena Varga is the Courier's correspondent in the north. She has covered the region since 2015.", drop},
+		{"We have a small favour to ask. Millions of readers rely on our independent journalism. If you can, please support us today.", drop},
+		{"Support the Courier", drop},
+		{"Every contribution, however big or small, makes a difference.", drop},
+		{"This story was originally published by the Norland Courier and is republished here with permission.", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Attaque nocturne contre le port de Vessa", free},
+		{"Cet article a été publié il y a plus de deux ans.", drop},
+		{"Par Lena Varga", free},
+		{"Des hommes armés ont attaqué mardi soir le port de Vessa, dans le nord du pays, a indiqué le gouverneur de la région.", keep},
+		{"Aucun groupe n'a revendiqué l'attaque, mais les autorités mettent en cause une faction locale active sur la côte.", keep},
+		{"LIRE AUSSI : Pourquoi les ports du nord brûlent", drop},
+		{"Lena Varga est la correspondante du Courrier dans le nord du pays depuis 2015.", drop},
+		{"Vous avez aimé cet article ? Soutenez un journalisme indépendant : abonnez-vous dès aujourd'hui.", drop},
+		{"Chaque don compte.", drop},
+	}, false)
+	// A label in capitals before a sentence is the article's own text.
+	runFixture(t, st, []fixtureLine{
+		{"Guards at the northern port of Vessa repelled an attack by armed men late on Tuesday, the regional governor said.", keep},
+		{"UPDATE: Police said on Wednesday that the coast road had reopened to traffic.", keep},
+		{"The attackers arrived in two boats shortly before midnight and opened fire on a customs post, officials said.", keep},
+	}, false)
+}

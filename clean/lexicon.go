@@ -32,6 +32,12 @@ type cueFile struct {
 	// CountUnits follow a number in a page's metadata ("317 words", "3 min
 	// read", "317 mots").
 	CountUnits []string `yaml:"count_units"`
+	// Demonstratives and SelfNouns make the page speak of itself ("this
+	// article", "cet article"): such a line outside the article's prose is a
+	// notice ("This article is more than 3 years old", "This story was first
+	// published by…").
+	Demonstratives []string `yaml:"demonstratives"`
+	SelfNouns      []string `yaml:"self_nouns"`
 }
 
 // Word classes, as bits of wordEntry.flags.
@@ -44,6 +50,8 @@ const (
 	wVoice
 	wSite
 	wUnit
+	wDemonstrative
+	wSelf
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -146,6 +154,8 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wVoice, f.SiteVoice},
 			{wSite, f.SiteWords},
 			{wUnit, f.CountUnits},
+			{wDemonstrative, f.Demonstratives},
+			{wSelf, f.SelfNouns},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

@@ -29,12 +29,13 @@ type lineInfo struct {
 	dates   int // date vocabulary or numbers
 	numbers int
 	section int
-	holder  int // image placeholders
-	soft    int // distinct promotional cues
-	reader  int // words addressing the reader
-	voice   int // the site speaking of itself
-	site    int // words naming the page and its services
-	units   int // count units: "words", "mots", "min"
+	holder  int  // image placeholders
+	soft    int  // distinct promotional cues
+	reader  int  // words addressing the reader
+	voice   int  // the site speaking of itself
+	site    int  // words naming the page and its services
+	units   int  // count units: "words", "mots", "min"
+	selfRef bool // the page speaks of itself: "this article", "cet article"
 
 	ending     endKind
 	blank      bool
@@ -281,10 +282,25 @@ func isASCIISymbol(b byte) bool {
 
 // lookup classifies the tokens of the last scanned line and matches cue phrases.
 func (sc *scanner) lookup(li *lineInfo, c *compiled) {
+	var prevFlags uint16
+	selfPending := false
 	for k := range sc.tokStart {
 		tok := sc.norm[sc.tokStart[k]:sc.tokEnd[k]]
 		idx := c.find(tok, sc.tokHash[k])
 		sc.tokEntry = append(sc.tokEntry, idx)
+		var flags uint16
+		if idx >= 0 {
+			flags = c.entries[idx].flags
+		}
+		// "This article is more than…", "Share this article": the page
+		// speaks of itself when a demonstrative and a page noun are followed
+		// by a function word or nothing; "This article builds on…" is the
+		// author's own prose.
+		if selfPending && (flags&wStop != 0 || len(tok) > 0 && tok[0] == ':') {
+			li.selfRef = true
+		}
+		selfPending = flags&wSelf != 0 && prevFlags&wDemonstrative != 0
+		prevFlags = flags
 		if len(tok) == 0 {
 			continue
 		}
@@ -326,6 +342,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			li.site += int(e.flags&wSite) / int(wSite)
 			li.units += int(e.flags&wUnit) / int(wUnit)
 		}
+	}
+	if selfPending {
+		li.selfRef = true // "Share this article"
 	}
 	// caps counted per token above; keep it per word so ratios use li.words.
 	if li.caps > li.words {
