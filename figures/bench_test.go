@@ -61,7 +61,7 @@ func TestBenchFixtures(t *testing.T) {
 	st := newStage(t)
 	docs, _ := benchDocs()
 	want := map[string]string{
-		"en": "140 killed|4 person|11 person|4000 person|6000 person|3 attack|12 killed|650000 money_usd|1e+07 money_usd|7 person|2 person",
+		"en": "140 killed|4 person|11 person|4000 person|6000 person|3 attack|12 killed|650000 money_usd|1e+07 money_usd|7 person|2 person|20 person",
 		"fr": "5 killed|11 injured|4 person|60 person|22 killed|50 killed|400 killed|3000 person|2 attack|1.2e+06 money_eur|14 person|10 person|32 killed|300 injured",
 	}
 	for _, d := range docs {

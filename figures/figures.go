@@ -22,6 +22,7 @@
 package figures
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"unicode"
@@ -428,6 +429,10 @@ func (s *scanner) nounAfter(i int) nounMatch {
 		case f&fExcluded != 0:
 			// "36 hours", "29 ans", "5 of the 10 years".
 			return nounMatch{excluded: true}
+		case f == 0 && s.personNoun(ws, we):
+			// "300 spectators", "two envoys": a noun of the language's
+			// person class, though no hand-written list names it.
+			return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
 		case f&(fKilledAfter|fKilledAfterAux|fInjuredAfter|fInjuredAfterAux) != 0:
 			return nounMatch{}
 		case partitive && f&fPartPronoun != 0:
@@ -511,6 +516,15 @@ func (s *scanner) qualifierForward(ws int) (int, bool) {
 	return 0, false
 }
 
+// personNoun reports a lower-case word of the person-noun list.
+func (s *scanner) personNoun(ws, we int) bool {
+	if s.m.personNouns == "" || s.isCapitalised(ws) {
+		return false
+	}
+	key, _, ok := s.lower(ws, we)
+	return ok && s.m.isPersonNoun(key)
+}
+
 // isModifier reports whether a word may stand between a number and its noun:
 // a listed modifier, a capitalised word ("Islamist", "IS", "Franco-Belgian")
 // or a word with an adjective suffix ("radicalised", "potential").
@@ -531,6 +545,11 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 		if len(key) > len(suf)+2 && string(key[len(key)-len(suf):]) == suf {
 			return true
 		}
+	}
+	// A hyphenated compound before a noun is adjectival ("two senior-level
+	// envoys", "300 well-armed men").
+	if h := bytes.IndexByte(key, '-'); h > 0 && h < len(key)-1 && !s.m.isPersonNoun(key) {
+		return true
 	}
 	return false
 }

@@ -51,6 +51,10 @@ func TestFigures(t *testing.T) {
 		{"en", "Officials said a dozen suspected militants had been detained.", []want{{"a dozen", 12, "person", "exact", "militants"}}},
 		{"en", "Twenty-one students escaped, and two hundred and fifty remain missing.", []want{{"Twenty-one", 21, "person", "exact", "students"}}},
 		{"en", "The cell planned three coordinated attacks on the city.", []want{{"three", 3, "attack", "exact", "attacks"}}},
+		// Any noun of the person class counts people, through hyphenated modifiers.
+		{"en", "Some 300 spectators watched as two senior-level envoys arrived.", []want{
+			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
+		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
 			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -161,6 +162,41 @@ type model struct {
 	qualAfter        []qualPhrase
 	symbols          []symbol // longest first
 	modifierSuffixes []string
+	// personNouns is a generated sorted word list (one per line): nouns
+	// whose most frequent sense is a person (WordNet's noun.person for
+	// English), so that "300 spectators" counts people though no hand-written
+	// list names spectators. Empty for a language without one.
+	personNouns string
+}
+
+// PartPersonNouns is the generated list of nouns denoting people
+// (tools/wordclasses).
+const PartPersonNouns = "person_nouns"
+
+// isPersonNoun binary-searches the person-noun list for key.
+func (m *model) isPersonNoun(key []byte) bool {
+	list := m.personNouns
+	lo, hi := 0, len(list)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		// the line holding mid
+		s := strings.LastIndexByte(list[:mid], '\n') + 1
+		e := strings.IndexByte(list[mid:], '\n')
+		if e < 0 {
+			e = len(list)
+		} else {
+			e += mid
+		}
+		switch c := strings.Compare(list[s:e], string(key)); {
+		case c == 0:
+			return true
+		case c < 0:
+			lo = e + 1
+		default:
+			hi = s
+		}
+	}
+	return false
 }
 
 const filterSize = 1 << 13
@@ -353,16 +389,26 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 		return nil, nil, fmt.Errorf("figures: no %s lexicon in any language", Part)
 	}
 	byLang := make(map[string]*model, len(files))
+	var allPersons []string
 	for lang, f := range files {
 		m, err := compile(map[string]*lexiconFile{lang: f})
 		if err != nil {
 			return nil, nil, fmt.Errorf("figures: lexicon %s: %w", lang, err)
+		}
+		if m.personNouns, err = lex.Text(lang, PartPersonNouns); err != nil && !errors.Is(err, lexicon.ErrNoLexicon) {
+			return nil, nil, fmt.Errorf("figures: %w", err)
+		}
+		if m.personNouns != "" {
+			allPersons = append(allPersons, lang)
 		}
 		byLang[lang] = m
 	}
 	all, err := compile(files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("figures: merged lexicon: %w", err)
+	}
+	if len(allPersons) == 1 { // the merged model searches one list (English today)
+		all.personNouns = byLang[allPersons[0]].personNouns
 	}
 	return byLang, all, nil
 }
