@@ -55,6 +55,8 @@ func TestFigures(t *testing.T) {
 		{"en", "Some 300 spectators watched as two senior-level envoys arrived.", []want{
 			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
 		{"en", "The two major groups sent five stars to the gala.", nil},
+		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
+		{"en", "In 2015 100 people fled the town.", []want{{"100", 100, "person", "exact", "people"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
 			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},
