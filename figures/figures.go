@@ -343,6 +343,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	}
 
 	unit := unitNone
+	var elided *found // the figure whose noun an elliptical count continues
 	switch {
 	case ex.currency != unitNone:
 		unit = ex.currency
@@ -378,6 +379,11 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
 			unit = unitPerson
 		}
+		if unit == unitNone && !noun.found && prev != nil && prev.hasNoun && prev.unit == unitPerson && s.ellipsis(leftFlags, qend) {
+			// "another 900 are held", "25 autres sont recherchés": the
+			// count continues the previous figure's people.
+			unit, elided = unitPerson, prev
+		}
 	}
 	if unit == unitNone {
 		return found{}, false
@@ -391,6 +397,8 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	}
 	if noun.found {
 		f.Noun = s.t[noun.start:noun.end]
+	} else if elided != nil {
+		f.Noun = elided.fig.Noun
 	}
 	return found{fig: f, unit: unit, hasNoun: noun.found, noun: dossier.Span{Start: noun.start, End: noun.end},
 		leftStart: leftStart, leftEnd: leftEnd}, true
@@ -552,6 +560,17 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 		return true
 	}
 	return false
+}
+
+// ellipsis reports an elliptical count: an ellipsis word before the number
+// ("another 900") or right after it ("900 more", "25 autres"), and then a
+// verb as for a bare subject.
+func (s *scanner) ellipsis(leftFlags uint32, i int) bool {
+	if leftFlags&fEllipsis != 0 {
+		return s.bareSubject(i)
+	}
+	ws, we, g, ok := s.next(i)
+	return ok && g == gapSpace && s.flags(ws, we)&fEllipsis != 0 && s.bareSubject(we)
 }
 
 // bareSubject reports whether the number ending at i stands alone as a

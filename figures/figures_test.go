@@ -56,6 +56,15 @@ func TestFigures(t *testing.T) {
 			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
 		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
+		{"fr", "Les autorités ont arrêté 40 jihadistes et 25 autres sont recherchés.", []want{
+			{"40", 40, "person", "exact", "jihadistes"}, {"25", 25, "person", "exact", "jihadistes"}}},
+		// An elliptical count continues the previous figure's people.
+		{"en", "About 1,200 fighters were captured and another 900 are held in camps.", []want{
+			{"1,200", 1200, "person", "about", "fighters"}, {"900", 900, "person", "exact", "fighters"}}},
+		{"en", "The army freed 300 hostages and 40 more were found later.", []want{
+			{"300", 300, "person", "exact", "hostages"}, {"40", 40, "person", "exact", "hostages"}}},
+		{"en", "The army freed 300 hostages in 2019 and another 40 kilometres were cleared.", []want{
+			{"300", 300, "person", "exact", "hostages"}}},
 		{"en", "In 2015 100 people fled the town.", []want{{"100", 100, "person", "exact", "people"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{

@@ -45,8 +45,12 @@ type lexiconFile struct {
 	InjuredAfterAux   []string            `yaml:"injured_after_aux"`
 	Auxiliaries       []string            `yaml:"auxiliaries"`
 	BareFollowers     []string            `yaml:"bare_followers"`
-	Including         []string            `yaml:"including"`
-	ClauseBreaks      []string            `yaml:"clause_breaks"`
+	// Ellipsis words say a bare count continues the previous figure's noun:
+	// "1,200 fighters were captured and another 900 are held", "40
+	// jihadistes… 25 autres sont recherchés".
+	Ellipsis     []string `yaml:"ellipsis"`
+	Including    []string `yaml:"including"`
+	ClauseBreaks []string `yaml:"clause_breaks"`
 }
 
 // Word roles; one word may have several ("injured" is a noun and a verb).
@@ -71,6 +75,7 @@ const (
 	fInjuredAfterAux
 	fAux
 	fBareFollower
+	fEllipsis
 	fIncluding
 	fClauseBreak
 	fQualifierStart // first word of some qualifier phrase
@@ -317,6 +322,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.InjuredAfterAux, fInjuredAfterAux)
 		m.addFlag(f.Auxiliaries, fAux)
 		m.addFlag(f.BareFollowers, fBareFollower)
+		m.addFlag(f.Ellipsis, fEllipsis)
 		m.addFlag(f.Including, fIncluding)
 		m.addFlag(f.ClauseBreaks, fClauseBreak)
 	}
