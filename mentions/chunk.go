@@ -901,8 +901,17 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	weak := c.weak || genericAlias(ws, i, e, c.entry)
+	weak := c.weak || genericAlias(ws, i, e, c.entry) || commonWordTown(ws, i, e, c.entry)
 	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak})
+}
+
+// commonWordTown reports a town matched through one capitalised common word
+// or head noun ("the Republic", "the Union", "Reading"): weak, it stands
+// only where the document names the town's country, and it names no
+// country for other weak matches.
+func commonWordTown(ws *workspace, i, e int, entry *kb.Entry) bool {
+	return e-i == 1 && entry.Kind == kb.KindCity && entry.Country != "" &&
+		ws.toks[i].class&(wDict|wOrgHead|wLocHead) != 0 && ws.toks[i].shape == shapeCap
 }
 
 // genericAlias reports a match of one country's organisation through words
@@ -1039,7 +1048,8 @@ trimmed:
 			if len(strings.Fields(fold(m.Alias))) != words {
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
-			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB, weak: genericAlias(ws, a, b, m.Entry)})
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB,
+				weak: genericAlias(ws, a, b, m.Entry) || commonWordTown(ws, a, b, m.Entry)})
 			return
 		}
 	}

@@ -497,3 +497,30 @@ func TestGenericAliasNeedsItsCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordTown: a town reached through one capitalised common word or
+// head noun ("the Republic", "the Union") links only where the document
+// names its country; then it also does ("Union, New Jersey", "Nice … France").
+func TestCommonWordTown(t *testing.T) {
+	kbOf := func(doc *dossier.Document, name string) string {
+		for _, e := range doc.Entities {
+			for _, mi := range e.Mentions {
+				if doc.Slice(doc.Mentions[mi].Span) == name {
+					return e.KB
+				}
+			}
+		}
+		return "-"
+	}
+	cases := []struct{ text, name, want string }{
+		{"Leaders of the Republic met the Union delegation in Kallim on Monday.", "Republic", ""},
+		{"Leaders of the Republic met the Union delegation in Kallim on Monday.", "Union", ""},
+		{"Officials in Union, New Jersey, said the suspect had lived there since 2019.", "Union", "union"},
+		{"The attack in Nice shocked France on the evening of the national holiday.", "Nice", "nice"},
+	}
+	for _, c := range cases {
+		if got := kbOf(run(t, c.text, "en"), c.name); got != c.want {
+			t.Errorf("%q: %s linked to %q, want %q", c.text, c.name, got, c.want)
+		}
+	}
+}
