@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -171,38 +170,15 @@ type model struct {
 	// whose most frequent sense is a person (WordNet's noun.person for
 	// English), so that "300 spectators" counts people though no hand-written
 	// list names spectators. Empty for a language without one.
-	personNouns string
+	personNouns lexicon.WordList
 }
 
 // PartPersonNouns is the generated list of nouns denoting people
 // (tools/wordclasses).
 const PartPersonNouns = "person_nouns"
 
-// isPersonNoun binary-searches the person-noun list for key.
-func (m *model) isPersonNoun(key []byte) bool {
-	list := m.personNouns
-	lo, hi := 0, len(list)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		// the line holding mid
-		s := strings.LastIndexByte(list[:mid], '\n') + 1
-		e := strings.IndexByte(list[mid:], '\n')
-		if e < 0 {
-			e = len(list)
-		} else {
-			e += mid
-		}
-		switch c := strings.Compare(list[s:e], string(key)); {
-		case c == 0:
-			return true
-		case c < 0:
-			lo = e + 1
-		default:
-			hi = s
-		}
-	}
-	return false
-}
+// isPersonNoun reports whether key is in the person-noun list.
+func (m *model) isPersonNoun(key []byte) bool { return m.personNouns.Has(key) }
 
 const filterSize = 1 << 13
 
@@ -401,7 +377,7 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("figures: lexicon %s: %w", lang, err)
 		}
-		if m.personNouns, err = lex.Text(lang, PartPersonNouns); err != nil && !errors.Is(err, lexicon.ErrNoLexicon) {
+		if m.personNouns, err = lex.List(lang, PartPersonNouns); err != nil {
 			return nil, nil, fmt.Errorf("figures: %w", err)
 		}
 		if m.personNouns != "" {

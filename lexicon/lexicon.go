@@ -97,3 +97,5 @@ func (s *Set) Text(lang, name string) (string, error) {
 	}
 	return string(data), nil
 }
+
+func errorsIsNoLexicon(err error) bool { return errors.Is(err, ErrNoLexicon) }

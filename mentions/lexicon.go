@@ -140,48 +140,9 @@ type langRules struct {
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
 
-// compareBytes compares a string and a byte slice bytewise, without the
-// allocation a conversion would make.
-func compareBytes(a string, b []byte) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		if a[i] != b[i] {
-			if a[i] < b[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return len(a) - len(b)
-}
-
 // inDict reports whether the folded word is in the language's sorted list of
 // common words (one per line), by binary search over the embedded text.
-func (r *langRules) inDict(folded []byte) bool {
-	d := r.dict
-	lo, hi := 0, len(d)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		start := strings.LastIndexByte(d[lo:mid], '\n') + 1 + lo
-		if start < lo {
-			start = lo
-		}
-		end := strings.IndexByte(d[start:], '\n')
-		if end < 0 {
-			end = len(d) - start
-		}
-		w := d[start : start+end]
-		switch c := compareBytes(w, folded); {
-		case c == 0:
-			return true
-		case c < 0:
-			lo = start + end + 1
-		default:
-			hi = start
-		}
-	}
-	return false
-}
+func (r *langRules) inDict(folded []byte) bool { return lexicon.WordList(r.dict).Has(folded) }
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},

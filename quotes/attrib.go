@@ -175,7 +175,11 @@ func (w *work) cls(i int) uint32 {
 		return 0
 	}
 	if s := w.text[t.Start:t.End]; isPlainLower(s) {
-		return w.r.words[s] // already folded: no copy
+		c := w.r.words[s] // already folded: no copy
+		if c == 0 && w.r.people.HasString(s) {
+			c = cSourceNoun // "a nurse said": any noun of a person heads a source
+		}
+		return c
 	}
 	return w.r.words[string(w.fold(i))]
 }
@@ -318,7 +322,7 @@ func (w *work) keepQuotes() {
 			continue
 		}
 		words, lowerLong, capitals := countWords(w.text[c.Start:c.End])
-		if words < MinWords {
+		if words < MinWords && !(words >= minSpokenWords && spokenEnd(w.text[c.Start:c.End])) {
 			continue
 		}
 		if lowerLong == 0 && capitals >= 2 {
@@ -329,6 +333,22 @@ func (w *work) keepQuotes() {
 		}
 		w.kept = append(w.kept, keptQuote{region: rg, content: c})
 	}
+}
+
+// minSpokenWords: a shorter quotation still counts when its own punctuation
+// hands over to the attribution ("We saw smoke," said…): a comma closing the
+// quoted words marks speech, where a scare quote has none.
+const minSpokenWords = 2
+
+// shortQuote reports a quotation under MinWords words.
+func shortQuote(s string) bool {
+	words, _, _ := countWords(s)
+	return words < MinWords
+}
+
+func spokenEnd(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return strings.HasSuffix(s, ",")
 }
 
 // countWords counts whitespace-separated words holding a letter or digit,
@@ -807,6 +827,17 @@ func (w *work) invertedPhrase(i, hi int) (candidate, int) {
 }
 
 // classify decides what the phrase of tokens [a, b] names.
+// linkBefore reports a linking word ("of", "at", "de") among the tokens from
+// a up to byte pos: "a friend of Karim Benali" is the friend, not Benali.
+func (w *work) linkBefore(a, pos int) bool {
+	for k := a; k < len(w.toks) && w.toks[k].Start < pos; k++ {
+		if w.cls(k)&cLink != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (w *work) classify(a, b int) candidate {
 	if a > b || a < 0 || b >= len(w.toks) {
 		return candidate{}
@@ -848,6 +879,11 @@ func (w *work) classify(a, b int) candidate {
 	named := func(mi int32) candidate {
 		m := w.doc.Mentions[mi]
 		return candidate{kind: kNamed, entity: m.Entity, span: m.Span}
+	}
+	// A role before a person's name is the person: "local journalist Amir
+	// Tal", "a senior commander, Karim Benali".
+	if per >= 0 && w.doc.Mentions[per].End == w.toks[b].End && !w.linkBefore(a, w.doc.Mentions[per].Start) {
+		return named(per)
 	}
 	// Trim the phrase after the last name or noun it needs.
 	switch {
@@ -1193,6 +1229,12 @@ func (w *work) attribute() {
 				sp := *ev[j].speaker
 				quote.Speaker = &sp
 			}
+		}
+		if shortQuote(w.text[q.content.Start:q.content.End]) && (quote.Verb == nil || quote.Verb.Start < q.content.End) {
+			// A few quoted words count only when a speech verb after them
+			// takes them up ("We saw smoke," said…); else they are a scare
+			// quote ("He called it a 'so-called truce,' and left").
+			continue
 		}
 		if quote.Speaker != nil {
 			lastQuote, lastQuotePara = quote.Speaker, p

@@ -97,7 +97,11 @@ const cDeterminer = cDefinite | cIndefinite | cPossessive
 
 // rules is one language's compiled lexicon.
 type rules struct {
-	words       map[string]uint32
+	words map[string]uint32
+	// people lists the nouns that denote a person (generated from WordNet
+	// for English): any of them may head an unnamed source ("a nurse", "a
+	// shopkeeper"), though source_nouns does not name it.
+	people      lexicon.WordList
 	sourceCues  phraseSet
 	auxiliaries phraseSet
 	adverbs     phraseSet
@@ -138,6 +142,9 @@ func loadRules(lex *lexicon.Set) (map[string]*rules, error) {
 		r, err := compile(&f)
 		if err != nil {
 			return nil, fmt.Errorf("quotes: lexicon %s: %w", lang, err)
+		}
+		if r.people, err = lex.List(lang, "person_nouns"); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
 		}
 		out[lang] = r
 	}

@@ -111,6 +111,26 @@ func TestQuotes(t *testing.T) {
 		want             []want
 	}{
 		{
+			name: "any noun of a person heads an unnamed source",
+			lang: "en",
+			text: "“It was chaos and we ran,” a nurse at the hospital said on Monday.",
+			want: []want{{"It was chaos and we ran,", "~a nurse at the hospital", "said"}},
+		},
+		{
+			name:  "a short quotation handed to its speech verb by a comma",
+			lang:  "en",
+			text:  "“We saw smoke,” said local journalist Amir Tal. He called it a “so-called truce,” and left.",
+			names: []name{{"Amir Tal", "PER", ""}},
+			want:  []want{{"We saw smoke,", "Amir Tal", "said"}},
+		},
+		{
+			name:  "a role before a name is the person, a friend of a name is not",
+			lang:  "en",
+			text:  "“The cell is finished,” a senior commander, Karim Benali, told reporters. “He was betrayed,” a friend of Karim Benali said.",
+			names: []name{{"Karim Benali", "PER", ""}},
+			want:  []want{{"The cell is finished,", "Karim Benali", "told"}, {"He was betrayed,", "~a friend of Karim Benali", "said"}},
+		},
+		{
 			name:  "fr relative subject with scare quotes inside",
 			lang:  "fr",
 			text:  "Le rapport cite un «pays membre» de l'OTAN qui estime que le chef du réseau «avait recruté plus de vingt combattants dans la région».",
