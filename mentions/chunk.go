@@ -248,6 +248,16 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	return -1
 }
 
+// slashNext reports a slash glued to token a's end, before a capitalised
+// word: "HO/AFP", the label of a picture credit.
+func slashNext(ws *workspace, a int) bool {
+	if a+2 >= len(ws.toks) {
+		return false
+	}
+	s, n := &ws.toks[a+1], &ws.toks[a+2]
+	return !s.word && s.start == ws.toks[a].end && ws.text[s.start:s.end] == "/" && n.start == s.end && n.word && n.shape != shapeLower
+}
+
 // shortCapsPlace reports a word of at most three capitals matching a place
 // that the knowledge base does not write in capitals: an abbreviation ("© HO/AFP",
 // handout), not the town "Ho". Countries keep theirs ("UK", "USA").
@@ -1019,6 +1029,9 @@ trimmed:
 		}
 		if t.shape == shapeUpper && t.end-t.start > 8 {
 			return // a shouted word, not an acronym
+		}
+		if t.shape == shapeUpper && t.end-t.start <= 3 && slashNext(ws, a) {
+			return // "© HO/AFP": a credit's label (handout), not a name
 		}
 		if s.isDemonym(text, t) || s.placeDemonym(ws, r, t) {
 			return

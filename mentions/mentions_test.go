@@ -445,6 +445,11 @@ func TestBracketedAlternative(t *testing.T) {
 // countries keep their capital abbreviations.
 func TestShortCapsPlace(t *testing.T) {
 	doc := run(t, "The picture (© HO/AFP) shows the market in Ho, Ghana, where troops from the UK arrived.", "en")
+	for _, m := range doc.Mentions {
+		if doc.Slice(m.Span) == "HO" {
+			t.Errorf("the credit label HO is a mention (%s)", m.Type)
+		}
+	}
 	for _, e := range doc.Entities {
 		for _, mi := range e.Mentions {
 			switch doc.Slice(doc.Mentions[mi].Span) {
