@@ -207,9 +207,16 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		return -1 // "gouvernement afghan": a generic noun and a nationality
 	}
 	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
+	// "Somali police", "Saudi officials": a nationality word before a
+	// lower-case noun, in a language whose adjectives come first.
+	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && j < len(ws.toks) && ws.toks[j].word &&
+		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0
 	for ci := range p.cands {
 		c := &p.cands[ci]
 		if c.upper && !allUpper {
+			continue
+		}
+		if adjectival && c.alias != c.entry.Name {
 			continue
 		}
 		if demonymLed && !(single && c.entry.Kind == kb.KindCountry) {

@@ -92,6 +92,8 @@ func TestSecondPass(t *testing.T) {
 			[]string{"Groupe salafiste pour la défense et le jihad/ORG"}, []string{"Parlement mardi"}},
 		{"a given name and an initial", "en", "Karim B. and Lena V. were detained in Vessa, the police said on Monday.",
 			[]string{"Karim B./PER", "Lena V./PER", "Vessa/LOC"}, []string{"Karim B", "Lena V"}},
+		{"a nationality word before a noun is an adjective", "en", "Somali police and Saudi officials met in Mogadishu, the capital of Somalia.",
+			[]string{"Mogadishu/LOC", "Somalia/LOC"}, []string{"Somali", "Saudi"}},
 		{"wire dateline", "en", "VESSARO, Norland (AP) -- Six guards were wounded on Monday.",
 			[]string{"VESSARO/LOC"}, nil},
 		{"institution before a role and a name", "en", "Interior Ministry spokesman Karim Vellani said the guards had fled; the Defence Ministry spokesman said nothing.",

@@ -73,6 +73,10 @@ type lexiconFile struct {
 	PlaceNouns []string `yaml:"place_nouns"`
 	// LowercaseTails: institution names capitalise only their first word.
 	LowercaseTails bool `yaml:"lowercase_name_tails"`
+	// AdjectivesFirst: adjectives stand before their noun, so a nationality
+	// word right before a lower-case noun is an adjective ("Somali police"),
+	// never the country.
+	AdjectivesFirst bool `yaml:"adjectives_before_nouns"`
 }
 
 // givenFile is the shape of lexicon/data/<lang>/mentions_given.yaml.
@@ -119,7 +123,8 @@ const PartCommonWords = "common_words"
 
 // langRules is the compiled lexicon of one language.
 type langRules struct {
-	words map[string]wordClass
+	adjFirst bool // see lexiconFile.AdjectivesFirst
+	words    map[string]wordClass
 	// lowerHeads: folded phrase ("cour d'assises") → type, and the longest phrase in words.
 	lowerHeads   map[string]string
 	lowerHeadMax int
@@ -174,6 +179,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.LocPreps, wLocPrep)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
+	r.adjFirst = r.adjFirst || f.AdjectivesFirst
 	r.add(f.Coordinators, wCoord)
 	r.add(f.HeadConnectors, wConnector|wHeadConn)
 	r.add(f.NonEntity, wNonEntity)
