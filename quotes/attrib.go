@@ -174,14 +174,27 @@ func (w *work) cls(i int) uint32 {
 	if t.Start < 0 || t.End > len(w.text) || t.Start > t.End {
 		return 0
 	}
-	if s := w.text[t.Start:t.End]; isPlainLower(s) {
-		c := w.r.words[s] // already folded: no copy
-		if c == 0 && w.r.people.HasString(s) {
-			c = cSourceNoun // "a nurse said": any noun of a person heads a source
-		}
-		return c
+	s := w.text[t.Start:t.End]
+	var c uint32
+	if isPlainLower(s) {
+		c = w.r.words[s] // already folded: no copy
+	} else {
+		c = w.r.words[string(w.fold(i))]
 	}
-	return w.r.words[string(w.fold(i))]
+	if c == 0 && w.r.people != "" && isLowerStart(s) {
+		// "a nurse said", "a confié une infirmière": any noun of a person
+		// heads an unnamed source.
+		if isPlainLower(s) && w.r.people.HasString(s) || !isPlainLower(s) && w.r.people.HasString(strings.ToLower(s)) {
+			c = cSourceNoun
+		}
+	}
+	return c
+}
+
+// isLowerStart reports a word that starts with a lower-case letter.
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // isPlainLower reports whether s is lowercase ASCII, its own folded form.

@@ -117,6 +117,12 @@ func TestQuotes(t *testing.T) {
 			want: []want{{"It was chaos and we ran,", "~a nurse at the hospital", "said"}},
 		},
 		{
+			name: "fr any noun of a person heads an unnamed source",
+			lang: "fr",
+			text: "« Ils sont arrivés la nuit », a confié une infirmière de l'hôpital de Kallim.",
+			want: []want{{"Ils sont arrivés la nuit", "~une infirmière de l'hôpital de Kallim", "a confié"}},
+		},
+		{
 			name:  "a short quotation handed to its speech verb by a comma",
 			lang:  "en",
 			text:  "“We saw smoke,” said local journalist Amir Tal. He called it a “so-called truce,” and left.",

@@ -1,16 +1,25 @@
-// Command wordclasses builds word-class lists from WordNet for the
-// extraction stages: today lexicon/data/en/person_nouns.txt, the English
-// nouns whose most frequent sense denotes a person (WordNet's noun.person
-// lexicographer file: "spectator", "envoy", "pilgrim"), singular and
-// plural, so that a count of any such noun is a count of people.
+// Command wordclasses builds word-class lists for the extraction stages:
+// lexicon/data/<lang>/person_nouns.txt, the nouns that denote people, in
+// every form, so that a count of any of them is a count of people and any
+// of them may head an unnamed source.
+//
+// English: WordNet's nouns whose most frequent sense is in the noun.person
+// lexicographer file ("spectator", "envoy", "pilgrim").
+//
+// French: Dicollecte has parts of speech, not meanings, but a noun that
+// inflects for gender (infirmier/infirmière, commerçant/commerçante) or is
+// épicène (journaliste, ministre) is nearly always a person; the forms come
+// from expanding the dictionary's suffix rules (fr.aff). Words that are also
+// adjectives are left out.
 //
 // A lemma that is also an adjective is listed in the plural only.
 //
 // Input is Debian's wordnet-base package (WordNet 3.0; licence in
 // lexicon/data/NOTICE):
 //
-//	apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb x/
-//	go run ./tools/wordclasses -wordnet x/usr/share/wordnet -out lexicon/data
+//	apt-get download wordnet-base hunspell-fr-comprehensive
+//	for f in *.deb; do dpkg-deb -x "$f" x/; done
+//	go run ./tools/wordclasses -wordnet x/usr/share/wordnet -fr x/usr/share/hunspell -out lexicon/data
 //
 // Output: one lower-case word per line, sorted bytewise, no header, so that
 // a stage binary-searches the embedded text with no loading work.
@@ -22,8 +31,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // lexPerson is WordNet's lexicographer file number of noun.person.
@@ -31,12 +42,118 @@ const lexPerson = "18"
 
 func main() {
 	dir := flag.String("wordnet", "", "WordNet dict directory (data.noun, index.noun, noun.exc)")
+	fr := flag.String("fr", "", "Dicollecte hunspell directory (fr.dic, fr.aff)")
 	out := flag.String("out", "lexicon/data", "lexicon data directory")
 	flag.Parse()
-	if err := run(*dir, *out); err != nil {
+	err := run(*dir, *out)
+	if err == nil && *fr != "" {
+		err = runFrench(*fr, *out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "wordclasses:", err)
 		os.Exit(1)
 	}
+}
+
+// suffixRule is one hunspell SFX line: strip, then add, where the word ends
+// as cond says; fem when its morphology says is:fem.
+type suffixRule struct {
+	strip, add string
+	cond       *regexp.Regexp
+	fem        bool
+}
+
+// runFrench writes fr/person_nouns.txt from Dicollecte's fr.dic and fr.aff.
+func runFrench(dir, out string) error {
+	rules := map[string][]suffixRule{}
+	if err := eachLine(filepath.Join(dir, "fr.aff"), func(f []string) {
+		// SFX flag strip add[/flags] condition morph…
+		if len(f) < 5 || f[0] != "SFX" {
+			return
+		}
+		strip := f[2]
+		if strip == "0" {
+			strip = ""
+		}
+		add, _, _ := strings.Cut(f[3], "/")
+		if add == "0" {
+			add = ""
+		}
+		cond, err := regexp.Compile("(?:" + f[4] + ")$")
+		if err != nil {
+			return
+		}
+		rules[f[1]] = append(rules[f[1]], suffixRule{strip, add, cond, slices.Contains(f[5:], "is:fem")})
+	}); err != nil {
+		return err
+	}
+	words := map[string]bool{}
+	lemmas := 0
+	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
+		// A word that is also an adjective ("dernier", "commerçant") is left
+		// out: before a noun it counts nothing ("les 2 dernières années").
+		if len(f) < 2 || !slices.Contains(f, "po:nom") || slices.Contains(f, "po:npr") || slices.Contains(f, "po:adj") {
+			return
+		}
+		lemma, flagStr, _ := strings.Cut(f[0], "/")
+		if !frenchWord(lemma) {
+			return
+		}
+		var flags []string // FLAG long: two characters each
+		for i := 0; i+1 < len(flagStr); i += 2 {
+			flags = append(flags, flagStr[i:i+2])
+		}
+		epicene := slices.Contains(f, "is:epi")
+		inflects := false
+		for _, fl := range flags {
+			for _, r := range rules[fl] {
+				if r.fem && r.cond.MatchString(lemma) {
+					inflects = true
+				}
+			}
+		}
+		if !epicene && !inflects {
+			return
+		}
+		lemmas++
+		words[lemma] = true
+		for _, fl := range flags {
+			for _, r := range rules[fl] {
+				if r.cond.MatchString(lemma) && strings.HasSuffix(lemma, r.strip) {
+					words[lemma[:len(lemma)-len(r.strip)]+r.add] = true
+				}
+			}
+		}
+	}); err != nil {
+		return err
+	}
+	return writeList(filepath.Join(out, "fr", "person_nouns.txt"), words, lemmas)
+}
+
+// frenchWord: one lower-case word, letters and inner hyphens only.
+func frenchWord(w string) bool {
+	if len(w) < 2 || strings.HasPrefix(w, "-") || strings.HasSuffix(w, "-") {
+		return false
+	}
+	for _, r := range w {
+		if !(unicode.IsLower(r) || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func writeList(path string, words map[string]bool, lemmas int) error {
+	list := make([]string, 0, len(words))
+	for w := range words {
+		list = append(list, w)
+	}
+	slices.Sort(list)
+	if err := os.WriteFile(path, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wordclasses: %s: %d words (%d lemmas)\n", path, len(list), lemmas)
+	return nil
 }
 
 func run(dir, out string) error {
@@ -96,17 +213,7 @@ func run(dir, out string) error {
 	}); err != nil {
 		return err
 	}
-	list := make([]string, 0, len(words))
-	for w := range words {
-		list = append(list, w)
-	}
-	slices.Sort(list)
-	path := filepath.Join(out, "en", "person_nouns.txt")
-	if err := os.WriteFile(path, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wordclasses: %s: %d words (%d lemmas)\n", path, len(list), len(person))
-	return nil
+	return writeList(filepath.Join(out, "en", "person_nouns.txt"), words, len(person))
 }
 
 // plainWord: one lower-case word of letters, maybe hyphenated ("gunman",
