@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/kb"
 )
@@ -263,6 +264,34 @@ func slashNext(ws *workspace, a int) bool {
 	}
 	s, n := &ws.toks[a+1], &ws.toks[a+2]
 	return !s.word && s.start == ws.toks[a].end && ws.text[s.start:s.end] == "/" && n.start == s.end && n.word && n.shape != shapeLower
+}
+
+// letterCount counts the letters of s: "US" has two, "L’" one.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// countryAt returns the ISO code of the country token a names by itself in
+// the gazetteer ("US", "Nigeria"), or "".
+func (s *Stage) countryAt(ws *workspace, a int) string {
+	t := &ws.toks[a]
+	if !t.word || t.shape == shapeLower {
+		return ""
+	}
+	if p := s.gaz.lookup(ws.foldOf(t)); p != nil {
+		for _, c := range p.cands {
+			if c.entry.Kind == kb.KindCountry && (!c.upper || t.shape == shapeUpper) {
+				return c.entry.Country
+			}
+		}
+	}
+	return ""
 }
 
 // shortCapsPlace reports a word of at most three capitals matching a place
@@ -988,7 +1017,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case !t.name && !(t.class&wParticle != 0 && s.joins(ws, r, a)):
 			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b && toks[a+1].name:
 				titled = true
-			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 &&
+			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 && !(t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2) &&
 				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens
 				// the name it stands before ("De Vessaar", "The Associated Press")
@@ -1052,6 +1081,18 @@ trimmed:
 		}
 		if generic {
 			return // "Secret Service", "Interior Minister"
+		}
+	}
+	// "US Treasury Department": a country before a name the knowledge base
+	// gives to one of that country's bodies is part of the body's name.
+	if b-a >= 2 {
+		if country := s.countryAt(ws, a); country != "" {
+			for _, m := range s.kb.Find(text[toks[a+1].start:toks[b-1].end]) {
+				if m.Entry.Type == kb.ORG && m.Entry.Country == country {
+					ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB})
+					return
+				}
+			}
 		}
 	}
 	// A spelling the gazetteer does not list may still reach the KB through its key.

@@ -94,6 +94,8 @@ func TestSecondPass(t *testing.T) {
 			[]string{"Karim B./PER", "Lena V./PER", "Vessa/LOC"}, []string{"Karim B", "Lena V"}},
 		{"a nationality word before a noun is an adjective", "en", "Somali police and Saudi officials met in Mogadishu, the capital of Somalia.",
 			[]string{"Mogadishu/LOC", "Somalia/LOC"}, []string{"Somali", "Saudi"}},
+		{"a country before one of its bodies is part of the name", "en", "Officials said the US Treasury Department and the U.S. District Court in Vessa had acted. A 14-year-old was held.",
+			[]string{"US Treasury Department/ORG", "U.S. District Court/ORG"}, []string{"Treasury Department", "A 14"}},
 		{"wire dateline", "en", "VESSARO, Norland (AP) -- Six guards were wounded on Monday.",
 			[]string{"VESSARO/LOC"}, nil},
 		{"institution before a role and a name", "en", "Interior Ministry spokesman Karim Vellani said the guards had fled; the Defence Ministry spokesman said nothing.",
