@@ -208,7 +208,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		return -1 // "gouvernement afghan": a generic noun and a nationality
 	}
 	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
-	// "Somali police", "Saudi officials": a nationality word before a
+	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
 	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && j < len(ws.toks) && ws.toks[j].word &&
 		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0
@@ -257,7 +257,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 }
 
 // slashNext reports a slash glued to token a's end, before a capitalised
-// word: "HO/AFP", the label of a picture credit.
+// word: "HO/NPA", the label of a picture credit (handout).
 func slashNext(ws *workspace, a int) bool {
 	if a+2 >= len(ws.toks) {
 		return false
@@ -295,7 +295,7 @@ func (s *Stage) countryAt(ws *workspace, a int) string {
 }
 
 // shortCapsPlace reports a word of at most three capitals matching a place
-// that the knowledge base does not write in capitals: an abbreviation ("© HO/AFP",
+// that the knowledge base does not write in capitals: an abbreviation ("© HO/NPA",
 // handout), not the town "Ho". Countries keep theirs ("UK", "USA").
 func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
 	return t.shape == shapeUpper && t.end-t.start <= 3 && !aliasCaps && e.Type == kb.LOC && e.Kind != kb.KindCountry
@@ -742,7 +742,7 @@ func (s *Stage) addOwned(ws *workspace, r *langRules, text string, a, b int) {
 	}
 	for _, m := range s.kb.Find(name.String()) {
 		if m.Entry.Type == kb.ORG {
-			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB, weak: genericAlias(ws, a, b, m.Entry)})
+			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(kb.ORG), strength: evKB, entry: m.Entry, source: SourceKB, weak: weakByContext(ws, a, b, m.Entry)})
 			return
 		}
 	}
@@ -947,12 +947,19 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	weak := c.weak || genericAlias(ws, i, e, c.entry) || commonWordTown(ws, i, e, c.entry)
+	weak := c.weak || weakByContext(ws, i, e, c.entry)
 	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak})
 }
 
+// weakByContext reports a knowledge-base match of tokens [i, e) that stands
+// only where the document supports it (see dropUnsupportedWeak): a body
+// named by common words, a town named by one.
+func weakByContext(ws *workspace, i, e int, entry *kb.Entry) bool {
+	return genericAlias(ws, i, e, entry) || commonWordTown(ws, i, e, entry)
+}
+
 // commonWordTown reports a town matched through one capitalised common word
-// or head noun ("the Republic", "the Union", "Reading"): weak, it stands
+// or head noun ("the Republic", "the Mission"): weak, it stands
 // only where the document names the town's country, and it names no
 // country for other weak matches.
 func commonWordTown(ws *workspace, i, e int, entry *kb.Entry) bool {
@@ -961,11 +968,11 @@ func commonWordTown(ws *workspace, i, e int, entry *kb.Entry) bool {
 }
 
 // genericAlias reports a match of one country's organisation through words
-// that any country's body could be named by ("Security Service", "National
-// Guard", "ministère de l'Intérieur"): every word a common word of the
-// document's language. Such a match is weak: it stands only where the
-// document names the country (dropUnsupportedWeak), so that Ukraine's
-// Security Service is not linked to Britain's.
+// that any country's body could be named by ("Federal Security Service",
+// "Service fédéral de sécurité"): every word a common word of the document's
+// language. Such a match is weak: it stands only where the document names
+// the country (dropUnsupportedWeak), so that another federation's security
+// service is not linked to Russia's.
 func genericAlias(ws *workspace, i, e int, entry *kb.Entry) bool {
 	if entry.Type != kb.ORG || entry.Country == "" || e-i < 2 {
 		return false
@@ -1067,7 +1074,7 @@ trimmed:
 			return // a shouted word, not an acronym
 		}
 		if t.shape == shapeUpper && t.end-t.start <= 3 && slashNext(ws, a) {
-			return // "© HO/AFP": a credit's label (handout), not a name
+			return // "© HO/NPA": a credit's label (handout), not a name
 		}
 		if s.isDemonym(text, t) || s.placeDemonym(ws, r, t) {
 			return
@@ -1110,7 +1117,7 @@ trimmed:
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
 			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB,
-				weak: genericAlias(ws, a, b, m.Entry) || commonWordTown(ws, a, b, m.Entry)})
+				weak: weakByContext(ws, a, b, m.Entry)})
 			return
 		}
 	}
