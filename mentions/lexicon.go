@@ -74,7 +74,7 @@ type lexiconFile struct {
 	// LowercaseTails: institution names capitalise only their first word.
 	LowercaseTails bool `yaml:"lowercase_name_tails"`
 	// AdjectivesFirst: adjectives stand before their noun, so a nationality
-	// word right before a lower-case noun is an adjective ("Somali police"),
+	// word right before a lower-case noun is an adjective ("Kuwaiti police"),
 	// never the country.
 	AdjectivesFirst bool `yaml:"adjectives_before_nouns"`
 }

@@ -440,11 +440,11 @@ func TestBracketedAlternative(t *testing.T) {
 }
 
 // TestShortCapsPlace: a word of three capitals or fewer is an abbreviation,
-// not a town the knowledge base writes in lower case ("© HO/AFP" is a
+// not a town the knowledge base writes in lower case ("© HO/NPA" is a
 // handout credit, not Ho in Ghana); the town's own spelling still links, and
 // countries keep their capital abbreviations.
 func TestShortCapsPlace(t *testing.T) {
-	doc := run(t, "The picture (© HO/AFP) shows the market in Ho, Ghana, where troops from the UK arrived.", "en")
+	doc := run(t, "The picture (© HO/NPA) shows the market in Ho, Ghana, where troops from the UK arrived.", "en")
 	for _, m := range doc.Mentions {
 		if doc.Slice(m.Span) == "HO" {
 			t.Errorf("the credit label HO is a mention (%s)", m.Type)
@@ -471,14 +471,14 @@ func TestShortCapsPlace(t *testing.T) {
 }
 
 // TestGenericAliasNeedsItsCountry: a name any country's body could bear
-// ("Security Service", "ministère de l'Intérieur") links to the one country's
+// ("Federal Security Service", "Service fédéral de sécurité") links to the one country's
 // body the knowledge base lists only where the document names that country.
 func TestGenericAliasNeedsItsCountry(t *testing.T) {
 	cases := []struct{ text, lang, name, want string }{
-		{"In Vessaria and Ukraine, the Security Service said a plot against the port had been foiled on Monday.", "en", "Security Service", ""},
-		{"In Britain, the Security Service said a plot against the port had been foiled on Monday.", "en", "Security Service", "mi5"},
-		{"Au Vessaland, le ministère de l'Intérieur a annoncé lundi l'arrestation de deux hommes.", "fr", "ministère de l'Intérieur", ""},
-		{"À Paris, le ministère de l'Intérieur a annoncé lundi l'arrestation de deux hommes.", "fr", "ministère de l'Intérieur", "french-interior-ministry"},
+		{"In Vessaria, the Federal Security Service said a plot against the port had been foiled on Monday.", "en", "Federal Security Service", ""},
+		{"In Russia, the Federal Security Service said a plot against the port had been foiled on Monday.", "en", "Federal Security Service", "fsb"},
+		{"Au Vessaland, le Service fédéral de sécurité a annoncé lundi l'arrestation de deux hommes.", "fr", "Service fédéral de sécurité", ""},
+		{"À Moscou, le Service fédéral de sécurité a annoncé lundi l'arrestation de deux hommes.", "fr", "Service fédéral de sécurité", "fsb"},
 	}
 	for _, c := range cases {
 		doc := run(t, c.text, c.lang)
@@ -504,8 +504,8 @@ func TestGenericAliasNeedsItsCountry(t *testing.T) {
 }
 
 // TestCommonWordTown: a town reached through one capitalised common word or
-// head noun ("the Republic", "the Union") links only where the document
-// names its country; then it also does ("Union, New Jersey", "Nice … France").
+// head noun ("the Republic", "the Mission") links only where the document
+// names its country; then it also does ("Mission, Texas", "Nice … France").
 func TestCommonWordTown(t *testing.T) {
 	kbOf := func(doc *dossier.Document, name string) string {
 		for _, e := range doc.Entities {
@@ -518,9 +518,9 @@ func TestCommonWordTown(t *testing.T) {
 		return "-"
 	}
 	cases := []struct{ text, name, want string }{
-		{"Leaders of the Republic met the Union delegation in Kallim on Monday.", "Republic", ""},
-		{"Leaders of the Republic met the Union delegation in Kallim on Monday.", "Union", ""},
-		{"Officials in Union, New Jersey, said the suspect had lived there since 2019.", "Union", "union"},
+		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Republic", ""},
+		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Mission", ""},
+		{"Officials in Mission, Texas, said the suspect had lived there since 2019.", "Mission", "mission"},
 		{"The attack in Nice shocked France on the evening of the national holiday.", "Nice", "nice"},
 	}
 	for _, c := range cases {
