@@ -173,10 +173,6 @@ type model struct {
 	personNouns lexicon.WordList
 }
 
-// PartPersonNouns is the generated list of nouns denoting people
-// (tools/wordclasses).
-const PartPersonNouns = "person_nouns"
-
 // isPersonNoun reports whether key is in the person-noun list.
 func (m *model) isPersonNoun(key []byte) bool { return m.personNouns.Has(key) }
 
@@ -377,7 +373,7 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("figures: lexicon %s: %w", lang, err)
 		}
-		if m.personNouns, err = lex.List(lang, PartPersonNouns); err != nil {
+		if m.personNouns, err = lex.List(lang, lexicon.PersonNouns); err != nil {
 			return nil, nil, fmt.Errorf("figures: %w", err)
 		}
 		if m.personNouns != "" {

@@ -97,5 +97,3 @@ func (s *Set) Text(lang, name string) (string, error) {
 	}
 	return string(data), nil
 }
-
-func errorsIsNoLexicon(err error) bool { return errors.Is(err, ErrNoLexicon) }

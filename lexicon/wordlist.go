@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // WordList is a generated word list as shipped: one word per line, sorted
 // bytewise (the mention stage's common words, the figures and quotes
@@ -41,12 +44,17 @@ func (l WordList) search(cmp func(line string) int) bool {
 	return false
 }
 
+// PersonNouns names the generated lists of nouns that denote people
+// (tools/wordclasses): figures count people by them, quotes take them as
+// heads of unnamed sources.
+const PersonNouns = "person_nouns"
+
 // List returns the generated list <lang>/<name>.txt, or an empty list when
 // the language has none.
 func (s *Set) List(lang, name string) (WordList, error) {
 	t, err := s.Text(lang, name)
 	if err != nil {
-		if errorsIsNoLexicon(err) {
+		if errors.Is(err, ErrNoLexicon) {
 			return "", nil
 		}
 		return "", err

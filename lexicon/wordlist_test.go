@@ -17,11 +17,11 @@ func TestWordList(t *testing.T) {
 	if WordList("").Has([]byte("x")) {
 		t.Error("the empty list has a word")
 	}
-	got, err := Default().List("en", "person_nouns")
+	got, err := Default().List("en", PersonNouns)
 	if err != nil || !got.Has([]byte("spectators")) {
 		t.Errorf("en person_nouns: %v, spectators found %v", err, got.Has([]byte("spectators")))
 	}
-	if none, err := Default().List("xx", "person_nouns"); err != nil || none != "" {
+	if none, err := Default().List("xx", PersonNouns); err != nil || none != "" {
 		t.Errorf("a language without the list: %q, %v", none, err)
 	}
 }

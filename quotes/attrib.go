@@ -184,7 +184,10 @@ func (w *work) cls(i int) uint32 {
 	if c == 0 && w.r.people != "" && isLowerStart(s) {
 		// "a nurse said", "a confié une infirmière": any noun of a person
 		// heads an unnamed source.
-		if isPlainLower(s) && w.r.people.HasString(s) || !isPlainLower(s) && w.r.people.HasString(strings.ToLower(s)) {
+		if !isPlainLower(s) {
+			s = strings.ToLower(s)
+		}
+		if w.r.people.HasString(s) {
 			c = cSourceNoun
 		}
 	}

@@ -143,7 +143,7 @@ func loadRules(lex *lexicon.Set) (map[string]*rules, error) {
 		if err != nil {
 			return nil, fmt.Errorf("quotes: lexicon %s: %w", lang, err)
 		}
-		if r.people, err = lex.List(lang, "person_nouns"); err != nil {
+		if r.people, err = lex.List(lang, lexicon.PersonNouns); err != nil {
 			return nil, fmt.Errorf("quotes: %w", err)
 		}
 		out[lang] = r
