@@ -68,7 +68,10 @@ func idOf(t *testing.T, d *dossier.Document, text string) string {
 	return ""
 }
 
-func TestResolve(t *testing.T) {
+// newTestResolver is the resolver the engine builds: the embedded knowledge
+// base and the lexicons' given names.
+func newTestResolver(t *testing.T) *Resolver {
+	t.Helper()
 	given, err := mentions.GivenNames(lexicon.Default())
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +80,11 @@ func TestResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+func TestResolve(t *testing.T) {
+	r := newTestResolver(t)
 	type ref struct {
 		doc  int
 		text string
@@ -212,14 +220,7 @@ func (k knownStub) EntityExists(context.Context, string) (bool, error) { return 
 // common given name does not absorb a bare mention of that name; a bare
 // ordinary surname still joins its one bearer.
 func TestResolveAgainstGivenName(t *testing.T) {
-	given, err := mentions.GivenNames(lexicon.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := New(testKBOrLoad(t), WithGivenNames(given))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := newTestResolver(t)
 	stored := knownStub{dossier.KeyLast: {
 		"PER|" + kb.Key("Ibrahim"): {"e:yusuf-ibrahim"},
 		"PER|" + kb.Key("Tallis"):  {"e:sara-tallis"},
