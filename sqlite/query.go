@@ -829,18 +829,32 @@ func (s *DB) figures(ctx context.Context, id string) ([]dossier.FigureRecord, er
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	texts, err := s.texts(ctx, ids)
-	if err != nil {
+	out := make([]dossier.FigureRecord, len(ps))
+	recs := make([]*dossier.FigureRecord, len(ps))
+	spans := make([][2]int, len(ps))
+	for i, p := range ps {
+		out[i], recs[i], spans[i] = p.f, &out[i], [2]int{p.start, p.end}
+	}
+	if err := s.cutFigureTexts(ctx, recs, spans, ids); err != nil {
 		return nil, err
 	}
-	out := make([]dossier.FigureRecord, 0, len(ps))
-	for _, p := range ps {
-		t := texts[p.f.Sentence.Doc]
-		p.f.Text = cut(t, p.start, p.end)
-		p.f.Sentence.Text = cut(t, p.f.Sentence.Start, p.f.Sentence.End)
-		out = append(out, p.f)
-	}
 	return out, nil
+}
+
+// cutFigureTexts fills the figures' texts and sentences from their
+// documents (ids: the documents, in any order); spans[i] is figure i's
+// number in its document.
+func (s *DB) cutFigureTexts(ctx context.Context, recs []*dossier.FigureRecord, spans [][2]int, ids []int64) error {
+	texts, err := s.texts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i, f := range recs {
+		t := texts[f.Sentence.Doc]
+		f.Text = cut(t, spans[i][0], spans[i][1])
+		f.Sentence.Text = cut(t, f.Sentence.Start, f.Sentence.End)
+	}
+	return nil
 }
 
 // countBy reads a (key, count) grouping into into.

@@ -773,16 +773,14 @@ func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
-	texts, err := s.texts(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("figures: %w", err)
+	out := make([]DatedFigure, len(ps))
+	recs := make([]*dossier.FigureRecord, len(ps))
+	spans := make([][2]int, len(ps))
+	for i, p := range ps {
+		out[i], recs[i], spans[i] = p.f, &out[i].FigureRecord, [2]int{p.start, p.end}
 	}
-	out := make([]DatedFigure, 0, len(ps))
-	for _, p := range ps {
-		t := texts[p.f.Sentence.Doc]
-		p.f.Text = cut(t, p.start, p.end)
-		p.f.Sentence.Text = cut(t, p.f.Sentence.Start, p.f.Sentence.End)
-		out = append(out, p.f)
+	if err := s.cutFigureTexts(ctx, recs, spans, ids); err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
 	}
 	return out, nil
 }
