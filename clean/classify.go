@@ -31,11 +31,12 @@ const (
 	ReasonNav                // a menu: short items between separators ("Home | News | Sport")
 	ReasonNotice             // the page speaking of itself outside the prose: "This article is more than 3 years old"
 	ReasonKicker             // a link to another article under a capitals label: "ANALYSIS: Why the ports burn"
+	ReasonPage               // outside the page's main content, by its markup (HTML reader)
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
 	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
-	"notice", "kicker"}
+	"notice", "kicker", "page"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -82,6 +83,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		lines = make([]lineInfo, 0, n)
 	}
 	sc := &ws.sc
+	cut := ws.cut
 	var err error
 	forEachLine(text, func(start, end int) {
 		if err != nil {
@@ -94,7 +96,14 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		}
 		li := sc.scan(text, start, end, s.cues)
 		li.prose = isProse(&li)
-		s.intrinsic(text, &li)
+		for len(cut) > 0 && cut[0].End <= start {
+			cut = cut[1:]
+		}
+		if len(cut) > 0 && cut[0].Start <= start && end <= cut[0].End && !li.blank {
+			li.bp, li.reason = true, ReasonPage
+		} else {
+			s.intrinsic(text, &li)
+		}
 		lines = append(lines, li)
 	})
 	ws.lines = lines
@@ -102,17 +111,26 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		return err
 	}
 	r := rules{lines: lines}
+	// In a marked-up page the reader kept a heading inside the article
+	// because its markup made it the article's own (a subheading, the
+	// title over a standfirst): the plain-text guesses at headlines would
+	// only undo that.
+	marked := ws.cut != nil
 	r.listHeaders()
 	r.promoBlocks()
 	r.linkLists()
 	r.head()
-	r.headlineCopies(text)
+	if !marked {
+		r.headlineCopies(text)
+	}
 	r.notices()
 	r.kickers(text)
 	r.tail(text)
 	if !r.wrapped() {
 		r.teasers()
-		r.headlines()
+		if !marked {
+			r.headlines()
+		}
 	}
 	r.between()
 	return nil

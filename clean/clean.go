@@ -37,6 +37,7 @@ type Stage struct {
 type workspace struct {
 	sc    scanner
 	lines []lineInfo
+	cut   []dossier.Span // furniture already known (sorted); see within
 }
 
 // maxPooledLines bounds what a recycled workspace keeps: one huge document
@@ -83,10 +84,17 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if doc == nil {
 		return nil
 	}
+	var spans []dossier.Span
+	var err error
 	if doc.Format == "html" && doc.Boilerplate != nil {
-		return nil
+		// The HTML reader has cut the page's furniture by its markup; what
+		// it kept is read line by line as a plain text is, with its cuts
+		// standing as furniture lines (a "Related" header or a photo credit
+		// inside the article's markup has no markup to betray it).
+		spans, err = s.within(ctx, doc.Text, doc.Boilerplate)
+	} else {
+		spans, err = s.Boilerplate(ctx, doc.Text)
 	}
-	spans, err := s.Boilerplate(ctx, doc.Text)
 	if err != nil {
 		return fmt.Errorf("clean %s: %w", doc.Name, err)
 	}
@@ -103,6 +111,19 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 func (s *Stage) Boilerplate(ctx context.Context, text string) ([]dossier.Span, error) {
 	ws := s.getWorkspace()
 	defer s.putWorkspace(ws)
+	if err := s.classify(ctx, text, ws); err != nil {
+		return nil, err
+	}
+	return spansOf(ws.lines), nil
+}
+
+// within is Boilerplate for a text of which the spans cut are already
+// furniture: they stay so, and the rules read them as furniture lines.
+func (s *Stage) within(ctx context.Context, text string, cut []dossier.Span) ([]dossier.Span, error) {
+	ws := s.getWorkspace()
+	defer s.putWorkspace(ws)
+	ws.cut = cut
+	defer func() { ws.cut = nil }()
 	if err := s.classify(ctx, text, ws); err != nil {
 		return nil, err
 	}

@@ -236,16 +236,53 @@ func TestCRLFAndInvalidUTF8(t *testing.T) {
 	}
 }
 
-func TestProcessLeavesHTMLExtraction(t *testing.T) {
+func TestProcessHTMLReadsWithinReaderCuts(t *testing.T) {
 	st := newTestStage(t)
-	prior := []dossier.Span{{Start: 0, End: 3}}
-	doc := &dossier.Document{Format: "html", Text: "Advertisement\n", Boilerplate: prior}
+	// What an HTML reader hands on: the page's text with the navigation it
+	// recognised by markup already cut, and inside the article's markup a
+	// subheading, an ad label and a related-links block it could not tell.
+	lines := []string{
+		"Home | World | Politics | Sport",                      // cut by the reader
+		"Ferry service to the islands resumes after the storm", // title
+		"The harbour authority reopened the northern crossing on Tuesday after engineers checked the piers damaged by last week's storm.",
+		"Repairs still to come", // subheading: kept
+		"Two smaller landings will stay closed until new fenders arrive from the mainland, a spokeswoman for the authority said.",
+		"Advertisement",
+		"Read more",
+		"Storm closes schools across the coast",
+		"Island traders count the cost of a week without visitors",
+		"Contact us | Terms of use", // cut by the reader
+	}
+	text := strings.Join(lines, "\n\n")
+	at := func(i int) dossier.Span {
+		start := strings.Index(text, lines[i])
+		return dossier.Span{Start: start, End: start + len(lines[i])}
+	}
+	prior := []dossier.Span{at(0), at(len(lines) - 1)}
+	doc := &dossier.Document{Format: "html", Text: text, Boilerplate: append([]dossier.Span(nil), prior...)}
 	if err := st.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Boilerplate) != 1 || doc.Boilerplate[0] != prior[0] {
-		t.Fatalf("html boilerplate changed: %v", doc.Boilerplate)
+	checkSpans(t, doc.Text, doc.Boilerplate)
+	covered := func(sp dossier.Span) bool {
+		for _, b := range doc.Boilerplate {
+			if b.Start <= sp.Start && sp.End <= b.End {
+				return true
+			}
+		}
+		return false
 	}
+	for _, i := range []int{0, 5, 6, 9} {
+		if !covered(at(i)) {
+			t.Errorf("furniture kept: %q", lines[i])
+		}
+	}
+	for _, i := range []int{2, 3, 4} {
+		if covered(at(i)) {
+			t.Errorf("article line dropped: %q", lines[i])
+		}
+	}
+
 	doc = &dossier.Document{Format: "txt", Text: "Nothing to see here, the spokesman said on Monday in a statement."}
 	if err := st.Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
@@ -255,6 +292,41 @@ func TestProcessLeavesHTMLExtraction(t *testing.T) {
 	}
 	if st.Name() != "clean" {
 		t.Fatalf("Name() = %q", st.Name())
+	}
+}
+
+func TestCuesInOtherLanguages(t *testing.T) {
+	st := newTestStage(t)
+	body := map[string][2]string{
+		"de": {"Die Stadtwerke haben am Montag die neue Wasserleitung unter dem Marktplatz in Betrieb genommen.",
+			"Nach Angaben der Bauleitung blieb der Verkehr während der Arbeiten weitgehend ungestört."},
+		"es": {"El ayuntamiento inauguró el lunes la nueva red de agua bajo la plaza del mercado.",
+			"Según la dirección de obra, el tráfico apenas se vio afectado durante los trabajos."},
+		"pt": {"A câmara municipal inaugurou na segunda-feira a nova rede de água sob a praça do mercado.",
+			"Segundo a direção da obra, o trânsito quase não foi afetado durante os trabalhos."},
+		"it": {"Il comune ha inaugurato lunedì la nuova rete idrica sotto la piazza del mercato.",
+			"Secondo la direzione dei lavori, il traffico non ha subito grandi disagi."},
+		"nl": {"De gemeente heeft maandag de nieuwe waterleiding onder het marktplein in gebruik genomen.",
+			"Volgens de bouwleiding had het verkeer nauwelijks last van de werkzaamheden."},
+	}
+	cues := map[string][]string{
+		"de": {"Anzeige", "Artikel teilen", "Zum Inhalt springen"},
+		"es": {"Publicidad", "Compartir", "Leer más"},
+		"pt": {"Publicidade", "Compartilhar", "Leia mais"},
+		"it": {"Pubblicità", "Condividi", "Leggi anche"},
+		"nl": {"Advertentie", "Delen", "Lees meer"},
+	}
+	for lang, b := range body {
+		t.Run(lang, func(t *testing.T) {
+			c := cues[lang]
+			runFixture(t, st, []fixtureLine{
+				{c[2], drop},
+				{b[0], keep},
+				{c[0], drop},
+				{b[1], keep},
+				{c[1], drop},
+			}, false)
+		})
 	}
 }
 
