@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dossier-project/dossier"
@@ -318,11 +320,14 @@ type ranked struct {
 const bm25Rank = `bm25(search, 5.0, 1.0)`
 
 // rankMatches returns the best limit documents matching expr from rowid
-// floor on, filters applied.
+// floor on, filters applied. The full-text index is the outer loop (CROSS
+// JOIN fixes the order): with selective filters the planner would otherwise
+// scan documents and probe the index once per row, and a prefix query sets
+// up its term iterator on every probe (seconds at 100,000 documents).
 func (s *DB) rankMatches(ctx context.Context, expr string, floor int64, f filters, limit int) ([]ranked, error) {
 	args := append([]any{expr, floor}, f.args...)
 	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, `+bm25Rank+` FROM search JOIN documents d ON d.id = search.rowid
+	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, `+bm25Rank+` FROM search CROSS JOIN documents d ON d.id = search.rowid
 		WHERE search MATCH ? AND search.rowid >= ?`+f.sql()+` ORDER BY 2 LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
@@ -337,7 +342,7 @@ func (s *DB) rankMatches(ctx context.Context, expr string, floor int64, f filter
 func (s *DB) rankLoosened(ctx context.Context, expr, rankExpr string, f filters, limit int) ([]ranked, error) {
 	args := append([]any{expr}, f.args...)
 	args = append(args, PhraseWindow)
-	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid FROM search JOIN documents d ON d.id = search.rowid
+	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid FROM search CROSS JOIN documents d ON d.id = search.rowid
 		WHERE search MATCH ?`+f.sql()+` ORDER BY search.rowid DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
@@ -757,22 +762,49 @@ func (s *DB) texts(ctx context.Context, ids []int64) (map[int64]string, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
+	// The stored bytes are read here and inflated in Go, on every core: a
+	// timeline or an entity page reads hundreds of texts, and inflating them
+	// inside the query (dossier_text) would use one.
+	type stored struct {
+		id  int64
+		enc int64
+		v   []byte
+	}
+	var rows []stored
 	set, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT c.doc_id, dossier_text(c.enc, c.text, c.raw) FROM contents c
-		WHERE c.doc_id IN (SELECT value FROM json_each(?))`, string(set))
+	err := s.eachRow(ctx, `SELECT c.doc_id, c.enc, COALESCE(c.text, c.raw) FROM contents c
+		WHERE c.doc_id IN (SELECT value FROM json_each(?))`, []any{string(set)}, func(r *sql.Rows) error {
+		var st stored
+		if err := r.Scan(&st.id, &st.enc, &st.v); err != nil {
+			return err
+		}
+		rows = append(rows, st)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var t string
-		if err := rows.Scan(&id, &t); err != nil {
-			return nil, err
-		}
-		out[id] = t
+	texts := make([]string, len(rows))
+	errs := make([]error, len(rows))
+	workers := min(runtime.GOMAXPROCS(0), (len(rows)+15)/16)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(rows); i += workers {
+				texts[i], errs[i] = storedText(rows[i].enc, rows[i].v, nil, false)
+			}
+		}()
 	}
-	return out, rows.Err()
+	wg.Wait()
+	for i, r := range rows {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("document %d: %w", r.id, errs[i])
+		}
+		out[r.id] = texts[i]
+	}
+	return out, nil
 }
 
 // cut is text[start:end] when the span fits, else "".
@@ -849,12 +881,17 @@ func (s *DB) cutFigureTexts(ctx context.Context, recs []*dossier.FigureRecord, s
 	if err != nil {
 		return err
 	}
+	cutFigures(texts, recs, spans)
+	return nil
+}
+
+// cutFigures sets each figure's text and sentence from its document's text.
+func cutFigures(texts map[int64]string, recs []*dossier.FigureRecord, spans [][2]int) {
 	for i, f := range recs {
 		t := texts[f.Sentence.Doc]
 		f.Text = cut(t, spans[i][0], spans[i][1])
 		f.Sentence.Text = cut(t, f.Sentence.Start, f.Sentence.End)
 	}
-	return nil
 }
 
 // countBy reads a (key, count) grouping into into.

@@ -4,9 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/query"
@@ -43,112 +47,145 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 		if err != nil {
 			return nil, fmt.Errorf("search facets: %w", err)
 		}
-		from, args = `FROM search JOIN documents d ON d.id = search.rowid WHERE search MATCH ?`, []any{expr}
+		from, args = `FROM search CROSS JOIN documents d ON d.id = search.rowid WHERE search MATCH ?`, []any{expr}
 	}
 	args = append(args, f.args...)
 	out := &dossier.SearchFacets{}
-	// Counting stops at CountCap: past it the answer is "more than", and
-	// counting further would read every match of a very common query.
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 `+from+f.sql()+` LIMIT ?)`, append(args, CountCap+1)...).Scan(&out.Total); err != nil {
+	// The count, and the sample's three facet queries, run side by side:
+	// each is one SQLite connection's work, and the pool has several.
+	var g errgroup.Group
+	g.Go(func() error {
+		// Counting stops at CountCap: past it the answer is "more than", and
+		// counting further would read every match of a very common query.
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 `+from+f.sql()+` LIMIT ?)`, append(slices.Clone(args), CountCap+1)...).Scan(&n); err != nil {
+			return err
+		}
+		out.Total, out.Capped = min(n, CountCap), n > CountCap
+		return nil
+	})
+	sampleErr := s.facetSample(ctx, out, q.Text, from+f.sql(), args, typ)
+	if err := g.Wait(); err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
-	if out.Total > CountCap {
-		out.Total, out.Capped = CountCap, true
+	if sampleErr != nil {
+		return nil, fmt.Errorf("search facets: %w", sampleErr)
 	}
+	return out, nil
+}
+
+// facetSample fills out's facets from the newest FacetSample documents of
+// from (a FROM clause with its WHERE, and its args).
+func (s *DB) facetSample(ctx context.Context, out *dossier.SearchFacets, text, from string, args []any, typ string) error {
 	// The sample is the most recently stored matches, in the index's order:
 	// sorting every match by date would read them all.
 	order := `d.id`
-	if strings.TrimSpace(q.Text) != "" {
+	if strings.TrimSpace(text) != "" {
 		order = `search.rowid` // FTS5 walks its index backwards for this, without a sort
 	}
 	var ids []int64
-	err := s.eachRow(ctx, `SELECT d.id `+from+f.sql()+` ORDER BY `+order+` DESC LIMIT ?`, append(args, FacetSample), func(rows *sql.Rows) error {
+	err := s.eachRow(ctx, `SELECT d.id `+from+` ORDER BY `+order+` DESC LIMIT ?`, append(slices.Clone(args), FacetSample), func(rows *sql.Rows) error {
 		var id int64
 		err := rows.Scan(&id)
 		ids = append(ids, id)
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("search facets: %w", err)
+		return err
 	}
 	out.Sampled = len(ids)
 	if len(ids) == 0 {
-		return out, nil
+		return nil
 	}
 	set, _ := json.Marshal(ids)
-	// One pass over the sample's entity rows and one over its documents;
-	// counting in Go is cheaper than a GROUP BY per facet.
-	type docType struct {
-		doc int64
-		typ string
-	}
-	type docEntity struct {
-		doc    int64
-		entity string
-	}
-	entityDocs := map[string]int{}
-	entityType := map[string]string{}
-	seenType := map[docType]bool{}
-	seenEntity := map[docEntity]bool{}
-	typeDocs := map[string]int{}
-	typ = strings.ToUpper(typ)
-	err = s.eachRow(ctx, `SELECT de.doc_id, de.entity_id, e.type FROM json_each(?) j
-		JOIN doc_entities de ON de.doc_id = j.value JOIN entities e ON e.id = de.entity_id`, []any{string(set)}, func(rows *sql.Rows) error {
-		var doc int64
-		var id, t string
-		if err := rows.Scan(&doc, &id, &t); err != nil {
+	var g errgroup.Group
+	g.Go(func() error { return s.entityFacets(ctx, out, string(set), typ) })
+	g.Go(func() error {
+		// An entity row of a knowledge-base entity carries no type: its
+		// entity row has it.
+		typeDocs := map[string]int{}
+		err := s.eachRow(ctx, `SELECT type, count(DISTINCT doc) FROM (`+typedEntityRows+`) GROUP BY type`, []any{string(set)}, func(rows *sql.Rows) error {
+			var t string
+			var n int
+			err := rows.Scan(&t, &n)
+			typeDocs[t] = n
 			return err
-		}
-		if !seenType[docType{doc, t}] {
-			seenType[docType{doc, t}] = true
-			typeDocs[t]++
-		}
-		if (typ == "" || t == typ) && !seenEntity[docEntity{doc, id}] {
-			seenEntity[docEntity{doc, id}] = true
-			entityDocs[id]++
-			entityType[id] = t
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search facets: entities: %w", err)
-	}
-	out.Entities = topCounts(entityDocs, maxFacetValues)
-	if len(out.Entities) > 0 {
-		var top []string
-		for _, c := range out.Entities {
-			top = append(top, c.Value)
-		}
-		info, err := s.Entities(ctx, top)
+		})
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("types: %w", err)
 		}
-		for i := range out.Entities {
-			out.Entities[i].Label, out.Entities[i].Type = info[out.Entities[i].Value].Name, entityType[out.Entities[i].Value]
-		}
-	}
-	out.Types = topCounts(typeDocs, 10)
-	langs, outlets, years := map[string]int{}, map[string]int{}, map[string]int{}
-	err = s.eachRow(ctx, `SELECT d.lang, d.outlet, substr(d.published, 1, 4) FROM json_each(?) j JOIN documents d ON d.id = j.value`, []any{string(set)}, func(rows *sql.Rows) error {
-		var lang, outlet, year string
-		if err := rows.Scan(&lang, &outlet, &year); err != nil {
-			return err
-		}
-		for _, c := range []struct {
-			m map[string]int
-			v string
-		}{{langs, lang}, {outlets, outlet}, {years, year}} {
-			if c.v != "" {
-				c.m[c.v]++
-			}
-		}
+		out.Types = topCounts(typeDocs, 10)
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("search facets: documents: %w", err)
+	g.Go(func() error {
+		langs, outlets, years := map[string]int{}, map[string]int{}, map[string]int{}
+		err := s.eachRow(ctx, `SELECT d.lang, d.outlet, substr(d.published, 1, 4) FROM json_each(?) j JOIN documents d ON d.id = j.value`, []any{string(set)}, func(rows *sql.Rows) error {
+			var lang, outlet, year string
+			if err := rows.Scan(&lang, &outlet, &year); err != nil {
+				return err
+			}
+			for _, c := range []struct {
+				m map[string]int
+				v string
+			}{{langs, lang}, {outlets, outlet}, {years, year}} {
+				if c.v != "" {
+					c.m[c.v]++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("documents: %w", err)
+		}
+		out.Langs, out.Outlets, out.Years = topCounts(langs, 100), topCounts(outlets, maxFacetValues), topCounts(years, 200)
+		return nil
+	})
+	return g.Wait()
+}
+
+// typedEntityRows lists the entity rows (doc, entity, type) of the documents
+// in a JSON array of ids. The sample's entity rows are counted in SQL:
+// handing ten thousand rows to Go costs more than the counting.
+const typedEntityRows = `SELECT de.doc_id AS doc, de.entity_id AS entity,
+	CASE WHEN de.type != '' THEN de.type ELSE (SELECT e.type FROM entities e WHERE e.id = de.entity_id) END AS type
+	FROM json_each(?) j JOIN doc_entities de ON de.doc_id = j.value`
+
+// entityFacets sets out's entity facet: the entities (of type typ, when
+// set) in most of the documents of set, a JSON array of ids.
+func (s *DB) entityFacets(ctx context.Context, out *dossier.SearchFacets, set, typ string) error {
+	query, args := `SELECT entity, type, count(DISTINCT doc) AS n FROM (`+typedEntityRows+`) GROUP BY entity`, []any{set}
+	if typ = strings.ToUpper(typ); typ != "" {
+		query = `SELECT entity, type, count(DISTINCT doc) AS n FROM (` + typedEntityRows + `) WHERE type = ? GROUP BY entity`
+		args = append(args, typ)
 	}
-	out.Langs, out.Outlets, out.Years = topCounts(langs, 100), topCounts(outlets, maxFacetValues), topCounts(years, 200)
-	return out, nil
+	var top []dossier.FacetCount
+	types := map[string]string{}
+	err := s.eachRow(ctx, query+` ORDER BY n DESC, entity LIMIT ?`, append(args, maxFacetValues), func(rows *sql.Rows) error {
+		var c dossier.FacetCount
+		var t string
+		if err := rows.Scan(&c.Value, &t, &c.Count); err != nil {
+			return err
+		}
+		types[c.Value] = t
+		top = append(top, c)
+		return nil
+	})
+	if err != nil || len(top) == 0 {
+		return err
+	}
+	ids := make([]string, len(top))
+	for i, c := range top {
+		ids[i] = c.Value
+	}
+	info, err := s.Entities(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range top {
+		top[i].Label, top[i].Type = info[top[i].Value].Name, types[top[i].Value]
+	}
+	out.Entities = top
+	return nil
 }
 
 // topCounts orders counts by count, then value, keeping the first limit.
@@ -360,10 +397,26 @@ func (s *DB) ClaimEdges(ctx context.Context, q ClaimScope) ([]ClaimAgg, error) {
 		if scan <= 0 {
 			scan = 20000
 		}
-		queries = append(queries, `SELECT subject, object, predicate, modality, count(*) FROM
-			(SELECT cl.subject, cl.object, cl.predicate, cl.modality FROM claims cl WHERE 1`+f.sql()+` ORDER BY cl.rowid DESC LIMIT ?)
-			GROUP BY 1, 2, 3, 4`)
-		args = append(args, append(slices.Clone(f.args), scan))
+		// The newest claims in two halves, counted side by side (their
+		// counts add up): grouping is most of the cost.
+		var mid int64
+		err := s.db.QueryRowContext(ctx, `SELECT cl.rowid FROM claims cl WHERE 1`+f.sql()+` ORDER BY cl.rowid DESC LIMIT 1 OFFSET ?`,
+			append(slices.Clone(f.args), scan/2)...).Scan(&mid)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			mid = 0 // fewer than half: one query reads them all
+		case err != nil:
+			return nil, fmt.Errorf("claim edges: %w", err)
+		}
+		half := `SELECT subject, object, predicate, modality, count(*) FROM
+			(SELECT cl.subject, cl.object, cl.predicate, cl.modality FROM claims cl WHERE cl.rowid %s ?` + f.sql() + ` ORDER BY cl.rowid DESC LIMIT ?)
+			GROUP BY 1, 2, 3, 4`
+		queries = append(queries, fmt.Sprintf(half, ">"))
+		args = append(args, append(append([]any{mid}, f.args...), scan-scan/2))
+		if mid > 0 {
+			queries = append(queries, fmt.Sprintf(half, "<="))
+			args = append(args, append(append([]any{mid}, f.args...), scan/2))
+		}
 	} else if q.PerEntity > 0 {
 		// Each entity's newest claims, straight from its index in day order.
 		set, _ := json.Marshal(q.Entities)
@@ -386,19 +439,24 @@ func (s *DB) ClaimEdges(ctx context.Context, q ClaimScope) ([]ClaimAgg, error) {
 				WHERE cl.object IN `+in+` AND cl.subject NOT IN `+in+f.sql()+` GROUP BY 1, 2, 3, 4`)
 		args = append(args, append([]any{string(set)}, f.args...), append([]any{string(set), string(set)}, f.args...))
 	}
-	var out []ClaimAgg
+	// The queries are independent: as many side by side as there are cores.
+	parts := make([][]ClaimAgg, len(queries))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, query := range queries {
-		err := s.eachRow(ctx, query, args[i], func(rows *sql.Rows) error {
-			var a ClaimAgg
-			err := rows.Scan(&a.Subject, &a.Object, &a.Predicate, &a.Modality, &a.Count)
-			out = append(out, a)
-			return err
+		g.Go(func() error {
+			return s.eachRow(ctx, query, args[i], func(rows *sql.Rows) error {
+				var a ClaimAgg
+				err := rows.Scan(&a.Subject, &a.Object, &a.Predicate, &a.Modality, &a.Count)
+				parts[i] = append(parts[i], a)
+				return err
+			})
 		})
-		if err != nil {
-			return nil, fmt.Errorf("claim edges: %w", err)
-		}
 	}
-	return out, nil
+	if err := g.Wait(); err != nil {
+		return nil, fmt.Errorf("claim edges: %w", err)
+	}
+	return slices.Concat(parts...), nil
 }
 
 // Entities returns the summaries of the entities ids, by id.
@@ -671,6 +729,26 @@ type DatedExpr struct {
 // DatedExprs lists the day- and month-precision dates stated in docs, each
 // with the sentence holding it.
 func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) {
+	return s.datedExprs(ctx, docs, nil)
+}
+
+// TimelineFacts is DatedExprs and Figures of the same documents, each text
+// read and inflated once.
+func (s *DB) TimelineFacts(ctx context.Context, docs []int64) ([]DatedExpr, []DatedFigure, error) {
+	texts, err := s.texts(ctx, docs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("timeline: %w", err)
+	}
+	exprs, err := s.datedExprs(ctx, docs, texts)
+	if err != nil {
+		return nil, nil, err
+	}
+	figs, err := s.datedFigures(ctx, docs, texts)
+	return exprs, figs, err
+}
+
+// datedExprs is DatedExprs with the texts of docs already read (nil: read them).
+func (s *DB) datedExprs(ctx context.Context, docs []int64, texts map[int64]string) ([]DatedExpr, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -699,9 +777,10 @@ func (s *DB) DatedExprs(ctx context.Context, docs []int64) ([]DatedExpr, error) 
 		return nil, fmt.Errorf("dates: %w", err)
 	}
 	// Each document's text and sentences, once.
-	texts, err := s.texts(ctx, ids)
-	if err != nil {
-		return nil, fmt.Errorf("dates: %w", err)
+	if texts == nil {
+		if texts, err = s.texts(ctx, ids); err != nil {
+			return nil, fmt.Errorf("dates: %w", err)
+		}
 	}
 	idSet, _ := json.Marshal(ids)
 	sentences := map[int64][]byte{}
@@ -748,6 +827,11 @@ type DatedFigure struct {
 
 // Figures lists the figures (other than "other" units) of the dated documents among docs.
 func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
+	return s.datedFigures(ctx, docs, nil)
+}
+
+// datedFigures is Figures with the texts of docs already read (nil: read them).
+func (s *DB) datedFigures(ctx context.Context, docs []int64, texts map[int64]string) ([]DatedFigure, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -779,9 +863,13 @@ func (s *DB) Figures(ctx context.Context, docs []int64) ([]DatedFigure, error) {
 	for i, p := range ps {
 		out[i], recs[i], spans[i] = p.f, &out[i].FigureRecord, [2]int{p.start, p.end}
 	}
-	if err := s.cutFigureTexts(ctx, recs, spans, ids); err != nil {
-		return nil, fmt.Errorf("figures: %w", err)
+	if texts == nil {
+		if err := s.cutFigureTexts(ctx, recs, spans, ids); err != nil {
+			return nil, fmt.Errorf("figures: %w", err)
+		}
+		return out, nil
 	}
+	cutFigures(texts, recs, spans)
 	return out, nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/export/dbsource"
 	"github.com/dossier-project/dossier/kb"
@@ -102,12 +104,19 @@ func (b *StoreBackend) Search(ctx context.Context, q SearchRequest) (*SearchResu
 	}
 	sq := dossier.SearchQuery{Text: q.Text, Entity: q.Entity, Lang: q.Lang, Outlet: q.Outlet, Since: q.Since, Until: q.Until,
 		Type: q.Type, Offset: (page - 1) * size, Limit: size, Browse: true}
-	hits, err := b.db.Search(ctx, sq)
-	if err != nil {
-		return nil, err
-	}
-	facets, err := b.db.SearchFacets(ctx, sq, q.Type)
-	if err != nil {
+	// The page of hits and the facets are independent queries: side by side.
+	var hits []dossier.SearchHit
+	var facets *dossier.SearchFacets
+	var g errgroup.Group
+	g.Go(func() (err error) {
+		hits, err = b.db.Search(ctx, sq)
+		return err
+	})
+	g.Go(func() (err error) {
+		facets, err = b.db.SearchFacets(ctx, sq, q.Type)
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	res := &SearchResult{Total: facets.Total, TotalCapped: facets.Capped, Page: page, Size: size, Hits: []SearchHit{}}

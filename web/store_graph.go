@@ -58,17 +58,27 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 		}
 		return err
 	}
-	typeOK := func(id string) bool { e, ok := info[id]; return ok && (types == nil || types[e.Type]) }
+	// Without a type filter, claims are counted before their entities are
+	// read: the whole graph then reads only the entities it keeps.
+	typeOK := func(id string) bool {
+		if types == nil {
+			return true
+		}
+		e, ok := info[id]
+		return ok && types[e.Type]
+	}
 
 	counts := map[storeEdge]map[string]int{} // modality counts per edge
 	queried := map[string]bool{}             // entities whose claims are counted already
 	addAggs := func(aggs []sqlite.ClaimAgg) error {
-		var ids []string
-		for _, a := range aggs {
-			ids = append(ids, a.Subject, a.Object)
-		}
-		if err := lookup(ids); err != nil {
-			return err
+		if types != nil {
+			var ids []string
+			for _, a := range aggs {
+				ids = append(ids, a.Subject, a.Object)
+			}
+			if err := lookup(ids); err != nil {
+				return err
+			}
 		}
 		for _, a := range aggs {
 			if !typeOK(a.Subject) || !typeOK(a.Object) || a.Subject == a.Object || queried[a.Subject] || queried[a.Object] {
@@ -136,29 +146,44 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 		if err := addAggs(aggs); err != nil {
 			return nil, err
 		}
-		degree := map[string]int{}
-		for k := range counts {
-			degree[k.subject]++
-			degree[k.object]++
+		// The entities with the most distinct links, then the most claims.
+		type weight struct {
+			id             string
+			degree, claims int
 		}
-		ranked := make([]string, 0, len(degree))
-		for n := range degree {
-			ranked = append(ranked, n)
+		at := map[string]int{}
+		var ranked []weight
+		for k, mods := range counts {
+			for _, n := range []string{k.subject, k.object} {
+				i, ok := at[n]
+				if !ok {
+					i = len(ranked)
+					at[n] = i
+					ranked = append(ranked, weight{id: n})
+				}
+				ranked[i].degree++
+				for _, c := range mods {
+					ranked[i].claims += c
+				}
+			}
 		}
-		slices.SortFunc(ranked, func(x, y string) int {
-			if c := cmp.Compare(degree[y], degree[x]); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(info[y].Mentions, info[x].Mentions); c != 0 {
-				return c
-			}
-			return strings.Compare(x, y)
+		slices.SortFunc(ranked, func(x, y weight) int {
+			return cmp.Or(cmp.Compare(y.degree, x.degree), cmp.Compare(y.claims, x.claims), strings.Compare(x.id, y.id))
 		})
 		if len(ranked) > limit {
 			ranked, truncated = ranked[:limit], true
 		}
-		for _, n := range ranked {
-			nodes[n] = true
+		for _, w := range ranked {
+			nodes[w.id] = true
+		}
+	}
+	if types == nil {
+		ids := make([]string, 0, len(nodes))
+		for n := range nodes {
+			ids = append(ids, n)
+		}
+		if err := lookup(ids); err != nil {
+			return nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -290,24 +315,29 @@ func (b *StoreBackend) Timeline(ctx context.Context, q TimelineRequest) (*Timeli
 		}
 	}
 	tl := &Timeline{Documents: []DateCount{}, Events: []TimelineEvent{}, Figures: []TimelineFigure{}}
-	days, err := b.db.DocsPerDay(ctx, q.Entity, q.Lang, q.Since, q.Until)
+	// The counts per day and the newest documents' facts are independent
+	// queries: one on each core.
+	var days []dossier.FacetCount
+	daysErr := make(chan error, 1)
+	go func() {
+		var err error
+		days, err = b.db.DocsPerDay(ctx, q.Entity, q.Lang, q.Since, q.Until)
+		daysErr <- err
+	}()
+	recent, err := b.db.RecentDocs(ctx, q.Entity, q.Lang, q.Since, q.Until, timelineDocs)
+	var exprs []sqlite.DatedExpr
+	var figs []sqlite.DatedFigure
+	if err == nil {
+		exprs, figs, err = b.db.TimelineFacts(ctx, recent)
+	}
+	if derr := <-daysErr; err == nil {
+		err = derr
+	}
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range days {
 		tl.Documents = append(tl.Documents, DateCount{Date: d.Value, Count: d.Count})
-	}
-	recent, err := b.db.RecentDocs(ctx, q.Entity, q.Lang, q.Since, q.Until, timelineDocs)
-	if err != nil {
-		return nil, err
-	}
-	exprs, err := b.db.DatedExprs(ctx, recent)
-	if err != nil {
-		return nil, err
-	}
-	figs, err := b.db.Figures(ctx, recent)
-	if err != nil {
-		return nil, err
 	}
 	ids := slices.Clone(recent)
 	docs, err := b.titles(ctx, ids)
