@@ -1,9 +1,11 @@
 package sqlite_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/demo"
@@ -27,11 +31,8 @@ func benchDocs() int {
 	return 10000
 }
 
-// buildCorpus stores n documents: 320 distinct extracted mixes of demo
-// paragraphs, each stored n/320 times with a reference line appended to its
-// original bytes and a distinct fingerprint (so none is a duplicate).
-func buildCorpus(b *testing.B, n int) (*sqlite.DB, int64) {
-	b.Helper()
+// benchTexts are the plain-text demo articles the synthetic corpus mixes.
+func benchTexts(b *testing.B) []string {
 	files, err := demo.Files()
 	if err != nil {
 		b.Fatal(err)
@@ -43,6 +44,127 @@ func buildCorpus(b *testing.B, n int) (*sqlite.DB, int64) {
 			texts = append(texts, string(raw))
 		}
 	}
+	return texts
+}
+
+// variedQueries draws n searches from the words of texts, of every shape an
+// analyst types: stop-words, common and rare words, prefixes, phrases, names
+// common and rare, exclusions, OR, and filters on some. The draw is fixed
+// (seeded) so that runs compare.
+func variedQueries(b *testing.B, texts []string, n int) []dossier.SearchQuery {
+	freq := map[string]int{}
+	var words []string // the texts' words in order, for phrases
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+			w = strings.Trim(w, "-")
+			if len([]rune(w)) < 2 {
+				continue
+			}
+			freq[w]++
+			words = append(words, w)
+		}
+	}
+	byFreq := make([]string, 0, len(freq))
+	for w := range freq {
+		byFreq = append(byFreq, w)
+	}
+	slices.SortFunc(byFreq, func(x, y string) int { return cmp.Or(freq[y]-freq[x], strings.Compare(x, y)) })
+	isName := func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return unicode.IsUpper(r) }
+	var stop, common, rare, names, rareNames, long []string
+	for i, w := range byFreq {
+		switch {
+		case i < 30 && !isName(w):
+			stop = append(stop, w)
+		case isName(w) && freq[w] >= 5:
+			names = append(names, w)
+		case isName(w) && freq[w] == 1:
+			rareNames = append(rareNames, w)
+		case freq[w] <= 2:
+			rare = append(rare, w)
+		case freq[w] >= 5:
+			common = append(common, w)
+		}
+		if !isName(w) && len(w) >= 8 && freq[w] >= 3 {
+			long = append(long, w)
+		}
+	}
+	if len(stop) == 0 || len(common) == 0 || len(rare) == 0 || len(names) == 0 || len(rareNames) == 0 || len(long) == 0 {
+		b.Fatal("variedQueries: the texts lack a kind of word")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(ws []string) string { return ws[rng.IntN(len(ws))] }
+	phrase := func(name bool) string {
+		for {
+			i := rng.IntN(len(words) - 1)
+			if !name || isName(words[i]) && isName(words[i+1]) {
+				return `"` + words[i] + " " + words[i+1] + `"`
+			}
+		}
+	}
+	shapes := []func() string{
+		func() string { return pick(stop) },
+		func() string { return pick(common) },
+		func() string { return pick(common) + " " + pick(common) },
+		func() string { return pick(rare) },
+		func() string { return pick(long)[:5] + "*" },
+		func() string { return phrase(false) },
+		func() string { return phrase(true) },
+		func() string { return pick(names) },
+		func() string { return pick(names) + " " + pick(names) },
+		func() string { return pick(rareNames) },
+		func() string { return pick(common) + " -" + pick(names) },
+		func() string { return pick(names) + " OR " + pick(names) },
+	}
+	out := make([]dossier.SearchQuery, n)
+	for i := range out {
+		q := dossier.SearchQuery{Text: shapes[i%len(shapes)]()}
+		switch rng.IntN(6) {
+		case 0:
+			q.Lang = []string{"en", "fr"}[rng.IntN(2)]
+		case 1:
+			q.Since = strconv.Itoa(2015 + rng.IntN(10))
+		}
+		out[i] = q
+	}
+	return out
+}
+
+// variedEntities returns about n entity ids of db: the most documented half,
+// and a spread of the others down to the rarest.
+func variedEntities(ctx context.Context, db *sqlite.DB, n int) ([]string, error) {
+	var ids []string
+	rows, err := db.SQL().QueryContext(ctx, `SELECT id FROM entity_stats ORDER BY documents DESC, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		all = append(all, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ids = append(ids, all[:min(len(all), n/2)]...)
+	if rest := all[min(len(all), n/2):]; len(rest) > 0 {
+		step := max(1, len(rest)/(n-n/2))
+		for i := 0; i < len(rest) && len(ids) < n; i += step {
+			ids = append(ids, rest[i])
+		}
+	}
+	return ids, nil
+}
+
+// buildCorpus stores n documents: 320 distinct extracted mixes of demo
+// paragraphs, each stored n/320 times with a reference line appended to its
+// original bytes and a distinct fingerprint (so none is a duplicate).
+func buildCorpus(b *testing.B, n int) (*sqlite.DB, int64) {
+	b.Helper()
+	texts := benchTexts(b)
 	path := filepath.Join(b.TempDir(), "bench.db")
 	if keep := os.Getenv("DOSSIER_BENCH_DB"); keep != "" {
 		// Reuse a corpus built by an earlier run (building 100,000 takes minutes).
@@ -128,7 +250,8 @@ func p95(d []time.Duration) time.Duration {
 	return d[len(d)*95/100]
 }
 
-// BenchmarkQueries reports search and entity-page p95 latency over a
+// BenchmarkQueries reports search and entity-page p95 latency (variedQueries
+// and variedEntities: run it with -benchtime 300x to time each once) over a
 // synthetic corpus of benchDocs documents, and the database size against
 // the original bytes.
 func BenchmarkQueries(b *testing.B) {
@@ -140,15 +263,10 @@ func BenchmarkQueries(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	queries := []dossier.SearchQuery{
-		{Text: "ISKP Tajik"}, {Text: `"Islamic State"`}, {Text: "attentat"}, {Text: "Kabul OR Kaboul"},
-		{Text: "renseign*"}, {Text: "police -Paris"}, {Text: "drone strike", Lang: "en"}, {Text: "prison", Since: "2022"},
-	}
-	entities := []string{"e:islamic-state", "e:al-qaeda", "e:al-shabaab", "e:taliban"}
-	for _, name := range []string{"Samuel Paty", "Shamima Begum", "Mogadishu"} {
-		if found, _ := db.FindEntities(ctx, name, ""); len(found) > 0 {
-			entities = append(entities, found[0].ID)
-		}
+	queries := variedQueries(b, benchTexts(b), 300)
+	entities, err := variedEntities(ctx, db, 200)
+	if err != nil {
+		b.Fatal(err)
 	}
 	var searchTimes, entityTimes []time.Duration
 	b.ReportAllocs()
@@ -169,14 +287,18 @@ func BenchmarkQueries(b *testing.B) {
 	}
 	b.StopTimer()
 	if testing.Verbose() {
-		for k, q := range queries {
-			var ts []time.Duration
-			for i := k; i < len(searchTimes); i += len(queries) {
-				ts = append(ts, searchTimes[i])
-			}
-			if len(ts) > 0 {
-				b.Logf("search %-28q p95 %v", q.Text, p95(ts))
-			}
+		// The slowest queries, to see what the p95 is made of.
+		type timed struct {
+			q dossier.SearchQuery
+			d time.Duration
+		}
+		var ts []timed
+		for i, d := range searchTimes {
+			ts = append(ts, timed{queries[i%len(queries)], d})
+		}
+		slices.SortFunc(ts, func(x, y timed) int { return int(y.d - x.d) })
+		for _, t := range ts[:min(len(ts), 10)] {
+			b.Logf("search %v %+v", t.d, t.q)
 		}
 	}
 	b.ReportMetric(float64(p95(searchTimes).Microseconds())/1000, "search-p95-ms")

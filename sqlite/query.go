@@ -262,25 +262,14 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	// Ranking costs a bm25 score per matching document: a query matching
-	// most of a large corpus ranks its newest SearchWindow matches (a rowid
-	// range FTS5 seeks to), and the whole set only when filters leave too
-	// few of those.
+	// most of a large corpus ranks its newest SearchWindow matches that
+	// pass the filters, read from the index backwards in one query (a
+	// prefix query's term list is merged once).
 	var top []ranked
 	if rankExpr != expr {
 		top, err = s.rankLoosened(ctx, expr, rankExpr, f, limit)
 	} else {
-		var floor int64
-		err = s.db.QueryRowContext(ctx, `SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-			expr, SearchWindow-1).Scan(&floor)
-		if errors.Is(err, sql.ErrNoRows) {
-			err = nil
-		}
-		if err == nil {
-			top, err = s.rankMatches(ctx, expr, floor, f, limit)
-		}
-		if err == nil && len(top) < limit && floor > 0 {
-			top, err = s.rankMatches(ctx, expr, 0, f, limit)
-		}
+		top, err = s.rankMatches(ctx, expr, f, limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -319,20 +308,28 @@ type ranked struct {
 // leaves; ORDER BY the index's rank column scored them all.
 const bm25Rank = `bm25(search, 5.0, 1.0)`
 
-// rankMatches returns the best limit documents matching expr from rowid
-// floor on, filters applied. The full-text index is the outer loop (CROSS
-// JOIN fixes the order): with selective filters the planner would otherwise
-// scan documents and probe the index once per row, and a prefix query sets
-// up its term iterator on every probe (seconds at 100,000 documents).
-func (s *DB) rankMatches(ctx context.Context, expr string, floor int64, f filters, limit int) ([]ranked, error) {
-	args := append([]any{expr, floor}, f.args...)
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT search.rowid, `+bm25Rank+` FROM search CROSS JOIN documents d ON d.id = search.rowid
-		WHERE search MATCH ? AND search.rowid >= ?`+f.sql()+` ORDER BY 2 LIMIT ?`, args...)
+// rankMatches returns the best limit documents among the newest
+// SearchWindow (or limit, when more) matching expr that pass the filters.
+// The full-text index is the outer loop (CROSS JOIN fixes the order): with
+// selective filters the planner would otherwise scan documents and probe
+// the index once per row, and a prefix query sets up its term iterator on
+// every probe (seconds at 100,000 documents).
+func (s *DB) rankMatches(ctx context.Context, expr string, f filters, limit int) ([]ranked, error) {
+	args := append([]any{expr}, f.args...)
+	args = append(args, max(limit, SearchWindow))
+	var out []ranked
+	err := s.eachRow(ctx, `SELECT search.rowid, `+bm25Rank+` FROM search CROSS JOIN documents d ON d.id = search.rowid
+		WHERE search MATCH ?`+f.sql()+` ORDER BY search.rowid DESC LIMIT ?`, args, func(rows *sql.Rows) error {
+		var r ranked
+		err := rows.Scan(&r.id, &r.rank)
+		out = append(out, r)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	return scanRanked(rows, nil, limit)
+	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+	return out[:min(len(out), limit)], nil
 }
 
 // rankLoosened ranks the newest PhraseWindow documents matching expr (which
