@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/query"
@@ -198,9 +200,30 @@ func searchFilters(q dossier.SearchQuery) filters {
 		f.add(`d.id IN (SELECT doc_id FROM doc_entities WHERE entity_id = ?)`, q.Entity)
 	}
 	if q.Type != "" {
-		f.add(`EXISTS (SELECT 1 FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc_id = d.id AND e.type = ?)`, strings.ToUpper(q.Type))
+		// A row's own type first (a knowledge-base entity's row has none):
+		// most documents answer before any entity is looked up.
+		t := strings.ToUpper(q.Type)
+		f.add(`(EXISTS (SELECT 1 FROM doc_entities de WHERE de.doc_id = d.id AND de.type = ?)
+			OR EXISTS (SELECT 1 FROM doc_entities de JOIN entities e ON e.id = de.entity_id WHERE de.doc_id = d.id AND de.type = '' AND e.type = ?))`, t, t)
 	}
 	return f
+}
+
+// filtersPassNone reports whether q's document filters (language, outlet,
+// dates, entity) leave no document at all. A text query with such filters
+// would read every match to find none: a phrase's positions, each match's
+// document row.
+func (s *DB) filtersPassNone(ctx context.Context, q dossier.SearchQuery) (bool, error) {
+	q.Text, q.Type, q.IncludeDuplicates = "", "", true
+	f := searchFilters(q)
+	if len(f.where) == 0 {
+		return false, nil
+	}
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM documents d WHERE 1`+f.sql()+` LIMIT 1`, f.args...).Scan(new(int))
+	if errors.Is(err, sql.ErrNoRows) {
+		return true, nil
+	}
+	return false, err
 }
 
 func dateFilters(f *filters, since, until string) {
@@ -253,6 +276,9 @@ func (s *DB) Search(ctx context.Context, q dossier.SearchQuery) ([]dossier.Searc
 		return scanHits(rows)
 	}
 	limit += offset // ranked below, then the first offset hits dropped
+	if none, err := s.filtersPassNone(ctx, q); err != nil || none {
+		return nil, err
+	}
 	expr, err := MatchExpr(q.Text)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -548,46 +574,58 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 		p.SeenIngested = p.FirstSeen != ""
 	}
 
-	rows, err := s.db.QueryContext(ctx, `SELECT name, reason, documents FROM entity_aliases WHERE entity_id = ? AND documents > 0
-		ORDER BY documents DESC, name, reason LIMIT ?`, id, pageAliases)
-	if err != nil {
-		return nil, wrap("aliases", err)
-	}
-	for rows.Next() {
-		var a dossier.AliasRecord
-		if err := rows.Scan(&a.Name, &a.Reason, &a.Documents); err != nil {
-			rows.Close()
-			return nil, wrap("aliases", err)
-		}
-		p.Aliases = append(p.Aliases, a)
-	}
-	rows.Close()
-
-	rows, err = s.db.QueryContext(ctx, `SELECT `+docColumns+` FROM doc_entities de JOIN documents d ON d.id = de.doc_id
-		WHERE de.entity_id = ? AND de.original = 1 ORDER BY de.day DESC, de.doc_id DESC LIMIT ?`, id, pageDocs)
-	if err != nil {
-		return nil, wrap("documents", err)
-	}
-	for rows.Next() {
-		d, err := scanDoc(rows)
+	// The page's five lists are independent queries: side by side.
+	var g errgroup.Group
+	g.Go(func() error {
+		err := s.eachRow(ctx, `SELECT name, reason, documents FROM entity_aliases WHERE entity_id = ? AND documents > 0
+			ORDER BY documents DESC, name, reason LIMIT ?`, []any{id, pageAliases}, func(rows *sql.Rows) error {
+			var a dossier.AliasRecord
+			err := rows.Scan(&a.Name, &a.Reason, &a.Documents)
+			p.Aliases = append(p.Aliases, a)
+			return err
+		})
 		if err != nil {
-			rows.Close()
-			return nil, wrap("documents", err)
+			return wrap("aliases", err)
 		}
-		if len(p.Docs) == 0 || p.Docs[len(p.Docs)-1].ID != d.ID { // an entity twice in one document
-			p.Docs = append(p.Docs, d)
+		return nil
+	})
+	g.Go(func() error {
+		err := s.eachRow(ctx, `SELECT `+docColumns+` FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+			WHERE de.entity_id = ? AND de.original = 1 ORDER BY de.day DESC, de.doc_id DESC LIMIT ?`, []any{id, pageDocs}, func(rows *sql.Rows) error {
+			d, err := scanDoc(rows)
+			if err != nil {
+				return err
+			}
+			if len(p.Docs) == 0 || p.Docs[len(p.Docs)-1].ID != d.ID { // an entity twice in one document
+				p.Docs = append(p.Docs, d)
+			}
+			return nil
+		})
+		if err != nil {
+			return wrap("documents", err)
 		}
-	}
-	rows.Close()
-
-	if p.Relations, err = s.relations(ctx, id); err != nil {
-		return nil, wrap("relations", err)
-	}
-	if p.QuotesBy, p.QuotesAbout, err = s.quotes(ctx, id); err != nil {
-		return nil, wrap("quotes", err)
-	}
-	if p.Figures, err = s.figures(ctx, id); err != nil {
-		return nil, wrap("figures", err)
+		return nil
+	})
+	g.Go(func() (err error) {
+		if p.Relations, err = s.relations(ctx, id); err != nil {
+			return wrap("relations", err)
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		if p.QuotesBy, p.QuotesAbout, err = s.quotes(ctx, id); err != nil {
+			return wrap("quotes", err)
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		if p.Figures, err = s.figures(ctx, id); err != nil {
+			return wrap("figures", err)
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -595,46 +633,39 @@ func (s *DB) EntityPage(ctx context.Context, id string) (*dossier.EntityPage, er
 // relations reads the newest claims with the entity as subject, then as
 // object, each straight from its index, and merges them.
 func (s *DB) relations(ctx context.Context, id string) ([]dossier.RelationRecord, error) {
-	var out []dossier.RelationRecord
 	type keyed struct {
-		r        dossier.RelationRecord
-		day, doc int64
+		r                  dossier.RelationRecord
+		day, doc           int64
+		attrStart, attrEnd sql.NullInt64
 	}
 	var all []keyed
 	for _, side := range []string{"subject", "object"} {
-		rows, err := s.db.QueryContext(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
+		// The evidence is cut in Go from the kept documents' texts, read
+		// once and inflated in parallel (texts).
+		err := s.eachRow(ctx, `SELECT cl.subject, COALESCE(se.name, cl.subject), cl.predicate, cl.object, COALESCE(oe.name, cl.object),
 				cl.modality, cl.confidence, cl.has_attribution, COALESCE(cl.attr_entity, ''), COALESCE(ae.name, ''), cl.attr_descriptor,
-				COALESCE(`+sliceText("cl.attr_start", "cl.attr_end")+`, ''),
-				cl.doc_id, cl.ev_start, cl.ev_end, `+sliceText("cl.ev_start", "cl.ev_end")+`, d.published, cl.day
-			FROM claims cl INDEXED BY claims_`+side+` JOIN documents d ON d.id = cl.doc_id JOIN contents c ON c.doc_id = cl.doc_id
+				cl.attr_start, cl.attr_end, cl.doc_id, cl.ev_start, cl.ev_end, d.published, cl.day
+			FROM claims cl INDEXED BY claims_`+side+` JOIN documents d ON d.id = cl.doc_id
 			LEFT JOIN entities se ON se.id = cl.subject LEFT JOIN entities oe ON oe.id = cl.object LEFT JOIN entities ae ON ae.id = cl.attr_entity
 			WHERE cl.`+side+` = ?1 AND cl.original = 1 AND (?2 = 'subject' OR cl.subject != ?1)
-			ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?3`, id, side, pageRelations)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var r dossier.RelationRecord
+			ORDER BY cl.day DESC, cl.doc_id DESC, cl.ev_start LIMIT ?3`, []any{id, side, pageRelations}, func(rows *sql.Rows) error {
+			var k keyed
 			var hasAttr bool
 			var attr dossier.SpeakerRecord
-			var attrText string
-			var day int64
+			r := &k.r
 			if err := rows.Scan(&r.Subject.ID, &r.Subject.Name, &r.Predicate, &r.Object.ID, &r.Object.Name, &r.Modality, &r.Confidence,
-				&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &attrText,
-				&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Evidence.Text, &r.Published, &day); err != nil {
-				rows.Close()
-				return nil, err
+				&hasAttr, &attr.Entity, &attr.Name, &attr.Descriptor, &k.attrStart, &k.attrEnd,
+				&r.Evidence.Doc, &r.Evidence.Start, &r.Evidence.End, &r.Published, &k.day); err != nil {
+				return err
 			}
 			if hasAttr {
-				if attr.Name == "" {
-					attr.Name = attrText
-				}
 				r.Attribution = &attr
 			}
-			all = append(all, keyed{r, day, r.Evidence.Doc})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			k.doc = r.Evidence.Doc
+			all = append(all, k)
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -647,7 +678,24 @@ func (s *DB) relations(ctx context.Context, id string) ([]dossier.RelationRecord
 		}
 		return cmp.Compare(a.r.Evidence.Start, b.r.Evidence.Start)
 	})
-	for _, k := range all[:min(len(all), pageRelations)] {
+	all = all[:min(len(all), pageRelations)]
+	var docs []int64
+	for _, k := range all {
+		if len(docs) == 0 || docs[len(docs)-1] != k.doc {
+			docs = append(docs, k.doc)
+		}
+	}
+	texts, err := s.texts(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dossier.RelationRecord, 0, len(all))
+	for _, k := range all {
+		t := texts[k.doc]
+		k.r.Evidence.Text = cut(t, k.r.Evidence.Start, k.r.Evidence.End)
+		if a := k.r.Attribution; a != nil && a.Name == "" && k.attrStart.Valid && k.attrEnd.Valid {
+			a.Name = cut(t, int(k.attrStart.Int64), int(k.attrEnd.Int64))
+		}
 		out = append(out, k.r)
 	}
 	return out, nil

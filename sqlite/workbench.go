@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -24,8 +25,13 @@ import (
 // search facets count; Total counts every match up to CountCap.
 const FacetSample = 500
 
-// CountCap is where search stops counting matches ("more than 10,000").
-const CountCap = 10000
+// CountCap is where search stops counting matches ("more than 10,000");
+// CostlyCountCap where it stops when each match costs more to check (a
+// phrase's positions, an entity-type filter's entity rows).
+const (
+	CountCap       = 10000
+	CostlyCountCap = 2000
+)
 
 // maxFacetValues is how many values an entity or outlet facet lists.
 const maxFacetValues = 20
@@ -41,27 +47,39 @@ func (s *DB) SearchFacets(ctx context.Context, q dossier.SearchQuery, typ string
 	} else if query.Parse(q.Text).Empty() {
 		q.Text = ""
 	}
+	out := &dossier.SearchFacets{}
+	if strings.TrimSpace(q.Text) != "" {
+		if none, err := s.filtersPassNone(ctx, q); err != nil || none {
+			return out, err
+		}
+	}
 	from, args := `FROM documents d WHERE 1`, []any{}
+	countCap := CountCap
+	if q.Type != "" {
+		countCap = CostlyCountCap
+	}
 	if strings.TrimSpace(q.Text) != "" {
 		expr, err := MatchExpr(q.Text)
 		if err != nil {
 			return nil, fmt.Errorf("search facets: %w", err)
 		}
+		if rank, err := RankExpr(q.Text); err == nil && rank != expr {
+			countCap = CostlyCountCap // a phrase: each match's positions are read
+		}
 		from, args = `FROM search CROSS JOIN documents d ON d.id = search.rowid WHERE search MATCH ?`, []any{expr}
 	}
 	args = append(args, f.args...)
-	out := &dossier.SearchFacets{}
 	// The count, and the sample's three facet queries, run side by side:
 	// each is one SQLite connection's work, and the pool has several.
 	var g errgroup.Group
 	g.Go(func() error {
-		// Counting stops at CountCap: past it the answer is "more than", and
+		// Counting stops at the cap: past it the answer is "more than", and
 		// counting further would read every match of a very common query.
 		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 `+from+f.sql()+` LIMIT ?)`, append(slices.Clone(args), CountCap+1)...).Scan(&n); err != nil {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 `+from+f.sql()+` LIMIT ?)`, append(slices.Clone(args), countCap+1)...).Scan(&n); err != nil {
 			return err
 		}
-		out.Total, out.Capped = min(n, CountCap), n > CountCap
+		out.Total, out.Capped = min(n, countCap), n > countCap
 		return nil
 	})
 	sampleErr := s.facetSample(ctx, out, q.Text, from+f.sql(), args, typ)
@@ -151,9 +169,11 @@ const typedEntityRows = `SELECT de.doc_id AS doc, de.entity_id AS entity,
 	FROM json_each(?) j JOIN doc_entities de ON de.doc_id = j.value`
 
 // entityFacets sets out's entity facet: the entities (of type typ, when
-// set) in most of the documents of set, a JSON array of ids.
+// set) in most of the documents of set, a JSON array of ids. Without a type
+// to match, rows are counted as they are and only the top ones' types read.
 func (s *DB) entityFacets(ctx context.Context, out *dossier.SearchFacets, set, typ string) error {
-	query, args := `SELECT entity, type, count(DISTINCT doc) AS n FROM (`+typedEntityRows+`) GROUP BY entity`, []any{set}
+	query, args := `SELECT de.entity_id AS entity, '' AS type, count(DISTINCT de.doc_id) AS n
+		FROM json_each(?) j JOIN doc_entities de ON de.doc_id = j.value GROUP BY entity`, []any{set}
 	if typ = strings.ToUpper(typ); typ != "" {
 		query = `SELECT entity, type, count(DISTINCT doc) AS n FROM (` + typedEntityRows + `) WHERE type = ? GROUP BY entity`
 		args = append(args, typ)
@@ -182,7 +202,7 @@ func (s *DB) entityFacets(ctx context.Context, out *dossier.SearchFacets, set, t
 		return err
 	}
 	for i := range top {
-		top[i].Label, top[i].Type = info[top[i].Value].Name, types[top[i].Value]
+		top[i].Label, top[i].Type = info[top[i].Value].Name, cmp.Or(types[top[i].Value], info[top[i].Value].Type)
 	}
 	out.Entities = top
 	return nil
