@@ -338,6 +338,12 @@ type Graph struct {
 	Nodes     []GraphNode `json:"nodes"`
 	Edges     []GraphEdge `json:"edges"`
 	Truncated bool        `json:"truncated,omitempty"`
+	// Omitted counts the linked entities left out by the node limit.
+	Omitted int `json:"omitted,omitempty"`
+	// Claims counts the claims the edges aggregate; ClaimWindow, when set,
+	// says they are the newest that many and older ones were not read.
+	Claims      int `json:"claims"`
+	ClaimWindow int `json:"claim_window,omitempty"`
 }
 
 // EdgeRequest names an edge: its ends and predicate ("" for every predicate,

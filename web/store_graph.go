@@ -70,6 +70,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 
 	counts := map[storeEdge]map[string]int{} // modality counts per edge
 	queried := map[string]bool{}             // entities whose claims are counted already
+	read := 0                                // claims read
 	addAggs := func(aggs []sqlite.ClaimAgg) error {
 		if types != nil {
 			var ids []string
@@ -81,6 +82,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 			}
 		}
 		for _, a := range aggs {
+			read += a.Count
 			if !typeOK(a.Subject) || !typeOK(a.Object) || a.Subject == a.Object || queried[a.Subject] || queried[a.Object] {
 				continue // a claim with an earlier ring's entity was counted with it
 			}
@@ -94,6 +96,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 	}
 	nodes := map[string]bool{}
 	truncated := false
+	omitted := map[string]bool{} // linked entities left out by the limit
 	if q.Entity != "" {
 		if err := lookup([]string{q.Entity}); err != nil {
 			return nil, err
@@ -127,7 +130,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 						continue
 					}
 					if len(nodes) >= limit {
-						truncated = true
+						truncated, omitted[n] = true, true
 						continue
 					}
 					nodes[n] = true
@@ -171,6 +174,9 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 			return cmp.Or(cmp.Compare(y.degree, x.degree), cmp.Compare(y.claims, x.claims), strings.Compare(x.id, y.id))
 		})
 		if len(ranked) > limit {
+			for _, w := range ranked[limit:] {
+				omitted[w.id] = true
+			}
 			ranked, truncated = ranked[:limit], true
 		}
 		for _, w := range ranked {
@@ -189,7 +195,10 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	g := &Graph{Nodes: []GraphNode{}, Edges: []GraphEdge{}, Truncated: truncated}
+	g := &Graph{Nodes: []GraphNode{}, Edges: []GraphEdge{}, Truncated: truncated, Omitted: len(omitted)}
+	if q.Entity == "" && read >= graphScan {
+		g.ClaimWindow = graphScan
+	}
 	degree := map[string]int{}
 	keys := make([]storeEdge, 0, len(counts))
 	for k := range counts {
@@ -211,6 +220,7 @@ func (b *StoreBackend) Graph(ctx context.Context, q GraphRequest) (*Graph, error
 		degree[k.subject]++
 		degree[k.object]++
 		g.Edges = append(g.Edges, GraphEdge{ID: fmt.Sprintf("r%d", i), Source: k.subject, Target: k.object, Predicate: k.predicate, Modality: mod, Count: total})
+		g.Claims += total
 	}
 	if q.Cooccurrence {
 		ids := make([]string, 0, len(nodes))

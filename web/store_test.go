@@ -217,8 +217,9 @@ func TestStoreBackendLargeCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Nodes) != 300 || !g.Truncated {
-		t.Errorf("whole graph: %d nodes (truncated %v), want the 300 best connected", len(g.Nodes), g.Truncated)
+	if len(g.Nodes) != 300 || !g.Truncated || g.Omitted == 0 || g.Claims == 0 {
+		t.Errorf("whole graph: %d nodes (truncated %v, %d omitted, %d claims), want the 300 best connected and the rest counted",
+			len(g.Nodes), g.Truncated, g.Omitted, g.Claims)
 	}
 	st, err := b.Stats(ctx)
 	if err != nil || st.Documents != 3000 {

@@ -507,7 +507,12 @@
 
     let g;
     try { g = await api("graph", q); } catch (err) { clear(canvas).appendChild(errorBox(err)); return; }
-    const summary = el("p", { class: "muted", id: "graph-summary" }, `${g.nodes.length} entities, ${g.edges.length} links${g.truncated ? " (truncated)" : ""}`);
+    // What the bounded graph leaves out, in numbers: an analyst must know the picture is partial.
+    let shown = `${g.nodes.length} entities, ${g.edges.length} links from ${g.claims} claims`;
+    if (g.claim_window) shown += ` (the newest ${g.claim_window.toLocaleString("en")}: narrow the dates to see older ones)`;
+    if (g.omitted) shown += `; ${g.omitted.toLocaleString("en")} more linked entities left out (raise the node limit or filter by type)`;
+    else if (g.truncated) shown += " (truncated)";
+    const summary = el("p", { class: "muted", id: "graph-summary" }, shown);
     controls.insertBefore(summary, controls.firstChild);
     if (typeof window.cytoscape !== "function") {
       clear(canvas).appendChild(missingLib("graph (cytoscape.js)"));

@@ -117,6 +117,8 @@ test("search → document → entity → graph → edge → timeline → map", {
   await page.waitForSelector("#cy canvas");
   const n = await page.evaluate(() => window.dossier.graph.cy.nodes().length);
   assert.ok(n >= 3, `graph has ${n} nodes`);
+  // The summary says what the links rest on.
+  assert.match(await page.locator("#graph-summary").textContent(), /entities, \d+ links from \d+ claims/);
   // Who is who at first sight: a legend, and the most mentioned nodes labelled at any zoom.
   assert.equal(await page.locator("#graph-legend .legend-dot").count(), 3, "legend of node colours");
   assert.ok(await page.locator("#graph-legend .legend-line").count() >= 4, "legend of edge styles");
