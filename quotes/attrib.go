@@ -246,6 +246,21 @@ func (w *work) isAdverb(i int) bool {
 // isAdverbLike also accepts words with an adverb suffix ("séparément"),
 // only where a noun cannot stand: right after a verb or between an
 // auxiliary and its participle ("renseignement" ends in -ment too).
+// timexEnd returns the token after a date expression that starts at token
+// i, or i when none does.
+func (w *work) timexEnd(i int) int {
+	if i < 0 || i >= len(w.toks) {
+		return i
+	}
+	start := w.toks[i].Start
+	tx := w.doc.Timexes
+	k := sort.Search(len(tx), func(j int) bool { return tx[j].Start >= start })
+	if k < len(tx) && tx[k].Start == start && tx[k].End > start {
+		return w.tokAt(tx[k].End-1) + 1
+	}
+	return i
+}
+
 func (w *work) isAdverbLike(i int) bool {
 	if i < 0 || i >= len(w.toks) {
 		return false
@@ -803,8 +818,17 @@ func (w *work) apposedName(k, hi int) candidate {
 // with its last token.
 func (w *work) invertedPhrase(i, hi int) (candidate, int) {
 	for skip := 0; i < hi && skip < maxSkip; skip++ {
-		if l := w.matchFwd(&w.r.adverbs, i, hi); l > 0 {
-			i += l
+		// A date ("a déclaré mardi soir un voisin", "said on Monday a
+		// witness") or an adverb phrase ("hier soir"), the longer.
+		e := w.timexEnd(i)
+		if e > hi {
+			e = i
+		}
+		if l := w.matchFwd(&w.r.adverbs, i, hi); i+l > e {
+			e = i + l
+		}
+		if e > i {
+			i = e
 			continue
 		}
 		if w.isAdverbLike(i) {

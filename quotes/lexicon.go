@@ -3,6 +3,7 @@ package quotes
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +41,11 @@ type lexiconFile struct {
 	SourceNouns []string `yaml:"source_nouns"`
 	// PersonNouns, after a definite article, refer back to the last person quoted.
 	PersonNouns []string `yaml:"person_nouns"`
+	// FeminineSuffixes turn the listed source and person nouns into their
+	// feminine forms, singular and plural (["eur", "euse"]: "enquêteur" →
+	// "enquêteuse"; ["", "e"] after a word not ending in "e"), so that the
+	// lists name each noun once.
+	FeminineSuffixes [][2]string `yaml:"feminine_suffixes"`
 	// DocumentNouns speak for their owner ("a UN report said").
 	DocumentNouns []string `yaml:"document_nouns"`
 	// AddresseeVerbs are followed by their addressee ("told reporters"), never by an inverted speaker.
@@ -154,6 +160,30 @@ func loadRules(lex *lexicon.Set) (map[string]*rules, error) {
 	return out, nil
 }
 
+// feminines returns the feminine forms of the single words of nouns by the
+// suffix rules: the masculine ending, the feminine one. An empty masculine
+// ending applies to a word that does not end in "e" already.
+func feminines(nouns []string, rules [][2]string) []string {
+	var out []string
+	for _, n := range nouns {
+		toks := splitPhrase(n)
+		if len(toks) != 1 {
+			continue
+		}
+		w := toks[0]
+		for _, r := range rules {
+			from, to := string(fold(nil, r[0])), string(fold(nil, r[1]))
+			switch {
+			case from == "" && !strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "s"):
+				out = append(out, w+to)
+			case from != "" && strings.HasSuffix(w, from) && len(w) > len(from):
+				out = append(out, w[:len(w)-len(from)]+to)
+			}
+		}
+	}
+	return out
+}
+
 func compile(f *lexiconFile) (*rules, error) {
 	if len(f.Verbs) == 0 {
 		return nil, errors.New("no speech verbs")
@@ -177,6 +207,16 @@ func compile(f *lexiconFile) (*rules, error) {
 	set(f.Pronouns.Thing, cPronThing)
 	set(f.SourceNouns, cSourceNoun)
 	set(f.PersonNouns, cPersonNoun)
+	for _, fem := range feminines(f.SourceNouns, f.FeminineSuffixes) {
+		if _, ok := r.words[fem]; !ok {
+			r.words[fem] = cSourceNoun
+		}
+	}
+	for _, fem := range feminines(f.PersonNouns, f.FeminineSuffixes) {
+		if c, ok := r.words[fem]; !ok || c == cSourceNoun {
+			r.words[fem] = c | cPersonNoun
+		}
+	}
 	set(f.DocumentNouns, cDocumentNoun)
 	set(f.NPStops, cStop)
 	set(f.Adverbs, cAdverb)

@@ -66,7 +66,7 @@ func (s *Stage) Name() string { return "quotes" }
 
 // Needs implements dossier.Stage.
 func (*Stage) Needs() []dossier.Layer {
-	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens, dossier.LayerMentions}
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens, dossier.LayerMentions, dossier.LayerTimexes}
 }
 
 // Produces implements dossier.Stage.

@@ -2,13 +2,17 @@ package quotes
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/lexicon"
 	"github.com/dossier-project/dossier/segment"
+	"github.com/dossier-project/dossier/timex"
 )
 
 // name is a hand-made mention: every occurrence of Text becomes a mention of
@@ -41,8 +45,17 @@ func newStages(t testing.TB) (*segment.Stage, *Stage) {
 func runDoc(t testing.TB, sg *segment.Stage, st *Stage, lang, text string, names []name) *dossier.Document {
 	t.Helper()
 	doc := &dossier.Document{Text: text, Lang: lang}
+	// A publication date, so that weekdays resolve to dates as in an article.
+	doc.Meta.Published = time.Date(2031, 5, 15, 0, 0, 0, 0, time.UTC)
 	ctx := context.Background()
 	if err := sg.Process(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := timexStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Process(ctx, doc); err != nil {
 		t.Fatal(err)
 	}
 	addMentions(doc, names)
@@ -52,6 +65,10 @@ func runDoc(t testing.TB, sg *segment.Stage, st *Stage, lang, text string, names
 	checkQuotes(t, doc)
 	return doc
 }
+
+// timexStage is built once: the date expressions a speaker phrase may
+// follow ("a déclaré mardi soir un voisin").
+var timexStage = sync.OnceValues(func() (*timex.Stage, error) { return timex.New(lexicon.Default()) })
 
 func addMentions(doc *dossier.Document, names []name) {
 	groups := map[string]int{}
@@ -156,6 +173,19 @@ func TestQuotes(t *testing.T) {
 			text:  "« Nous tiendrons la ville », a déclaré sur place le ministre de la Défense par intérim, Paule Verrier.",
 			names: []name{{"Paule Verrier", "PER", ""}},
 			want:  []want{{"Nous tiendrons la ville", "Paule Verrier", "a déclaré"}},
+		},
+		{
+			name: "fr inverted incise past a date and an adverbial phrase",
+			lang: "fr",
+			text: "« Tout le quartier a brûlé dans la nuit », a raconté mardi soir une voisine. « Nous partirons avant l'hiver », a déclaré un jour un habitant. « Personne ne nous a prévenus », a ajouté hier soir une élue.",
+			want: []want{{"Tout le quartier a brûlé dans la nuit", "~une voisine", "a raconté"}, {"Nous partirons avant l'hiver", "~un habitant", "a déclaré"},
+				{"Personne ne nous a prévenus", "~une élue", "a ajouté"}},
+		},
+		{
+			name: "en inverted speaker past a date",
+			lang: "en",
+			text: "“The bridge is gone,” said on Monday a fisherman from the harbour.",
+			want: []want{{"The bridge is gone,", "~a fisherman from the harbour", "said"}},
 		},
 		{
 			name: "fr inverted incise with an addressee then an unnamed speaker",
@@ -371,5 +401,17 @@ func TestBoilerplateSkipped(t *testing.T) {
 func TestNewErrors(t *testing.T) {
 	if _, err := New(nil); err == nil {
 		t.Error("New(nil) succeeded")
+	}
+}
+
+func TestFeminines(t *testing.T) {
+	rules := [][2]string{{"", "e"}, {"", "es"}, {"eur", "euse"}, {"teur", "trice"}, {"ien", "ienne"}}
+	got := feminines([]string{"voisin", "enquêteur", "membre", "source proche", "lecteur", "gardien"}, rules)
+	// Forms that are no word ("gardiene", "lecteuse") are harmless: no text
+	// holds them. A word ending in "e" takes no "e"; phrases are left alone.
+	want := []string{"voisine", "voisines", "enquêteure", "enquêteures", "enquêteuse", "enquêtrice", "lecteure", "lecteures",
+		"lecteuse", "lectrice", "gardiene", "gardienes", "gardienne"}
+	if !slices.Equal(got, want) {
+		t.Errorf("feminines = %q, want %q", got, want)
 	}
 }
