@@ -638,6 +638,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			s.addPattern(ws, r, text, a, b, headType, flags)
 			return b
 		}
+	case !wholeKB && s.institutionOfPlace(ws, a, b):
+		// "the Supreme Court of Pakistan", "the Water Council of Norland": an
+		// institution named for the place it serves is one organisation, not
+		// a body of the knowledge base's ("Security Council") and a country.
+		for a < b && toks[a].class&wArticle != 0 {
+			a++ // a sentence's "The"
+		}
+		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -690,6 +699,27 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, pos, b, "", flags)
 	}
 	return furthest
+}
+
+// institutionOfPlace reports whether the run [a, b) is a capitalised
+// organisation head noun's name, a connector, and one known place that ends
+// the run: "Electoral Commission of Nigeria", "Cour suprême du Pakistan".
+func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	for k := a + 1; k < b-1; k++ {
+		t := &toks[k]
+		if t.shape != shapeLower || t.class&wConnector == 0 {
+			continue
+		}
+		h := &toks[k-1]
+		if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[k-1] > int32(k) {
+			return false
+		}
+		j := s.skipConnectors(ws, nil, k+1)
+		p := ws.kbInfo[j]
+		return j < b && int(ws.kbEnd[j]) == b && p != nil && p.cands[ws.kbCand[j]].entry.Type == kb.LOC
+	}
+	return false
 }
 
 // kbSpans reports whether a KB match starting in [a, k] runs past token k:

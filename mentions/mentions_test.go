@@ -103,6 +103,9 @@ func TestMentions(t *testing.T) {
 		{"en", "Raids in western Tillaberi and in central Asia went on.",
 			[]string{"Tillaberi/LOC", "central Asia/LOC"}, []string{"western Tillaberi"}},
 		// Grammar of long names: head connectors, coordination, article-led titles.
+		{"en", "The Supreme Court of Pakistan ruled after the Electoral Commission of Nigeria and the Water Council of Norland met in Kenya.",
+			[]string{"Supreme Court of Pakistan/ORG", "Electoral Commission of Nigeria/ORG", "Water Council of Norland/ORG", "Kenya/LOC"},
+			[]string{"The Supreme Court of Pakistan", "Pakistan", "Commission", "Nigeria", "Water Council", "Norland"}},
 		{"en", "The Coastal Observatory for Water Safety said the River Authority and the Port Board had met.",
 			[]string{"Coastal Observatory for Water Safety/ORG", "River Authority/ORG", "Port Board/ORG"},
 			[]string{"River Authority and the Port Board"}},
