@@ -387,6 +387,19 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 		}
 		break
 	}
+	// A sentence's opening words before an institution's head ("La
+	// Commission électorale du Nigeria", "Selon la Commission …") are no
+	// part of it: the run starts again at the head, where its lower-case
+	// words are read.
+	if r.lowerTails && i+1 < j {
+		h := i
+		for h < j-1 && (toks[h].class&(wArticle|wFunction) != 0 || toks[h].shape == shapeLower && toks[h].class&(wConnector|wParticle) != 0) {
+			h++
+		}
+		if h > i && h == j-1 && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 && s.lowerTail(ws, h) > j {
+			return i, "", 0
+		}
+	}
 	// The run's one name may follow particles ("de la Direction …").
 	h := i
 	for h < j-1 && !toks[h].name {

@@ -103,6 +103,9 @@ func TestMentions(t *testing.T) {
 		{"en", "Raids in western Tillaberi and in central Asia went on.",
 			[]string{"Tillaberi/LOC", "central Asia/LOC"}, []string{"western Tillaberi"}},
 		// Grammar of long names: head connectors, coordination, article-led titles.
+		{"fr", "Selon la Commission électorale du Nigeria, le vote aura lieu. La Cour suprême du Pakistan a tranché.",
+			[]string{"Commission électorale du Nigeria/ORG", "Cour suprême du Pakistan/ORG"},
+			[]string{"Commission", "Selon la Commission", "La Cour suprême du Pakistan", "Nigeria", "Pakistan"}},
 		{"en", "The Supreme Court of Pakistan ruled after the Electoral Commission of Nigeria and the Water Council of Norland met in Kenya.",
 			[]string{"Supreme Court of Pakistan/ORG", "Electoral Commission of Nigeria/ORG", "Water Council of Norland/ORG", "Kenya/LOC"},
 			[]string{"The Supreme Court of Pakistan", "Pakistan", "Commission", "Nigeria", "Water Council", "Norland"}},
