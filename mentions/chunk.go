@@ -1065,8 +1065,9 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			switch {
 			case !t.word || t.number:
 			case !t.name && !(t.class&wParticle != 0 && s.joins(ws, r, a)):
-			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b && toks[a+1].name:
-				titled = true
+			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b &&
+				(toks[a+1].name || toks[a+1].shape == shapeLower && toks[a+1].class&wParticle != 0 && s.joins(ws, r, a+1)):
+				titled = true // "General Tessa", "General van Rensel", "Colonel de Villaret"
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 && !(t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2) &&
 				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens

@@ -144,6 +144,9 @@ func TestMentions(t *testing.T) {
 			[]string{"U.N. General Assembly/ORG"}, []string{"Assembly"}},
 		{"en", "The General Assembly voted on Tuesday.",
 			[]string{"General Assembly/ORG"}, []string{"Assembly"}},
+		// A rank before a surname with a lowercase particle is cut off; the particle stays.
+		{"en", "Yesterday General van Rensel inspected the depot.",
+			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
 	}
