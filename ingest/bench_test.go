@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ import (
 )
 
 // BenchmarkIngest measures the whole ingest of distinct documents: read,
-// hash check, extraction (one worker), resolution against the store, and
+// hash check, extraction (a worker per CPU of -cpu), resolution against the store, and
 // one transaction per document. Run with -cpu 1 for a per-core figure. The
 // synthetic corpus (see synthetic) has no exact or near duplicates.
 func BenchmarkIngest(b *testing.B) {
@@ -24,14 +25,20 @@ func BenchmarkIngest(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var texts []string
+	// Two pools, one per language: a real article is in one language, and a
+	// mixed text would send every document to the slow fallback detector.
+	pools := map[string][]string{}
 	for _, f := range files {
 		raw, err := fs.ReadFile(demo.FS, f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if strings.HasSuffix(f, ".txt") && !strings.Contains(f, "cp1252") {
-			texts = append(texts, string(raw))
+			lang := "en"
+			if strings.Contains(f, "-fr-") {
+				lang = "fr"
+			}
+			pools[lang] = append(pools[lang], string(raw))
 		}
 	}
 	dir := b.TempDir()
@@ -39,12 +46,12 @@ func BenchmarkIngest(b *testing.B) {
 	os.Mkdir(corpus, 0o755)
 	words := 0
 	for i := range b.N {
-		text := synthetic(texts, i)
+		text := synthetic(pools[[]string{"en", "fr"}[i%2]], i/2)
 		words += len(strings.Fields(text))
 		os.WriteFile(filepath.Join(corpus, fmt.Sprintf("%07d.txt", i)), []byte(text), 0o644)
 	}
 	ctx := context.Background()
-	eng, err := engine.New(ctx, engine.Config{Workers: 1})
+	eng, err := engine.New(ctx, engine.Config{Workers: runtime.GOMAXPROCS(0)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +60,7 @@ func BenchmarkIngest(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	in, err := ingest.New(eng, db, ingest.Options{Workers: 1})
+	in, err := ingest.New(eng, db, ingest.Options{Workers: runtime.GOMAXPROCS(0)})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -70,7 +77,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(sum.NearDuplicates), "near-dups")
 }
 
-// synthetic makes the i-th document of a corpus built from texts: the
+// synthetic makes the i-th document of a corpus built from texts (of one language): the
 // title of one article, then paragraphs drawn from three articles (the
 // first i%n, the others chosen by i), and a reference line. Copies share
 // paragraphs but no two mixes are near duplicates of each other.
