@@ -15,10 +15,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/dossier-project/dossier/fold"
 )
 
 // An analyst's watchlist comes in one of three forms, told apart by
@@ -316,18 +315,16 @@ func (k *KB) MergeWatchlist(entries []*Entry) (ImportReport, error) {
 }
 
 // Slug makes a knowledge-base id from a name: lowercase ASCII letters and
-// digits joined by single hyphens, accents removed ("Jama'at Nusrat al-Islam"
-// → "jamaat-nusrat-al-islam"). A name without Latin letters or digits gets
+// digits joined by single hyphens, letters folded as everywhere (package
+// fold: "Jama'at Nusrat al-Islam" → "jamaat-nusrat-al-islam", "Œuvre" → "oeuvre"). A name without Latin letters or digits gets
 // "entity-" and a digest of the name.
 func Slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFD.String(name) {
+	for _, r := range fold.String(name) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == 'ʼ', r == 'ʻ':
+		case r == '\'', r == '’', r == 'ʼ', r == 'ʻ':
 			continue // accents and apostrophes join ("Jama'at" → "jamaat")
 		default:
 			dash = true

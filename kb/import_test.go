@@ -301,6 +301,8 @@ func TestSlug(t *testing.T) {
 		"État islamique":                       "etat-islamique",
 		"  HC-9 ":                              "hc-9",
 		"Ansar--Dine":                          "ansar-dine",
+		"Œuvre d’Orient":                       "oeuvre-dorient",
+		"Hauptstraße Þór":                      "hauptstrasse-thor",
 	}
 	for in, want := range tests {
 		if got := Slug(in); got != want {

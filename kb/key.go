@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/dossier-project/dossier/fold"
 )
 
 // Key is the matching key of a name: the form under which the knowledge base
@@ -212,38 +212,14 @@ func apostrophe(buf []byte, start, apos int) ([]byte, int) {
 	return buf, len(buf)
 }
 
-// appendFolded appends the lowercase, accent-free form of a non-ASCII letter.
+// appendFolded appends the folded form of a non-ASCII letter: the Arabic
+// script's variant spellings of one letter as that letter, everything else
+// by the project's one letter fold.
 func appendFolded(buf []byte, r rune) []byte {
-	if f, ok := specialFold(r); ok {
+	if f, ok := arabicFold(r); ok {
 		return append(buf, f...)
 	}
-	r = unicode.ToLower(r)
-	if r >= latinFoldLo && r < latinFoldHi {
-		if f := latinFold[r-latinFoldLo]; f != "" {
-			return append(buf, f...)
-		}
-		return utf8.AppendRune(buf, r)
-	}
-	if r >= 0x1E00 && r < 0x1F00 {
-		// Latin with diacritics: keep the base letters of the canonical decomposition.
-		var tmp [utf8.UTFMax]byte
-		n := utf8.EncodeRune(tmp[:], r)
-		d := norm.NFD.Append(nil, tmp[:n]...)
-		for len(d) > 0 {
-			dr, ds := utf8.DecodeRune(d)
-			d = d[ds:]
-			if unicode.Is(unicode.Mn, dr) {
-				continue
-			}
-			if dr < utf8.RuneSelf {
-				buf = append(buf, byte(dr))
-			} else {
-				buf = utf8.AppendRune(buf, dr)
-			}
-		}
-		return buf
-	}
-	return utf8.AppendRune(buf, r)
+	return fold.AppendRune(buf, r)
 }
 
 // transformWord applies the transliteration rules until nothing changes, so
@@ -319,26 +295,9 @@ func canonicalToken(out []byte, start int) []byte {
 	return out
 }
 
-// specialFold covers letters without a canonical decomposition and the
-// Arabic-script variants that spell one letter.
-func specialFold(r rune) (string, bool) {
+// arabicFold covers the Arabic-script variants that spell one letter.
+func arabicFold(r rune) (string, bool) {
 	switch r {
-	case 'ß', 'ẞ':
-		return "ss", true
-	case 'æ', 'Æ':
-		return "ae", true
-	case 'œ', 'Œ':
-		return "oe", true
-	case 'ø', 'Ø':
-		return "o", true
-	case 'ł', 'Ł':
-		return "l", true
-	case 'đ', 'Đ', 'ð', 'Ð':
-		return "d", true
-	case 'þ', 'Þ':
-		return "th", true
-	case 'ı':
-		return "i", true
 	case 'أ', 'إ', 'آ', 'ٱ':
 		return "ا", true
 	case 'ى', 'ی':
@@ -350,32 +309,3 @@ func specialFold(r rune) (string, bool) {
 	}
 	return "", false
 }
-
-// latinFold maps Latin-1 Supplement and Latin Extended-A/B letters to their
-// accent-free base letters; computed once from the canonical decomposition and
-// read-only afterwards.
-const latinFoldLo, latinFoldHi = 0xC0, 0x250
-
-var latinFold = func() (t [latinFoldHi - latinFoldLo]string) {
-	for r := rune(latinFoldLo); r < latinFoldHi; r++ {
-		var tmp [utf8.UTFMax]byte
-		n := utf8.EncodeRune(tmp[:], r)
-		var base []byte
-		for d := norm.NFD.Bytes(tmp[:n]); len(d) > 0; {
-			dr, ds := utf8.DecodeRune(d)
-			d = d[ds:]
-			if unicode.Is(unicode.Mn, dr) {
-				continue
-			}
-			if f, ok := specialFold(dr); ok { // "Ǿ" → "ø" → "o"
-				base = append(base, f...)
-			} else {
-				base = utf8.AppendRune(base, dr)
-			}
-		}
-		if string(base) != string(tmp[:n]) {
-			t[r-latinFoldLo] = string(base)
-		}
-	}
-	return t
-}()

@@ -3,6 +3,9 @@ package mentions
 import (
 	"strings"
 	"testing"
+
+	letters "github.com/dossier-project/dossier/fold"
+	"github.com/dossier-project/dossier/kb"
 )
 
 // TestSecondPass covers hyphenated compounds, typing fixes and names the
@@ -189,5 +192,23 @@ func TestAcronymDefinitions(t *testing.T) {
 				t.Errorf("%q: %q and %q wrongly merged", tc.text, p[0], p[1])
 			}
 		}
+	}
+}
+
+// TestFoldIsTheProjectFold: a name's letters fold as package fold folds
+// them (as the knowledge base's keys and the search index do), beyond
+// Latin-1 too (the comma-below letters of Romanian, ß, Œ, Þ), so a name the
+// gazetteer holds with one spelling is found in the other.
+func TestFoldIsTheProjectFold(t *testing.T) {
+	for _, name := range []string{"Căușeni", "Căuşeni", "Hauptstraße", "Œuvre", "Þórshöfn", "Łódź", "Nguyễn", "Đorđe"} {
+		if got, want := Fold(name), letters.String(name); got != want {
+			t.Errorf("Fold(%q) = %q, letters.String = %q", name, got, want)
+		}
+		if got, want := kb.Key(name), kb.Key(letters.String(name)); got != want {
+			t.Errorf("kb.Key(%q) = %q, of its fold %q", name, got, want)
+		}
+	}
+	if Fold("Căușeni") != Fold("Causeni") {
+		t.Errorf("Căușeni folds to %q, Causeni to %q", Fold("Căușeni"), Fold("Causeni"))
 	}
 }

@@ -3,32 +3,9 @@ package mentions
 import (
 	"unicode"
 	"unicode/utf8"
-)
 
-// latinFold maps U+00C0..U+017F to their lowercase base letters; "" drops the rune.
-// Index r-0xC0. Built from the Unicode decompositions of Latin-1 and Latin Extended-A.
-var latinFold = [...]string{
-	// C0-CF: À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	// D0-DF: Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß
-	"d", "n", "o", "o", "o", "o", "o", "x", "o", "u", "u", "u", "u", "y", "th", "ss",
-	// E0-EF
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	// F0-FF
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
-	// 100-11F: Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
-	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
-	"d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
-	// 120-13F: Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
-	"g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
-	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
-	// 140-15F: ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
-	"l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
-	"o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
-	// 160-17F: Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
-	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
-}
+	letters "github.com/dossier-project/dossier/fold"
+)
 
 func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`' || r == '´' || r == '‘'
@@ -38,9 +15,9 @@ func isHyphen(r rune) bool {
 	return r == '-' || r == '‐' || r == '‑' || r == '–' || r == '—'
 }
 
-// appendFold appends the matching form of one word to buf: lower case, no
-// diacritics, no periods ("U.S." → "us"), hyphens as spaces ("Al-Qaïda" →
-// "al qaida"), inner apostrophes dropped ("Hay'at" → "hayat") while a final one
+// appendFold appends the matching form of one word to buf: letters by the
+// project's letter fold (lower case, no diacritics, "ß" as "ss"), no periods
+// ("U.S." → "us"), hyphens as spaces ("Al-Qaïda" → "al qaida"), inner apostrophes dropped ("Hay'at" → "hayat") while a final one
 // is kept as "'" so that French elisions ("l’", "d'") stay distinct words.
 func appendFold(buf []byte, s string) []byte {
 	for i := 0; i < len(s); {
@@ -69,8 +46,6 @@ func appendFold(buf []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			buf = append(buf, '?')
-		case r >= 0xC0 && r <= 0x17F:
-			buf = append(buf, latinFold[r-0xC0]...)
 		case isApostrophe(r):
 			if i == len(s) {
 				buf = append(buf, '\'')
@@ -78,7 +53,7 @@ func appendFold(buf []byte, s string) []byte {
 		case isHyphen(r):
 			buf = append(buf, ' ')
 		default:
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			buf = letters.AppendRune(buf, r)
 		}
 	}
 	return buf

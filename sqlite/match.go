@@ -88,7 +88,8 @@ func ExclusionsOnly(s string) (string, bool) {
 // ftsTerm quotes a term for FTS5, so that nothing in it is read as an
 // operator; loosened, a term of several words becomes their AND.
 func ftsTerm(t query.Term, loosen bool) string {
-	quote := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	// Letters the index holds folded (indexForm) are folded here too.
+	quote := func(s string) string { return `"` + strings.ReplaceAll(indexForm(s), `"`, `""`) + `"` }
 	if words := query.Words(t.Text); loosen && len(words) > 1 {
 		for i, w := range words {
 			words[i] = quote(w)

@@ -191,8 +191,8 @@ func (s *DB) put(ctx context.Context, rec *dossier.Record, ch *docChanges) (doss
 	if s.w.maxDocs > 1 {
 		// FTS5 writes a segment whenever a savepoint is released: a batch
 		// indexes its documents together, just before it commits.
-		ch.index = &indexRow{res.ID, d.Meta.Title, indexBody(d.Text, d.Boilerplate)}
-	} else if err := s.indexText(ctx, indexRow{res.ID, d.Meta.Title, indexBody(d.Text, d.Boilerplate)}); err != nil {
+		ch.index = &indexRow{res.ID, indexTitle(d.Meta.Title), indexBody(d.Text, d.Boilerplate)}
+	} else if err := s.indexText(ctx, indexRow{res.ID, indexTitle(d.Meta.Title), indexBody(d.Text, d.Boilerplate)}); err != nil {
 		return res, err
 	}
 	if res.Status == dossier.PutNew {
@@ -539,7 +539,7 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 		oldBody = indexBody(oldBody, spans) // as it was indexed
 	}
 	// The external-content index must be told the old values to delete them.
-	if err := s.exec(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, id, oldTitle, oldBody); err != nil {
+	if err := s.exec(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, id, indexTitle(oldTitle), oldBody); err != nil {
 		return fmt.Errorf("unindex: %w", err)
 	}
 	if err := s.exec(ctx, `UPDATE entity_stats SET mentions = entity_stats.mentions - a.m, documents = entity_stats.documents - a.o
@@ -593,7 +593,7 @@ func (s *DB) replace(ctx context.Context, id int64, rec *dossier.Record, ch *doc
 	if err := s.insertAnnotations(ctx, c, ch, id, rec, docFacts{day: dayNumber(published(d)), seen: seenDay(d, retrievedAt), original: original}); err != nil {
 		return err
 	}
-	if err := s.exec(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, id, d.Meta.Title, indexBody(d.Text, d.Boilerplate)); err != nil {
+	if err := s.exec(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, id, indexTitle(d.Meta.Title), indexBody(d.Text, d.Boilerplate)); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil

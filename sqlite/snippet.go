@@ -5,9 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/fold"
 	"github.com/dossier-project/dossier/query"
 )
 
@@ -36,7 +35,7 @@ func snippetTerms(q string) [][]queryTerm {
 			words := query.Words(t.Text)
 			seq := make([]queryTerm, 0, len(words))
 			for i, w := range words {
-				w = fold(w)
+				w = foldWord(w)
 				seq = append(seq, queryTerm{word: w, stem: lightStem(w), prefix: t.Prefix && i == len(words)-1})
 			}
 			if len(seq) > 0 {
@@ -54,28 +53,9 @@ func (t queryTerm) matches(folded string) bool {
 	return folded == t.word || lightStem(folded) == t.stem
 }
 
-// fold lowercases s and strips its diacritics, as the index's
-// remove_diacritics tokenizer does.
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || 'A' <= s[i] && s[i] <= 'Z' {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// foldWord is the project's letter fold (package fold): lower case, no
+// diacritics, "ß" as "ss", as the index's tokenizer sees indexForm's text.
+func foldWord(s string) string { return fold.String(s) }
 
 // lightStem strips one common English or French inflection, so that
 // "attacks", "attacked" and "attack" or "terroristes" and "terroriste" meet.
@@ -101,7 +81,7 @@ func snippet(text string, terms [][]queryTerm) string {
 	var folded []string // filled on demand
 	foldAt := func(k int) string {
 		if folded[k] == "" {
-			folded[k] = fold(text[words[k].start:words[k].end])
+			folded[k] = foldWord(text[words[k].start:words[k].end])
 		}
 		return folded[k]
 	}

@@ -22,6 +22,9 @@ func TestSnippet(t *testing.T) {
 		{`"État islamique"`, "Les États-Unis frappent l'État islamique.", mark("Les États-Unis frappent l'[État] [islamique].")},
 		{`"Islamic State" State`, "The State and the Islamic State.", mark("The [State] and the [Islamic] [State].")},
 		{"Kabul", long + "in Kabul today " + long, mark("…word word word word in [Kabul] today word word word word word word word word word word word word word…")},
+		{"strasse", "Die Straße nach Þórshöfn.", mark("Die [Straße] nach Þórshöfn.")},
+		{"Þórshöfn", "Die Straße nach Thorshofn.", mark("Die Straße nach [Thorshofn].")},
+		{"oeuvre", "Une Œuvre caritative.", mark("Une [Œuvre] caritative.")},
 		{"absent", "No match here at all.", "No match here at all."},
 		{"x", "", ""},
 	}

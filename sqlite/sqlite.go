@@ -67,6 +67,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (compress.go adds dossier_text)
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/fold"
 	"github.com/dossier-project/dossier/kb"
 )
 
@@ -483,12 +484,17 @@ CREATE VIEW search_source AS
 	`
 CREATE INDEX documents_lang ON documents(lang) WHERE duplicate_of IS NULL;
 `,
+	// 7: the full-text index holds letters without a decomposition folded
+	// ("Straße" as "Strasse", see indexForm), as queries do. The documents
+	// that hold such letters are reindexed by migrateSteps[7].
+	`SELECT 1;`,
 }
 
 // migrateSteps are the parts of migrations done in Go, run in the same
 // transaction after the migration's SQL.
 var migrateSteps = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	4: reindexBodies,
+	7: reindexExpanded,
 }
 
 // reindexBodies rebuilds the full-text index from every document's text
@@ -516,7 +522,7 @@ func reindexBodies(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		spans, _ := UnpackSpans(bp, len(text))
-		r.body = indexBody(text, spans)
+		r.body = blankBoilerplate(text, spans) // as written: migration 7 folds
 		all = append(all, r)
 	}
 	rows.Close()
@@ -531,9 +537,68 @@ func reindexBodies(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// reindexExpanded reindexes the documents whose title or text holds a
+// letter that indexForm folds: the index held them as written.
+func reindexExpanded(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.title, dossier_text(c.enc, c.text, c.raw), COALESCE(l.boilerplate, x'')
+		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id ORDER BY d.id`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id                                   int64
+		oldTitle, oldBody, newTitle, newBody string
+	}
+	var changed []row
+	for rows.Next() {
+		var r row
+		var text string
+		var bp []byte
+		if err := rows.Scan(&r.id, &r.oldTitle, &text, &bp); err != nil {
+			rows.Close()
+			return err
+		}
+		spans, _ := UnpackSpans(bp, len(text))
+		r.oldBody = blankBoilerplate(text, spans)
+		r.newTitle, r.newBody = indexForm(r.oldTitle), indexForm(r.oldBody)
+		if r.newTitle != r.oldTitle || r.newBody != r.oldBody {
+			changed = append(changed, r)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range changed {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, r.id, r.oldTitle, r.oldBody); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, r.id, r.newTitle, r.newBody); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexForm is the form of a title or text the full-text index is given:
+// the letters that the tokenizer's diacritic folding leaves as they are
+// (ß, æ, œ, ø, ł, đ, þ…) spelled as package fold spells them, so that
+// "Straße" is found by "strasse" and the other way round. Queries get the
+// same treatment (ftsTerm).
+func indexForm(s string) string { return fold.Expanded(s) }
+
+// indexTitle is the title as the full-text index holds it.
+func indexTitle(title string) string { return indexForm(title) }
+
 // indexBody is the text the full-text index holds for a document: its text
-// with the boilerplate's bytes blanked (offsets unchanged).
+// with the boilerplate's bytes blanked, in its index form.
 func indexBody(text string, boilerplate []dossier.Span) string {
+	return indexForm(blankBoilerplate(text, boilerplate))
+}
+
+// blankBoilerplate returns text with the boilerplate's bytes blanked
+// (offsets unchanged).
+func blankBoilerplate(text string, boilerplate []dossier.Span) string {
 	if len(boilerplate) == 0 {
 		return text
 	}

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -525,7 +526,103 @@ func TestFurnitureNotSearchable(t *testing.T) {
 	}
 }
 
+// TestSearchFoldsLetters: letters that have no decomposition ("ß", "Œ",
+// "Þ", "ø", "ł") are searched as the project folds them everywhere else, so
+// either spelling finds the other, in the title and the text, and the
+// snippet marks the word as written.
+func TestSearchFoldsLetters(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	for _, text := range []string{
+		"Checkpoint on the Hauptstraße\n\nPolice closed the Hauptstraße after the Œuvre d'Orient office was searched.\n",
+		"Arrest in Þórshöfn\n\nA man was held in Þórshöfn and later moved to Łódź and Tromsø.\n",
+		"Plain spelling\n\nThe hauptstrasse and the oeuvre were named again near Thorshofn, Lodz and Tromso.\n",
+	} {
+		if _, err := db.Put(ctx, record(t, db, fmt.Sprintf("%d.txt", len(text)), text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for q, want := range map[string]int{
+		"Hauptstraße": 2, "hauptstrasse": 2, "HAUPTSTRASSE": 2, "Œuvre": 2, "oeuvre": 2,
+		"Þórshöfn": 2, "thorshofn": 2, "Łódź": 2, "lodz": 2, "Tromsø": 2, "tromso": 2,
+		`"Œuvre d'Orient"`: 1, "hauptstra*": 2, "Þórs*": 2,
+	} {
+		hits, err := db.Search(ctx, dossier.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if len(hits) != want {
+			t.Errorf("search %q: %d hits, want %d", q, len(hits), want)
+		}
+		for _, h := range hits {
+			if !strings.Contains(h.Snippet, dossier.SnippetStart) {
+				t.Errorf("search %q: snippet %q marks nothing", q, h.Snippet)
+			}
+		}
+	}
+}
+
 func lineSpan(text, line string) dossier.Span {
 	i := strings.Index(text, line)
 	return dossier.Span{Start: i, End: i + len(line)}
+}
+
+// TestMigrationFoldsIndexedLetters: a store whose index held "Straße" as
+// written (schema 6) is reindexed on open, and the folded spelling finds it.
+func TestMigrationFoldsIndexedLetters(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	db, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Checkpoint on the Hauptstraße\n\nPolice closed the Hauptstraße on Monday.\n"
+	res, err := db.Put(ctx, record(t, db, "a.txt", text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, "en.txt", enArticle)
+	// Back to schema 6: the document indexed as written.
+	for _, q := range []string{
+		`INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, 'Checkpoint on the Hauptstrasse', 'Checkpoint on the Hauptstrasse
+
+Police closed the Hauptstrasse on Monday.
+')`,
+		`INSERT INTO search(rowid, title, body) VALUES (?, 'Checkpoint on the Hauptstraße', 'Checkpoint on the Hauptstraße
+
+Police closed the Hauptstraße on Monday.
+')`,
+	} {
+		if _, err := db.SQL().ExecContext(ctx, q, res.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM schema_version WHERE version >= 7`); err != nil {
+		t.Fatal(err)
+	}
+	count := func(db *sqlite.DB, q string) int {
+		hits, err := db.Search(ctx, dossier.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits)
+	}
+	if n := count(db, "hauptstrasse"); n != 0 {
+		t.Fatalf("the schema-6 index found %d documents for the folded spelling", n)
+	}
+	db.Close()
+	db, err = sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := count(db, "hauptstrasse"); n != 1 {
+		t.Errorf("after migration: %d documents for the folded spelling, want 1", n)
+	}
+	if n := count(db, "Hauptstraße"); n != 1 {
+		t.Errorf("after migration: %d documents for the written spelling, want 1", n)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO search(search) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("index integrity after migration: %v", err)
+	}
 }
