@@ -21,7 +21,7 @@ func TestString(t *testing.T) {
 		{"Đorđe", "dorde"},
 		{"İstanbul", "istanbul"},
 		{"e\u0301te\u0301", "ete"}, // decomposed accents
-		{"Москва", "москва"},      // other scripts: lower case only
+		{"Москва", "москва"},       // other scripts: lower case only
 		{"3 × 4", "3 × 4"},         // no letter, kept
 		{"plain ascii", "plain ascii"},
 	}
