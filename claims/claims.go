@@ -96,6 +96,9 @@ func (s *Stage) Languages() []string {
 
 // workspace holds per-document scratch buffers, reused through a pool.
 type workspace struct {
+	// tokens are the document's tokens (Document.Tokens), which every scan
+	// of its text reads.
+	tokens   []dossier.Token
 	low      []byte
 	gap      []tok
 	filtered []tok
@@ -140,6 +143,8 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	ws := s.pool.Get().(*workspace)
 	defer s.pool.Put(ws)
+	ws.tokens = doc.Tokens
+	defer func() { ws.tokens = nil }()
 	if ws.seen == nil {
 		ws.seen = map[claimKey]int{}
 	}
@@ -229,7 +234,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 	named := 0 // intervening names patterns cannot read through
 	for k := a + 1; k < b; k++ {
 		m := &ms[k]
-		ws.gap, ws.low = scanWords(text, pos, m.Start, ws.gap, ws.low)
+		ws.gap, ws.low = ws.scan(text, pos, m.Start, ws.gap, ws.low)
 		if n := len(ws.gap); m.Entity == ma.Entity && n == 1 && eqLow(ws.low, ws.gap[0], "(") {
 			if e := closeParenAfter(text, m.End); e > 0 {
 				// "the Free University of Brussels (VUB) Y": X's own acronym
@@ -252,7 +257,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 		}
 		pos = m.End
 	}
-	ws.gap, ws.low = scanWords(text, pos, mb.Start, ws.gap, ws.low)
+	ws.gap, ws.low = ws.scan(text, pos, mb.Start, ws.gap, ws.low)
 	if insideParen(text, ma.Start) {
 		// "Tehreek-e-Taliban (TTP) claimed…", "(FLV ou Vessa en arabe), lié
 		// à…": the bracket closes around X and a remark on its name.
@@ -306,7 +311,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 				start = max(start, ms[a-1].End)
 			}
 			side := ws.side[:0]
-			side, ws.low = scanWords(text, start, ma.Start, side, ws.low)
+			side, ws.low = ws.scan(text, start, ma.Start, side, ws.low)
 			side, _ = filterGap(d, side, ws.low, side[:0])
 			ws.side = side
 			k := matchTail(p.prefix, side, ws.low)
@@ -324,7 +329,7 @@ func (s *Stage) pair(doc *dossier.Document, d *langData, ws *workspace, sent dos
 				end = min(end, ms[b+1].Start)
 			}
 			side := ws.side[:0]
-			side, ws.low = scanWords(text, mb.End, end, side, ws.low)
+			side, ws.low = ws.scan(text, mb.End, end, side, ws.low)
 			side, _ = filterGap(d, side, ws.low, side[:0])
 			ws.side = side
 			e := matchHead(p.suffix, side, ws.low)
@@ -412,7 +417,7 @@ func (s *Stage) possessedName(ws *workspace, text string, from, to int) bool {
 	mark := len(ws.low)
 	defer func() { ws.low = ws.low[:mark] }()
 	side := ws.side[:0]
-	side, ws.low = scanWords(text, from, to, side, ws.low)
+	side, ws.low = ws.scan(text, from, to, side, ws.low)
 	ws.side = side
 	if len(side) < 2 || len(side) > 4 || !eqLow(ws.low, side[0], "'") || !eqLow(ws.low, side[1], "s") {
 		return false
@@ -431,7 +436,7 @@ func (s *Stage) onlyConjunctions(d *langData, ws *workspace, text string, from, 
 	mark := len(ws.low)
 	defer func() { ws.low = ws.low[:mark] }()
 	side := ws.side[:0]
-	side, ws.low = scanWords(text, from, to, side, ws.low)
+	side, ws.low = ws.scan(text, from, to, side, ws.low)
 	ws.side = side
 	seps := 0
 	for i := 0; i < len(side); {

@@ -168,7 +168,7 @@ func (s *Stage) placeJoined(doc *dossier.Document, d *langData, ws *workspace, x
 	mark := len(ws.low)
 	defer func() { ws.low = ws.low[:mark] }()
 	side := ws.side[:0]
-	side, ws.low = scanWords(doc.Text, from, to, side, ws.low)
+	side, ws.low = ws.scan(doc.Text, from, to, side, ws.low)
 	ws.side = side
 	if len(side) == 0 || len(side) > 8 {
 		return false

@@ -55,7 +55,7 @@ func tokenizeSentence(doc *dossier.Document, ws *workspace, sent dossier.Span) {
 	}
 	ws.sentTokens = true
 	ws.sentLow = ws.sentLow[:0]
-	ws.sentence, ws.sentLow = scanWords(doc.Text, sent.Start, sent.End, ws.sentence[:0], ws.sentLow)
+	ws.sentence, ws.sentLow = ws.scan(doc.Text, sent.Start, sent.End, ws.sentence[:0], ws.sentLow)
 }
 
 // sentenceHas reports whether the current sentence contains one of words.

@@ -1,8 +1,11 @@
 package claims
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier"
 )
 
 // tokKind classifies the tokens the claim matcher sees.
@@ -35,6 +38,31 @@ func isDash(r rune) bool {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\u00ad'
+}
+
+// scan appends the tokens of text[start:end] to toks, lowering each into
+// low. It reads the document's tokens (the segmenter's, the one tokenizer
+// every stage reads) that fall in the range and splits each as scanWords
+// does (at inner apostrophes, hyphens and number separators, as the
+// lexicon's patterns are split); a range may cut a token ("Kabul" of
+// "Kabul-based"). A document without tokens is scanned directly.
+func (ws *workspace) scan(text string, start, end int, toks []tok, low []byte) ([]tok, []byte) {
+	dt := ws.tokens
+	if len(dt) == 0 {
+		return scanWords(text, start, end, toks, low)
+	}
+	k, _ := slices.BinarySearchFunc(dt, start, func(t dossier.Token, pos int) int {
+		if t.End <= pos {
+			return -1
+		}
+		return 1
+	})
+	for ; k < len(dt) && dt[k].Start < end; k++ {
+		if a, b := max(dt[k].Start, start), min(dt[k].End, end); a < b {
+			toks, low = scanWords(text, a, b, toks, low)
+		}
+	}
+	return toks, low
 }
 
 // scanWords appends the tokens of text[start:end] to toks, lowering each into

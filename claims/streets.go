@@ -69,7 +69,7 @@ func streetName(d *langData, text string, span dossier.Span, ws *workspace) bool
 	mark := len(ws.low)
 	defer func() { ws.low = ws.low[:mark] }()
 	side := ws.side[:0]
-	side, ws.low = scanWords(text, span.Start, span.End, side, ws.low)
+	side, ws.low = ws.scan(text, span.Start, span.End, side, ws.low)
 	ws.side = side
 	if len(side) < 2 {
 		return false // the noun alone is no name
