@@ -107,7 +107,7 @@ func (s *Stage) Name() string { return "meta" }
 
 // Needs implements dossier.Stage.
 func (*Stage) Needs() []dossier.Layer {
-	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang}
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens}
 }
 
 // Produces implements dossier.Stage.
@@ -152,7 +152,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	// A month-only header ("2022-06") gives no day: a weekday and day in the
 	// text ("lundi 13 juin") may be an event's, so no date is made up from it.
-	exprs := s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: 0, End: len(doc.Text)}, nil)
+	exprs := s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, dossier.Span{Start: 0, End: len(doc.Text)}, nil)
 	if d, ok := s.fromAgo(doc.Text, exprs); ok {
 		s.setPublished(doc, d, nil)
 	}
@@ -304,7 +304,7 @@ func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier
 		if hasPrefixWord(txt, c.byline) || containsCue(txt, c.published) || containsCue(txt, c.updated) {
 			continue
 		}
-		if s.dateDominated(doc.Text, doc.Lang, l.Span, w, maxTitleDateExtraWords) {
+		if s.dateDominated(doc, l.Span, w, maxTitleDateExtraWords) {
 			continue
 		}
 		return stripOutletSuffix(doc.Text, l.Span), true
@@ -313,9 +313,10 @@ func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier
 }
 
 // dateDominated reports whether a line is little more than a date ("21st Oct 2017", "Monday, 3 March 2023 14:05").
-func (s *Stage) dateDominated(text, lang string, sp dossier.Span, lineWords, extra int) bool {
+func (s *Stage) dateDominated(doc *dossier.Document, sp dossier.Span, lineWords, extra int) bool {
 	var buf [8]timex.Expr
-	exprs := s.scanner.Scan(text, lang, sp, buf[:0])
+	text := doc.Text
+	exprs := s.scanner.ScanTokens(text, doc.Tokens, doc.Lang, sp, buf[:0])
 	dateWords := 0
 	for _, e := range exprs {
 		if e.Kind == timex.KindCalendar && (e.Year > 0 || e.Day > 0) {
@@ -455,15 +456,15 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 		// A player or metadata line ("<headline> / 2 min. / le 16 février 2016")
 		// holds one in a segment of its own.
 		span := l.Span
-		if trust == trustBare && !s.dateDominated(doc.Text, doc.Lang, l.Span, words(txt), maxDatelineExtraWords) {
-			seg, ok := s.dateSegment(doc.Text, doc.Lang, l.Span)
+		if trust == trustBare && !s.dateDominated(doc, l.Span, words(txt), maxDatelineExtraWords) {
+			seg, ok := s.dateSegment(doc, l.Span)
 			if !ok {
 				continue
 			}
 			span = seg
 		}
 		var buf [8]timex.Expr
-		for _, e := range s.scanner.Scan(doc.Text, doc.Lang, span, buf[:0]) {
+		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, span, buf[:0]) {
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
@@ -478,7 +479,8 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 // dateSegment returns the segment of a line cut by " / ", " | ", " • " or
 // " · " that is little more than a date, when the line has two segments or
 // more.
-func (s *Stage) dateSegment(text, lang string, sp dossier.Span) (dossier.Span, bool) {
+func (s *Stage) dateSegment(doc *dossier.Document, sp dossier.Span) (dossier.Span, bool) {
+	text := doc.Text
 	line := text[sp.Start:sp.End]
 	start, segs := 0, 0
 	var found dossier.Span
@@ -492,7 +494,7 @@ func (s *Stage) dateSegment(text, lang string, sp dossier.Span) (dossier.Span, b
 		seg := trimSpan(text, dossier.Span{Start: sp.Start + start, End: sp.Start + i})
 		if seg.Len() > 0 {
 			segs++
-			if !ok && s.dateDominated(text, lang, seg, words(text[seg.Start:seg.End]), maxDatelineExtraWords) {
+			if !ok && s.dateDominated(doc, seg, words(text[seg.Start:seg.End]), maxDatelineExtraWords) {
 				found, ok = seg, true
 			}
 		}

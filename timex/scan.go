@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,11 +163,49 @@ func (t *table) classify(text string, tok *token) {
 // maxLook bounds how far a pattern reads ahead of its trigger token.
 const maxLook = 12
 
+// source hands out the scanner's tokens: sub-tokens of the document's
+// tokens (Document.Tokens, the segmenter's), each read by nextToken within
+// the bounds of one of them, so that no date token crosses a word the
+// segmenter made; without document tokens, straight from the text.
+type source struct {
+	text string
+	end  int
+	doc  []dossier.Token
+	k    int // the first document token that may end after the last position asked
+}
+
+// next reads the token at or after pos (see nextToken).
+func (s *source) next(pos int) (token, bool) {
+	if s.doc == nil {
+		return nextToken(s.text, pos, s.end)
+	}
+	for s.k > 0 && s.doc[s.k-1].End > pos {
+		s.k-- // a cursor's read-ahead went past pos
+	}
+	for s.k < len(s.doc) && s.doc[s.k].End <= pos {
+		s.k++
+	}
+	if s.k >= len(s.doc) || s.doc[s.k].Start >= s.end {
+		return nextToken(s.text, pos, s.end) // text the segmenter left out (none in a document)
+	}
+	return nextToken(s.text, pos, min(s.doc[s.k].End, s.end))
+}
+
+// seek places k at the first document token ending after pos.
+func (s *source) seek(pos int) {
+	s.k, _ = slices.BinarySearchFunc(s.doc, pos, func(t dossier.Token, p int) int {
+		if t.End <= p {
+			return -1
+		}
+		return 1
+	})
+}
+
 // cursor tokenises lazily ahead of a trigger token; patterns never cross a line break.
 type cursor struct {
 	t    *table
 	text string
-	end  int
+	src  source
 	toks [maxLook]token
 	n    int
 	pos  int
@@ -179,7 +218,7 @@ func (c *cursor) at(i int) *token {
 			c.stop = true
 			break
 		}
-		tok, ok := nextToken(c.text, c.pos, c.end)
+		tok, ok := c.src.next(c.pos)
 		if !ok || tok.gap == gapLine {
 			c.stop = true
 			break
@@ -258,8 +297,9 @@ func (h *history) at(i int) *token {
 	return nil
 }
 
-// scan appends the expressions found in text[span] to out.
-func (t *table) scan(text string, span dossier.Span, out []Expr) []Expr {
+// scan appends the expressions found in text[span] to out, reading the
+// document's tokens toks (nil: the text itself).
+func (t *table) scan(text string, toks []dossier.Token, span dossier.Span, out []Expr) []Expr {
 	start, end := span.Start, span.End
 	if start < 0 {
 		start = 0
@@ -268,9 +308,13 @@ func (t *table) scan(text string, span dossier.Span, out []Expr) []Expr {
 		end = len(text)
 	}
 	var prev history
+	src := source{text: text, end: end, doc: toks}
+	if toks != nil {
+		src.seek(start)
+	}
 	pos := start
 	for pos < end {
-		tok, ok := nextToken(text, pos, end)
+		tok, ok := src.next(pos)
 		if !ok {
 			break
 		}
@@ -279,7 +323,7 @@ func (t *table) scan(text string, span dossier.Span, out []Expr) []Expr {
 		}
 		t.classify(text, &tok)
 		if isTrigger(&tok) {
-			c := cursor{t: t, text: text, end: end, pos: tok.end, n: 1}
+			c := cursor{t: t, text: text, src: src, pos: tok.end, n: 1}
 			c.toks[0] = tok
 			if e, ok := t.match(&c, &prev); ok {
 				out = append(out, e)

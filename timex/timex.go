@@ -43,11 +43,18 @@ func (s *Scanner) Langs() []string { return append([]string(nil), s.langs...) }
 // returns the extended slice. lang selects the vocabulary; an unknown or empty
 // lang uses all languages at once.
 func (s *Scanner) Scan(text, lang string, span dossier.Span, out []Expr) []Expr {
+	return s.ScanTokens(text, nil, lang, span, out)
+}
+
+// ScanTokens is Scan over a document's text and its tokens (Document.Tokens):
+// the scanner reads within the segmenter's tokens instead of tokenising the
+// text on its own. Stages call it; Scan is for text that has no tokens.
+func (s *Scanner) ScanTokens(text string, toks []dossier.Token, lang string, span dossier.Span, out []Expr) []Expr {
 	t := s.byLang[lang]
 	if t == nil {
 		t = s.all
 	}
-	return t.scan(text, span, out)
+	return t.scan(text, toks, span, out)
 }
 
 // Stage adds Document.Timexes. It implements dossier.Stage.
@@ -75,7 +82,7 @@ const checkEvery = 64 << 10
 
 // Needs implements dossier.Stage.
 func (*Stage) Needs() []dossier.Layer {
-	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerMeta}
+	return []dossier.Layer{dossier.LayerBoilerplate, dossier.LayerLang, dossier.LayerTokens, dossier.LayerMeta}
 }
 
 // Produces implements dossier.Stage.
@@ -93,7 +100,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 				return err
 			}
 			end := chunkEnd(doc.Text, start, body.End)
-			exprs = s.scanner.Scan(doc.Text, doc.Lang, dossier.Span{Start: start, End: end}, exprs)
+			exprs = s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, dossier.Span{Start: start, End: end}, exprs)
 			start = end
 		}
 	}

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/lexicon"
+	"github.com/dossier-project/dossier/segment"
 )
 
 func newStage(tb testing.TB) *Stage {
@@ -93,9 +95,12 @@ func TestTimexTable(t *testing.T) {
 		{"footnote after year", "en", time.Time{}, "As argued in October 2020.1 That piece",
 			[]want{{"October 2020", "2020-10", false}}},
 	}
+	seg := newSegmenter(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := &dossier.Document{Text: tc.text, Lang: tc.lang, Meta: dossier.Meta{Published: tc.pub}}
+			// The stage reads the segmenter's tokens, as in the pipeline.
+			toks, _ := seg.Segment(tc.text, tc.lang, nil)
+			doc := &dossier.Document{Text: tc.text, Lang: tc.lang, Tokens: toks, Meta: dossier.Meta{Published: tc.pub}}
 			if err := stage.Process(context.Background(), doc); err != nil {
 				t.Fatal(err)
 			}
@@ -215,6 +220,7 @@ func FuzzTimex(f *testing.F) {
 		f.Add(s, "fr", int64(1629590400))
 	}
 	stage := newStage(f)
+	seg := newSegmenter(f)
 	f.Fuzz(func(t *testing.T, text, lang string, pubUnix int64) {
 		doc := &dossier.Document{Text: text, Lang: lang}
 		if pubUnix > 0 && pubUnix < 1<<35 {
@@ -224,7 +230,25 @@ func FuzzTimex(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkTimexes(t, text, doc.Timexes)
+		// Reading the segmenter's tokens finds what reading the text finds.
+		toks, _ := seg.Segment(text, lang, nil)
+		withTokens := &dossier.Document{Text: text, Lang: lang, Tokens: toks, Meta: doc.Meta}
+		if err := stage.Process(context.Background(), withTokens); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(doc.Timexes, withTokens.Timexes) {
+			t.Fatalf("from the text %v, from the tokens %v", doc.Timexes, withTokens.Timexes)
+		}
 	})
+}
+
+func newSegmenter(tb testing.TB) *segment.Stage {
+	tb.Helper()
+	s, err := segment.New(lexicon.Default())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }
 
 // TestPublicationDateAgainstWeekdays: a header date that no weekday-dated
