@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -91,7 +92,38 @@ func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		}
 		pos = max(pos, next)
 	}
+	doc.Figures = dropRestatements(doc.Figures)
 	return nil
+}
+
+// dropRestatements removes a head count that restates a casualty count of
+// the same document: "50 combattants ont trouvé la mort … l'attaque contre
+// les 50 combattants" is one figure, of the dead, not also one of people.
+func dropRestatements(figs []dossier.Figure) []dossier.Figure {
+	type key struct {
+		value float64
+		noun  string
+	}
+	var casualties map[key]bool
+	for _, f := range figs {
+		if (f.Unit == dossier.UnitKilled || f.Unit == dossier.UnitInjured) && f.Noun != "" {
+			if casualties == nil {
+				casualties = map[key]bool{}
+			}
+			casualties[key{f.Value, strings.ToLower(f.Noun)}] = true
+		}
+	}
+	if casualties == nil {
+		return figs
+	}
+	kept := figs[:0]
+	for _, f := range figs {
+		if f.Unit == dossier.UnitPerson && f.Noun != "" && casualties[key{f.Value, strings.ToLower(f.Noun)}] {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 // scanBody scans t[lo:hi), in windows cut at line breaks so cancellation
@@ -176,6 +208,19 @@ type found struct {
 	leftStart, leftEnd int
 }
 
+// antecedent is the figure whose people an elliptical count continues: the
+// sentence's previous figure when it counts people by a noun, else the last
+// such figure of the body window.
+func (s *scanner) antecedent(prev *found) *found {
+	if prev != nil && prev.hasNoun && prev.unit == unitPerson {
+		return prev
+	}
+	if s.havePeople {
+		return &s.people
+	}
+	return nil
+}
+
 // scanWindow finds the figures of t[lo:hi). It is the hot loop: separators
 // and words are walked byte by byte, and a word's lowercase hash is computed
 // in the same pass, so most words cost one filter probe and nothing else.
@@ -225,6 +270,9 @@ func (s *scanner) scanWindow(c *collector) {
 		}
 		c.add(&f)
 		prev, havePrev = f, true
+		if f.hasNoun && f.unit == unitPerson {
+			s.people, s.havePeople = f, true
+		}
 	}
 }
 
@@ -379,10 +427,11 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
 			unit = unitPerson
 		}
-		if unit == unitNone && !noun.found && prev != nil && prev.hasNoun && prev.unit == unitPerson && s.ellipsis(leftFlags, qend) {
+		if ante := s.antecedent(prev); unit == unitNone && !noun.found && ante != nil && s.ellipsis(leftFlags, qend) {
 			// "another 900 are held", "25 autres sont recherchés": the
-			// count continues the previous figure's people.
-			unit, elided = unitPerson, prev
+			// count continues the previous figure's people, in this
+			// sentence or an earlier one ("Quelque 200 autres sont détenus").
+			unit, elided = unitPerson, ante
 		}
 	}
 	if unit == unitNone {
@@ -412,11 +461,25 @@ const maxModifiers = 4
 // "une cinquantaine de jihadistes", "nearly 40 of them".
 func (s *scanner) nounAfter(i int) nounMatch {
 	skipped := 0
-	partitive, nested := false, false
+	partitive, nested, quoted := false, false, false
 	for steps := 0; steps < 12; steps++ {
 		ws, we, g, ok := s.next(i)
+		if ok && g == gapComma && !quoted && s.opensQuote(i, ws) {
+			// "entre 30 et 40 « recruteurs »", `30 "recruiters"`: a noun in
+			// quotation marks, the writer's distance from the word, still
+			// names what is counted.
+			quoted, g = true, gapSpace
+		}
 		if !ok || g != gapSpace {
 			break
+		}
+		if quoted {
+			if m := s.nounAt(ws, we, partitive); m.found || m.excluded {
+				if m.excluded || s.closesQuoteWithin(m.end, 2) {
+					return m
+				}
+				return nounMatch{}
+			}
 		}
 		wi := s.lookup(ws, we)
 		var f uint32
@@ -485,6 +548,85 @@ func (s *scanner) nounAfter(i int) nounMatch {
 		break
 	}
 	return nounMatch{}
+}
+
+// nounAt reads a counted noun (or an excluded unit) at the word t[ws:we),
+// as nounAfter does at each step.
+func (s *scanner) nounAt(ws, we int, partitive bool) nounMatch {
+	wi := s.lookup(ws, we)
+	var f uint32
+	if wi != nil {
+		f = wi.flags
+		for _, p := range wi.phrases {
+			if e, ok := s.matchForward(we, p.rest); ok {
+				if p.flags == fExcluded {
+					return nounMatch{excluded: true}
+				}
+				return nounMatch{start: ws, end: e, unit: p.unit, found: true}
+			}
+		}
+	}
+	switch {
+	case f&fNoun != 0:
+		return nounMatch{start: ws, end: we, unit: wi.unit, found: true}
+	case f&fExcluded != 0:
+		return nounMatch{excluded: true}
+	case f == 0 && s.personNoun(ws, we):
+		return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
+	case partitive && f&fPartPronoun != 0:
+		return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
+	}
+	return nounMatch{}
+}
+
+// opensQuote reports whether t[i:ws) is one opening quotation mark, with
+// spaces around it.
+func (s *scanner) opensQuote(i, ws int) bool {
+	marks := 0
+	for k := i; k < ws; {
+		r, n := s.runeAt(k)
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
+		case r == '«' || r == '"' || r == '“' || r == '„' || r == '‹':
+			marks++
+		default:
+			return false
+		}
+		k += n
+	}
+	return marks == 1
+}
+
+// closesQuoteWithin reports whether a closing quotation mark follows t[:e)
+// after at most words more words ("« combattants étrangers »").
+func (s *scanner) closesQuoteWithin(e, words int) bool {
+	for ; ; words-- {
+		if s.closesQuote(e) {
+			return true
+		}
+		ws, we, g, ok := s.next(e)
+		if words == 0 || !ok || g != gapSpace || ws < e {
+			return false
+		}
+		e = we
+	}
+}
+
+// closesQuote reports whether a closing quotation mark follows t[:e), after
+// spaces.
+func (s *scanner) closesQuote(e int) bool {
+	for k := e; k < s.hi; {
+		r, n := s.runeAt(k)
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
+		case r == '»' || r == '"' || r == '”' || r == '“' || r == '›':
+			return true
+		default:
+			return false
+		}
+		k += n
+	}
+	return false
 }
 
 const minPopulation = 100
@@ -562,6 +704,27 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 	return false
 }
 
+// isAdverb reports an adverb: a listed one, or a word with an adverb
+// suffix ("reportedly", "également") that has no other role.
+func (s *scanner) isAdverb(ws, we int, f uint32) bool {
+	if f&fAdverb != 0 {
+		return true
+	}
+	if f&^fBareFollower != 0 || s.isCapitalised(ws) {
+		return false // a word with another role ("reportedly" may follow a bare count)
+	}
+	key, _, ok := s.lower(ws, we)
+	if !ok {
+		return false
+	}
+	for _, suf := range s.m.adverbSuffixes {
+		if len(key) > len(suf)+2 && string(key[len(key)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
 // ellipsis reports an elliptical count: an ellipsis word before the number
 // ("another 900") or right after it ("900 more", "25 autres"), and then a
 // verb as for a bare subject.
@@ -598,7 +761,29 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 		if !ok || g == gapStop {
 			return unitNone
 		}
-		f := s.flags(ws, we)
+		wi := s.lookup(ws, we)
+		var f uint32
+		if wi != nil {
+			f = wi.flags
+			for _, p := range wi.phrases {
+				if p.flags&(fKilledAfter|fInjuredAfter) == 0 {
+					continue
+				}
+				if _, ok := s.matchForward(we, p.rest); ok {
+					if p.flags&fKilledAfter != 0 {
+						return unitKilled
+					}
+					return unitInjured
+				}
+			}
+		}
+		if (prevAux || first) && g == gapSpace && s.isAdverb(ws, we, f) {
+			// "were also killed", "ont également été tués", "11 people
+			// mostly wounded": the adverb leaves the auxiliary (or the
+			// participle's place right after the noun) in force.
+			i = we
+			continue
+		}
 		switch {
 		case f&fClauseBreak != 0:
 			return unitNone

@@ -61,6 +61,23 @@ func TestFigures(t *testing.T) {
 		// An elliptical count continues the previous figure's people.
 		{"en", "About 1,200 fighters were captured and another 900 are held in camps.", []want{
 			{"1,200", 1200, "person", "about", "fighters"}, {"900", 900, "person", "exact", "fighters"}}},
+		// ... also from an earlier sentence.
+		{"fr", "La police a interpellé 30 manifestants. Quelque 200 autres sont toujours détenus.", []want{
+			{"30", 30, "person", "exact", "manifestants"}, {"200", 200, "person", "about", "manifestants"}}},
+		// A noun in quotation marks is still what is counted.
+		{"fr", "Entre 30 et 40 « recruteurs » et 12 « combattants étrangers » ont été interpellés.", []want{
+			{"30", 30, "person", "at_least", "recruteurs"}, {"40", 40, "person", "exact", "recruteurs"},
+			{"12", 12, "person", "exact", "combattants"}}},
+		{"en", `Police held 12 "volunteers" for 5 "hours".`, []want{{"12", 12, "person", "exact", "volunteers"}}},
+		// An adverb between the auxiliary and the participle; idioms of dying.
+		{"en", "Six attackers were also killed and 11 people mostly wounded by glass were treated.", []want{
+			{"Six", 6, "killed", "exact", "attackers"}, {"11", 11, "injured", "exact", "people"}}},
+		{"en", "Eleven paramilitary troops were reportedly killed.", []want{{"Eleven", 11, "killed", "exact", "troops"}}},
+		{"fr", "Environ 50 combattants ont trouvé la mort et trois civils ont également été blessés.", []want{
+			{"50", 50, "killed", "about", "combattants"}, {"trois", 3, "injured", "exact", "civils"}}},
+		// A casualty count restated later as a head count is one figure.
+		{"fr", "Au moins 50 combattants ont péri. L'attaque contre les 50 combattants a choqué.", []want{
+			{"50", 50, "killed", "at_least", "combattants"}}},
 		{"en", "The army freed 300 hostages and 40 more were found later.", []want{
 			{"300", 300, "person", "exact", "hostages"}, {"40", 40, "person", "exact", "hostages"}}},
 		{"en", "The army freed 300 hostages in 2019 and another 40 kilometres were cleared.", []want{

@@ -43,6 +43,11 @@ type lexiconFile struct {
 	KilledAfterAux    []string            `yaml:"killed_after_aux"`
 	InjuredAfterAux   []string            `yaml:"injured_after_aux"`
 	Auxiliaries       []string            `yaml:"auxiliaries"`
+	// Adverbs may stand between an auxiliary and its participle ("were
+	// also killed", "ont également été tués"); so may any word ending in
+	// one of AdverbSuffixes ("were reportedly killed").
+	Adverbs        []string `yaml:"adverbs"`
+	AdverbSuffixes []string `yaml:"adverb_suffixes"`
 	BareFollowers     []string            `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
 	// "1,200 fighters were captured and another 900 are held", "40
@@ -81,6 +86,7 @@ const (
 	fMonth
 	fRange
 	fPopulation
+	fAdverb
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -166,6 +172,7 @@ type model struct {
 	qualAfter        []qualPhrase
 	symbols          []symbol // longest first
 	modifierSuffixes []string
+	adverbSuffixes   []string
 	// personNouns is a generated sorted word list (one per line): nouns
 	// whose most frequent sense is a person (WordNet's noun.person for
 	// English), so that "300 spectators" counts people though no hand-written
@@ -288,11 +295,23 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.PartitivePronouns, fPartPronoun)
 		m.addFlag(f.KilledBefore, fKilledBefore)
 		m.addFlag(f.InjuredBefore, fInjuredBefore)
-		m.addFlag(f.KilledAfter, fKilledAfter)
-		m.addFlag(f.InjuredAfter, fInjuredAfter)
+		// A phrase ("lost their lives", "ont trouvé la mort") is kept on its
+		// first word; a single word carries the flag.
+		for _, list := range []struct {
+			words []string
+			flag  uint32
+		}{{f.KilledAfter, fKilledAfter}, {f.InjuredAfter, fInjuredAfter}} {
+			for _, w := range list.words {
+				if err := m.addPhrase(w, list.flag, 0); err != nil {
+					return nil, fmt.Errorf("%s: casualty word %q: %w", lang, w, err)
+				}
+			}
+		}
 		m.addFlag(f.KilledAfterAux, fKilledAfterAux)
 		m.addFlag(f.InjuredAfterAux, fInjuredAfterAux)
 		m.addFlag(f.Auxiliaries, fAux)
+		m.addFlag(f.Adverbs, fAdverb)
+		m.adverbSuffixes = append(m.adverbSuffixes, f.AdverbSuffixes...)
 		m.addFlag(f.BareFollowers, fBareFollower)
 		m.addFlag(f.Ellipsis, fEllipsis)
 		m.addFlag(f.Including, fIncluding)

@@ -29,7 +29,11 @@ type scanner struct {
 	// sents are the segmenter's sentences, when present: a line break inside
 	// a sentence (hard-wrapped text) is then a space, not a stop.
 	sents []dossier.Span
-	buf   [maxWord + utf8.UTFMax]byte
+	// people is the last figure that counted people by a noun, in any
+	// sentence of the document's body: an elliptical count's antecedent.
+	people     found
+	havePeople bool
+	buf        [maxWord + utf8.UTFMax]byte
 }
 
 // asciiWord marks the ASCII bytes that are word characters.
