@@ -400,6 +400,8 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	default:
 		// A count of people, or a bare number: casualty verbs decide.
 		switch {
+		case leftStart >= 0 && s.casualtyPhraseBefore(leftStart, leftEnd) != unitNone:
+			unit = s.casualtyPhraseBefore(leftStart, leftEnd) // "a coûté la vie à quatre militaires"
 		case leftFlags&fKilledBefore != 0:
 			unit = unitKilled
 		case leftFlags&fInjuredBefore != 0:
@@ -423,6 +425,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		if unit == unitNone && !noun.found && prev != nil && prev.hasNoun && s.gapped(qend, leftStart, leftEnd, prev) {
 			// "Germany with six attacks, Britain with five".
 			unit = prev.unit
+		}
+		if unit == unitNone && s.tollBefore(qstart) {
+			unit = unitKilled // "the death toll rose to 28 [people]"
 		}
 		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
 			unit = unitPerson
@@ -704,6 +709,49 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 	return false
 }
 
+// casualtyPhraseBefore returns the unit of a casualty phrase ending with the
+// word t[ws:we) right before a count, or unitNone.
+func (s *scanner) casualtyPhraseBefore(ws, we int) uint8 {
+	wi := s.lookup(ws, we)
+	if wi == nil {
+		return unitNone
+	}
+	for _, p := range wi.casualtyBefore {
+		if _, ok := s.matchBackward(ws, p.words); ok {
+			return p.unit
+		}
+	}
+	return unitNone
+}
+
+// tollReach is how many words before a count a toll word still governs it.
+const tollReach = 10
+
+// tollBefore reports a toll word ("toll", "bilan") among the few words
+// before position i, in the same clause.
+func (s *scanner) tollBefore(i int) bool {
+	for n := 0; n < tollReach; n++ {
+		ws, we, g, ok := s.prev(i)
+		if !ok || g == gapStop {
+			return false
+		}
+		f := s.flags(ws, we)
+		if f&fToll != 0 {
+			return true
+		}
+		if f&fClauseBreak != 0 || isDigit(s.t[ws]) && !yearLike(s.t[ws:we]) {
+			return false // another count governs what follows
+		}
+		i = ws
+	}
+	return false
+}
+
+// yearLike reports four digits from 1900 to 2099: "the 2015 attacks".
+func yearLike(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isDigit(w[2]) && isDigit(w[3])
+}
+
 // isAdverb reports an adverb: a listed one, or a word with an adverb
 // suffix ("reportedly", "également") that has no other role.
 func (s *scanner) isAdverb(ws, we int, f uint32) bool {
@@ -761,6 +809,9 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 		if !ok || g == gapStop {
 			return unitNone
 		}
+		if g == gapComma && s.opensQuote(i, ws) {
+			g = gapSpace // `11 people "wounded in cross-fire"`
+		}
 		wi := s.lookup(ws, we)
 		var f uint32
 		if wi != nil {
@@ -796,7 +847,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 		case f&fInjuredAfterAux != 0 && (prevAux || first && g == gapSpace):
 			return unitInjured
 		}
-		if isDigit(s.t[ws]) || f&(fNumber|fApprox) != 0 {
+		if isDigit(s.t[ws]) || f&(fNumber|fApprox) != 0 && f&fArticle == 0 {
 			// Another count: the verb may still be shared ("22 soldats, une
 			// cinquantaine de jihadistes … ont été tués") unless a clause of
 			// its own started in between.

@@ -75,6 +75,15 @@ func TestFigures(t *testing.T) {
 		{"en", "Eleven paramilitary troops were reportedly killed.", []want{{"Eleven", 11, "killed", "exact", "troops"}}},
 		{"fr", "Environ 50 combattants ont trouvé la mort et trois civils ont également été blessés.", []want{
 			{"50", 50, "killed", "about", "combattants"}, {"trois", 3, "injured", "exact", "civils"}}},
+		// Tolls and idioms before the count.
+		{"en", "The death toll from the 2015 attacks on the city rose to 130.", []want{{"130", 130, "killed", "exact", ""}}},
+		{"en", "The bodies of 11 soldiers were found.", []want{{"11", 11, "killed", "exact", "soldiers"}}},
+		{"fr", "Le bilan s'élève désormais à 28.", []want{{"28", 28, "killed", "exact", ""}}},
+		{"fr", "L'embuscade a coûté la vie à quatre militaires.", []want{{"quatre", 4, "killed", "exact", "militaires"}}},
+		{"en", "The blast claimed the lives of 14 workers.", []want{{"14", 14, "killed", "exact", "workers"}}},
+		// A participle in quotation marks; an article is no second count.
+		{"en", `As many as 11 people "wounded in cross-fire" were evacuated.`, []want{{"11", 11, "injured", "up_to", "people"}}},
+		{"fr", "Cinq militaires qui escortaient un convoi avaient péri.", []want{{"Cinq", 5, "killed", "exact", "militaires"}}},
 		// A casualty count restated later as a head count is one figure.
 		{"fr", "Au moins 50 combattants ont péri. L'attaque contre les 50 combattants a choqué.", []want{
 			{"50", 50, "killed", "at_least", "combattants"}}},

@@ -47,6 +47,9 @@ type lexiconFile struct {
 	// also killed", "ont également été tués"); so may any word ending in
 	// one of AdverbSuffixes ("were reportedly killed").
 	Adverbs        []string `yaml:"adverbs"`
+	// TollWords make a count a few words after them a count of the dead:
+	// "the death toll rose to 28", "le bilan s'élève à 28".
+	TollWords []string `yaml:"toll_words"`
 	AdverbSuffixes []string `yaml:"adverb_suffixes"`
 	BareFollowers     []string            `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
@@ -87,6 +90,7 @@ const (
 	fRange
 	fPopulation
 	fAdverb
+	fToll
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -146,6 +150,14 @@ type wordInfo struct {
 	// qualBefore are the qualifiers ending with this word, qualAfter those
 	// starting with it; longest first.
 	qualBefore, qualAfter []qualPhrase
+	// casualtyBefore are the casualty phrases ending with this word ("coûté
+	// la vie à", "claimed the lives of"), the words before it and the unit.
+	casualtyBefore []casualtyPhrase
+}
+
+type casualtyPhrase struct {
+	words []string // the phrase's words before its last
+	unit  uint8
 }
 
 type qualPhrase struct {
@@ -293,8 +305,28 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.Partitives, fPartitive)
 		m.addFlag(f.Determiners, fDeterminer)
 		m.addFlag(f.PartitivePronouns, fPartPronoun)
-		m.addFlag(f.KilledBefore, fKilledBefore)
-		m.addFlag(f.InjuredBefore, fInjuredBefore)
+		for _, list := range []struct {
+			words []string
+			flag  uint32
+			unit  uint8
+		}{{f.KilledBefore, fKilledBefore, unitKilled}, {f.InjuredBefore, fInjuredBefore, unitInjured}} {
+			for _, w := range list.words {
+				ws := splitPhrase(w)
+				if len(ws) == 0 {
+					return nil, fmt.Errorf("%s: empty casualty entry", lang)
+				}
+				if len(ws) == 1 {
+					m.info(ws[0]).flags |= list.flag
+					continue
+				}
+				// A phrase is kept on its last word, the one before the count.
+				for _, p := range ws[:len(ws)-1] {
+					m.info(p)
+				}
+				last := m.info(ws[len(ws)-1])
+				last.casualtyBefore = append(last.casualtyBefore, casualtyPhrase{ws[:len(ws)-1], list.unit})
+			}
+		}
 		// A phrase ("lost their lives", "ont trouvé la mort") is kept on its
 		// first word; a single word carries the flag.
 		for _, list := range []struct {
@@ -311,6 +343,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.InjuredAfterAux, fInjuredAfterAux)
 		m.addFlag(f.Auxiliaries, fAux)
 		m.addFlag(f.Adverbs, fAdverb)
+		m.addFlag(f.TollWords, fToll)
 		m.adverbSuffixes = append(m.adverbSuffixes, f.AdverbSuffixes...)
 		m.addFlag(f.BareFollowers, fBareFollower)
 		m.addFlag(f.Ellipsis, fEllipsis)
