@@ -46,12 +46,12 @@ type lexiconFile struct {
 	// Adverbs may stand between an auxiliary and its participle ("were
 	// also killed", "ont également été tués"); so may any word ending in
 	// one of AdverbSuffixes ("were reportedly killed").
-	Adverbs []string `yaml:"adverbs"`
+	Adverbs        []string `yaml:"adverbs"`
+	AdverbSuffixes []string `yaml:"adverb_suffixes"`
 	// TollWords make a count a few words after them a count of the dead:
 	// "the death toll rose to 28", "le bilan s'élève à 28".
-	TollWords      []string `yaml:"toll_words"`
-	AdverbSuffixes []string `yaml:"adverb_suffixes"`
-	BareFollowers  []string `yaml:"bare_followers"`
+	TollWords     []string `yaml:"toll_words"`
+	BareFollowers []string `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
 	// "1,200 fighters were captured and another 900 are held", "40
 	// jihadistes… 25 autres sont recherchés".
