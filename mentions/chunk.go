@@ -3,6 +3,7 @@ package mentions
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/kb"
 )
@@ -226,7 +227,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			// lists; a country named like its people ("Suisse") still is.
 			continue
 		}
-		if !first.name && !c.lowerOK {
+		if !first.name && !c.lowerOK && !(j-i > 1 && s.nounCompound(ws.text[first.start:first.end], r)) {
 			continue
 		}
 		if single && first.class&(wFunction|wCommon|wNotName|wTitle) != 0 && !((c.upper || c.capOnly) && allUpper) {
@@ -367,6 +368,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j += 2 // "St Anthony's Church"
 			continue
 		}
+		if s.pluralPossessiveHead(ws, j, t.sent) {
+			j++ // "Westminster Magistrates' Court"
+			continue
+		}
 		if e := s.ownedUnit(ws, i, j); e > j {
 			j = e // "the Islamic State’s Khorasan Province"
 			continue
@@ -465,6 +470,26 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 	f := ws.foldOf(u)
 	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1 && v.name && v.sent == sent && !v.skip &&
 		v.class&(wOrgHead|wLocHead) != 0
+}
+
+// pluralPossessiveHead reports an apostrophe glued to a capitalised word in
+// -s and followed by a capitalised head noun: a plural possessive inside a
+// name ("Magistrates' Court", "Veterans’ Affairs Department").
+func (s *Stage) pluralPossessiveHead(ws *workspace, j int, sent int32) bool {
+	if j < 1 || j+1 >= len(ws.toks) {
+		return false
+	}
+	p, u, v := &ws.toks[j-1], &ws.toks[j], &ws.toks[j+1]
+	if u.word || u.start != p.end || !p.word || !p.name || p.shape == shapeUpper {
+		return false
+	}
+	if a := ws.text[u.start:u.end]; a != "'" && a != "’" {
+		return false
+	}
+	if last := ws.text[p.end-1]; last != 's' {
+		return false
+	}
+	return v.word && v.name && v.sent == sent && !v.skip && v.start > u.end && v.class&(wOrgHead|wLocHead) != 0
 }
 
 // isClitic reports an English possessive clitic token ('s, ’s).
@@ -1114,8 +1139,11 @@ trimmed:
 			(t.class&wTitle != 0 && t.class&wGiven == 0) || t.number {
 			return
 		}
-		if t.shape == shapeUpper && t.end-t.start > 8 {
-			return // a shouted word, not an acronym
+		if t.shape == shapeUpper && t.end-t.start > 8 && !s.datelinePlace(ws, a, b) {
+			return // a shouted word, not an acronym (nor a dateline's town)
+		}
+		if w := text[t.start:t.end]; utf8.RuneCountInString(w) == 1 && letterCount(w) == 1 && t.class&wGiven == 0 {
+			return // "fiché S", "plan B", "Type A": one letter names no one alone
 		}
 		if t.shape == shapeUpper && t.end-t.start <= 3 && slashNext(ws, a) {
 			return // "© HO/NPA": a credit's label (handout), not a name
@@ -1346,9 +1374,9 @@ func (s *Stage) officeOfBefore(ws *workspace, a int) bool {
 }
 
 // datelinePlace reports a run of capital letters opening its line and
-// followed by a comma and a place the knowledge base knows, or by a
-// bracketed agency: the dateline of a wire story ("KABUL, Afghanistan (AP)",
-// "PARIS (Reuters) -").
+// followed by a comma and a place the knowledge base knows, by a bracketed
+// agency or by a dash: the dateline of a wire story ("KABUL, Afghanistan
+// (AP)", "PARIS (Reuters) -", "VARNAK — ").
 func (s *Stage) datelinePlace(ws *workspace, a, b int) bool {
 	toks := ws.toks
 	for k := a; k < b; k++ {
@@ -1364,8 +1392,8 @@ func (s *Stage) datelinePlace(ws *workspace, a, b int) bool {
 		return false
 	}
 	switch ws.text[toks[b].start:toks[b].end] {
-	case "(":
-		return true
+	case "(", "—", "–":
+		return true // "PARIS (Reuters)", "HARBOURTON — A man was charged"
 	case ",":
 		k := b + 1
 		if k < len(toks) && ws.kbEnd[k] > 0 && ws.kbInfo[k] != nil {

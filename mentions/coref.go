@@ -400,7 +400,7 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 		for _, m := range e.Mentions {
 			doc.Mentions[m].Type = e.Type
 			name := text[ms[m].Start:ms[m].End]
-			if e.KB == "" && (len(name) > len(e.Name) || len(name) == len(e.Name) && name < e.Name) {
+			if e.KB == "" && betterName(name, e.Name) {
 				e.Name = name
 			}
 		}
@@ -602,7 +602,7 @@ func akaSeparator(c rune) bool {
 // weak alias, unless the document supports that reading: another mention
 // names the same entry by a strong alias, or a place in the document lies in
 // the entry's country. The mention stays, typed, as an unlinked name.
-func dropUnsupportedWeak(kept []*cand) {
+func dropUnsupportedWeak(kept []*cand, lower func(*cand) bool) {
 	var weak bool
 	for _, c := range kept {
 		weak = weak || c.weak && c.entry != nil
@@ -625,8 +625,39 @@ func dropUnsupportedWeak(kept []*cand) {
 		if !c.weak || c.entry == nil || strong[c.entry] || c.entry.Country != "" && countries[c.entry.Country] {
 			continue
 		}
+		if lower(c) {
+			// "la police judiciaire": a body named in lower case is a
+			// common noun unless it is the knowledge base's entry.
+			c.drop = true
+			continue
+		}
 		c.entry, c.source, c.weak, c.strength = nil, SourcePattern, false, evHead
 	}
+}
+
+// betterName reports whether name should stand for an unknown entity
+// rather than cur: the longer form, then one not shouted in capitals (a
+// dateline's "HARBOURTON" is "Harbourton"), then the first bytewise.
+func betterName(name, cur string) bool {
+	if len(name) != len(cur) {
+		return len(name) > len(cur)
+	}
+	if a, b := shouted(name), shouted(cur); a != b {
+		return b
+	}
+	return name < cur
+}
+
+// shouted reports a name with letters and no lower-case one.
+func shouted(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 // spellingVariant reports whether two folded full names differ only by one

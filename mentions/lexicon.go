@@ -52,6 +52,10 @@ type lexiconFile struct {
 	CompoundHeads []string `yaml:"compound_heads"`
 	// CompoundPrefixes open one ("anti-Taliban", "pro-ISIS").
 	CompoundPrefixes []string `yaml:"compound_prefixes"`
+	// NounPrefixes open hyphenated compound nouns whose last part is in
+	// lower case ("Sous-direction", "Vice-président"): such a word may open
+	// a name the knowledge base knows ("Sous-direction antiterroriste").
+	NounPrefixes []string `yaml:"noun_prefixes"`
 	// NamePrefixes are capitalised adjectives that belong to an organisation's
 	// name before a known one ("International Red Cross").
 	NamePrefixes []string `yaml:"name_prefixes"`
@@ -116,6 +120,7 @@ const (
 	wHeadConn
 	wPlaceNoun
 	wRank
+	wNounPrefix
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -192,6 +197,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.Adjectives, wAdjective)
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
+	r.add(f.NounPrefixes, wNounPrefix)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
 	r.add(f.PlaceNouns, wPlaceNoun)

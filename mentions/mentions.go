@@ -164,7 +164,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 			kept = append(kept, &ws.cands[i])
 		}
 	}
-	dropUnsupportedWeak(kept)
+	dropUnsupportedWeak(kept, func(c *cand) bool { return allLower(ws, c.from, c.to) && !lowerName(ws, r, c.from, c.to) })
 	doc.Mentions = doc.Mentions[:0]
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -180,6 +180,32 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.group(doc, ws, r)
 	return nil
+}
+
+// allLower reports whether every word of tokens [a, b) is in lower case.
+func allLower(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word && t.shape != shapeLower {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerName reports whether tokens [a, b) are one of the language's
+// institutions written in lower case ("parquet fédéral").
+func lowerName(ws *workspace, r *langRules, a, b int) bool {
+	key := make([]byte, 0, 64)
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word {
+			if len(key) > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, ws.foldOf(t)...)
+		}
+	}
+	_, ok := r.lowerNames[string(key)]
+	return ok
 }
 
 // analyse fills ws.toks from doc.Tokens. A hyphenated compound that holds a
@@ -368,6 +394,16 @@ func particleName(w string, r *langRules) bool {
 		return false
 	}
 	return wordShape(w[i+1:]) != shapeLower
+}
+
+// nounCompound reports a capitalised hyphenated compound noun whose first
+// part is a noun prefix and whose last part is in lower case ("Sous-direction",
+// "Vice-présidence"): not a name by itself (adjectival says so, as titles
+// are written so), but it may open a name the knowledge base knows
+// ("Sous-direction antiterroriste").
+func (s *Stage) nounCompound(w string, r *langRules) bool {
+	i := strings.IndexAny(w, "-‐‑")
+	return i > 0 && wordShape(w) != shapeLower && r.words[fold(w[:i])]&wNounPrefix != 0
 }
 
 // adjectival reports a hyphenated word that works as an adjective:

@@ -144,6 +144,15 @@ func TestMentions(t *testing.T) {
 			[]string{"U.N. General Assembly/ORG"}, []string{"Assembly"}},
 		{"en", "The General Assembly voted on Tuesday.",
 			[]string{"General Assembly/ORG"}, []string{"Assembly"}},
+		// A compound noun opens a name the knowledge base knows; titles so written stay titles.
+		{"fr", "La Sous-direction antiterroriste a été saisie ; le Lieutenant-colonel Marc Dufresne a parlé.",
+			[]string{"Sous-direction antiterroriste/ORG", "Marc Dufresne/PER"}, []string{"Lieutenant-colonel Marc Dufresne"}},
+		// One letter names nothing; a body named in lower case without the knowledge base's support is no name.
+		{"fr", "Il était fiché S et suivi par la police judiciaire.", nil, []string{"S", "police judiciaire"}},
+		{"en", "Leaders of the G7 met; plan B failed.", []string{"G7/ORG"}, []string{"B"}},
+		// A dateline's town before a dash; a plural possessive inside a name; an area is a place.
+		{"en", "VARNAKOVO — A man appeared at Westminster Magistrates' Court after raids in the Eastfield area.",
+			[]string{"VARNAKOVO/LOC", "Westminster Magistrates' Court/ORG", "Eastfield/LOC"}, []string{"Westminster", "Magistrates"}},
 		// A rank before a surname with a lowercase particle is cut off; the particle stays.
 		{"en", "Yesterday General van Rensel inspected the depot.",
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
