@@ -839,11 +839,36 @@ func (r *rules) headlines() {
 }
 
 // between marks a short unpunctuated line squeezed between furniture lines.
+// betweenTailMaxWords: after the last paragraph, a line this short between
+// two furniture lines is furniture whatever its ending.
+const betweenTailMaxWords = 10
+
 func (r *rules) between() {
+	// The article's last paragraph: the last prose line that is not itself a
+	// short line between two furniture lines.
+	sandwiched := func(i int) bool {
+		p, n := r.prev(i), r.next(i)
+		return p >= 0 && n >= 0 && r.lines[p].bp && r.lines[n].bp
+	}
+	last := -1
+	for i := len(r.lines) - 1; i >= 0; i-- {
+		if l := &r.lines[i]; l.prose && !l.bp && !(l.words <= betweenTailMaxWords && sandwiched(i)) {
+			last = i
+			break
+		}
+	}
 	for i := range r.lines {
 		l := &r.lines[i]
-		if l.blank || l.bp || l.words > 4 || l.ending != endNone || l.quoteStart || l.byline {
+		if l.blank || l.bp || l.quoteStart || l.byline {
 			continue
+		}
+		// A short line (a title, a label) between two furniture lines; after
+		// the article's last paragraph it may be a short sentence too ("Our
+		// standards: the newsroom's principles.").
+		if l.words > 4 || l.ending != endNone {
+			if last < 0 || i <= last || l.words > betweenTailMaxWords {
+				continue
+			}
 		}
 		p, n := r.prev(i), r.next(i)
 		if p >= 0 && n >= 0 && r.lines[p].bp && r.lines[n].bp {

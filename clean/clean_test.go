@@ -540,6 +540,14 @@ func TestTailAppeals(t *testing.T) {
 		{"The court will sentence the two men in June, a spokesman for the prosecutor said on Thursday evening.", keep},
 		{"“We will appeal, and we will win,” their lawyer told the court's reporters after the hearing ended.", keep},
 	}, false)
+	// After the last paragraph, a short sentence between two furniture
+	// lines is furniture too; inside the article it is not.
+	runFixture(t, st, []fixtureLine{
+		{"The court will sentence the two men in June, a spokesman for the prosecutor said on Thursday evening.", keep},
+		{"Sign up for our morning newsletter and never miss a story.", drop},
+		{"Our principles: how the desk checks its facts.", drop},
+		{"Advertisement", drop},
+	}, false)
 }
 
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
