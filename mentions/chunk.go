@@ -1325,7 +1325,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
-	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && !s.officeOfBefore(ws, a):
+	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] && !s.officeOfBefore(ws, a):
 		return "PER", evVerb
 	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven // "Trump": the surname of a known person

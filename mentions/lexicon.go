@@ -56,6 +56,9 @@ type lexiconFile struct {
 	// lower case ("Sous-direction", "Vice-président"): such a word may open
 	// a name the knowledge base knows ("Sous-direction antiterroriste").
 	NounPrefixes []string `yaml:"noun_prefixes"`
+	// BylineCues open a byline ("By Lena Varga and Tom Ash", "Par …"): a
+	// line so opened is not a headline, whatever its capitals.
+	BylineCues []string `yaml:"byline_cues"`
 	// NamePrefixes are capitalised adjectives that belong to an organisation's
 	// name before a known one ("International Red Cross").
 	NamePrefixes []string `yaml:"name_prefixes"`
@@ -121,6 +124,7 @@ const (
 	wPlaceNoun
 	wRank
 	wNounPrefix
+	wByline
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -137,6 +141,9 @@ type langRules struct {
 	lowerNames map[string]string
 	// nonEntityNames: folded phrases that are no entity (designations).
 	nonEntityNames map[string]bool
+	// personVerbs: the person verbs as written, lower-cased but with their
+	// accents: folded, the French "a" (has) is the preposition "à".
+	personVerbs map[string]bool
 	// demonymSuffixes, demonymWordSuffixes: folded, longest first.
 	demonymSuffixes, demonymWordSuffixes []string
 	tailHeads                            map[string]string
@@ -181,6 +188,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.PersonTitles, wTitle)
 	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)
+	if r.personVerbs == nil {
+		r.personVerbs = map[string]bool{}
+	}
+	for _, w := range f.PersonVerbs {
+		r.personVerbs[strings.ToLower(w)] = true
+	}
 	r.add(f.LocPreps, wLocPrep)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
@@ -198,6 +211,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.add(f.NounPrefixes, wNounPrefix)
+	r.add(f.BylineCues, wByline)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
 	r.add(f.PlaceNouns, wPlaceNoun)

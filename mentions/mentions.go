@@ -85,6 +85,7 @@ type tok struct {
 	word               bool // a word or number token, not punctuation
 	number             bool
 	name               bool // looks like part of a name: capitalised, or "al-Zawahiri"
+	segStart           bool // right after a spaced dash, bar or bullet
 	sentStart          bool // first word of its sentence
 	titleLine          bool // inside a Title Case line (headline)
 	skip               bool // inside boilerplate
@@ -236,6 +237,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		x.number = t.Kind == dossier.TokNumber
 		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@')
 		first := sent != lastSent
+		x.segStart = x.word && afterSpacedSeparator(text, t)
 		if x.word && !x.number {
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
@@ -243,11 +245,35 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 			}
 		}
 		s.appendTok(ws, r, text, x, first)
-		if x.word && first {
+		if x.word && sent != lastSent {
 			lastSent = sent
 		}
 	}
 	markTitleLines(ws, text)
+}
+
+// afterSpacedSeparator reports a word right after a dash, bar or bullet
+// with spaces around it ("… 18h42 - Mis à jour …", "Home | World"): it opens
+// a segment as a sentence's first word does.
+func afterSpacedSeparator(text string, t dossier.Token) bool {
+	i := t.Start - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {
+		i--
+	}
+	if i < 0 || i == t.Start-1 {
+		return false // no space before the word
+	}
+	end := i + 1
+	start := end - 1
+	for start > 0 && text[start]&0xC0 == 0x80 {
+		start-- // back to the separator's first byte
+	}
+	switch text[start:end] {
+	case "-", "–", "—", "|", "•", "·":
+	default:
+		return false
+	}
+	return start > 0 && (text[start-1] == ' ' || text[start-1] == '\t')
 }
 
 // appendTok completes x (fold, shape, class) and appends it to ws.toks.
@@ -265,7 +291,10 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			x.class |= wDict // only capitalised words need telling apart from names
 		}
 		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r)
-		x.sentStart = first
+		// After a spaced dash or bar, a dictionary word's capital is a
+		// segment's first letter ("… 18h42 - Mis à jour"), as at a
+		// sentence's start; a name keeps its own ("| YouTube", "- EPA").
+		x.sentStart = first || x.segStart && x.class&wDict != 0
 	}
 	ws.toks = append(ws.toks, x)
 }
@@ -449,7 +478,8 @@ func markTitleLines(ws *workspace, text string) {
 				capital++
 			}
 		}
-		if content >= 3 && capital*4 >= content*3 && !endsWithStop(ws, text, i, j) {
+		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0
+		if content >= 3 && capital*4 >= content*3 && !endsWithStop(ws, text, i, j) && !byline {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true
 			}

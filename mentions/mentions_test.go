@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -153,6 +154,8 @@ func TestMentions(t *testing.T) {
 		// A dateline's town before a dash; a plural possessive inside a name; an area is a place.
 		{"en", "VARNAKOVO — A man appeared at Westminster Magistrates' Court after raids in the Eastfield area.",
 			[]string{"VARNAKOVO/LOC", "Westminster Magistrates' Court/ORG", "Eastfield/LOC"}, []string{"Westminster", "Magistrates"}},
+		// A byline is no headline, capitalised as it is.
+		{"en", "By Lena Morse and Tom Ashby", []string{"Lena Morse/PER", "Tom Ashby/PER"}, nil},
 		// A rank before a surname with a lowercase particle is cut off; the particle stays.
 		{"en", "Yesterday General van Rensel inspected the depot.",
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
@@ -545,5 +548,20 @@ func TestCommonWordTown(t *testing.T) {
 		if got := kbOf(run(t, c.text, "en"), c.name); got != c.want {
 			t.Errorf("%q: %s linked to %q, want %q", c.text, c.name, got, c.want)
 		}
+	}
+}
+
+// TestPrepositionIsNoPersonVerb: folded, the French preposition "à" is the
+// verb "a" (has), a person verb; an unknown word before it is not typed a
+// person by it.
+func TestPrepositionIsNoPersonVerb(t *testing.T) {
+	doc := run(t, "Publié le 14 mars - Mis à jour le 15 mars. Vessarin a déclaré que tout allait bien.", "fr")
+	for _, g := range found(doc) {
+		if g == "Mis/PER" {
+			t.Errorf("a person before the preposition: %v", found(doc))
+		}
+	}
+	if !slices.Contains(found(doc), "Vessarin/PER") {
+		t.Errorf("the verb still types a person: %v", found(doc))
 	}
 }
