@@ -1341,10 +1341,26 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "le général de Villaret": a surname with its particle
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
 		return "LOC", evContext
+	case s.directionBefore(ws, a):
+		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
 	case multi && b-a <= 4 && allNames(ws, a, b):
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// directionBefore reports a lower-case direction word before the name,
+// after a place preposition ("in northern Varnak") or before a connector
+// ("le nord du Varnak", "the north of Varnak"), in one sentence.
+func (s *Stage) directionBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	lowerIs := func(k int, c wordClass) bool {
+		return k >= 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].class&c != 0 && toks[k].sent == toks[a].sent
+	}
+	if lowerIs(a-1, wLocMod) {
+		return lowerIs(a-2, wLocPrep)
+	}
+	return lowerIs(a-1, wConnector) && toks[a-1].class&(wArticle|wCoord) == 0 && lowerIs(a-2, wLocMod)
 }
 
 // rankParticleBefore reports a name right after a rank title and a

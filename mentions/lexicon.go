@@ -338,8 +338,13 @@ func elisionEnd(w string) int {
 	return 0
 }
 
-// GivenNames lists the common given names of every language's lexicon
-// (the knowledge base's people's first words are not among them).
+// PartGivenList is a generated list of first names, one per line as written
+// (tools/commonwords: Dicollecte's first names that are no common word).
+const PartGivenList = "given_names"
+
+// GivenNames lists the common given names of every language's lexicon, the
+// hand-written ones and the generated lists (the knowledge base's people's
+// first words are not among them).
 func GivenNames(lex *lexicon.Set) ([]string, error) {
 	var given []string
 	for _, lang := range lex.Langs(PartGiven) {
@@ -348,6 +353,20 @@ func GivenNames(lex *lexicon.Set) ([]string, error) {
 			return nil, fmt.Errorf("mentions: %w", err)
 		}
 		given = append(given, g.GivenNames...)
+	}
+	for _, lang := range lex.Langs(Part) {
+		list, err := lex.Text(lang, PartGivenList)
+		if errors.Is(err, lexicon.ErrNoLexicon) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("mentions: %w", err)
+		}
+		for line := range strings.SplitSeq(list, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				given = append(given, line)
+			}
+		}
 	}
 	return given, nil
 }

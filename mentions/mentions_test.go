@@ -154,6 +154,11 @@ func TestMentions(t *testing.T) {
 		// A dateline's town before a dash; a plural possessive inside a name; an area is a place.
 		{"en", "VARNAKOVO — A man appeared at Westminster Magistrates' Court after raids in the Eastfield area.",
 			[]string{"VARNAKOVO/LOC", "Westminster Magistrates' Court/ORG", "Eastfield/LOC"}, []string{"Westminster", "Magistrates"}},
+		// A direction word between a place preposition, or before "of", and an unknown name makes it a place.
+		{"en", "Gunmen struck in northern Varnavia on Friday.", []string{"Varnavia/LOC"}, nil},
+		{"fr", "Des hommes armés ont frappé dans le nord du Varnavia.", []string{"Varnavia/LOC"}, nil},
+		// A first name from the generated list opens a person's name.
+		{"fr", "Un rapport de Georges Tapinos a été publié.", []string{"Georges Tapinos/PER"}, nil},
 		// A byline is no headline, capitalised as it is.
 		{"en", "By Lena Morse and Tom Ashby", []string{"Lena Morse/PER", "Tom Ashby/PER"}, nil},
 		// A rank before a surname with a lowercase particle is cut off; the particle stays.

@@ -13,10 +13,11 @@
 // English comes from SCOWL's word lists (one word per line, proper nouns
 // capitalised). French comes from Dicollecte's Hunspell dictionary, whose
 // entries carry a part of speech (po:nom, po:adj, po:v…, po:npr for proper
-// nouns). Output: <out>/<lang>/common_words.txt, one word per line in the
-// mention stage's matching form (mentions.Fold: lower case, no diacritics),
-// sorted bytewise, so that the stage binary-searches the embedded text with
-// no loading work.
+// nouns, po:prn for first names). Output: <out>/<lang>/common_words.txt, one
+// word per line in the mention stage's matching form (mentions.Fold: lower
+// case, no diacritics), sorted bytewise, so that the stage binary-searches
+// the embedded text with no loading work; and <out>/fr/given_names.txt, the
+// first names as written, none a common word of either language.
 package main
 
 import (
@@ -62,8 +63,67 @@ func run(en, fr, out string) error {
 		if err := write(filepath.Join(out, "fr", "common_words.txt"), words); err != nil {
 			return err
 		}
+		var lists []string
+		if en != "" {
+			lists = strings.Split(en, ",")
+		}
+		names, err := givenNames(fr, lists)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, "fr", "given_names.txt"), names); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// givenNames lists the dictionary's first names (po:prn: French and foreign,
+// "Georges", "Lena", "Mohamed"), as written, leaving out those that fold to
+// a lower-case word of the French dictionary or of the English word lists
+// enLists ("Pierre" is a stone, "Will" and "Grace" are words): a capitalised
+// word of the list opens a person's name.
+func givenNames(dic string, enLists []string) ([]string, error) {
+	names, lower := map[string]bool{}, map[string]bool{}
+	err := eachLine(dic, func(line string) {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			return
+		}
+		word, _, _ := strings.Cut(f[0], "/")
+		if word == "" || strings.ContainsAny(word, " .") || !utf8.ValidString(word) {
+			return
+		}
+		tags := strings.Join(f[1:], " ")
+		r, _ := utf8.DecodeRuneInString(word)
+		switch {
+		case strings.Contains(tags, "po:prn") && unicode.IsUpper(r) && utf8.RuneCountInString(word) >= 3:
+			names[word] = true
+		case unicode.IsLower(r):
+			lower[mentions.Fold(word)] = true
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range enLists {
+		err := eachLine(p, func(w string) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				lower[mentions.Fold(w)] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]string, 0, len(names))
+	for w := range names {
+		if !lower[mentions.Fold(w)] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // fromWordLists keeps the lower-case words with no capitalised twin
