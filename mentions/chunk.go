@@ -242,6 +242,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {
 			continue // "Mission", "Union": a head noun before a town of that name
 		}
+		if single && c.entry.Kind == kb.KindCity && first.class&wDict != 0 && s.joins(ws, r, j) {
+			continue // "the Republic of Varnak": a common word heading a longer name
+		}
 		if single && c.entry.Type == kb.LOC && first.class&wGiven != 0 && j < len(ws.toks) && ws.toks[j].name &&
 			ws.toks[j].sent == first.sent {
 			continue // "Abu Muhsen": a given name that is also a town's
@@ -1016,7 +1019,8 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		return
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
-	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak})
+	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
+		commonTown: commonWordTown(ws, i, e, c.entry) && !placePrepBefore(ws, i)})
 }
 
 // weakByContext reports a knowledge-base match of tokens [i, e) that stands
@@ -1024,6 +1028,13 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 // named by common words, a town named by one.
 func weakByContext(ws *workspace, i, e int, entry *kb.Entry) bool {
 	return genericAlias(ws, i, e, entry) || commonWordTown(ws, i, e, entry)
+}
+
+// placePrepBefore reports a lower-case place preposition right before token
+// i in its sentence ("in Union", "près de Mission").
+func placePrepBefore(ws *workspace, i int) bool {
+	return i > 0 && ws.toks[i-1].word && ws.toks[i-1].shape == shapeLower && ws.toks[i-1].class&wLocPrep != 0 &&
+		ws.toks[i-1].sent == ws.toks[i].sent
 }
 
 // commonWordTown reports a town matched through one capitalised common word
@@ -1189,7 +1200,7 @@ trimmed:
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
 			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB,
-				weak: weakByContext(ws, a, b, m.Entry)})
+				weak: weakByContext(ws, a, b, m.Entry), commonTown: commonWordTown(ws, a, b, m.Entry) && !placePrepBefore(ws, a)})
 			return
 		}
 	}

@@ -602,7 +602,7 @@ func akaSeparator(c rune) bool {
 // weak alias, unless the document supports that reading: another mention
 // names the same entry by a strong alias, or a place in the document lies in
 // the entry's country. The mention stays, typed, as an unlinked name.
-func dropUnsupportedWeak(kept []*cand, lower func(*cand) bool) {
+func dropUnsupportedWeak(kept []*cand, lower, inName func(*cand) bool) {
 	var weak bool
 	for _, c := range kept {
 		weak = weak || c.weak && c.entry != nil
@@ -622,7 +622,18 @@ func dropUnsupportedWeak(kept []*cand, lower func(*cand) bool) {
 		}
 	}
 	for _, c := range kept {
-		if !c.weak || c.entry == nil || strong[c.entry] || c.entry.Country != "" && countries[c.entry.Country] {
+		if !c.weak || c.entry == nil || strong[c.entry] {
+			continue
+		}
+		if c.commonTown && !inName(c) {
+			// "the Union would respond", "the Republic": a town named by a
+			// common word is that word, its country named or not, unless
+			// a place preposition says otherwise ("in Union") or the word
+			// is part of a name in the document ("Sara Tall … Tall said").
+			c.drop = true
+			continue
+		}
+		if c.entry.Country != "" && countries[c.entry.Country] {
 			continue
 		}
 		if lower(c) {

@@ -114,6 +114,10 @@ type cand struct {
 	source   string
 	drop     bool
 	weak     bool // entry came from a weak alias: see dropUnsupportedWeak
+	// commonTown: entry is a town named by one capitalised common word
+	// ("Republic", "Union") with no place preposition before it: the
+	// mention is dropped, however well the document supports the town.
+	commonTown bool
 }
 
 // Evidence strengths for types: higher wins for all mentions of one name.
@@ -165,7 +169,9 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 			kept = append(kept, &ws.cands[i])
 		}
 	}
-	dropUnsupportedWeak(kept, func(c *cand) bool { return allLower(ws, c.from, c.to) && !lowerName(ws, r, c.from, c.to) })
+	dropUnsupportedWeak(kept,
+		func(c *cand) bool { return allLower(ws, c.from, c.to) && !lowerName(ws, r, c.from, c.to) },
+		func(c *cand) bool { return wordInLongerName(ws, kept, c) })
 	doc.Mentions = doc.Mentions[:0]
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -191,6 +197,23 @@ func allLower(ws *workspace, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// wordInLongerName reports whether the one word of candidate c is also a
+// word of a longer candidate of the document ("Tall" in "Sara Tall").
+func wordInLongerName(ws *workspace, kept []*cand, c *cand) bool {
+	w := ws.foldOf(&ws.toks[c.from])
+	for _, o := range kept {
+		if o == c || o.to-o.from < 2 {
+			continue
+		}
+		for k := o.from; k < o.to; k++ {
+			if t := &ws.toks[k]; t.word && string(ws.foldOf(t)) == string(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lowerName reports whether tokens [a, b) are one of the language's

@@ -157,6 +157,8 @@ func TestMentions(t *testing.T) {
 		// A direction word between a place preposition, or before "of", and an unknown name makes it a place.
 		{"en", "Gunmen struck in northern Varnavia on Friday.", []string{"Varnavia/LOC"}, nil},
 		{"fr", "Des hommes armés ont frappé dans le nord du Varnavia.", []string{"Varnavia/LOC"}, nil},
+		// A common word heading "of" and a name is no town: the whole is the name.
+		{"en", "Officials in Washington said the Republic of Varnavia would respond.", []string{"Republic of Varnavia/LOC"}, []string{"Republic", "Varnavia"}},
 		// A first name from the generated list opens a person's name.
 		{"fr", "Un rapport de Georges Tapinos a été publié.", []string{"Georges Tapinos/PER"}, nil},
 		// A byline is no headline, capitalised as it is.
@@ -530,8 +532,9 @@ func TestGenericAliasNeedsItsCountry(t *testing.T) {
 }
 
 // TestCommonWordTown: a town reached through one capitalised common word or
-// head noun ("the Republic", "the Mission") links only where the document
-// names its country; then it also does ("Mission, Texas", "Nice … France").
+// head noun ("the Republic", "the Mission") is no mention unless a place
+// preposition leads it, and links only where the document names its
+// country ("in Mission, Texas", "in Nice … France").
 func TestCommonWordTown(t *testing.T) {
 	kbOf := func(doc *dossier.Document, name string) string {
 		for _, e := range doc.Entities {
@@ -544,8 +547,11 @@ func TestCommonWordTown(t *testing.T) {
 		return "-"
 	}
 	cases := []struct{ text, name, want string }{
-		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Republic", ""},
-		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Mission", ""},
+		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Republic", "-"},
+		{"Leaders of the Republic met the Mission delegation in Kallim on Monday.", "Mission", "-"},
+		// With the country named, still no town without a place preposition.
+		{"Officials in Washington said the Union would respond.", "Union", "-"},
+		{"Officials in Washington said the rally in Union was calm.", "Union", "union"},
 		{"Officials in Mission, Texas, said the suspect had lived there since 2019.", "Mission", "mission"},
 		{"The attack in Nice shocked France on the evening of the national holiday.", "Nice", "nice"},
 	}
