@@ -1354,7 +1354,9 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
-	case multi && b-a <= 4 && allNames(ws, a, b):
+	case multi && b-a <= 4 && allNames(ws, a, b) && !allDict(ws, a, b):
+		// Capitalised words that are not all common words: "Lena Varga",
+		// not "Customer Care Team" or "Critical Race Theory".
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
@@ -1488,6 +1490,17 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 		k--
 	}
 	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wLocPrep != 0
+}
+
+// allDict reports whether every word of [a, b) is a common word of the
+// language's dictionary (capitalised here).
+func allDict(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word && t.class&wDict == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func allNames(ws *workspace, a, b int) bool {

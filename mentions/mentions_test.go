@@ -159,6 +159,8 @@ func TestMentions(t *testing.T) {
 		{"fr", "Des hommes armés ont frappé dans le nord du Varnavia.", []string{"Varnavia/LOC"}, nil},
 		// A common word heading "of" and a name is no town: the whole is the name.
 		{"en", "Officials in Washington said the Republic of Varnavia would respond.", []string{"Republic of Varnavia/LOC"}, []string{"Republic", "Varnavia"}},
+		// Capitalised common words are no person by default.
+		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
 		{"fr", "Un rapport de Georges Tapinos a été publié.", []string{"Georges Tapinos/PER"}, nil},
 		// A byline is no headline, capitalised as it is.
