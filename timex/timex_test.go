@@ -230,16 +230,30 @@ func FuzzTimex(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkTimexes(t, text, doc.Timexes)
-		// Reading the segmenter's tokens finds what reading the text finds.
+		// Read through the segmenter's tokens, as in the pipeline. The two
+		// readings may differ where the tokenizers do (a combining mark
+		// opening a word is punctuation to the segmenter), so each is
+		// checked on its own.
 		toks, _ := seg.Segment(text, lang, nil)
 		withTokens := &dossier.Document{Text: text, Lang: lang, Tokens: toks, Meta: doc.Meta}
 		if err := stage.Process(context.Background(), withTokens); err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(doc.Timexes, withTokens.Timexes) {
+		checkTimexes(t, text, withTokens.Timexes)
+		if isASCII(text) && !slices.Equal(doc.Timexes, withTokens.Timexes) {
+			// On ASCII text the tokenizers agree, and so must the dates.
 			t.Fatalf("from the text %v, from the tokens %v", doc.Timexes, withTokens.Timexes)
 		}
 	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func newSegmenter(tb testing.TB) *segment.Stage {
