@@ -77,6 +77,9 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 				bestCand, bestInfo = ci, p
 			}
 		}
+		if bestEnd > 0 && bestEnd < n && s.outletNumber(ws, r, bestEnd) {
+			bestEnd = 0 // "Kurdistan 24 reported": a channel named after the place
+		}
 		if bestEnd > 0 {
 			ws.kbEnd[i], ws.kbCand[i], ws.kbInfo[i] = int32(bestEnd), int32(bestCand), bestInfo
 			for k := i + 1; k < bestEnd; k++ {
@@ -375,12 +378,16 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j++ // "Westminster Magistrates' Court"
 			continue
 		}
+		if s.slashInName(ws, i, j) {
+			j++ // "Radio Free/Open Voice"
+			continue
+		}
 		if e := s.ownedUnit(ws, i, j); e > j {
 			j = e // "the Islamic State’s Khorasan Province"
 			continue
 		}
-		if u.number && toks[j-1].shape == shapeUpper && toks[j-1].word {
-			j++ // "FRANCE 24"
+		if u.number && toks[j-1].word && (toks[j-1].shape == shapeUpper || s.outletNumber(ws, r, j)) {
+			j++ // "FRANCE 24", "Kurdistan 24 reported"
 			continue
 		}
 		if u.word && u.shape == shapeLower && u.class&(wConnector|wParticle) != 0 {
@@ -493,6 +500,49 @@ func (s *Stage) pluralPossessiveHead(ws *workspace, j int, sent int32) bool {
 		return false
 	}
 	return v.word && v.name && v.sent == sent && !v.skip && v.start > u.end && v.class&(wOrgHead|wLocHead) != 0
+}
+
+// outletNumber reports a number of one to three digits at j, after a
+// capitalised word and before a verb of reporting (within two words, past
+// an auxiliary): the number of a broadcaster or channel ("Kurdistan 24
+// reported", "Channel 4 said", "Rudaw 24 a diffusé").
+func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
+	toks := ws.toks
+	if j < 1 || !toks[j].number || toks[j].end-toks[j].start > 3 || !toks[j-1].name || toks[j].start == toks[j-1].end {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+2; k++ {
+		v := &toks[k]
+		if !v.word || v.sent != toks[j].sent {
+			return false
+		}
+		if v.class&wOutletVerb != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// slashInName reports a slash at j glued between two capitalised words,
+// in a run [i, j) that holds a head noun: one name written with a slash
+// ("Radio Free/Open Voice"). A credit's slash ("Lena Varga/NPA") has no
+// head before it, and an agency in capitals after it.
+func (s *Stage) slashInName(ws *workspace, i, j int) bool {
+	toks := ws.toks
+	if j < 1 || j+1 >= len(toks) {
+		return false
+	}
+	u, p, v := &toks[j], &toks[j-1], &toks[j+1]
+	if u.word || ws.text[u.start:u.end] != "/" || u.start != p.end || v.start != u.end || !p.word || !p.name ||
+		!v.word || !v.name || v.shape != shapeCap || v.sent != u.sent || v.skip {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if toks[k].word && toks[k].class&(wOrgHead|wLocHead) != 0 && toks[k].shape != shapeLower {
+			return true
+		}
+	}
+	return false
 }
 
 // isClitic reports an English possessive clitic token ('s, ’s).
@@ -1132,8 +1182,8 @@ trimmed:
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
 		}
-		if t.number && b-1 > a && toks[b-2].shape == shapeUpper {
-			break
+		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper || s.outletNumber(ws, r, b-1)) {
+			break // "FRANCE 24", "Kurdistan 24 reported"
 		}
 		b--
 	}
@@ -1320,6 +1370,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	switch {
 	case headType != "":
 		return headType, evHead
+	case multi && last.number:
+		return "ORG", evHead // "France 24", "Kurdistan 24": a channel
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
 	case multi && last.class&wLocHead != 0:

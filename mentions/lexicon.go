@@ -59,6 +59,10 @@ type lexiconFile struct {
 	// BylineCues open a byline ("By Lena Varga and Tom Ash", "Par …"): a
 	// line so opened is not a headline, whatever its capitals.
 	BylineCues []string `yaml:"byline_cues"`
+	// OutletVerbs say a medium reported something ("Kurdistan 24 reported",
+	// "Channel 4 a diffusé"): a name and a small number before one are a
+	// channel.
+	OutletVerbs []string `yaml:"outlet_verbs"`
 	// NamePrefixes are capitalised adjectives that belong to an organisation's
 	// name before a known one ("International Red Cross").
 	NamePrefixes []string `yaml:"name_prefixes"`
@@ -125,6 +129,7 @@ const (
 	wRank
 	wNounPrefix
 	wByline
+	wOutletVerb
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -212,6 +217,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.add(f.NounPrefixes, wNounPrefix)
 	r.add(f.BylineCues, wByline)
+	r.add(f.OutletVerbs, wOutletVerb)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
 	r.add(f.PlaceNouns, wPlaceNoun)

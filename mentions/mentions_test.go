@@ -159,6 +159,13 @@ func TestMentions(t *testing.T) {
 		{"fr", "Des hommes armés ont frappé dans le nord du Varnavia.", []string{"Varnavia/LOC"}, nil},
 		// A common word heading "of" and a name is no town: the whole is the name.
 		{"en", "Officials in Washington said the Republic of Varnavia would respond.", []string{"Republic of Varnavia/LOC"}, []string{"Republic", "Varnavia"}},
+		// A channel's number; a slash inside a headed name, not in a credit; a school named for a person.
+		{"en", "Kurdistan 24 reported the strike and Radio Free/Open Voice said so. Photo: Lena Varga/NPA",
+			[]string{"Kurdistan 24/ORG", "Radio Free/Open Voice/ORG", "Lena Varga/PER"}, []string{"Kurdistan", "Open Voice", "Lena Varga/NPA"}},
+		{"fr", "Les élèves du Collège Jean d’Arvel ont été évacués, a rapporté Rudaw 24.",
+			[]string{"Collège Jean d’Arvel/ORG"}, []string{"Jean d’Arvel"}},
+		// "at" and "as" are English words, not name particles.
+		{"en", "Pupils at the Jean Arvel College were evacuated.", []string{"Jean Arvel College/ORG"}, []string{"Pupils at the Jean Arvel College"}},
 		// Capitalised common words are no person by default.
 		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
