@@ -601,7 +601,7 @@ func akaSeparator(c rune) bool {
 // dropUnsupportedWeak unlinks mentions that reached a KB entry only through a
 // weak alias, unless the document supports that reading: another mention
 // names the same entry by a strong alias, or a place in the document lies in
-// the entry's country. The mention stays, typed, as an unlinked name.
+// the entry's country, or one of that state's bodies is named (stateBody). The mention stays, typed, as an unlinked name.
 func dropUnsupportedWeak(kept []*cand, lower, inName func(*cand) bool) {
 	var weak bool
 	for _, c := range kept {
@@ -617,7 +617,7 @@ func dropUnsupportedWeak(kept []*cand, lower, inName func(*cand) bool) {
 			continue
 		}
 		strong[c.entry] = true
-		if c.entry.Type == kb.LOC && c.entry.Country != "" {
+		if c.entry.Country != "" && (c.entry.Type == kb.LOC || stateBody(c.entry.Kind)) {
 			countries[c.entry.Country] = true
 		}
 	}
@@ -644,6 +644,18 @@ func dropUnsupportedWeak(kept []*cand, lower, inName func(*cand) bool) {
 		}
 		c.entry, c.source, c.weak, c.strength = nil, SourcePattern, false, evHead
 	}
+}
+
+// stateBody reports the kinds of organisation that belong to one state (a
+// ministry, an agency, a court, a party, its army): named by a strong
+// alias, they place the document in that country as a place does. Media
+// and companies report from anywhere.
+func stateBody(k kb.Kind) bool {
+	switch k {
+	case kb.KindAgency, kb.KindGovernment, kb.KindMilitary, kb.KindCourt, kb.KindParty:
+		return true
+	}
+	return false
 }
 
 // betterName reports whether name should stand for an unknown entity

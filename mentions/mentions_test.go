@@ -516,6 +516,9 @@ func TestGenericAliasNeedsItsCountry(t *testing.T) {
 		{"In Russia, the Federal Security Service said a plot against the port had been foiled on Monday.", "en", "Federal Security Service", "fsb"},
 		{"Au Vessaland, le Service fédéral de sécurité a annoncé lundi l'arrestation de deux hommes.", "fr", "Service fédéral de sécurité", ""},
 		{"À Moscou, le Service fédéral de sécurité a annoncé lundi l'arrestation de deux hommes.", "fr", "Service fédéral de sécurité", "fsb"},
+		// A body of the same state named by a strong alias supports it too.
+		{"The IRGC and the Federal Security Service signed a deal.", "en", "Federal Security Service", ""},
+		{"The GRU and the Federal Security Service signed a deal.", "en", "Federal Security Service", "fsb"},
 	}
 	for _, c := range cases {
 		doc := run(t, c.text, c.lang)
