@@ -1388,7 +1388,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
-	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] && !s.officeOfBefore(ws, a):
+	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] &&
+		!s.officeOfBefore(ws, a) && !s.prepObject(ws, a):
 		return "PER", evVerb
 	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven // "Trump": the surname of a known person
@@ -1439,6 +1440,18 @@ func (s *Stage) rankParticleBefore(ws *workspace, a int) bool {
 	p, t := &toks[a-1], &toks[a-2]
 	return p.word && t.word && p.shape == shapeLower && p.class&wParticle != 0 && p.class&wContracted == 0 &&
 		t.class&wRank != 0 && p.sent == toks[a].sent && t.sent == toks[a].sent
+}
+
+// prepObject reports a name right after a lower-case preposition or
+// connector ("residents of Maarat Misrin said"): the verb after it is the
+// phrase's head's, not the name's.
+func (s *Stage) prepObject(ws *workspace, a int) bool {
+	if a < 1 {
+		return false
+	}
+	p := &ws.toks[a-1]
+	return p.word && p.shape == shapeLower && p.class&(wConnector|wLocPrep|wHeadConn) != 0 && p.class&wArticle == 0 &&
+		p.sent == ws.toks[a].sent
 }
 
 // officeOfBefore reports a name right after a title and a lower-case
@@ -1509,7 +1522,9 @@ func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
 	lowerIs := func(k int, c wordClass) bool {
 		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].class&c != 0 && toks[k].sent == toks[a].sent
 	}
-	if lowerIs(a-1, wConnector) && lowerIs(a-2, wPlaceNoun) && toks[a-1].class&(wArticle|wCoord) == 0 {
+	// The place noun may open the sentence ("Residents of Maarat Misrin said").
+	nounBefore := lowerIs(a-2, wPlaceNoun) || a >= 2 && toks[a-2].sentStart && toks[a-2].word && toks[a-2].class&wPlaceNoun != 0
+	if lowerIs(a-1, wConnector) && nounBefore && toks[a-1].class&(wArticle|wCoord) == 0 {
 		return true
 	}
 	// After the name, not followed by "of": "the Mali region of…" names the

@@ -474,8 +474,12 @@ func (s *Stage) adjectival(w string, r *langRules) bool {
 	if last == "" {
 		return false
 	}
+	first := r.words[fold(w[:strings.IndexAny(w, "-‐‑")])]
 	if wordShape(last) == shapeLower {
-		return r.words[fold(w[:strings.IndexAny(w, "-‐‑")])]&wParticle == 0 || strings.Count(w, "-") > 1
+		return first&wParticle == 0 || strings.Count(w, "-") > 1
+	}
+	if first&wParticle != 0 {
+		return false // "al-Yemeni", "al-Iraqi": a nisba, part of a name
 	}
 	_, ok := s.kb.Demonym(last)
 	return ok

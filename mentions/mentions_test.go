@@ -166,6 +166,9 @@ func TestMentions(t *testing.T) {
 			[]string{"Collège Jean d’Arvel/ORG"}, []string{"Jean d’Arvel"}},
 		// "at" and "as" are English words, not name particles.
 		{"en", "Pupils at the Jean Arvel College were evacuated.", []string{"Jean Arvel College/ORG"}, []string{"Pupils at the Jean Arvel College"}},
+		// A nisba after a kunya is part of the name; "residents of X said": the verb is the residents'.
+		{"en", "Officials named him as Abu Hamza al-Yemeni. Residents of Maarat Varnin said the Kallim road was hit.",
+			[]string{"Abu Hamza al-Yemeni/PER", "Maarat Varnin/LOC", "Kallim/LOC"}, []string{"Abu Hamza"}},
 		// Capitalised common words are no person by default.
 		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
