@@ -567,11 +567,28 @@ func (r *rules) head() {
 		case l.blank, l.bp:
 			continue
 		case l.words <= kickerMaxWords && l.ending == endNone && !l.quoteStart && !l.byline && !l.listItem:
+			if r.titleBeforeProse(i) {
+				return // "Raid in Varnak", then the text: the title, short as it is
+			}
 			r.mark(i, ReasonHead)
 			continue
 		}
 		return
 	}
+}
+
+// titleBeforeProse reports whether line i is the last headline-like line
+// before the text: the next line that is neither blank nor furniture is
+// prose. A kicker stands above a title, not above the article itself.
+func (r *rules) titleBeforeProse(i int) bool {
+	for j := i + 1; j < len(r.lines); j++ {
+		l := &r.lines[j]
+		if l.blank || l.bp {
+			continue
+		}
+		return l.prose
+	}
+	return false
 }
 
 // tail marks short lines and link items after the article's last paragraph

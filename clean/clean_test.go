@@ -525,6 +525,21 @@ func TestHeadlineCopiesAndCounts(t *testing.T) {
 
 // Notices and appeals after the article, in the site's voice or addressed
 // to the reader, go; a last paragraph in the reporter's voice stays.
+// TestShortTitleIsNoKicker: a short line above the text is its title,
+// not a kicker; above another headline it is a kicker.
+func TestShortTitleIsNoKicker(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Raid in Varnak", keep},
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"World", drop},
+		{"Gunmen kill two soldiers in raid on Varnak army post", keep},
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+	}, false)
+}
+
 func TestTailAppeals(t *testing.T) {
 	st := newTestStage(t)
 	runFixture(t, st, []fixtureLine{

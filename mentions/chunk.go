@@ -221,6 +221,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if c.upper && !allUpper {
 			continue
 		}
+		if c.capOnly && !allUpper && single && first.class&wDict != 0 {
+			continue // "Raid" is a word, "RAID" the unit: an acronym that spells a common word needs its capitals
+		}
 		if adjectival && c.alias != c.entry.Name {
 			continue
 		}

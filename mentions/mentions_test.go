@@ -169,6 +169,8 @@ func TestMentions(t *testing.T) {
 		// A nisba after a kunya is part of the name; "residents of X said": the verb is the residents'.
 		{"en", "Officials named him as Abu Hamza al-Yemeni. Residents of Maarat Varnin said the Kallim road was hit.",
 			[]string{"Abu Hamza al-Yemeni/PER", "Maarat Varnin/LOC", "Kallim/LOC"}, []string{"Abu Hamza"}},
+		// An acronym that spells a common word needs its capitals.
+		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
 		// Capitalised common words are no person by default.
 		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
