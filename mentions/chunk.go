@@ -506,9 +506,10 @@ func (s *Stage) pluralPossessiveHead(ws *workspace, j int, sent int32) bool {
 }
 
 // outletNumber reports a number of one to three digits at j, after a
-// capitalised word and before a verb of reporting (within two words, past
-// an auxiliary): the number of a broadcaster or channel ("Kurdistan 24
-// reported", "Channel 4 said", "Rudaw 24 a diffusé").
+// capitalised word and before a verb of reporting or a medium's noun
+// (within two words, past an auxiliary): the number of a broadcaster or
+// channel ("Kurdistan 24 reported", "the Kurdistan 24 station", "Rudaw 24 a
+// diffusé").
 func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 	toks := ws.toks
 	if j < 1 || !toks[j].number || toks[j].end-toks[j].start > 3 || !toks[j-1].name || toks[j].start == toks[j-1].end {
@@ -519,7 +520,7 @@ func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 		if !v.word || v.sent != toks[j].sent {
 			return false
 		}
-		if v.class&wOutletVerb != 0 {
+		if v.class&wOutletWord != 0 {
 			return true
 		}
 	}
@@ -783,6 +784,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		from := k
 		if k > pos && s.namePrefixed(ws, pos, k) {
 			from = pos // "International Red Cross": the adjective is part of the name
+		} else if k == pos+1 && s.articleOfAlias(ws, pos, k, e) {
+			from = pos // "told The Associated Press": the article the name is known with
 		} else if k > pos {
 			s.addPattern(ws, r, text, pos, k, "", flags)
 		}
@@ -1054,6 +1057,24 @@ func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
 }
 
 func (s *Stage) addKB(ws *workspace, i, e int) { s.addKBFrom(ws, i, i, e) }
+
+// articleOfAlias reports a capitalised article at a, inside a sentence,
+// before the knowledge-base match [k, e) whose entry is known by a name
+// that holds the article ("The Associated Press", "Le Parisien").
+func (s *Stage) articleOfAlias(ws *workspace, a, k, e int) bool {
+	t := &ws.toks[a]
+	p := ws.kbInfo[k]
+	if p == nil || !t.word || t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine {
+		return false
+	}
+	with := fold(ws.text[t.start:ws.toks[e-1].end])
+	for _, name := range p.cands[ws.kbCand[k]].entry.Names() {
+		if fold(name) == with {
+			return true
+		}
+	}
+	return false
+}
 
 // addKBFrom adds the KB match of tokens [i, e) as a mention that starts at
 // from (≤ i when name prefixes lead it).

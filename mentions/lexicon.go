@@ -59,10 +59,10 @@ type lexiconFile struct {
 	// BylineCues open a byline ("By Lena Varga and Tom Ash", "Par …"): a
 	// line so opened is not a headline, whatever its capitals.
 	BylineCues []string `yaml:"byline_cues"`
-	// OutletVerbs say a medium reported something ("Kurdistan 24 reported",
-	// "Channel 4 a diffusé"): a name and a small number before one are a
-	// channel.
-	OutletVerbs []string `yaml:"outlet_verbs"`
+	// OutletWords say a medium reported something, or name one ("Kurdistan
+	// 24 reported", "the Kurdistan 24 station", "Rudaw 24 a diffusé"): a name
+	// and a small number before one are a channel.
+	OutletWords []string `yaml:"outlet_words"`
 	// NamePrefixes are capitalised adjectives that belong to an organisation's
 	// name before a known one ("International Red Cross").
 	NamePrefixes []string `yaml:"name_prefixes"`
@@ -129,7 +129,7 @@ const (
 	wRank
 	wNounPrefix
 	wByline
-	wOutletVerb
+	wOutletWord
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -217,7 +217,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.add(f.NounPrefixes, wNounPrefix)
 	r.add(f.BylineCues, wByline)
-	r.add(f.OutletVerbs, wOutletVerb)
+	r.add(f.OutletWords, wOutletWord)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
 	r.add(f.PlaceNouns, wPlaceNoun)

@@ -169,6 +169,9 @@ func TestMentions(t *testing.T) {
 		// A nisba after a kunya is part of the name; "residents of X said": the verb is the residents'.
 		{"en", "Officials named him as Abu Hamza al-Yemeni. Residents of Maarat Varnin said the Kallim road was hit.",
 			[]string{"Abu Hamza al-Yemeni/PER", "Maarat Varnin/LOC", "Kallim/LOC"}, []string{"Abu Hamza"}},
+		// A capitalised article the knowledge base's name holds stays; a channel's noun after its number.
+		{"en", "Officials told The Associated Press and the Kurdistan 24 station that the strike failed.",
+			[]string{"The Associated Press/ORG", "Kurdistan 24/ORG"}, []string{"Associated Press", "Kurdistan"}},
 		// An acronym that spells a common word needs its capitals.
 		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
 		// Capitalised common words are no person by default.
