@@ -540,6 +540,17 @@ func TestShortTitleIsNoKicker(t *testing.T) {
 	}, false)
 }
 
+// TestDatedLabel: a series label with its issue number and date is a date
+// line, not a title.
+func TestDatedLabel(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"The Sahel's Long War: Groups, Money and Guns", keep},
+		{"BRIEFING #12 • MAY 2031", drop},
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+	}, false)
+}
+
 func TestTailAppeals(t *testing.T) {
 	st := newTestStage(t)
 	runFixture(t, st, []fixtureLine{
