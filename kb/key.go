@@ -2,8 +2,11 @@ package kb
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/dossier-project/dossier/fold"
 )
@@ -35,6 +38,7 @@ import (
 // (the knowledge base lists both spellings); folding every o/u would merge
 // unrelated names.
 func Key(s string) string {
+	rs := rules()
 	var stack [256]byte
 	buf := stack[:0]
 	var words [32]word
@@ -58,9 +62,9 @@ func Key(s string) string {
 			// Short words are acronyms or particles: "ISS" must not become "is".
 			out = append(out, buf[w.start:w.end]...)
 		} else {
-			out = transformWord(out, buf[w.start:w.end])
+			out = transformWord(rs, out, buf[w.start:w.end])
 		}
-		out = canonicalToken(out, start)
+		out = canonicalToken(rs, out, start)
 		if len(out) > start {
 			spans = append(spans, span{start, len(out), w.hyphen})
 		}
@@ -73,7 +77,7 @@ func Key(s string) string {
 		w := string(out[sp.start:sp.end]) // small; the compiler avoids the copy in comparisons
 		last := i == len(spans)-1
 		if !last {
-			if w == "al" || w == "el" || (sp.hyphen && hyphenArticles[w]) {
+			if rs.inner[w] || (sp.hyphen && rs.hyphen[w]) {
 				continue
 			}
 			if w == "wal" { // "wal-Jama'a" = "wa al-Jama'a": the article again
@@ -85,7 +89,7 @@ func Key(s string) string {
 				kept++
 				continue
 			}
-			if kept == 0 && leadingArticles[w] {
+			if kept == 0 && rs.leading[w] {
 				continue
 			}
 		}
@@ -104,19 +108,65 @@ type word struct {
 	hyphen     bool // directly followed by a hyphen or dash
 }
 
-var (
-	hyphenArticles = map[string]bool{
-		"ad": true, "adh": true, "an": true, "ar": true, "as": true, "ash": true, "at": true,
-		"ath": true, "az": true, "ed": true, "en": true, "er": true, "es": true, "esh": true,
-		"et": true, "ez": true, "ud": true, "ul": true, "un": true, "ur": true, "us": true,
-		"ush": true, "ut": true, "uz": true, "il": true,
+// keyRules are the word lists and rewrites of Key, from data/key.yaml.
+type rewrite struct {
+	second byte
+	to     string
+}
+
+type keyRules struct {
+	LeadingArticles []string            `yaml:"leading_articles"`
+	InnerArticles   []string            `yaml:"inner_articles"`
+	HyphenArticles  []string            `yaml:"hyphen_articles"`
+	Elisions        []string            `yaml:"elisions"`
+	Rewrites        map[string]string   `yaml:"rewrites"`
+	NameVariants    map[string][]string `yaml:"name_variants"`
+
+	leading, inner, hyphen, elision map[string]bool
+	// rewrite2 lists, by first letter, the two-letter patterns and their
+	// spelling; rewrite1 maps a letter to its spelling.
+	rewrite2 [256][]rewrite
+	rewrite1 [256]string
+	variant  map[string]string // spelling → the name's one token
+}
+
+// rules are Key's rules, parsed once from the embedded data on first use;
+// read-only afterwards.
+var rules = sync.OnceValue(func() *keyRules {
+	data, err := embedded.ReadFile("data/key.yaml")
+	if err != nil {
+		panic("kb: data/key.yaml is missing from the binary: " + err.Error())
 	}
-	leadingArticles = map[string]bool{"the": true, "le": true, "la": true, "les": true}
-	// elisions are French (and Italian) clitics that drop before an apostrophe.
-	elisions = map[string]bool{"l": true, "d": true, "j": true, "n": true, "m": true, "s": true, "t": true, "c": true, "ku": true, "qu": true}
-	// muhammad gathers the transformed spellings of one given name.
-	muhammad = map[string]bool{"mohamed": true, "mohamad": true, "muhamed": true, "muhamad": true, "mohamet": true, "muhamet": true, "mohd": true, "mhd": true}
-)
+	var r keyRules
+	if err := yaml.Unmarshal(data, &r); err != nil {
+		panic("kb: data/key.yaml: " + err.Error())
+	}
+	set := func(words []string) map[string]bool {
+		m := make(map[string]bool, len(words))
+		for _, w := range words {
+			m[w] = true
+		}
+		return m
+	}
+	r.leading, r.inner, r.hyphen, r.elision = set(r.LeadingArticles), set(r.InnerArticles), set(r.HyphenArticles), set(r.Elisions)
+	for from, to := range r.Rewrites {
+		switch len(from) {
+		case 1:
+			r.rewrite1[from[0]] = to
+		case 2:
+			r.rewrite2[from[0]] = append(r.rewrite2[from[0]], rewrite{from[1], to})
+		default:
+			panic("kb: data/key.yaml: rewrite " + from + " is not one or two letters")
+		}
+	}
+	r.variant = map[string]string{}
+	for token, spellings := range r.NameVariants {
+		for _, sp := range spellings {
+			r.variant[sp] = token
+		}
+	}
+	return &r
+})
 
 // isApostrophe covers the apostrophes and ayn/hamza marks found in names.
 func isApostrophe(r rune) bool {
@@ -206,7 +256,7 @@ func apostrophe(buf []byte, start, apos int) ([]byte, int) {
 	if start < 0 {
 		return buf, apos
 	}
-	if apos < 0 && elisions[string(buf[start:])] {
+	if apos < 0 && rules().elision[string(buf[start:])] {
 		return buf[:start], -1
 	}
 	return buf, len(buf)
@@ -224,13 +274,13 @@ func appendFolded(buf []byte, r rune) []byte {
 
 // transformWord applies the transliteration rules until nothing changes, so
 // that Key is idempotent whatever the order in which patterns appear.
-func transformWord(out, w []byte) []byte {
+func transformWord(rs *keyRules, out, w []byte) []byte {
 	start := len(out)
-	out = transformOnce(out, w)
+	out = transformOnce(rs, out, w)
 	for range 8 {
 		cur := out[start:]
 		var tmp [64]byte
-		next := transformOnce(tmp[:0], cur)
+		next := transformOnce(rs, tmp[:0], cur)
 		if string(next) == string(cur) {
 			break
 		}
@@ -239,36 +289,32 @@ func transformWord(out, w []byte) []byte {
 	return out
 }
 
-func transformOnce(out, w []byte) []byte {
+func transformOnce(rs *keyRules, out, w []byte) []byte {
 	start := len(out)
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		var n byte
 		if i+1 < len(w) {
-			n = w[i+1]
+			matched := false
+			for _, rw := range rs.rewrite2[w[i]] {
+				if rw.second == w[i+1] {
+					for k := 0; k < len(rw.to); k++ {
+						out = appendLetter(out, start, rw.to[k])
+					}
+					i++
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
 		}
-		switch {
-		case c == 'c' && n == 'h':
-			out = appendLetter(out, start, 's')
-			c = 'h'
-			i++
-		case c == 'd' && n == 'j':
-			c = 'j'
-			i++
-		case c == 'o' && n == 'u':
-			c = 'u'
-			i++
-		case c == 'e' && n == 'e':
-			c = 'i'
-			i++
-		case c == 'a' && n == 'e':
-			out = appendLetter(out, start, 'a')
-			c = 'i'
-			i++
-		case c == 'q':
-			c = 'k'
+		if to := rs.rewrite1[w[i]]; to != "" {
+			for k := 0; k < len(to); k++ {
+				out = appendLetter(out, start, to[k])
+			}
+			continue
 		}
-		out = appendLetter(out, start, c)
+		out = appendLetter(out, start, w[i])
 	}
 	// A final "ah" is the Arabic ta marbuta, written with or without h
 	// ("Jama'ah" ~ "Jamaa", "Hamah" ~ "Hama").
@@ -288,9 +334,9 @@ func appendLetter(out []byte, start int, c byte) []byte {
 
 // canonicalToken replaces the word out[start:] by a canonical spelling when it
 // is one of a known set of variants of one name.
-func canonicalToken(out []byte, start int) []byte {
-	if muhammad[string(out[start:])] {
-		return append(out[:start], "muhamad"...)
+func canonicalToken(rs *keyRules, out []byte, start int) []byte {
+	if token, ok := rs.variant[string(out[start:])]; ok {
+		return append(out[:start], token...)
 	}
 	return out
 }
