@@ -1162,10 +1162,11 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 	}
 	if t := &toks[a]; a+2 < b && (t.sentStart || t.titleLine) && t.shape == shapeCap && t.class&wDict != 0 &&
 		t.class&(wGiven|wOrgHead|wLocHead|wTitle) == 0 && toks[a+1].shape == shapeLower && toks[a+1].class&wConnector != 0 &&
-		s.hasHead(ws, a+2, b) {
-		// "Members of the Vessa Liberation Front": a common word capitalised
-		// only because it opens the sentence is not part of the name with a
-		// head of its own that follows it.
+		(s.hasHead(ws, a+2, b) || t.sentStart && toks[a+2].class&wArticle == 0) {
+		// "Members of the Vessa Liberation Front", "Shares of Varnotech rose":
+		// a common word capitalised only because it opens the sentence is
+		// not part of the name after it, when that name has a head of its
+		// own or follows the connector bare ("Friends of the Earth" stays).
 		for a++; a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wArticle) != 0; a++ {
 		}
 	}
@@ -1421,6 +1422,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "dans le Bas-Rhin"
 	case s.placeNounAround(ws, a, b):
 		return "LOC", evContext // "the town of Varnak", "the Ostral district"
+	case b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wOrgNoun != 0 && toks[b].sent == first.sent:
+		return "ORG", evContext // "the Dorunian Socialist party"
 	case first.shape == shapeUpper && s.datelinePlace(ws, a, b):
 		return "LOC", evHead // "VARNAK, Iraq (AP) —": a dateline's town, whatever the sentence start says
 	case !multi && first.shape == shapeUpper:

@@ -63,6 +63,9 @@ type lexiconFile struct {
 	// 24 reported", "the Kurdistan 24 station", "Rudaw 24 a diffusé"): a name
 	// and a small number before one are a channel.
 	OutletWords []string `yaml:"outlet_words"`
+	// OrgNouns after a name make it an organisation's, and are not part of it
+	// ("the Dorunian Socialist party", "le mouvement …" is lower_heads').
+	OrgNouns []string `yaml:"org_nouns"`
 	// NamePrefixes are capitalised adjectives that belong to an organisation's
 	// name before a known one ("International Red Cross").
 	NamePrefixes []string `yaml:"name_prefixes"`
@@ -130,6 +133,7 @@ const (
 	wNounPrefix
 	wByline
 	wOutletWord
+	wOrgNoun
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -218,6 +222,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.NounPrefixes, wNounPrefix)
 	r.add(f.BylineCues, wByline)
 	r.add(f.OutletWords, wOutletWord)
+	r.add(f.OrgNouns, wOrgNoun)
 	r.add(f.NamePrefixes, wNamePrefix)
 	r.add(f.ContractedPreps, wContracted)
 	r.add(f.PlaceNouns, wPlaceNoun)

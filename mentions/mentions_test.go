@@ -172,6 +172,10 @@ func TestMentions(t *testing.T) {
 		// A capitalised article the knowledge base's name holds stays; a channel's noun after its number.
 		{"en", "Officials told The Associated Press and the Kurdistan 24 station that the strike failed.",
 			[]string{"The Associated Press/ORG", "Kurdistan 24/ORG"}, []string{"Associated Press", "Kurdistan"}},
+		// A sentence's capitalised common word before "of" and a bare name is no part of it;
+		// a lower-case organisation noun after a name types it.
+		{"en", "Shares of Varnotech rose. The Dorunian Socialist party held a rally.",
+			[]string{"Varnotech/ORG", "Dorunian Socialist/ORG"}, []string{"Shares of Varnotech"}},
 		// An acronym that spells a common word needs its capitals.
 		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
 		// Capitalised common words are no person by default.
