@@ -1422,6 +1422,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "dans le Bas-Rhin"
 	case s.placeNounAround(ws, a, b):
 		return "LOC", evContext // "the town of Varnak", "the Ostral district"
+	case s.parenAfterPlace(ws, a, b):
+		return "LOC", evContext // "Doruna (Varnak)": the country or region of a place
 	case b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wOrgNoun != 0 && toks[b].sent == first.sent:
 		return "ORG", evContext // "the Dorunian Socialist party"
 	case first.shape == shapeUpper && s.datelinePlace(ws, a, b):
@@ -1467,6 +1469,22 @@ func (s *Stage) rankParticleBefore(ws *workspace, a int) bool {
 	p, t := &toks[a-1], &toks[a-2]
 	return p.word && t.word && p.shape == shapeLower && p.class&wParticle != 0 && p.class&wContracted == 0 &&
 		t.class&wRank != 0 && p.sent == toks[a].sent && t.sent == toks[a].sent
+}
+
+// parenAfterPlace reports a name alone in brackets right after a place's
+// mention ("in Doruna (Varnak)"): the bracket locates the place. An
+// acronym in capitals is the previous name's, not a place.
+func (s *Stage) parenAfterPlace(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if a < 2 || b >= len(toks) || toks[a].shape == shapeUpper || len(ws.cands) == 0 {
+		return false
+	}
+	open, close := &toks[a-1], &toks[b]
+	if open.word || close.word || ws.text[open.start:open.end] != "(" || ws.text[close.start:close.end] != ")" {
+		return false
+	}
+	prev := &ws.cands[len(ws.cands)-1]
+	return prev.to == a-1 && prev.typ == string(kb.LOC)
 }
 
 // prepObject reports a name right after a lower-case preposition or

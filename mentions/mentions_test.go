@@ -176,6 +176,8 @@ func TestMentions(t *testing.T) {
 		// a lower-case organisation noun after a name types it.
 		{"en", "Shares of Varnotech rose. The Dorunian Socialist party held a rally.",
 			[]string{"Varnotech/ORG", "Dorunian Socialist/ORG"}, []string{"Shares of Varnotech"}},
+		// A name in brackets after a place locates it.
+		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
 		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
 		// Capitalised common words are no person by default.
