@@ -457,6 +457,8 @@ func (s *Stage) lowerTail(ws *workspace, i int) int {
 			return last
 		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:
 			return last // "le Parlement mardi": a weekday right after the name ends it
+		case u.class&wVerb != 0:
+			return last // "le Front de libération du Sahel mène des raids": the sentence's verb
 		case named && toks[k-1].class&wConnector != 0:
 			// "Ministère public de la Confédération d'obtenir …": after the
 			// name that completes the institution's, a connector and a

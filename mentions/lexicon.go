@@ -134,10 +134,17 @@ const (
 	wByline
 	wOutletWord
 	wOrgNoun
+	// wVerb: a finite or participle form of a verb that is no noun or
+	// adjective (lexicon/data/<lang>/verb_forms, where the language has one).
+	wVerb
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
 const PartCommonWords = "common_words"
+
+// PartVerbForms is the generated list of verb forms that are no noun or
+// adjective (tools/wordclasses), folded.
+const PartVerbForms = "verb_forms"
 
 // langRules is the compiled lexicon of one language.
 type langRules struct {
@@ -162,6 +169,8 @@ type langRules struct {
 	// dict is lexicon/data/<lang>/common_words.txt: folded common words,
 	// sorted, one per line (see inDict).
 	dict string
+	// verbs is the language's verb_forms list (sorted, folded), or "".
+	verbs string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -169,6 +178,8 @@ func (r *langRules) class(folded []byte) wordClass { return r.words[string(folde
 // inDict reports whether the folded word is in the language's sorted list of
 // common words (one per line), by binary search over the embedded text.
 func (r *langRules) inDict(folded []byte) bool { return lexicon.WordList(r.dict).Has(folded) }
+
+func (r *langRules) isVerb(folded []byte) bool { return lexicon.WordList(r.verbs).Has(folded) }
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
@@ -413,6 +424,11 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
 		r.dict = common
+		verbs, err := lex.Text(lang, PartVerbForms)
+		if err != nil && !errors.Is(err, lexicon.ErrNoLexicon) {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
+		r.verbs = verbs
 		byLang[lang] = r
 		if err := union.addFile(&f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)

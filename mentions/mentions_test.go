@@ -176,6 +176,9 @@ func TestMentions(t *testing.T) {
 		// a lower-case organisation noun after a name types it.
 		{"en", "Shares of Varnotech rose. The Dorunian Socialist party held a rally.",
 			[]string{"Varnotech/ORG", "Dorunian Socialist/ORG"}, []string{"Shares of Varnotech"}},
+		// An institution's lower-case words end at the sentence's verb; a verb opening a segment is no name.
+		{"fr", "Le Front de libération du Varnak mène des raids. Publié hier - Mis à jour ce matin.",
+			[]string{"Front de libération du Varnak/ORG"}, []string{"Front de libération du Varnak mène", "Mis"}},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.

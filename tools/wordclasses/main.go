@@ -35,6 +35,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/dossier-project/dossier/mentions"
 )
 
 // lexPerson is WordNet's lexicographer file number of noun.person.
@@ -61,6 +63,7 @@ type suffixRule struct {
 	strip, add string
 	cond       *regexp.Regexp
 	fem        bool
+	morph      []string // the rule's morphology tags: po:ipre, po:3sg, po:ppas…
 }
 
 // runFrench writes fr/person_nouns.txt from Dicollecte's fr.dic and fr.aff.
@@ -83,7 +86,7 @@ func runFrench(dir, out string) error {
 		if err != nil {
 			return
 		}
-		rules[f[1]] = append(rules[f[1]], suffixRule{strip, add, cond, slices.Contains(f[5:], "is:fem")})
+		rules[f[1]] = append(rules[f[1]], suffixRule{strip, add, cond, slices.Contains(f[5:], "is:fem"), f[5:]})
 	}); err != nil {
 		return err
 	}
@@ -127,7 +130,77 @@ func runFrench(dir, out string) error {
 	}); err != nil {
 		return err
 	}
-	return writeList(filepath.Join(out, "fr", "person_nouns.txt"), words, lemmas)
+	if err := writeList(filepath.Join(out, "fr", "person_nouns.txt"), words, lemmas); err != nil {
+		return err
+	}
+	return frenchVerbForms(dir, out, rules)
+}
+
+// frenchVerbForms writes fr/verb_forms.txt: the third-person finite forms
+// (present, imperfect, future, conditional) and the past
+// participles of Dicollecte's verbs, folded as the mention stage matches
+// words, less every word that is also a noun or an adjective of the
+// dictionary ("attaque", "armé"): a lower-case word of the list after a
+// name is the sentence's verb ("le Front … mène des raids"), and a
+// capitalised one a verb opening a segment ("Mis à jour …"), not a name.
+func frenchVerbForms(dir, out string, rules map[string][]suffixRule) error {
+	forms, nominal := map[string]bool{}, map[string]bool{}
+	finite := func(m []string) bool {
+		// The simple past is left out: literary in news, its forms are
+		// often names ("vessa", "lima").
+		tense := slices.Contains(m, "po:ipre") || slices.Contains(m, "po:iimp") ||
+			slices.Contains(m, "po:ifut") || slices.Contains(m, "po:cond")
+		return tense && (slices.Contains(m, "po:3sg") || slices.Contains(m, "po:3pl")) || slices.Contains(m, "po:ppas")
+	}
+	lemmas := 0
+	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
+		if len(f) < 2 {
+			return
+		}
+		lemma, flagStr, _ := strings.Cut(f[0], "/")
+		if !frenchWord(lemma) {
+			return
+		}
+		var flags []string
+		for i := 0; i+1 < len(flagStr); i += 2 {
+			flags = append(flags, flagStr[i:i+2])
+		}
+		verb := false
+		for _, tag := range f[1:] {
+			verb = verb || strings.HasPrefix(tag, "po:v")
+		}
+		for _, fl := range flags {
+			for _, r := range rules[fl] {
+				if !r.cond.MatchString(lemma) || !strings.HasSuffix(lemma, r.strip) {
+					continue
+				}
+				form := lemma[:len(lemma)-len(r.strip)] + r.add
+				switch {
+				case verb && finite(r.morph):
+					forms[form] = true
+				case !verb:
+					nominal[form] = true
+				}
+			}
+		}
+		if verb {
+			lemmas++
+		} else {
+			nominal[lemma] = true
+		}
+	}); err != nil {
+		return err
+	}
+	folded := map[string]bool{}
+	for w := range forms {
+		if !nominal[w] {
+			folded[mentions.Fold(w)] = true
+		}
+	}
+	for w := range nominal {
+		delete(folded, mentions.Fold(w)) // "côte" folds as "cote": no verb either way
+	}
+	return writeList(filepath.Join(out, "fr", "verb_forms.txt"), folded, lemmas)
 }
 
 // frenchWord: one lower-case word, letters and inner hyphens only.
