@@ -414,7 +414,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 		for h < j-1 && (toks[h].class&(wArticle|wFunction) != 0 || toks[h].shape == shapeLower && toks[h].class&(wConnector|wParticle) != 0) {
 			h++
 		}
-		if h > i && h == j-1 && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 && s.lowerTail(ws, h) > j {
+		if h > i && h == j-1 && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 && s.lowerTail(ws, r, h) > j {
 			return i, "", 0
 		}
 	}
@@ -424,7 +424,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 		h++
 	}
 	if j == h+1 && headType == "" && r.lowerTails && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 {
-		if e := s.lowerTail(ws, h); e > j {
+		if e := s.lowerTail(ws, r, h); e > j {
 			headType = "ORG"
 			if toks[h].class&wOrgHead == 0 {
 				headType = "LOC"
@@ -438,7 +438,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 // lowerTail extends a capitalised head noun over the lower-case words of an
 // institution's name ("Direction de la sécurité nationale afghane", "Parquet
 // national antiterroriste") and returns the end, or i+1.
-func (s *Stage) lowerTail(ws *workspace, i int) int {
+func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 	toks := ws.toks
 	last, content, named := i+1, 0, false
 	for k := i + 1; k < len(toks) && k-i < 9; k++ {
@@ -457,7 +457,7 @@ func (s *Stage) lowerTail(ws *workspace, i int) int {
 			return last
 		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:
 			return last // "le Parlement mardi": a weekday right after the name ends it
-		case u.class&wVerb != 0:
+		case r.isVerb(ws.foldOf(u)):
 			return last // "le Front de libération du Sahel mène des raids": the sentence's verb
 		case named && toks[k-1].class&wConnector != 0:
 			// "Ministère public de la Confédération d'obtenir …": after the

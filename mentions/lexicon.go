@@ -134,9 +134,6 @@ const (
 	wByline
 	wOutletWord
 	wOrgNoun
-	// wVerb: a finite or participle form of a verb that is no noun or
-	// adjective (lexicon/data/<lang>/verb_forms, where the language has one).
-	wVerb
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).

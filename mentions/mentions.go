@@ -310,10 +310,8 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	if x.word && !x.number {
 		x.shape = wordShape(w)
 		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
-		if r.isVerb(ws.folded[x.foldStart:x.foldEnd]) {
-			x.class |= wVerb
-		}
-		if x.shape != shapeLower && x.class&wGiven == 0 && (x.class&wVerb != 0 && (first || x.segStart) || r.inDict(ws.folded[x.foldStart:x.foldEnd])) {
+		if x.shape != shapeLower && x.class&wGiven == 0 && (r.inDict(ws.folded[x.foldStart:x.foldEnd]) ||
+			(first || x.segStart) && r.isVerb(ws.folded[x.foldStart:x.foldEnd])) {
 			// Only capitalised words need telling apart from names; a verb
 			// form opening a sentence or segment is a common word ("Mis à
 			// jour …"), elsewhere its capital may be a name's.
