@@ -701,6 +701,9 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 			return true
 		}
 	}
+	if s.m.isAdjective(key) {
+		return true // "500 extra officers": the language's adjectives
+	}
 	// A hyphenated compound before a noun is adjectival ("two senior-level
 	// envoys", "300 well-armed men").
 	if h := bytes.IndexByte(key, '-'); h > 0 && h < len(key)-1 && !s.m.isPersonNoun(key) {

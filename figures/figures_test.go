@@ -75,6 +75,9 @@ func TestFigures(t *testing.T) {
 		{"en", "Eleven paramilitary troops were reportedly killed.", []want{{"Eleven", 11, "killed", "exact", "troops"}}},
 		{"fr", "Environ 50 combattants ont trouvé la mort et trois civils ont également été blessés.", []want{
 			{"50", 50, "killed", "about", "combattants"}, {"trois", 3, "injured", "exact", "civils"}}},
+		// Any adjective of the language between a count and its noun.
+		{"en", "The ministry will deploy 500 extra officers and two senior envoys.", []want{
+			{"500", 500, "person", "exact", "officers"}, {"two", 2, "person", "exact", "envoys"}}},
 		// Tolls and idioms before the count.
 		{"en", "The death toll from the 2015 attacks on the city rose to 130.", []want{{"130", 130, "killed", "exact", ""}}},
 		{"en", "The bodies of 11 soldiers were found.", []want{{"11", 11, "killed", "exact", "soldiers"}}},

@@ -190,10 +190,14 @@ type model struct {
 	// English), so that "300 spectators" counts people though no hand-written
 	// list names spectators. Empty for a language without one.
 	personNouns lexicon.WordList
+	// adjectives: a generated sorted word list of the language's adjectives.
+	adjectives lexicon.WordList
 }
 
 // isPersonNoun reports whether key is in the person-noun list.
 func (m *model) isPersonNoun(key []byte) bool { return m.personNouns.Has(key) }
+
+func (m *model) isAdjective(key []byte) bool { return m.adjectives.Has(key) }
 
 const filterSize = 1 << 13
 
@@ -426,6 +430,9 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 			return nil, nil, fmt.Errorf("figures: lexicon %s: %w", lang, err)
 		}
 		if m.personNouns, err = lex.List(lang, lexicon.PersonNouns); err != nil {
+			return nil, nil, fmt.Errorf("figures: %w", err)
+		}
+		if m.adjectives, err = lex.List(lang, lexicon.Adjectives); err != nil {
 			return nil, nil, fmt.Errorf("figures: %w", err)
 		}
 		if m.personNouns != "" {

@@ -49,6 +49,10 @@ func (l WordList) search(cmp func(line string) int) bool {
 // heads of unnamed sources.
 const PersonNouns = "person_nouns"
 
+// Adjectives names the generated lists of adjectives (tools/wordclasses):
+// figures read a count through them to its noun ("500 extra officers").
+const Adjectives = "adjectives"
+
 // List returns the generated list <lang>/<name>.txt, or an empty list when
 // the language has none.
 func (s *Set) List(lang, name string) (WordList, error) {

@@ -21,6 +21,9 @@
 //	for f in *.deb; do dpkg-deb -x "$f" x/; done
 //	go run ./tools/wordclasses -wordnet x/usr/share/wordnet -fr x/usr/share/hunspell -out lexicon/data
 //
+// Also lexicon/data/en/adjectives.txt (WordNet's adjective lemmas) and
+// lexicon/data/fr/verb_forms.txt (see frenchVerbForms).
+//
 // Output: one lower-case word per line, sorted bytewise, no header, so that
 // a stage binary-searches the embedded text with no loading work.
 package main
@@ -286,7 +289,36 @@ func run(dir, out string) error {
 	}); err != nil {
 		return err
 	}
-	return writeList(filepath.Join(out, "en", "person_nouns.txt"), words, len(person))
+	if err := writeList(filepath.Join(out, "en", "person_nouns.txt"), words, len(person)); err != nil {
+		return err
+	}
+	// Adjectives (index.adj), for the words that may stand between a count
+	// and its noun ("500 extra officers", "two senior envoys").
+	adjs := map[string]bool{}
+	for w := range adjective {
+		if plainWord(w) && !closedClass[w] {
+			adjs[w] = true
+		}
+	}
+	return writeList(filepath.Join(out, "en", "adjectives.txt"), adjs, len(adjs))
+}
+
+// closedClass are prepositions, particles and determiners that WordNet also
+// lists as adjectives ("a through train", "the above"): between a count and
+// a noun they end the phrase ("€1.5m through couriers").
+var closedClass = map[string]bool{
+	"about": true, "above": true, "across": true, "after": true, "against": true, "ahead": true,
+	"all": true, "along": true, "around": true, "away": true, "back": true, "before": true,
+	"behind": true, "below": true, "beside": true, "between": true, "beyond": true, "by": true,
+	"down": true, "each": true, "early": true, "else": true, "enough": true, "even": true,
+	"ever": true, "few": true, "first": true, "for": true, "forth": true, "from": true, "here": true,
+	"home": true, "in": true, "inside": true, "just": true, "last": true, "late": true, "least": true,
+	"less": true, "like": true, "little": true, "many": true, "more": true, "most": true, "much": true,
+	"near": true, "next": true, "no": true, "off": true, "on": true, "only": true, "out": true,
+	"outside": true, "over": true, "own": true, "past": true, "round": true, "same": true,
+	"several": true, "so": true, "such": true, "that": true, "then": true, "there": true,
+	"through": true, "to": true, "together": true, "too": true, "under": true, "up": true,
+	"very": true, "well": true, "whole": true, "within": true, "without": true, "yet": true,
 }
 
 // plainWord: one lower-case word of letters, maybe hyphenated ("gunman",
