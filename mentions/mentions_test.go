@@ -310,7 +310,10 @@ func FuzzMentions(f *testing.F) {
 		"President Abu al-Baghdadi of the Islamic State-Khorasan Province (ISKP, or ISIS-K)",
 		"U.S.-backed al-Qaeda-linked Syria-Iraq anti-Taliban -based X- -Y ‑‑ A‑led",
 		"the NCTC [the US' National Counter-Terrorism Centre", "dans le Bas-Rhin du Pas-de-Calais les Strasbourgeois",
-		"le parquet fédéral de la Direction de la sécurité nationale afghane"} {
+		"le parquet fédéral de la Direction de la sécurité nationale afghane",
+		"VARNAK — Kurdistan 24 reported that Radio Free/Open Voice and The Associated Press (Doruna) 5",
+		"Westminster Magistrates' Court, the Republic of X; Abu Hamza al-Yemeni / Lena Varga/NPA 24",
+		"La Sous-direction antiterroriste - Mis à jour ; le Front du Sahel mène ( ) 1 -"} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}
