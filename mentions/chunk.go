@@ -221,8 +221,11 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if c.upper && !allUpper {
 			continue
 		}
-		if c.capOnly && !allUpper && single && first.class&wDict != 0 {
-			continue // "Raid" is a word, "RAID" the unit: an acronym that spells a common word needs its capitals
+		if c.capOnly && !allUpper && single && first.class&wDict != 0 && (first.sentStart || first.titleLine) {
+			// "Raid in Varnak" (a headline), "Raid teams left": an acronym
+			// that spells a common word needs its capitals where capitals
+			// say nothing; inside a sentence "le Raid" is the unit.
+			continue
 		}
 		if adjectival && c.alias != c.entry.Name {
 			continue

@@ -183,6 +183,7 @@ func TestMentions(t *testing.T) {
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
 		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
+		{"fr", "La BRI et le Raid sont intervenus.", []string{"Raid/ORG"}, nil},
 		// Capitalised common words are no person by default.
 		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
