@@ -76,7 +76,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		}
 		sp := names[keys[i]]
 		first := &ws.toks[c.from]
-		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]]
+		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]] || placeNounAfter(ws, c)
 		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] {
 			c.drop = true
 		}
@@ -98,6 +98,18 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.typ = sp.typ
 		}
 	}
+}
+
+// placeNounAfter reports a lower-case place noun right after the candidate
+// in its sentence ("Harbourton prosecutor Lena Varga said", "Kessel police
+// said"): the capital opening the sentence is the place's own.
+func placeNounAfter(ws *workspace, c *cand) bool {
+	n := c.to
+	if n >= len(ws.toks) {
+		return false
+	}
+	t := &ws.toks[n]
+	return t.word && t.shape == shapeLower && t.class&wPlaceNoun != 0 && t.sent == ws.toks[c.from].sent
 }
 
 // coordinatedTypes gives a name typed by nothing but the default the type of

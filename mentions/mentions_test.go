@@ -179,6 +179,8 @@ func TestMentions(t *testing.T) {
 		// An institution's lower-case words end at the sentence's verb; a verb opening a segment is no name.
 		{"fr", "Le Front de libération du Varnak mène des raids. Publié hier - Mis à jour ce matin.",
 			[]string{"Front de libération du Varnak/ORG"}, []string{"Front de libération du Varnak mène", "Mis"}},
+		// A sentence-opening name before a lower-case place noun or jurisdiction is the place's.
+		{"en", "Harbourton prosecutor Lena Varga said the trial would resume.", []string{"Harbourton/LOC", "Lena Varga/PER"}, nil},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
