@@ -383,10 +383,15 @@ func hasPrefixWord(s string, phrases []string) bool {
 
 // containsCue reports whether one of the lowercase phrases occurs in s as
 // whole words, case-insensitively and without allocating.
-func containsCue(s string, phrases []string) bool {
+func containsCue(s string, phrases []string) bool { return cueIndex(s, phrases) >= 0 }
+
+// cueIndex returns the byte offset of the first of phrases in s (a whole
+// word or phrase, any case), or -1.
+func cueIndex(s string, phrases []string) int {
 	if len(s) > maxDatelineBytes*2 {
 		s = s[:maxDatelineBytes*2]
 	}
+	best := -1
 	for _, p := range phrases {
 		if p == "" {
 			continue
@@ -401,11 +406,14 @@ func containsCue(s string, phrases []string) bool {
 				continue
 			}
 			if strings.EqualFold(s[i:i+len(p)], p) && (i == 0 || !isLetterBefore(s, i)) && boundaryAt(s, i+len(p)) {
-				return true
+				if best < 0 || i < best {
+					best = i
+				}
+				break
 			}
 		}
 	}
-	return false
+	return best
 }
 
 func boundaryAt(s string, i int) bool {
@@ -462,6 +470,13 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 				continue
 			}
 			span = seg
+		}
+		if trust == trustPublished {
+			// "Mis à jour le 15/03 | Publié le 14/03": the date after the
+			// publication cue, when an update cue comes before it.
+			if u, p := cueIndex(txt, c.updated), cueIndex(txt, c.published); u >= 0 && p > u {
+				span.Start = l.Start + p
+			}
 		}
 		var buf [8]timex.Expr
 		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, span, buf[:0]) {
