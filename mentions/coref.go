@@ -182,10 +182,26 @@ func commonAlone(ws *workspace, c *cand) bool {
 		return false
 	}
 	t := &ws.toks[c.from]
-	if t.class&wDict == 0 || t.class&wGiven != 0 || c.strength == evTitle {
+	if t.class&wDict == 0 || t.class&wGiven != 0 || c.strength == evTitle || coordinatedWithName(ws, c.from) {
 		return false
 	}
 	return t.shape != shapeUpper || t.end-t.start > 5
+}
+
+// coordinatedWithName reports a word listed after a place preposition with
+// a capitalised word that is no common word ("entre Boni et Douentza", "in
+// Douentza and Boni"): the list says it is a place name too.
+func coordinatedWithName(ws *workspace, k int) bool {
+	toks := ws.toks
+	other := func(c, n int) bool {
+		if c < 0 || n < 0 || c >= len(toks) || n >= len(toks) {
+			return false
+		}
+		co, nm := &toks[c], &toks[n]
+		return co.word && co.shape == shapeLower && co.class&wCoord != 0 && co.sent == toks[k].sent &&
+			nm.word && nm.name && nm.shape == shapeCap && nm.class&(wDict|wCommon|wFunction) == 0 && nm.sent == toks[k].sent && !nm.sentStart
+	}
+	return other(k+1, k+2) && placePrepBefore(ws, k) || other(k-1, k-2) && placePrepBefore(ws, k-2)
 }
 
 // builder is an entity being grouped.

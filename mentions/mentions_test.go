@@ -181,6 +181,8 @@ func TestMentions(t *testing.T) {
 			[]string{"Front de libération du Varnak/ORG"}, []string{"Front de libération du Varnak mène", "Mis"}},
 		// A sentence-opening name before a lower-case place noun or jurisdiction is the place's.
 		{"en", "Harbourton prosecutor Lena Varga said the trial would resume.", []string{"Harbourton/LOC", "Lena Varga/PER"}, nil},
+		// A capitalised common word listed with a place name after a place preposition is a place.
+		{"fr", "Un convoi a été attaqué sur la route entre Boni et Douentza.", []string{"Boni/LOC", "Douentza/LOC"}, nil},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
