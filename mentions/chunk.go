@@ -214,8 +214,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
 	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
-	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && j < len(ws.toks) && ws.toks[j].word &&
-		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0
+	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && (j < len(ws.toks) && ws.toks[j].word &&
+		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0 ||
+		s.demonymListed(ws, i))
 	for ci := range p.cands {
 		c := &p.cands[ci]
 		if c.upper && !allUpper {
@@ -267,6 +268,24 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		return ci
 	}
 	return -1
+}
+
+// demonymListed reports a nationality word in a list of nationality words
+// ("Yemeni, Saudi and Moroccan fighters"): an adjective like its neighbours,
+// whatever country shares its spelling.
+func (s *Stage) demonymListed(ws *workspace, i int) bool {
+	toks := ws.toks
+	sep := func(k int) bool {
+		if k < 0 || k >= len(toks) || toks[k].sent != toks[i].sent {
+			return false
+		}
+		t := &toks[k]
+		return !t.word && ws.text[t.start:t.end] == "," || t.word && t.shape == shapeLower && t.class&wCoord != 0
+	}
+	demonym := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].sent == toks[i].sent && toks[k].word && s.isDemonymWord(ws, k)
+	}
+	return sep(i+1) && demonym(i+2) || sep(i-1) && demonym(i-2)
 }
 
 // slashNext reports a slash glued to token a's end, before a capitalised

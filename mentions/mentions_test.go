@@ -183,6 +183,8 @@ func TestMentions(t *testing.T) {
 		{"en", "Harbourton prosecutor Lena Varga said the trial would resume.", []string{"Harbourton/LOC", "Lena Varga/PER"}, nil},
 		// A capitalised common word listed with a place name after a place preposition is a place.
 		{"fr", "Un convoi a été attaqué sur la route entre Boni et Douentza.", []string{"Boni/LOC", "Douentza/LOC"}, nil},
+		// A nationality word in a list of them is an adjective, whatever country shares its spelling.
+		{"en", "Yemeni, Saudi and Moroccan fighters were killed; fighters from Saudi Arabia left.", []string{"Saudi Arabia/LOC"}, []string{"Saudi"}},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
