@@ -1036,6 +1036,9 @@ func (s *Stage) articleLed(ws *workspace, a int) bool {
 // lexicon lists ("the Specially Designated Global Terrorist", "a Foreign
 // Terrorist Organization").
 func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
+	if b-a >= 2 && r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[a]))] {
+		return true // "USS Cole": a ship
+	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
 	}

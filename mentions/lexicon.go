@@ -45,6 +45,9 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// NonEntityPrefixes open names that are no entity of ours: ships ("USS
+	// Cole", "HMS Vessa").
+	NonEntityPrefixes []string `yaml:"non_entity_prefixes"`
 	LocModifiers   []string `yaml:"loc_modifiers"`
 	Adjectives     []string `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
@@ -154,6 +157,8 @@ type langRules struct {
 	lowerNames map[string]string
 	// nonEntityNames: folded phrases that are no entity (designations).
 	nonEntityNames map[string]bool
+	// nonEntityPrefixes: folded first words of names that are no entity.
+	nonEntityPrefixes map[string]bool
 	// personVerbs: the person verbs as written, lower-cased but with their
 	// accents: folded, the French "a" (has) is the preposition "à".
 	personVerbs map[string]bool
@@ -180,7 +185,7 @@ func (r *langRules) isVerb(folded []byte) bool { return lexicon.WordList(r.verbs
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
-		lowerNames: map[string]string{}, nonEntityNames: map[string]bool{}}
+		lowerNames: map[string]string{}, nonEntityNames: map[string]bool{}, nonEntityPrefixes: map[string]bool{}}
 }
 
 func (r *langRules) add(list []string, c wordClass) {
@@ -221,6 +226,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true
+		}
+	}
+	for _, w := range f.NonEntityPrefixes {
+		if k := fold(w); k != "" {
+			r.nonEntityPrefixes[k] = true
 		}
 	}
 	r.add(f.LocModifiers, wLocMod)

@@ -185,6 +185,8 @@ func TestMentions(t *testing.T) {
 		{"fr", "Un convoi a été attaqué sur la route entre Boni et Douentza.", []string{"Boni/LOC", "Douentza/LOC"}, nil},
 		// A nationality word in a list of them is an adjective, whatever country shares its spelling.
 		{"en", "Yemeni, Saudi and Moroccan fighters were killed; fighters from Saudi Arabia left.", []string{"Saudi Arabia/LOC"}, []string{"Saudi"}},
+		// Ships are no entities of ours.
+		{"en", "The bombing of the USS Cole in Aden killed 17 sailors.", []string{"Aden/LOC"}, []string{"USS Cole", "Cole"}},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
 		// An acronym that spells a common word needs its capitals.
