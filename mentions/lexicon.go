@@ -48,8 +48,8 @@ type lexiconFile struct {
 	// NonEntityPrefixes open names that are no entity of ours: ships ("USS
 	// Cole", "HMS Vessa").
 	NonEntityPrefixes []string `yaml:"non_entity_prefixes"`
-	LocModifiers   []string `yaml:"loc_modifiers"`
-	Adjectives     []string `yaml:"adjectives"`
+	LocModifiers      []string `yaml:"loc_modifiers"`
+	Adjectives        []string `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
 	// ("Afghanistan-based", "Taliban-led"): the name is split off.
 	CompoundHeads []string `yaml:"compound_heads"`
