@@ -11,9 +11,9 @@ import (
 // TestDevCorpus holds regression floors on the 35-document development
 // corpus (cold figures when it grew from 17 documents: names strict 0.88,
 // loose 0.91, entity recall 0.95), raised as the name grammar landed to
-// issue #11's targets and past: names_loose ≥ 0.95, names_strict ≥ 0.94,
-// entity_recall ≥ 0.97, links_alias ≥ 0.97, links_crossdoc precision ≥ 0.995 (session 5),
-// French within 0.05 of English. With -v it logs score.py's missed and extra names and links.
+// issue #11's targets and past: names_loose ≥ 0.97, names_strict ≥ 0.95,
+// entity_recall ≥ 0.98 (session 7: 0.976, 0.958, 0.986), links_alias ≥ 0.97,
+// links_crossdoc precision ≥ 0.995 (session 5), French within 0.05 of English. With -v it logs score.py's missed and extra names and links.
 func TestDevCorpus(t *testing.T) {
 	run := devcorpus.Extract(t)
 	if testing.Verbose() {
@@ -23,9 +23,9 @@ func TestDevCorpus(t *testing.T) {
 		run.Scores[subset].Log(t, subset, "names_", "entity_recall", "links_")
 	}
 	run.Check(t, 0.05,
-		devcorpus.Target{Metric: "names_loose", Min: 0.95},
-		devcorpus.Target{Metric: "names_strict", Min: 0.94},
-		devcorpus.Target{Metric: "entity_recall", Min: 0.97},
+		devcorpus.Target{Metric: "names_loose", Min: 0.97},
+		devcorpus.Target{Metric: "names_strict", Min: 0.95},
+		devcorpus.Target{Metric: "entity_recall", Min: 0.98},
 		devcorpus.Target{Metric: "links_alias", Min: 0.97},
 	)
 	if p, ok := run.Scores["all"].Precision("links_crossdoc"); !ok || p < 0.995 {
