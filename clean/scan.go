@@ -3,6 +3,8 @@ package clean
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-project/dossier/fold"
 )
 
 // endKind is how a line ends: sentences end in punctuation, headlines and
@@ -233,7 +235,7 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 				sc.hash = (sc.hash ^ uint32(c)) * fnvPrime
 				sc.norm = append(sc.norm, c)
 			} else {
-				sc.appendTok(appendFolded(one[:0], r))
+				sc.appendTok(fold.AppendRune(one[:0], r)) // cue lists are written without diacritics
 			}
 			continue
 		}
@@ -469,38 +471,4 @@ func lineEnd(text string, start, end int) endKind {
 		return endNone
 	}
 	return endNone
-}
-
-// appendFolded appends r lower-cased with Latin accents removed, so that cue
-// lists can be written without diacritics and still match "Réservé aux abonnés".
-func appendFolded(b []byte, r rune) []byte {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return append(b, byte(r))
-	}
-	if r >= 0xC0 && r <= 0xFF {
-		s := latin1Fold[r-0xC0]
-		if s != "" {
-			return append(b, s...)
-		}
-	}
-	switch r {
-	case 'Œ', 'œ':
-		return append(b, "oe"...)
-	case 'Ÿ':
-		return append(b, 'y')
-	case 'ı':
-		return append(b, 'i')
-	}
-	return utf8.AppendRune(b, unicode.ToLower(r))
-}
-
-// latin1Fold maps U+00C0..U+00FF to lower-case ASCII; "" keeps the rune.
-var latin1Fold = [64]string{
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
 }
