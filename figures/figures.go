@@ -399,9 +399,13 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		unit = noun.unit
 	default:
 		// A count of people, or a bare number: casualty verbs decide.
+		phrase := unitNone
+		if leftStart >= 0 {
+			phrase = s.casualtyPhraseBefore(leftStart, leftEnd)
+		}
 		switch {
-		case leftStart >= 0 && s.casualtyPhraseBefore(leftStart, leftEnd) != unitNone:
-			unit = s.casualtyPhraseBefore(leftStart, leftEnd) // "a coûté la vie à quatre militaires"
+		case phrase != unitNone:
+			unit = phrase // "a coûté la vie à quatre militaires"
 		case leftFlags&fKilledBefore != 0:
 			unit = unitKilled
 		case leftFlags&fInjuredBefore != 0:
@@ -478,41 +482,20 @@ func (s *scanner) nounAfter(i int) nounMatch {
 		if !ok || g != gapSpace {
 			break
 		}
-		if quoted {
-			if m := s.nounAt(ws, we, partitive); m.found || m.excluded {
-				if m.excluded || s.closesQuoteWithin(m.end, 2) {
-					return m
-				}
-				return nounMatch{}
-			}
-		}
 		wi := s.lookup(ws, we)
 		var f uint32
 		if wi != nil {
 			f = wi.flags
-			for _, p := range wi.phrases {
-				if e, ok := s.matchForward(we, p.rest); ok {
-					if p.flags == fExcluded {
-						return nounMatch{excluded: true}
-					}
-					return nounMatch{start: ws, end: e, unit: p.unit, found: true}
-				}
+		}
+		if m := s.nounAt(wi, ws, we, partitive); m.found || m.excluded {
+			if quoted && !m.excluded && !s.closesQuoteWithin(m.end, 2) {
+				return nounMatch{}
 			}
+			return m
 		}
 		switch {
-		case f&fNoun != 0:
-			return nounMatch{start: ws, end: we, unit: wi.unit, found: true}
-		case f&fExcluded != 0:
-			// "36 hours", "29 ans", "5 of the 10 years".
-			return nounMatch{excluded: true}
-		case f == 0 && s.personNoun(ws, we):
-			// "300 spectators", "two envoys": a noun of the language's
-			// person class, though no hand-written list names it.
-			return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
 		case f&(fKilledAfter|fKilledAfterAux|fInjuredAfter|fInjuredAfterAux) != 0:
 			return nounMatch{}
-		case partitive && f&fPartPronoun != 0:
-			return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
 		case partitive && f&fDeterminer != 0:
 			i = we
 			continue
@@ -555,14 +538,20 @@ func (s *scanner) nounAfter(i int) nounMatch {
 	return nounMatch{}
 }
 
-// nounAt reads a counted noun (or an excluded unit) at the word t[ws:we),
-// as nounAfter does at each step.
-func (s *scanner) nounAt(ws, we int, partitive bool) nounMatch {
-	wi := s.lookup(ws, we)
+// nounAt reads a counted noun or an excluded unit at the word t[ws:we)
+// (wi its lexicon entry, or nil): a listed noun or phrase ("10,000
+// fighters", "une cinquantaine de jihadistes"), an exclusion ("36 hours",
+// "29 ans"), a noun of the language's person class though no hand-written
+// list names it ("300 spectators"), or after a partitive a pronoun ("40 of
+// them").
+func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {
 	var f uint32
 	if wi != nil {
 		f = wi.flags
 		for _, p := range wi.phrases {
+			if p.flags != fNoun && p.flags != fExcluded {
+				continue // a casualty phrase ("ont trouvé la mort")
+			}
 			if e, ok := s.matchForward(we, p.rest); ok {
 				if p.flags == fExcluded {
 					return nounMatch{excluded: true}
