@@ -503,33 +503,12 @@ func reindexBodies(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search(search) VALUES ('delete-all')`); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.title, CAST(COALESCE(c.text, c.raw) AS TEXT), COALESCE(l.boilerplate, x'')
-		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id ORDER BY d.id`)
+	all, err := indexedRows(ctx, tx, `CAST(COALESCE(c.text, c.raw) AS TEXT)`)
 	if err != nil {
 		return err
 	}
-	type row struct {
-		id          int64
-		title, body string
-	}
-	var all []row
-	for rows.Next() {
-		var r row
-		var text string
-		var bp []byte
-		if err := rows.Scan(&r.id, &r.title, &text, &bp); err != nil {
-			rows.Close()
-			return err
-		}
-		spans, _ := UnpackSpans(bp, len(text))
-		r.body = blankBoilerplate(text, spans) // as written: migration 7 folds
-		all = append(all, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
 	for _, r := range all {
+		// As written: migration 7 folds.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, r.id, r.title, r.body); err != nil {
 			return err
 		}
@@ -540,44 +519,54 @@ func reindexBodies(ctx context.Context, tx *sql.Tx) error {
 // reindexExpanded reindexes the documents whose title or text holds a
 // letter that indexForm folds: the index held them as written.
 func reindexExpanded(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.title, dossier_text(c.enc, c.text, c.raw), COALESCE(l.boilerplate, x'')
-		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id ORDER BY d.id`)
+	all, err := indexedRows(ctx, tx, `dossier_text(c.enc, c.text, c.raw)`)
 	if err != nil {
 		return err
 	}
-	type row struct {
-		id                                   int64
-		oldTitle, oldBody, newTitle, newBody string
-	}
-	var changed []row
-	for rows.Next() {
-		var r row
-		var text string
-		var bp []byte
-		if err := rows.Scan(&r.id, &r.oldTitle, &text, &bp); err != nil {
-			rows.Close()
+	for _, r := range all {
+		title, body := indexForm(r.title), indexForm(r.body)
+		if title == r.title && body == r.body {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, r.id, r.title, r.body); err != nil {
 			return err
 		}
-		spans, _ := UnpackSpans(bp, len(text))
-		r.oldBody = blankBoilerplate(text, spans)
-		r.newTitle, r.newBody = indexForm(r.oldTitle), indexForm(r.oldBody)
-		if r.newTitle != r.oldTitle || r.newBody != r.oldBody {
-			changed = append(changed, r)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, r := range changed {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search(search, rowid, title, body) VALUES ('delete', ?, ?, ?)`, r.id, r.oldTitle, r.oldBody); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, r.id, r.newTitle, r.newBody); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search(rowid, title, body) VALUES (?,?,?)`, r.id, title, body); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// indexedRow is a document's title and text with its boilerplate blanked,
+// as written (not in index form).
+type indexedRow struct {
+	id          int64
+	title, body string
+}
+
+// indexedRows reads every document's indexedRow inside a migration; textExpr
+// is the SQL expression of its text in that schema version.
+func indexedRows(ctx context.Context, tx *sql.Tx, textExpr string) ([]indexedRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.title, `+textExpr+`, COALESCE(l.boilerplate, x'')
+		FROM documents d JOIN contents c ON c.doc_id = d.id LEFT JOIN layers l ON l.doc_id = d.id ORDER BY d.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []indexedRow
+	for rows.Next() {
+		var r indexedRow
+		var text string
+		var bp []byte
+		if err := rows.Scan(&r.id, &r.title, &text, &bp); err != nil {
+			return nil, err
+		}
+		spans, _ := UnpackSpans(bp, len(text))
+		r.body = blankBoilerplate(text, spans)
+		all = append(all, r)
+	}
+	return all, rows.Err()
 }
 
 // indexForm is the form of a title or text the full-text index is given:
