@@ -180,8 +180,8 @@ func isDateLine(l *lineInfo) bool {
 	// against the words that are neither.
 	other := l.content - l.dates - l.section
 	if other > l.stop && !(other == 1 && l.caps+l.numbers >= l.words && l.words <= 5 && l.dates >= 2) {
-		// One capitalised label may go with a full date: "INSIGHT #25 •
-		// JUNE 2023", "Analysis, May 2031".
+		// One capitalised label may go with a full date: "BRIEFING #12 •
+		// MAY 2031", "Analysis, May 2031".
 		return false
 	}
 	return 2*l.dates >= l.stop && l.dates+l.section > l.stop/2

@@ -97,8 +97,8 @@ func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 }
 
 // dropRestatements removes a head count that restates a casualty count of
-// the same document: "50 combattants ont trouvé la mort … l'attaque contre
-// les 50 combattants" is one figure, of the dead, not also one of people.
+// the same document: "40 gardes ont péri … l'attaque contre les 40
+// gardes" is one figure, of the dead, not also one of people.
 func dropRestatements(figs []dossier.Figure) []dossier.Figure {
 	type key struct {
 		value float64
@@ -405,7 +405,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		}
 		switch {
 		case phrase != unitNone:
-			unit = phrase // "a coûté la vie à quatre militaires"
+			unit = phrase // "a coûté la vie à neuf passagers"
 		case leftFlags&fKilledBefore != 0:
 			unit = unitKilled
 		case leftFlags&fInjuredBefore != 0:
@@ -431,7 +431,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			unit = prev.unit
 		}
 		if unit == unitNone && s.tollBefore(qstart) {
-			unit = unitKilled // "the death toll rose to 28 [people]"
+			unit = unitKilled // "the death toll rose to 19 [people]"
 		}
 		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
 			unit = unitPerson
@@ -802,7 +802,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 			return unitNone
 		}
 		if g == gapComma && s.opensQuote(i, ws) {
-			g = gapSpace // `11 people "wounded in cross-fire"`
+			g = gapSpace // `14 people "hurt in the blast"`
 		}
 		wi := s.lookup(ws, we)
 		var f uint32
@@ -821,7 +821,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 			}
 		}
 		if (prevAux || first) && g == gapSpace && s.isAdverb(ws, we, f) {
-			// "were also killed", "ont également été tués", "11 people
+			// "were later killed", "ont finalement été tués", "9 people
 			// mostly wounded": the adverb leaves the auxiliary (or the
 			// participle's place right after the noun) in force.
 			i = we

@@ -44,12 +44,12 @@ type lexiconFile struct {
 	InjuredAfterAux   []string            `yaml:"injured_after_aux"`
 	Auxiliaries       []string            `yaml:"auxiliaries"`
 	// Adverbs may stand between an auxiliary and its participle ("were
-	// also killed", "ont également été tués"); so may any word ending in
+	// later killed", "ont finalement été tués"); so may any word ending in
 	// one of AdverbSuffixes ("were reportedly killed").
 	Adverbs        []string `yaml:"adverbs"`
 	AdverbSuffixes []string `yaml:"adverb_suffixes"`
 	// TollWords make a count a few words after them a count of the dead:
-	// "the death toll rose to 28", "le bilan s'élève à 28".
+	// "the death toll rose to 19", "le bilan s'élève à 19".
 	TollWords     []string `yaml:"toll_words"`
 	BareFollowers []string `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:

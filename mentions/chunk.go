@@ -78,7 +78,7 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			}
 		}
 		if bestEnd > 0 && bestEnd < n && s.outletNumber(ws, r, bestEnd) {
-			bestEnd = 0 // "Kurdistan 24 reported": a channel named after the place
+			bestEnd = 0 // "Malta 24 reported": a channel named after the place
 		}
 		if bestEnd > 0 {
 			ws.kbEnd[i], ws.kbCand[i], ws.kbInfo[i] = int32(bestEnd), int32(bestCand), bestInfo
@@ -271,7 +271,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 }
 
 // demonymListed reports a nationality word in a list of nationality words
-// ("Yemeni, Saudi and Moroccan fighters"): an adjective like its neighbours,
+// ("Libyan, Saudi and Tunisian recruits"): an adjective like its neighbours,
 // whatever country shares its spelling.
 func (s *Stage) demonymListed(ws *workspace, i int) bool {
 	toks := ws.toks
@@ -412,7 +412,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			continue
 		}
 		if u.number && toks[j-1].word && (toks[j-1].shape == shapeUpper || s.outletNumber(ws, r, j)) {
-			j++ // "FRANCE 24", "Kurdistan 24 reported"
+			j++ // "FRANCE 24", "Malta 24 reported"
 			continue
 		}
 		if u.word && u.shape == shapeLower && u.class&(wConnector|wParticle) != 0 {
@@ -532,7 +532,7 @@ func (s *Stage) pluralPossessiveHead(ws *workspace, j int, sent int32) bool {
 // outletNumber reports a number of one to three digits at j, after a
 // capitalised word and before a verb of reporting or a medium's noun
 // (within two words, past an auxiliary): the number of a broadcaster or
-// channel ("Kurdistan 24 reported", "the Kurdistan 24 station", "Rudaw 24 a
+// channel ("Malta 24 reported", "the Malta 24 station", "Varnak 24 a
 // diffusé").
 func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 	toks := ws.toks
@@ -1037,7 +1037,7 @@ func (s *Stage) articleLed(ws *workspace, a int) bool {
 // Terrorist Organization").
 func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if b-a >= 2 && r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[a]))] {
-		return true // "USS Cole": a ship
+		return true // "HMS Varnak": a ship
 	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
@@ -1235,7 +1235,7 @@ trimmed:
 			break
 		}
 		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper || s.outletNumber(ws, r, b-1)) {
-			break // "FRANCE 24", "Kurdistan 24 reported"
+			break // "FRANCE 24", "Malta 24 reported"
 		}
 		b--
 	}
@@ -1423,7 +1423,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case headType != "":
 		return headType, evHead
 	case multi && last.number:
-		return "ORG", evHead // "France 24", "Kurdistan 24": a channel
+		return "ORG", evHead // "France 24", "Malta 24": a channel
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
 	case multi && last.class&wLocHead != 0:

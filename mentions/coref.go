@@ -189,8 +189,8 @@ func commonAlone(ws *workspace, c *cand) bool {
 }
 
 // coordinatedWithName reports a word listed after a place preposition with
-// a capitalised word that is no common word ("entre Boni et Douentza", "in
-// Douentza and Boni"): the list says it is a place name too.
+// a capitalised word that is no common word ("entre Verger et Douvra", "in
+// Douvra and Verger"): the list says it is a place name too.
 func coordinatedWithName(ws *workspace, k int) bool {
 	toks := ws.toks
 	other := func(c, n int) bool {

@@ -62,8 +62,8 @@ type lexiconFile struct {
 	// BylineCues open a byline ("By Lena Varga and Tom Ash", "Par …"): a
 	// line so opened is not a headline, whatever its capitals.
 	BylineCues []string `yaml:"byline_cues"`
-	// OutletWords say a medium reported something, or name one ("Kurdistan
-	// 24 reported", "the Kurdistan 24 station", "Rudaw 24 a diffusé"): a name
+	// OutletWords say a medium reported something, or name one ("Malta
+	// 24 reported", "the Malta 24 station", "Varnak 24 a diffusé"): a name
 	// and a small number before one are a channel.
 	OutletWords []string `yaml:"outlet_words"`
 	// OrgNouns after a name make it an organisation's, and are not part of it

@@ -217,7 +217,7 @@ func wordInLongerName(ws *workspace, kept []*cand, c *cand) bool {
 }
 
 // lowerName reports whether tokens [a, b) are one of the language's
-// institutions written in lower case ("parquet fédéral").
+// institutions written in lower case ("parquet national financier").
 func lowerName(ws *workspace, r *langRules, a, b int) bool {
 	key := make([]byte, 0, 64)
 	for k := a; k < b; k++ {

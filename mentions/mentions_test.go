@@ -160,8 +160,8 @@ func TestMentions(t *testing.T) {
 		// A common word heading "of" and a name is no town: the whole is the name.
 		{"en", "Officials in Washington said the Republic of Varnavia would respond.", []string{"Republic of Varnavia/LOC"}, []string{"Republic", "Varnavia"}},
 		// A channel's number; a slash inside a headed name, not in a credit; a school named for a person.
-		{"en", "Kurdistan 24 reported the strike and Radio Free/Open Voice said so. Photo: Lena Varga/NPA",
-			[]string{"Kurdistan 24/ORG", "Radio Free/Open Voice/ORG", "Lena Varga/PER"}, []string{"Kurdistan", "Open Voice", "Lena Varga/NPA"}},
+		{"en", "Malta 24 reported the strike and Radio Free/Open Voice said so. Photo: Lena Varga/NPA",
+			[]string{"Malta 24/ORG", "Radio Free/Open Voice/ORG", "Lena Varga/PER"}, []string{"Malta", "Open Voice", "Lena Varga/NPA"}},
 		{"fr", "Les élèves du Collège Jean d’Arvel ont été évacués, a rapporté Rudaw 24.",
 			[]string{"Collège Jean d’Arvel/ORG"}, []string{"Jean d’Arvel"}},
 		// "at" and "as" are English words, not name particles.
@@ -170,8 +170,8 @@ func TestMentions(t *testing.T) {
 		{"en", "Officials named him as Abu Hamza al-Yemeni. Residents of Maarat Varnin said the Kallim road was hit.",
 			[]string{"Abu Hamza al-Yemeni/PER", "Maarat Varnin/LOC", "Kallim/LOC"}, []string{"Abu Hamza"}},
 		// A capitalised article the knowledge base's name holds stays; a channel's noun after its number.
-		{"en", "Officials told The Associated Press and the Kurdistan 24 station that the strike failed.",
-			[]string{"The Associated Press/ORG", "Kurdistan 24/ORG"}, []string{"Associated Press", "Kurdistan"}},
+		{"en", "The agency said so to The Associated Press and to the Malta 24 station.",
+			[]string{"The Associated Press/ORG", "Malta 24/ORG"}, []string{"Associated Press", "Malta"}},
 		// A sentence's capitalised common word before "of" and a bare name is no part of it;
 		// a lower-case organisation noun after a name types it.
 		{"en", "Shares of Varnotech rose. The Dorunian Socialist party held a rally.",
@@ -182,16 +182,13 @@ func TestMentions(t *testing.T) {
 		// A sentence-opening name before a lower-case place noun or jurisdiction is the place's.
 		{"en", "Harbourton prosecutor Lena Varga said the trial would resume.", []string{"Harbourton/LOC", "Lena Varga/PER"}, nil},
 		// A capitalised common word listed with a place name after a place preposition is a place.
-		{"fr", "Un convoi a été attaqué sur la route entre Boni et Douentza.", []string{"Boni/LOC", "Douentza/LOC"}, nil},
+		{"fr", "Des gardes ont été attaqués sur la piste entre Verger et Douvra.", []string{"Verger/LOC", "Douvra/LOC"}, nil},
 		// A nationality word in a list of them is an adjective, whatever country shares its spelling.
-		{"en", "Yemeni, Saudi and Moroccan fighters were killed; fighters from Saudi Arabia left.", []string{"Saudi Arabia/LOC"}, []string{"Saudi"}},
+		{"en", "Libyan, Saudi and Tunisian recruits were held; recruits from Saudi Arabia left.", []string{"Saudi Arabia/LOC"}, []string{"Saudi"}},
 		// Ships are no entities of ours.
-		{"en", "The bombing of the USS Cole in Aden killed 17 sailors.", []string{"Aden/LOC"}, []string{"USS Cole", "Cole"}},
+		{"en", "A drone hit the HMS Varnak off Aden.", []string{"Aden/LOC"}, []string{"HMS Varnak", "Varnak"}},
 		// A name in brackets after a place locates it.
 		{"en", "Fighting in Doruna (Varnavia) killed two.", []string{"Doruna/LOC", "Varnavia/LOC"}, nil},
-		// An acronym that spells a common word needs its capitals.
-		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid"}},
-		{"fr", "La BRI et le Raid sont intervenus.", []string{"Raid/ORG"}, nil},
 		// Capitalised common words are no person by default.
 		{"en", "He joined the Progressive Caucus last year.", []string{"Progressive Caucus/ORG"}, nil},
 		// A first name from the generated list opens a person's name.
@@ -320,7 +317,7 @@ func FuzzMentions(f *testing.F) {
 		"U.S.-backed al-Qaeda-linked Syria-Iraq anti-Taliban -based X- -Y ‑‑ A‑led",
 		"the NCTC [the US' National Counter-Terrorism Centre", "dans le Bas-Rhin du Pas-de-Calais les Strasbourgeois",
 		"le parquet fédéral de la Direction de la sécurité nationale afghane",
-		"VARNAK — Kurdistan 24 reported that Radio Free/Open Voice and The Associated Press (Doruna) 5",
+		"VARNAK — Malta 24 reported that Radio Free/Open Voice and The Associated Press (Doruna) 5",
 		"Westminster Magistrates' Court, the Republic of X; Abu Hamza al-Yemeni / Lena Varga/NPA 24",
 		"La Sous-direction antiterroriste - Mis à jour ; le Front du Sahel mène ( ) 1 -"} {
 		f.Add(s, "en")
@@ -615,5 +612,32 @@ func TestPrepositionIsNoPersonVerb(t *testing.T) {
 	}
 	if !slices.Contains(found(doc), "Vessarin/PER") {
 		t.Errorf("the verb still types a person: %v", found(doc))
+	}
+}
+
+// TestAcronymSpellingACommonWord: RAID, the French police's intervention
+// unit (public record), spells the word "raid". Where capitals say nothing
+// (a sentence's or headline's first word) the Title Case word is the word;
+// inside a sentence the French press writes the unit "le Raid".
+func TestAcronymSpellingACommonWord(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []string
+		not        []string
+	}{
+		{"en", "A dawn raid by the RAID unit followed. Raid teams left.", []string{"RAID/ORG"}, []string{"Raid/ORG"}},
+		{"fr", "La BRI et le Raid sont intervenus.", []string{"Raid/ORG"}, nil},
+	} {
+		got := found(run(t, tc.text, tc.lang))
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: missing %s; got %v", tc.text, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%q: unexpected %s; got %v", tc.text, w, got)
+			}
+		}
 	}
 }
