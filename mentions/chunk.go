@@ -395,6 +395,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j++
 			continue
 		}
+		if s.initialJoins(ws, i, j) {
+			j++ // "John F. Kennedy", "P. Simmons": an initial's period
+			continue
+		}
 		if s.possessiveHead(ws, j, t.sent) {
 			j += 2 // "St Anthony's Church"
 			continue
@@ -411,7 +415,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j = e // "the Islamic State’s Khorasan Province"
 			continue
 		}
-		if u.number && toks[j-1].word && (toks[j-1].shape == shapeUpper || s.outletNumber(ws, r, j)) {
+		if u.number && toks[j-1].word && (toks[j-1].shape == shapeUpper && !u.shouted && u.end-u.start <= 3 || s.outletNumber(ws, r, j)) {
 			j++ // "FRANCE 24", "Malta 24 reported"
 			continue
 		}
@@ -1207,6 +1211,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				(toks[a+1].name || toks[a+1].shape == shapeLower && toks[a+1].class&wParticle != 0 && s.joins(ws, r, a+1)):
 				titled = true // "General Tessa", "General van Rensel", "Colonel de Villaret"
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 && !(t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2) &&
+				!(initialDot(ws, a) && a+2 < b) &&
 				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens
 				// the name it stands before ("De Vessaar", "The Associated Press")
@@ -1234,7 +1239,7 @@ trimmed:
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
 		}
-		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper || s.outletNumber(ws, r, b-1)) {
+		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1)) {
 			break // "FRANCE 24", "Malta 24 reported"
 		}
 		b--
@@ -1434,6 +1439,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
+	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
+		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
 	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
@@ -1660,6 +1667,73 @@ func initialDot(ws *workspace, k int) bool {
 	}
 	n := &ws.toks[k+1]
 	return !n.word && n.start == ws.toks[k].end && ws.text[n.start:n.end] == "."
+}
+
+// initialJoins reports the period of an initial at j-1 inside a person's
+// name: the run [i, j-1) holds only given names and initials, and a
+// capitalised name follows in the sentence ("John F. Kennedy", "P. Simmons",
+// "H. G. Wells"). After other words the letter may be a grade or a group
+// ("Group C. Japan won").
+func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
+	toks := ws.toks
+	if j+1 >= len(toks) || !initialDot(ws, j-1) {
+		return false
+	}
+	n := &toks[j+1]
+	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 || n.start != toks[j].end+1 {
+		return false
+	}
+	// Back over the name's given names and initials to the run's start or
+	// to a coordination ("Marta and T. R. Okafor"), where the run is cut.
+	for k := j - 2; k >= i; k-- {
+		t := &toks[k]
+		switch {
+		case isInitial(t) || t.class&wGiven != 0 || !t.word && ws.text[t.start:t.end] == ".":
+		case t.shape == shapeLower && t.class&wCoord != 0:
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// initialsOpen reports a run [a, b) that opens with an initial and its
+// period and ends with a longer capitalised word: "P. Simmons", "J.R.
+// Varga": a person's name.
+func initialsOpen(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 2 || toks[b-1].shape != shapeCap {
+		return false
+	}
+	if initialDot(ws, a) {
+		return true
+	}
+	// "J.R." read as one token: letters each followed by a period.
+	w := ws.text[toks[a].start:toks[a].end]
+	if a+1 < b && !toks[a+1].word && toks[a+1].start == toks[a].end && ws.text[toks[a+1].start:toks[a+1].end] == "." {
+		w += "."
+	}
+	if len(w) < 4 || len(w)%2 != 0 {
+		return false
+	}
+	for k := 0; k < len(w); k += 2 {
+		if w[k] < 'A' || w[k] > 'Z' || w[k+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// initialInside reports an initial's period joining two capitalised words
+// of the run [a, b) ("John F. Kennedy").
+func (s *Stage) initialInside(ws *workspace, a, b int) bool {
+	for k := a + 1; k < b-1; k++ {
+		if initialDot(ws, k) && k+2 < b {
+			return true
+		}
+	}
+	return false
 }
 
 // isInitial reports a one-letter capital, as in "Karim B.".

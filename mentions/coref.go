@@ -49,6 +49,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	names := make(map[string]*support, len(ws.cands))
 	keys := make([]string, len(ws.cands))
 	lastWords := map[string]bool{}
+	surnames := map[string]bool{} // last words of well-supported persons' names
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		k := ws.candKey(c)
@@ -67,6 +68,9 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 				last-- // "Karim B.": the initial's period
 			}
 			lastWords[string(ws.foldOf(&ws.toks[last]))] = true
+			if c.typ == "PER" && c.strength >= evGiven {
+				surnames[string(ws.foldOf(&ws.toks[last]))] = true
+			}
 		}
 	}
 	for i := range ws.cands {
@@ -90,6 +94,11 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		sp := names[keys[i]]
 		if c.strength > sp.strength {
 			sp.typ, sp.strength = c.typ, c.strength
+		}
+		if c.entry == nil && c.to-c.from == 1 && surnames[keys[i]] && sp.strength < evGiven {
+			// "Okafor" alone, anywhere in a document that names "T. Okafor"
+			// or "Ada Okafor": the person's surname.
+			sp.typ, sp.strength = "PER", evGiven
 		}
 	}
 	for i := range ws.cands {

@@ -88,6 +88,7 @@ type tok struct {
 	segStart           bool // right after a spaced dash, bar or bullet
 	sentStart          bool // first word of its sentence
 	titleLine          bool // inside a Title Case line (headline)
+	shouted            bool // inside a line written all in capitals
 	skip               bool // inside boilerplate
 	sent               int32
 }
@@ -152,7 +153,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		ws.text = ""
 		s.pool.Put(ws)
 	}()
-	r := s.rulesFor(doc.Lang)
+	r := s.rulesFor(doc.ReadingLang())
 	s.analyse(doc, r, ws)
 	s.matchKB(ws, r, doc.Text)
 	s.chunk(ws, r, doc.Text)
@@ -498,7 +499,7 @@ func markTitleLines(ws *workspace, text string) {
 		for j < len(toks) && toks[j].sent == toks[i].sent {
 			j++
 		}
-		content, capital := 0, 0
+		content, capital, upper := 0, 0, 0
 		for k := i; k < j; k++ {
 			t := &toks[k]
 			if !t.word || t.number || t.class&(wFunction|wConnector) != 0 && t.shape == shapeLower {
@@ -508,11 +509,22 @@ func markTitleLines(ws *workspace, text string) {
 			if t.shape != shapeLower {
 				capital++
 			}
+			if t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2 {
+				upper++
+			}
 		}
 		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0
-		if content >= 3 && capital*4 >= content*3 && !endsWithStop(ws, text, i, j) && !byline {
+		// A sentence in capitals ("SHEARER NAMED AS CAPTAIN.") is shouted,
+		// stop or no stop: case tells nothing there, so a dictionary word
+		// is no name unless the knowledge base reads it as one.
+		shouted := content >= 3 && upper == content
+		if content >= 3 && capital*4 >= content*3 && (!endsWithStop(ws, text, i, j) || shouted) && !byline {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true
+				toks[k].shouted = shouted
+				if t := &toks[k]; shouted && t.word && !t.number && t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 {
+					t.name = false
+				}
 			}
 		}
 		i = j

@@ -1,0 +1,57 @@
+package mentions
+
+import (
+	"slices"
+	"testing"
+)
+
+// wireCase is a sentence with the mentions it must and must not yield.
+type wireCase struct {
+	lang, text string
+	want, not  []string
+}
+
+func checkCases(t *testing.T, cases []wireCase) {
+	t.Helper()
+	for _, tc := range cases {
+		got := found(run(t, tc.text, tc.lang))
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: missing %s; got %v", tc.text, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			for _, g := range got {
+				if g == w || len(g) > len(w) && g[:len(w)] == w && g[len(w)] == '/' {
+					t.Errorf("%q: unexpected %s; got %v", tc.text, g, got)
+				}
+			}
+		}
+	}
+}
+
+// TestInitials: an initial and its period belong to the person's name,
+// before a surname or between names; after another word the letter is a
+// grade or a group's label.
+func TestInitials(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The bowler R. Talbot took four wickets before lunch.", []string{"R. Talbot/PER"}, []string{"Talbot"}},
+		{"en", "Marta K. Velloso and T. R. Okafor signed the appeal.", []string{"Marta K. Velloso/PER", "T. R. Okafor/PER"}, []string{"Marta K.", "Velloso"}},
+		{"en", "A letter from J.D. Harrow reached the court in Lisbon.", []string{"J.D. Harrow/PER", "Lisbon/LOC"}, nil},
+		{"en", "Hosts Norland play in Group C. Vessaria were drawn in Group D.", nil, []string{"Group C. Vessaria"}},
+		{"fr", "Le juge P. Marchetti a entendu les parties à Lyon.", []string{"P. Marchetti/PER", "Lyon/LOC"}, nil},
+	})
+}
+
+// TestShoutedLines: in a line in capitals, case says nothing, so a
+// dictionary word is no name; places and acronyms the knowledge base knows
+// are still read, and a channel's number is told from a score or a year.
+func TestShoutedLines(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "TALBOT NAMED AS NEW CAPTAIN OF ENGLAND SIDE.\nThe selectors met on Friday.", []string{"ENGLAND/LOC"}, []string{"TALBOT NAMED", "NAMED", "CAPTAIN"}},
+		{"en", "FANS LOCKED OUT AFTER VIOLENCE IN MOSCOW.\nThe league acted on Friday.", []string{"MOSCOW/LOC"}, []string{"FANS LOCKED", "FANS"}},
+		{"en", "LISBON 2031-05-17\nThe court sat on Friday and heard the case.", []string{"LISBON/LOC"}, []string{"LISBON 2031"}},
+		{"en", "NORLAND 2 VESSARIA 1 AFTER EXTRA TIME.\nThe match was tense.", nil, []string{"NORLAND 2", "VESSARIA 1"}},
+		{"en", "Reporters at FRANCE 24 said the talks in Cairo had ended.", []string{"FRANCE 24/ORG", "Cairo/LOC"}, nil},
+	})
+}
