@@ -159,7 +159,7 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonPlaceholder)
 	case isNavLine(text[l.start:l.end]):
 		mark(ReasonNav)
-	case isDateLine(l), isCountLine(l):
+	case isDateLine(l) && !isDateline(text[l.start:l.end], l), isCountLine(l):
 		mark(ReasonDate)
 	case isSectionLine(l):
 		mark(ReasonSection)
@@ -173,8 +173,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 // isDateLine: a short line of date and time words, numbers, section words and
 // a few stop words ("Publié le 12 mars 2024 à 14h30", "21st Oct 2017").
 func isDateLine(l *lineInfo) bool {
-	if l.words == 0 || l.words > 10 || l.dates == 0 || l.ending == endMark {
-		return false
+	if l.words == 0 || l.words > 10 || l.dateish == 0 || l.ending == endMark {
+		return false // "1. Varga 89": a rank and a score are no date
 	}
 	// A word may be both a stop word and a date word (French "a"), so compare
 	// against the words that are neither.
@@ -185,6 +185,48 @@ func isDateLine(l *lineInfo) bool {
 		return false
 	}
 	return 2*l.dates >= l.stop && l.dates+l.section > l.stop/2
+}
+
+// isDateline reports a wire dateline: where the story was filed, in one to
+// three capitalised words, maybe with a region after a comma, then the date
+// in figures ("LISBON 2031-05-17", "VARNAK, Norland 17/05/2031"). It opens the
+// article and names a place; a series label has a number or a symbol in it
+// ("BRIEFING #12 • MAY 2031") and a date cue is no place ("Updated 12 May").
+func isDateline(line string, l *lineInfo) bool {
+	label := 0
+	i := 0
+	for i < len(line) {
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		if i >= len(line) {
+			return false
+		}
+		if c := line[i]; c >= '0' && c <= '9' {
+			break // the date
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != ',' {
+			j++
+		}
+		w := line[i:j]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '-' && c != '.' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+		label++
+		i = j
+		if i < len(line) && line[i] == ',' {
+			i++
+		}
+	}
+	other := l.content - l.dates - l.section
+	return label >= 1 && label <= 3 && label == other && i < len(line)
 }
 
 // isCountLine: a short line of page metadata that counts words or minutes
@@ -331,7 +373,16 @@ func headlineEnd(l *lineInfo) bool {
 
 // linkLike: a line that could be one entry of a list of links.
 func linkLike(l *lineInfo) bool {
-	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose)
+	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose) && !dataRow(l)
+}
+
+// dataRow: a row of a table of results or figures, numbers making half its
+// words or more ("Varga (Norland) 26:17.8 (2)", "Harbourton 4 3 1 0 7 4
+// 10"). The article's own data, neither a link nor a headline; "Top 10
+// attacks of 2023" is a headline.
+// A row has a label: a page's "1 2 3 4 5 Next" has none.
+func dataRow(l *lineInfo) bool {
+	return l.numbers >= 2 && 2*l.numbers >= l.words && (l.upperStart || l.listItem) && l.content > l.numbers
 }
 
 // listHeaders marks "Latest news"-style headers and the run of link-like
@@ -497,8 +548,8 @@ func isNavLine(line string) bool {
 		c := line[i]
 		sep := false
 		switch {
-		case c == '|' || c == '>' || c == '/':
-			sep = true
+		case c == '|' || c == '>' || c == '/' && !(i > 0 && isDigit(line[i-1]) && i+1 < len(line) && isDigit(line[i+1])):
+			sep = true // not a date's slash: "17/05/2031"
 		case c == ' ' || c == '\t':
 			if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
 				sep = true
@@ -612,7 +663,7 @@ func (r *rules) tail(text string) {
 		if l.blank || l.bp || l.quoteStart || l.byline {
 			continue
 		}
-		if l.words <= tailMaxWords && l.ending == endNone || l.listItem && linkLike(l) {
+		if l.words <= tailMaxWords && l.ending == endNone && !dataRow(l) || l.listItem && linkLike(l) {
 			r.mark(i, ReasonTail)
 		}
 	}
@@ -737,7 +788,7 @@ func (r *rules) headlineCopies(text string) {
 		if !l.blank {
 			seen++
 		}
-		if l.blank || l.bp || l.words < copyMinShared || l.words > copyMaxWords || l.ending != endNone || l.quoteStart {
+		if l.blank || l.bp || l.words < copyMinShared || l.words > copyMaxWords || l.ending != endNone || l.quoteStart || dataRow(l) {
 			continue
 		}
 		set := map[string]bool{}
@@ -787,7 +838,7 @@ func (r *rules) wrapped() bool {
 // isHeadline: a short line shaped like an article headline.
 func isHeadline(l *lineInfo) bool {
 	return !l.blank && !l.bp && l.words >= headlineMinWords-1 && l.words <= headlineMaxWords && l.ending == endNone &&
-		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && 4*l.caps < 3*l.words
+		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && 4*l.caps < 3*l.words && !dataRow(l)
 }
 
 // teasers marks, just above furniture at the end of the page, a run of at
@@ -895,3 +946,5 @@ func (r *rules) between() {
 		}
 	}
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

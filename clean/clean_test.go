@@ -615,3 +615,43 @@ func TestNoticesKickersAndAuthorNotes(t *testing.T) {
 		{"The attackers arrived in two boats shortly before midnight and opened fire on a customs post, officials said.", keep},
 	}, false)
 }
+
+// TestDateline: a wire dateline names where the story was filed; it is no
+// date line, while a series label with a date and a date cue are.
+func TestDateline(t *testing.T) {
+	st := newTestStage(t)
+	for _, first := range []fixtureLine{
+		{"LISBON 2031-05-17", keep},
+		{"VARNAK, Norland 17/05/2031", keep},
+		{"BRIEFING #12 • MAY 2031", drop},
+		{"Updated 17 May 2031", drop},
+	} {
+		runFixture(t, st, []fixtureLine{
+			first,
+			{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		}, false)
+	}
+}
+
+// TestResultsTable: rows of a results table are the article's data, not a
+// list of links, headlines or dates, whatever their scores and ranks.
+func TestResultsTable(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Standings in the northern league after the matches played on Saturday, with points for each club:", keep},
+		{"Harbourton 4 3 1 0 7 4 10", keep},
+		{"Vessa Rovers 4 2 1 1 6 5 7", keep},
+		{"Kallim Athletic 4 2 0 2 4 3 6", keep},
+		{"Norport 4 0 1 3 2 10 1", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Results of the men's 10 km race held in the hills above Varnak on Saturday morning:", keep},
+		{"1. Lena Varga (Norland) 26:17.8 (2)", keep},
+		{"2. Tom Ashby (Vessaria) 26:24.9 (1)", keep},
+		{"3. Karim Benali (Ostavia) 26:33.0 (0)", keep},
+		{"Overall standings", free},
+		{"1. Varga 89", keep},
+		{"2. Ashby 79", keep},
+		{"3. Benali 78", keep},
+	}, false)
+}

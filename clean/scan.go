@@ -29,6 +29,7 @@ type lineInfo struct {
 	content int // tokens that are words or numbers (not ":" or symbols)
 	stop    int
 	dates   int // date vocabulary or numbers
+	dateish int // what only dates are: month and day words, years, "2031-05-17", "14h30", "12:40"
 	numbers int
 	section int
 	holder  int  // image placeholders
@@ -320,6 +321,10 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		if tok[0] >= '0' && tok[0] <= '9' {
 			li.numbers++
 			li.dates++
+			if dateShaped(tok) || k >= 2 && string(sc.norm[sc.tokStart[k-1]:sc.tokEnd[k-1]]) == ":" &&
+				sc.tokEnd[k-2] > sc.tokStart[k-2] && isDigit(sc.norm[sc.tokStart[k-2]]) && len(tok) == 2 {
+				li.dateish++
+			}
 			continue
 		}
 		if idx < 0 {
@@ -331,6 +336,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		}
 		if e.flags&wDate != 0 {
 			li.dates++
+			li.dateish++
 		}
 		if e.flags&wSection != 0 {
 			li.section++
@@ -471,4 +477,24 @@ func lineEnd(text string, start, end int) endKind {
 		return endNone
 	}
 	return endNone
+}
+
+// dateShaped reports a number token that can only be (part of) a date or a
+// time: a year, digits joined by hyphens ("2031-05-17"), an hour ("14h30").
+// A score, a rank or a count ("89", "4") is not.
+func dateShaped(tok []byte) bool {
+	if len(tok) == 4 && (tok[0] == '1' && tok[1] >= '8' || tok[0] == '2' && tok[1] <= '1') {
+		for _, c := range tok {
+			if !isDigit(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 1; i+1 < len(tok); i++ {
+		if (tok[i] == '-' || tok[i] == 'h') && isDigit(tok[i-1]) && isDigit(tok[i+1]) {
+			return true
+		}
+	}
+	return false
 }
