@@ -39,6 +39,10 @@ type Document struct {
 	Meta Meta
 	// Lang is the ISO 639-1 code of the body, or "" when undetermined.
 	Lang string
+	// LangGuess is the likeliest language when Lang is "" (too little prose
+	// to tell: a results table, a list of names). It is never reported; it
+	// only picks the word lists the stages read such a document with.
+	LangGuess string
 
 	// Boilerplate spans cover text that is not part of the article: navigation,
 	// subscription prompts, related-article lists, credits. Sorted, disjoint,
@@ -282,4 +286,15 @@ type Claim struct {
 	Attribution *Speaker `json:"attribution,omitempty"`
 	Modality    string   `json:"modality"`
 	Confidence  float64  `json:"confidence"`
+}
+
+// ReadingLang is the language whose word lists and rules the stages apply:
+// Lang, else the guess, else "" (a stage then reads with all its languages'
+// lists together). Every stage picks its rules through it, so that one
+// document is read as one language throughout.
+func (d *Document) ReadingLang() string {
+	if d.Lang != "" {
+		return d.Lang
+	}
+	return d.LangGuess
 }

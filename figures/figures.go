@@ -69,7 +69,7 @@ func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerF
 
 // Process replaces doc.Figures with the figures found outside boilerplate.
 func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
-	m := st.byLang[doc.Lang]
+	m := st.byLang[doc.ReadingLang()]
 	if m == nil {
 		m = st.all
 	}

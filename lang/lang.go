@@ -132,9 +132,11 @@ func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerL
 
 // Process implements dossier.Stage.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
-	doc.Lang = s.Detect(Sample(doc, s.sample))
+	sample := Sample(doc, s.sample)
+	doc.Lang, doc.LangGuess = s.Detect(sample), ""
 	if doc.Lang == "" {
 		doc.Warnings = append(doc.Warnings, TooShortWarning)
+		doc.LangGuess = s.Guess(sample)
 	}
 	return nil
 }
@@ -159,6 +161,19 @@ func (s *Stage) Detect(text string) string {
 	}
 	return code
 }
+
+// Guess returns the language whose own function words the text holds most
+// of, when there are at least two and twice the runner-up's ("in the",
+// "after" in a results table), or "". It reads texts too short for Detect to
+// report a language: the guess only picks the word lists to read them with.
+func (s *Stage) Guess(text string) string {
+	return s.tally(text, guessMinHits, guessRatio)
+}
+
+const (
+	guessMinHits = 2
+	guessRatio   = 2
+)
 
 // Sample returns up to max bytes of the document's body, preferring prose
 // lines (long lines) over headlines and captions, cut on a rune boundary.

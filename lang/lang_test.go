@@ -143,3 +143,33 @@ func TestShortAndListDocuments(t *testing.T) {
 		t.Errorf("undecided document: lang %q, warnings %q", doc.Lang, doc.Warnings)
 	}
 }
+
+// TestGuess: a document too short to report a language is still read with
+// the word lists of the language its few function words point to; names
+// and numbers alone point nowhere.
+func TestGuess(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, lang, guess string }{
+		{"Standings after the games\nVessa Rovers 2 1 0 7\nKessel United 1 1 1 4", "", "en"},
+		{"Classement après la journée\nVessa 2 1 0 7\nKessel 1 1 1 4", "", "fr"},
+		{"Vessa Rovers 2 Arvel City 1\nKessel United 0 Port Verin 3", "", ""},
+	} {
+		doc := &dossier.Document{Text: c.text}
+		if err := s.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Lang != c.lang || doc.LangGuess != c.guess || doc.ReadingLang() != c.guess {
+			t.Errorf("%.40q: lang %q guess %q reading %q, want %q/%q", c.text, doc.Lang, doc.LangGuess, doc.ReadingLang(), c.lang, c.guess)
+		}
+	}
+	doc := &dossier.Document{Text: "The court in Vessa heard the case of the two men on Friday and will rule on it next week, the prosecutor said."}
+	if err := s.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Lang != "en" || doc.LangGuess != "" || doc.ReadingLang() != "en" {
+		t.Errorf("prose: lang %q guess %q", doc.Lang, doc.LangGuess)
+	}
+}

@@ -118,7 +118,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	c := s.byLang[doc.Lang]
+	c := s.byLang[doc.ReadingLang()]
 	if c == nil {
 		c = s.all
 	}
@@ -152,7 +152,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	// A month-only header ("2022-06") gives no day: a weekday and day in the
 	// text ("lundi 13 juin") may be an event's, so no date is made up from it.
-	exprs := s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, dossier.Span{Start: 0, End: len(doc.Text)}, nil)
+	exprs := s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.ReadingLang(), dossier.Span{Start: 0, End: len(doc.Text)}, nil)
 	if d, ok := s.fromAgo(doc.Text, exprs); ok {
 		s.setPublished(doc, d, nil)
 	}
@@ -316,7 +316,7 @@ func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier
 func (s *Stage) dateDominated(doc *dossier.Document, sp dossier.Span, lineWords, extra int) bool {
 	var buf [8]timex.Expr
 	text := doc.Text
-	exprs := s.scanner.ScanTokens(text, doc.Tokens, doc.Lang, sp, buf[:0])
+	exprs := s.scanner.ScanTokens(text, doc.Tokens, doc.ReadingLang(), sp, buf[:0])
 	dateWords := 0
 	for _, e := range exprs {
 		if e.Kind == timex.KindCalendar && (e.Year > 0 || e.Day > 0) {
@@ -479,7 +479,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 			}
 		}
 		var buf [8]timex.Expr
-		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, span, buf[:0]) {
+		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.ReadingLang(), span, buf[:0]) {
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span

@@ -81,7 +81,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if len(doc.Text) == 0 {
 		return nil
 	}
-	r := s.byLang[doc.Lang]
+	r := s.byLang[doc.ReadingLang()]
 	if r == nil {
 		r = s.union
 	}

@@ -114,7 +114,7 @@ func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerT
 
 // Process implements dossier.Stage: it replaces doc.Tokens and doc.Sentences.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
-	toks, sents, err := s.segment(ctx, doc.Text, doc.Lang, doc.Boilerplate)
+	toks, sents, err := s.segment(ctx, doc.Text, doc.ReadingLang(), doc.Boilerplate)
 	if err != nil {
 		return err
 	}

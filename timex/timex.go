@@ -100,7 +100,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 				return err
 			}
 			end := chunkEnd(doc.Text, start, body.End)
-			exprs = s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.Lang, dossier.Span{Start: start, End: end}, exprs)
+			exprs = s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.ReadingLang(), dossier.Span{Start: start, End: end}, exprs)
 			start = end
 		}
 	}
