@@ -163,7 +163,9 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonDate)
 	case isSectionLine(l):
 		mark(ReasonSection)
-	case s.repeated != nil:
+	case s.repeated != nil && !isDateline(text[l.start:l.end], l):
+		// A dateline recurs in a day's wire copy ("LISBON 2031-05-17"): it
+		// still names where each story was filed.
 		if _, ok := s.repeated[strings.TrimSpace(text[l.start:l.end])]; ok {
 			mark(ReasonRepeated)
 		}
@@ -838,8 +840,14 @@ func (r *rules) wrapped() bool {
 // isHeadline: a short line shaped like an article headline.
 func isHeadline(l *lineInfo) bool {
 	return !l.blank && !l.bp && l.words >= headlineMinWords-1 && l.words <= headlineMaxWords && l.ending == endNone &&
-		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && 4*l.caps < 3*l.words && !dataRow(l)
+		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && 4*l.caps < 3*l.words && !dataRow(l) &&
+		l.numbers < headlineMaxNumbers
 }
+
+// headlineMaxNumbers: a line with this many numbers is a line of scores or
+// figures ("Hove: Norland 363 (Varga 111, Ashby 52; Benali 4-37)"), not a
+// headline.
+const headlineMaxNumbers = 4
 
 // teasers marks, just above furniture at the end of the page, a run of at
 // least three "headline, one-paragraph summary" pairs: teasers of other

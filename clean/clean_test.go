@@ -345,8 +345,9 @@ func TestRepeatedLines(t *testing.T) {
 	footer := "Example Daily Media Group Limited"
 	body := "Gunmen attacked a police station in the east of the country overnight, killing three officers, the ministry said."
 	author := "Jane Example"
-	texts := []string{author + "\n\n" + body + "\n\n" + footer,
-		author + "\n\nAnother story about the trial of five men, which opened on Monday in the capital.\n\n" + footer}
+	dateline := "LISBON 2031-05-17"
+	texts := []string{"Gunmen kill three officers in raid on police station\n" + dateline + "\n" + author + "\n\n" + body + "\n\n" + footer,
+		"Trial of five men opens in the capital\n" + dateline + "\n" + author + "\n\nAnother story about the trial of five men, which opened on Monday in the capital.\n\n" + footer}
 	st2, err := st.WithRepeatedLines(context.Background(), append(texts, body), 2)
 	if err != nil {
 		t.Fatal(err)
@@ -359,6 +360,10 @@ func TestRepeatedLines(t *testing.T) {
 			gotFooter = v.Boilerplate && v.Reason == ReasonRepeated
 		case body:
 			gotBody = v.Boilerplate
+		case dateline:
+			if v.Boilerplate {
+				t.Errorf("a day's recurring dateline marked as furniture (%v)", v.Reason)
+			}
 		}
 	}
 	if !gotFooter {
