@@ -1210,6 +1210,8 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case t.class&wTitle != 0 && t.class&wGiven == 0 && a+1 < b &&
 				(toks[a+1].name || toks[a+1].shape == shapeLower && toks[a+1].class&wParticle != 0 && s.joins(ws, r, a+1)):
 				titled = true // "General Tessa", "General van Rensel", "Colonel de Villaret"
+			case s.roleNoun(ws, r, a, b):
+				titled = true // "Coach Berti Vogts", "Defender Lena Varga": a role, then the person
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 && !(t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2) &&
 				!(initialDot(ws, a) && a+2 < b) &&
 				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
@@ -1667,6 +1669,25 @@ func initialDot(ws *workspace, k int) bool {
 	}
 	n := &ws.toks[k+1]
 	return !n.word && n.start == ws.toks[k].end && ws.text[n.start:n.end] == "."
+}
+
+// roleNoun reports a capitalised common noun that denotes a person
+// ("Coach", "Defender", "Infirmière") opening the run [a, b) before two or
+// more names with no head of an institution or a place: the person's role,
+// as a title would be, and not part of the name ("Coach Berti Vogts").
+func (s *Stage) roleNoun(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	t := &toks[a]
+	if t.shape != shapeCap || t.class&wDict == 0 || t.class&(wGiven|wOrgHead|wLocHead|wTitle|wHonorific) != 0 || b-a < 3 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		u := &toks[k]
+		if !u.word || !u.name || u.class&(wOrgHead|wLocHead) != 0 {
+			return false
+		}
+	}
+	return !allDict(ws, a+1, b) && r.isPersonNoun(ws.foldOf(t))
 }
 
 // initialJoins reports the period of an initial at j-1 inside a person's

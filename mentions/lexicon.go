@@ -26,6 +26,8 @@ type lexiconFile struct {
 	LocHeads      []string            `yaml:"loc_heads"`
 	LowerHeads    map[string][]string `yaml:"lower_heads"`
 	PersonTitles  []string            `yaml:"person_titles"`
+	// Honorifics are styles that stay part of the name ("Sir", "Dame").
+	Honorifics []string `yaml:"honorifics"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
@@ -137,6 +139,9 @@ const (
 	wByline
 	wOutletWord
 	wOrgNoun
+	// wHonorific: a style that belongs to the name it opens ("Sir John
+	// Saunders", "Dame …"), unlike a role, which is cut off.
+	wHonorific
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -173,6 +178,9 @@ type langRules struct {
 	dict string
 	// verbs is the language's verb_forms list (sorted, folded), or "".
 	verbs string
+	// people is the language's person_nouns list: nouns that denote people
+	// ("coach", "defender", "infirmière"), or "".
+	people lexicon.WordList
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -182,6 +190,8 @@ func (r *langRules) class(folded []byte) wordClass { return r.words[string(folde
 func (r *langRules) inDict(folded []byte) bool { return lexicon.WordList(r.dict).Has(folded) }
 
 func (r *langRules) isVerb(folded []byte) bool { return lexicon.WordList(r.verbs).Has(folded) }
+
+func (r *langRules) isPersonNoun(folded []byte) bool { return r.people.Has(folded) }
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
@@ -208,6 +218,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.OrgHeads, wOrgHead)
 	r.add(f.LocHeads, wLocHead)
 	r.add(f.PersonTitles, wTitle)
+	r.add(f.Honorifics, wHonorific)
 	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)
 	if r.personVerbs == nil {
@@ -436,6 +447,9 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
 		r.verbs = verbs
+		if r.people, err = lex.List(lang, lexicon.PersonNouns); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
 		byLang[lang] = r
 		if err := union.addFile(&f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)

@@ -513,7 +513,8 @@ func markTitleLines(ws *workspace, text string) {
 				upper++
 			}
 		}
-		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0
+		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0 ||
+			listMarker(ws, text, i, j) // "5. Lena Varga (Norland) 15:08.00": a list's item, not a headline
 		// A sentence in capitals ("SHEARER NAMED AS CAPTAIN.") is shouted,
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
@@ -529,6 +530,16 @@ func markTitleLines(ws *workspace, text string) {
 		}
 		i = j
 	}
+}
+
+// listMarker reports a sentence toks[i:j] opening with a list's number and
+// its period ("5. ").
+func listMarker(ws *workspace, text string, i, j int) bool {
+	if j-i < 3 || !ws.toks[i].number || ws.toks[i].end-ws.toks[i].start > 2 {
+		return false
+	}
+	p := &ws.toks[i+1]
+	return !p.word && p.start == ws.toks[i].end && text[p.start:p.end] == "."
 }
 
 // endsWithStop reports whether the sentence toks[i:j] ends with a full stop.

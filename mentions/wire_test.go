@@ -55,3 +55,23 @@ func TestShoutedLines(t *testing.T) {
 		{"en", "Reporters at FRANCE 24 said the talks in Cairo had ended.", []string{"FRANCE 24/ORG", "Cairo/LOC"}, nil},
 	})
 }
+
+// TestRoleNouns: a capitalised noun for a person before a name is the
+// person's role, cut off as a title is; a style such as "Sir" belongs to
+// the name.
+func TestRoleNouns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Coach Lena Varga has named a young squad for the match.", []string{"Lena Varga/PER"}, []string{"Coach Lena Varga"}},
+		{"en", "Defender Tom Ashby headed the ball into his own net.", []string{"Tom Ashby/PER"}, []string{"Defender Tom Ashby"}},
+		{"en", "Sir Tom Ashby chaired the inquiry into the bombing.", []string{"Sir Tom Ashby/PER"}, nil},
+	})
+}
+
+// TestListItems: a numbered item of a results list is no headline, whose
+// capitals would say nothing: the names in it stand on their own.
+func TestListItems(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Results of the race on Friday:\n1. Vessko Talmar (Norland) 15:08.00\n2. Orin Kadder (Vessaria) 15:09.40\n",
+			[]string{"Vessko Talmar/PER", "Orin Kadder/PER", "Norland/LOC"}, nil},
+	})
+}
