@@ -745,7 +745,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			if k == a && e >= b {
 				wholeKB = true
 			}
-			if p := ws.kbInfo[k]; p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC || e-k > 1 || k == a {
+			// A given name that is also a town's opens a person's name
+			// ("Dennis Varnak"): the first word's town does not count.
+			if p := ws.kbInfo[k]; p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC || e-k > 1 || k == a && (toks[a].class&wGiven == 0 || b-a < 2 || s.majorPlace(ws, text[toks[a].start:toks[a].end])) {
 				placesOnly = false
 			}
 			lastKBEnd = max(lastKBEnd, e)

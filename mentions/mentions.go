@@ -499,7 +499,7 @@ func markTitleLines(ws *workspace, text string) {
 		for j < len(toks) && toks[j].sent == toks[i].sent {
 			j++
 		}
-		content, capital, upper := 0, 0, 0
+		content, capital, upper, notUpper := 0, 0, 0, 0
 		for k := i; k < j; k++ {
 			t := &toks[k]
 			if !t.word || t.number || t.class&(wFunction|wConnector) != 0 && t.shape == shapeLower {
@@ -511,6 +511,8 @@ func markTitleLines(ws *workspace, text string) {
 			}
 			if t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2 {
 				upper++
+			} else if t.shape != shapeUpper {
+				notUpper++
 			}
 		}
 		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0 ||
@@ -518,7 +520,7 @@ func markTitleLines(ws *workspace, text string) {
 		// A sentence in capitals ("SHEARER NAMED AS CAPTAIN.") is shouted,
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
-		shouted := content >= 3 && upper == content
+		shouted := content >= 3 && upper >= 2 && notUpper == 0 // "H1" and "A" are capitals too
 		if content >= 3 && capital*4 >= content*3 && (!endsWithStop(ws, text, i, j) || shouted) && !byline {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true

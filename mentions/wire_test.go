@@ -52,6 +52,7 @@ func TestShoutedLines(t *testing.T) {
 		{"en", "FANS LOCKED OUT AFTER VIOLENCE IN MOSCOW.\nThe league acted on Friday.", []string{"MOSCOW/LOC"}, []string{"FANS LOCKED", "FANS"}},
 		{"en", "LISBON 2031-05-17\nThe court sat on Friday and heard the case.", []string{"LISBON/LOC"}, []string{"LISBON 2031"}},
 		{"en", "NORLAND 2 VESSARIA 1 AFTER EXTRA TIME.\nThe match was tense.", nil, []string{"NORLAND 2", "VESSARIA 1"}},
+		{"en", "VARNOTECH H1 PROFIT RISE BELOW TARGET.\nThe results came on Friday.", nil, []string{"PROFIT", "H1 PROFIT RISE BELOW TARGET"}},
 		{"en", "Reporters at FRANCE 24 said the talks in Cairo had ended.", []string{"FRANCE 24/ORG", "Cairo/LOC"}, nil},
 	})
 }
@@ -73,5 +74,14 @@ func TestListItems(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Results of the race on Friday:\n1. Vessko Talmar (Norland) 15:08.00\n2. Orin Kadder (Vessaria) 15:09.40\n",
 			[]string{"Vessko Talmar/PER", "Orin Kadder/PER", "Norland/LOC"}, nil},
+	})
+}
+
+// TestGivenNameBeforeTown: a given name that is also a town's, before a
+// town's name, opens a person's name; a country does not.
+func TestGivenNameBeforeTown(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The sprinter Dennis Lancaster won ahead of two younger rivals.", []string{"Dennis Lancaster/PER"}, []string{"Lancaster"}},
+		{"en", "Flights from Jordan resumed on Friday.", []string{"Jordan/LOC"}, nil},
 	})
 }
