@@ -876,7 +876,16 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 		return true
 	}
 	next := &toks[k+1]
-	return next.shape == shapeLower && next.class&(wArticle|wConnector) != 0 && (toks[a].class&wOrgHead == 0 || toks[a].shape == shapeLower)
+	if next.shape != shapeLower || next.class&(wArticle|wConnector) == 0 {
+		return false
+	}
+	if toks[a].class&wOrgHead == 0 || toks[a].shape == shapeLower {
+		return true
+	}
+	// An institution's own head after the article opens a second name
+	// ("the Ministry of Defence and the Army").
+	j := s.skipConnectors(ws, nil, k+1)
+	return j < len(toks) && toks[j].shape == shapeCap && toks[j].class&wOrgHead != 0
 }
 
 // addOwned adds the owned unit's name [a, b) ("the Islamic State’s Khorasan
@@ -1280,7 +1289,7 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic {
+		if generic && !s.headOfDomain(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -1671,6 +1680,20 @@ func initialDot(ws *workspace, k int) bool {
 	}
 	n := &ws.toks[k+1]
 	return !n.word && n.start == ws.toks[k].end && ws.text[n.start:n.end] == "."
+}
+
+// headOfDomain reports an institution's head noun followed by a connector
+// and its domain in the run [a, b) ("Ministry of Defence", "Council for
+// Water Security"): capitalised so, the common words name one body.
+func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	for k := a; k+2 < b; k++ {
+		h, c := &toks[k], &toks[k+1]
+		if h.shape == shapeCap && h.class&wOrgHead != 0 && c.shape == shapeLower && c.class&wConnector != 0 && c.class&wCoord == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // roleNoun reports a capitalised common noun that denotes a person
