@@ -772,6 +772,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		s.addPattern(ws, r, text, a, b, "ORG", 0)
 		return b
+	case !wholeKB && s.placeOpensInstitution(ws, a, b) >= 0:
+		// "the Kurdistan Democratic Party", "the Harbourton Stock Exchange":
+		// a place opening a run that an institution's head ends names the
+		// institution, whatever the knowledge base knows of its other words.
+		s.addPattern(ws, r, text, s.placeOpensInstitution(ws, a, b), b, "ORG", 0)
+		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -1289,7 +1295,7 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic && !s.headOfDomain(ws, a, b) {
+		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -1450,6 +1456,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead
 	case multi && first.class&wLocHead != 0:
 		return "LOC", evHead
+	case multi && s.headOfDomain(ws, a, b):
+		return "ORG", evHead // "Harbourton Chamber of Commerce": a head with its domain
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
@@ -1680,6 +1688,40 @@ func initialDot(ws *workspace, k int) bool {
 	}
 	n := &ws.toks[k+1]
 	return !n.word && n.start == ws.toks[k].end && ws.text[n.start:n.end] == "."
+}
+
+// placeOpensInstitution reports a run [a, b) that opens with a known
+// place's name, goes on with capitalised words and ends with an
+// organisation's head noun ("Kurdistan Democratic Party", "New York Stock
+// Exchange"). A run whose head is the place's own noun ("Helmand
+// Province") or that the knowledge base knows whole is not one.
+// The run may open with a sentence's common word and connectors ("Leaders
+// of the Kurdistan Democratic Party"): it returns where the name starts, or
+// -1.
+func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
+	toks := ws.toks
+	if t := &toks[a]; t.sentStart && t.shape == shapeCap && t.class&wDict != 0 && t.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[a] == 0 {
+		for a++; a < b && toks[a].shape == shapeLower && toks[a].class&(wConnector|wArticle) != 0 && toks[a].class&wCoord == 0; a++ {
+		}
+		if a >= b || !toks[a].name {
+			return -1
+		}
+	}
+	e := int(ws.kbEnd[a])
+	p := ws.kbInfo[a]
+	if e <= a || e >= b-1 || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
+		return -1
+	}
+	last := &toks[b-1]
+	if last.shape != shapeCap || last.class&wOrgHead == 0 || last.class&wLocHead != 0 {
+		return -1
+	}
+	for k := e; k < b; k++ {
+		if t := &toks[k]; !t.word || !t.name && !(t.shape == shapeLower && t.class&wConnector != 0) || t.class&wCoord != 0 {
+			return -1
+		}
+	}
+	return a
 }
 
 // headOfDomain reports an institution's head noun followed by a connector

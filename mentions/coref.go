@@ -73,6 +73,23 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			}
 		}
 	}
+	// A small town's name that a person verb follows ("Clinton said", "Dole
+	// told reporters") names a person there, and everywhere in the document.
+	personKeys := map[string]bool{}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.entry == nil || c.entry.Type != kb.LOC || c.to-c.from != 1 || !s.townAsPerson(ws, r, c) {
+			continue
+		}
+		personKeys[keys[i]] = true
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 && personKeys[keys[i]] && !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) &&
+			!placePrepBefore(ws, c.from) {
+			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
+		}
+	}
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry != nil {
@@ -107,6 +124,25 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.typ = sp.typ
 		}
 	}
+}
+
+// townAsPerson reports a one-word match of a town that is no major place,
+// with a person verb right after it in its sentence ("Clinton said") or a
+// person's title right before it.
+func (s *Stage) townAsPerson(ws *workspace, r *langRules, c *cand) bool {
+	t := &ws.toks[c.from]
+	if t.shape != shapeCap || s.majorPlace(ws, ws.text[t.start:t.end]) {
+		return false
+	}
+	if s.titleBefore(ws, c.from) {
+		return true
+	}
+	if c.to >= len(ws.toks) {
+		return false
+	}
+	n := &ws.toks[c.to]
+	return n.word && n.sent == t.sent && n.class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[n.start:n.end])] &&
+		!s.prepObject(ws, c.from)
 }
 
 // placeNounAfter reports a lower-case place noun right after the candidate

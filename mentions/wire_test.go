@@ -85,3 +85,26 @@ func TestGivenNameBeforeTown(t *testing.T) {
 		{"en", "Flights from Jordan resumed on Friday.", []string{"Jordan/LOC"}, nil},
 	})
 }
+
+// TestTownNamedPerson: a small town's name with a person verb after it or a
+// title before it is a person there and throughout the document; a major
+// place speaking for its government stays a place.
+func TestTownNamedPerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Dole said on Friday he would veto the bill, and aides said Dole was firm.", []string{"Dole/PER"}, []string{"Dole/LOC"}},
+		{"en", "Paris said on Friday it would not change its policy.", []string{"Paris/LOC"}, nil},
+		{"en", "Residents of Dole said the road was closed.", []string{"Dole/LOC"}, nil},
+	})
+}
+
+// TestInstitutionNames: a place opening a name an institution's head ends,
+// a head with its domain, a run spelt by its acronym are one organisation.
+func TestInstitutionNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Shares fell on the Lisbon Stock Exchange, the Harbourton Chamber of Commerce said.",
+			[]string{"Lisbon Stock Exchange/ORG", "Harbourton Chamber of Commerce/ORG"}, []string{"Lisbon", "Stock Exchange"}},
+		{"en", "The statement was carried by the official Norland News Agency (NNA) on Friday.", []string{"Norland News Agency/ORG", "NNA/ORG"}, nil},
+		{"en", "On Friday the Ministry of Defence and the Army denied it.", []string{"Ministry of Defence/ORG"}, []string{"Ministry of Defence and the Army"}},
+		{"en", "Leaders of the Kurdistan Democratic Party met in Erbil.", []string{"Kurdistan Democratic Party/ORG", "Erbil/LOC"}, []string{"Democratic Party"}},
+	})
+}
