@@ -1462,6 +1462,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
 		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
+	case s.roleAfter(ws, r, b):
+		return "PER", evTitle // "biased toward Idris Malvane, president of the council"
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
 	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
@@ -1736,6 +1738,44 @@ func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// roleAfter reports an apposition naming a person's role right after the
+// name ending at b: a comma, maybe an article or a determiner and an
+// adjective, then a lower-case title or noun for a person (", president
+// of", ", a former nurse", ", le porte-parole de"). A place's apposition
+// names a place ("Kessel, a town in the north").
+func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
+	toks := ws.toks
+	if b+1 >= len(toks) || toks[b].word || ws.text[toks[b].start:toks[b].end] != "," {
+		return false
+	}
+	sent := toks[b-1].sent
+	lower := func(k int) *tok {
+		if k >= len(toks) || !toks[k].word || toks[k].sent != sent || toks[k].shape != shapeLower || toks[k].number {
+			return nil
+		}
+		return &toks[k]
+	}
+	k := b + 1
+	if t := lower(k); t != nil && t.class&wArticle != 0 {
+		k++
+	}
+	if t := lower(k); t != nil && t.class&wTitle == 0 && (t.class&wAdjective != 0 || r.isAdjective(ws.foldOf(t))) && !r.isPersonNoun(ws.foldOf(t)) {
+		k++ // "a former nurse"
+	}
+	t := lower(k)
+	if t == nil || t.class&wTitle == 0 && !r.isPersonNoun(ws.foldOf(t)) {
+		return false
+	}
+	// The role's noun ends the apposition or takes its complement
+	// (", president of", ", a nurse, said"); a verb after it makes it a
+	// new clause's subject (", puis un suspect a été arrêté").
+	if k+1 >= len(toks) || toks[k+1].sent != sent {
+		return true
+	}
+	n := &toks[k+1]
+	return !n.word || n.class&(wConnector|wParticle) != 0 && n.shape == shapeLower
 }
 
 // roleNoun reports a capitalised common noun that denotes a person

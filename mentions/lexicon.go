@@ -181,6 +181,8 @@ type langRules struct {
 	// people is the language's person_nouns list: nouns that denote people
 	// ("coach", "defender", "infirmière"), or "".
 	people lexicon.WordList
+	// adjectives is the language's generated adjectives list, or "".
+	adjectives lexicon.WordList
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -192,6 +194,8 @@ func (r *langRules) inDict(folded []byte) bool { return lexicon.WordList(r.dict)
 func (r *langRules) isVerb(folded []byte) bool { return lexicon.WordList(r.verbs).Has(folded) }
 
 func (r *langRules) isPersonNoun(folded []byte) bool { return r.people.Has(folded) }
+
+func (r *langRules) isAdjective(folded []byte) bool { return r.adjectives.Has(folded) }
 
 func newLangRules() *langRules {
 	return &langRules{words: map[string]wordClass{}, lowerHeads: map[string]string{}, tailHeads: map[string]string{}, akaCues: map[string]bool{},
@@ -448,6 +452,9 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 		}
 		r.verbs = verbs
 		if r.people, err = lex.List(lang, lexicon.PersonNouns); err != nil {
+			return nil, nil, fmt.Errorf("mentions: %w", err)
+		}
+		if r.adjectives, err = lex.List(lang, lexicon.Adjectives); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
 		byLang[lang] = r

@@ -108,3 +108,15 @@ func TestInstitutionNames(t *testing.T) {
 		{"en", "Leaders of the Kurdistan Democratic Party met in Erbil.", []string{"Kurdistan Democratic Party/ORG", "Erbil/LOC"}, []string{"Democratic Party"}},
 	})
 }
+
+// TestRoleApposition: a role in apposition after an unknown name makes it a
+// person, even after a place preposition; a place's apposition does not,
+// nor a new clause's subject after the comma.
+func TestRoleApposition(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The envoy leaned toward Vandar Kesslo, president of the separatist council.", []string{"Vandar Kesslo/PER"}, []string{"Vandar Kesslo/LOC"}},
+		{"en", "Talks were held in Kesslo, a town in the north, on Friday.", []string{"Kesslo/LOC"}, nil},
+		{"fr", "Le diplomate est allé à Vorlanda, une ville du nord, puis à Kesslo, puis un suspect a été arrêté.", []string{"Vorlanda/LOC", "Kesslo/LOC"}, nil},
+		{"fr", "Il a parlé avec Karim Dessol, ancien ministre de la Défense.", []string{"Karim Dessol/PER"}, nil},
+	})
+}

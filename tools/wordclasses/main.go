@@ -93,6 +93,19 @@ func runFrench(dir, out string) error {
 	}); err != nil {
 		return err
 	}
+	// Grammar words that the dictionary also lists as nouns ("un", "une":
+	// the number) are left out: "une" opens an apposition about anything.
+	grammar := map[string]bool{}
+	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
+		for _, tag := range []string{"po:det", "po:pro", "po:prep", "po:adv", "po:conj"} {
+			if slices.Contains(f, tag) {
+				lemma, _, _ := strings.Cut(f[0], "/")
+				grammar[lemma] = true
+			}
+		}
+	}); err != nil {
+		return err
+	}
 	words := map[string]bool{}
 	lemmas := 0
 	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
@@ -102,7 +115,7 @@ func runFrench(dir, out string) error {
 			return
 		}
 		lemma, flagStr, _ := strings.Cut(f[0], "/")
-		if !frenchWord(lemma) {
+		if !frenchWord(lemma) || grammar[lemma] {
 			return
 		}
 		var flags []string // FLAG long: two characters each
