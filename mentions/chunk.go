@@ -246,6 +246,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && first.number {
 			continue
 		}
+		if !single && s.lowerWhereCapital(ws, r, i, j, c) {
+			continue // "an Islamic state": a common noun where the name has a capital
+		}
 		if single && !first.name && c.entry.Kind != kb.KindTerroristOrg && c.entry.Kind != kb.KindArmedGroup && r.inDict(ws.foldOf(first)) {
 			continue // "la gendarmerie", "the police": a common noun for any country's body
 		}
@@ -268,6 +271,25 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		return ci
 	}
 	return -1
+}
+
+// lowerWhereCapital reports a lower-case dictionary word in the text [i, j)
+// after its first word, where every alias of c's entry with this key writes
+// that word with a capital ("establish an Islamic state" is no "Islamic
+// State"). Only counted when the text has as many words as the alias.
+func (s *Stage) lowerWhereCapital(ws *workspace, r *langRules, i, j int, c *candidate) bool {
+	m, lower := 0, false
+	for k := i; k < j; k++ {
+		t := &ws.toks[k]
+		if !t.word {
+			continue
+		}
+		if m > 0 && t.shape == shapeLower && m < 32 && c.lowerWords&(1<<m) == 0 && r.inDict(ws.foldOf(t)) {
+			lower = true
+		}
+		m++
+	}
+	return lower && m == len(splitPhrase(c.alias))
 }
 
 // demonymListed reports a nationality word in a list of nationality words

@@ -31,6 +31,10 @@ type candidate struct {
 	// leadingArticle: the alias starts with an article ("The Guardian") that is
 	// part of the canonical name, so it stays in the mention.
 	leadingArticle bool
+	// lowerWords has bit m set when word m of some alias of the entry with
+	// this key is written in lower case ("Islamic State group"): a word the
+	// aliases all capitalise is written so in the name.
+	lowerWords uint32
 }
 
 // phraseInfo is a value of the gazetteer map: whether longer phrases start
@@ -179,6 +183,11 @@ func makeCandidate(e *kb.Entry, i, strong int, name string, articles map[string]
 		words:          len(words),
 		weak:           i >= strong,
 	}
+	for m, w := range splitPhrase(name) {
+		if m < 32 && startsLower(w) {
+			c.lowerWords |= 1 << m
+		}
+	}
 	if c.upper && utf8.RuneCountInString(name) >= 4 {
 		// "Isis", "Nato": British style writes long acronyms capitalised.
 		c.upper = false
@@ -261,8 +270,9 @@ func (g *gazetteer) add(words []string, c candidate) {
 
 // addCandidate adds c unless the same entry is there with the same flags.
 func (p *phraseInfo) addCandidate(c candidate) {
-	for _, o := range p.cands {
-		if o.entry == c.entry && o.upper == c.upper && o.capOnly == c.capOnly && o.lowerOK == c.lowerOK && o.weak == c.weak {
+	for i := range p.cands {
+		if o := &p.cands[i]; o.entry == c.entry && o.upper == c.upper && o.capOnly == c.capOnly && o.lowerOK == c.lowerOK && o.weak == c.weak {
+			o.lowerWords |= c.lowerWords
 			return
 		}
 	}

@@ -120,3 +120,13 @@ func TestRoleApposition(t *testing.T) {
 		{"fr", "Il a parlé avec Karim Dessol, ancien ministre de la Défense.", []string{"Karim Dessol/PER"}, nil},
 	})
 }
+
+// TestCommonNounInKnownName: a lower-case common noun where every alias of
+// a known name has a capital is the common noun ("an Islamic state").
+func TestCommonNounInKnownName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The group fought to establish an Islamic state in the region.", nil, []string{"Islamic state"}},
+		{"en", "The Islamic State claimed the attack.", []string{"Islamic State/ORG"}, nil},
+		{"fr", "L'État islamique a revendiqué l'attaque.", []string{"État islamique/ORG"}, nil},
+	})
+}
