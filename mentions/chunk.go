@@ -1490,6 +1490,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evContext
 	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
 		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
+	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
+		return "LOC", evContext // "in Lincoln", "dans le Gard": a name alone after a place preposition
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] &&
@@ -1521,6 +1523,25 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// placePrepAhead reports a lower-case place preposition right before token
+// a, or before the article that precedes it ("in Lincoln", "dans le Gard",
+// "au Niger"), in its sentence.
+func (s *Stage) placePrepAhead(ws *workspace, a int) bool {
+	toks := ws.toks
+	is := func(k int, c wordClass) bool {
+		return k >= 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].class&c != 0 && toks[k].sent == toks[a].sent
+	}
+	switch {
+	case is(a-1, wLocPrep) && !is(a-1, wPersonVerb):
+		return true
+	case is(a-1, wContracted) && is(a-1, wLocPrep):
+		return true
+	case is(a-1, wArticle) && is(a-2, wLocPrep):
+		return true
+	}
+	return false
 }
 
 // directionBefore reports a lower-case direction word before the name,

@@ -130,3 +130,13 @@ func TestCommonNounInKnownName(t *testing.T) {
 		{"fr", "L'État islamique a revendiqué l'attaque.", []string{"État islamique/ORG"}, nil},
 	})
 }
+
+// TestGivenNamesList: the generated first names open persons' names; one
+// alone after a place preposition names a place.
+func TestGivenNamesList(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The manager Orville Tesskin resigned on Friday after the defeat.", []string{"Orville Tesskin/PER"}, nil},
+		{"en", "The suspect lived in Sharon before moving to the coast.", []string{"Sharon/LOC"}, []string{"Sharon/PER"}},
+		{"fr", "Le suspect vivait dans le Gard avant de partir pour la côte.", []string{"Gard/LOC"}, []string{"Gard/PER"}},
+	})
+}

