@@ -49,7 +49,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	names := make(map[string]*support, len(ws.cands))
 	keys := make([]string, len(ws.cands))
 	lastWords := map[string]bool{}
-	surnames := map[string]bool{} // last words of well-supported persons' names
+	var surnames map[string]bool // last words of well-supported persons' names
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		k := ws.candKey(c)
@@ -69,17 +69,23 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			}
 			lastWords[string(ws.foldOf(&ws.toks[last]))] = true
 			if c.typ == "PER" && c.strength >= evGiven {
+				if surnames == nil {
+					surnames = map[string]bool{}
+				}
 				surnames[string(ws.foldOf(&ws.toks[last]))] = true
 			}
 		}
 	}
 	// A small town's name that a person verb follows ("Clinton said", "Dole
 	// told reporters") names a person there, and everywhere in the document.
-	personKeys := map[string]bool{}
+	var personKeys map[string]bool
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry == nil || c.entry.Type != kb.LOC || c.to-c.from != 1 || !s.townAsPerson(ws, r, c) {
 			continue
+		}
+		if personKeys == nil {
+			personKeys = map[string]bool{}
 		}
 		personKeys[keys[i]] = true
 	}
@@ -131,18 +137,17 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 // person's title right before it.
 func (s *Stage) townAsPerson(ws *workspace, r *langRules, c *cand) bool {
 	t := &ws.toks[c.from]
-	if t.shape != shapeCap || s.majorPlace(ws, ws.text[t.start:t.end]) {
+	if t.shape != shapeCap {
 		return false
 	}
-	if s.titleBefore(ws, c.from) {
-		return true
+	person := s.titleBefore(ws, c.from)
+	if !person && c.to < len(ws.toks) {
+		n := &ws.toks[c.to]
+		person = n.word && n.sent == t.sent && n.class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[n.start:n.end])] &&
+			!s.prepObject(ws, c.from)
 	}
-	if c.to >= len(ws.toks) {
-		return false
-	}
-	n := &ws.toks[c.to]
-	return n.word && n.sent == t.sent && n.class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[n.start:n.end])] &&
-		!s.prepObject(ws, c.from)
+	// The costly lookup last: most towns have no person verb after them.
+	return person && !s.majorPlace(ws, ws.text[t.start:t.end])
 }
 
 // placeNounAfter reports a lower-case place noun right after the candidate
