@@ -827,6 +827,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// preposition are one place name, not a person and a town.
 		s.addPattern(ws, r, text, a, b, "LOC", 0)
 		return b
+	case !wholeKB && s.nameBeforeTown(ws, r, a, b):
+		// "a letter signed by Mishi Saran": an unknown word before a small
+		// town's name, with no place preposition, is a person's first name.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
+		return b
 	case placesOnly && lastKBEnd <= b && toks[a].class&wGiven != 0:
 		// "Guy Van Vlierden": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -1033,6 +1038,33 @@ func (s *Stage) townCompound(ws *workspace, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// nameBeforeTown reports a run [a, b) of two capitalised words, the first
+// known to no word list nor the knowledge base, the second a town's name
+// that is no major place, inside a sentence and after no place preposition
+// ("signed by Mishi Saran"): a person named like a town. Two place words
+// after "in" are one town's name (townCompound).
+func (s *Stage) nameBeforeTown(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if b-a != 2 || a == 0 {
+		return false
+	}
+	f, l := &toks[a], &toks[a+1]
+	p := ws.kbInfo[a+1]
+	if f.shape != shapeCap || f.class != 0 || f.sentStart || f.titleLine || ws.kbEnd[a] != 0 || s.isDemonym(ws.text, f) ||
+		l.shape != shapeCap || p == nil || int(ws.kbEnd[a+1]) != b || p.cands[ws.kbCand[a+1]].entry.Kind != kb.KindCity {
+		return false
+	}
+	if s.placePrepAhead(ws, a) || s.placeNounAround(ws, a, b) {
+		return false
+	}
+	// Something must say "person": a title, a role after the name, a
+	// person verb after it, or "by" before it.
+	person := s.titleBefore(ws, a) || s.roleAfter(ws, r, b) ||
+		b < len(toks) && toks[b].word && toks[b].sent == f.sent && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] ||
+		toks[a-1].word && toks[a-1].shape == shapeLower && r.agentPreps[string(ws.foldOf(&toks[a-1]))]
+	return person && !s.majorPlace(ws, ws.text[l.start:l.end])
 }
 
 // namedInstitution reports a run [a, b) that opens with a capitalised common
@@ -1851,8 +1883,9 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		return false
 	}
 	n := &toks[j+1]
-	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 || n.start != toks[j].end+1 {
-		return false
+	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 || n.start != toks[j].end+1 ||
+		s.isDemonym(ws.text, n) {
+		return false // "S. African": an abbreviation before a nationality
 	}
 	// Back over the name's given names and initials to the run's start or
 	// to a coordination ("Marta and T. R. Okafor"), where the run is cut.

@@ -177,8 +177,8 @@ func coordinatedTypes(ws *workspace) {
 			return
 		}
 		if prev >= 0 && listed(ws, cs[prev].to, cs[i].from) {
-			adoptType(&cs[i], &cs[prev])
-			adoptType(&cs[prev], &cs[i])
+			adoptType(ws, &cs[i], &cs[prev])
+			adoptType(ws, &cs[prev], &cs[i])
 		}
 		prev = i
 	}
@@ -191,15 +191,19 @@ func coordinatedTypes(ws *workspace) {
 			continue
 		}
 		if prev >= 0 && listed(ws, cs[i].to, cs[prev].from) {
-			adoptType(&cs[i], &cs[prev])
+			adoptType(ws, &cs[i], &cs[prev])
 		}
 		prev = i
 	}
 }
 
 // adoptType types c like the listed name o when only the default typed c.
-func adoptType(c, o *cand) {
+// An acronym names no person ("on ESPN and Forbes").
+func adoptType(ws *workspace, c, o *cand) {
 	if c.entry != nil || c.strength > evDefault || o.typ == c.typ || (o.entry == nil && o.strength < evContext) {
+		return
+	}
+	if o.typ == "PER" && c.to-c.from == 1 && ws.toks[c.from].shape == shapeUpper {
 		return
 	}
 	c.typ, c.strength = o.typ, evContext

@@ -28,6 +28,9 @@ type lexiconFile struct {
 	PersonTitles  []string            `yaml:"person_titles"`
 	// Honorifics are styles that stay part of the name ("Sir", "Dame").
 	Honorifics []string `yaml:"honorifics"`
+	// AgentPreps introduce who does something ("signed by", "tué par"):
+	// persons more often than places follow them.
+	AgentPreps []string `yaml:"agent_preps"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
@@ -183,6 +186,8 @@ type langRules struct {
 	people lexicon.WordList
 	// adjectives is the language's generated adjectives list, or "".
 	adjectives lexicon.WordList
+	// agentPreps: folded agent prepositions ("by", "par").
+	agentPreps map[string]bool
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -223,6 +228,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.LocHeads, wLocHead)
 	r.add(f.PersonTitles, wTitle)
 	r.add(f.Honorifics, wHonorific)
+	for _, w := range f.AgentPreps {
+		if r.agentPreps == nil {
+			r.agentPreps = map[string]bool{}
+		}
+		r.agentPreps[fold(w)] = true
+	}
 	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)
 	if r.personVerbs == nil {

@@ -140,3 +140,32 @@ func TestGivenNamesList(t *testing.T) {
 		{"fr", "Le suspect vivait dans le Gard avant de partir pour la côte.", []string{"Gard/LOC"}, []string{"Gard/PER"}},
 	})
 }
+
+// TestNameLikeATown: an unknown first word before a small town's name is a
+// person's name where something says person ("by", a person verb, a title);
+// elsewhere it may be a town's two-word name.
+func TestNameLikeATown(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The appeal was signed by Vessko Saran and two lawyers.", []string{"Vessko Saran/PER"}, nil},
+		{"en", "The convoy reached Vessko Saran on Friday.", nil, []string{"Vessko Saran/PER"}},
+		{"fr", "L'appel a été signé par Vessko Saran et deux avocats.", []string{"Vessko Saran/PER"}, nil},
+	})
+}
+
+// TestCompaniesAndWars: company suffixes head organisations whatever the
+// first word; wars and revolutions are events, not entities.
+func TestCompaniesAndWars(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Shares of Lena Motor Corp fell after the report on Friday.", []string{"Lena Motor Corp/ORG"}, nil},
+		{"en", "Veterans of the Korean War gathered on Friday.", nil, []string{"Korean War"}},
+		{"fr", "Les anciens de la Guerre d'Algérie se sont réunis vendredi.", nil, []string{"Guerre d'Algérie"}},
+	})
+}
+
+// TestAcronymListedWithPerson: an acronym listed with a person's name stays
+// an organisation.
+func TestAcronymListedWithPerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "You can find her work on VESKA and Forbes, the desk said on Friday.", []string{"VESKA/ORG"}, []string{"VESKA/PER"}},
+	})
+}
