@@ -500,6 +500,8 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 				return last
 			}
 			last, content, named = k+1, 0, true
+		case u.class&wCoord != 0 && s.secondHeadAfter(ws, k):
+			return last // "l'organisation Front ardent et le lycée Pasteur": a second name
 		case u.class&wConnector != 0:
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
 			return last
@@ -521,6 +523,22 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 		}
 	}
 	return last
+}
+
+// secondHeadAfter reports, after the coordinator at k and any articles, the
+// head of another name: a lower-case head ("et le lycée …") or a capitalised
+// organisation or place head ("et la Police nationale").
+func (s *Stage) secondHeadAfter(ws *workspace, k int) bool {
+	toks := ws.toks
+	j := k + 1
+	for j < len(toks) && toks[j].word && toks[j].class&wArticle != 0 && toks[j].shape == shapeLower {
+		j++
+	}
+	if j >= len(toks) || !toks[j].word || toks[j].sent != toks[k].sent {
+		return false
+	}
+	t := &toks[j]
+	return t.shape == shapeLower && t.class&wLowerStart != 0 || t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0
 }
 
 // possessiveHead reports an English possessive clitic at j followed by a
@@ -726,8 +744,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k)):
 				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
-				toks[a].class&wGiven != 0 && !headed:
-				cut = true // "Élie Tenenbaum of La Guerre…": a person's name takes no "of"
+				toks[a].class&wGiven != 0 && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
+				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
+				// Harbourton Police": a person's name takes no "of"
+				cut = true
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k):
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
@@ -864,20 +884,28 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 // institutionOfPlace reports whether the run [a, b) is a capitalised
 // organisation head noun's name, a connector, and one known place that ends
 // the run: "Electoral Commission of Nigeria", "Cour suprême du Pakistan".
+// The head may take its domain first: "National Council for Water Security
+// of Norland".
 func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 	toks := ws.toks
+	first := true
 	for k := a + 1; k < b-1; k++ {
 		t := &toks[k]
 		if t.shape != shapeLower || t.class&wConnector == 0 {
 			continue
 		}
-		h := &toks[k-1]
-		if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[k-1] > int32(k) {
-			return false
+		if first {
+			h := &toks[k-1]
+			if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[k-1] > int32(k) {
+				return false
+			}
+			first = false
 		}
 		j := s.skipConnectors(ws, nil, k+1)
-		p := ws.kbInfo[j]
-		return j < b && int(ws.kbEnd[j]) == b && p != nil && p.cands[ws.kbCand[j]].entry.Type == kb.LOC
+		if p := ws.kbInfo[j]; j < b && int(ws.kbEnd[j]) == b && p != nil && p.cands[ws.kbCand[j]].entry.Type == kb.LOC {
+			return true
+		}
+		k = j
 	}
 	return false
 }
@@ -1136,6 +1164,16 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 func (s *Stage) hasHead(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// headWordIn reports an organisation's or a place's head word in [a, b).
+func headWordIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 {
 			return true
 		}
 	}

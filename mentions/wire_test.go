@@ -169,3 +169,14 @@ func TestAcronymListedWithPerson(t *testing.T) {
 		{"en", "You can find her work on VESKA and Forbes, the desk said on Friday.", []string{"VESKA/ORG"}, []string{"VESKA/PER"}},
 	})
 }
+
+// TestLongInstitutionNames: an institution with its domain and its place is
+// one name; a person "of" an institution is two; a coordination opening a
+// second head splits a French lower-case tail.
+func TestLongInstitutionNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The National Council for Water Security of Norland met on Friday.", []string{"National Council for Water Security of Norland/ORG"}, []string{"Norland"}},
+		{"en", "Lena Varga of the Harbourton Police spoke on Friday.", []string{"Lena Varga/PER", "Harbourton Police/ORG"}, []string{"Lena Varga of the Harbourton Police"}},
+		{"fr", "L'organisation Front ardent et le lycée Pasteur ont été visés vendredi.", []string{"Front ardent/ORG", "lycée Pasteur/ORG"}, []string{"Front ardent et le lycée Pasteur"}},
+	})
+}
