@@ -91,8 +91,10 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	}
 	for i := range ws.cands {
 		c := &ws.cands[i]
-		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 && personKeys[keys[i]] && !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) &&
-			!placePrepBefore(ws, c.from) {
+		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
+			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0) &&
+			!placePrepBefore(ws, c.from) && !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) {
+			// "Ramos thanked…" after "Fidel Ramos": the person's surname
 			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
 		}
 	}

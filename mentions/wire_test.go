@@ -180,3 +180,11 @@ func TestLongInstitutionNames(t *testing.T) {
 		{"fr", "L'organisation Front ardent et le lycée Pasteur ont été visés vendredi.", []string{"Front ardent/ORG", "lycée Pasteur/ORG"}, []string{"Front ardent et le lycée Pasteur"}},
 	})
 }
+
+// TestSurnameNamedLikeATown: a small town's name that is the surname of a
+// person the document names is that person.
+func TestSurnameNamedLikeATown(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "President Fidel Dole spoke on Friday. Dole thanked the envoys in a letter.", []string{"Dole/PER"}, []string{"Dole/LOC"}},
+	})
+}
