@@ -172,10 +172,14 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 	}
 }
 
+// dateLineMaxWords: "Publié le 17 mai 2031 à 08h12 - Mis à jour le 18 mai
+// 2031 à 10h30" is a date line.
+const dateLineMaxWords = 16
+
 // isDateLine: a short line of date and time words, numbers, section words and
 // a few stop words ("Publié le 12 mars 2024 à 14h30", "21st Oct 2017").
 func isDateLine(l *lineInfo) bool {
-	if l.words == 0 || l.words > 10 || l.dateish == 0 || l.ending == endMark {
+	if l.words == 0 || l.words > dateLineMaxWords || l.dateish == 0 || l.ending == endMark {
 		return false // "1. Varga 89": a rank and a score are no date
 	}
 	// A word may be both a stop word and a date word (French "a"), so compare

@@ -660,3 +660,17 @@ func TestResultsTable(t *testing.T) {
 		{"3. Benali 78", keep},
 	}, false)
 }
+
+// TestLongDateLineAndAppeal: a publication and an update date on one line
+// are a date line; an appeal addressing the reader about "your paper" after
+// the article is furniture.
+func TestLongDateLineAndAppeal(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Attaque contre un poste frontalier : trois soldats tués", free},
+		{"Publié le 17 mai 2031 à 08h12 - Mis à jour le 18 mai 2031 à 10h30", drop},
+		{"Des hommes armés ont attaqué un poste frontalier près de Vessa vendredi soir, tuant trois soldats, a indiqué samedi le ministère.", keep},
+		{"Les assaillants ont fui de l'autre côté du fleuve avant l'arrivée des renforts, selon un communiqué du gouverneur de la région.", keep},
+		{"Votre journal a besoin de vous. Soutenez une information libre et indépendante dès aujourd'hui.", drop},
+	}, false)
+}
