@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -442,6 +443,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			// sentence or an earlier one ("Quelque 200 autres sont détenus").
 			unit, elided = unitPerson, ante
 		}
+	}
+	if (unit == unitPerson || unit == unitKilled || unit == unitInjured) && ex.value != math.Trunc(ex.value) {
+		return found{}, false // "fixed at 1.5338 marks": people come whole
 	}
 	if unit == unitNone {
 		return found{}, false

@@ -250,3 +250,13 @@ func TestCasualtyIdioms(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleComeWhole: a number with a fraction counts no people ("fixed at
+// 1.5338 marks"); a fraction of a million does.
+func TestPeopleComeWhole(t *testing.T) {
+	st := newStage(t)
+	got := run(t, st, "en", "The rate was fixed at 1.5338 marks on Friday, and 1.5 million people fled the region.")
+	if len(got) != 1 || got[0].Value != 1500000 || got[0].Unit != "person" {
+		t.Errorf("got %+v, want only 1.5 million people", got)
+	}
+}
