@@ -137,7 +137,7 @@ func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerC
 // lexicon get no claims: a guess in the wrong language would be noise.
 func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	doc.Claims = doc.Claims[:0]
-	d := s.langs[doc.ReadingLang()]
+	d := lexicon.ForLang(s.langs, nil, doc.ReadingLang())
 	if d == nil || len(doc.Mentions) == 0 || len(doc.Sentences) == 0 {
 		return nil
 	}

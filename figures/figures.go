@@ -70,10 +70,7 @@ func (*Stage) Produces() []dossier.Layer { return []dossier.Layer{dossier.LayerF
 
 // Process replaces doc.Figures with the figures found outside boilerplate.
 func (st *Stage) Process(ctx context.Context, doc *dossier.Document) error {
-	m := st.byLang[doc.ReadingLang()]
-	if m == nil {
-		m = st.all
-	}
+	m := lexicon.ForLang(st.byLang, st.all, doc.ReadingLang())
 	doc.Figures = doc.Figures[:0]
 	c := collector{doc: doc}
 	s := scanner{t: doc.Text, m: m, sents: doc.Sentences}

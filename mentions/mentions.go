@@ -68,12 +68,7 @@ func unionArticles(union *langRules) map[string]bool {
 // Name implements dossier.Stage.
 func (s *Stage) Name() string { return "mentions" }
 
-func (s *Stage) rulesFor(lang string) *langRules {
-	if r, ok := s.byLang[strings.ToLower(lang)]; ok {
-		return r
-	}
-	return s.union
-}
+func (s *Stage) rulesFor(lang string) *langRules { return lexicon.ForLang(s.byLang, s.union, lang) }
 
 // tok is what the stage knows about one token of the document.
 type tok struct {

@@ -118,10 +118,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	c := s.byLang[doc.ReadingLang()]
-	if c == nil {
-		c = s.all
-	}
+	c := lexicon.ForLang(s.byLang, s.all, doc.ReadingLang())
 	hdr := parseHeader(doc.Text)
 	lines := topLines(doc.Text, hdr.rest)
 	if doc.Meta.Title == "" {

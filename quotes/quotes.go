@@ -81,10 +81,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	if len(doc.Text) == 0 {
 		return nil
 	}
-	r := s.byLang[doc.ReadingLang()]
-	if r == nil {
-		r = s.union
-	}
+	r := lexicon.ForLang(s.byLang, s.union, doc.ReadingLang())
 	w := s.pool.Get().(*work)
 	defer func() {
 		w.reset()

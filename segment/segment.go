@@ -34,7 +34,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/lexicon"
@@ -130,12 +129,7 @@ func (s *Stage) Segment(text, lang string, boilerplate []dossier.Span) ([]dossie
 	return toks, sents
 }
 
-func (s *Stage) rulesFor(lang string) *rules {
-	if r, ok := s.byLang[strings.ToLower(lang)]; ok {
-		return r
-	}
-	return s.union
-}
+func (s *Stage) rulesFor(lang string) *rules { return lexicon.ForLang(s.byLang, s.union, lang) }
 
 func (s *Stage) segment(ctx context.Context, text, lang string, boilerplate []dossier.Span) ([]dossier.Token, []dossier.Span, error) {
 	if err := ctx.Err(); err != nil {

@@ -50,11 +50,7 @@ func (s *Scanner) Scan(text, lang string, span dossier.Span, out []Expr) []Expr 
 // the scanner reads within the segmenter's tokens instead of tokenising the
 // text on its own. Stages call it; Scan is for text that has no tokens.
 func (s *Scanner) ScanTokens(text string, toks []dossier.Token, lang string, span dossier.Span, out []Expr) []Expr {
-	t := s.byLang[lang]
-	if t == nil {
-		t = s.all
-	}
-	return t.scan(text, toks, span, out)
+	return lexicon.ForLang(s.byLang, s.all, lang).scan(text, toks, span, out)
 }
 
 // Stage adds Document.Timexes. It implements dossier.Stage.
