@@ -1587,7 +1587,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
-	case multi && b-a <= 4 && allNames(ws, a, b) && !allDict(ws, a, b):
+	case multi && b-a <= 5 && allNames(ws, a, b) && !allDict(ws, a, b):
 		// Capitalised words that are not all common words: "Lena Varga",
 		// not "Customer Care Team" or "Critical Race Theory".
 		return "PER", evDefault
@@ -1785,9 +1785,14 @@ func allDict(ws *workspace, a, b int) bool {
 	return true
 }
 
+// allNames reports a run of capitalised names, with lower-case particles
+// between them ("Fritz van Heerden", "Joost van der Westhuizen").
 func allNames(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		t := &ws.toks[k]
+		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 {
+			continue
+		}
 		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
 			return false
 		}

@@ -188,3 +188,11 @@ func TestSurnameNamedLikeATown(t *testing.T) {
 		{"en", "President Fidel Dole spoke on Friday. Dole thanked the envoys in a letter.", []string{"Dole/PER"}, []string{"Dole/LOC"}},
 	})
 }
+
+// TestParticleNames: lower-case particles inside a person's name.
+func TestParticleNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "On Friday Fritz van Heerden left the ground before the match ended.", []string{"Fritz van Heerden/PER"}, nil},
+		{"en", "The defender Joost van der Wessel scored twice in the second half.", []string{"Joost van der Wessel/PER"}, nil},
+	})
+}
