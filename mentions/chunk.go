@@ -1906,11 +1906,8 @@ func (s *Stage) roleNoun(ws *workspace, r *langRules, a, b int) bool {
 	if t.shape != shapeCap || t.class&wDict == 0 || t.class&(wGiven|wOrgHead|wLocHead|wTitle|wHonorific) != 0 || b-a < 3 {
 		return false
 	}
-	for k := a + 1; k < b; k++ {
-		u := &toks[k]
-		if !u.word || !u.name || u.class&(wOrgHead|wLocHead) != 0 {
-			return false
-		}
+	if !allNames(ws, a+1, b) || headWordIn(ws, a+1, b) {
+		return false
 	}
 	return !allDict(ws, a+1, b) && r.isPersonNoun(ws.foldOf(t))
 }
