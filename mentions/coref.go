@@ -168,17 +168,38 @@ func placeNounAfter(ws *workspace, c *cand) bool {
 // a name it is listed with ("between Varnak and Ostral", "Sabratha and
 // Sirte", "Hamas, Ansaru and Boko Haram"): lists join things of one kind.
 // Forward then backward, so a list's one known member types all the others.
+//
+// A comma alone lists only in a list a coordinator ends ("A, B and C"): in
+// "the envoy to the United Nations, Lena Varga, arrived" it sets off an
+// apposition, whose name is of another kind.
 func coordinatedTypes(ws *workspace) {
 	cs := ws.cands
 	if !slices.IsSortedFunc(cs, func(x, y cand) int { return x.from - y.from }) {
 		return // chunk emits in text order; anything else is left alone
+	}
+	// inList[i]: candidate i is joined to the next kept one in a list.
+	inList := make([]bool, len(cs))
+	next := -1
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].drop {
+			continue
+		}
+		if next >= 0 {
+			switch listed(ws, cs[i].to, cs[next].from) {
+			case linkCoord:
+				inList[i] = true
+			case linkComma:
+				inList[i] = inList[next]
+			}
+		}
+		next = i
 	}
 	prev := -1
 	pass := func(i int) {
 		if cs[i].drop {
 			return
 		}
-		if prev >= 0 && listed(ws, cs[prev].to, cs[i].from) {
+		if prev >= 0 && inList[prev] {
 			adoptType(ws, &cs[i], &cs[prev])
 			adoptType(ws, &cs[prev], &cs[i])
 		}
@@ -192,7 +213,7 @@ func coordinatedTypes(ws *workspace) {
 		if cs[i].drop {
 			continue
 		}
-		if prev >= 0 && listed(ws, cs[i].to, cs[prev].from) {
+		if prev >= 0 && inList[i] {
 			adoptType(ws, &cs[i], &cs[prev])
 		}
 		prev = i
@@ -211,23 +232,34 @@ func adoptType(ws *workspace, c, o *cand) {
 	c.typ, c.strength = o.typ, evContext
 }
 
-// listed reports whether tokens [from, to) are only a list separator: a
+// listed reports what list separator tokens [from, to) are, if only one: a
 // comma, a coordinator, or a comma and a coordinator, in one sentence.
-func listed(ws *workspace, from, to int) bool {
+func listed(ws *workspace, from, to int) link {
 	if from <= 0 || to <= from || to-from > 2 || to >= len(ws.toks) || ws.toks[from-1].sent != ws.toks[to].sent {
-		return false
+		return linkNone
 	}
+	l := linkComma
 	for k := from; k < to; k++ {
 		t := &ws.toks[k]
 		switch {
 		case t.word && t.shape == shapeLower && t.class&wCoord != 0:
+			l = linkCoord
 		case !t.word && ws.text[t.start:t.end] == "," && k == from:
 		default:
-			return false
+			return linkNone
 		}
 	}
-	return true
+	return l
 }
+
+// link is what joins two names in a list.
+type link uint8
+
+const (
+	linkNone  link = iota
+	linkComma      // a comma alone
+	linkCoord      // a coordinator, maybe after a comma
+)
 
 // commonAlone reports a one-word pattern candidate that the dictionary lists
 // as a common word ("the Observatory", "la Gendarmerie", "Witnesses"): it is

@@ -196,3 +196,13 @@ func TestParticleNames(t *testing.T) {
 		{"en", "The defender Joost van der Wessel scored twice in the second half.", []string{"Joost van der Wessel/PER"}, nil},
 	})
 }
+
+// TestAppositionIsNoList: a name set off by commas after another is an
+// apposition, not a list item, and keeps its own type; a list that a
+// coordinator ends types its unknown members like its known ones.
+func TestAppositionIsNoList(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The envoy to the United Nations, Orsolya Kemeny, arrived on Friday.", []string{"United Nations/ORG", "Orsolya Kemeny/PER"}, nil},
+		{"en", "Fighting reached Sabratha, Kallimar and Varnosk on Friday.", []string{"Sabratha/LOC", "Kallimar/LOC", "Varnosk/LOC"}, nil},
+	})
+}
