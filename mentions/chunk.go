@@ -23,33 +23,7 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			i++
 			continue
 		}
-		ws.key = append(ws.key[:0], ws.foldOf(t)...)
-		bestEnd, bestCand := 0, -1
-		var bestInfo *phraseInfo
-		for j := i; ; {
-			p := s.gaz.lookup(ws.key)
-			if p == nil {
-				break
-			}
-			if len(p.cands) > 0 {
-				if ci := s.accept(ws, r, i, j+1, p); ci >= 0 {
-					bestEnd, bestCand, bestInfo = j+1, ci, p
-				}
-			}
-			if !p.prefix || j+1-i >= s.gaz.maxWords {
-				break
-			}
-			j++
-			if j >= n {
-				break
-			}
-			u := &ws.toks[j]
-			if !u.word || u.skip || u.sent != t.sent || u.foldEnd == u.foldStart {
-				break
-			}
-			ws.key = append(ws.key, ' ')
-			ws.key = append(ws.key, ws.foldOf(u)...)
-		}
+		bestEnd, bestCand, bestInfo := s.longestAt(ws, r, i)
 		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower && !s.nounNamed(ws, r, i, bestEnd) && !s.lowerTailWord(ws, r, bestEnd-1) {
 			// "Islamic State group": keep the shorter name when it is the same entry.
 			if p, ci := s.shorterFrom(ws, r, i, bestEnd-1, bestInfo.cands[bestCand].entry); p != nil {
@@ -63,6 +37,12 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			// (the town, not its region), else the whole phrase's.
 			if k := firstNameIn(ws, i+1, bestEnd); k > i && s.nameByItself(ws, r, k, bestEnd) {
 				ws.kbEnd[i], ws.kbInfo[i] = 0, nil
+				if e, _, _ := s.longestAt(ws, r, k); e > bestEnd {
+					// "le groupe État islamique au Sahel": the name runs on
+					// past the class noun's phrase.
+					i = k
+					continue
+				}
 				i = k
 				if p, ci := s.phraseAt(ws, r, k, bestEnd); p != nil {
 					bestCand, bestInfo = ci, p
@@ -91,6 +71,41 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 		ws.kbInfo[i] = nil
 		i++
 	}
+}
+
+// longestAt returns the end of the longest KB name starting at token i that
+// accept takes, its candidate and its phrase; end is 0 when there is none.
+func (s *Stage) longestAt(ws *workspace, r *langRules, i int) (int, int, *phraseInfo) {
+	n := len(ws.toks)
+	t := &ws.toks[i]
+	ws.key = append(ws.key[:0], ws.foldOf(t)...)
+	bestEnd, bestCand := 0, -1
+	var bestInfo *phraseInfo
+	for j := i; ; {
+		p := s.gaz.lookup(ws.key)
+		if p == nil {
+			break
+		}
+		if len(p.cands) > 0 {
+			if ci := s.accept(ws, r, i, j+1, p); ci >= 0 {
+				bestEnd, bestCand, bestInfo = j+1, ci, p
+			}
+		}
+		if !p.prefix || j+1-i >= s.gaz.maxWords {
+			break
+		}
+		j++
+		if j >= n {
+			break
+		}
+		u := &ws.toks[j]
+		if !u.word || u.skip || u.sent != t.sent || u.foldEnd == u.foldStart {
+			break
+		}
+		ws.key = append(ws.key, ' ')
+		ws.key = append(ws.key, ws.foldOf(u)...)
+	}
+	return bestEnd, bestCand, bestInfo
 }
 
 // lowerAfter reports whether every word token in [i, j) is lower case (true

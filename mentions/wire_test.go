@@ -206,3 +206,12 @@ func TestAppositionIsNoList(t *testing.T) {
 		{"en", "Fighting reached Sabratha, Kallimar and Varnosk on Friday.", []string{"Sabratha/LOC", "Kallimar/LOC", "Varnosk/LOC"}, nil},
 	})
 }
+
+// TestClassNounBeforeLongerName: a class noun before a known name is cut
+// off, and the name read is the longest one after it.
+func TestClassNounBeforeLongerName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le groupe État islamique au Sahel a revendiqué l'attaque vendredi.", []string{"État islamique au Sahel/ORG"}, []string{"État islamique/ORG", "groupe État islamique"}},
+		{"fr", "L'organisation État islamique a revendiqué l'attaque vendredi.", []string{"État islamique/ORG"}, nil},
+	})
+}
