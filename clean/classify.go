@@ -615,7 +615,13 @@ func (r *rules) head() {
 	}
 	if header && end >= 2 {
 		for i := 0; i < end; i++ {
-			if l := &r.lines[i]; l.words <= topBlockMaxWords && l.ending == endNone && !l.quoteStart && !l.byline {
+			l := &r.lines[i]
+			if !l.bp && l.words > topBlockMaxWords {
+				// The title: what follows it (a byline, the author's role)
+				// is the article's, in a page saved without blank lines.
+				break
+			}
+			if l.words <= topBlockMaxWords && l.ending == endNone && !l.quoteStart && !l.byline {
 				r.mark(i, ReasonHead)
 			}
 		}

@@ -674,3 +674,24 @@ func TestLongDateLineAndAppeal(t *testing.T) {
 		{"Votre journal a besoin de vous. Soutenez une information libre et indépendante dès aujourd'hui.", drop},
 	}, false)
 }
+
+// TestPageWithoutBlankLines: in a page saved without blank lines, the menu
+// above the title is the page header, the byline and the author's role
+// below it are the article's, and a topics list after it is furniture.
+func TestPageWithoutBlankLines(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Skip to main content", drop},
+		{"Menu", drop},
+		{"World", drop},
+		{"Politics", drop},
+		{"Drone strike kills militant commander in eastern Varnak", free},
+		{"Tom Ashby", keep},
+		{"Security correspondent", keep},
+		{"A drone strike killed a senior commander of the Vessa Front and two of his bodyguards late on Wednesday, officials said.", keep},
+		{"The commander had led the group's operations in the border region since 2028, according to the interior ministry.", keep},
+		{"Topics", drop},
+		{"Varnak", drop},
+		{"Terrorism", drop},
+	}, false)
+}

@@ -1848,8 +1848,8 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 		return -1
 	}
 	last := &toks[b-1]
-	if last.shape != shapeCap || last.class&wOrgHead == 0 || last.class&wLocHead != 0 {
-		return -1
+	if (last.shape != shapeCap || last.class&wOrgHead == 0 || last.class&wLocHead != 0) && !s.headOfDomain(ws, e, b) {
+		return -1 // "Norland Institute for Security Studies": the head may take its domain
 	}
 	for k := e; k < b; k++ {
 		if t := &toks[k]; !t.word || !t.name && !(t.shape == shapeLower && t.class&wConnector != 0) || t.class&wCoord != 0 {

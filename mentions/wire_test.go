@@ -106,6 +106,7 @@ func TestInstitutionNames(t *testing.T) {
 		{"en", "The statement was carried by the official Norland News Agency (NNA) on Friday.", []string{"Norland News Agency/ORG", "NNA/ORG"}, nil},
 		{"en", "On Friday the Ministry of Defence and the Army denied it.", []string{"Ministry of Defence/ORG"}, []string{"Ministry of Defence and the Army"}},
 		{"en", "Leaders of the Kurdistan Democratic Party met in Erbil.", []string{"Kurdistan Democratic Party/ORG", "Erbil/LOC"}, []string{"Democratic Party"}},
+		{"en", "An analyst at the Lisbon Institute for Security Studies said so.", []string{"Lisbon Institute for Security Studies/ORG"}, []string{"Lisbon"}},
 	})
 }
 
