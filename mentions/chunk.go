@@ -273,9 +273,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && first.class&wDict != 0 && s.joins(ws, r, j) {
 			continue // "the Republic of Varnak": a common word heading a longer name
 		}
-		if single && c.entry.Type == kb.LOC && first.class&wGiven != 0 && j < len(ws.toks) && ws.toks[j].name &&
-			ws.toks[j].sent == first.sent {
-			continue // "Abu Muhsen": a given name that is also a town's
+		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].name &&
+			ws.toks[j].sent == first.sent && ws.toks[j].start > first.end {
+			continue // "Abu Muhsen", "Van Moer": a given name or a particle that is also a town's
 		}
 		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
 			continue // "Attorney General Merrick Garland": names after a title are a person's
@@ -1573,8 +1573,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "biased toward Idris Malvane, president of the council"
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
-	case multi && first.class&(wArticle|wFunction|wParticle|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
-		return "ORG", evContext // "La Croix", "Les Verts", "De Vessaar": titles of outlets and parties
+	case multi && first.class&(wArticle|wFunction|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
+		// "La Croix", "Les Verts", "De Vessaar": titles of outlets and
+		// parties; a name particle opens a surname ("Van Moer").
+		return "ORG", evContext
 	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
 		return "LOC", evContext // "in Lincoln", "dans le Gard": a name alone after a place preposition
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:

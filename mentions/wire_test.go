@@ -216,3 +216,14 @@ func TestClassNounBeforeLongerName(t *testing.T) {
 		{"fr", "L'organisation État islamique a revendiqué l'attaque vendredi.", []string{"État islamique/ORG"}, nil},
 	})
 }
+
+// TestParticleOpensSurname: a capitalised name particle that is also a
+// town's opens a surname; an article opens an outlet's title; a
+// championship is an event.
+func TestParticleOpensSurname(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "It was the first victory under Van Moerkerk after two draws.", []string{"Van Moerkerk/PER"}, []string{"Van/LOC"}},
+		{"en", "Fighting spread in Van province on Friday.", []string{"Van/LOC"}, nil},
+		{"en", "She reached the final of the Norland Open on Friday.", nil, []string{"Norland Open", "Norland"}},
+	})
+}
