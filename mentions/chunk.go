@@ -1581,6 +1581,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "in Lincoln", "dans le Gard": a name alone after a place preposition
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
+	case s.regionAfterPlace(ws, a, b):
+		return "LOC", evContext // "Washington, D.C.", "Kessel, Norland,": a place's state or country
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] &&
 		!s.officeOfBefore(ws, a) && !s.prepObject(ws, a):
 		return "PER", evVerb
@@ -1672,6 +1674,28 @@ func (s *Stage) parenAfterPlace(ws *workspace, a, b int) bool {
 	}
 	prev := &ws.cands[len(ws.cands)-1]
 	return prev.to == a-1 && prev.typ == string(kb.LOC)
+}
+
+// regionAfterPlace reports a short name right after a place and a comma,
+// in capitals ("Washington, D.C. said") or ending its clause ("Kessel,
+// Norland, said"): the place's state or country, not who speaks.
+func (s *Stage) regionAfterPlace(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if a < 2 || b-a > 3 || len(ws.cands) == 0 {
+		return false
+	}
+	comma := &toks[a-1]
+	if comma.word || ws.text[comma.start:comma.end] != "," || comma.sent != toks[a].sent {
+		return false
+	}
+	prev := &ws.cands[len(ws.cands)-1]
+	if prev.to != a-1 || prev.typ != string(kb.LOC) {
+		return false
+	}
+	if b-a == 1 && toks[a].shape == shapeUpper {
+		return true
+	}
+	return b < len(toks) && !toks[b].word && toks[b].sent == toks[a].sent
 }
 
 // prepObject reports a name right after a lower-case preposition or

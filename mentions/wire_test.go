@@ -227,3 +227,13 @@ func TestParticleOpensSurname(t *testing.T) {
 		{"en", "She reached the final of the Norland Open on Friday.", nil, []string{"Norland Open", "Norland"}},
 	})
 }
+
+// TestRegionAfterPlace: after a place and a comma, a state in capitals or a
+// name ending its clause is the place's region, whatever verb follows.
+func TestRegionAfterPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officials in Washington, D.C. said the talks would resume.", []string{"Washington/LOC", "D.C./LOC"}, []string{"D.C./PER"}},
+		{"en", "Talks in Kessel, Norlandia, ended on Friday.", []string{"Norlandia/LOC"}, nil},
+		{"en", "In Kabul, Karim Vessaro said the talks had failed.", []string{"Karim Vessaro/PER"}, nil},
+	})
+}
