@@ -867,8 +867,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// town's name, with no place preposition, is a person's first name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
-	case placesOnly && lastKBEnd <= b && toks[a].class&wGiven != 0:
-		// "Guy Van Vlierden": a town's name inside a person's name.
+	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b)):
+		// "Guy Van Vlierden", "P. Martin": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	}

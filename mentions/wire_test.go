@@ -40,6 +40,7 @@ func TestInitials(t *testing.T) {
 		{"en", "A letter from J.D. Harrow reached the court in Lisbon.", []string{"J.D. Harrow/PER", "Lisbon/LOC"}, nil},
 		{"en", "Hosts Norland play in Group C. Vessaria were drawn in Group D.", nil, []string{"Group C. Vessaria"}},
 		{"fr", "Le juge P. Marchetti a entendu les parties à Lyon.", []string{"P. Marchetti/PER", "Lyon/LOC"}, nil},
+		{"fr", "Le député P. Martin a parlé vendredi.", []string{"P. Martin/PER"}, []string{"Martin/LOC"}},
 	})
 }
 
