@@ -436,6 +436,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j++ // "John F. Kennedy", "P. Simmons": an initial's period
 			continue
 		}
+		if s.ampersandJoins(ws, i, j) {
+			j++ // "Douglas & Lomason", "Edwards & Sons": a firm's name
+			continue
+		}
 		if s.possessiveHead(ws, j, t.sent) {
 			j += 2 // "St Anthony's Church"
 			continue
@@ -756,7 +760,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case headType != "" && !(t.class&wCoord != 0 && s.coordSplits(ws, a, k)):
 				// a run opened by a lower-case head ("la katiba …") is cut
 				// only where a coordination joins two names
-			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k)):
+			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k) || hasAmpersand(ws, a, k)):
 				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
 				toks[a].class&wGiven != 0 && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
@@ -828,6 +832,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			a++ // a sentence's "The"
 		}
 		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		return b
+	case !wholeKB && hasAmpersand(ws, a, b):
+		// "Marks & Spencer": a firm, whatever its words; the knowledge base
+		// may know the name with "and" ("Trinidad & Tobago").
+		typ := "ORG"
+		if ms := s.kb.Find(text[toks[a].start:toks[b-1].end]); len(ms) > 0 {
+			typ = string(ms[0].Entry.Type)
+		}
+		s.addPattern(ws, r, text, a, b, typ, 0)
 		return b
 	case !wholeKB && s.placeOpensInstitution(ws, a, b) >= 0:
 		// "the Kurdistan Democratic Party", "the Harbourton Stock Exchange":
@@ -1565,6 +1578,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead
 	case multi && s.headOfDomain(ws, a, b):
 		return "ORG", evHead // "Harbourton Chamber of Commerce": a head with its domain
+	case hasAmpersand(ws, a, b):
+		return "ORG", evHead // "Douglas & Lomason": a firm
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
@@ -1981,6 +1996,32 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// ampersandJoins reports an ampersand at j between two capitalised names of
+// one sentence, the run not opened by a byline's cue: firms are named so
+// ("Douglas & Lomason", "A.G. Edwards & Sons"); bylines list their authors
+// ("By Lena Varga & Tom Ashby").
+func (s *Stage) ampersandJoins(ws *workspace, i, j int) bool {
+	toks := ws.toks
+	if j+1 >= len(toks) || toks[j].word || ws.text[toks[j].start:toks[j].end] != "&" {
+		return false
+	}
+	n := &toks[j+1]
+	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 {
+		return false
+	}
+	return toks[i].class&wByline == 0 && !(i > 0 && toks[i-1].word && toks[i-1].class&wByline != 0)
+}
+
+// hasAmpersand reports an ampersand inside the run [a, b).
+func hasAmpersand(ws *workspace, a, b int) bool {
+	for k := a + 1; k < b-1; k++ {
+		if t := &ws.toks[k]; !t.word && ws.text[t.start:t.end] == "&" {
+			return true
+		}
+	}
+	return false
 }
 
 // initialsOpen reports a run [a, b) that opens with an initial and its

@@ -238,3 +238,15 @@ func TestRegionAfterPlace(t *testing.T) {
 		{"en", "In Kabul, Karim Vessaro said the talks had failed.", []string{"Karim Vessaro/PER"}, nil},
 	})
 }
+
+// TestAmpersandNames: an ampersand joins a firm's name, which a
+// coordination after it ends; a byline's ampersand lists authors; a
+// country written with one keeps its type.
+func TestAmpersandNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Analysts at Harrow & Sons and Vessel Wertheim & Co said the bank would be sold.",
+			[]string{"Harrow & Sons/ORG", "Vessel Wertheim & Co/ORG"}, []string{"Harrow & Sons and Vessel Wertheim & Co"}},
+		{"en", "The report by Lena Varga & Tom Ashby appeared on Friday.", []string{"Lena Varga/PER", "Tom Ashby/PER"}, nil},
+		{"en", "Delegates from Trinidad & Tobago voted on Friday.", []string{"Trinidad & Tobago/LOC"}, nil},
+	})
+}
