@@ -1691,9 +1691,9 @@ func (s *Stage) parenAfterPlace(ws *workspace, a, b int) bool {
 	return prev.to == a-1 && prev.typ == string(kb.LOC)
 }
 
-// regionAfterPlace reports a short name right after a place and a comma,
-// in capitals ("Washington, D.C. said") or ending its clause ("Kessel,
-// Norland, said"): the place's state or country, not who speaks.
+// regionAfterPlace reports an abbreviation in capitals right after a place
+// and a comma ("Washington, D.C. said"): the place's state, not who
+// speaks.
 func (s *Stage) regionAfterPlace(ws *workspace, a, b int) bool {
 	toks := ws.toks
 	if a < 2 || b-a > 3 || len(ws.cands) == 0 {
@@ -1707,10 +1707,7 @@ func (s *Stage) regionAfterPlace(ws *workspace, a, b int) bool {
 	if prev.to != a-1 || prev.typ != string(kb.LOC) {
 		return false
 	}
-	if b-a == 1 && toks[a].shape == shapeUpper {
-		return true
-	}
-	return b < len(toks) && !toks[b].word && toks[b].sent == toks[a].sent
+	return b-a == 1 && toks[a].shape == shapeUpper
 }
 
 // prepObject reports a name right after a lower-case preposition or
@@ -1846,8 +1843,8 @@ func allDict(ws *workspace, a, b int) bool {
 func allNames(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		t := &ws.toks[k]
-		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 {
-			continue
+		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 && ws.toks[a].class&wGiven != 0 {
+			continue // after a given name: "Fritz van Heerden", not "Laufe der Jahre"
 		}
 		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
 			return false
@@ -2008,8 +2005,9 @@ func (s *Stage) ampersandJoins(ws *workspace, i, j int) bool {
 		return false
 	}
 	n := &toks[j+1]
-	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 {
-		return false
+	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 ||
+		strings.ContainsAny(ws.text[toks[j-1].end:n.start], "\n\r") {
+		return false // one line: "Program\n& Lena Varga" lists two things
 	}
 	return toks[i].class&wByline == 0 && !(i > 0 && toks[i-1].word && toks[i-1].class&wByline != 0)
 }
