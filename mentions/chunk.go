@@ -767,6 +767,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
 				cut = true
+			case t.class&wGiven != 0 && t.shape == shapeCap && toks[k+1].name && toks[k-1].name && s.titleWordIn(ws, a, k) && !s.kbSpans(ws, a, k):
+				// "Assistant Secretary of State Lena Varga": an office's
+				// title, then the person's name from the given name on; a
+				// known name inside the title stays ("U.S. Secretary …").
+				for j := a; j < k; j++ {
+					if e := int(ws.kbEnd[j]); e > j && e <= k {
+						s.addKB(ws, j, e)
+						j = e - 1
+					}
+				}
+				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k):
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
@@ -1192,6 +1203,16 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 func (s *Stage) hasHead(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWordIn reports a person's title in [a, b) ("Secretary", "Minister").
+func (s *Stage) titleWordIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word && t.class&wTitle != 0 && t.class&wGiven == 0 {
 			return true
 		}
 	}
@@ -1932,8 +1953,19 @@ func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
 	if t := lower(k); t != nil && t.class&wArticle != 0 {
 		k++
 	}
-	if t := lower(k); t != nil && t.class&wTitle == 0 && (t.class&wAdjective != 0 || r.isAdjective(ws.foldOf(t))) && !r.isPersonNoun(ws.foldOf(t)) {
-		k++ // "a former nurse"
+	// Up to three modifiers: adjectives, names and their compounds ("a
+	// former nurse", "the Norland-born actor", "the Kabul-based analyst").
+	for m := 0; m < 3 && k < len(toks) && toks[k].sent == sent; m++ {
+		u := &toks[k]
+		switch {
+		case !u.word && u.start == toks[k-1].end: // "-born" glued to the name before
+		case u.word && u.shape != shapeLower && !u.number:
+		case u.word && u.shape == shapeLower && u.class&wTitle == 0 && (u.class&wAdjective != 0 || r.isAdjective(ws.foldOf(u))) && !r.isPersonNoun(ws.foldOf(u)):
+		default:
+			m = 3
+			continue
+		}
+		k++
 	}
 	t := lower(k)
 	if t == nil || t.class&wTitle == 0 && !r.isPersonNoun(ws.foldOf(t)) {

@@ -11,6 +11,7 @@
 package mentions
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -271,6 +272,24 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 	markTitleLines(ws, text)
 }
 
+// hyphenTitle returns the title classes of a hyphenated word whose every
+// part is a title ("Major-General", "Lieutenant-Colonel"), or 0. The fold
+// writes a hyphen as a space.
+func hyphenTitle(r *langRules, folded []byte) wordClass {
+	if bytes.IndexByte(folded, ' ') < 0 {
+		return 0
+	}
+	c := wTitle | wRank
+	for part := range bytes.SplitSeq(folded, []byte{' '}) {
+		pc := r.class(part)
+		if pc&wTitle == 0 {
+			return 0
+		}
+		c &= pc | wTitle
+	}
+	return c
+}
+
 // afterSpacedSeparator reports a word right after a dash, bar or bullet
 // with spaces around it ("… 18h42 - Mis à jour …", "Home | World"): it opens
 // a segment as a sentence's first word does.
@@ -306,6 +325,9 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	if x.word && !x.number {
 		x.shape = wordShape(w)
 		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
+		if x.class&wTitle == 0 && x.shape != shapeLower {
+			x.class |= hyphenTitle(r, ws.folded[x.foldStart:x.foldEnd])
+		}
 		if x.shape != shapeLower && x.class&wGiven == 0 && (r.inDict(ws.folded[x.foldStart:x.foldEnd]) ||
 			(first || x.segStart) && r.isVerb(ws.folded[x.foldStart:x.foldEnd])) {
 			// Only capitalised words need telling apart from names; a verb

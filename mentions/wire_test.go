@@ -249,3 +249,14 @@ func TestAmpersandNames(t *testing.T) {
 		{"en", "Delegates from Trinidad & Tobago voted on Friday.", []string{"Trinidad & Tobago/LOC"}, nil},
 	})
 }
+
+// TestTitlesBeforeNames: an office's title with its domain before a given
+// name is no part of the person's name, nor is a hyphenated rank; a known
+// place inside the title stays; a role in apposition may follow modifiers.
+func TestTitlesBeforeNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The U.S. Assistant Secretary of State John Kessling left on Friday.", []string{"U.S./LOC", "John Kessling/PER"}, []string{"Assistant Secretary of State John Kessling"}},
+		{"en", "The commander, Major-General Peter Vassko, took journalists to the town.", []string{"Peter Vassko/PER"}, []string{"Major-General Peter Vassko"}},
+		{"en", "Kessmore, the Norland-born actor, plays the lead role.", []string{"Kessmore/PER"}, nil},
+	})
+}
