@@ -77,7 +77,9 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		}
 	}
 	// A small town's name that a person verb follows ("Clinton said", "Dole
-	// told reporters") names a person there, and everywhere in the document.
+	// told reporters") names a person there, and everywhere in the document;
+	// so does one that is the surname of a person the document names
+	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word.
 	var personKeys map[string]bool
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -94,7 +96,6 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
 			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0) &&
 			!placePrepBefore(ws, c.from) && !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) {
-			// "Ramos thanked…" after "Fidel Ramos": the person's surname
 			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
 		}
 	}
@@ -178,7 +179,11 @@ func coordinatedTypes(ws *workspace) {
 		return // chunk emits in text order; anything else is left alone
 	}
 	// inList[i]: candidate i is joined to the next kept one in a list.
-	inList := make([]bool, len(cs))
+	if cap(ws.inList) < len(cs) {
+		ws.inList = make([]bool, len(cs))
+	}
+	inList := ws.inList[:len(cs)]
+	clear(inList)
 	next := -1
 	for i := len(cs) - 1; i >= 0; i-- {
 		if cs[i].drop {

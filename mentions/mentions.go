@@ -98,6 +98,7 @@ type workspace struct {
 	kbCand []int32 // candidate index into the phrase's list
 	kbInfo []*phraseInfo
 	cands  []cand
+	inList []bool // coordinatedTypes: candidate i is a list's member
 	// text is the document being processed; cleared after use.
 	text string
 }
