@@ -594,8 +594,13 @@ func isNavLine(line string) bool {
 	return items >= navMinItems
 }
 
-// topBlockMaxWords bounds the lines swept up with the page header.
-const topBlockMaxWords = 6
+// topBlockMaxWords bounds the lines swept up with the page header;
+// titleMinWords: a line this long that no cue marked is the title, where the
+// header ends (menu entries have one to three words).
+const (
+	topBlockMaxWords = 6
+	titleMinWords    = 4
+)
 
 // head marks the short kicker lines above the title: site name, section,
 // date ("Business Standard", "Justice", "Saturday"). When the first block of
@@ -616,7 +621,7 @@ func (r *rules) head() {
 	if header && end >= 2 {
 		for i := 0; i < end; i++ {
 			l := &r.lines[i]
-			if !l.bp && l.words > topBlockMaxWords {
+			if !l.bp && l.words >= titleMinWords {
 				// The title: what follows it (a byline, the author's role)
 				// is the article's, in a page saved without blank lines.
 				break

@@ -695,3 +695,15 @@ func TestPageWithoutBlankLines(t *testing.T) {
 		{"Terrorism", drop},
 	}, false)
 }
+
+// TestShortTitleEndsHeader: in a page saved without blank lines, a title of
+// four words or more ends the header the menu opened.
+func TestShortTitleEndsHeader(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Press Releases", drop},
+		{"Treasury Designates Financier of Vessa Front", keep},
+		{"Today the Treasury designated a financier who has moved funds for the Vessa Front since 2027, officials said.", keep},
+		{"He transferred at least two million dollars to the group's commanders in eastern Varnak, according to the statement.", keep},
+	}, false)
+}

@@ -752,6 +752,25 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 || s.nonEntityName(ws, r, a, b) {
 		return b
 	}
+	// "Assistant Secretary of State Lena Varga", "Under Secretary for
+	// Terrorism and Financial Intelligence Lena Varga": an office's title,
+	// then the person's name from the given name on; a known name inside
+	// the title stays ("U.S. Secretary …").
+	if headType == "" {
+		for k := a + 1; k < b-1; k++ {
+			t := &toks[k]
+			if t.class&wGiven != 0 && t.shape == shapeCap && toks[k+1].name && toks[k-1].name &&
+				(s.titleWordIn(ws, a, k) || s.titlePhraseBefore(ws, a)) && !s.kbSpans(ws, a, k) {
+				for j := a; j < k; j++ {
+					if e := int(ws.kbEnd[j]); e > j && e <= k {
+						s.addKB(ws, j, e)
+						j = e - 1
+					}
+				}
+				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
+			}
+		}
+	}
 	{
 		for k := a + 1; k < b-1; k++ {
 			t := &toks[k]
@@ -767,17 +786,6 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
 				cut = true
-			case t.class&wGiven != 0 && t.shape == shapeCap && toks[k+1].name && toks[k-1].name && s.titleWordIn(ws, a, k) && !s.kbSpans(ws, a, k):
-				// "Assistant Secretary of State Lena Varga": an office's
-				// title, then the person's name from the given name on; a
-				// known name inside the title stays ("U.S. Secretary …").
-				for j := a; j < k; j++ {
-					if e := int(ws.kbEnd[j]); e > j && e <= k {
-						s.addKB(ws, j, e)
-						j = e - 1
-					}
-				}
-				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k):
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
@@ -1204,6 +1212,30 @@ func (s *Stage) hasHead(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// titlePhraseBefore reports a title's words right before token a, joined
+// to it by lower-case connectors or a coordinator ("Under Secretary for
+// Terrorism and | Financial Intelligence Lena Varga"): the run at a goes on
+// with that title.
+func (s *Stage) titlePhraseBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a == 0 || toks[a-1].shape != shapeLower || toks[a-1].class&(wConnector|wCoord) == 0 {
+		return false
+	}
+	for k := a - 1; k >= 0 && k >= a-8 && toks[k].word && toks[k].sent == toks[a].sent; k-- {
+		t := &toks[k]
+		switch {
+		case t.shape == shapeLower && t.class&(wConnector|wCoord|wArticle) != 0:
+		case t.shape != shapeLower && t.name:
+			if t.class&wTitle != 0 && t.class&wGiven == 0 {
+				return true
+			}
+		default:
+			return false
 		}
 	}
 	return false

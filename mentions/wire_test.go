@@ -260,3 +260,12 @@ func TestTitlesBeforeNames(t *testing.T) {
 		{"en", "Kessmore, the Norland-born actor, plays the lead role.", []string{"Kessmore/PER"}, nil},
 	})
 }
+
+// TestTitleAcrossCoordination: a title that a coordination runs through
+// ("Under Secretary for Terrorism and Financial Intelligence") is cut off the
+// person's name after it.
+func TestTitleAcrossCoordination(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "\"We will act,\" said Under Secretary for Terrorism and Financial Intelligence Lena Varga on Friday.", []string{"Lena Varga/PER"}, []string{"Financial Intelligence Lena Varga"}},
+	})
+}
