@@ -136,9 +136,18 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	// The article's own dateline wins over an excerpt header, which may be
 	// the date the excerpt was taken.
-	if d, span, ok := s.fromDatelines(doc, lines, c); ok {
+	if d, span, ok := s.fromDatelines(doc, lines, c, doc.ReadingLang()); ok {
 		s.setPublished(doc, d, span)
 		return nil
+	}
+	if c != s.all {
+		// A page's header in another language than its article ("Updated
+		// May 17, 2031" over a French text): every language's cues and
+		// month names.
+		if d, span, ok := s.fromDatelines(doc, lines, s.all, ""); ok {
+			s.setPublished(doc, d, span)
+			return nil
+		}
 	}
 	if hdr.day > 0 {
 		s.setPublished(doc, date(hdr.year, hdr.month, hdr.day), &hdr.span)
@@ -301,7 +310,7 @@ func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier
 		if hasPrefixWord(txt, c.byline) || containsCue(txt, c.published) || containsCue(txt, c.updated) {
 			continue
 		}
-		if s.dateDominated(doc, l.Span, w, maxTitleDateExtraWords) {
+		if s.dateDominated(doc, l.Span, w, maxTitleDateExtraWords, doc.ReadingLang()) {
 			continue
 		}
 		return stripOutletSuffix(doc.Text, l.Span), true
@@ -310,10 +319,10 @@ func (s *Stage) findTitle(doc *dossier.Document, lines []line, c *cues) (dossier
 }
 
 // dateDominated reports whether a line is little more than a date ("21st Oct 2017", "Monday, 3 March 2023 14:05").
-func (s *Stage) dateDominated(doc *dossier.Document, sp dossier.Span, lineWords, extra int) bool {
+func (s *Stage) dateDominated(doc *dossier.Document, sp dossier.Span, lineWords, extra int, lang string) bool {
 	var buf [8]timex.Expr
 	text := doc.Text
-	exprs := s.scanner.ScanTokens(text, doc.Tokens, doc.ReadingLang(), sp, buf[:0])
+	exprs := s.scanner.ScanTokens(text, doc.Tokens, lang, sp, buf[:0])
 	dateWords := 0
 	for _, e := range exprs {
 		if e.Kind == timex.KindCalendar && (e.Year > 0 || e.Day > 0) {
@@ -435,7 +444,7 @@ const (
 )
 
 // fromDatelines looks for a full date on a short line near the top.
-func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (time.Time, *dossier.Span, bool) {
+func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues, lang string) (time.Time, *dossier.Span, bool) {
 	var (
 		best      time.Time
 		bestSpan  *dossier.Span
@@ -461,8 +470,8 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 		// A player or metadata line ("<headline> / 2 min. / le 16 février 2016")
 		// holds one in a segment of its own.
 		span := l.Span
-		if trust == trustBare && !s.dateDominated(doc, l.Span, words(txt), maxDatelineExtraWords) {
-			seg, ok := s.dateSegment(doc, l.Span)
+		if trust == trustBare && !s.dateDominated(doc, l.Span, words(txt), maxDatelineExtraWords, lang) {
+			seg, ok := s.dateSegment(doc, l.Span, lang)
 			if !ok {
 				continue
 			}
@@ -476,7 +485,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 			}
 		}
 		var buf [8]timex.Expr
-		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, doc.ReadingLang(), span, buf[:0]) {
+		for _, e := range s.scanner.ScanTokens(doc.Text, doc.Tokens, lang, span, buf[:0]) {
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
@@ -491,7 +500,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues) (tim
 // dateSegment returns the segment of a line cut by " / ", " | ", " • " or
 // " · " that is little more than a date, when the line has two segments or
 // more.
-func (s *Stage) dateSegment(doc *dossier.Document, sp dossier.Span) (dossier.Span, bool) {
+func (s *Stage) dateSegment(doc *dossier.Document, sp dossier.Span, lang string) (dossier.Span, bool) {
 	text := doc.Text
 	line := text[sp.Start:sp.End]
 	start, segs := 0, 0
@@ -506,7 +515,7 @@ func (s *Stage) dateSegment(doc *dossier.Document, sp dossier.Span) (dossier.Spa
 		seg := trimSpan(text, dossier.Span{Start: sp.Start + start, End: sp.Start + i})
 		if seg.Len() > 0 {
 			segs++
-			if !ok && s.dateDominated(doc, seg, words(text[seg.Start:seg.End]), maxDatelineExtraWords) {
+			if !ok && s.dateDominated(doc, seg, words(text[seg.Start:seg.End]), maxDatelineExtraWords, lang) {
 				found, ok = seg, true
 			}
 		}
