@@ -56,6 +56,9 @@ func TestFigures(t *testing.T) {
 			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
 		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
+		// A partitive before the counted noun: "of the", French "des" (de les).
+		{"en", "Police arrested three of the suspects on Friday.", []want{{"three", 3, "person", "exact", "suspects"}}},
+		{"fr", "La police a arrêté trois des suspects vendredi.", []want{{"trois", 3, "person", "exact", "suspects"}}},
 		{"fr", "Les autorités ont arrêté 40 jihadistes et 25 autres sont recherchés.", []want{
 			{"40", 40, "person", "exact", "jihadistes"}, {"25", 25, "person", "exact", "jihadistes"}}},
 		// An elliptical count continues the previous figure's people.
