@@ -1263,14 +1263,27 @@ func headWordIn(ws *workspace, a, b int) bool {
 
 // namePrefixed reports whether tokens [a, k) are capitalised name prefixes
 // ("International", "National") before the KB organisation matched at k.
+//
+// Before a known person's name, given names are part of it: "Adnan Abou
+// Walid al-Sahraoui" for a person the knowledge base also knows without
+// his first name.
 func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
 	p := ws.kbInfo[k]
-	if p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.ORG || k-a > 2 {
+	if p == nil || k-a > 2 {
+		return false
+	}
+	var prefix wordClass
+	switch p.cands[ws.kbCand[k]].entry.Type {
+	case kb.ORG:
+		prefix = wNamePrefix
+	case kb.PER:
+		prefix = wGiven
+	default:
 		return false
 	}
 	for i := a; i < k; i++ {
 		t := &ws.toks[i]
-		if !t.word || t.shape != shapeCap || t.class&wNamePrefix == 0 {
+		if !t.word || t.shape != shapeCap || t.class&prefix == 0 {
 			return false
 		}
 	}

@@ -269,3 +269,11 @@ func TestTitleAcrossCoordination(t *testing.T) {
 		{"en", "\"We will act,\" said Under Secretary for Terrorism and Financial Intelligence Lena Varga on Friday.", []string{"Lena Varga/PER"}, []string{"Financial Intelligence Lena Varga"}},
 	})
 }
+
+// TestGivenNameBeforeKnownPerson: a given name right before a person the
+// knowledge base knows without it is part of the name.
+func TestGivenNameBeforeKnownPerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le chef de l'EIGS, Adnan Abou Walid al-Sahraoui, a été tué.", []string{"Adnan Abou Walid al-Sahraoui/PER"}, []string{"Adnan/PER"}},
+	})
+}
