@@ -406,13 +406,24 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	case t.class&wParticle != 0 && s.joins(ws, r, i):
 	case t.class&wLowerStart != 0:
 		hj, typ, whole := s.lowerHead(ws, r, i)
-		if hj == 0 {
-			return i, "", 0
+		if hj == 0 || i > 0 && toks[i-1].word && toks[i-1].sent == t.sent && r.indefinite[string(ws.foldOf(&toks[i-1]))] {
+			return i, "", 0 // "un tribunal de Manhattan": a court there, not one named
 		}
 		if whole {
 			return hj, typ, flagLowerName // "parquet fédéral"
 		}
-		k := s.skipConnectors(ws, r, hj)
+		// Up to two lower-case modifiers before the connector: "tribunal
+		// correctionnel de Paris", "cour d'assises spécialement composée de
+		// Paris".
+		m := hj
+		for m < hj+2 && m < n && toks[m].word && toks[m].shape == shapeLower && toks[m].sent == t.sent &&
+			toks[m].class&(wConnector|wArticle|wFunction|wPersonVerb|wCoord|wParticle) == 0 {
+			m++
+		}
+		if m > hj && (m >= n || toks[m].shape != shapeLower || toks[m].class&wConnector == 0) {
+			m = hj // a modifier must lead to the connector
+		}
+		k := s.skipConnectors(ws, r, m)
 		if k >= n || !toks[k].name || toks[k].sent != t.sent || toks[k].skip {
 			return i, "", 0
 		}

@@ -31,6 +31,9 @@ type lexiconFile struct {
 	// AgentPreps introduce who does something ("signed by", "tué par"):
 	// persons more often than places follow them.
 	AgentPreps []string `yaml:"agent_preps"`
+	// IndefiniteArticles make a lower-case head generic ("un tribunal de
+	// Manhattan" is a court in Manhattan, "le tribunal de Paris" a name).
+	IndefiniteArticles []string `yaml:"indefinite_articles"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
@@ -188,6 +191,8 @@ type langRules struct {
 	adjectives lexicon.WordList
 	// agentPreps: folded agent prepositions ("by", "par").
 	agentPreps map[string]bool
+	// indefinite: folded indefinite articles ("un", "une", "a").
+	indefinite map[string]bool
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -233,6 +238,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 			r.agentPreps = map[string]bool{}
 		}
 		r.agentPreps[fold(w)] = true
+	}
+	for _, w := range f.IndefiniteArticles {
+		if r.indefinite == nil {
+			r.indefinite = map[string]bool{}
+		}
+		r.indefinite[fold(w)] = true
 	}
 	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)

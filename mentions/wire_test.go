@@ -277,3 +277,14 @@ func TestGivenNameBeforeKnownPerson(t *testing.T) {
 		{"fr", "Le chef de l'EIGS, Adnan Abou Walid al-Sahraoui, a été tué.", []string{"Adnan Abou Walid al-Sahraoui/PER"}, []string{"Adnan/PER"}},
 	})
 }
+
+// TestFrenchInstitutionHeads: a lower-case institution head with its
+// modifiers before "de" and a place names the institution; after an
+// indefinite article it is generic and the place is a place.
+func TestFrenchInstitutionHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il a été jugé par la cour d'assises spécialement composée de Paris.", []string{"cour d'assises spécialement composée de Paris/ORG"}, nil},
+		{"fr", "Le tribunal correctionnel de Lyon a condamné trois hommes.", []string{"tribunal correctionnel de Lyon/ORG"}, nil},
+		{"fr", "Il a comparu devant un tribunal de Manhattan en décembre.", []string{"Manhattan/LOC"}, []string{"tribunal de Manhattan"}},
+	})
+}
