@@ -772,10 +772,20 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			t := &toks[k]
 			if t.class&wGiven != 0 && t.shape == shapeCap && toks[k+1].name && toks[k-1].name &&
 				(s.titleWordIn(ws, a, k) || s.titlePhraseBefore(ws, a)) && !s.kbSpans(ws, a, k) {
-				for j := a; j < k; j++ {
-					if e := int(ws.kbEnd[j]); e > j && e <= k {
-						s.addKB(ws, j, e)
-						j = e - 1
+				// "Miami-Dade Police Director Lena Varga": the institution
+				// before the title is named.
+				tk := a
+				for tk < k && (!toks[tk].word || toks[tk].class&wTitle == 0 || toks[tk].class&wGiven != 0) {
+					tk++
+				}
+				if tk > a && tk < k && headWordIn(ws, a, tk) {
+					s.emitRun(ws, r, text, a, tk, "", flagBeforeTitle)
+				} else {
+					for j := a; j < k; j++ {
+						if e := int(ws.kbEnd[j]); e > j && e <= k {
+							s.addKB(ws, j, e)
+							j = e - 1
+						}
 					}
 				}
 				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
@@ -1492,7 +1502,7 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) {
+		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -1972,6 +1982,16 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 		}
 	}
 	return a
+}
+
+// namedSite reports common words that a place's head ends, capitalised
+// inside a sentence ("Central Park", "the Green Zone", "Red Square"): a
+// site's name, where "the Interior Ministry" is any country's body.
+func (s *Stage) namedSite(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	f, l := &toks[a], &toks[b-1]
+	return l.shape == shapeCap && l.class&wLocHead != 0 && l.class&wOrgHead == 0 && !f.sentStart && !f.titleLine &&
+		f.shape == shapeCap && f.class&(wTitle|wFunction|wArticle) == 0 && !s.isDemonym(ws.text, f)
 }
 
 // headOfDomain reports an institution's head noun followed by a connector

@@ -257,6 +257,7 @@ func TestTitlesBeforeNames(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The U.S. Assistant Secretary of State John Kessling left on Friday.", []string{"U.S./LOC", "John Kessling/PER"}, []string{"Assistant Secretary of State John Kessling"}},
 		{"en", "The commander, Major-General Peter Vassko, took journalists to the town.", []string{"Peter Vassko/PER"}, []string{"Major-General Peter Vassko"}},
+		{"en", "Harbourton Police Director Alfredo Vessko said the road was closed.", []string{"Harbourton Police/ORG", "Alfredo Vessko/PER"}, nil},
 		{"en", "Kessmore, the Norland-born actor, plays the lead role.", []string{"Kessmore/PER"}, nil},
 	})
 }
@@ -286,5 +287,14 @@ func TestFrenchInstitutionHeads(t *testing.T) {
 		{"fr", "Il a été jugé par la cour d'assises spécialement composée de Paris.", []string{"cour d'assises spécialement composée de Paris/ORG"}, nil},
 		{"fr", "Le tribunal correctionnel de Lyon a condamné trois hommes.", []string{"tribunal correctionnel de Lyon/ORG"}, nil},
 		{"fr", "Il a comparu devant un tribunal de Manhattan en décembre.", []string{"Manhattan/LOC"}, []string{"tribunal de Manhattan"}},
+	})
+}
+
+// TestNamedSites: common words that a place's head ends, capitalised inside
+// a sentence, name a site; a ministry so named is any country's.
+func TestNamedSites(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "They met in Central Park and later in the Green Zone.", []string{"Central Park/LOC", "Green Zone/LOC"}, nil},
+		{"en", "On Friday the Interior Ministry said the talks had failed.", nil, []string{"Interior Ministry"}},
 	})
 }
