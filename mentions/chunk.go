@@ -759,8 +759,15 @@ const (
 func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) int {
 	toks := ws.toks
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
-	// Agreements, laws and events are not entities, nor the names inside them.
+	// Agreements, laws and events are not entities, nor the names inside them;
+	// a name listed before one is ("Suharto and the Islamic Conference").
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 || s.nonEntityName(ws, r, a, b) {
+		for k := b - 2; k > a; k-- {
+			if t := &toks[k]; t.word && t.shape == shapeLower && t.class&wCoord != 0 {
+				s.emitRun(ws, r, text, a, k, headType, flags)
+				break
+			}
+		}
 		return b
 	}
 	// "Assistant Secretary of State Lena Varga", "Under Secretary for

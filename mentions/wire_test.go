@@ -298,3 +298,13 @@ func TestNamedSites(t *testing.T) {
 		{"en", "On Friday the Interior Ministry said the talks had failed.", nil, []string{"Interior Ministry"}},
 	})
 }
+
+// TestNameListedBeforeEvent: a name coordinated with an event's name stays
+// a name; former states are places.
+func TestNameListedBeforeEvent(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The envoy thanked president Vessaro and the Islamic Conference on Saturday.", []string{"Vessaro/PER"}, []string{"Islamic Conference"}},
+		{"en", "He fled the Soviet Union in 1979.", []string{"Soviet Union/LOC"}, nil},
+		{"fr", "L'armée de l'URSS est entrée en Afghanistan en 1979.", []string{"URSS/LOC", "Afghanistan/LOC"}, nil},
+	})
+}
