@@ -95,6 +95,9 @@ func (s *Stage) longestAt(ws *workspace, r *langRules, i int) (int, int, *phrase
 			break
 		}
 		j++
+		if j+1 < n && abbrevDot(ws, j) {
+			j++ // "St. Petersburg": the abbreviation's period is no word of the name
+		}
 		if j >= n {
 			break
 		}
@@ -106,6 +109,16 @@ func (s *Stage) longestAt(ws *workspace, r *langRules, i int) (int, int, *phrase
 		ws.key = append(ws.key, ws.foldOf(u)...)
 	}
 	return bestEnd, bestCand, bestInfo
+}
+
+// abbrevDot reports the period at j glued to a name abbreviation before it
+// ("St." in "St. Petersburg").
+func abbrevDot(ws *workspace, j int) bool {
+	if j < 1 {
+		return false
+	}
+	p, d := &ws.toks[j-1], &ws.toks[j]
+	return !d.word && d.start == p.end && ws.text[d.start:d.end] == "." && p.word && p.class&wNameAbbrev != 0 && p.shape == shapeCap
 }
 
 // lowerAfter reports whether every word token in [i, j) is lower case (true
@@ -443,8 +456,8 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j++
 			continue
 		}
-		if s.initialJoins(ws, i, j) {
-			j++ // "John F. Kennedy", "P. Simmons": an initial's period
+		if s.initialJoins(ws, i, j) || abbrevDot(ws, j) && j+1 < n && toks[j+1].name && toks[j+1].sent == t.sent {
+			j++ // "John F. Kennedy", "P. Simmons", "St. Petersburg": an initial's or abbreviation's period
 			continue
 		}
 		if s.ampersandJoins(ws, i, j) {
@@ -879,6 +892,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			a++ // a sentence's "The"
 		}
 		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		return b
+	case !wholeKB && toks[a].class&wNameAbbrev != 0 && abbrevDot(ws, a+1):
+		s.addPattern(ws, r, text, a, b, "LOC", 0) // "Mt. Kenya", "St. Lena": a place named with a saint or a mountain
 		return b
 	case !wholeKB && hasAmpersand(ws, a, b):
 		// "Marks & Spencer": a firm, whatever its words; the knowledge base

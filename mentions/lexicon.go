@@ -28,6 +28,8 @@ type lexiconFile struct {
 	PersonTitles  []string            `yaml:"person_titles"`
 	// Honorifics are styles that stay part of the name ("Sir", "Dame").
 	Honorifics []string `yaml:"honorifics"`
+	// NameAbbreviations open names with their period ("St. Petersburg").
+	NameAbbreviations []string `yaml:"name_abbreviations"`
 	// AgentPreps introduce who does something ("signed by", "tué par"):
 	// persons more often than places follow them.
 	AgentPreps []string `yaml:"agent_preps"`
@@ -148,6 +150,9 @@ const (
 	// wHonorific: a style that belongs to the name it opens ("Sir John
 	// Saunders", "Dame …"), unlike a role, which is cut off.
 	wHonorific
+	// wNameAbbrev: an abbreviation that opens a place's name, its period
+	// inside the name ("St. Petersburg", "Mt. Kenya").
+	wNameAbbrev
 )
 
 // PartCommonWords is the generated word list of common words (tools/commonwords).
@@ -233,6 +238,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.LocHeads, wLocHead)
 	r.add(f.PersonTitles, wTitle)
 	r.add(f.Honorifics, wHonorific)
+	r.add(f.NameAbbreviations, wNameAbbrev)
 	for _, w := range f.AgentPreps {
 		if r.agentPreps == nil {
 			r.agentPreps = map[string]bool{}

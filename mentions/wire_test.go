@@ -308,3 +308,11 @@ func TestNameListedBeforeEvent(t *testing.T) {
 		{"fr", "L'armée de l'URSS est entrée en Afghanistan en 1979.", []string{"URSS/LOC", "Afghanistan/LOC"}, nil},
 	})
 }
+
+// TestNameAbbreviations: an abbreviation's period inside a place's name.
+func TestNameAbbreviations(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The bomb went off in a St. Petersburg metro station on Monday.", []string{"St. Petersburg/LOC"}, []string{"St/LOC", "Petersburg/LOC"}},
+		{"en", "Climbers left the slopes of Mt. Vessaro on Friday.", []string{"Mt. Vessaro/LOC"}, nil},
+	})
+}
