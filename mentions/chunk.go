@@ -1688,6 +1688,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead
 	case multi && s.headOfDomain(ws, a, b):
 		return "ORG", evHead // "Harbourton Chamber of Commerce": a head with its domain
+	case multi && first.class&wNameAbbrev != 0 && abbrevDot(ws, a+1):
+		return "LOC", evHead // "Mt. Vessaro", "St. Kessel"
 	case hasAmpersand(ws, a, b):
 		return "ORG", evHead // "Douglas & Lomason": a firm
 	case titled || s.titleBefore(ws, a):
