@@ -316,3 +316,12 @@ func TestNameAbbreviations(t *testing.T) {
 		{"en", "Climbers left the slopes of Mt. Vessaro on Friday.", []string{"Mt. Vessaro/LOC"}, nil},
 	})
 }
+
+// TestPlaceAdjectiveAfter: a province's or a town's adjective after an
+// unknown name makes it a place, at a sentence's start too.
+func TestPlaceAdjectiveAfter(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Vessaro provincial officials said the plant was closed.", []string{"Vessaro/LOC"}, nil},
+		{"en", "On Friday the Kallimar municipal council met.", []string{"Kallimar/LOC"}, nil},
+	})
+}
