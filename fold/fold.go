@@ -122,7 +122,13 @@ func AppendRune(buf []byte, r rune) []byte {
 		}
 		return buf
 	}
-	return utf8.AppendRune(buf, unicode.ToLower(r))
+	if lr := unicode.ToLower(r); lr != r {
+		// A letter outside these blocks may lower into them: the Angstrom
+		// sign "Å" (U+212B) into "å", the Kelvin sign into "k"; its fold is
+		// theirs, so that folding twice changes nothing.
+		return AppendRune(buf, lr)
+	}
+	return utf8.AppendRune(buf, r)
 }
 
 // AppendString appends the fold of every rune of s to buf. An invalid byte

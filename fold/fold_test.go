@@ -49,7 +49,10 @@ func TestExpanded(t *testing.T) {
 // TestFoldIsIdempotent: folding a fold changes nothing, so keys built from
 // folded data and folded text meet.
 func TestFoldIsIdempotent(t *testing.T) {
-	for r := rune(0x80); r < 0x2000; r++ {
+	for r := rune(0x80); r < 0x10000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue // surrogates are no runes
+		}
 		once := String(string(r))
 		if twice := String(once); twice != once {
 			t.Errorf("%U: %q folds again to %q", r, once, twice)
