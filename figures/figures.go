@@ -541,8 +541,8 @@ func (s *scanner) nounAfter(i int) nounMatch {
 
 // nounAt reads a counted noun or an excluded unit at the word t[ws:we)
 // (wi its lexicon entry, or nil): a listed noun or phrase ("10,000
-// fighters", "une cinquantaine de jihadistes"), an exclusion ("36 hours",
-// "29 ans"), a noun of the language's person class though no hand-written
+// fighters", "une cinquantaine d'assaillants"), an exclusion ("48 hours",
+// "31 ans"), a noun of the language's person class though no hand-written
 // list names it ("300 spectators"), or after a partitive a pronoun ("40 of
 // them").
 func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {

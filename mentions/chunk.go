@@ -288,7 +288,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		}
 		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].name &&
 			ws.toks[j].sent == first.sent && ws.toks[j].start > first.end {
-			continue // "Abu Muhsen", "Van Moer": a given name or a particle that is also a town's
+			continue // "Abu Kessim", "Van Moer": a given name or a particle that is also a town's
 		}
 		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
 			continue // "Attorney General Merrick Garland": names after a title are a person's
@@ -420,7 +420,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	case t.class&wLowerStart != 0:
 		hj, typ, whole := s.lowerHead(ws, r, i)
 		if hj == 0 || i > 0 && toks[i-1].word && toks[i-1].sent == t.sent && r.indefinite[string(ws.foldOf(&toks[i-1]))] {
-			return i, "", 0 // "un tribunal de Manhattan": a court there, not one named
+			return i, "", 0 // "un tribunal de Lyon": a court there, not one named
 		}
 		if whole {
 			return hj, typ, flagLowerName // "parquet fédéral"
@@ -481,7 +481,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			continue
 		}
 		if u.number && toks[j-1].word && (toks[j-1].shape == shapeUpper && !u.shouted && u.end-u.start <= 3 || s.outletNumber(ws, r, j)) {
-			j++ // "FRANCE 24", "Malta 24 reported"
+			j++ // "KALLIM 24", "Malta 24 reported"
 			continue
 		}
 		if u.word && u.shape == shapeLower && u.class&(wConnector|wParticle) != 0 {
@@ -944,7 +944,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b)):
-		// "Guy Van Vlierden", "P. Martin": a town's name inside a person's name.
+		// "Guy Van Rensel", "P. Martin": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	}
@@ -1489,7 +1489,7 @@ trimmed:
 			break
 		}
 		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1)) {
-			break // "FRANCE 24", "Malta 24 reported"
+			break // "KALLIM 24", "Malta 24 reported"
 		}
 		b--
 	}
@@ -1705,7 +1705,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// parties; a name particle opens a surname ("Van Moer").
 		return "ORG", evContext
 	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
-		return "LOC", evContext // "in Lincoln", "dans le Gard": a name alone after a place preposition
+		return "LOC", evContext // "in Lincoln", "à Romane": a name alone after a place preposition
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case s.regionAfterPlace(ws, a, b):
@@ -1742,7 +1742,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 }
 
 // placePrepAhead reports a lower-case place preposition right before token
-// a, or before the article that precedes it ("in Lincoln", "dans le Gard",
+// a, or before the article that precedes it ("in Lincoln", "dans le Romane",
 // "au Niger"), in its sentence.
 func (s *Stage) placePrepAhead(ws *workspace, a int) bool {
 	toks := ws.toks
@@ -2010,7 +2010,7 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 }
 
 // namedSite reports common words that a place's head ends, capitalised
-// inside a sentence ("Central Park", "the Green Zone", "Red Square"): a
+// inside a sentence ("Liberty Park", "the Green Zone", "Red Square"): a
 // site's name, where "the Interior Ministry" is any country's body.
 func (s *Stage) namedSite(ws *workspace, a, b int) bool {
 	toks := ws.toks

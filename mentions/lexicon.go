@@ -34,7 +34,7 @@ type lexiconFile struct {
 	// persons more often than places follow them.
 	AgentPreps []string `yaml:"agent_preps"`
 	// IndefiniteArticles make a lower-case head generic ("un tribunal de
-	// Manhattan" is a court in Manhattan, "le tribunal de Paris" a name).
+	// Lyon" is a court in Lyon, "le tribunal de Paris" a name).
 	IndefiniteArticles []string `yaml:"indefinite_articles"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by

@@ -274,7 +274,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 }
 
 // hyphenTitle returns the title classes of a hyphenated word whose every
-// part is a title ("Major-General", "Lieutenant-Colonel"), or 0. The fold
+// part is a title ("Major-General", "Lieutenant-General"), or 0. The fold
 // writes a hyphen as a space.
 func hyphenTitle(r *langRules, folded []byte) wordClass {
 	if bytes.IndexByte(folded, ' ') < 0 {

@@ -54,7 +54,7 @@ func TestShoutedLines(t *testing.T) {
 		{"en", "LISBON 2031-05-17\nThe court sat on Friday and heard the case.", []string{"LISBON/LOC"}, []string{"LISBON 2031"}},
 		{"en", "NORLAND 2 VESSARIA 1 AFTER EXTRA TIME.\nThe match was tense.", nil, []string{"NORLAND 2", "VESSARIA 1"}},
 		{"en", "VARNOTECH H1 PROFIT RISE BELOW TARGET.\nThe results came on Friday.", nil, []string{"PROFIT", "H1 PROFIT RISE BELOW TARGET"}},
-		{"en", "Reporters at FRANCE 24 said the talks in Cairo had ended.", []string{"FRANCE 24/ORG", "Cairo/LOC"}, nil},
+		{"en", "Reporters at KALLIM 24 said the talks in Cairo had ended.", []string{"KALLIM 24/ORG", "Cairo/LOC"}, nil},
 	})
 }
 
@@ -139,7 +139,7 @@ func TestGivenNamesList(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The manager Orville Tesskin resigned on Friday after the defeat.", []string{"Orville Tesskin/PER"}, nil},
 		{"en", "The suspect lived in Sharon before moving to the coast.", []string{"Sharon/LOC"}, []string{"Sharon/PER"}},
-		{"fr", "Le suspect vivait dans le Gard avant de partir pour la côte.", []string{"Gard/LOC"}, []string{"Gard/PER"}},
+		{"fr", "Le suspect vivait dans le Romane avant de partir pour la côte.", []string{"Romane/LOC"}, []string{"Romane/PER"}},
 	})
 }
 
@@ -286,7 +286,7 @@ func TestFrenchInstitutionHeads(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"fr", "Il a été jugé par la cour d'assises spécialement composée de Paris.", []string{"cour d'assises spécialement composée de Paris/ORG"}, nil},
 		{"fr", "Le tribunal correctionnel de Lyon a condamné trois hommes.", []string{"tribunal correctionnel de Lyon/ORG"}, nil},
-		{"fr", "Il a comparu devant un tribunal de Manhattan en décembre.", []string{"Manhattan/LOC"}, []string{"tribunal de Manhattan"}},
+		{"fr", "Il a comparu devant un tribunal de Lyon en décembre.", []string{"Lyon/LOC"}, []string{"tribunal de Lyon"}},
 	})
 }
 
@@ -294,7 +294,7 @@ func TestFrenchInstitutionHeads(t *testing.T) {
 // a sentence, name a site; a ministry so named is any country's.
 func TestNamedSites(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "They met in Central Park and later in the Green Zone.", []string{"Central Park/LOC", "Green Zone/LOC"}, nil},
+		{"en", "They met in Liberty Park and later in the Green Zone.", []string{"Liberty Park/LOC", "Green Zone/LOC"}, nil},
 		{"en", "On Friday the Interior Ministry said the talks had failed.", nil, []string{"Interior Ministry"}},
 	})
 }
