@@ -317,7 +317,7 @@ func (s *Stage) lowerWhereCapital(ws *workspace, r *langRules, i, j int, c *cand
 		}
 		m++
 	}
-	return lower && m == len(splitPhrase(c.alias))
+	return lower && m == c.phraseWords
 }
 
 // demonymListed reports a nationality word in a list of nationality words
@@ -875,6 +875,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			furthest = max(furthest, e)
 		}
 	}
+	placeStart := -1 // where a place opening an institution's name starts
+	if hasKB && !wholeKB {
+		placeStart = s.placeOpensInstitution(ws, a, b)
+	}
 	switch {
 	case !hasKB:
 		s.addPattern(ws, r, text, a, b, headType, flags)
@@ -905,11 +909,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		s.addPattern(ws, r, text, a, b, typ, 0)
 		return b
-	case !wholeKB && s.placeOpensInstitution(ws, a, b) >= 0:
+	case placeStart >= 0:
 		// "the Kurdistan Democratic Party", "the Harbourton Stock Exchange":
 		// a place opening a run that an institution's head ends names the
 		// institution, whatever the knowledge base knows of its other words.
-		s.addPattern(ws, r, text, s.placeOpensInstitution(ws, a, b), b, "ORG", 0)
+		s.addPattern(ws, r, text, placeStart, b, "ORG", 0)
 		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.

@@ -31,6 +31,8 @@ type candidate struct {
 	// leadingArticle: the alias starts with an article ("The Guardian") that is
 	// part of the canonical name, so it stays in the mention.
 	leadingArticle bool
+	// phraseWords is the number of space-separated words of the alias.
+	phraseWords int
 	// lowerWords has bit m set when word m of some alias of the entry with
 	// this key is written in lower case ("Islamic State group"): a word the
 	// aliases all capitalise is written so in the name.
@@ -183,7 +185,9 @@ func makeCandidate(e *kb.Entry, i, strong int, name string, articles map[string]
 		words:          len(words),
 		weak:           i >= strong,
 	}
-	for m, w := range splitPhrase(name) {
+	phrase := splitPhrase(name)
+	c.phraseWords = len(phrase)
+	for m, w := range phrase {
 		if m < 32 && startsLower(w) {
 			c.lowerWords |= 1 << m
 		}
