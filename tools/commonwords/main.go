@@ -106,22 +106,8 @@ func englishNames(lists []string, en, fr, out string) error {
 	if en == "" || fr == "" {
 		return fmt.Errorf("-names needs -en and -fr (the common words to leave out)")
 	}
-	lower := map[string]bool{}
-	for _, p := range strings.Split(en, ",") {
-		if err := eachLine(p, func(w string) {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-				lower[mentions.Fold(w)] = true
-			}
-		}); err != nil {
-			return err
-		}
-	}
-	if err := eachLine(fr, func(line string) {
-		w, _, _ := strings.Cut(strings.Fields(line + " ")[0], "/")
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-			lower[mentions.Fold(w)] = true
-		}
-	}); err != nil {
+	lower, err := commonLower(fr, strings.Split(en, ","))
+	if err != nil {
 		return err
 	}
 	base, err := kb.Load(context.Background())
@@ -161,7 +147,7 @@ func englishNames(lists []string, en, fr, out string) error {
 // enLists ("Pierre" is a stone, "Will" and "Grace" are words): a capitalised
 // word of the list opens a person's name.
 func givenNames(dic string, enLists []string) ([]string, error) {
-	names, lower := map[string]bool{}, map[string]bool{}
+	names := map[string]bool{}
 	err := eachLine(dic, func(line string) {
 		f := strings.Fields(line)
 		if len(f) < 2 {
@@ -171,12 +157,39 @@ func givenNames(dic string, enLists []string) ([]string, error) {
 		if word == "" || strings.ContainsAny(word, " .") || !utf8.ValidString(word) {
 			return
 		}
-		tags := strings.Join(f[1:], " ")
 		r, _ := utf8.DecodeRuneInString(word)
-		switch {
-		case strings.Contains(tags, "po:prn") && unicode.IsUpper(r) && utf8.RuneCountInString(word) >= 3:
+		if strings.Contains(strings.Join(f[1:], " "), "po:prn") && unicode.IsUpper(r) && utf8.RuneCountInString(word) >= 3 {
 			names[word] = true
-		case unicode.IsLower(r):
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	lower, err := commonLower(dic, enLists)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(names))
+	for w := range names {
+		if !lower[mentions.Fold(w)] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// commonLower returns the folded words that the French dictionary dic and
+// the English word lists enLists write in lower case: a first name that
+// folds to one of them is a common word too.
+func commonLower(dic string, enLists []string) (map[string]bool, error) {
+	lower := map[string]bool{}
+	err := eachLine(dic, func(line string) {
+		word, _, _ := strings.Cut(strings.Fields(line + " ")[0], "/")
+		if word == "" || strings.ContainsAny(word, " .") || !utf8.ValidString(word) {
+			return
+		}
+		if r, _ := utf8.DecodeRuneInString(word); unicode.IsLower(r) {
 			lower[mentions.Fold(word)] = true
 		}
 	})
@@ -193,14 +206,7 @@ func givenNames(dic string, enLists []string) ([]string, error) {
 			return nil, err
 		}
 	}
-	out := make([]string, 0, len(names))
-	for w := range names {
-		if !lower[mentions.Fold(w)] {
-			out = append(out, w)
-		}
-	}
-	slices.Sort(out)
-	return out, nil
+	return lower, nil
 }
 
 // fromWordLists keeps the lower-case words with no capitalised twin
