@@ -686,10 +686,8 @@ func (s *scanner) isModifier(ws, we int, f uint32) bool {
 	if !ok {
 		return false
 	}
-	for _, suf := range s.m.modifierSuffixes {
-		if len(key) > len(suf)+2 && string(key[len(key)-len(suf):]) == suf {
-			return true
-		}
+	if hasSuffix(key, s.m.modifierSuffixes) {
+		return true
 	}
 	if s.m.isAdjective(key) {
 		return true // "500 extra officers": the language's adjectives
@@ -758,7 +756,13 @@ func (s *scanner) isAdverb(ws, we int, f uint32) bool {
 	if !ok {
 		return false
 	}
-	for _, suf := range s.m.adverbSuffixes {
+	return hasSuffix(key, s.m.adverbSuffixes)
+}
+
+// hasSuffix reports whether key ends with one of the suffixes after a stem
+// of three letters or more.
+func hasSuffix(key []byte, suffixes []string) bool {
+	for _, suf := range suffixes {
 		if len(key) > len(suf)+2 && string(key[len(key)-len(suf):]) == suf {
 			return true
 		}
