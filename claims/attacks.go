@@ -2,6 +2,7 @@ package claims
 
 import (
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
 )
 
 // Attack events. Reporting on an attack names where it struck and who
@@ -32,15 +33,15 @@ var (
 
 // attackData is the compiled attacks section of a language's lexicon.
 type attackData struct {
-	words      map[string]bool // attack nouns and verbs
-	preps      map[string]bool // before a struck place
-	fillers    map[string]bool // may stand between the preposition and the place
-	perpAfter  phraseSet       // after the perpetrator: "claimed", "carried out"
-	perpBefore phraseSet       // before the perpetrator: "carried out by", "blamed"
+	words      map[string]bool  // attack nouns and verbs
+	preps      map[string]bool  // before a struck place
+	fillers    map[string]bool  // may stand between the preposition and the place
+	perpAfter  *lexicon.Phrases // after the perpetrator: "claimed", "carried out"
+	perpBefore *lexicon.Phrases // before the perpetrator: "carried out by", "blamed"
 }
 
 func (a *attackData) empty() bool {
-	return len(a.words) == 0 || len(a.preps) == 0 || len(a.perpAfter)+len(a.perpBefore) == 0
+	return len(a.words) == 0 || len(a.preps) == 0 || a.perpAfter.Len()+a.perpBefore.Len() == 0
 }
 
 // attackSentence is what one sentence says of an attack.
@@ -301,7 +302,7 @@ func (s *Stage) perpetratorCue(doc *dossier.Document, d *langData, ws *workspace
 	}
 	// After: "X claimed", "X has carried out", "X's role in".
 	if p, ok := walk(last+1, 1, func(j int) (perpetrator, bool) {
-		n := a.perpAfter.matchAt(toks, j, low)
+		n := matchAt(a.perpAfter, toks, j, low)
 		if n == 0 {
 			return perpetrator{}, false
 		}
@@ -312,7 +313,7 @@ func (s *Stage) perpetratorCue(doc *dossier.Document, d *langData, ws *workspace
 	// Before: "carried out by X", "blamed X": a cue ending at token j.
 	return walk(first-1, -1, func(j int) (perpetrator, bool) {
 		for k := j; k >= 0 && k >= j-3; k-- {
-			if n := a.perpBefore.matchAt(toks, k, low); n > 0 && k+n-1 == j {
+			if n := matchAt(a.perpBefore, toks, k, low); n > 0 && k+n-1 == j {
 				return perpetrator{cue: dossier.Span{Start: toks[k].start, End: toks[j].end}, negated: negatedBefore(d, toks, low, max(0, k-3), k)}, true
 			}
 		}
@@ -323,7 +324,7 @@ func (s *Stage) perpetratorCue(doc *dossier.Document, d *langData, ws *workspace
 // negatedBefore reports a negation among tokens [from, to) ("played no role in").
 func negatedBefore(d *langData, toks []tok, low []byte, from, to int) bool {
 	for j := max(from, 0); j < to && j < len(toks); j++ {
-		if d.negations.matchAt(toks, j, low) > 0 {
+		if matchAt(d.negations, toks, j, low) > 0 {
 			return true
 		}
 	}
@@ -345,10 +346,5 @@ func conjunctionAt(d *langData, toks []tok, low []byte, i int) bool {
 	if i < 0 || i >= len(toks) {
 		return false
 	}
-	for _, ph := range d.conjunctions[lowOf(low, toks[i])] {
-		if len(ph) == 1 {
-			return true
-		}
-	}
-	return false
+	return lexicon.Forward(d.conjunctions, tokWords{toks, low}, i, i+1) == 1
 }

@@ -440,7 +440,7 @@ func (s *Stage) onlyConjunctions(d *langData, ws *workspace, text string, from, 
 	ws.side = side
 	seps := 0
 	for i := 0; i < len(side); {
-		if n := d.conjunctions.matchAt(side, i, ws.low); n > 0 {
+		if n := matchAt(d.conjunctions, side, i, ws.low); n > 0 {
 			seps++
 			i += n
 			continue

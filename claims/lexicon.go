@@ -156,41 +156,25 @@ type cuePhrase struct {
 	kind  cueKind
 }
 
-// phraseSet matches token sequences starting at a position, indexed by first token.
-type phraseSet map[string][][]string
-
-func newPhraseSet(list []string) phraseSet {
-	ps := phraseSet{}
-	for _, p := range list {
-		w := splitWords(p)
-		if len(w) == 0 {
-			continue
-		}
-		ps[w[0]] = append(ps[w[0]], w)
-	}
-	// Longest first, so "according to" wins over "according".
-	for k := range ps {
-		slices.SortFunc(ps[k], func(a, b []string) int { return len(b) - len(a) })
-	}
-	return ps
-}
+// phrasesOf builds the phrase set of a lexicon list, cut into lowered words.
+func phrasesOf(list []string) *lexicon.Phrases { return lexicon.NewPhrases(list, splitWords) }
 
 // langData is everything the stage needs for one language, compiled once.
 type langData struct {
 	patterns     []*pattern
 	byFirst      map[string][]*pattern // by the first word of the middle
 	anyFirst     []*pattern            // middles starting with an optional element or wildcard, or empty
-	skip         phraseSet
-	negations    phraseSet
-	conjunctions phraseSet
+	skip         *lexicon.Phrases
+	negations    *lexicon.Phrases
+	conjunctions *lexicon.Phrases
 	openers      map[string]bool
 	determiners  map[string]bool
-	articles     phraseSet
-	reported     phraseSet
-	hedged       phraseSet
-	denied       phraseSet
-	sourceCues   phraseSet
-	speechVerbs  phraseSet
+	articles     *lexicon.Phrases
+	reported     *lexicon.Phrases
+	hedged       *lexicon.Phrases
+	denied       *lexicon.Phrases
+	sourceCues   *lexicon.Phrases
+	speechVerbs  *lexicon.Phrases
 	cues         map[string][]cuePhrase // every cue by first word, longest and most decisive first
 	auxiliaries  map[string]bool
 	pronouns     map[string]bool
@@ -252,17 +236,17 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 	}
 	d := &langData{
 		byFirst:      map[string][]*pattern{},
-		skip:         newPhraseSet(f.Skip),
-		negations:    newPhraseSet(f.Negations),
-		conjunctions: newPhraseSet(f.Conjunctions),
+		skip:         phrasesOf(f.Skip),
+		negations:    phrasesOf(f.Negations),
+		conjunctions: phrasesOf(f.Conjunctions),
 		openers:      setOf(f.AppositionOpeners),
 		determiners:  setOf(f.Determiners),
-		articles:     newPhraseSet(f.Articles),
-		reported:     newPhraseSet(f.Modality.Reported),
-		hedged:       newPhraseSet(f.Modality.Hedged),
-		denied:       newPhraseSet(f.Modality.Denied),
-		sourceCues:   newPhraseSet(f.Attribution.SourceCues),
-		speechVerbs:  newPhraseSet(f.Attribution.SpeechVerbs),
+		articles:     phrasesOf(f.Articles),
+		reported:     phrasesOf(f.Modality.Reported),
+		hedged:       phrasesOf(f.Modality.Hedged),
+		denied:       phrasesOf(f.Modality.Denied),
+		sourceCues:   phrasesOf(f.Attribution.SourceCues),
+		speechVerbs:  phrasesOf(f.Attribution.SpeechVerbs),
 		auxiliaries:  setOf(f.Attribution.Auxiliaries),
 		pronouns:     setOf(f.Attribution.Pronouns),
 		branchCues:   setOf(f.BranchCues),
@@ -274,8 +258,8 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 			words:      setOf(f.Attacks.Words),
 			preps:      setOf(f.Attacks.PlacePreps),
 			fillers:    setOf(f.Attacks.PlaceFillers),
-			perpAfter:  newPhraseSet(f.Attacks.PerpetratorAfter),
-			perpBefore: newPhraseSet(f.Attacks.PerpetratorBefore),
+			perpAfter:  phrasesOf(f.Attacks.PerpetratorAfter),
+			perpBefore: phrasesOf(f.Attacks.PerpetratorBefore),
 		},
 		anaphora: anaphorData{
 			determiners: setOf(f.Anaphora.Determiners),
@@ -286,13 +270,11 @@ func loadLang(lex *lexicon.Set, lang string) (*langData, error) {
 	}
 	d.cues = map[string][]cuePhrase{}
 	for _, set := range [...]struct {
-		ps   phraseSet
+		ps   *lexicon.Phrases
 		kind cueKind
 	}{{d.denied, cueDenied}, {d.hedged, cueHedged}, {d.sourceCues, cueSource}, {d.speechVerbs, cueSpeech}, {d.reported, cueReported}} {
-		for first, list := range set.ps {
-			for _, w := range list {
-				d.cues[first] = append(d.cues[first], cuePhrase{words: w, kind: set.kind})
-			}
+		for w := range set.ps.All() {
+			d.cues[w[0]] = append(d.cues[w[0]], cuePhrase{words: w, kind: set.kind})
 		}
 	}
 	for k := range d.cues {

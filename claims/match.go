@@ -1,5 +1,7 @@
 package claims
 
+import "github.com/dossier-project/dossier/lexicon"
+
 // lowOf returns the lowered form of t; for name tokens it is "".
 func lowOf(low []byte, t tok) string {
 	if t.kind == tkName || int(t.lowEnd) > len(low) || t.lowStart > t.lowEnd {
@@ -13,20 +15,31 @@ func eqLow(low []byte, t tok, w string) bool {
 	return t.kind != tkName && int(t.lowEnd) <= len(low) && t.lowStart <= t.lowEnd && string(low[t.lowStart:t.lowEnd]) == w
 }
 
-// matchAt returns how many tokens of the longest phrase of ps match at
-// toks[i:], or 0.
-func (ps phraseSet) matchAt(toks []tok, i int, low []byte) int {
-	if i >= len(toks) || toks[i].kind == tkName {
-		return 0
-	}
-	for _, ph := range ps[lowOf(low, toks[i])] {
-		if seqAt(toks, i, ph, low) {
-			return len(ph)
-		}
-	}
-	return 0
+// tokWords gives the phrase matcher the lowered words of a token run; a
+// name token holds none, so no cue phrase spans a name.
+type tokWords struct {
+	toks []tok
+	low  []byte
 }
 
+func (w tokWords) Word(j int) ([]byte, bool) {
+	if j < 0 || j >= len(w.toks) {
+		return nil, false
+	}
+	t := w.toks[j]
+	if t.kind == tkName || int(t.lowEnd) > len(w.low) || t.lowStart > t.lowEnd {
+		return nil, false
+	}
+	return w.low[t.lowStart:t.lowEnd], true
+}
+
+// matchAt returns how many tokens of the longest phrase of ps match at
+// toks[i:], or 0.
+func matchAt(ps *lexicon.Phrases, toks []tok, i int, low []byte) int {
+	return lexicon.Forward(ps, tokWords{toks, low}, i, len(toks))
+}
+
+// seqAt reports whether words match toks from i on.
 func seqAt(toks []tok, i int, words []string, low []byte) bool {
 	if i+len(words) > len(toks) {
 		return false
@@ -45,12 +58,12 @@ func seqAt(toks []tok, i int, words []string, low []byte) bool {
 func filterGap(d *langData, toks []tok, low []byte, out []tok) ([]tok, bool) {
 	negated := false
 	for i := 0; i < len(toks); {
-		if n := d.negations.matchAt(toks, i, low); n > 0 {
+		if n := matchAt(d.negations, toks, i, low); n > 0 {
 			negated = true
 			i += n
 			continue
 		}
-		if n := d.skip.matchAt(toks, i, low); n > 0 {
+		if n := matchAt(d.skip, toks, i, low); n > 0 {
 			i += n
 			continue
 		}
@@ -65,7 +78,7 @@ func stripArticles(d *langData, toks []tok, low []byte) []tok {
 	for len(toks) > 0 {
 		cut := false
 		for n := 1; n <= 2 && n <= len(toks); n++ {
-			if d.articles.matchAt(toks, len(toks)-n, low) == n {
+			if matchAt(d.articles, toks, len(toks)-n, low) == n {
 				toks, cut = toks[:len(toks)-n], true
 				break
 			}

@@ -145,7 +145,7 @@ func (s *Stage) reports(doc *dossier.Document, d *langData, ws *workspace, c cue
 	if cs < claim.End && claim.Start < toks[c.end-1].end {
 		return false
 	}
-	isSource := c.kind == cueSource || d.sourceCues.matchAt(toks, c.first, low) == c.end-c.first
+	isSource := c.kind == cueSource || matchAt(d.sourceCues, toks, c.first, low) == c.end-c.first
 	if isSource && cs < claim.Start && insideSource(ws, c, claim) {
 		return false // "according to the psychologist of Y, X": the claim names the source
 	}

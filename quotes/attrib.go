@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
+	"github.com/dossier-project/dossier/lexicon"
 )
 
 // Limits of the phrase scanners, in tokens.
@@ -280,50 +281,21 @@ func (w *work) isAdverbLike(i int) bool {
 	return false
 }
 
-// matchBack returns the length in tokens of the longest phrase of ps
-// ending at token i (0 if none), staying at or after lo.
-func (w *work) matchBack(ps *phraseSet, i, lo int) int {
-	if i < lo || ps.byLast == nil || w.toks[i].Kind != dossier.TokWord {
-		return 0
+// Word gives the folded word of token j to the phrase matcher; a token
+// that is not a word (punctuation) holds none.
+func (w *work) Word(j int) ([]byte, bool) {
+	if j < 0 || j >= len(w.toks) || w.toks[j].Kind != dossier.TokWord {
+		return nil, false
 	}
-	best := 0
-	for _, p := range ps.byLast[string(w.fold(i))] {
-		if len(p) <= best || i-len(p)+1 < lo {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p) && ok; k++ {
-			j := i - k
-			ok = w.toks[j].Kind == dossier.TokWord && string(w.fold(j)) == p[len(p)-1-k]
-		}
-		if ok {
-			best = len(p)
-		}
-	}
-	return best
+	return w.fold(j), true
 }
 
-// matchFwd returns the length of the longest phrase of ps starting at token i.
-func (w *work) matchFwd(ps *phraseSet, i, hi int) int {
-	if i >= hi || ps.byFirst == nil || w.toks[i].Kind != dossier.TokWord {
-		return 0
-	}
-	best := 0
-	for _, p := range ps.byFirst[string(w.fold(i))] {
-		if len(p) <= best || i+len(p) > hi {
-			continue
-		}
-		ok := true
-		for k := 1; k < len(p) && ok; k++ {
-			j := i + k
-			ok = w.toks[j].Kind == dossier.TokWord && string(w.fold(j)) == p[k]
-		}
-		if ok {
-			best = len(p)
-		}
-	}
-	return best
-}
+// matchBack returns the length in tokens of the longest phrase of ps
+// ending at token i (0 if none), staying at or after lo.
+func (w *work) matchBack(ps *lexicon.Phrases, i, lo int) int { return lexicon.Backward(ps, w, i, lo) }
+
+// matchFwd returns the length of the longest phrase of ps starting at token i, before hi.
+func (w *work) matchFwd(ps *lexicon.Phrases, i, hi int) int { return lexicon.Forward(ps, w, i, hi) }
 
 // sentence returns the token range [lo, hi) of the sentence holding token i.
 func (w *work) sentence(i int) (lo, hi int) {

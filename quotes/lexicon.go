@@ -108,30 +108,11 @@ type rules struct {
 	// for English): any of them may head an unnamed source ("a nurse", "a
 	// shopkeeper"), though source_nouns does not name it.
 	people      lexicon.WordList
-	sourceCues  phraseSet
-	auxiliaries phraseSet
-	adverbs     phraseSet
+	sourceCues  lexicon.Phrases
+	auxiliaries lexicon.Phrases
+	adverbs     lexicon.Phrases
 	adverbSuf   []string
 	charges     []string // folded
-}
-
-// phraseSet holds multi-word phrases as folded token sequences, indexed by
-// their first and last word so a scanner can try them from either end.
-type phraseSet struct {
-	byFirst map[string][][]string
-	byLast  map[string][][]string
-}
-
-func (p *phraseSet) add(phrase []string) {
-	if len(phrase) == 0 {
-		return
-	}
-	if p.byFirst == nil {
-		p.byFirst = map[string][][]string{}
-		p.byLast = map[string][][]string{}
-	}
-	p.byFirst[phrase[0]] = append(p.byFirst[phrase[0]], phrase)
-	p.byLast[phrase[len(phrase)-1]] = append(p.byLast[phrase[len(phrase)-1]], phrase)
 }
 
 // loadRules compiles every language that has a quotes lexicon.
@@ -240,17 +221,17 @@ func compile(f *lexiconFile) (*rules, error) {
 	}
 	for _, p := range f.SourceCues {
 		toks := splitPhrase(p)
-		r.sourceCues.add(toks)
+		r.sourceCues.Add(toks)
 		if len(toks) > 0 {
 			r.words[toks[0]] |= cCue
 		}
 	}
 	for _, p := range f.Auxiliaries {
-		r.auxiliaries.add(splitPhrase(p))
+		r.auxiliaries.Add(splitPhrase(p))
 	}
 	for _, p := range f.Adverbs {
 		if toks := splitPhrase(p); len(toks) > 1 {
-			r.adverbs.add(toks)
+			r.adverbs.Add(toks)
 		}
 	}
 	for _, s := range f.AdverbSuffixes {

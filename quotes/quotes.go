@@ -119,13 +119,9 @@ func mergeRules(byLang map[string]*rules) *rules {
 		for w, c := range r.words {
 			u.words[w] |= c
 		}
-		for _, set := range []struct{ dst, src *phraseSet }{{&u.sourceCues, &r.sourceCues}, {&u.auxiliaries, &r.auxiliaries}, {&u.adverbs, &r.adverbs}} {
-			for _, ps := range set.src.byFirst {
-				for _, p := range ps {
-					set.dst.add(p)
-				}
-			}
-		}
+		u.sourceCues.AddAll(&r.sourceCues)
+		u.auxiliaries.AddAll(&r.auxiliaries)
+		u.adverbs.AddAll(&r.adverbs)
 		u.adverbSuf = append(u.adverbSuf, r.adverbSuf...)
 		u.charges = append(u.charges, r.charges...)
 	}
