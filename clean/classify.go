@@ -153,6 +153,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonPromo)
 	case l.soft >= 1 && l.words <= shortPromoMaxWords && l.ending != endPeriod && !l.quoteStart:
 		mark(ReasonPromo)
+	case l.site > 0 && l.reader > 0 && !l.quoteStart && l.words <= phraseMaxWords:
+		mark(ReasonPromo)
 	case l.words > 0 && l.links == l.words:
 		mark(ReasonLink)
 	case l.words <= 3 && l.holder > 0 && l.holder+l.numbers == l.content:
@@ -697,10 +699,13 @@ func (r *rules) appealBlock() {
 	for i := len(r.lines) - 1; i >= 0; i-- {
 		l := &r.lines[i]
 		switch {
-		case l.blank || l.bp:
+		case l.blank:
 			continue
 		case isAppeal(l) || isNotice(l):
+			// Also when a cue marked it already: the block goes on above it.
 			top = i
+			continue
+		case l.bp:
 			continue
 		case !l.prose || l.words <= appealMaxShortWords && !l.quoteStart:
 			continue

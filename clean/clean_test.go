@@ -581,6 +581,29 @@ func TestTailAppeals(t *testing.T) {
 	}, false)
 }
 
+// TestAppealsAnywhere: the site addressing the reader about its services is
+// furniture wherever the page puts it (a banner above the article, a box
+// between two of its paragraphs); the article's own sentences addressing
+// someone, or naming a website, stay.
+func TestAppealsAnywhere(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"If you are already a subscriber, you can log in to read the whole article on our website.", drop},
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"Want the week's security news in your inbox? Get our free newsletter every Monday morning.", drop},
+		{"“You will not frighten this town,” the mayor told a crowd outside the post on Saturday afternoon.", keep},
+		{"The group posted a statement on its website claiming the attack and naming two of the gunmen.", keep},
+		{"Officials said you could still see the bullet holes in the gate of the post on Sunday morning.", keep},
+		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Vous avez lu 2 des 5 articles gratuits ce mois-ci : abonnez-vous pour lire la suite.", drop},
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"« Vous ne nous ferez pas peur », a lancé le maire devant le poste samedi après-midi, entouré d'habitants.", keep},
+		{"Le groupe a revendiqué l'attaque sur son site internet et publié les noms de deux des assaillants.", keep},
+	}, false)
+}
+
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
 // by its words: the page speaking of itself outside the prose (age banners,
 // syndication footers), a link under a label in capitals, an appeal block
