@@ -32,11 +32,12 @@ const (
 	ReasonNotice             // the page speaking of itself outside the prose: "This article is more than 3 years old"
 	ReasonKicker             // a link to another article under a capitals label: "ANALYSIS: Why the ports burn"
 	ReasonPage               // outside the page's main content, by its markup (HTML reader)
+	ReasonCredit             // a picture's credit after at most a name: "Karim Haddad, photo: Lena Varga/NPA"
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
 	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
-	"notice", "kicker", "page"}
+	"notice", "kicker", "page", "credit"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -159,6 +160,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonLink)
 	case l.words <= 3 && l.holder > 0 && l.holder+l.numbers == l.content:
 		mark(ReasonPlaceholder)
+	case l.credit && !l.quoteStart:
+		mark(ReasonCredit)
 	case isNavLine(text[l.start:l.end]):
 		mark(ReasonNav)
 	case isDateLine(l) && !isDateline(text[l.start:l.end], l), isCountLine(l):

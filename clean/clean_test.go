@@ -604,6 +604,24 @@ func TestAppealsAnywhere(t *testing.T) {
 	}, false)
 }
 
+// TestCreditLines: a picture's credit, alone or after the name of who is
+// shown, is furniture; a caption that says something keeps its line.
+func TestCreditLines(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"Karim Haddad, photo: Archives of the Norland Police", drop},
+		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
+		{"Soldiers guard the gate of the post in Varnak on Saturday. Photo: Lena Varga", free}, // the headline rule may take it
+		{"The photo: a blurred picture of two men on a motorbike, taken by a guard, was released by the police.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"Crédits photos : Agence Norlandaise", drop},
+		{"L'armée a envoyé des renforts dans le district frontalier et fermé deux routes vers le nord du pays.", keep},
+	}, false)
+}
+
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
 // by its words: the page speaking of itself outside the prose (age banners,
 // syndication footers), a link under a label in capitals, an appeal block

@@ -39,6 +39,11 @@ type lineInfo struct {
 	site    int  // words naming the page and its services
 	units   int  // count units: "words", "mots", "min"
 	selfRef bool // the page speaks of itself: "this article", "cet article"
+	// credit: the line is a picture's credit, a placeholder word, a colon
+	// and a short capitalised name, after at most a name ("Crédits photos :
+	// Lena Varga", "Karim Haddad, photo: Archives Vessa"). A caption that
+	// says something before its credit is kept: it may hold facts.
+	credit bool
 
 	ending     endKind
 	blank      bool
@@ -283,10 +288,15 @@ func isASCIISymbol(b byte) bool {
 	return false
 }
 
+// creditMaxWords bounds the name a picture is credited to, and the name or
+// label before the credit.
+const creditMaxWords = 8
+
 // lookup classifies the tokens of the last scanned line and matches cue phrases.
 func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	var prevFlags uint16
 	selfPending := false
+	creditFrom := -1 // li.content where a credit's name starts, after "photo :"
 	for k := range sc.tokStart {
 		tok := sc.norm[sc.tokStart[k]:sc.tokEnd[k]]
 		idx := c.find(tok, sc.tokHash[k])
@@ -303,6 +313,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			li.selfRef = true
 		}
 		selfPending = flags&wSelf != 0 && prevFlags&wDemonstrative != 0
+		if len(tok) == 1 && tok[0] == ':' && prevFlags&wPlaceholder != 0 && k+1 < len(sc.tokCap) && sc.tokCap[k+1] {
+			creditFrom = li.content
+		}
 		prevFlags = flags
 		if len(tok) == 0 {
 			continue
@@ -354,6 +367,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	if selfPending {
 		li.selfRef = true // "Share this article"
 	}
+	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
 	// caps counted per token above; keep it per word so ratios use li.words.
 	if li.caps > li.words {
 		li.caps = li.words
