@@ -595,9 +595,13 @@ func TestAppealsAnywhere(t *testing.T) {
 		{"The group posted a statement on its website claiming the attack and naming two of the gunmen.", keep},
 		{"Officials said you could still see the bullet holes in the gate of the post on Sunday morning.", keep},
 		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
+		{"The gunmen planned the raid on a messaging app, and police asked residents to please stay away from the port.", keep},
+		{"Get the Courier's top stories on your phone with our free app.", drop},
+		{"Please read the rules before posting comments.", drop},
 	}, false)
 	runFixture(t, st, []fixtureLine{
 		{"Vous avez lu 2 des 5 articles gratuits ce mois-ci : abonnez-vous pour lire la suite.", drop},
+		{"Retrouvez toute l'actualité de la région sur votre téléphone avec notre application gratuite.", drop},
 		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
 		{"« Vous ne nous ferez pas peur », a lancé le maire devant le poste samedi après-midi, entouré d'habitants.", keep},
 		{"Le groupe a revendiqué l'attaque sur son site internet et publié les noms de deux des assaillants.", keep},

@@ -29,6 +29,10 @@ type cueFile struct {
 	ReaderWords []string `yaml:"reader_words"`
 	SiteVoice   []string `yaml:"site_voice"`
 	SiteWords   []string `yaml:"site_words"`
+	// ReaderOpeners address the reader when they open the line ("Please
+	// log in…", "Veuillez…"); inside a sentence they are the article's
+	// ("police asked residents to please stay away").
+	ReaderOpeners []string `yaml:"reader_openers"`
 	// CountUnits follow a number in a page's metadata ("317 words", "3 min
 	// read", "317 mots").
 	CountUnits []string `yaml:"count_units"`
@@ -52,6 +56,7 @@ const (
 	wUnit
 	wDemonstrative
 	wSelf
+	wReaderOpener
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -156,6 +161,7 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wUnit, f.CountUnits},
 			{wDemonstrative, f.Demonstratives},
 			{wSelf, f.SelfNouns},
+			{wReaderOpener, f.ReaderOpeners},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

@@ -357,6 +357,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		if e.flags&wPlaceholder != 0 {
 			li.holder++
 		}
+		if e.flags&wReaderOpener != 0 && li.content == 1 {
+			li.reader++
+		}
 		if e.flags&(wReader|wVoice|wSite|wUnit) != 0 {
 			li.reader += int(e.flags&wReader) / int(wReader)
 			li.voice += int(e.flags&wVoice) / int(wVoice)
