@@ -160,6 +160,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonLink)
 	case l.words <= 3 && l.holder > 0 && l.holder+l.numbers == l.content:
 		mark(ReasonPlaceholder)
+	case l.copyright && l.words <= phraseMaxWords:
+		mark(ReasonCue)
 	case l.credit && !l.quoteStart:
 		mark(ReasonCredit)
 	case isNavLine(text[l.start:l.end]):

@@ -626,6 +626,20 @@ func TestCreditLines(t *testing.T) {
 	}, false)
 }
 
+// TestCopyrightLines: a copyright notice with its year is furniture
+// wherever it stands; a caption's credit without a year belongs to the
+// caption, which stays.
+func TestCopyrightLines(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"Two soldiers stand guard at the gate of the post in Varnak after the attack on Friday night. © Lena Varga/NPA", keep},
+		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
+		{"The Norland Courier © 2019-2031, design by Studio Vessa. Hosted in Harbourton.", drop},
+		{"Copyright 2031 Norland Courier Media Group Ltd", drop},
+	}, false)
+}
+
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
 // by its words: the page speaking of itself outside the prose (age banners,
 // syndication footers), a link under a label in capitals, an appeal block

@@ -44,6 +44,9 @@ type lineInfo struct {
 	// Lena Varga", "Karim Haddad, photo: Archives Vessa"). A caption that
 	// says something before its credit is kept: it may hold facts.
 	credit bool
+	// copyright: "©" or "copyright" before a year ("Copyleft © 2002-2016 …",
+	// "Site name © 2031"); a caption's credit has no year ("© AFP").
+	copyright bool
 
 	ending     endKind
 	blank      bool
@@ -288,6 +291,23 @@ func isASCIISymbol(b byte) bool {
 	return false
 }
 
+// isCopyrightSign: "©", "copyright", "copyleft".
+func isCopyrightSign(tok []byte) bool {
+	switch string(tok) {
+	case "©", "copyright", "copyleft":
+		return true
+	}
+	return false
+}
+
+// yearShaped: four digits from 1900 to 2099.
+func yearShaped(b []byte) bool {
+	if len(b) != 4 || !(b[0] == '1' && b[1] == '9' || b[0] == '2' && b[1] == '0') {
+		return false
+	}
+	return isDigit(b[2]) && isDigit(b[3])
+}
+
 // creditMaxWords bounds the name a picture is credited to, and the name or
 // label before the credit.
 const creditMaxWords = 8
@@ -317,6 +337,11 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			creditFrom = li.content
 		}
 		prevFlags = flags
+		if k+1 < len(sc.tokStart) && isCopyrightSign(tok) {
+			if next := sc.norm[sc.tokStart[k+1]:sc.tokEnd[k+1]]; len(next) >= 4 && isDigit(next[0]) && yearShaped(next[:4]) {
+				li.copyright = true
+			}
+		}
 		if len(tok) == 0 {
 			continue
 		}
