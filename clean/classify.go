@@ -730,25 +730,48 @@ func (r *rules) appealBlock() {
 // authorBioMaxWords bounds a biography of the author after the article.
 const authorBioMaxWords = 60
 
-// authorBio marks the last paragraph when it opens with the name of the
-// page's byline ("By Lena Varga" … "Lena Varga is the Courier's
-// correspondent in the north."): a note about the author, not the article.
+// authorBio marks a note about the author: the last paragraph when it
+// opens with the name of the page's byline ("By Lena Varga" … "Lena Varga
+// is the Courier's correspondent in the north."), and any paragraph below
+// the article's first that opens with the author's name, a verb and words
+// describing a writer ("Lena Varga covers security for the Courier"). A
+// name alone is no author's: a portrait's caption shows one too.
 func (r *rules) authorBio(text string) {
 	last := r.lastProse()
-	if last < 0 || r.lines[last].words > authorBioMaxWords || r.lines[last].quoteStart {
+	if last < 0 {
 		return
 	}
-	for i := 0; i < last; i++ {
+	first := r.firstProse()
+	for i := 0; i < len(r.lines); i++ {
 		l := &r.lines[i]
 		if !l.byline || l.words > 8 {
 			continue
 		}
 		name := bylineName(text[l.start:l.end])
-		if len(name) >= 2 && strings.HasPrefix(strings.TrimSpace(text[r.lines[last].start:r.lines[last].end]), name+" ") {
-			r.mark(last, ReasonTail)
-			return
+		if len(name) < 2 {
+			continue
+		}
+		for j := max(first+1, i+1); j <= last; j++ {
+			b := &r.lines[j]
+			if b.bp || !b.prose || b.words > authorBioMaxWords || b.quoteStart {
+				continue
+			}
+			rest, ok := strings.CutPrefix(strings.TrimSpace(text[b.start:b.end]), name+" ")
+			if !ok {
+				continue
+			}
+			if j == last || b.roles > 0 && startsLower(rest) {
+				r.mark(j, ReasonTail)
+			}
 		}
 	}
+}
+
+// startsLower reports whether s opens with a lower-case letter (a verb after
+// the name: "is", "writes", "couvre").
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // bylineName returns the run of capitalised words of a byline line after its

@@ -640,6 +640,21 @@ func TestCopyrightLines(t *testing.T) {
 	}, false)
 }
 
+// TestAuthorBioAnywhere: below the article, a paragraph opening with the
+// byline's name and describing a writer is the author's note, even when
+// more of the page follows; a paragraph about another journalist stays.
+func TestAuthorBioAnywhere(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"By Lena Varga", free},
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"Karim Haddad is a freelance journalist who was held by the group for two years before his release in March.", keep},
+		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
+		{"Lena Varga covers security and the northern provinces for the Courier from its bureau in Vessa.", drop},
+		{"The Courier is an independent daily founded in 1998 by a group of journalists from the north of the country.", free},
+	}, false)
+}
+
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
 // by its words: the page speaking of itself outside the prose (age banners,
 // syndication footers), a link under a label in capitals, an appeal block

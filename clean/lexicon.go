@@ -33,6 +33,10 @@ type cueFile struct {
 	// log in…", "Veuillez…"); inside a sentence they are the article's
 	// ("police asked residents to please stay away").
 	ReaderOpeners []string `yaml:"reader_openers"`
+	// AuthorRoles describe a writer ("correspondent", "writes", "journaliste"):
+	// a paragraph opening with the author's name and holding one is the
+	// author's biography, not the article.
+	AuthorRoles []string `yaml:"author_roles"`
 	// CountUnits follow a number in a page's metadata ("317 words", "3 min
 	// read", "317 mots").
 	CountUnits []string `yaml:"count_units"`
@@ -57,6 +61,7 @@ const (
 	wDemonstrative
 	wSelf
 	wReaderOpener
+	wAuthorRole
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -162,6 +167,7 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wDemonstrative, f.Demonstratives},
 			{wSelf, f.SelfNouns},
 			{wReaderOpener, f.ReaderOpeners},
+			{wAuthorRole, f.AuthorRoles},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

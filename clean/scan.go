@@ -38,6 +38,7 @@ type lineInfo struct {
 	voice   int  // the site speaking of itself
 	site    int  // words naming the page and its services
 	units   int  // count units: "words", "mots", "min"
+	roles   int  // words describing a writer: "correspondent", "writes"
 	selfRef bool // the page speaks of itself: "this article", "cet article"
 	// credit: the line is a picture's credit, a placeholder word, a colon
 	// and a short capitalised name, after at most a name ("Crédits photos :
@@ -381,6 +382,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		}
 		if e.flags&wPlaceholder != 0 {
 			li.holder++
+		}
+		if e.flags&wAuthorRole != 0 {
+			li.roles++
 		}
 		if e.flags&wReaderOpener != 0 && li.content == 1 {
 			li.reader++
