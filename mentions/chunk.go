@@ -290,6 +290,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			ws.toks[j].sent == first.sent && ws.toks[j].start > first.end {
 			continue // "Abu Kessim", "Van Moer": a given name or a particle that is also a town's
 		}
+		if single && c.entry.Kind == kb.KindCity && (first.sentStart || first.titleLine) && !placePrepBefore(ws, i) && ws.lowerElsewhere(i) {
+			continue // "Man Charged With…" over "a 23-year-old man was charged": the word, not the town
+		}
 		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
 			continue // "Attorney General Merrick Garland": names after a title are a person's
 		}
@@ -299,6 +302,28 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		return ci
 	}
 	return -1
+}
+
+// lowerElsewhere reports that the word of token i, capitalised where
+// capitals tell nothing (a sentence's start, a headline), is written in
+// lower case elsewhere in the document and never capitalised inside a
+// sentence: the document uses it as a common word.
+func (ws *workspace) lowerElsewhere(i int) bool {
+	key := ws.foldOf(&ws.toks[i])
+	lower := false
+	for k := range ws.toks {
+		t := &ws.toks[k]
+		if k == i || !t.word || t.number || t.skip || t.foldEnd-t.foldStart != int32(len(key)) || string(ws.foldOf(t)) != string(key) {
+			continue
+		}
+		switch {
+		case t.shape == shapeLower:
+			lower = true
+		case !t.sentStart && !t.titleLine:
+			return false // a name inside a sentence
+		}
+	}
+	return lower
 }
 
 // lowerWhereCapital reports a lower-case dictionary word in the text [i, j)
@@ -1521,6 +1546,9 @@ trimmed:
 		}
 		if s.isDemonym(text, t) || s.placeDemonym(ws, r, t) {
 			return
+		}
+		if (t.sentStart || t.titleLine) && t.shape == shapeCap && ws.lowerElsewhere(a) {
+			return // "Man Charged With…" over "a 23-year-old man": the document's common word
 		}
 	}
 	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {

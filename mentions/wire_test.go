@@ -325,3 +325,18 @@ func TestPlaceAdjectiveAfter(t *testing.T) {
 		{"en", "On Friday the Kallimar municipal council met.", []string{"Kallimar/LOC"}, nil},
 	})
 }
+
+// TestCommonWordWhereCapitalsTellNothing: a word capitalised only because it
+// opens a headline or a sentence, and written in lower case elsewhere in the
+// document, is the document's common word, not a town of that name; a word
+// the document also capitalises inside a sentence keeps its name.
+func TestCommonWordWhereCapitalsTellNothing(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Man Charged After Knife Attack in London\n\nA 23-year-old man was charged on Friday, police in London said.",
+			[]string{"London/LOC"}, []string{"Man"}},
+		{"en", "Man Charged After Knife Attack\n\nThe suspect was arrested in Man, a town in the west, police said on Friday.",
+			[]string{"Man/LOC"}, nil},
+		{"en", "Reading was quiet on Friday. Police in Reading said a man was held after reading a statement aloud.",
+			[]string{"Reading/LOC"}, nil},
+	})
+}
