@@ -30,6 +30,11 @@ const lexiconPart = "meta"
 const (
 	maxTopLines   = 20
 	maxTopBytes   = 4000
+	// A page copied whole puts menus above the article: a dateline with a
+	// publication cue is looked for down to the article's first paragraph
+	// (and maxTopLines lines on), within these bounds.
+	maxHeadLines = 400
+	maxHeadBytes = 64 << 10
 	maxTitleBytes = 300
 	// maxDatelineBytes: a longer line is prose, whose dates are events, not the publication.
 	maxDatelineBytes = 160
@@ -121,8 +126,9 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	c := lexicon.ForLang(s.byLang, s.all, doc.ReadingLang())
 	hdr := parseHeader(doc.Text)
 	lines := topLines(doc.Text, hdr.rest)
+	head, firstProse := headLines(doc, hdr.rest)
 	if doc.Meta.Title == "" {
-		if span, ok := s.findTitle(doc, lines, c); ok {
+		if span, ok := s.findTitle(doc, head, c); ok {
 			doc.Meta.Title = doc.Text[span.Start:span.End]
 			doc.Meta.TitleSpan = &span
 			if doc.Meta.Outlet == "" {
@@ -136,7 +142,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	// The article's own dateline wins over an excerpt header, which may be
 	// the date the excerpt was taken.
-	if d, span, ok := s.fromDatelines(doc, lines, c, doc.ReadingLang()); ok {
+	if d, span, ok := s.fromDatelines(doc, head, firstProse, len(lines), c, doc.ReadingLang()); ok {
 		s.setPublished(doc, d, span)
 		return nil
 	}
@@ -144,7 +150,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		// A page's header in another language than its article ("Updated
 		// May 17, 2031" over a French text): every language's cues and
 		// month names.
-		if d, span, ok := s.fromDatelines(doc, lines, s.all, ""); ok {
+		if d, span, ok := s.fromDatelines(doc, head, firstProse, len(lines), s.all, ""); ok {
 			s.setPublished(doc, d, span)
 			return nil
 		}
@@ -232,6 +238,41 @@ func digits(text string, i, max int) (val, n int) {
 // line is one non-empty line of the top of the document, trimmed.
 type line struct {
 	dossier.Span
+}
+
+// headLines returns the lines of the page's head: down to the article's
+// first paragraph (a line of prose outside boilerplate) and maxTopLines
+// lines after it, so that a "Published …" line under a whole page's menus
+// is found; and the index of that first paragraph (len(out) if none). It
+// starts with topLines' lines.
+func headLines(doc *dossier.Document, from int) (out []line, firstProse int) {
+	text := doc.Text
+	firstProse = -1
+	pos, after := from, -1
+	for pos < len(text) && len(out) < maxHeadLines && pos < maxHeadBytes {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		if sp := trimSpan(text, dossier.Span{Start: pos, End: end}); sp.Len() > 0 {
+			out = append(out, line{Span: sp})
+			if after < 0 && isProse(text[sp.Start:sp.End]) && !doc.InBoilerplate(sp.Start) {
+				after, firstProse = 0, len(out)-1
+			}
+			if after >= 0 {
+				if after++; after > maxTopLines {
+					break
+				}
+			}
+		}
+		pos = end + 1
+	}
+	if firstProse < 0 {
+		firstProse = len(out)
+	}
+	return out, firstProse
 }
 
 func topLines(text string, from int) []line {
@@ -444,15 +485,23 @@ const (
 )
 
 // fromDatelines looks for a full date on a short line near the top.
-func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues, lang string) (time.Time, *dossier.Span, bool) {
+//
+// A date without a cue is the last one above the article's first paragraph
+// (lines[firstProse]), the one nearest the article: higher up, a whole
+// page's masthead shows the day's date ("Thursday, May 17, 2031" over the
+// menus). Without one there, it is the first in the top lines (lines[:top]).
+func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, top int, c *cues, lang string) (time.Time, *dossier.Span, bool) {
 	var (
 		best      time.Time
 		bestSpan  *dossier.Span
 		bestTrust = trustNone
+		// the bare date above the first paragraph, kept apart: a later one replaces it
+		bareBest time.Time
+		bareSpan *dossier.Span
 	)
-	for _, l := range lines {
+	for i, l := range lines {
 		txt := doc.Text[l.Start:l.End]
-		if len(txt) > maxDatelineBytes || isProse(txt) {
+		if len(txt) > maxDatelineBytes {
 			continue
 		}
 		trust := trustBare
@@ -462,7 +511,13 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues, lang
 		case containsCue(txt, c.updated):
 			trust = trustUpdated
 		}
-		if trust <= bestTrust {
+		if trust <= bestTrust && !(trust == trustBare && i < firstProse) || trust == trustBare && i >= max(top, firstProse) {
+			continue
+		}
+		// A sentence's dates are events ("The report, published on…"); a
+		// line opening with its cue is a dateline however many words its
+		// times make ("PUBLISHED: May 17, 2031 at 4:56 p.m. | UPDATED: …").
+		if isProse(txt) && !hasPrefixWord(txt, c.published) && !hasPrefixWord(txt, c.updated) {
 			continue
 		}
 		// Without a cue, only a line that is little more than a date is a dateline:
@@ -489,10 +544,17 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, c *cues, lang
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
-				best, bestSpan, bestTrust = date(e.Year, e.Month, e.Day), &sp, trust
+				if trust == trustBare && i < firstProse {
+					bareBest, bareSpan = date(e.Year, e.Month, e.Day), &sp
+				} else {
+					best, bestSpan, bestTrust = date(e.Year, e.Month, e.Day), &sp, trust
+				}
 				break
 			}
 		}
+	}
+	if bestTrust <= trustBare && bareSpan != nil {
+		return bareBest, bareSpan, true
 	}
 	return best, bestSpan, bestTrust != trustNone
 }

@@ -95,6 +95,17 @@ func TestMetaTable(t *testing.T) {
 		{"prose first: no title", "en",
 			"Abstract: The insurgency in the north has shown renewed vitality with an ambitious attack on a coastal town that was home to hundreds of foreign workers.\n",
 			"", "", ""},
+		// A page copied whole: the site's masthead shows the day's date above
+		// the menus; the article's own date stands nearest its text.
+		{"masthead date over a whole page's menus", "en",
+			"Thursday, May 22, 2031\n" + strings.Repeat("Local news\n", 25) + "Harbour guards foil drone attack\nMay 17, 2031\n" +
+				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
+			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
+		{"publication cue line with times, under the menus", "en",
+			"Thursday, May 22, 2031\n" + strings.Repeat("Local news\n", 25) + "Harbour guards foil drone attack\n" +
+				"PUBLISHED: May 17, 2031 at 4:56 p.m. | UPDATED: May 18, 2031 at 6:00 p.m.\n" +
+				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
+			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
 		{"unknown language uses every lexicon", "",
 			"Explosion near the embassy\nPublié le 8 mars 2019\nTexte.\n",
 			"Explosion near the embassy", "2019-03-08", "8 mars 2019"},
