@@ -263,3 +263,30 @@ func TestPeopleComeWhole(t *testing.T) {
 		t.Errorf("got %+v, want only 1.5 million people", got)
 	}
 }
+
+// TestOtherCurrenciesAndBodies: money in a currency other than the dollar
+// and the euro is a figure of unit other, by its symbol or its name
+// ("pounds" alone is as often a weight); bodies count the dead.
+func TestOtherCurrenciesAndBodies(t *testing.T) {
+	st := newStage(t)
+	cases := []struct {
+		lang, text string
+		value      float64
+		unit       string
+	}{
+		{"en", "Anyone who breaks the order can be fined £4,000 under the new rules.", 4000, dossier.UnitOther},
+		{"en", "The cell paid 20,000 dinars to each recruit's family.", 20000, dossier.UnitOther},
+		{"en", "Rescuers recovered 40 bodies from the rubble on Thursday.", 40, dossier.UnitKilled},
+		{"fr", "Les enquêteurs ont saisi 30 000 dirhams dans l'appartement.", 30000, dossier.UnitOther},
+		{"fr", "Les secours ont retrouvé 12 cadavres dans le village.", 12, dossier.UnitKilled},
+	}
+	for _, tc := range cases {
+		figs := run(t, st, tc.lang, tc.text)
+		if len(figs) != 1 || figs[0].Value != tc.value || figs[0].Unit != tc.unit {
+			t.Errorf("%q: got %+v, want one figure %v %s", tc.text, figs, tc.value, tc.unit)
+		}
+	}
+	if figs := run(t, st, "en", "Customs officers found 475 pounds of cocaine in the hull."); len(figs) != 0 {
+		t.Errorf("a weight in pounds read as money: %+v", figs)
+	}
+}
