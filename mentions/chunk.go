@@ -283,6 +283,10 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {
 			continue // "Mission", "Union": a head noun before a town of that name
 		}
+		if single && first.class&(wOrgHead|wLocHead) != 0 && first.shape == shapeCap && i > 0 && ws.toks[i-1].word && ws.toks[i-1].name &&
+			ws.toks[i-1].shape == shapeCap && ws.toks[i-1].sent == first.sent && ws.toks[i-1].end < first.start {
+			continue // "Hart Island", "Vessa Police": the head of the name before it, not another language's name of a country ("Island", Iceland)
+		}
 		if single && c.entry.Kind == kb.KindCity && first.class&wDict != 0 && s.joins(ws, r, j) {
 			continue // "the Republic of Varnak": a common word heading a longer name
 		}

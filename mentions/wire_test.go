@@ -340,3 +340,16 @@ func TestCommonWordWhereCapitalsTellNothing(t *testing.T) {
 			[]string{"Reading/LOC"}, nil},
 	})
 }
+
+// TestHeadAfterName: a head noun right after a capitalised name is that
+// name's head, even when the knowledge base knows the head word alone as
+// another name ("Island" is Iceland in several languages, "Commission" a
+// body's short name).
+func TestHeadAfterName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The dead were buried on Varro Island, near Long Island Sound, officials said on Friday.",
+			[]string{"Varro Island/LOC", "Long Island Sound/LOC"}, []string{"Island", "Varro"}},
+		{"en", "The Federal Trade Commission said on Friday that it had fined the firm.",
+			[]string{"Federal Trade Commission/ORG"}, []string{"Commission", "Federal Trade"}},
+	})
+}
