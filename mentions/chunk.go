@@ -290,9 +290,12 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && first.class&wDict != 0 && s.joins(ws, r, j) {
 			continue // "the Republic of Varnak": a common word heading a longer name
 		}
-		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].name &&
-			ws.toks[j].sent == first.sent && ws.toks[j].start > first.end {
-			continue // "Abu Kessim", "Van Moer": a given name or a particle that is also a town's
+		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].sent == first.sent &&
+			ws.toks[j].start > first.end && (ws.toks[j].name || first.class&wGiven != 0 && ws.toks[j].shape == shapeLower &&
+			ws.toks[j].class&wParticle != 0 && s.joins(ws, r, j)) {
+			// "Abu Kessim", "Van Moer", "Dominique de Villepin": a given name
+			// or a particle that is also a place's name opens a person's.
+			continue
 		}
 		if single && c.entry.Kind == kb.KindCity && (first.sentStart || first.titleLine) && !placePrepBefore(ws, i) && ws.lowerElsewhere(i) {
 			continue // "Man Charged With…" over "a 23-year-old man was charged": the word, not the town

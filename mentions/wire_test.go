@@ -353,3 +353,16 @@ func TestHeadAfterName(t *testing.T) {
 			[]string{"Federal Trade Commission/ORG"}, []string{"Commission", "Federal Trade"}},
 	})
 }
+
+// TestParticleAfterGivenName: a given name, a lower-case particle and a
+// capitalised surname are one person, when the given name is also a place's
+// name ("Dominique" is Dominica in French) and after a place and a title.
+func TestParticleAfterGivenName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Norland Foreign Minister Dominique de Varenne said on Friday that talks would go on.",
+			[]string{"Dominique de Varenne/PER"}, []string{"Dominique", "Varenne"}},
+		{"fr", "Le ministre Dominique de Varenne a déclaré vendredi que les discussions continueraient.",
+			[]string{"Dominique de Varenne/PER"}, []string{"Dominique", "Varenne"}},
+		{"en", "Harbourton Mayor Tom de Vessar said the city would act.", []string{"Tom de Vessar/PER"}, []string{"Vessar"}},
+	})
+}
