@@ -1557,6 +1557,8 @@ trimmed:
 		if (t.sentStart || t.titleLine) && t.shape == shapeCap && ws.lowerElsewhere(a) {
 			return // "Man Charged With…" over "a 23-year-old man": the document's common word
 		}
+	} else if headType == "" && s.placeDemonymRun(ws, r, a, b) {
+		return // "New Yorkers": the people of a place named in two words
 	}
 	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
@@ -1670,7 +1672,34 @@ func (s *Stage) placeDemonym(ws *workspace, r *langRules, t *tok) bool {
 	if t.shape != shapeCap || t.class&wGiven != 0 || len(r.demonymSuffixes) == 0 {
 		return false
 	}
-	f := ws.foldOf(t)
+	return s.demonymOfPlace(ws, r, ws.foldOf(t))
+}
+
+// placeDemonymRun is placeDemonym for a run of capitalised words whose last
+// one carries the suffix ("New Yorkers" → New York).
+func (s *Stage) placeDemonymRun(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if b-a < 2 || b-a > 3 || len(r.demonymSuffixes) == 0 {
+		return false
+	}
+	var buf [64]byte
+	f := buf[:0]
+	for k := a; k < b; k++ {
+		t := &toks[k]
+		if !t.word || t.shape != shapeCap || k > a && t.start > toks[k-1].end+1 {
+			return false
+		}
+		if k > a {
+			f = append(f, ' ')
+		}
+		f = append(f, ws.foldOf(t)...)
+	}
+	return s.demonymOfPlace(ws, r, f)
+}
+
+// demonymOfPlace reports a folded word or phrase that is a demonym suffix
+// after a country's, region's or large city's name.
+func (s *Stage) demonymOfPlace(ws *workspace, r *langRules, f []byte) bool {
 	for _, sfx := range r.demonymSuffixes {
 		if len(f) < len(sfx)+3 || string(f[len(f)-len(sfx):]) != sfx {
 			continue

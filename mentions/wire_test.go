@@ -366,3 +366,11 @@ func TestParticleAfterGivenName(t *testing.T) {
 		{"en", "Harbourton Mayor Tom de Vessar said the city would act.", []string{"Tom de Vessar/PER"}, []string{"Vessar"}},
 	})
 }
+
+// TestDemonymOfTwoWordPlace: the people of a place named in two words
+// ("New Yorkers") are no name, as "Londoners" are not.
+func TestDemonymOfTwoWordPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Thousands of New Yorkers and Londoners left their cities on Friday.", nil, []string{"New Yorkers", "Londoners"}},
+	})
+}
