@@ -291,10 +291,11 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			continue // "the Republic of Varnak": a common word heading a longer name
 		}
 		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].sent == first.sent &&
-			ws.toks[j].start > first.end && (ws.toks[j].name || first.class&wGiven != 0 && ws.toks[j].shape == shapeLower &&
+			ws.toks[j].start > first.end && (ws.toks[j].name && ws.toks[j].class&(wTitle|wOrgHead|wLocHead) == 0 || first.class&wGiven != 0 && ws.toks[j].shape == shapeLower &&
 			ws.toks[j].class&wParticle != 0 && s.joins(ws, r, j)) {
 			// "Abu Kessim", "Van Moer", "Dominique de Villepin": a given name
-			// or a particle that is also a place's name opens a person's.
+			// or a particle that is also a place's name opens a person's;
+			// not before a title or a head ("Paris Mayor …", "Jordan Police").
 			continue
 		}
 		if single && c.entry.Kind == kb.KindCity && (first.sentStart || first.titleLine) && !placePrepBefore(ws, i) && ws.lowerElsewhere(i) {
@@ -799,6 +800,16 @@ const (
 	flagArticleLed
 )
 
+// addKBIn adds the knowledge-base matches that lie wholly inside [a, b).
+func (s *Stage) addKBIn(ws *workspace, a, b int) {
+	for j := a; j < b; j++ {
+		if e := int(ws.kbEnd[j]); e > j && e <= b {
+			s.addKB(ws, j, e)
+			j = e - 1
+		}
+	}
+}
+
 // emitRun turns the run [a, b) into candidates and returns the furthest token
 // it covered (a KB match may reach past b).
 func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) int {
@@ -833,12 +844,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				if tk > a && tk < k && headWordIn(ws, a, tk) {
 					s.emitRun(ws, r, text, a, tk, "", flagBeforeTitle)
 				} else {
-					for j := a; j < k; j++ {
-						if e := int(ws.kbEnd[j]); e > j && e <= k {
-							s.addKB(ws, j, e)
-							j = e - 1
-						}
-					}
+					s.addKBIn(ws, a, k)
 				}
 				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
 			}
@@ -863,6 +869,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
 					s.emitRun(ws, r, text, a, k, "", flagBeforeTitle)
+				} else {
+					s.addKBIn(ws, a, k) // "Paris Mayor Anne Hidalgo": the place before the title stays
 				}
 				end := s.emitRun(ws, r, text, k+1, b, "", 0)
 				return max(end, b)

@@ -374,3 +374,13 @@ func TestDemonymOfTwoWordPlace(t *testing.T) {
 		{"en", "Thousands of New Yorkers and Londoners left their cities on Friday.", nil, []string{"New Yorkers", "Londoners"}},
 	})
 }
+
+// TestPlaceBeforeTitle: a known place before an office's title stays a
+// place, also when the place's name is a given name too ("Paris"); the
+// title is cut off the person's name.
+func TestPlaceBeforeTitle(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officials said Paris Mayor Lena Varga would act on Friday.", []string{"Paris/LOC", "Lena Varga/PER"}, []string{"Mayor"}},
+		{"en", "The singer Paris Varga said on Friday she would act.", []string{"Paris Varga/PER"}, []string{"Paris/LOC"}},
+	})
+}
