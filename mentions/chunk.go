@@ -814,6 +814,18 @@ func (s *Stage) addKBIn(ws *workspace, a, b int) {
 // it covered (a KB match may reach past b).
 func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) int {
 	toks := ws.toks
+	// "At the University of Vessa …": a function word capitalised only
+	// because it opens the sentence, and the article after it, open no name.
+	if t := &toks[a]; headType == "" && t.sentStart && t.shape == shapeCap && t.class&wFunction != 0 && t.class&(wArticle|wGiven) == 0 &&
+		ws.kbEnd[a] == 0 && a+2 < b && toks[a+1].shape == shapeLower && toks[a+1].class&(wArticle|wConnector) != 0 {
+		k := a + 1
+		for k < b && toks[k].shape == shapeLower && toks[k].class&(wArticle|wConnector) != 0 {
+			k++
+		}
+		if k < b && toks[k].name {
+			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
+		}
+	}
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
 	// Agreements, laws and events are not entities, nor the names inside them;
 	// a name listed before one is ("Suharto and the Islamic Conference").

@@ -384,3 +384,12 @@ func TestPlaceBeforeTitle(t *testing.T) {
 		{"en", "The singer Paris Varga said on Friday she would act.", []string{"Paris Varga/PER"}, []string{"Paris/LOC"}},
 	})
 }
+
+// TestSentenceOpenerBeforeName: a function word capitalised only because it
+// opens the sentence, and the article after it, do not hide the name after
+// them ("At the University of …" is read as "at the University of …").
+func TestSentenceOpenerBeforeName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "At the University of Norland in Vessa, students met on Friday.", []string{"University of Norland/ORG", "Vessa/LOC"}, nil},
+	})
+}
