@@ -533,10 +533,25 @@ func (s *scanner) nounAfter(i int) nounMatch {
 			skipped++
 			i = we
 			continue
+		case skipped < maxModifiers && s.m.compoundNouns && f == 0 && !s.isCapitalised(ws) && s.nounFollows(we):
+			// "four security guards", "five crash victims": a noun right
+			// before the counted noun modifies it.
+			skipped++
+			i = we
+			continue
 		}
 		break
 	}
 	return nounMatch{}
+}
+
+// nounFollows reports a counted noun of the lexicon as the next word after i.
+func (s *scanner) nounFollows(i int) bool {
+	ws, we, g, ok := s.next(i)
+	if !ok || g != gapSpace {
+		return false
+	}
+	return s.nounAt(s.lookup(ws, we), ws, we, false).found
 }
 
 // nounAt reads a counted noun or an excluded unit at the word t[ws:we)

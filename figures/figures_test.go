@@ -290,3 +290,31 @@ func TestOtherCurrenciesAndBodies(t *testing.T) {
 		t.Errorf("a weight in pounds read as money: %+v", figs)
 	}
 }
+
+// TestNounCompounds: in English a noun may modify the counted noun right
+// after it ("four security guards"); a preposition does not ("through
+// couriers"), and in French the noun comes first ("deux entités jihadistes"
+// counts entities, not people).
+func TestNounCompounds(t *testing.T) {
+	st := newStage(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       float64
+	}{
+		{"en", "All five crash victims were taken to the city hospital.", 5},
+		{"en", "Two army officers were arrested at the border on Friday.", 2},
+	} {
+		figs := run(t, st, tc.lang, tc.text)
+		if len(figs) != 1 || figs[0].Value != tc.want || figs[0].Unit != dossier.UnitPerson {
+			t.Errorf("%q: got %+v, want %v people", tc.text, figs, tc.want)
+		}
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "The cell moved 7 million through couriers and traders."},
+		{"fr", "On parle de deux entités jihadistes principales dans la région."},
+	} {
+		if figs := run(t, st, tc.lang, tc.text); len(figs) != 0 {
+			t.Errorf("%q: got %+v, want no count of people", tc.text, figs)
+		}
+	}
+}

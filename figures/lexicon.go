@@ -58,6 +58,10 @@ type lexiconFile struct {
 	Ellipsis     []string `yaml:"ellipsis"`
 	Including    []string `yaml:"including"`
 	ClauseBreaks []string `yaml:"clause_breaks"`
+	// CompoundNouns: a noun may modify the counted noun right after it
+	// ("four security guards"); FunctionWords never do ("through couriers").
+	CompoundNouns bool     `yaml:"compound_nouns"`
+	FunctionWords []string `yaml:"function_words"`
 }
 
 // Word roles; one word may have several ("injured" is a noun and a verb).
@@ -91,6 +95,7 @@ const (
 	fPopulation
 	fAdverb
 	fToll
+	fFunction
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -185,6 +190,7 @@ type model struct {
 	symbols          []symbol // longest first
 	modifierSuffixes []string
 	adverbSuffixes   []string
+	compoundNouns    bool
 	// personNouns is a generated sorted word list (one per line): nouns
 	// whose most frequent sense is a person (WordNet's noun.person for
 	// English), so that "300 spectators" counts people though no hand-written
@@ -305,6 +311,8 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.RangeWords, fRange)
 		m.addFlag(f.PopulationNouns, fPopulation)
 		m.addFlag(f.Modifiers, fModifier)
+		m.addFlag(f.FunctionWords, fFunction)
+		m.compoundNouns = m.compoundNouns || f.CompoundNouns
 		m.modifierSuffixes = append(m.modifierSuffixes, f.ModifierSuffixes...)
 		m.addFlag(f.Partitives, fPartitive)
 		m.addFlag(f.Determiners, fDeterminer)
