@@ -393,3 +393,12 @@ func TestSentenceOpenerBeforeName(t *testing.T) {
 		{"en", "At the University of Norland in Vessa, students met on Friday.", []string{"University of Norland/ORG", "Vessa/LOC"}, nil},
 	})
 }
+
+// TestLegislatorTitles: a legislator's title, abbreviated or not, is cut off
+// the name and makes it a person's.
+func TestLegislatorTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Rep. Lena Varga and Congressman Tom Ashby backed the plan.", []string{"Lena Varga/PER", "Tom Ashby/PER"}, []string{"Rep", "Congressman Tom Ashby"}},
+		{"en", "The plan was backed by Representative Ashby on Friday.", []string{"Ashby/PER"}, []string{"Representative Ashby"}},
+	})
+}
