@@ -853,10 +853,20 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				for tk < k && (!toks[tk].word || toks[tk].class&wTitle == 0 || toks[tk].class&wGiven != 0) {
 					tk++
 				}
-				if tk > a && tk < k && headWordIn(ws, a, tk) {
-					s.emitRun(ws, r, text, a, tk, "", flagBeforeTitle)
+				from := a
+				for c := tk - 1; c > a; c-- {
+					if u := &toks[c]; u.word && u.shape == shapeLower && u.class&wCoord != 0 {
+						// "Senator Lena Varga and Congressman Tom Ashby": a
+						// name before the coordination is a run of its own.
+						s.emitRun(ws, r, text, a, c, "", 0)
+						from = c + 1
+						break
+					}
+				}
+				if tk > from && tk < k && headWordIn(ws, from, tk) {
+					s.emitRun(ws, r, text, from, tk, "", flagBeforeTitle)
 				} else {
-					s.addKBIn(ws, a, k)
+					s.addKBIn(ws, from, k)
 				}
 				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
 			}
