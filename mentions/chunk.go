@@ -283,9 +283,8 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && first.class&(wOrgHead|wLocHead) != 0 {
 			continue // "Mission", "Union": a head noun before a town of that name
 		}
-		if single && first.class&(wOrgHead|wLocHead) != 0 && first.shape == shapeCap && i > 0 && ws.toks[i-1].word && ws.toks[i-1].name &&
-			ws.toks[i-1].shape == shapeCap && ws.toks[i-1].sent == first.sent && ws.toks[i-1].end < first.start {
-			continue // "Hart Island", "Vessa Police": the head of the name before it, not another language's name of a country ("Island", Iceland)
+		if single && first.class&(wOrgHead|wLocHead) != 0 && first.shape == shapeCap && s.nameBeforeHead(ws, i) {
+			continue // "Hart Island", "Hart's Island": the head of the name before it, not another language's name of a country ("Island", Iceland)
 		}
 		if single && c.entry.Kind == kb.KindCity && first.class&wDict != 0 && s.joins(ws, r, j) {
 			continue // "the Republic of Varnak": a common word heading a longer name
@@ -615,6 +614,21 @@ func (s *Stage) secondHeadAfter(ws *workspace, k int) bool {
 	}
 	t := &toks[j]
 	return t.shape == shapeLower && t.class&wLowerStart != 0 || t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0
+}
+
+// nameBeforeHead reports a capitalised name right before the head noun at i
+// in its sentence, or before a possessive clitic right before it ("Hart
+// Island", "Hart's Island").
+func (s *Stage) nameBeforeHead(ws *workspace, i int) bool {
+	p := i - 1
+	if p > 0 && s.isClitic(ws, p) {
+		p--
+	}
+	if p < 0 {
+		return false
+	}
+	t := &ws.toks[p]
+	return t.word && t.name && t.shape == shapeCap && t.sent == ws.toks[i].sent && t.end < ws.toks[i].start
 }
 
 // possessiveHead reports an English possessive clitic at j followed by a

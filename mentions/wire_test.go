@@ -347,8 +347,8 @@ func TestCommonWordWhereCapitalsTellNothing(t *testing.T) {
 // body's short name).
 func TestHeadAfterName(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The dead were buried on Varro Island, near Long Island Sound, officials said on Friday.",
-			[]string{"Varro Island/LOC", "Long Island Sound/LOC"}, []string{"Island", "Varro"}},
+		{"en", "The dead were buried on Varro Island and Kesso's Island, near Long Island Sound, officials said on Friday.",
+			[]string{"Varro Island/LOC", "Kesso's Island/LOC", "Long Island Sound/LOC"}, []string{"Island", "Varro", "Kesso"}},
 		{"en", "The Federal Trade Commission said on Friday that it had fined the firm.",
 			[]string{"Federal Trade Commission/ORG"}, []string{"Commission", "Federal Trade"}},
 	})
