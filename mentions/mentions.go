@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier"
@@ -481,6 +482,26 @@ func (s *Stage) nounCompound(w string, r *langRules) bool {
 	return i > 0 && wordShape(w) != shapeLower && r.words[fold(w[:i])]&wNounPrefix != 0
 }
 
+// givenNameSyllables reports a hyphenated given name of two romanised
+// syllables, the second in lower case ("Jong-un", "Sok-yong", "Jae-in",
+// "Myung-bak"): short parts of letters only, the first no word of the
+// language, the second none either unless it is two letters long.
+func givenNameSyllables(first, last string, r *langRules) bool {
+	if n := utf8.RuneCountInString(first); n < 2 || n > 5 || wordShape(first) != shapeCap {
+		return false
+	}
+	if n := utf8.RuneCountInString(last); n < 2 || n > 4 {
+		return false
+	}
+	for _, c := range first + last {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	lf := []byte(fold(last))
+	return !r.inDict([]byte(fold(first))) && (len(lf) <= 2 || !r.inDict(lf) && r.words[string(lf)]&wCompoundHead == 0)
+}
+
 // adjectival reports a hyphenated word that works as an adjective:
 // "Islamic State-held", "Senegalese-born", "Franco-Belgian", "AQIM-type".
 func (s *Stage) adjectival(w string, r *langRules) bool {
@@ -499,7 +520,12 @@ func (s *Stage) adjectival(w string, r *langRules) bool {
 	}
 	first := r.words[fold(w[:strings.IndexAny(w, "-‐‑")])]
 	if wordShape(last) == shapeLower {
-		return first&wParticle == 0 || strings.Count(w, "-") > 1
+		if first&wParticle != 0 && strings.Count(w, "-") <= 1 {
+			return false // "al-zawahiri" written small: a name's particle
+		}
+		// "Senegalese-born", "U.S.-led", "Covid-19"; but "Jong-un",
+		// "Sok-yong", "Jae-in" are the syllables of a given name.
+		return strings.Count(w, "-") > 1 || !givenNameSyllables(w[:strings.IndexAny(w, "-‐‑")], last, r)
 	}
 	if first&wParticle != 0 {
 		return false // "al-Yemeni", "al-Iraqi": a nisba, part of a name

@@ -402,3 +402,14 @@ func TestLegislatorTitles(t *testing.T) {
 		{"en", "The plan was backed by Representative Ashby on Friday.", []string{"Ashby/PER"}, []string{"Representative Ashby"}},
 	})
 }
+
+// TestHyphenatedGivenNames: a given name of two romanised syllables joined
+// by a hyphen, the second in lower case, is part of the person's name; a
+// hyphenated adjective or a code is not a name.
+func TestHyphenatedGivenNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Leader Kim Jong-un met Moon Jae-in on Friday.", []string{"Kim Jong-un/PER", "Moon Jae-in/PER"}, []string{"Kim", "Moon"}},
+		{"fr", "L'écrivain Hwang Sok-yong a été reçu vendredi.", []string{"Hwang Sok-yong/PER"}, []string{"Hwang"}},
+		{"en", "The Senegalese-born recruit joined a U.S.-led force after Covid-19 struck.", []string{"U.S./LOC"}, []string{"Senegalese-born", "Covid-19"}},
+	})
+}
