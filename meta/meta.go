@@ -28,13 +28,13 @@ const lexiconPart = "meta"
 
 // Bounds of the "top of the document" where titles and datelines live.
 const (
-	maxTopLines   = 20
-	maxTopBytes   = 4000
+	maxTopLines = 20
+	maxTopBytes = 4000
 	// A page copied whole puts menus above the article: a dateline with a
 	// publication cue is looked for down to the article's first paragraph
 	// (and maxTopLines lines on), within these bounds.
-	maxHeadLines = 400
-	maxHeadBytes = 64 << 10
+	maxHeadLines  = 400
+	maxHeadBytes  = 64 << 10
 	maxTitleBytes = 300
 	// maxDatelineBytes: a longer line is prose, whose dates are events, not the publication.
 	maxDatelineBytes = 160
