@@ -616,6 +616,16 @@ func (s *Stage) secondHeadAfter(ws *workspace, k int) bool {
 	return t.shape == shapeLower && t.class&wLowerStart != 0 || t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0
 }
 
+// domainAfterTitle reports a title word before token a across lower-case
+// connectors and articles ("ministre de la [Santé]", "minister of [Health]").
+func (s *Stage) domainAfterTitle(ws *workspace, a int) bool {
+	k := a - 1
+	for n := 0; k >= 0 && n < 3 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&(wConnector|wArticle) != 0; n++ {
+		k--
+	}
+	return k >= 0 && k < a-1 && ws.toks[k].word && ws.toks[k].class&wTitle != 0 && ws.toks[k].sent == ws.toks[a].sent
+}
+
 // nameBeforeHead reports a capitalised name right before the head noun at i
 // in its sentence, or before a possessive clitic right before it ("Hart
 // Island", "Hart's Island").
@@ -851,6 +861,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			}
 		}
 		return b
+	}
+	// "le député LREM Karim Haddad": an acronym, then a person's name from
+	// a given name on, are two names.
+	if headType == "" && b-a >= 3 && toks[a].shape == shapeUpper && letterCount(text[toks[a].start:toks[a].end]) >= 2 &&
+		toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && toks[a+2].name && toks[a+2].shape != shapeUpper {
+		s.emitRun(ws, r, text, a, a+1, "ORG", 0) // a party's or a body's acronym
+		return max(s.emitRun(ws, r, text, a+1, b, "", 0), b)
 	}
 	// "Assistant Secretary of State Lena Varga", "Under Secretary for
 	// Terrorism and Financial Intelligence Lena Varga": an office's title,
@@ -1548,11 +1565,13 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
 			case t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 && a+2 < b &&
-				toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && a > 0 && toks[a-1].shape == shapeLower &&
+				(toks[a+1].class&wGiven != 0 || b-a == 3 && toks[b-1].class&(wOrgHead|wLocHead) == 0 && s.domainAfterTitle(ws, a) && allNames(ws, a+1, b)) &&
+				toks[a+1].shape == shapeCap && a > 0 && toks[a-1].shape == shapeLower &&
 				toks[a-1].class&(wConnector|wArticle) != 0:
 				// "le ministre de l'Agriculture Paul Verrier": the office's
 				// domain, a common noun, ends where a given name opens the
-				// person's name.
+				// person's name, or where two names follow it after a title
+				// ("le ministre de la Santé Roman Prymula").
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b):
 			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
 				a++ // "Sri Lankan President": a two-word nationality

@@ -413,3 +413,16 @@ func TestHyphenatedGivenNames(t *testing.T) {
 		{"en", "The Senegalese-born recruit joined a U.S.-led force after Covid-19 struck.", []string{"U.S./LOC"}, []string{"Senegalese-born", "Covid-19"}},
 	})
 }
+
+// TestTitleDomainAndAcronymBeforePerson: after a title and a connector, one
+// capitalised common noun is the office's domain and the two names after it
+// the person ("ministre de la Santé Roman Prymula"), not an institution
+// ("a spokesperson for the Lady Varro Hospital"); an acronym before a given
+// name is a body of its own ("député LREM Karim Haddad").
+func TestTitleDomainAndAcronymBeforePerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le ministre de la Santé Roman Prymula a démissionné vendredi.", []string{"Roman Prymula/PER"}, []string{"Santé Roman Prymula"}},
+		{"en", "A spokesperson for the Lady Varro Hospital said so.", []string{"Lady Varro Hospital/ORG"}, []string{"Varro Hospital"}},
+		{"fr", "Le député NRV Karim Haddad a été condamné.", []string{"NRV/ORG", "Karim Haddad/PER"}, []string{"NRV Karim Haddad"}},
+	})
+}
