@@ -616,6 +616,42 @@ func (s *Stage) secondHeadAfter(ws *workspace, k int) bool {
 	return t.shape == shapeLower && t.class&wLowerStart != 0 || t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0
 }
 
+// compassRegion reports a run [a, b) made of a known place and a
+// capitalised compass point joined by lower-case connectors, either way
+// round ("Europe du Sud", "Nord de l'Afrique").
+func (s *Stage) compassRegion(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if a >= b {
+		return false
+	}
+	compass := func(k int) bool { return toks[k].word && toks[k].shape == shapeCap && toks[k].class&wLocMod != 0 }
+	place := func(k int) int {
+		if e := int(ws.kbEnd[k]); e > k && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.LOC {
+			return e
+		}
+		return 0
+	}
+	joiners := func(i, j int) bool {
+		for k := i; k < j; k++ {
+			if !toks[k].word || toks[k].shape != shapeLower || toks[k].class&(wConnector|wArticle) == 0 {
+				return false
+			}
+		}
+		return j > i
+	}
+	if e := place(a); e > 0 && e < b-1 && compass(b-1) && joiners(e, b-1) {
+		return true
+	}
+	if compass(a) {
+		k := a + 1
+		for k < b && toks[k].word && toks[k].shape == shapeLower {
+			k++
+		}
+		return k < b && joiners(a+1, k) && place(k) == b
+	}
+	return false
+}
+
 // domainAfterTitle reports a title word before token a across lower-case
 // connectors and articles ("ministre de la [Santé]", "minister of [Health]").
 func (s *Stage) domainAfterTitle(ws *workspace, a int) bool {
@@ -989,6 +1025,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			a++ // a sentence's "The"
 		}
 		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		return b
+	case !wholeKB && s.compassRegion(ws, s.skipConnectors(ws, r, a), b):
+		// "l'Europe du Sud", "(pays) du Nord de l'Afrique": a known place
+		// and a compass point make one region's name.
+		s.addPattern(ws, r, text, s.skipConnectors(ws, r, a), b, "LOC", 0)
 		return b
 	case !wholeKB && toks[a].class&wNameAbbrev != 0 && abbrevDot(ws, a+1):
 		s.addPattern(ws, r, text, a, b, "LOC", 0) // "Mt. Kenya", "St. Lena": a place named with a saint or a mountain
@@ -1465,6 +1506,12 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		// continent; a direction inside a country's province ("western
 		// Tillaberi") is only a part of it.
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
+		return
+	}
+	if from == i && e < len(ws.toks) && c.entry.Kind == kb.KindRegion && c.entry.Country == "" && ws.toks[e].word &&
+		ws.toks[e].shape == shapeLower && ws.toks[e].class&wLocPostMod != 0 && ws.toks[e].sent == ws.toks[i].sent && !ws.toks[e].skip {
+		// "Afrique subsaharienne", "Asie centrale": a world region of its own.
+		ws.cands = append(ws.cands, cand{from: i, to: e + 1, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)

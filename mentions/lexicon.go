@@ -59,6 +59,9 @@ type lexiconFile struct {
 	// Cole", "HMS Vessa").
 	NonEntityPrefixes []string `yaml:"non_entity_prefixes"`
 	LocModifiers      []string `yaml:"loc_modifiers"`
+	// LocPostModifiers follow a continent's or a world region's name and
+	// make a region of it ("Afrique subsaharienne", "Asie centrale").
+	LocPostModifiers []string `yaml:"loc_post_modifiers"`
 	Adjectives        []string `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
 	// ("Afghanistan-based", "Taliban-led"): the name is split off.
@@ -111,7 +114,8 @@ type givenFile struct {
 	GivenNames []string `yaml:"given_names"`
 }
 
-// Word classes, as bits of one map value keyed by folded word.
+// Word classes, as bits of one map value keyed by folded word. All 32 bits
+// are in use: a new class needs a wider type (uint64, in tok too).
 type wordClass uint32
 
 const (
@@ -130,6 +134,7 @@ const (
 	wCoord
 	wNonEntity
 	wLocMod
+	wLocPostMod
 	wAdjective
 	wCompoundHead
 	wCompoundPrefix
@@ -277,6 +282,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		}
 	}
 	r.add(f.LocModifiers, wLocMod)
+	r.add(f.LocPostModifiers, wLocPostMod)
 	r.add(f.Adjectives, wAdjective)
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)

@@ -426,3 +426,13 @@ func TestTitleDomainAndAcronymBeforePerson(t *testing.T) {
 		{"fr", "Le député NRV Karim Haddad a été condamné.", []string{"NRV/ORG", "Karim Haddad/PER"}, []string{"NRV Karim Haddad"}},
 	})
 }
+
+// TestWorldRegions: a continent and a compass point, or a continent and a
+// regional adjective after it, name one region ("Europe du Sud", "Nord de
+// l'Afrique", "Afrique subsaharienne").
+func TestWorldRegions(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "En Afrique subsaharienne et en Europe du Sud, les pays du Nord de l'Afrique ont réagi.",
+			[]string{"Afrique subsaharienne/LOC", "Europe du Sud/LOC", "Nord de l'Afrique/LOC"}, []string{"Afrique/LOC", "Europe/LOC"}},
+	})
+}
