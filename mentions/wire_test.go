@@ -436,3 +436,12 @@ func TestWorldRegions(t *testing.T) {
 			[]string{"Afrique subsaharienne/LOC", "Europe du Sud/LOC", "Nord de l'Afrique/LOC"}, []string{"Afrique/LOC", "Europe/LOC"}},
 	})
 }
+
+// TestEnglishNamesInFrenchText: "of" and "for" join the parts of an English
+// name quoted in a French text.
+func TestEnglishNamesInFrenchText(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "L'étude est parue dans le Norland Journal of Security Studies, selon l'Institute for Strategic Dialogue.",
+			[]string{"Norland Journal of Security Studies/ORG", "Institute for Strategic Dialogue/ORG"}, []string{"Security Studies"}},
+	})
+}
