@@ -72,6 +72,42 @@ func (s *Stage) Name() string { return "mentions" }
 
 func (s *Stage) rulesFor(lang string) *langRules { return lexicon.ForLang(s.byLang, s.union, lang) }
 
+// foreignOpeners marks as common words the capitalised words that open a
+// sentence written in another language than the document's ("Thank you…",
+// "Both sides…" quoted in a French text): the word and the next one are in
+// another language's dictionary and unknown to the document's. One such word
+// alone proves nothing: dictionaries hold loanwords ("derby" in French).
+func (s *Stage) foreignOpeners(ws *workspace, r *langRules) {
+	toks := ws.toks
+	for i := range toks {
+		t := &toks[i]
+		if !t.sentStart || !t.word || t.number || t.shape != shapeCap || t.class&(wDict|wGiven) != 0 || i+1 >= len(toks) {
+			continue
+		}
+		n := &toks[i+1]
+		if !n.word || n.number || n.sent != t.sent || n.shape != shapeLower {
+			continue
+		}
+		if s.inOtherDict(r, ws.foldOf(t)) && s.inOtherDict(r, ws.foldOf(n)) {
+			t.class |= wDict
+		}
+	}
+}
+
+// inOtherDict reports a word that another language's dictionary lists in
+// lower case and r's does not know at all.
+func (s *Stage) inOtherDict(r *langRules, folded []byte) bool {
+	if _, known := r.words[string(folded)]; known || r.inDict(folded) {
+		return false
+	}
+	for _, o := range s.byLang {
+		if o != r && o.inDict(folded) {
+			return true
+		}
+	}
+	return false
+}
+
 // tok is what the stage knows about one token of the document.
 type tok struct {
 	start, end int
@@ -153,6 +189,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}()
 	r := s.rulesFor(doc.ReadingLang())
 	s.analyse(doc, r, ws)
+	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.chunk(ws, r, doc.Text)
 	if err := ctx.Err(); err != nil {

@@ -445,3 +445,12 @@ func TestEnglishNamesInFrenchText(t *testing.T) {
 			[]string{"Norland Journal of Security Studies/ORG", "Institute for Strategic Dialogue/ORG"}, []string{"Security Studies"}},
 	})
 }
+
+// TestForeignSentenceOpeners: a sentence quoted in another language opens
+// with a capital that names nothing ("Both sides…" in a French text); a
+// loanword alone is not such a sentence.
+func TestForeignSentenceOpeners(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il a écrit sur son compte : « Both sides agreed ». Puis Karim Haddad a quitté Vessa.", []string{"Karim Haddad/PER"}, []string{"Both"}},
+	})
+}
