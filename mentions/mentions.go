@@ -81,8 +81,11 @@ func (s *Stage) foreignOpeners(ws *workspace, r *langRules) {
 	toks := ws.toks
 	for i := range toks {
 		t := &toks[i]
-		if !t.sentStart || !t.word || t.number || t.shape != shapeCap || t.class&(wDict|wGiven) != 0 || i+1 >= len(toks) {
+		if !t.word || t.number || t.shape != shapeCap || t.class&(wDict|wGiven) != 0 || i+1 >= len(toks) {
 			continue
+		}
+		if !t.sentStart && !t.segStart && !(i > 0 && !toks[i-1].word && strings.Contains("«“\":", ws.text[toks[i-1].start:toks[i-1].end])) {
+			continue // a sentence's or a quotation's first word
 		}
 		n := &toks[i+1]
 		if !n.word || n.number || n.sent != t.sent || n.shape != shapeLower {
