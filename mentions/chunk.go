@@ -616,6 +616,34 @@ func (s *Stage) secondHeadAfter(ws *workspace, k int) bool {
 	return t.shape == shapeLower && t.class&wLowerStart != 0 || t.shape == shapeCap && t.class&(wOrgHead|wLocHead) != 0
 }
 
+// placeThenNames returns the end of a known place that a connector opens
+// inside the run [a, b) when two or three capitalised names, no head among
+// them, follow it to the run's end ("Hôpital universitaire d'Ostrava Jiří
+// Havrlant"); 0 otherwise.
+func (s *Stage) placeThenNames(ws *workspace, a, b int) int {
+	toks := ws.toks
+	for k := a + 2; k < b-2; k++ {
+		p := &toks[k-1]
+		if !p.word || p.shape != shapeLower || p.class&(wConnector|wArticle) == 0 {
+			continue
+		}
+		e := int(ws.kbEnd[k])
+		if e <= k || ws.kbInfo[k] == nil || ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type != kb.LOC {
+			continue
+		}
+		if n := b - e; n < 2 || n > 3 {
+			return 0
+		}
+		for j := e; j < b; j++ {
+			if t := &toks[j]; !t.word || t.shape != shapeCap || t.class&(wOrgHead|wLocHead|wConnector|wArticle|wTitle) != 0 || ws.kbEnd[j] != 0 {
+				return 0
+			}
+		}
+		return e
+	}
+	return 0
+}
+
 // compassRegion reports a run [a, b) made of a known place and a
 // capitalised compass point joined by lower-case connectors, either way
 // round ("Europe du Sud", "Nord de l'Afrique").
@@ -897,6 +925,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			}
 		}
 		return b
+	}
+	// "le directeur de l'Hôpital universitaire d'Ostrava Jiří Havrlant": an
+	// institution named for its place, then two or three more names, are
+	// the institution and a person.
+	if e := s.placeThenNames(ws, a, b); e > 0 {
+		s.emitRun(ws, r, text, a, e, headType, flags)
+		return max(s.emitRun(ws, r, text, e, b, "", 0), b)
 	}
 	// "le député LREM Karim Haddad": an acronym, then a person's name from
 	// a given name on, are two names.

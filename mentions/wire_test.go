@@ -454,3 +454,12 @@ func TestForeignSentenceOpeners(t *testing.T) {
 		{"fr", "Il a écrit sur son compte : « Both sides agreed ». Puis Karim Haddad a quitté Vessa.", []string{"Karim Haddad/PER"}, []string{"Both"}},
 	})
 }
+
+// TestInstitutionThenPerson: an institution named for its place, then two
+// more names, are the institution and a person.
+func TestInstitutionThenPerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Selon le directeur de l'Hôpital universitaire de Lisbonne Jiří Havran, la situation est grave.",
+			[]string{"Hôpital universitaire de Lisbonne/ORG", "Jiří Havran/PER"}, []string{"Hôpital universitaire de Lisbonne Jiří Havran"}},
+	})
+}
