@@ -24,6 +24,13 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 			continue
 		}
 		bestEnd, bestCand, bestInfo := s.longestAt(ws, r, i)
+		if bestEnd == 0 || bestInfo.cands[bestCand].entry.Type == kb.LOC {
+			// "au Figaro", "du Parisien": the article inside "au" opens the
+			// name the knowledge base knows ("Le Figaro").
+			if e, c, p := s.contractedAt(ws, r, i); e > bestEnd {
+				bestEnd, bestCand, bestInfo = e, c, p
+			}
+		}
 		if bestEnd > i+1 && ws.toks[bestEnd-1].shape == shapeLower && !s.nounNamed(ws, r, i, bestEnd) && !s.lowerTailWord(ws, r, bestEnd-1) {
 			// "Islamic State group": keep the shorter name when it is the same entry.
 			if p, ci := s.shorterFrom(ws, r, i, bestEnd-1, bestInfo.cands[bestCand].entry); p != nil {
@@ -71,6 +78,45 @@ func (s *Stage) matchKB(ws *workspace, r *langRules, text string) {
 		ws.kbInfo[i] = nil
 		i++
 	}
+}
+
+// contractedAt is longestAt for a capitalised name after a contracted
+// article ("du", "au"), read with the article the contraction holds.
+func (s *Stage) contractedAt(ws *workspace, r *langRules, i int) (int, int, *phraseInfo) {
+	if i == 0 || r.contracted == nil || !ws.toks[i].name || ws.toks[i].sentStart {
+		return 0, -1, nil
+	}
+	p := &ws.toks[i-1]
+	art, ok := r.contracted[string(ws.foldOf(p))]
+	if !ok || !p.word || p.shape != shapeLower || p.sent != ws.toks[i].sent {
+		return 0, -1, nil
+	}
+	ws.key = append(append(ws.key[:0], art...), ' ')
+	bestEnd, bestCand := 0, -1
+	var bestInfo *phraseInfo
+	for j := i; j < len(ws.toks) && j-i < s.gaz.maxWords; j++ {
+		u := &ws.toks[j]
+		if !u.word || u.skip || u.sent != ws.toks[i].sent || u.foldEnd == u.foldStart {
+			break
+		}
+		if j > i {
+			ws.key = append(ws.key, ' ')
+		}
+		ws.key = append(ws.key, ws.foldOf(u)...)
+		ph := s.gaz.lookup(ws.key)
+		if ph == nil {
+			break
+		}
+		if len(ph.cands) > 0 {
+			if ci := s.accept(ws, r, i, j+1, ph); ci >= 0 {
+				bestEnd, bestCand, bestInfo = j+1, ci, ph
+			}
+		}
+		if !ph.prefix {
+			break
+		}
+	}
+	return bestEnd, bestCand, bestInfo
 }
 
 // longestAt returns the end of the longest KB name starting at token i that

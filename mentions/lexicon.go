@@ -36,6 +36,10 @@ type lexiconFile struct {
 	// IndefiniteArticles make a lower-case head generic ("un tribunal de
 	// Lyon" is a court in Lyon, "le tribunal de Paris" a name).
 	IndefiniteArticles []string `yaml:"indefinite_articles"`
+	// ContractedArticles hold an article ("du" = "de le", "au" = "à le"):
+	// before a capitalised word they stand for the article a known name
+	// opens with ("au Figaro" is "Le Figaro").
+	ContractedArticles map[string]string `yaml:"contracted_articles"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
@@ -203,6 +207,8 @@ type langRules struct {
 	agentPreps map[string]bool
 	// indefinite: folded indefinite articles ("un", "une", "a").
 	indefinite map[string]bool
+	// contracted: folded contracted article → the folded article it holds.
+	contracted map[string]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -249,6 +255,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 			r.agentPreps = map[string]bool{}
 		}
 		r.agentPreps[fold(w)] = true
+	}
+	for c, art := range f.ContractedArticles {
+		if r.contracted == nil {
+			r.contracted = map[string]string{}
+		}
+		r.contracted[fold(c)] = fold(art)
 	}
 	for _, w := range f.IndefiniteArticles {
 		if r.indefinite == nil {

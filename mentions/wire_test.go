@@ -463,3 +463,11 @@ func TestInstitutionThenPerson(t *testing.T) {
 			[]string{"Hôpital universitaire de Lisbonne/ORG", "Jiří Havran/PER"}, []string{"Hôpital universitaire de Lisbonne Jiří Havran"}},
 	})
 }
+
+// TestContractedArticle: "au", "du" hold the article a known name opens with
+// ("au Figaro" is Le Figaro, the newspaper, not a place).
+func TestContractedArticle(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il a confié au Figaro puis au Monde que le suspect était parti au Mali.", []string{"Figaro/ORG", "Monde/ORG", "Mali/LOC"}, []string{"Figaro/LOC"}},
+	})
+}
