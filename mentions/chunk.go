@@ -108,7 +108,16 @@ func (s *Stage) contractedAt(ws *workspace, r *langRules, i int) (int, int, *phr
 			break
 		}
 		if len(ph.cands) > 0 {
-			if ci := s.accept(ws, r, i, j+1, ph); ci >= 0 {
+			ci := s.accept(ws, r, i, j+1, ph)
+			for k := 0; ci < 0 && k < len(ph.cands); k++ {
+				// A common word ("au Monde") names the entry whose own
+				// name is the article and that word: the capital after
+				// the contraction says so.
+				if fold(ph.cands[k].entry.Name) == string(ws.key) {
+					ci = k
+				}
+			}
+			if ci >= 0 {
 				bestEnd, bestCand, bestInfo = j+1, ci, ph
 			}
 		}
