@@ -371,21 +371,44 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 // lower case elsewhere in the document and never capitalised inside a
 // sentence: the document uses it as a common word.
 func (ws *workspace) lowerElsewhere(i int) bool {
-	key := ws.foldOf(&ws.toks[i])
-	lower := false
-	for k := range ws.toks {
-		t := &ws.toks[k]
-		if k == i || !t.word || t.number || t.skip || t.foldEnd-t.foldStart != int32(len(key)) || string(ws.foldOf(t)) != string(key) {
-			continue
+	if !ws.caseBuilt {
+		// Built once per document, on the first question: how each word is
+		// written elsewhere than where capitals tell nothing.
+		if ws.caseSeen == nil {
+			ws.caseSeen = map[uint64]uint8{}
 		}
-		switch {
-		case t.shape == shapeLower:
-			lower = true
-		case !t.sentStart && !t.titleLine:
-			return false // a name inside a sentence
+		clear(ws.caseSeen)
+		for k := range ws.toks {
+			t := &ws.toks[k]
+			if !t.word || t.number || t.skip {
+				continue
+			}
+			switch {
+			case t.shape == shapeLower:
+				ws.caseSeen[foldHash(ws.foldOf(t))] |= seenLower
+			case !t.sentStart && !t.titleLine:
+				ws.caseSeen[foldHash(ws.foldOf(t))] |= seenCapital
+			}
 		}
+		ws.caseBuilt = true
 	}
-	return lower
+	f := ws.caseSeen[foldHash(ws.foldOf(&ws.toks[i]))]
+	return f&seenLower != 0 && f&seenCapital == 0
+}
+
+// How a word is written in a document, for lowerElsewhere.
+const (
+	seenLower   uint8 = 1 << iota // in lower case
+	seenCapital                   // capitalised inside a sentence
+)
+
+// foldHash is FNV-1a over a folded word: a map key that costs no allocation.
+func foldHash(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }
 
 // lowerWhereCapital reports a lower-case dictionary word in the text [i, j)

@@ -139,6 +139,10 @@ type workspace struct {
 	kbInfo []*phraseInfo
 	cands  []cand
 	inList []bool // coordinatedTypes: candidate i is a list's member
+	// caseSeen: how each word (by foldHash) is written in the document,
+	// built on demand when caseBuilt is false (see lowerElsewhere).
+	caseSeen  map[uint64]uint8
+	caseBuilt bool
 	// text is the document being processed; cleared after use.
 	text string
 }
@@ -186,6 +190,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	ws := s.pool.Get().(*workspace)
 	ws.text = doc.Text
+	ws.caseBuilt = false
 	defer func() {
 		ws.text = ""
 		s.pool.Put(ws)
