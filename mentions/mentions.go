@@ -375,7 +375,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 		if x.class&wTitle == 0 && x.shape != shapeLower {
 			x.class |= hyphenTitle(r, ws.folded[x.foldStart:x.foldEnd])
 		}
-		if x.shape != shapeLower && x.class&wGiven == 0 && (r.inDict(ws.folded[x.foldStart:x.foldEnd]) ||
+		if x.shape != shapeLower && x.class&wGiven == 0 && !innerCapital(w) && (r.inDict(ws.folded[x.foldStart:x.foldEnd]) ||
 			(first || x.segStart) && r.isVerb(ws.folded[x.foldStart:x.foldEnd])) {
 			// Only capitalised words need telling apart from names; a verb
 			// form opening a sentence or segment is a common word ("Mis à
@@ -503,6 +503,20 @@ func (s *Stage) majorPlaceFolded(key []byte) bool {
 // majorCity is the population from which a city's name is taken for a place
 // inside a compound ("Kabul-Kandahar"); small towns share names with words.
 const majorCity = 100000
+
+// innerCapital reports a capital right after a lower-case letter inside a
+// word ("MoDem", "McDonald", "PayPal"): a name's spelling, never a common
+// word's capitalised at a sentence's start.
+func innerCapital(w string) bool {
+	prevLower := false
+	for _, c := range w {
+		if prevLower && unicode.IsUpper(c) {
+			return true
+		}
+		prevLower = unicode.IsLower(c)
+	}
+	return false
+}
 
 // particleName reports a lower-case particle attached by a hyphen to a
 // capitalised word ("al-Zawahiri", "el-Sisi", "bin-Laden").

@@ -471,3 +471,11 @@ func TestContractedArticle(t *testing.T) {
 		{"fr", "Il a confié au Figaro puis au Monde que le suspect était parti au Mali.", []string{"Figaro/ORG", "Monde/ORG", "Mali/LOC"}, []string{"Figaro/LOC"}},
 	})
 }
+
+// TestInnerCapital: a word with a capital inside ("MoDem", "PayPal") is a
+// name's spelling, not a common word ("modem") capitalised.
+func TestInnerCapital(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Hier, le MoDem et PayPal ont réagi au projet.", []string{"MoDem/ORG", "PayPal/ORG"}, nil},
+	})
+}
