@@ -389,6 +389,10 @@ func (ws *workspace) lowerElsewhere(i int) bool {
 			case !t.sentStart && !t.titleLine:
 				ws.caseSeen[foldHash(ws.foldOf(t))] |= seenCapital
 			}
+			if p := k - 1; t.shape == shapeCap && p >= 0 && ws.toks[p].word && ws.toks[p].shape == shapeCap &&
+				ws.toks[p].class&wGiven != 0 && ws.toks[p].sent == t.sent && ws.toks[p].end < t.start {
+				ws.caseSeen[foldHash(ws.foldOf(t))] |= seenAfterGiven
+			}
 		}
 		ws.caseBuilt = true
 	}
@@ -396,10 +400,21 @@ func (ws *workspace) lowerElsewhere(i int) bool {
 	return f&seenLower != 0 && f&seenCapital == 0
 }
 
-// How a word is written in a document, for lowerElsewhere.
+// surnameInDoc reports a title word alone ("King asked") that is the
+// surname of a person the document names ("Gayle King"): a given name
+// stands right before it elsewhere.
+func (ws *workspace) surnameInDoc(i int) bool {
+	if !ws.caseBuilt {
+		ws.lowerElsewhere(i) // builds the tally
+	}
+	return ws.caseSeen[foldHash(ws.foldOf(&ws.toks[i]))]&seenAfterGiven != 0
+}
+
+// How a word is written in a document, for lowerElsewhere and surnameInDoc.
 const (
-	seenLower   uint8 = 1 << iota // in lower case
-	seenCapital                   // capitalised inside a sentence
+	seenLower      uint8 = 1 << iota // in lower case
+	seenCapital                      // capitalised inside a sentence
+	seenAfterGiven                   // capitalised right after a capitalised given name
 )
 
 // foldHash is FNV-1a over a folded word: a map key that costs no allocation.
@@ -1762,7 +1777,7 @@ trimmed:
 	if b-a == 1 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 ||
-			(t.class&wTitle != 0 && t.class&wGiven == 0) || t.number {
+			(t.class&wTitle != 0 && t.class&wGiven == 0 && !(t.shape == shapeCap && ws.surnameInDoc(a))) || t.number {
 			return
 		}
 		if t.shape == shapeUpper && t.end-t.start > 8 && !s.datelinePlace(ws, a, b) {

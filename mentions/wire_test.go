@@ -479,3 +479,13 @@ func TestInnerCapital(t *testing.T) {
 		{"fr", "Hier, le MoDem et PayPal ont réagi au projet.", []string{"MoDem/ORG", "PayPal/ORG"}, nil},
 	})
 }
+
+// TestTitleWordSurname: a title word alone is the surname of a person the
+// document names with it ("Gayle King … King asked"); otherwise it stays a
+// title.
+func TestTitleWordSurname(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The host Lena King interviewed him. Later King asked about the poll.", []string{"Lena King/PER", "King/PER"}, nil},
+		{"en", "The King arrived on Friday and King Varro spoke.", []string{"Varro/PER"}, []string{"King/PER"}},
+	})
+}
