@@ -164,7 +164,7 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonCue)
 	case l.credit && !l.quoteStart:
 		mark(ReasonCredit)
-	case isNavLine(text[l.start:l.end]):
+	case isNavLine(text[l.start:l.end]), l.words <= linkItemMaxWords && postArrow(text[l.start:l.end]):
 		mark(ReasonNav)
 	case isDateLine(l) && !isDateline(text[l.start:l.end], l), isCountLine(l):
 		mark(ReasonDate)
@@ -177,6 +177,16 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 			mark(ReasonRepeated)
 		}
 	}
+}
+
+// postArrow reports a link to the previous or next post: a line opening
+// with a left arrow or closing with a right one ("← Older post", "Next:
+// Harbour guards foil drone attack →").
+func postArrow(line string) bool {
+	line = strings.TrimSpace(line)
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return first == '←' || first == '⟵' || last == '→' || last == '⟶'
 }
 
 // dateLineMaxWords: "Publié le 17 mai 2031 à 08h12 - Mis à jour le 18 mai

@@ -655,6 +655,25 @@ func TestAuthorBioAnywhere(t *testing.T) {
 	}, false)
 }
 
+// TestPostNavigationAndCommentForms: links to the previous or next post
+// (arrows, "Article suivant"), a comment form's notices and "En images" are
+// furniture; an arrow inside a sentence is not.
+func TestPostNavigationAndCommentForms(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"The army said the road from Varnak → Ostral was closed to traffic on Saturday, a spokesman said.", keep},
+		{"← Harbour guards foil drone attack in Vessa", drop},
+		{"Your email address will not be published. Required fields are marked *", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"Article suivant Trois passeurs jugés à Vessa : le procès s'ouvre lundi", drop},
+		{"Votre adresse de messagerie ne sera pas publiée. Les champs obligatoires sont indiqués avec *", drop},
+		{"En images", drop},
+	}, false)
+}
+
 // TestNoticesKickersAndAuthorNotes: furniture recognised by what it is, not
 // by its words: the page speaking of itself outside the prose (age banners,
 // syndication footers), a link under a label in capitals, an appeal block
