@@ -66,7 +66,7 @@ type lexiconFile struct {
 	// LocPostModifiers follow a continent's or a world region's name and
 	// make a region of it ("Afrique subsaharienne", "Asie centrale").
 	LocPostModifiers []string `yaml:"loc_post_modifiers"`
-	Adjectives        []string `yaml:"adjectives"`
+	Adjectives       []string `yaml:"adjectives"`
 	// CompoundHeads end a hyphenated compound whose first part is a name
 	// ("Afghanistan-based", "Taliban-led"): the name is split off.
 	CompoundHeads []string `yaml:"compound_heads"`
