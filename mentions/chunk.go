@@ -981,6 +981,24 @@ const (
 	flagArticleLed
 )
 
+// unknownNames reports capitalised words in [a, b) that no word list and no
+// knowledge-base name knows, or given names ("Zine al-Abidine").
+func unknownNames(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &ws.toks[k]
+		if !t.word && k > a && t.start == ws.toks[k-1].end && t.end-t.start <= 3 && isHyphen(firstRune(ws.text[t.start:t.end])) {
+			continue // "al-Abidine" read as three tokens
+		}
+		if t.word && t.shape == shapeLower && t.class&wParticle != 0 && k+1 < b {
+			continue
+		}
+		if !t.word || !t.name || t.class&^(wGiven|wParticle) != 0 || ws.kbEnd[k] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // addKBIn adds the knowledge-base matches that lie wholly inside [a, b).
 func (s *Stage) addKBIn(ws *workspace, a, b int) {
 	for j := a; j < b; j++ {
@@ -1058,12 +1076,24 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 						break
 					}
 				}
+				// "President Zine al-Abidine Ben Ali": names no word list
+				// knows, right after the last title word, open the person's
+				// name before the given name.
+				nameFrom := k
+				for lt := k - 1; lt >= tk; lt-- {
+					if u := &toks[lt]; u.word && u.class&wTitle != 0 && u.class&wGiven == 0 {
+						if lt+1 < k && unknownNames(ws, lt+1, k) {
+							nameFrom = lt + 1
+						}
+						break
+					}
+				}
 				if tk > from && tk < k && headWordIn(ws, from, tk) {
 					s.emitRun(ws, r, text, from, tk, "", flagBeforeTitle)
 				} else {
-					s.addKBIn(ws, from, k)
+					s.addKBIn(ws, from, nameFrom)
 				}
-				return max(s.emitRun(ws, r, text, k, b, "", 0), b)
+				return max(s.emitRun(ws, r, text, nameFrom, b, "", 0), b)
 			}
 		}
 	}
@@ -1222,8 +1252,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			continue
 		}
 		from := k
+		start := pos
+		for start < k && toks[start].word && toks[start].class&wTitle != 0 && toks[start].class&wGiven == 0 {
+			start++ // "President Zine al-Abidine Ben Ali": the title is no part of the name
+		}
 		if k > pos && s.namePrefixed(ws, pos, k) {
 			from = pos // "International Red Cross": the adjective is part of the name
+		} else if start > pos && k > start && s.namePrefixed(ws, start, k) {
+			from = start
 		} else if k == pos+1 && s.articleOfAlias(ws, pos, k, e) {
 			from = pos // "told The Associated Press": the article the name is known with
 		} else if k > pos {
@@ -1579,13 +1615,16 @@ func headWordIn(ws *workspace, a, b int) bool {
 // his first name.
 func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
 	p := ws.kbInfo[k]
-	if p == nil || k-a > 2 {
+	if p == nil || k-a > 3 {
 		return false
 	}
 	var prefix wordClass
 	switch p.cands[ws.kbCand[k]].entry.Type {
 	case kb.ORG:
 		prefix = wNamePrefix
+		if k-a > 2 {
+			return false
+		}
 	case kb.PER:
 		prefix = wGiven
 	default:
@@ -1593,7 +1632,12 @@ func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
 	}
 	for i := a; i < k; i++ {
 		t := &ws.toks[i]
-		if !t.word || t.shape != shapeCap || t.class&prefix == 0 {
+		if !t.word || t.shape != shapeCap {
+			return false
+		}
+		// Before a person: given names, or names no word list knows
+		// ("Zine al-Abidine Ben Ali").
+		if t.class&prefix == 0 && !(prefix == wGiven && t.class == 0 && ws.kbEnd[i] == 0) {
 			return false
 		}
 	}

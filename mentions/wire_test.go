@@ -489,3 +489,13 @@ func TestTitleWordSurname(t *testing.T) {
 		{"en", "The King arrived on Friday and King Varro spoke.", []string{"Varro/PER"}, []string{"King/PER"}},
 	})
 }
+
+// TestUnknownNamesAfterTitle: names no word list knows, right after a title
+// and before a given name, open the person's name ("President Kasso
+// al-Abidine Ben Ali"); an office's domain does not ("Secretary of State").
+func TestUnknownNamesAfterTitle(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He met President Kasso al-Abidine Ben Ali on Friday.", []string{"Kasso al-Abidine Ben Ali/PER"}, []string{"Ben Ali/PER"}},
+		{"en", "Assistant Secretary of State John Kessel said so.", []string{"John Kessel/PER"}, nil},
+	})
+}
