@@ -981,6 +981,20 @@ const (
 	flagArticleLed
 )
 
+// adjectiveBeforeNoun reports a capitalised word at a that the language's
+// adjectives list holds, right before a lower-case word it modifies, in a
+// language whose adjectives come first ("Democratic candidates").
+func (s *Stage) adjectiveBeforeNoun(ws *workspace, r *langRules, a int) bool {
+	t := &ws.toks[a]
+	if !r.adjFirst || t.shape != shapeCap || t.class&(wGiven|wOrgHead|wLocHead|wTitle) != 0 || a+1 >= len(ws.toks) || !r.isAdjective(ws.foldOf(t)) {
+		return false
+	}
+	n := &ws.toks[a+1]
+	return n.word && !n.number && n.shape == shapeLower && n.sent == t.sent && n.start > t.end &&
+		n.class&(wFunction|wConnector|wArticle|wPersonVerb|wCoord|wParticle) == 0 &&
+		!ws.surnameInDoc(a) // "Tim Lee … Lee also said": a named person's surname
+}
+
 // unknownNames reports capitalised words in [a, b) that no word list and no
 // knowledge-base name knows, or given names ("Zine al-Abidine").
 func unknownNames(ws *workspace, a, b int) bool {
@@ -1838,6 +1852,9 @@ trimmed:
 		}
 		if (t.sentStart || t.titleLine) && t.shape == shapeCap && ws.lowerElsewhere(a) {
 			return // "Man Charged With…" over "a 23-year-old man": the document's common word
+		}
+		if s.adjectiveBeforeNoun(ws, r, a) {
+			return // "Democratic candidates", "the Republican field": an adjective, not a name
 		}
 	} else if headType == "" && s.placeDemonymRun(ws, r, a, b) {
 		return // "New Yorkers": the people of a place named in two words

@@ -499,3 +499,13 @@ func TestUnknownNamesAfterTitle(t *testing.T) {
 		{"en", "Assistant Secretary of State John Kessel said so.", []string{"John Kessel/PER"}, nil},
 	})
 }
+
+// TestAdjectiveBeforeNoun: a capitalised adjective before the noun it
+// modifies is no name ("Democratic candidates"); inside a name it stays
+// ("Syrian Democratic Forces"), and a named person's surname stays a person.
+func TestAdjectiveBeforeNoun(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Voters are crucial for Democratic candidates, the Syrian Democratic Forces said.", []string{"Syrian Democratic Forces/ORG"}, []string{"Democratic"}},
+		{"en", "The mayor Tim Savage spoke first. Savage also thanked the police.", []string{"Tim Savage/PER", "Savage/PER"}, nil},
+	})
+}
