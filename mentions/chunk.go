@@ -995,6 +995,27 @@ func (s *Stage) adjectiveBeforeNoun(ws *workspace, r *langRules, a int) bool {
 		!ws.surnameInDoc(a) // "Tim Lee … Lee also said": a named person's surname
 }
 
+// headOfNamedBody reports a capitalised organisation head alone inside a
+// sentence at a, when an organisation named earlier in the document opens
+// or ends with that head ("Assemblée nationale" … "l'Assemblée").
+func (s *Stage) headOfNamedBody(ws *workspace, a int) bool {
+	t := &ws.toks[a]
+	if !t.word || t.shape != shapeCap || t.class&wOrgHead == 0 || t.sentStart || t.titleLine {
+		return false
+	}
+	key := ws.foldOf(t)
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop || c.typ != "ORG" || c.to-c.from < 2 || c.to > a {
+			continue
+		}
+		if string(ws.foldOf(&ws.toks[c.from])) == string(key) || string(ws.foldOf(&ws.toks[c.to-1])) == string(key) {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownNames reports capitalised words in [a, b) that no word list and no
 // knowledge-base name knows, or given names ("Zine al-Abidine").
 func unknownNames(ws *workspace, a, b int) bool {
@@ -1831,6 +1852,12 @@ trimmed:
 	if b-a == 2 && headType == "" && toks[b-1].shape == shapeCap && toks[b-1].class&wTitle != 0 &&
 		toks[b-1].class&wGiven == 0 && toks[a].class&(wGiven|wOrgHead|wLocHead) == 0 {
 		return // "Lankan President": a person's name does not end with a title
+	}
+	if b-a == 1 && s.headOfNamedBody(ws, a) {
+		// "l'Assemblée nationale … à l'Assemblée": the head alone, inside a
+		// sentence, is the short name of the body the document named.
+		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evContext, source: SourcePattern, shortName: true})
+		return
 	}
 	if b-a == 1 {
 		t := &toks[a]

@@ -271,7 +271,7 @@ const (
 // a name only as the surname of a longer name in the document. Short
 // all-capital words are acronyms, not the common word they spell.
 func commonAlone(ws *workspace, c *cand) bool {
-	if c.entry != nil || c.to-c.from != 1 {
+	if c.entry != nil || c.to-c.from != 1 || c.shortName {
 		return false
 	}
 	t := &ws.toks[c.from]

@@ -160,6 +160,9 @@ type cand struct {
 	// ("Republic", "Union") with no place preposition before it: the
 	// mention is dropped, however well the document supports the town.
 	commonTown bool
+	// shortName: an organisation's head alone, the short name of a body the
+	// document named in full before ("l'Assemblée"): a common word, kept.
+	shortName bool
 }
 
 // Evidence strengths for types: higher wins for all mentions of one name.
