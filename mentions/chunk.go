@@ -1060,7 +1060,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
 	}
-	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0
+	// "Institute for Transportation and Development Policy": an
+	// institution's head with its domain holds a coordination.
+	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0 || s.headOfDomain(ws, a, b)
 	// Agreements, laws and events are not entities, nor the names inside them;
 	// a name listed before one is ("Suharto and the Islamic Conference").
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 || s.nonEntityName(ws, r, a, b) {

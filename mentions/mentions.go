@@ -546,8 +546,9 @@ func (s *Stage) nounCompound(w string, r *langRules) bool {
 
 // givenNameSyllables reports a hyphenated given name of two romanised
 // syllables, the second in lower case ("Jong-un", "Sok-yong", "Jae-in",
-// "Myung-bak"): short parts of letters only, the first no word of the
-// language, the second none either unless it is two letters long.
+// "Myung-bak", "Ing-wen"): short parts of letters only, the first no word
+// of the language, the second none either unless it is three letters long
+// or less (and no compound's head: "Iran-led").
 func givenNameSyllables(first, last string, r *langRules) bool {
 	if n := utf8.RuneCountInString(first); n < 2 || n > 5 || wordShape(first) != shapeCap {
 		return false
@@ -561,7 +562,8 @@ func givenNameSyllables(first, last string, r *langRules) bool {
 		}
 	}
 	lf := []byte(fold(last))
-	return !r.inDict([]byte(fold(first))) && (len(lf) <= 2 || !r.inDict(lf) && r.words[string(lf)]&wCompoundHead == 0)
+	return !r.inDict([]byte(fold(first))) && r.words[string(lf)]&wCompoundHead == 0 &&
+		(len(lf) <= 3 && !strings.HasSuffix(string(lf), "ed") || !r.inDict(lf)) // "Ing-wen": "wen" is a word too
 }
 
 // adjectival reports a hyphenated word that works as an adjective:

@@ -509,3 +509,14 @@ func TestAdjectiveBeforeNoun(t *testing.T) {
 		{"en", "The mayor Tim Savage spoke first. Savage also thanked the police.", []string{"Tim Savage/PER", "Savage/PER"}, nil},
 	})
 }
+
+// TestInstitutionsWithCoordinatedDomains: an institution's head with its
+// domain holds a coordination ("Academy of … Arts and Sciences"); a premier
+// is a title; "Ing-wen" is a given name's syllables.
+func TestInstitutionsWithCoordinatedDomains(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Institute for Transport and Security Policy and the Academy of Film Arts and Sciences met.",
+			[]string{"Institute for Transport and Security Policy/ORG", "Academy of Film Arts and Sciences/ORG"}, []string{"Security Policy"}},
+		{"en", "President Tsai Ing-wen met Premier Lena Varga on Friday.", []string{"Tsai Ing-wen/PER", "Lena Varga/PER"}, []string{"Premier Lena Varga"}},
+	})
+}
