@@ -432,6 +432,30 @@ func elisionEnd(w string) int {
 // (tools/commonwords: Dicollecte's first names that are no common word).
 const PartGivenList = "given_names"
 
+// PartGivenCommon is a generated list of first names that are common words
+// too, folded, one per line (tools/commonwords: "brad", "pierre").
+const PartGivenCommon = "given_common"
+
+// loadGivenCommon merges every language's given_common list.
+func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, lang := range lex.Langs(Part) {
+		list, err := lex.Text(lang, PartGivenCommon)
+		if errors.Is(err, lexicon.ErrNoLexicon) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("mentions: %w", err)
+		}
+		for line := range strings.SplitSeq(list, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out[line] = true
+			}
+		}
+	}
+	return out, nil
+}
+
 // GivenNames lists the common given names of every language's lexicon, the
 // hand-written ones and the generated lists (the knowledge base's people's
 // first words are not among them).

@@ -40,6 +40,10 @@ type Stage struct {
 	union  *langRules
 	gaz    *gazetteer
 	pool   sync.Pool // *workspace
+	// givenCommon: folded first names that are common words too ("brad",
+	// "dale", "pierre"), of every language: a person's name opens with one
+	// only before a surname that is no word (see givenBeforeSurname).
+	givenCommon map[string]bool
 }
 
 // New compiles the lexicons of every language and indexes the KB's names.
@@ -51,7 +55,11 @@ func New(lex *lexicon.Set, k *kb.KB) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union))}
+	givenCommon, err := loadGivenCommon(lex)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union)), givenCommon: givenCommon}
 	s.pool.New = func() any { return &workspace{} }
 	return s, nil
 }
@@ -71,6 +79,31 @@ func unionArticles(union *langRules) map[string]bool {
 func (s *Stage) Name() string { return "mentions" }
 
 func (s *Stage) rulesFor(lang string) *langRules { return lexicon.ForLang(s.byLang, s.union, lang) }
+
+// givenBeforeSurname marks as given names the first names that are common
+// words too ("Brad", "Dale", "Pierre") where a capitalised word that is no
+// word of the language, no head and no title follows them in the sentence
+// ("Brad Pitt", "Dale Anderson"); "Rose Garden" and a headline's "Bill
+// Passes" stay words.
+func (s *Stage) givenBeforeSurname(ws *workspace) {
+	if len(s.givenCommon) == 0 {
+		return
+	}
+	toks := ws.toks
+	for i := 0; i+1 < len(toks); i++ {
+		t, n := &toks[i], &toks[i+1]
+		if !t.word || t.shape != shapeCap || t.titleLine || t.shouted ||
+			t.class&(wGiven|wTitle|wLocMod|wOrgHead|wLocHead|wFunction|wArticle|wConnector|wCoord|wNotName|wAdjective|wCommon|wParticle) != 0 ||
+			!n.word || n.number || n.shape != shapeCap || n.sent != t.sent || n.start <= t.end ||
+			n.class&(wDict|wOrgHead|wLocHead|wTitle|wFunction|wCommon|wNotName|wArticle|wLocMod) != 0 ||
+			t.sentStart && n.class&wGiven != 0 {
+			continue // "North Devon", "Major Ali", "Even George", "Camp Bastion": no first name
+		}
+		if s.givenCommon[string(ws.foldOf(t))] {
+			t.class |= wGiven
+		}
+	}
+}
 
 // foreignOpeners marks as common words the capitalised words that open a
 // sentence written in another language than the document's ("Thank you…",
@@ -200,6 +233,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}()
 	r := s.rulesFor(doc.ReadingLang())
 	s.analyse(doc, r, ws)
+	s.givenBeforeSurname(ws)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.chunk(ws, r, doc.Text)

@@ -28,7 +28,9 @@
 //
 // They go to <out>/en/given_names.txt, less the common words of either
 // language ("Will", "Grace", "Pierre") and the names of countries, regions
-// and cities of 100,000 people or more ("Jordan", "Georgia", "Dallas").
+// and cities of 100,000 people or more ("Jordan", "Georgia", "Dallas"). The
+// names that are common words go to <out>/en/given_common.txt, folded: a
+// name there opens a person's name only where the context says so.
 package main
 
 import (
@@ -88,11 +90,14 @@ func run(en, fr, out string) error {
 		if en != "" {
 			lists = strings.Split(en, ",")
 		}
-		names, err := givenNames(fr, lists)
+		names, common, err := givenNames(fr, lists)
 		if err != nil {
 			return err
 		}
 		if err := write(filepath.Join(out, "fr", "given_names.txt"), names); err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, "fr", "given_common.txt"), common); err != nil {
 			return err
 		}
 	}
@@ -114,41 +119,57 @@ func englishNames(lists []string, en, fr, out string) error {
 	if err != nil {
 		return err
 	}
+	places := map[string]bool{}
 	for e := range base.Entries() {
 		if e.Kind == kb.KindCountry || e.Kind == kb.KindRegion || e.Kind == kb.KindCity && e.Population >= 100000 {
 			for _, n := range e.Names() {
-				lower[mentions.Fold(n)] = true
+				places[mentions.Fold(n)] = true
 			}
 		}
 	}
-	names := map[string]bool{}
+	names, common := map[string]bool{}, map[string]bool{}
 	for _, p := range lists {
 		if err := eachLine(p, func(w string) {
 			w = strings.TrimSpace(w)
 			r, _ := utf8.DecodeRuneInString(w)
-			if utf8.RuneCountInString(w) >= 3 && unicode.IsUpper(r) && !strings.ContainsAny(w, " .'") && !lower[mentions.Fold(w)] {
+			if utf8.RuneCountInString(w) < 3 || !unicode.IsUpper(r) || strings.ContainsAny(w, " .'") {
+				return
+			}
+			switch f := mentions.Fold(w); {
+			case places[f]:
+			case lower[f]:
+				common[f] = true // "Brad", "Dale", "Will": a name and a word
+			default:
 				names[w] = true
 			}
 		}); err != nil {
 			return err
 		}
 	}
-	words := make([]string, 0, len(names))
-	for w := range names {
+	if err := write(filepath.Join(out, "en", "given_names.txt"), sortedKeys(names)); err != nil {
+		return err
+	}
+	return write(filepath.Join(out, "en", "given_common.txt"), sortedKeys(common))
+}
+
+func sortedKeys(m map[string]bool) []string {
+	words := make([]string, 0, len(m))
+	for w := range m {
 		words = append(words, w)
 	}
 	slices.Sort(words)
-	return write(filepath.Join(out, "en", "given_names.txt"), words)
+	return words
 }
 
 // givenNames lists the dictionary's first names (po:prn: French and foreign,
 // "Georges", "Lena", "Mohamed"), as written, leaving out those that fold to
 // a lower-case word of the French dictionary or of the English word lists
 // enLists ("Pierre" is a stone, "Will" and "Grace" are words): a capitalised
-// word of the list opens a person's name.
-func givenNames(dic string, enLists []string) ([]string, error) {
+// word of the list opens a person's name. The names left out for being
+// words are returned too, folded (given_common.txt).
+func givenNames(dic string, enLists []string) (given, common []string, err error) {
 	names := map[string]bool{}
-	err := eachLine(dic, func(line string) {
+	err = eachLine(dic, func(line string) {
 		f := strings.Fields(line)
 		if len(f) < 2 {
 			return
@@ -163,20 +184,23 @@ func givenNames(dic string, enLists []string) ([]string, error) {
 		}
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lower, err := commonLower(dic, enLists)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]string, 0, len(names))
+	folded := map[string]bool{}
 	for w := range names {
-		if !lower[mentions.Fold(w)] {
+		if f := mentions.Fold(w); lower[f] {
+			folded[f] = true // "Pierre", "Rose": a name and a word
+		} else {
 			out = append(out, w)
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out, sortedKeys(folded), nil
 }
 
 // commonLower returns the folded words that the French dictionary dic and
