@@ -1838,6 +1838,12 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		}
 	}
 trimmed:
+	// "Neil Varga QC", "Lena Varga MP": letters after a person's name are
+	// no part of it.
+	for b-a > 2 && r.postNominals != nil && toks[b-1].shape == shapeUpper && r.postNominals[string(ws.foldOf(&toks[b-1]))] &&
+		toks[a].class&wGiven != 0 {
+		b--
+	}
 	for b > a && flags&flagLowerName == 0 {
 		t := &toks[b-1]
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {

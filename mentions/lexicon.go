@@ -40,6 +40,9 @@ type lexiconFile struct {
 	// before a capitalised word they stand for the article a known name
 	// opens with ("au Figaro" is "Le Figaro").
 	ContractedArticles map[string]string `yaml:"contracted_articles"`
+	// PostNominals follow a person's name and are no part of it ("Neil
+	// Varga QC", "Lena Varga MP").
+	PostNominals []string `yaml:"post_nominals"`
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
@@ -209,6 +212,8 @@ type langRules struct {
 	indefinite map[string]bool
 	// contracted: folded contracted article → the folded article it holds.
 	contracted map[string]string
+	// postNominals: folded post-nominal letters ("qc", "mp").
+	postNominals map[string]bool
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -255,6 +260,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 			r.agentPreps = map[string]bool{}
 		}
 		r.agentPreps[fold(w)] = true
+	}
+	for _, w := range f.PostNominals {
+		if r.postNominals == nil {
+			r.postNominals = map[string]bool{}
+		}
+		r.postNominals[fold(w)] = true
 	}
 	for c, art := range f.ContractedArticles {
 		if r.contracted == nil {

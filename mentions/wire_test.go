@@ -531,3 +531,12 @@ func TestGivenNamesThatAreWords(t *testing.T) {
 		{"en", "The envoy met Major Karim Haddad on Friday.", []string{"Karim Haddad/PER"}, []string{"Major Karim Haddad"}},
 	})
 }
+
+// TestPostNominalsAndWeekdayAbbreviations: letters after a person's name
+// are no part of it; an abbreviated weekday in a headline is no name.
+func TestPostNominalsAndWeekdayAbbreviations(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The barrister Neil Varga QC told the court on Friday that he was sorry.", []string{"Neil Varga/PER"}, []string{"Neil Varga QC"}},
+		{"en", "Storm Alert Issued for Varro Tues\n\nA storm is expected in Varro on Tuesday, officials said.", []string{"Varro/LOC"}, []string{"Tues", "Varro Tues"}},
+	})
+}
