@@ -11,8 +11,8 @@ import (
 // TestDevCorpus holds regression floors on the 35-document development
 // corpus (cold figures when it grew from 17 documents: names strict 0.88,
 // loose 0.91, entity recall 0.95), raised as the name grammar landed to
-// issue #11's targets and past: names_loose ≥ 0.97, names_strict ≥ 0.955,
-// entity_recall ≥ 0.98 (session 8: 0.976, 0.961, 0.986), links_alias ≥ 0.97,
+// issue #11's targets and past: names_loose ≥ 0.97, names_strict ≥ 0.96,
+// entity_recall ≥ 0.98 (session 9: 0.976, 0.963, 0.986), links_alias ≥ 0.97,
 // links_crossdoc precision ≥ 0.995 (session 5), French within 0.05 of English. With -v it logs score.py's missed and extra names and links.
 func TestDevCorpus(t *testing.T) {
 	run := devcorpus.Extract(t)
@@ -24,7 +24,7 @@ func TestDevCorpus(t *testing.T) {
 	}
 	run.Check(t, 0.05,
 		devcorpus.Target{Metric: "names_loose", Min: 0.97},
-		devcorpus.Target{Metric: "names_strict", Min: 0.955},
+		devcorpus.Target{Metric: "names_strict", Min: 0.96},
 		devcorpus.Target{Metric: "entity_recall", Min: 0.98},
 		devcorpus.Target{Metric: "links_alias", Min: 0.97},
 	)
