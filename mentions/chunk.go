@@ -380,8 +380,8 @@ func (ws *workspace) lowerElsewhere(i int) bool {
 		clear(ws.caseSeen)
 		for k := range ws.toks {
 			t := &ws.toks[k]
-			if !t.word || t.number || t.skip {
-				continue
+			if !t.word || t.number || t.skip || t.class&(wFunction|wArticle|wConnector) != 0 {
+				continue // function words are never asked about: half the tokens, no map work
 			}
 			switch {
 			case t.shape == shapeLower:
