@@ -349,7 +349,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			ws.toks[j].class&wParticle != 0 && s.joins(ws, r, j)) {
 			// "Abu Kessim", "Van Moer", "Dominique de Villepin": a given name
 			// or a particle that is also a place's name opens a person's;
-			// not before a title or a head ("Paris Mayor …", "Jordan Police").
+			// not before a title or a head ("Paris Mayor …", "Georgia Police").
 			continue
 		}
 		if single && c.entry.Kind == kb.KindCity && (first.sentStart || first.titleLine) && !placePrepBefore(ws, i) && ws.lowerElsewhere(i) {
@@ -774,7 +774,7 @@ func (s *Stage) compassRegion(ws *workspace, a, b int) bool {
 }
 
 // domainAfterTitle reports a title word before token a across lower-case
-// connectors and articles ("ministre de la [Santé]", "minister of [Health]").
+// connectors and articles ("ministre de la [Santé]", "minister of [Defence]").
 func (s *Stage) domainAfterTitle(ws *workspace, a int) bool {
 	k := a - 1
 	for n := 0; k >= 0 && n < 3 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&(wConnector|wArticle) != 0; n++ {

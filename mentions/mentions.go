@@ -97,7 +97,7 @@ func (s *Stage) givenBeforeSurname(ws *workspace) {
 			!n.word || n.number || n.shape != shapeCap || n.sent != t.sent || n.start <= t.end ||
 			n.class&(wDict|wOrgHead|wLocHead|wTitle|wFunction|wCommon|wNotName|wArticle|wLocMod) != 0 ||
 			t.sentStart && n.class&wGiven != 0 {
-			continue // "North Devon", "Major Ali", "Even George", "Camp Bastion": no first name
+			continue // "North Devon", "Major Karim", "Even George", "Camp Vessa": no first name
 		}
 		if s.givenCommon[string(ws.foldOf(t))] {
 			t.class |= wGiven
