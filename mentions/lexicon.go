@@ -450,21 +450,8 @@ const PartGivenCommon = "given_common"
 // loadGivenCommon merges every language's given_common list.
 func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) {
 	out := map[string]bool{}
-	for _, lang := range lex.Langs(Part) {
-		list, err := lex.Text(lang, PartGivenCommon)
-		if errors.Is(err, lexicon.ErrNoLexicon) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("mentions: %w", err)
-		}
-		for line := range strings.SplitSeq(list, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				out[line] = true
-			}
-		}
-	}
-	return out, nil
+	err := eachListLine(lex, PartGivenCommon, func(line string) { out[line] = true })
+	return out, err
 }
 
 // GivenNames lists the common given names of every language's lexicon, the
@@ -479,21 +466,28 @@ func GivenNames(lex *lexicon.Set) ([]string, error) {
 		}
 		given = append(given, g.GivenNames...)
 	}
+	err := eachListLine(lex, PartGivenList, func(line string) { given = append(given, line) })
+	return given, err
+}
+
+// eachListLine calls fn with every non-blank line of the generated list
+// name of each language that has a mentions lexicon.
+func eachListLine(lex *lexicon.Set, name string, fn func(string)) error {
 	for _, lang := range lex.Langs(Part) {
-		list, err := lex.Text(lang, PartGivenList)
+		list, err := lex.Text(lang, name)
 		if errors.Is(err, lexicon.ErrNoLexicon) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("mentions: %w", err)
+			return fmt.Errorf("mentions: %w", err)
 		}
 		for line := range strings.SplitSeq(list, "\n") {
 			if line = strings.TrimSpace(line); line != "" {
-				given = append(given, line)
+				fn(line)
 			}
 		}
 	}
-	return given, nil
+	return nil
 }
 
 // loadRules compiles every language in lex that has a mentions file. The
