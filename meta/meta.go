@@ -125,8 +125,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	c := lexicon.ForLang(s.byLang, s.all, doc.ReadingLang())
 	hdr := parseHeader(doc.Text)
-	lines := topLines(doc.Text, hdr.rest)
-	head, firstProse := headLines(doc, hdr.rest)
+	head, firstProse, top := headLines(doc, hdr.rest)
 	if doc.Meta.Title == "" {
 		if span, ok := s.findTitle(doc, head, c); ok {
 			doc.Meta.Title = doc.Text[span.Start:span.End]
@@ -142,7 +141,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	// The article's own dateline wins over an excerpt header, which may be
 	// the date the excerpt was taken.
-	if d, span, ok := s.fromDatelines(doc, head, firstProse, len(lines), c, doc.ReadingLang()); ok {
+	if d, span, ok := s.fromDatelines(doc, head, firstProse, top, c, doc.ReadingLang()); ok {
 		s.setPublished(doc, d, span)
 		return nil
 	}
@@ -150,7 +149,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		// A page's header in another language than its article ("Updated
 		// May 17, 2031" over a French text): every language's cues and
 		// month names.
-		if d, span, ok := s.fromDatelines(doc, head, firstProse, len(lines), s.all, ""); ok {
+		if d, span, ok := s.fromDatelines(doc, head, firstProse, top, s.all, ""); ok {
 			s.setPublished(doc, d, span)
 			return nil
 		}
@@ -243,9 +242,10 @@ type line struct {
 // headLines returns the lines of the page's head: down to the article's
 // first paragraph (a line of prose outside boilerplate) and maxTopLines
 // lines after it, so that a "Published …" line under a whole page's menus
-// is found; and the index of that first paragraph (len(out) if none). It
-// starts with topLines' lines.
-func headLines(doc *dossier.Document, from int) (out []line, firstProse int) {
+// is found; the index of that first paragraph (len(out) if none); and how
+// many of the lines are the document's top (the first maxTopLines, within
+// maxTopBytes), where a date without a cue may stand.
+func headLines(doc *dossier.Document, from int) (out []line, firstProse, top int) {
 	text := doc.Text
 	firstProse = -1
 	pos, after := from, -1
@@ -258,6 +258,9 @@ func headLines(doc *dossier.Document, from int) (out []line, firstProse int) {
 		}
 		if sp := trimSpan(text, dossier.Span{Start: pos, End: end}); sp.Len() > 0 {
 			out = append(out, line{Span: sp})
+			if len(out) <= maxTopLines && pos < maxTopBytes {
+				top = len(out)
+			}
 			if after < 0 && isProse(text[sp.Start:sp.End]) && !doc.InBoilerplate(sp.Start) {
 				after, firstProse = 0, len(out)-1
 			}
@@ -272,25 +275,7 @@ func headLines(doc *dossier.Document, from int) (out []line, firstProse int) {
 	if firstProse < 0 {
 		firstProse = len(out)
 	}
-	return out, firstProse
-}
-
-func topLines(text string, from int) []line {
-	var out []line
-	pos := from
-	for pos < len(text) && len(out) < maxTopLines && pos < maxTopBytes {
-		end := strings.IndexByte(text[pos:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += pos
-		}
-		if sp := trimSpan(text, dossier.Span{Start: pos, End: end}); sp.Len() > 0 {
-			out = append(out, line{Span: sp})
-		}
-		pos = end + 1
-	}
-	return out
+	return out, firstProse, top
 }
 
 func trimSpan(text string, sp dossier.Span) dossier.Span {
