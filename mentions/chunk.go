@@ -1199,7 +1199,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			furthest = max(furthest, e)
 		}
 	}
-	placeStart := -1 // where a place opening an institution's name starts
+	regionFrom := s.skipConnectors(ws, r, a) // "du Nord de l'Afrique": where a region's name may start
+	placeStart := -1                         // where a place opening an institution's name starts
 	if hasKB && !wholeKB {
 		placeStart = s.placeOpensInstitution(ws, a, b)
 	}
@@ -1221,10 +1222,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		s.addPattern(ws, r, text, a, b, "ORG", 0)
 		return b
-	case !wholeKB && s.compassRegion(ws, s.skipConnectors(ws, r, a), b):
+	case !wholeKB && s.compassRegion(ws, regionFrom, b):
 		// "l'Europe du Sud", "(pays) du Nord de l'Afrique": a known place
 		// and a compass point make one region's name.
-		s.addPattern(ws, r, text, s.skipConnectors(ws, r, a), b, "LOC", 0)
+		s.addPattern(ws, r, text, regionFrom, b, "LOC", 0)
 		return b
 	case !wholeKB && toks[a].class&wNameAbbrev != 0 && abbrevDot(ws, a+1):
 		s.addPattern(ws, r, text, a, b, "LOC", 0) // "Mt. Kenya", "St. Lena": a place named with a saint or a mountain
