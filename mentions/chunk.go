@@ -1134,6 +1134,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			}
 		}
 	}
+	// "the Chairman of the Harbourton Port Authority", "Prime Minister and
+	// Chairman of the Coastal Union": an office and "of" are no part of the
+	// body's name after them; an office with no name after it ("Minister of
+	// Foreign Affairs") leaves only common words, which name nothing.
+	if headType == "" {
+		if e := s.officeOf(ws, r, a, b); e > a {
+			return max(s.emitRun(ws, r, text, e, b, "", 0), b)
+		}
+	}
 	{
 		for k := a + 1; k < b-1; k++ {
 			t := &toks[k]
@@ -1310,6 +1319,50 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, pos, b, "", flags)
 	}
 	return furthest
+}
+
+// officeOf returns where the name after an office's title and its "of"
+// starts in the run [a, b) ("Chairman of the Harbourton Port Authority" →
+// "Harbourton Port Authority"), or -1. The title may take more title words
+// and a coordination ("Prime Minister and Chairman of …"); a sentence's
+// article may open the run.
+func (s *Stage) officeOf(ws *workspace, r *langRules, a, b int) int {
+	toks := ws.toks
+	k := a
+	if toks[k].class&wArticle != 0 && toks[k].shape == shapeCap {
+		k++
+	}
+	title := func(k int) bool {
+		t := &toks[k]
+		return t.word && t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && ws.kbEnd[k] == 0
+	}
+	// The office's words: titles, and the common words that qualify them
+	// ("Prime Minister", "Deputy Director"), ending with a title.
+	office := func(k int) bool {
+		t := &toks[k]
+		return title(k) || t.word && t.shape == shapeCap && t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 && ws.kbEnd[k] == 0
+	}
+	end := -1
+	for m := k; m < b && office(m); m++ {
+		if title(m) {
+			end = m + 1
+		}
+		if m+2 < b && toks[m+1].shape == shapeLower && toks[m+1].class&wCoord != 0 && title(m) && office(m+2) {
+			m++ // "Prime Minister and Chairman"
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	k = end
+	if k >= b-1 || toks[k].shape != shapeLower || toks[k].class&wConnector == 0 || toks[k].class&wCoord != 0 {
+		return -1
+	}
+	e := s.skipConnectors(ws, r, k)
+	if e >= b || !toks[e].name {
+		return -1
+	}
+	return e
 }
 
 // institutionOfPlace reports whether the run [a, b) is a capitalised

@@ -105,6 +105,38 @@ func (s *Stage) givenBeforeSurname(ws *workspace) {
 	}
 }
 
+// rolesAsTitles marks as titles the capitalised singular nouns that denote
+// people ("Supervisor", "Chairman", "Actress": the language's person_nouns)
+// standing where a title stands: right before a given name ("Supervisor
+// Lena Varga") or before "of" and a name ("Chairman of the Harbourton Port
+// Authority"). The title lexicon cannot list every office; the noun's
+// meaning and its place say the same. Plurals are left alone: they open
+// organisations' names ("Friends of the Earth", "Sons of Liberty"); so
+// does a name particle ("Champ de Mars").
+func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
+	toks := ws.toks
+	for i := 0; i+1 < len(toks); i++ {
+		t, n := &toks[i], &toks[i+1]
+		if !t.word || t.number || t.shape != shapeCap || t.shouted ||
+			t.class&(wTitle|wGiven|wOrgHead|wLocHead|wHonorific|wFunction|wArticle|wNotName) != 0 || t.class&wDict == 0 ||
+			!n.word || n.sent != t.sent || n.number {
+			continue
+		}
+		w := ws.text[t.start:t.end]
+		if strings.HasSuffix(w, "s") || !r.isPersonNoun(ws.foldOf(t)) {
+			continue
+		}
+		switch {
+		case n.shape == shapeCap && n.class&wGiven != 0:
+		case n.shape == shapeLower && n.class&wConnector != 0 && n.class&(wArticle|wParticle) == 0 && i+2 < len(toks) && toks[i+2].sent == t.sent &&
+			(toks[i+2].name || toks[i+2].shape == shapeLower && toks[i+2].class&wArticle != 0):
+		default:
+			continue
+		}
+		t.class |= wTitle
+	}
+}
+
 // foreignOpeners marks as common words the capitalised words that open a
 // sentence written in another language than the document's ("Thank you…",
 // "Both sides…" quoted in a French text): the word and the next one are in
@@ -234,6 +266,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	r := s.rulesFor(doc.ReadingLang())
 	s.analyse(doc, r, ws)
 	s.givenBeforeSurname(ws)
+	s.rolesAsTitles(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.chunk(ws, r, doc.Text)

@@ -540,3 +540,23 @@ func TestPostNominalsAndWeekdayAbbreviations(t *testing.T) {
 		{"en", "Storm Alert Issued for Varro Tues\n\nA storm is expected in Varro on Tuesday, officials said.", []string{"Varro/LOC"}, []string{"Tues", "Varro Tues"}},
 	})
 }
+
+// TestOfficesAsTitles: a capitalised noun that denotes a person is a title
+// before a given name ("Supervisor Lena Varga") and before "of" and a body's
+// name, which is then the name ("Chairman of the … Authority"); plurals and
+// name particles open names ("Friends of …", "Champ de Mars"); an office
+// with no name after it names nothing.
+func TestOfficesAsTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Supervisor Lena Varga of Tarrow County voted against the plan.",
+			[]string{"Lena Varga/PER", "Tarrow County/LOC"}, []string{"Supervisor Lena Varga", "Supervisor Lena Varga of Tarrow County"}},
+		{"en", "The Chairman of the Harbourton Port Authority said the dock would close.",
+			[]string{"Harbourton Port Authority/ORG"}, []string{"Chairman of the Harbourton Port Authority", "Chairman"}},
+		{"en", "She met the Prime Minister and Chairman of the Coastal Fisheries Authority on Friday.",
+			[]string{"Coastal Fisheries Authority/ORG"}, []string{"Prime Minister and Chairman of the Coastal Fisheries Authority"}},
+		{"en", "Marta Kell, Chair of the Norland House Committee on Water Services, opened the hearing.",
+			[]string{"Marta Kell/PER", "Norland House Committee on Water Services/ORG"}, []string{"Chair of the Norland House Committee"}},
+		{"en", "The Minister of Foreign Affairs resigned on Friday.", nil, []string{"Foreign Affairs", "Minister of Foreign Affairs"}},
+		{"en", "The Champ de Mars will host the final.", nil, []string{"Mars"}},
+	})
+}

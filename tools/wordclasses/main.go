@@ -4,7 +4,8 @@
 // of them may head an unnamed source.
 //
 // English: WordNet's nouns whose most frequent sense is in the noun.person
-// lexicographer file ("spectator", "envoy", "pilgrim").
+// lexicographer file ("spectator", "envoy", "pilgrim") and is not a named
+// person ("Anderson", "Lincoln").
 //
 // French: Dicollecte has parts of speech, not meanings, but a noun that
 // inflects for gender (infirmier/infirmière, commerçant/commerçante) or is
@@ -250,9 +251,22 @@ func run(dir, out string) error {
 		return fmt.Errorf("-wordnet is required")
 	}
 	lexfile := map[string]string{} // synset offset → lexicographer file number
+	// proper holds "offset lemma" for the lemmas a synset writes with a
+	// capital: a named person ("Anderson", "Lincoln"), whose surname is no
+	// noun that denotes people ("Zoe Anderson" is no role).
+	proper := map[string]bool{}
 	if err := eachLine(filepath.Join(dir, "data.noun"), func(f []string) {
-		if len(f) > 1 {
-			lexfile[f[0]] = f[1]
+		if len(f) < 4 {
+			return
+		}
+		lexfile[f[0]] = f[1]
+		var n int
+		fmt.Sscanf(f[3], "%x", &n)
+		for i := 0; i < n && 4+2*i < len(f); i++ {
+			w := f[4+2*i]
+			if w != "" && unicode.IsUpper(rune(w[0])) {
+				proper[f[0]+" "+strings.ToLower(w)] = true
+			}
 		}
 	}); err != nil {
 		return err
@@ -270,7 +284,7 @@ func run(dir, out string) error {
 		if len(offsets) == 0 {
 			return
 		}
-		if lexfile[offsets[0]] == lexPerson { // the most frequent sense
+		if lexfile[offsets[0]] == lexPerson && !proper[offsets[0]+" "+f[0]] { // the most frequent sense, not a named person
 			person[f[0]] = true
 		}
 	}); err != nil {
