@@ -560,3 +560,16 @@ func TestOfficesAsTitles(t *testing.T) {
 		{"en", "The Champ de Mars will host the final.", nil, []string{"Mars"}},
 	})
 }
+
+// TestUnknownNameEndingInACommonNoun: a name that no given name opens and a
+// common noun ends is a firm's, a team's or a body's, whatever verb
+// follows; after a place preposition it is a place; a given name still
+// opens a person's.
+func TestUnknownNameEndingInACommonNoun(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Brightwater Logistics said on Friday it would appeal.", []string{"Brightwater Logistics/ORG"}, nil},
+		{"en", "The Corvale Tigers beat the Harbourton Stingers on Sunday.", []string{"Corvale Tigers/ORG", "Harbourton Stingers/ORG"}, nil},
+		{"en", "Fighting resumed in Kessa Afar on Friday.", []string{"Kessa Afar/LOC"}, nil},
+		{"en", "Lena Baker said on Friday she would appeal.", []string{"Lena Baker/PER"}, nil},
+	})
+}
