@@ -49,6 +49,10 @@ type lexiconFile struct {
 	RankTitles   []string `yaml:"rank_titles"`
 	PersonVerbs  []string `yaml:"person_verbs"`
 	LocPreps     []string `yaml:"loc_preps"`
+	// NotPlacePreps are phrases that end with a place preposition and
+	// introduce a source or an addressee, not a place ("according to",
+	// "spoke to", "a déclaré à"): the name after them may be anyone's.
+	NotPlacePreps []string `yaml:"not_place_preps"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
@@ -214,6 +218,8 @@ type langRules struct {
 	contracted map[string]string
 	// postNominals: folded post-nominal letters ("qc", "mp").
 	postNominals map[string]bool
+	// notPlacePreps: the folded words of each not_place_preps phrase.
+	notPlacePreps [][]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -288,6 +294,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
+	for _, p := range f.NotPlacePreps {
+		if k := phraseKey(p); k != "" {
+			r.notPlacePreps = append(r.notPlacePreps, strings.Fields(k))
+		}
+	}
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
 	r.adjFirst = r.adjFirst || f.AdjectivesFirst

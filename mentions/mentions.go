@@ -137,6 +137,41 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 	}
 }
 
+// notPlacePreps clears the place-preposition class of a preposition that
+// ends one of the language's not_place_preps phrases ("according to Lena
+// Varga", "spoke to the Harbourton Herald"): what follows is a source or an
+// addressee, not a place.
+func notPlacePreps(ws *workspace, r *langRules) {
+	if len(r.notPlacePreps) == 0 {
+		return
+	}
+	toks := ws.toks
+	for i := range toks {
+		t := &toks[i]
+		if !t.word || t.class&wLocPrep == 0 {
+			continue
+		}
+	phrases:
+		for _, p := range r.notPlacePreps {
+			if len(p) > i+1 || string(ws.foldOf(t)) != p[len(p)-1] {
+				continue
+			}
+			k := i - 1
+			for w := len(p) - 2; w >= 0; w-- {
+				for k >= 0 && !toks[k].word && toks[k].end == toks[k+1].start {
+					k-- // a glued apostrophe or hyphen
+				}
+				if k < 0 || !toks[k].word || toks[k].sent != t.sent || string(ws.foldOf(&toks[k])) != p[w] {
+					continue phrases
+				}
+				k--
+			}
+			t.class &^= wLocPrep
+			break
+		}
+	}
+}
+
 // foreignOpeners marks as common words the capitalised words that open a
 // sentence written in another language than the document's ("Thank you…",
 // "Both sides…" quoted in a French text): the word and the next one are in
@@ -267,6 +302,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.analyse(doc, r, ws)
 	s.givenBeforeSurname(ws)
 	s.rolesAsTitles(ws, r)
+	notPlacePreps(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.chunk(ws, r, doc.Text)

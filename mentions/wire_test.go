@@ -573,3 +573,13 @@ func TestUnknownNameEndingInACommonNoun(t *testing.T) {
 		{"en", "Lena Baker said on Friday she would appeal.", []string{"Lena Baker/PER"}, nil},
 	})
 }
+
+// TestSourceAndAddresseePrepositions: "according to", "spoke to", "grâce à"
+// end with a place preposition but introduce a source or an addressee.
+func TestSourceAndAddresseePrepositions(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "According to Priya Ramaswamy, the plan was approved in May.", []string{"Priya Ramaswamy/PER"}, []string{"Priya Ramaswamy/LOC"}},
+		{"en", "The convoy went to Kessington on Friday.", []string{"Kessington/LOC"}, nil},
+		{"fr", "Le plan a été adopté grâce à Karim Dessol, puis le convoi est allé à Vessanne.", []string{"Karim Dessol/PER", "Vessanne/LOC"}, nil},
+	})
+}
