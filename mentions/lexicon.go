@@ -46,16 +46,16 @@ type lexiconFile struct {
 	// RankTitles are the titles followed by a surname even through a
 	// particle ("le général de Villaret"), where an office is followed by
 	// its domain ("le président de Vessarie").
-	RankTitles   []string `yaml:"rank_titles"`
-	PersonVerbs  []string `yaml:"person_verbs"`
-	LocPreps     []string `yaml:"loc_preps"`
+	RankTitles  []string `yaml:"rank_titles"`
+	PersonVerbs []string `yaml:"person_verbs"`
+	LocPreps    []string `yaml:"loc_preps"`
 	// NotPlacePreps are phrases that end with a place preposition and
 	// introduce a source or an addressee, not a place ("according to",
 	// "spoke to", "a déclaré à"): the name after them may be anyone's.
 	NotPlacePreps []string `yaml:"not_place_preps"`
-	NotNames     []string `yaml:"not_names"`
-	AkaCues      []string `yaml:"aka_cues"`
-	Coordinators []string `yaml:"coordinators"`
+	NotNames      []string `yaml:"not_names"`
+	AkaCues       []string `yaml:"aka_cues"`
+	Coordinators  []string `yaml:"coordinators"`
 	// HeadConnectors join two parts of a name only after a common head noun
 	// ("Observatory for Human Rights", "Council for Water Security"), not
 	// after a proper name ("Varga for the Post").
