@@ -1321,6 +1321,38 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	return furthest
 }
 
+// ageAfter reports a person's age in apposition right after token b-1:
+// ", 24," or ", 24." ("Zoe Marsh, 24, was hurt"). Only a person is given
+// an age so; a number in brackets may be a count or a seat ("Kessington
+// (12)").
+func ageAfter(ws *workspace, b int) bool {
+	toks := ws.toks
+	if b+2 >= len(toks) || toks[b].word || !toks[b+1].number || toks[b+1].sent != toks[b-1].sent {
+		return false
+	}
+	comma, after := ws.text[toks[b].start:toks[b].end], ws.text[toks[b+2].start:toks[b+2].end]
+	n := ws.text[toks[b+1].start:toks[b+1].end]
+	if len(n) > 3 || n[0] == '0' || len(n) == 3 && n > "120" {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] < '0' || n[i] > '9' {
+			return false
+		}
+	}
+	return comma == "," && (after == "," || after == ".")
+}
+
+// ofAfterAge reports a name at a right after a person's age and "of"
+// ("Lena Varga, 41, of Kessington"): where the person lives, a place.
+func ofAfterAge(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 5 || !toks[a-1].word || toks[a-1].shape != shapeLower || ws.text[toks[a-1].start:toks[a-1].end] != "of" {
+		return false
+	}
+	return ws.text[toks[a-2].start:toks[a-2].end] == "," && ageAfter(ws, a-4)
+}
+
 // officeOf returns where the name after an office's title and its "of"
 // starts in the run [a, b) ("Chairman of the Harbourton Port Authority" →
 // "Harbourton Port Authority"), or -1. The title may take more title words
@@ -2150,6 +2182,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Douglas & Lomason": a firm
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
+	case ageAfter(ws, b) && !s.placePrepAhead(ws, a):
+		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested"
+	case ofAfterAge(ws, a):
+		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
 		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
 	case s.roleAfter(ws, r, b):

@@ -136,14 +136,14 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 }
 
 // townAsPerson reports a one-word match of a town that is no major place,
-// with a person verb right after it in its sentence ("Clinton said") or a
-// person's title right before it.
+// with a person verb right after it in its sentence ("Clinton said"), a
+// person's title right before it or an age after it ("Anderson, 24,").
 func (s *Stage) townAsPerson(ws *workspace, r *langRules, c *cand) bool {
 	t := &ws.toks[c.from]
 	if t.shape != shapeCap {
 		return false
 	}
-	person := s.titleBefore(ws, c.from)
+	person := s.titleBefore(ws, c.from) || ageAfter(ws, c.to)
 	if !person && c.to < len(ws.toks) {
 		n := &ws.toks[c.to]
 		person = n.word && n.sent == t.sent && n.class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[n.start:n.end])] &&

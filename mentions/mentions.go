@@ -84,7 +84,8 @@ func (s *Stage) rulesFor(lang string) *langRules { return lexicon.ForLang(s.byLa
 // words too ("Brad", "Dale", "Pierre") where a capitalised word that is no
 // word of the language, no head and no title follows them in the sentence
 // ("Brad Pitt", "Dale Anderson"); "Rose Garden" and a headline's "Bill
-// Passes" stay words.
+// Passes" stay words. At a sentence's start, before another given name, the
+// word is a first name only when an age follows ("Zoe Anderson, 24, …").
 func (s *Stage) givenBeforeSurname(ws *workspace) {
 	if len(s.givenCommon) == 0 {
 		return
@@ -96,7 +97,7 @@ func (s *Stage) givenBeforeSurname(ws *workspace) {
 			t.class&(wGiven|wTitle|wLocMod|wOrgHead|wLocHead|wFunction|wArticle|wConnector|wCoord|wNotName|wAdjective|wCommon|wParticle) != 0 ||
 			!n.word || n.number || n.shape != shapeCap || n.sent != t.sent || n.start <= t.end ||
 			n.class&(wDict|wOrgHead|wLocHead|wTitle|wFunction|wCommon|wNotName|wArticle|wLocMod) != 0 ||
-			t.sentStart && n.class&wGiven != 0 {
+			t.sentStart && n.class&wGiven != 0 && !ageAfter(ws, i+2) {
 			continue // "North Devon", "Major Karim", "Even George", "Camp Vessa": no first name
 		}
 		if s.givenCommon[string(ws.foldOf(t))] {

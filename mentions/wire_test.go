@@ -583,3 +583,15 @@ func TestSourceAndAddresseePrepositions(t *testing.T) {
 		{"fr", "Le plan a été adopté grâce à Karim Dessol, puis le convoi est allé à Vessanne.", []string{"Karim Dessol/PER", "Vessanne/LOC"}, nil},
 	})
 }
+
+// TestAgeApposition: an age in apposition after a name makes it a person's
+// (even a town's name, even at a sentence's start after a first name that
+// is a word), and the place after "of" where the person lives a place.
+func TestAgeApposition(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Zoe Anderson, 24, was overcome by fumes at the house.", []string{"Zoe Anderson/PER"}, []string{"Anderson/LOC"}},
+		{"en", "Officers arrested Dariusz Wrobel, 41, of Kessington, on Friday.", []string{"Dariusz Wrobel/PER", "Kessington/LOC"}, nil},
+		{"en", "Voters in Kessington, 12, and Harlow, 9, backed him.", nil, []string{"Kessington/PER"}},
+		{"en", "The vote in Kessington (12) was close.", []string{"Kessington/LOC"}, nil},
+	})
+}
