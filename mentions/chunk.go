@@ -1254,6 +1254,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// institution, whatever the knowledge base knows of its other words.
 		s.addPattern(ws, r, text, placeStart, b, "ORG", 0)
 		return b
+	case !wholeKB && headType == "" && s.placeLedName(ws, a, b) >= 0:
+		s.addPattern(ws, r, text, s.placeLedName(ws, a, b), b, "ORG", 0)
+		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -2507,6 +2510,49 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 		}
 	}
 	return a
+}
+
+// placeLedName returns where a firm's or a team's name opens in the run
+// [a, b), or -1: a known place, then capitalised words that are no given
+// name, no title and no other known name but a small town's ("Southern
+// Norland Edison", "the Corvale Tigers", "Norland Independent System
+// Operator"). A place and a name glued with no comma or head between are
+// one name; a given name that is a place's too opens a person's ("Paris
+// Hilton").
+func (s *Stage) placeLedName(ws *workspace, a, b int) int {
+	toks := ws.toks
+	if t := &toks[a]; t.class&wArticle != 0 && t.shape == shapeCap && ws.kbEnd[a] == 0 {
+		a++
+	}
+	if a >= b || toks[a].class&wGiven != 0 || s.isDemonymWord(ws, a) {
+		return -1
+	}
+	from := a
+	if toks[a].class&wLocMod != 0 && toks[a].shape == shapeCap && ws.kbEnd[a] == 0 && a+1 < b {
+		a++ // "Southern California Edison"
+	}
+	e := int(ws.kbEnd[a])
+	p := ws.kbInfo[a]
+	if e <= a || e >= b || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
+		return -1
+	}
+	if toks[b-1].class&wLocHead != 0 {
+		return -1 // "the Green Zone": a site, which the head types
+	}
+	for k := e; k < b; k++ {
+		t := &toks[k]
+		if !t.word || !t.name || t.number || t.shape == shapeUpper || t.class&(wGiven|wTitle|wNotName|wFunction|wArticle|wConnector|wLocMod) != 0 ||
+			s.isDemonym(ws.text, t) || s.isDemonymWord(ws, k) {
+			return -1 // "Somali American": a people, not a firm
+		}
+		if ke := int(ws.kbEnd[k]); ke > k {
+			q := ws.kbInfo[k]
+			if ke > k+1 || q == nil || q.cands[ws.kbCand[k]].entry.Kind != kb.KindCity || s.majorPlace(ws, ws.text[t.start:t.end]) {
+				return -1
+			}
+		}
+	}
+	return from
 }
 
 // namedSite reports common words that a place's head ends, capitalised

@@ -595,3 +595,15 @@ func TestAgeApposition(t *testing.T) {
 		{"en", "The vote in Kessington (12) was close.", []string{"Kessington/LOC"}, nil},
 	})
 }
+
+// TestPlaceLedNames: a known place glued to capitalised words that are no
+// given name, title or other known name is one firm's or team's name; a
+// people ("Somali American") and a person named like a place are not.
+func TestPlaceLedNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The providers, Harbour Gas and Southern California Vessalux, cut power.", []string{"Southern California Vessalux/ORG"}, []string{"California/LOC"}},
+		{"en", "The California Independent System Operator ordered cuts.", []string{"California Independent System Operator/ORG"}, nil},
+		{"en", "Paris Hilton arrived in London on Friday.", []string{"Paris Hilton/PER", "London/LOC"}, nil},
+		{"en", "Many Somali American voters backed him.", nil, []string{"Somali American"}},
+	})
+}
