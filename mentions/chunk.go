@@ -1134,6 +1134,22 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			}
 		}
 	}
+	// "… said Steve Lederer, who is Napa County Public Works Director.": a
+	// title ending a run that no name follows is the office, cut off the
+	// body's name before it; a run opened by a given name ends with a
+	// surname ("Tessa King").
+	if headType == "" && b-a >= 2 && s.officeEnds(ws, a, b) {
+		e := b
+		for e > a && titleAt(ws, e-1) {
+			e--
+		}
+		// What the title leaves must name a body or a place: a head or a
+		// known name ("Burger King" stays, "Sri Lankan President" is no
+		// body's).
+		if e > a && (headWordIn(ws, a, e) || ws.kbEnd[a] > 0) && !s.isDemonymWord(ws, e-1) && !s.isDemonym(text, &toks[e-1]) {
+			return max(s.emitRun(ws, r, text, a, e, headType, flags), b)
+		}
+	}
 	// "the Chairman of the Harbourton Port Authority", "Prime Minister and
 	// Chairman of the Coastal Union": an office and "of" are no part of the
 	// body's name after them; an office with no name after it ("Minister of
@@ -1289,6 +1305,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// town's name, with no place preposition, is a person's first name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
+	case !wholeKB && toks[a].class&wGiven != 0 && s.initialInside(ws, a, b):
+		// "Michael R. Bloomberg": after a first name and an initial, the
+		// surname is a person's, whatever else the knowledge base names so.
+		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b)):
 		// "Guy Van Rensel", "P. Martin": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -1354,6 +1375,23 @@ func ofAfterAge(ws *workspace, a int) bool {
 		return false
 	}
 	return ws.text[toks[a-2].start:toks[a-2].end] == "," && ageAfter(ws, a-4)
+}
+
+// titleAt reports a capitalised title word at k that is no given name.
+func titleAt(ws *workspace, k int) bool {
+	t := &ws.toks[k]
+	return t.word && t.shape == shapeCap && t.class&wTitle != 0 && t.class&wGiven == 0
+}
+
+// officeEnds reports a run [a, b) that a title ends with no name after it
+// in the sentence, opened by no given name and the title no surname the
+// document uses ("Napa County Public Works Director.", not "Tessa King").
+func (s *Stage) officeEnds(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if !titleAt(ws, b-1) || toks[a].class&wGiven != 0 || ws.kbEnd[b-1] != 0 || ws.surnameInDoc(b-1) {
+		return false
+	}
+	return b >= len(toks) || !toks[b].name || toks[b].sent != toks[b-1].sent
 }
 
 // officeOf returns where the name after an office's title and its "of"

@@ -607,3 +607,15 @@ func TestPlaceLedNames(t *testing.T) {
 		{"en", "Many Somali American voters backed him.", nil, []string{"Somali American"}},
 	})
 }
+
+// TestTitleEndingARun: a title that ends a run with no name after it is the
+// office, cut off the body's name before it; a first name and an initial
+// make the next word a surname, whatever else the knowledge base knows by it.
+func TestTitleEndingARun(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The road stays shut, said Aldo Fenn, who is Tarrow County Public Works Director.",
+			[]string{"Aldo Fenn/PER", "Tarrow County Public Works/ORG"}, []string{"County Public Works Director", "Tarrow County Public Works Director"}},
+		{"en", "The panel handed its findings to the Sri Lankan President, who thanked it.", nil, []string{"Lankan", "Sri Lankan"}},
+		{"en", "Michael R. Bloomberg campaigns in Houston this week.", []string{"Michael R. Bloomberg/PER", "Houston/LOC"}, []string{"Bloomberg/ORG"}},
+	})
+}
