@@ -1125,9 +1125,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 						break
 					}
 				}
-				if tk > from && tk < k && headWordIn(ws, from, tk) {
+				switch _, e := s.officeOf(ws, r, tk, nameFrom); {
+				case e > tk:
+					// "U.S. Attorney for the District of Massachusetts Joshua
+					// Levy": the body the office serves is named too.
+					s.addKBIn(ws, from, tk)
+					s.emitRun(ws, r, text, e, nameFrom, "", 0)
+				case tk > from && tk < k && headWordIn(ws, from, tk):
 					s.emitRun(ws, r, text, from, tk, "", flagBeforeTitle)
-				} else {
+				default:
 					s.addKBIn(ws, from, nameFrom)
 				}
 				return max(s.emitRun(ws, r, text, nameFrom, b, "", 0), b)
@@ -1155,7 +1161,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// body's name after them; an office with no name after it ("Minister of
 	// Foreign Affairs") leaves only common words, which name nothing.
 	if headType == "" {
-		if e := s.officeOf(ws, r, a, b); e > a {
+		if tk, e := s.officeOf(ws, r, a, b); e > a {
+			s.addKBIn(ws, a, tk)
 			return max(s.emitRun(ws, r, text, e, b, "", 0), b)
 		}
 	}
@@ -1394,17 +1401,31 @@ func (s *Stage) officeEnds(ws *workspace, a, b int) bool {
 	return b >= len(toks) || !toks[b].name || toks[b].sent != toks[b-1].sent
 }
 
-// officeOf returns where the name after an office's title and its "of"
-// starts in the run [a, b) ("Chairman of the Harbourton Port Authority" →
-// "Harbourton Port Authority"), or -1. The title may take more title words
-// and a coordination ("Prime Minister and Chairman of …"); a sentence's
-// article may open the run.
-func (s *Stage) officeOf(ws *workspace, r *langRules, a, b int) int {
+// officeOf returns where the office's title starts in the run [a, b) and
+// where the name after it and its "of" starts ("Chairman of the Harbourton
+// Port Authority" → "Harbourton Port Authority"), or -1, -1. The title may
+// take more title words and a coordination ("Prime Minister and Chairman
+// of …"); a sentence's article may open the run.
+func (s *Stage) officeOf(ws *workspace, r *langRules, a, b int) (int, int) {
 	toks := ws.toks
 	k := a
 	if toks[k].class&wArticle != 0 && toks[k].shape == shapeCap {
 		k++
 	}
+	// Known names and a sentence's first common word may come before the
+	// office ("Acting U.S. Attorney for …").
+	for k < b {
+		if e := int(ws.kbEnd[k]); e > k && e < b {
+			k = e
+			continue
+		}
+		if t := &toks[k]; t.sentStart && t.shape == shapeCap && t.class&wDict != 0 && t.class&(wTitle|wGiven|wOrgHead|wLocHead) == 0 {
+			k++
+			continue
+		}
+		break
+	}
+	tk := k
 	title := func(k int) bool {
 		t := &toks[k]
 		return t.word && t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && ws.kbEnd[k] == 0
@@ -1425,17 +1446,17 @@ func (s *Stage) officeOf(ws *workspace, r *langRules, a, b int) int {
 		}
 	}
 	if end < 0 {
-		return -1
+		return -1, -1
 	}
 	k = end
 	if k >= b-1 || toks[k].shape != shapeLower || toks[k].class&wConnector == 0 || toks[k].class&wCoord != 0 {
-		return -1
+		return -1, -1
 	}
 	e := s.skipConnectors(ws, r, k)
 	if e >= b || !toks[e].name {
-		return -1
+		return -1, -1
 	}
-	return e
+	return tk, e
 }
 
 // institutionOfPlace reports whether the run [a, b) is a capitalised

@@ -557,6 +557,8 @@ func TestOfficesAsTitles(t *testing.T) {
 		{"en", "Marta Kell, Chair of the Norland House Committee on Water Services, opened the hearing.",
 			[]string{"Marta Kell/PER", "Norland House Committee on Water Services/ORG"}, []string{"Chair of the Norland House Committee"}},
 		{"en", "The Minister of Foreign Affairs resigned on Friday.", nil, []string{"Foreign Affairs", "Minister of Foreign Affairs"}},
+		{"en", "Acting U.S. Attorney for the District of Norland Joshua Levy said the case is open.",
+			[]string{"U.S./LOC", "Joshua Levy/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
 		{"en", "The Champ de Mars will host the final.", nil, []string{"Mars"}},
 	})
 }
