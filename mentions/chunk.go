@@ -1317,9 +1317,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// surname is a person's, whatever else the knowledge base names so.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
-	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b)):
-		// "Guy Van Rensel", "P. Martin": a town's name inside a person's name.
+	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
+		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0):
+		// "Guy Van Rensel", "P. Martin", "Sir Colin Davis": a town's name
+		// inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case s.headThenPlace(ws, regionFrom, b):
+		// "Radio France", "Banque Misr": a body's head, then the place it
+		// serves, with no connector between, is the body's name.
+		s.addPattern(ws, r, text, regionFrom, b, "ORG", 0)
 		return b
 	}
 	pos := a
@@ -1328,6 +1335,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if e <= k {
 			k++
 			continue
+		}
+		if k > a && e == b && s.headThenPlace(ws, k-1, e) {
+			// "Philharmonique de Radio France": the head and the place end
+			// the body's longer name.
+			s.addPattern(ws, r, text, pos, b, "ORG", 0)
+			return furthest
 		}
 		from := k
 		start := pos
@@ -2569,6 +2582,17 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 		}
 	}
 	return a
+}
+
+// headThenPlace reports a run [a, b) of an organisation's capitalised head
+// and a known place's one-word name ("Radio France", "Banque Misr").
+func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a != 2 || toks[a].shape != shapeCap || toks[a].class&wOrgHead == 0 || toks[a].class&wLocHead != 0 || ws.kbEnd[a] != 0 {
+		return false
+	}
+	p := ws.kbInfo[a+1]
+	return int(ws.kbEnd[a+1]) == b && p != nil && p.cands[ws.kbCand[a+1]].entry.Type == kb.LOC
 }
 
 // placeLedName returns where a firm's or a team's name opens in the run

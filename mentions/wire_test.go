@@ -621,3 +621,16 @@ func TestTitleEndingARun(t *testing.T) {
 		{"en", "Michael R. Bloomberg campaigns in Houston this week.", []string{"Michael R. Bloomberg/PER", "Houston/LOC"}, []string{"Bloomberg/ORG"}},
 	})
 }
+
+// TestHeadThenPlace: a body's head and the place it serves, with no
+// connector between, name the body, also at the end of a longer name;
+// choirs, philharmonics and chambers are bodies; a British style opens a
+// person's name in French too.
+func TestHeadThenPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le chœur de Radio Norvège a chanté avec le Philharmonique de Radio Norvège.",
+			[]string{"Radio Norvège/ORG", "Philharmonique de Radio Norvège/ORG"}, []string{"Radio/ORG", "Norvège/LOC"}},
+		{"fr", "La manifestation est partie de la Chambre de commerce et d'industrie de Lyon.", []string{"Chambre de commerce et d'industrie de Lyon/ORG"}, nil},
+		{"fr", "Le concert était dirigé par Sir Colin Davis à Londres.", []string{"Sir Colin Davis/PER", "Londres/LOC"}, []string{"Davis/LOC"}},
+	})
+}
