@@ -2683,16 +2683,20 @@ func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
 	if t := lower(k); t != nil && t.class&wArticle != 0 {
 		k++
 	}
-	// Up to three modifiers: adjectives, names and their compounds ("a
-	// former nurse", "the Norland-born actor", "the Kabul-based analyst").
-	for m := 0; m < 3 && k < len(toks) && toks[k].sent == sent; m++ {
+	// Up to five modifiers: adjectives, names and their compounds ("a
+	// former nurse", "the Norland-born actor", "the Kabul-based analyst"),
+	// and an owner's nouns with its possessive ("the transit agency's
+	// deputy director").
+	for m := 0; m < 5 && k < len(toks) && toks[k].sent == sent; m++ {
 		u := &toks[k]
 		switch {
-		case !u.word && u.start == toks[k-1].end: // "-born" glued to the name before
+		case !u.word && u.start == toks[k-1].end: // "-born" glued to the name before, a possessive's apostrophe
 		case u.word && u.shape != shapeLower && !u.number:
 		case u.word && u.shape == shapeLower && u.class&wTitle == 0 && (u.class&wAdjective != 0 || r.isAdjective(ws.foldOf(u))) && !r.isPersonNoun(ws.foldOf(u)):
+		case u.word && u.shape == shapeLower && u.class&(wFunction|wConnector|wArticle|wCoord|wPersonVerb) == 0 && !u.number && s.possessiveWithin(ws, k, 2):
+		case u.word && u.start == toks[k-1].end && (ws.text[u.start:u.end] == "s" || ws.text[u.start:u.end] == "'s" || ws.text[u.start:u.end] == "’s"): // the possessive
 		default:
-			m = 3
+			m = 5
 			continue
 		}
 		k++
@@ -2700,6 +2704,9 @@ func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
 	t := lower(k)
 	if t == nil || t.class&wTitle == 0 && !r.isPersonNoun(ws.foldOf(t)) {
 		return false
+	}
+	for u := lower(k + 1); u != nil && (u.class&wTitle != 0 || r.isPersonNoun(ws.foldOf(u))); u = lower(k + 1) {
+		k++ // "deputy director", "vice president"
 	}
 	// The role's noun ends the apposition or takes its complement
 	// (", president of", ", a nurse, said"); a verb after it makes it a
@@ -2709,6 +2716,26 @@ func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
 	}
 	n := &toks[k+1]
 	return !n.word || n.class&(wConnector|wParticle) != 0 && n.shape == shapeLower
+}
+
+// possessiveWithin reports a possessive ending ("'s", "’s") on token k or
+// one of the n tokens after it, in its sentence.
+func (s *Stage) possessiveWithin(ws *workspace, k, n int) bool {
+	toks := ws.toks
+	for j := k; j <= k+n && j+1 < len(toks) && toks[j].sent == toks[k].sent; j++ {
+		if !toks[j].word || toks[j+1].start != toks[j].end {
+			continue
+		}
+		switch ws.text[toks[j+1].start:toks[j+1].end] {
+		case "'s", "’s":
+			return true
+		case "'", "’":
+			if j+2 < len(toks) && toks[j+2].start == toks[j+1].end && ws.text[toks[j+2].start:toks[j+2].end] == "s" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleNoun reports a capitalised common noun that denotes a person

@@ -120,6 +120,8 @@ func TestRoleApposition(t *testing.T) {
 		{"en", "Talks were held in Kesslo, a town in the north, on Friday.", []string{"Kesslo/LOC"}, nil},
 		{"fr", "Le diplomate est allé à Vorlanda, une ville du nord, puis à Kesslo, puis un suspect a été arrêté.", []string{"Vorlanda/LOC", "Kesslo/LOC"}, nil},
 		{"fr", "Il a parlé avec Karim Dessol, ancien ministre de la Défense.", []string{"Karim Dessol/PER"}, nil},
+		{"en", "The panel questioned Josenrique Cueto, the transit agency's deputy director, on Monday.", []string{"Josenrique Cueto/PER"}, []string{"Cueto/LOC"}},
+		{"en", "Talks were held in Kesslo, the region's main town, on Friday.", []string{"Kesslo/LOC"}, nil},
 	})
 }
 
