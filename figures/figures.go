@@ -387,6 +387,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if leftFlags&fMonth != 0 && qstart == ex.start {
 		return found{}, false // "September 11 attacks", "June 19th"
 	}
+	if ex.currency == unitNone && qstart == ex.start && leftStart >= 0 && leftFlags == 0 && isDigit(s.t[ex.start]) && s.nameBefore(leftStart) {
+		return found{}, false // "Section 8 vouchers", "Route 66", "Flight 93": a name's number
+	}
 
 	unit := unitNone
 	var elided *found // the figure whose noun an elliptical count continues
@@ -461,6 +464,22 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	}
 	return found{fig: f, unit: unit, hasNoun: noun.found, noun: dossier.Span{Start: noun.start, End: noun.end},
 		leftStart: leftStart, leftEnd: leftEnd}, true
+}
+
+// nameBefore reports a capitalised word at ws that does not open its
+// sentence: the name that a number right after it belongs to ("Section 8",
+// "Apollo 11"), where a sentence's "Some 300" or "About 40" opens a count.
+func (s *scanner) nameBefore(ws int) bool {
+	r, _ := utf8.DecodeRuneInString(s.t[ws:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	before := strings.TrimRight(s.t[:ws], " \t")
+	if before == "" {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(before)
+	return !strings.ContainsRune(".!?:;\n\"“«(—–-|•", p)
 }
 
 // maxModifiers bounds the words skipped between a number and its noun.

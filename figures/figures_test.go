@@ -318,3 +318,30 @@ func TestNounCompounds(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesNumber: a number right after a capitalised word inside a
+// sentence is that name's ("Section 8 vouchers", "Route 66"); a sentence's
+// first word before a number opens a count ("Some 300 people").
+func TestNamesNumber(t *testing.T) {
+	st := newStage(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "Tenants may use project-based Section 8 vouchers from next year."},
+		{"en", "The crash on Route 66 drivers still talk about happened in May."},
+	} {
+		if figs := run(t, st, tc.lang, tc.text); len(figs) != 0 {
+			t.Errorf("%q: got %+v, want no figure", tc.text, figs)
+		}
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       float64
+	}{
+		{"en", "Some 300 protesters gathered on Friday.", 300},
+		{"en", "The police said: 40 people were arrested.", 40},
+	} {
+		figs := run(t, st, tc.lang, tc.text)
+		if len(figs) != 1 || figs[0].Value != tc.want {
+			t.Errorf("%q: got %+v, want %v", tc.text, figs, tc.want)
+		}
+	}
+}
