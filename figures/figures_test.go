@@ -345,3 +345,27 @@ func TestNamesNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchNounsThatAreAdjectives: French adjectives follow their noun, so
+// a person noun that is an adjective too counts after a number ("60
+// chanteurs", "12 militants"); one that stands before nouns does not ("les
+// 2 dernières années").
+func TestFrenchNounsThatAreAdjectives(t *testing.T) {
+	st := newStage(t)
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"Le chœur sera réduit à 60 chanteurs l'an prochain.", 60},
+		{"Au moins 12 militants ont été arrêtés samedi.", 12},
+		{"Quelque 150 policiers et 30 étudiants étaient présents.", 150},
+	} {
+		figs := run(t, st, "fr", tc.text)
+		if len(figs) == 0 || figs[0].Value != tc.want || figs[0].Unit != dossier.UnitPerson {
+			t.Errorf("%q: got %+v, want %v people", tc.text, figs, tc.want)
+		}
+	}
+	if figs := run(t, st, "fr", "Les prix ont doublé au cours des 2 dernières années."); len(figs) != 0 {
+		t.Errorf("got %+v, want no figure", figs)
+	}
+}

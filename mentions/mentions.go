@@ -113,12 +113,17 @@ func (s *Stage) givenBeforeSurname(ws *workspace) {
 // Authority"). The title lexicon cannot list every office; the noun's
 // meaning and its place say the same. Plurals are left alone: they open
 // organisations' names ("Friends of the Earth", "Sons of Liberty"); so
-// does a name particle ("Champ de Mars").
+// does a name particle ("Champ de Mars"). A known name is no title ("la
+// Suisse pour …": the country, which the dictionary also lists as a Swiss).
 func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 	toks := ws.toks
+	known := 0 // the end of the knowledge-base name covering token i
 	for i := 0; i+1 < len(toks); i++ {
+		if e := int(ws.kbEnd[i]); e > i {
+			known = e
+		}
 		t, n := &toks[i], &toks[i+1]
-		if !t.word || t.number || t.shape != shapeCap || t.shouted ||
+		if i < known || !t.word || t.number || t.shape != shapeCap || t.shouted ||
 			t.class&(wTitle|wGiven|wOrgHead|wLocHead|wHonorific|wFunction|wArticle|wNotName) != 0 || t.class&wDict == 0 ||
 			!n.word || n.sent != t.sent || n.number {
 			continue
@@ -302,10 +307,10 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	r := s.rulesFor(doc.ReadingLang())
 	s.analyse(doc, r, ws)
 	s.givenBeforeSurname(ws)
-	s.rolesAsTitles(ws, r)
 	notPlacePreps(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
+	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("mentions: %w", err)

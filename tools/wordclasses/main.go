@@ -110,13 +110,15 @@ func runFrench(dir, out string) error {
 	words := map[string]bool{}
 	lemmas := 0
 	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
-		// A word that is also an adjective ("dernier", "commerçant") is left
-		// out: before a noun it counts nothing ("les 2 dernières années").
-		if len(f) < 2 || !slices.Contains(f, "po:nom") || slices.Contains(f, "po:npr") || slices.Contains(f, "po:adj") {
+		// A word that is also an adjective is kept ("étudiant", "policier",
+		// "chanteur": French adjectives follow their noun, so after a
+		// number such a word is the counted noun), less the adjectives that
+		// stand before nouns ("les 2 dernières années").
+		if len(f) < 2 || !slices.Contains(f, "po:nom") || slices.Contains(f, "po:npr") {
 			return
 		}
 		lemma, flagStr, _ := strings.Cut(f[0], "/")
-		if !frenchWord(lemma) || grammar[lemma] {
+		if !frenchWord(lemma) || grammar[lemma] || slices.Contains(f, "po:adj") && prenominal[lemma] {
 			return
 		}
 		var flags []string // FLAG long: two characters each
@@ -151,6 +153,17 @@ func runFrench(dir, out string) error {
 		return err
 	}
 	return frenchVerbForms(dir, out, rules)
+}
+
+// prenominal are the French adjectives that stand before the noun they
+// qualify, and that the dictionary also lists as nouns of people: after a
+// number they qualify the counted noun ("les 2 derniers jours").
+var prenominal = map[string]bool{
+	"dernier": true, "premier": true, "prochain": true, "nouveau": true, "autre": true, "même": true,
+	"seul": true, "principal": true, "futur": true, "gros": true, "grand": true, "petit": true,
+	"bon": true, "mauvais": true, "meilleur": true, "pire": true, "vrai": true, "faux": true,
+	"double": true, "second": true, "deuxième": true, "troisième": true, "énième": true, "moindre": true,
+	"prétendu": true, "soi-disant": true, "véritable": true, "simple": true, "éventuel": true,
 }
 
 // frenchVerbForms writes fr/verb_forms.txt: the third-person finite forms
