@@ -403,9 +403,11 @@ func linkLike(l *lineInfo) bool {
 // words or more ("Varga (Norland) 26:17.8 (2)", "Harbourton 4 3 1 0 7 4
 // 10"). The article's own data, neither a link nor a headline; "Top 10
 // attacks of 2023" is a headline.
-// A row has a label: a page's "1 2 3 4 5 Next" has none.
+// A row has a label: a page's "1 2 3 4 5 Next" has none. A list's item
+// that a value ends is a row too ("1. Lena Varga (Norland) 180 points").
 func dataRow(l *lineInfo) bool {
-	return l.numbers >= 2 && 2*l.numbers >= l.words && (l.upperStart || l.listItem) && l.content > l.numbers
+	return l.numbers >= 2 && 2*l.numbers >= l.words && (l.upperStart || l.listItem) && l.content > l.numbers ||
+		l.listItem && l.numbers >= 2 && l.valueEnd && l.content > l.numbers
 }
 
 // listHeaders marks "Latest news"-style headers and the run of link-like

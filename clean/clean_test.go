@@ -752,6 +752,14 @@ func TestResultsTable(t *testing.T) {
 		{"2. Ashby 79", keep},
 		{"3. Benali 78", keep},
 	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Standings after Saturday's downhill race on the northern slopes above Varnak:", keep},
+		{"Downhill Standings", free},
+		{"1. Lena Varga (Norland) 180 points", keep},
+		{"2. Tessa Kolar (Vessaria) 132", keep},
+		{"3. Mira Ostrova (Ostavia) 86", keep},
+		{"4. Anja Berti (Kallim) 75", keep},
+	}, false)
 }
 
 // TestLongDateLineAndAppeal: a publication and an update date on one line

@@ -45,6 +45,9 @@ type lineInfo struct {
 	// Lena Varga", "Karim Haddad, photo: Archives Vessa"). A caption that
 	// says something before its credit is kept: it may hold facts.
 	credit bool
+	// valueEnd: a number that is no year ends the line, or a unit after it
+	// does ("180 points", "26:17.8"): a row of results, not a link.
+	valueEnd bool
 	// copyright: "©" or "copyright" before a year ("Copyleft © 2002-2016 …",
 	// "Site name © 2031"); a caption's credit has no year ("© AFP").
 	copyright bool
@@ -318,6 +321,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	var prevFlags uint16
 	selfPending := false
 	creditFrom := -1 // li.content where a credit's name starts, after "photo :"
+	lastValue := -1  // li.content of the last number that is no year
 	for k := range sc.tokStart {
 		tok := sc.norm[sc.tokStart[k]:sc.tokEnd[k]]
 		idx := c.find(tok, sc.tokHash[k])
@@ -359,6 +363,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		}
 		if tok[0] >= '0' && tok[0] <= '9' {
 			li.numbers++
+			if !(len(tok) == 4 && yearShaped(tok)) {
+				lastValue = li.content
+			}
 			li.dates++
 			if dateShaped(tok) || k >= 2 && string(sc.norm[sc.tokStart[k-1]:sc.tokEnd[k-1]]) == ":" &&
 				sc.tokEnd[k-2] > sc.tokStart[k-2] && isDigit(sc.norm[sc.tokStart[k-2]]) && len(tok) == 2 {
@@ -400,6 +407,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		li.selfRef = true // "Share this article"
 	}
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
+	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
 	// caps counted per token above; keep it per word so ratios use li.words.
 	if li.caps > li.words {
 		li.caps = li.words
