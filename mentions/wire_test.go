@@ -636,3 +636,13 @@ func TestHeadThenPlace(t *testing.T) {
 		{"fr", "Le concert était dirigé par Sir Colin Davis à Londres.", []string{"Sir Colin Davis/PER", "Londres/LOC"}, []string{"Davis/LOC"}},
 	})
 }
+
+// TestFirstNameBeforeANonEntityHead: a first name and a word that heads
+// laws or events make a person's name ("Stuart Law"); a major place named
+// like a first name and an event's head do not ("Paris Olympics").
+func TestFirstNameBeforeANonEntityHead(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He added 71 runs with fellow all-rounder Stuart Law, who scored 21.", []string{"Stuart Law/PER"}, nil},
+		{"en", "Tickets for the Paris Olympics sold out on Friday.", nil, []string{"Paris Olympics"}},
+	})
+}
