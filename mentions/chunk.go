@@ -1183,7 +1183,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
 				cut = true
-			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k):
+			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k) &&
+				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)):
+				// ("Kessington General Hospital", "the UN General Assembly":
+				// a title word inside a name its head ends.)
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
 				if s.hasHead(ws, a, k) {
 					s.emitRun(ws, r, text, a, k, "", flagBeforeTitle)
@@ -1791,6 +1794,16 @@ func (s *Stage) titlePhraseBefore(ws *workspace, a int) bool {
 func (s *Stage) titleWordIn(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		if t := &ws.toks[k]; t.word && t.class&wTitle != 0 && t.class&wGiven == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// givenIn reports a given name in [a, b).
+func givenIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ws.toks[k].class&wGiven != 0 {
 			return true
 		}
 	}

@@ -646,3 +646,12 @@ func TestFirstNameBeforeANonEntityHead(t *testing.T) {
 		{"en", "Tickets for the Paris Olympics sold out on Friday.", nil, []string{"Paris Olympics"}},
 	})
 }
+
+// TestTitleWordInsideAHeadedName: a title word inside a name that a head
+// ends, with no given name after it, is part of the name.
+func TestTitleWordInsideAHeadedName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The suspect was taken to Kessington General Hospital on Friday.", []string{"Kessington General Hospital/ORG"}, nil},
+		{"en", "Supreme Court Justice Dinesh Perera read the ruling on Friday.", []string{"Supreme Court/ORG", "Dinesh Perera/PER"}, nil},
+	})
+}
