@@ -1370,6 +1370,50 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	return furthest
 }
 
+// groupContext reports words around the run [a, b) that only an armed
+// group or a movement has: its members' plural noun right after it (or
+// after its possessive) or before its "of" ("Tessaka militants", "Tessaka's
+// fighters", "fighters of Tessaka"), or a verb phrase only an organisation
+// is subject of ("claimed responsibility").
+func (s *Stage) groupContext(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	sent := toks[a].sent
+	member := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].sent == sent && r.memberNouns[string(ws.foldOf(&toks[k]))]
+	}
+	if r.memberNouns != nil {
+		k := b
+		if k < len(toks) && toks[k].word && toks[k].start == toks[k-1].end && (ws.text[toks[k].start:toks[k].end] == "'s" || ws.text[toks[k].start:toks[k].end] == "’s") {
+			k++
+		}
+		if member(k) {
+			return true
+		}
+		k = a - 1
+		for k >= 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].class&wArticle != 0 {
+			k--
+		}
+		if k > 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].class&wConnector != 0 && member(k-1) {
+			return true
+		}
+	}
+phrases:
+	for _, p := range r.groupVerbs {
+		k := b
+		for _, w := range p {
+			for k < len(toks) && !toks[k].word && toks[k].start == toks[k-1].end {
+				k++ // a glued apostrophe
+			}
+			if k >= len(toks) || !toks[k].word || toks[k].sent != sent || string(ws.foldOf(&toks[k])) != w {
+				continue phrases
+			}
+			k++
+		}
+		return true
+	}
+	return false
+}
+
 // ageAfter reports a person's age in apposition right after token b-1:
 // ", 24," or ", 24." ("Zoe Marsh, 24, was hurt"). Only a person is given
 // an age so; a number in brackets may be a count or a seat ("Kessington
@@ -2270,6 +2314,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead // "Mt. Vessaro", "St. Kessel"
 	case hasAmpersand(ws, a, b):
 		return "ORG", evHead // "Douglas & Lomason": a firm
+	case s.groupContext(ws, r, a, b):
+		return "ORG", evVerb // "Tessaka militants", "fighters of Tessaka", "Tessaka claimed responsibility"
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a):

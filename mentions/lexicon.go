@@ -53,6 +53,13 @@ type lexiconFile struct {
 	// introduce a source or an addressee, not a place ("according to",
 	// "spoke to", "a déclaré à"): the name after them may be anyone's.
 	NotPlacePreps []string `yaml:"not_place_preps"`
+	// MemberNouns are plural nouns for an armed group's or a movement's
+	// people: right after a name ("Tessaka militants") or before its "of"
+	// ("fighters of Tessaka") they make it an organisation's.
+	MemberNouns []string `yaml:"member_nouns"`
+	// GroupVerbs are phrases after a name that only an organisation is
+	// subject of ("claimed responsibility", "a revendiqué").
+	GroupVerbs []string `yaml:"group_verbs"`
 	NotNames      []string `yaml:"not_names"`
 	AkaCues       []string `yaml:"aka_cues"`
 	Coordinators  []string `yaml:"coordinators"`
@@ -220,6 +227,10 @@ type langRules struct {
 	postNominals map[string]bool
 	// notPlacePreps: the folded words of each not_place_preps phrase.
 	notPlacePreps [][]string
+	// memberNouns: folded member_nouns; groupVerbs: each group_verbs
+	// phrase's folded words.
+	memberNouns map[string]bool
+	groupVerbs  [][]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -294,6 +305,17 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
+	for _, w := range f.MemberNouns {
+		if r.memberNouns == nil {
+			r.memberNouns = map[string]bool{}
+		}
+		r.memberNouns[fold(w)] = true
+	}
+	for _, p := range f.GroupVerbs {
+		if k := phraseKey(p); k != "" {
+			r.groupVerbs = append(r.groupVerbs, strings.Fields(k))
+		}
+	}
 	for _, p := range f.NotPlacePreps {
 		if k := phraseKey(p); k != "" {
 			r.notPlacePreps = append(r.notPlacePreps, strings.Fields(k))

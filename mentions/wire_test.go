@@ -655,3 +655,17 @@ func TestTitleWordInsideAHeadedName(t *testing.T) {
 		{"en", "Supreme Court Justice Dinesh Perera read the ruling on Friday.", []string{"Supreme Court/ORG", "Dinesh Perera/PER"}, nil},
 	})
 }
+
+// TestGroupContext: an unknown name that an armed group's members' noun
+// follows or precedes with "of", or that claims an attack, is an
+// organisation's, even opening a sentence; allegiance is to no place.
+func TestGroupContext(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Tessaka claimed responsibility for the attack on Friday.", []string{"Tessaka/ORG"}, nil},
+		{"en", "Tessaka militants attacked a checkpoint near Varnak.", []string{"Tessaka/ORG", "Varnak/LOC"}, nil},
+		{"en", "The recruits pledged allegiance to Tessaka last year.", []string{"Tessaka/ORG"}, []string{"Tessaka/LOC"}},
+		{"fr", "Des combattants de Tessaka ont pris la ville de Varnak.", []string{"Tessaka/ORG", "Varnak/LOC"}, nil},
+		{"fr", "Le groupe Tessaka a revendiqué l'attaque vendredi.", []string{"Tessaka/ORG"}, []string{"Tessaka/PER"}},
+		{"en", "Tessa Varga supporters rallied in Kessington.", []string{"Tessa Varga/PER"}, nil},
+	})
+}
