@@ -59,10 +59,10 @@ type lexiconFile struct {
 	MemberNouns []string `yaml:"member_nouns"`
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
-	GroupVerbs []string `yaml:"group_verbs"`
-	NotNames      []string `yaml:"not_names"`
-	AkaCues       []string `yaml:"aka_cues"`
-	Coordinators  []string `yaml:"coordinators"`
+	GroupVerbs   []string `yaml:"group_verbs"`
+	NotNames     []string `yaml:"not_names"`
+	AkaCues      []string `yaml:"aka_cues"`
+	Coordinators []string `yaml:"coordinators"`
 	// HeadConnectors join two parts of a name only after a common head noun
 	// ("Observatory for Human Rights", "Council for Water Security"), not
 	// after a proper name ("Varga for the Post").
