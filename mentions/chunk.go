@@ -1282,8 +1282,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// institution, whatever the knowledge base knows of its other words.
 		s.addPattern(ws, r, text, placeStart, b, "ORG", 0)
 		return b
-	case !wholeKB && headType == "" && s.placeLedName(ws, a, b) >= 0:
-		s.addPattern(ws, r, text, s.placeLedName(ws, a, b), b, "ORG", 0)
+	case !wholeKB && s.townBeforeName(ws, r, openerAfter(ws, a, b), b):
+		// "selon Amara Osei, directrice de la clinique": a small town's
+		// name, then a word no list knows, with a person's context, are a
+		// person's first name and surname.
+		s.addPattern(ws, r, text, openerAfter(ws, a, b), b, "PER", 0)
+		return b
+	case !wholeKB && headType == "" && s.placeLedName(ws, r, a, b) >= 0:
+		s.addPattern(ws, r, text, s.placeLedName(ws, r, a, b), b, "ORG", 0)
 		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
@@ -1727,12 +1733,51 @@ func (s *Stage) nameBeforeTown(ws *workspace, r *langRules, a, b int) bool {
 	if s.placePrepAhead(ws, a) || s.placeNounAround(ws, a, b) {
 		return false
 	}
-	// Something must say "person": a title, a role after the name, a
-	// person verb after it, or "by" before it.
-	person := s.titleBefore(ws, a) || s.roleAfter(ws, r, b) ||
-		b < len(toks) && toks[b].word && toks[b].sent == f.sent && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] ||
-		toks[a-1].word && toks[a-1].shape == shapeLower && r.agentPreps[string(ws.foldOf(&toks[a-1]))]
-	return person && !s.majorPlace(ws, ws.text[l.start:l.end])
+	// Something must say "person".
+	return s.personAround(ws, r, a, b) && !s.majorPlace(ws, ws.text[l.start:l.end])
+}
+
+// openerAfter returns a+1 when the run [a, b) opens with a sentence's
+// first word that is a common word ("Selon Amara Osei", "According …"),
+// else a.
+func openerAfter(ws *workspace, a, b int) int {
+	t := &ws.toks[a]
+	if a+1 < b && t.sentStart && t.shape == shapeCap && t.class&wDict != 0 && t.class&wGiven == 0 && ws.kbEnd[a] == 0 {
+		return a + 1
+	}
+	return a
+}
+
+// townBeforeName reports a run [a, b) of two capitalised words, the first
+// a town's name, the second known to no word list nor the knowledge base,
+// with something around them that says "person" (see personAround):
+// "selon Amara Osei, directrice de la clinique", "signed by London Vessaro".
+func (s *Stage) townBeforeName(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if b-a != 2 {
+		return false
+	}
+	f, l := &toks[a], &toks[a+1]
+	p := ws.kbInfo[a]
+	if f.shape != shapeCap || l.shape != shapeCap || l.class != 0 || ws.kbEnd[a+1] != 0 || int(ws.kbEnd[a]) != a+1 ||
+		p == nil || p.cands[ws.kbCand[a]].entry.Kind != kb.KindCity || s.isDemonym(ws.text, l) {
+		return false
+	}
+	if s.placePrepAhead(ws, a) || s.placeNounAround(ws, a, b) {
+		return false
+	}
+	return s.personAround(ws, r, a, b)
+}
+
+// personAround reports a person's context around the run [a, b): a title
+// before it, a role in apposition after it, a person verb right after it,
+// or an agent preposition ("by") right before it.
+func (s *Stage) personAround(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	sent := toks[a].sent
+	return s.titleBefore(ws, a) || s.roleAfter(ws, r, b) ||
+		b < len(toks) && toks[b].word && toks[b].sent == sent && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] ||
+		a > 0 && toks[a-1].word && toks[a-1].shape == shapeLower && r.agentPreps[string(ws.foldOf(&toks[a-1]))]
 }
 
 // namedInstitution reports a run [a, b) that opens with a capitalised common
@@ -2663,7 +2708,7 @@ func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 // Operator"). A place and a name glued with no comma or head between are
 // one name; a given name that is a place's too opens a person's ("Paris
 // Hilton").
-func (s *Stage) placeLedName(ws *workspace, a, b int) int {
+func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	toks := ws.toks
 	if t := &toks[a]; t.class&wArticle != 0 && t.shape == shapeCap && ws.kbEnd[a] == 0 {
 		a++
@@ -2680,8 +2725,8 @@ func (s *Stage) placeLedName(ws *workspace, a, b int) int {
 	if e <= a || e >= b || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
 		return -1
 	}
-	if toks[b-1].class&wLocHead != 0 {
-		return -1 // "the Green Zone": a site, which the head types
+	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) {
+		return -1 // "the Green Zone": a site, which the head types; "Amara Osei, a nurse": a person
 	}
 	for k := e; k < b; k++ {
 		t := &toks[k]

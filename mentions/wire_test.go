@@ -669,3 +669,14 @@ func TestGroupContext(t *testing.T) {
 		{"en", "Tessa Varga supporters rallied in Kessington.", []string{"Tessa Varga/PER"}, nil},
 	})
 }
+
+// TestTownNamedFirstName: a town's name, then a word no list knows, with a
+// person's context around them, are a person's name, also after a
+// sentence's first word; without one, a place glued to a name is a firm's.
+func TestTownNamedFirstName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Selon Amara Osei, directrice de la clinique, les services sont saturés.", []string{"Amara Osei/PER"}, []string{"Amara/LOC"}},
+		{"en", "The letter was signed by Amara Osei on Friday.", []string{"Amara Osei/PER"}, nil},
+		{"en", "The providers, Harbour Gas and Southern California Vessalux, cut power.", []string{"Southern California Vessalux/ORG"}, nil},
+	})
+}
