@@ -1480,14 +1480,14 @@ func (s *Stage) officeOf(ws *workspace, r *langRules, a, b int) (int, int) {
 	if toks[k].class&wArticle != 0 && toks[k].shape == shapeCap {
 		k++
 	}
-	// Known names and a sentence's first common word may come before the
-	// office ("Acting U.S. Attorney for …").
+	// Known names and capitalised common words may come before the office
+	// ("Acting U.S. Attorney for …").
 	for k < b {
 		if e := int(ws.kbEnd[k]); e > k && e < b {
 			k = e
 			continue
 		}
-		if t := &toks[k]; t.sentStart && t.shape == shapeCap && t.class&wDict != 0 && t.class&(wTitle|wGiven|wOrgHead|wLocHead) == 0 {
+		if t := &toks[k]; t.shape == shapeCap && t.class&wDict != 0 && t.class&(wTitle|wGiven|wOrgHead|wLocHead) == 0 && ws.kbEnd[k] == 0 {
 			k++
 			continue
 		}

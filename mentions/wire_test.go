@@ -559,6 +559,8 @@ func TestOfficesAsTitles(t *testing.T) {
 		{"en", "Marta Kell, Chair of the Norland House Committee on Water Services, opened the hearing.",
 			[]string{"Marta Kell/PER", "Norland House Committee on Water Services/ORG"}, []string{"Chair of the Norland House Committee"}},
 		{"en", "The Minister of Foreign Affairs resigned on Friday.", nil, []string{"Foreign Affairs", "Minister of Foreign Affairs"}},
+		{"en", "The men were not charged, but Acting U.S. Attorney for the District of Massachusetts Joshua Levy said the case is open.",
+			[]string{"U.S./LOC", "Joshua Levy/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
 		{"en", "Acting U.S. Attorney for the District of Norland Joshua Levy said the case is open.",
 			[]string{"U.S./LOC", "Joshua Levy/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
 		{"en", "The Champ de Mars will host the final.", nil, []string{"Mars"}},
