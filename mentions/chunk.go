@@ -2165,7 +2165,7 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) {
+		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) && !s.namedBody(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -2742,6 +2742,20 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 		}
 	}
 	return from
+}
+
+// namedBody reports common words that an organisation's head ends,
+// capitalised inside a sentence after "the" ("the City Council voted", "the
+// High Court ruled"): the body of the place or country the article is about,
+// named as its own documents name it.
+func (s *Stage) namedBody(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	last := &toks[b-1]
+	if last.class&wOrgHead == 0 || last.shape != shapeCap || toks[a].sentStart || toks[a].titleLine || toks[a].shouted || a == 0 {
+		return false
+	}
+	p := &toks[a-1]
+	return p.word && p.shape == shapeLower && p.class&wArticle != 0 && p.sent == toks[a].sent
 }
 
 // namedSite reports common words that a place's head ends, capitalised

@@ -682,3 +682,14 @@ func TestTownNamedFirstName(t *testing.T) {
 		{"en", "The providers, Harbour Gas and Southern California Vessalux, cut power.", []string{"Southern California Vessalux/ORG"}, nil},
 	})
 }
+
+// TestNamedBodies: common words that an organisation's head ends,
+// capitalised after "the" inside a sentence, name the body the article is
+// about; lower-case they are any body.
+func TestNamedBodies(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The measure passed after the City Council voted 7-2 on Tuesday.", []string{"City Council/ORG"}, nil},
+		{"en", "He was freed after the High Court ruled on Friday.", []string{"High Court/ORG"}, nil},
+		{"en", "He was freed after the high court ruled on Friday.", nil, []string{"high court"}},
+	})
+}
