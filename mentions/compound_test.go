@@ -102,7 +102,7 @@ func TestSecondPass(t *testing.T) {
 		{"wire dateline", "en", "VESSARO, Norland (AP) -- Six guards were wounded on Monday.",
 			[]string{"VESSARO/LOC"}, nil},
 		{"institution before a role and a name", "en", "Interior Ministry spokesman Karim Vellani said the guards had fled; the Defence Ministry spokesman said nothing.",
-			[]string{"Interior Ministry/ORG", "Karim Vellani/PER"}, []string{"Defence Ministry"}},
+			[]string{"Interior Ministry/ORG", "Karim Vellani/PER", "Defence Ministry/ORG"}, []string{"Defence Ministry spokesman"}},
 		{"hotel", "en", "Gunmen stormed the Tesdal Hotel late on Friday.",
 			[]string{"Tesdal Hotel/LOC"}, nil},
 	}
