@@ -2200,8 +2200,8 @@ trimmed:
 			return
 		}
 	}
-	if b-a == 1 && headType == "" && !titled && s.demonymShaped(ws, r, a) {
-		return // "the Ostavian capital", "le jeune Norlandais a été arrêté"
+	if b-a == 1 && headType == "" && !titled && s.demonymShaped(ws, r, a) && !s.placeCompound(ws, r, a) {
+		return // "the Ostavian capital", "le jeune Norlandais a été arrêté"; not "du Pas-de-Calais"
 	}
 	typ, strength := s.typeOf(ws, r, a, b, headType, titled)
 	if typ == "PER" && b-a >= 2 && initialDot(ws, b-1) {
@@ -2607,7 +2607,7 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 	for h, n := hyphenAt(w, 0); h >= 0; h, n = hyphenAt(w, h+n) {
 		last = h + n
 	}
-	if last <= 0 || last >= len(w) || wordShape(w[last:]) == shapeLower {
+	if last <= 0 || last >= len(w) || wordShape(afterElision(w[last:])) == shapeLower {
 		return false
 	}
 	k := a - 1

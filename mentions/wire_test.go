@@ -696,3 +696,14 @@ func TestNamedBodies(t *testing.T) {
 		{"en", "He was freed after the high court ruled on Friday.", nil, []string{"high court"}},
 	})
 }
+
+// TestFrenchPlaceCompounds: a hyphenated place whose last part follows an
+// elided particle ("Goutte-d'Or", "Val-d’Oise") or ends like a nationality
+// ("Pas-de-Calais") is a place after a place preposition or "du".
+func TestFrenchPlaceCompounds(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il vit à la Goutte-d'Or depuis 2010, puis dans le Val-d’Oise.", []string{"Goutte-d'Or/LOC", "Val-d’Oise/LOC"}, nil},
+		{"fr", "Le préfet du Pas-de-Calais a réagi samedi.", []string{"Pas-de-Calais/LOC"}, nil},
+		{"fr", "Le jeune Norlandais a été arrêté samedi.", nil, []string{"Norlandais"}},
+	})
+}
