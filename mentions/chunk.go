@@ -2126,6 +2126,12 @@ trimmed:
 		toks[b-1].class&wGiven == 0 && toks[a].class&(wGiven|wOrgHead|wLocHead) == 0 {
 		return // "Lankan President": a person's name does not end with a title
 	}
+	if b-a == 1 && compassAlone(ws, r, a) {
+		// "in the North", "dans le Sud": the region of the country the
+		// article is about.
+		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "LOC", strength: evContext, source: SourcePattern, shortName: true})
+		return
+	}
 	if b-a == 1 && s.headOfNamedBody(ws, a) {
 		// "l'Assemblée nationale … à l'Assemblée": the head alone, inside a
 		// sentence, is the short name of the body the document named.
@@ -2742,6 +2748,29 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 		}
 	}
 	return from
+}
+
+// compassAlone reports a capitalised compass point at a inside a sentence,
+// after an article or a contracted one, with no name or connector after it
+// ("in the North", "dans le Sud", "préfecture du Nord"); "le nord" and "the
+// North Atlantic" are not.
+func compassAlone(ws *workspace, r *langRules, a int) bool {
+	toks := ws.toks
+	t := &toks[a]
+	if r.compass == nil || t.shape != shapeCap || t.sentStart || t.titleLine || t.shouted || a == 0 || !r.compass[string(ws.foldOf(t))] {
+		return false
+	}
+	p := &toks[a-1]
+	if !p.word || p.shape != shapeLower || p.class&(wArticle|wContracted) == 0 || p.sent != t.sent {
+		return false
+	}
+	if a+1 < len(toks) && toks[a+1].sent == t.sent {
+		n := &toks[a+1]
+		if n.word && (n.name || n.class&wConnector != 0 && n.shape == shapeLower) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedBody reports common words that an organisation's head ends,

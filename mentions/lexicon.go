@@ -57,6 +57,9 @@ type lexiconFile struct {
 	// people: right after a name ("Tessaka militants") or before its "of"
 	// ("fighters of Tessaka") they make it an organisation's.
 	MemberNouns []string `yaml:"member_nouns"`
+	// CompassPoints name a region of the country the article is about when
+	// capitalised after an article, alone ("in the North", "dans le Sud").
+	CompassPoints []string `yaml:"compass_points"`
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
 	GroupVerbs   []string `yaml:"group_verbs"`
@@ -230,6 +233,8 @@ type langRules struct {
 	// memberNouns: folded member_nouns; groupVerbs: each group_verbs
 	// phrase's folded words.
 	memberNouns map[string]bool
+	// compass: folded compass_points.
+	compass map[string]bool
 	groupVerbs  [][]string
 }
 
@@ -305,6 +310,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
+	for _, w := range f.CompassPoints {
+		if r.compass == nil {
+			r.compass = map[string]bool{}
+		}
+		r.compass[fold(w)] = true
+	}
 	for _, w := range f.MemberNouns {
 		if r.memberNouns == nil {
 			r.memberNouns = map[string]bool{}

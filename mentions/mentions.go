@@ -267,7 +267,8 @@ type cand struct {
 	// mention is dropped, however well the document supports the town.
 	commonTown bool
 	// shortName: an organisation's head alone, the short name of a body the
-	// document named in full before ("l'Assemblée"): a common word, kept.
+	// document named in full before ("l'Assemblée"), or a compass point
+	// naming a region ("dans le Sud"): a common word, kept.
 	shortName bool
 }
 

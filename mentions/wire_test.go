@@ -707,3 +707,14 @@ func TestFrenchPlaceCompounds(t *testing.T) {
 		{"fr", "Le jeune Norlandais a été arrêté samedi.", nil, []string{"Norlandais"}},
 	})
 }
+
+// TestCompassRegions: a capitalised compass point after an article, alone,
+// names a region; lower case, or before a name, it does not.
+func TestCompassRegions(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "La préfecture du Nord a interdit la manifestation, et il vit dans le Sud.", []string{"Nord/LOC", "Sud/LOC"}, nil},
+		{"fr", "Il vit dans le sud depuis 2010.", nil, []string{"sud"}},
+		{"en", "Fighting spread in the North after the vote.", []string{"North/LOC"}, nil},
+		{"en", "Leaders in the West condemned the attack.", nil, []string{"West"}},
+	})
+}
