@@ -234,8 +234,8 @@ type langRules struct {
 	// phrase's folded words.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
-	compass map[string]bool
-	groupVerbs  [][]string
+	compass    map[string]bool
+	groupVerbs [][]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
