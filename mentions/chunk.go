@@ -1060,6 +1060,18 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
 	}
+	// "les grévistes de l'Opéra de Paris": lower-case particles and an
+	// article before an institution's or a place's head open no name; the
+	// run starts at the head.
+	if headType == "" && toks[a].shape == shapeLower {
+		k := a
+		for k < b-1 && toks[k].shape == shapeLower && toks[k].class&(wParticle|wConnector|wArticle) != 0 {
+			k++
+		}
+		if k > a && k < b-1 && toks[k].shape == shapeCap && toks[k].class&(wOrgHead|wLocHead) != 0 && ws.kbEnd[k] == 0 {
+			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
+		}
+	}
 	// "Institute for Transportation and Development Policy": an
 	// institution's head with its domain holds a coordination.
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0 || s.headOfDomain(ws, a, b)

@@ -718,3 +718,11 @@ func TestCompassRegions(t *testing.T) {
 		{"en", "Leaders in the West condemned the attack.", nil, []string{"West"}},
 	})
 }
+
+// TestParticlesBeforeAHead: particles and an article before an
+// institution's head open no name; the run starts at the head.
+func TestParticlesBeforeAHead(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Les grévistes de l'Opéra de Lyon ont voté samedi.", []string{"Opéra de Lyon/ORG"}, []string{"Lyon/LOC"}},
+	})
+}
