@@ -495,6 +495,10 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 			trust = trustPublished
 		case containsCue(txt, c.updated):
 			trust = trustUpdated
+		case i > 0 && hasPrefixWord(doc.Text[lines[i-1].Start:lines[i-1].End], c.byline) && !isProse(doc.Text[lines[i-1].Start:lines[i-1].End]):
+			// "By Lena Varga" then "December 23, 2031": the byline's date,
+			// below a standfirst as well as above the first paragraph.
+			trust = trustPublished
 		}
 		if trust <= bestTrust && !(trust == trustBare && i < firstProse) || trust == trustBare && i >= max(top, firstProse) {
 			continue

@@ -106,6 +106,14 @@ func TestMetaTable(t *testing.T) {
 				"PUBLISHED: May 17, 2031 at 4:56 p.m. | UPDATED: May 18, 2031 at 6:00 p.m.\n" +
 				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
 			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
+		// A standfirst before the byline: the date on the line under "By …"
+		// is the byline's, though the standfirst already reads as prose.
+		{"date under a byline below a standfirst", "en",
+			"Thursday, May 22, 2031\n" + strings.Repeat("Local news\n", 25) + "Harbour guards foil drone attack\n" +
+				"The port authority says the guards have been trained for months, and that more drones are expected over the summer.\n" +
+				"By Lena Varga\nMay 17, 2031\n" +
+				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
+			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
 		{"unknown language uses every lexicon", "",
 			"Explosion near the embassy\nPublié le 8 mars 2019\nTexte.\n",
 			"Explosion near the embassy", "2019-03-08", "8 mars 2019"},
