@@ -114,6 +114,10 @@ func TestMetaTable(t *testing.T) {
 				"By Lena Varga\nMay 17, 2031\n" +
 				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
 			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
+		{"written-by byline with its date", "en",
+			"Harbour guards foil drone attack\nWritten by Lena Varga on May 17, 2031\n" +
+				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
+			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
 		{"unknown language uses every lexicon", "",
 			"Explosion near the embassy\nPublié le 8 mars 2019\nTexte.\n",
 			"Explosion near the embassy", "2019-03-08", "8 mars 2019"},
