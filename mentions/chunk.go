@@ -1553,8 +1553,15 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 			continue
 		}
 		if first {
-			h := &toks[k-1]
-			if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[k-1] > int32(k) {
+			// The head may take up to two capitalised qualifiers before the
+			// connector ("Orchestre National de France").
+			hk := k - 1
+			for hk > a && k-1-hk < 2 && toks[hk].class&wOrgHead == 0 && toks[hk].shape == shapeCap &&
+				toks[hk].class&(wDict|wAdjective|wNamePrefix) != 0 && toks[hk].class&wGiven == 0 && ws.kbEnd[hk] == 0 {
+				hk--
+			}
+			h := &toks[hk]
+			if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
 				return false
 			}
 			first = false

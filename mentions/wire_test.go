@@ -638,6 +638,8 @@ func TestHeadThenPlace(t *testing.T) {
 		{"fr", "Le chœur de Radio Norvège a chanté avec le Philharmonique de Radio Norvège.",
 			[]string{"Radio Norvège/ORG", "Philharmonique de Radio Norvège/ORG"}, []string{"Radio/ORG", "Norvège/LOC"}},
 		{"fr", "La manifestation est partie de la Chambre de commerce et d'industrie de Lyon.", []string{"Chambre de commerce et d'industrie de Lyon/ORG"}, nil},
+		{"fr", "Hier, l'Orchestre National de Norvège et le Philharmonique de Radio Norvège ont joué.",
+			[]string{"Orchestre National de Norvège/ORG", "Philharmonique de Radio Norvège/ORG"}, []string{"Orchestre National/ORG"}},
 		{"fr", "Le concert était dirigé par Sir Colin Davis à Londres.", []string{"Sir Colin Davis/PER", "Londres/LOC"}, []string{"Davis/LOC"}},
 	})
 }
