@@ -524,8 +524,59 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 			i = e
 			continue
 		}
+		if e := numberedRoad(ws, r, i); e > i {
+			from := i
+			if p := &ws.toks[max(i-1, 0)]; i > 0 && p.word && p.shape == shapeCap && (p.class&wLocMod != 0 || r.compass[string(ws.foldOf(p))]) && p.sent == ws.toks[i].sent {
+				// "Miller Drive and Southwest 117th Avenue": the compass word
+				// is the road's, whatever the run before made of it.
+				from = i - 1
+				if c := len(ws.cands) - 1; c >= 0 && ws.cands[c].to == i {
+					last := &ws.cands[c]
+					last.to = i - 1
+					for last.to > last.from && (!ws.toks[last.to-1].word || ws.toks[last.to-1].shape == shapeLower) {
+						last.to--
+					}
+					if last.to <= last.from {
+						ws.cands = ws.cands[:c]
+					}
+				}
+			}
+			ws.cands = append(ws.cands, cand{from: from, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
+			i = e
+			continue
+		}
 		i++
 	}
+}
+
+// numberedRoad returns the end of a road named by an ordinal number and a
+// road's head at token i ("117th Avenue", "42nd Street"), or i. (A compass
+// point before the number is part of the name, "Southwest 117th Avenue":
+// the caller takes it.)
+func numberedRoad(ws *workspace, r *langRules, i int) int {
+	toks := ws.toks
+	t := &toks[i]
+	if !t.word || i+1 >= len(toks) {
+		return i
+	}
+	w := ws.text[t.start:t.end]
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return i
+	}
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	switch strings.ToLower(w[k:]) {
+	case "st", "nd", "rd", "th":
+	default:
+		return i
+	}
+	n := &toks[i+1]
+	if !n.word || n.sent != t.sent || n.shape != shapeCap || !r.roadHeads[string(ws.foldOf(n))] {
+		return i
+	}
+	return i + 2
 }
 
 // runEnd returns the end of the name run starting at token i (i when none

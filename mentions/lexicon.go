@@ -60,6 +60,8 @@ type lexiconFile struct {
 	// CompassPoints name a region of the country the article is about when
 	// capitalised after an article, alone ("in the North", "dans le Sud").
 	CompassPoints []string `yaml:"compass_points"`
+	// RoadHeads end a road's name after an ordinal number ("117th Avenue").
+	RoadHeads []string `yaml:"road_heads"`
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
 	GroupVerbs   []string `yaml:"group_verbs"`
@@ -234,7 +236,9 @@ type langRules struct {
 	// phrase's folded words.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
-	compass    map[string]bool
+	compass map[string]bool
+	// roadHeads: folded road_heads.
+	roadHeads  map[string]bool
 	groupVerbs [][]string
 }
 
@@ -310,6 +314,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
+	for _, w := range f.RoadHeads {
+		if r.roadHeads == nil {
+			r.roadHeads = map[string]bool{}
+		}
+		r.roadHeads[fold(w)] = true
+	}
 	for _, w := range f.CompassPoints {
 		if r.compass == nil {
 			r.compass = map[string]bool{}

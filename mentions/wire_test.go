@@ -728,3 +728,14 @@ func TestParticlesBeforeAHead(t *testing.T) {
 		{"fr", "Les grévistes de l'Opéra de Lyon ont voté samedi.", []string{"Opéra de Lyon/ORG"}, []string{"Lyon/LOC"}},
 	})
 }
+
+// TestNumberedRoads: an ordinal number and a road's head name a road, with
+// the compass point before them; a district so numbered is no road.
+func TestNumberedRoads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The crash happened near Miller Drive and Southwest 117th Avenue at around 3 a.m.",
+			[]string{"Miller Drive/LOC", "Southwest 117th Avenue/LOC"}, nil},
+		{"en", "Police closed West 42nd Street for hours on Friday.", []string{"West 42nd Street/LOC"}, nil},
+		{"en", "The 4th District Court of Appeal ruled on Friday.", nil, []string{"4th District"}},
+	})
+}
