@@ -1111,6 +1111,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
 	}
+	// "By JAKE SHERMAN and …", "With Lena Varga …": a capitalised function
+	// word opening the sentence opens no name.
+	if t := &toks[a]; headType == "" && a+1 < b && t.sentStart && t.shape == shapeCap && t.class&wFunction != 0 &&
+		t.class&(wArticle|wGiven|wOrgHead|wLocHead) == 0 && ws.kbEnd[a] == 0 && toks[a+1].name && toks[a+1].shape != shapeLower {
+		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
+	}
 	// "les grévistes de l'Opéra de Paris": lower-case particles and an
 	// article before an institution's or a place's head open no name; the
 	// run starts at the head.
@@ -1390,6 +1396,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// "Michael R. Bloomberg": after a first name and an initial, the
 		// surname is a person's, whatever else the knowledge base names so.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case b-a == 2 && (toks[a].class&wGiven != 0 || s.givenPlace[string(ws.foldOf(&toks[a]))]) && toks[a].shape == shapeCap && toks[a+1].shape == shapeCap &&
+		twoPlaces(ws, a) && !s.placePrepAhead(ws, a):
+		// "Jordan Henderson scored": two places' names glued with no comma
+		// are no two places; a first name opens them, a person's.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0):
@@ -1829,14 +1841,16 @@ func (s *Stage) townBeforeName(ws *workspace, r *langRules, a, b int) bool {
 	}
 	f, l := &toks[a], &toks[a+1]
 	p := ws.kbInfo[a]
+	named := s.givenPlace[string(ws.foldOf(f))]
 	if f.shape != shapeCap || l.shape != shapeCap || l.class != 0 || ws.kbEnd[a+1] != 0 || int(ws.kbEnd[a]) != a+1 ||
-		p == nil || p.cands[ws.kbCand[a]].entry.Kind != kb.KindCity || s.isDemonym(ws.text, l) {
+		p == nil || p.cands[ws.kbCand[a]].entry.Kind != kb.KindCity && !(named && p.cands[ws.kbCand[a]].entry.Type == kb.LOC) || s.isDemonym(ws.text, l) {
 		return false
 	}
 	if s.placePrepAhead(ws, a) || s.placeNounAround(ws, a, b) {
 		return false
 	}
-	return s.personAround(ws, r, a, b)
+	// A first name that is a place's too needs no more ("Jordan Pickford").
+	return named || s.personAround(ws, r, a, b)
 }
 
 // personAround reports a person's context around the run [a, b): a title
@@ -2764,6 +2778,18 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 		}
 	}
 	return a
+}
+
+// twoPlaces reports one-word place names of the knowledge base at a and
+// a+1 ("Jordan", "Henderson").
+func twoPlaces(ws *workspace, a int) bool {
+	for k := a; k <= a+1; k++ {
+		p := ws.kbInfo[k]
+		if int(ws.kbEnd[k]) != k+1 || p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC {
+			return false
+		}
+	}
+	return true
 }
 
 // headThenPlace reports a run [a, b) of an organisation's capitalised head

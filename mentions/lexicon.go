@@ -501,10 +501,18 @@ const PartGivenList = "given_names"
 // too, folded, one per line (tools/commonwords: "brad", "pierre").
 const PartGivenCommon = "given_common"
 
+// PartGivenPlaces is a generated list of first names that are places'
+// names too, folded, one per line (tools/commonwords: "jordan", "sydney").
+const PartGivenPlaces = "given_places"
+
 // loadGivenCommon merges every language's given_common list.
-func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) {
+func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) { return loadFoldedList(lex, PartGivenCommon) }
+
+// loadFoldedList merges every language's generated list name of folded
+// words into a set.
+func loadFoldedList(lex *lexicon.Set, name string) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := eachListLine(lex, PartGivenCommon, func(line string) { out[line] = true })
+	err := eachListLine(lex, name, func(line string) { out[line] = true })
 	return out, err
 }
 

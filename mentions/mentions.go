@@ -44,6 +44,9 @@ type Stage struct {
 	// "dale", "pierre"), of every language: a person's name opens with one
 	// only before a surname that is no word (see givenBeforeSurname).
 	givenCommon map[string]bool
+	// givenPlace: folded first names that are places' names too ("jordan",
+	// "sydney"): before a surname they open a person's name.
+	givenPlace map[string]bool
 }
 
 // New compiles the lexicons of every language and indexes the KB's names.
@@ -59,7 +62,11 @@ func New(lex *lexicon.Set, k *kb.KB) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union)), givenCommon: givenCommon}
+	givenPlace, err := loadFoldedList(lex, PartGivenPlaces)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union)), givenCommon: givenCommon, givenPlace: givenPlace}
 	s.pool.New = func() any { return &workspace{} }
 	return s, nil
 }

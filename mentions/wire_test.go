@@ -739,3 +739,15 @@ func TestNumberedRoads(t *testing.T) {
 		{"en", "The 4th District Court of Appeal ruled on Friday.", nil, []string{"4th District"}},
 	})
 }
+
+// TestFirstNamesThatArePlaces: a first name that is a place's name too
+// ("Jordan") opens a person's name before a surname, also one that is a
+// town's; after a place preposition it stays the place.
+func TestFirstNamesThatArePlaces(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Jordan Henderson scored twice on Saturday.", []string{"Jordan Henderson/PER"}, []string{"Jordan/LOC", "Henderson/LOC"}},
+		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
+		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
+		{"en", "By JAKE SHERMAN and ANNA PALMER\n\nThe talks ended on Saturday in Kessington.", []string{"JAKE SHERMAN/PER", "ANNA PALMER/PER"}, []string{"SHERMAN/LOC"}},
+	})
+}

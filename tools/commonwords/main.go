@@ -30,7 +30,9 @@
 // language ("Will", "Grace", "Pierre") and the names of countries, regions
 // and cities of 100,000 people or more ("Jordan", "Georgia", "Dallas"). The
 // names that are common words go to <out>/en/given_common.txt, folded: a
-// name there opens a person's name only where the context says so.
+// name there opens a person's name only where the context says so; the
+// names that are places to <out>/en/given_places.txt, folded, for the same
+// use ("Jordan Henderson scored").
 package main
 
 import (
@@ -127,7 +129,7 @@ func englishNames(lists []string, en, fr, out string) error {
 			}
 		}
 	}
-	names, common := map[string]bool{}, map[string]bool{}
+	names, common, named := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, p := range lists {
 		if err := eachLine(p, func(w string) {
 			w = strings.TrimSpace(w)
@@ -137,6 +139,7 @@ func englishNames(lists []string, en, fr, out string) error {
 			}
 			switch f := mentions.Fold(w); {
 			case places[f]:
+				named[f] = true // "Jordan", "Sydney": a first name and a place
 			case lower[f]:
 				common[f] = true // "Brad", "Dale", "Will": a name and a word
 			default:
@@ -147,6 +150,9 @@ func englishNames(lists []string, en, fr, out string) error {
 		}
 	}
 	if err := write(filepath.Join(out, "en", "given_names.txt"), sortedKeys(names)); err != nil {
+		return err
+	}
+	if err := write(filepath.Join(out, "en", "given_places.txt"), sortedKeys(named)); err != nil {
 		return err
 	}
 	return write(filepath.Join(out, "en", "given_common.txt"), sortedKeys(common))
