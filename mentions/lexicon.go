@@ -506,7 +506,9 @@ const PartGivenCommon = "given_common"
 const PartGivenPlaces = "given_places"
 
 // loadGivenCommon merges every language's given_common list.
-func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) { return loadFoldedList(lex, PartGivenCommon) }
+func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) {
+	return loadFoldedList(lex, PartGivenCommon)
+}
 
 // loadFoldedList merges every language's generated list name of folded
 // words into a set.
