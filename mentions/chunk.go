@@ -1030,6 +1030,9 @@ const (
 	// name ("selon La Croix", "interrogé par Les Échos"): a title of a
 	// newspaper, party or work, kept whole.
 	flagArticleLed
+	// flagHeadlineSplit: the run is a piece of a headline's run already
+	// cut at its common words (headlineSegments).
+	flagHeadlineSplit
 )
 
 // adjectiveBeforeNoun reports a capitalised word at a that the language's
@@ -1109,6 +1112,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		if k < b && toks[k].name {
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
+		}
+	}
+	// "Amazon Liable for Defective Products, Rules CA Appellate Court": in
+	// a headline every word is capitalised, so the common words cut the run
+	// into its names.
+	if headType == "" && flags&flagHeadlineSplit == 0 && toks[a].titleLine && !toks[a].shouted {
+		if segs := s.headlineSegments(ws, a, b); segs != nil {
+			for _, sg := range segs {
+				s.emitRun(ws, r, text, sg[0], sg[1], "", flags|flagHeadlineSplit)
+			}
+			return b
 		}
 	}
 	// "By JAKE SHERMAN and …", "With Lena Varga …": a capitalised function
@@ -1425,7 +1439,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if k > a && e == b && s.headThenPlace(ws, k-1, e) {
 			// "Philharmonique de Radio France": the head and the place end
 			// the body's longer name.
-			s.addPattern(ws, r, text, pos, b, "ORG", 0)
+			s.addPattern(ws, r, text, pos, b, "", 0)
 			return furthest
 		}
 		from := k
@@ -1525,6 +1539,75 @@ func ofAfterAge(ws *workspace, a int) bool {
 		return false
 	}
 	return ws.text[toks[a-2].start:toks[a-2].end] == "," && ageAfter(ws, a-4)
+}
+
+// headlineSegments cuts a headline's run [a, b) at its common words: a word
+// the dictionary lists in lower case, no head, given name, title or known
+// name's, that no head follows through other such words ("Liable",
+// "Products", "Rules"; not "Appellate" in "Appellate Court"); connectors
+// next to a cut go with it. It returns the pieces left, or nil when
+// nothing is cut.
+func (s *Stage) headlineSegments(ws *workspace, a, b int) [][2]int {
+	toks := ws.toks
+	known := make([]bool, b-a) // inside a knowledge-base name
+	for k := a; k < b; k++ {
+		if e := int(ws.kbEnd[k]); e > k {
+			for j := k; j < min(e, b); j++ {
+				known[j-a] = true
+			}
+		}
+	}
+	common := func(k int) bool {
+		t := &toks[k]
+		if !t.word || known[k-a] || t.shape == shapeLower || t.class&wDict == 0 || t.class&(wOrgHead|wLocHead|wGiven|wTitle|wHonorific) != 0 {
+			return false
+		}
+		// After a first name, and its particle, a word is a surname ("Loïc
+		// Le Clerc", "Lena Baker").
+		p := k - 1
+		if p > a && toks[p].class&(wArticle|wParticle) != 0 {
+			p--
+		}
+		return p < a || toks[p].class&wGiven == 0
+	}
+	cut := make([]bool, b-a)
+	any := false
+	for k := a; k < b; k++ {
+		if !common(k) {
+			continue
+		}
+		j := k + 1
+		for j < b && common(j) {
+			j++
+		}
+		if j < b && toks[j].word && toks[j].class&(wOrgHead|wLocHead) != 0 && toks[j].shape != shapeLower {
+			continue // "Appellate Court", "White House"
+		}
+		cut[k-a], any = true, true
+	}
+	if !any {
+		return nil
+	}
+	var segs [][2]int
+	for k := a; k < b; {
+		for k < b && (cut[k-a] || !toks[k].word || toks[k].shape == shapeLower) {
+			k++
+		}
+		e := k
+		for e < b && !cut[e-a] {
+			e++
+		}
+		// No connector at the piece's end: "… for" before a cut word.
+		end := e
+		for end > k && (!toks[end-1].word || toks[end-1].shape == shapeLower) {
+			end--
+		}
+		if end > k {
+			segs = append(segs, [2]int{k, end})
+		}
+		k = e
+	}
+	return segs
 }
 
 // titleAt reports a capitalised title word at k that is no given name.

@@ -751,3 +751,17 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"en", "By JAKE SHERMAN and ANNA PALMER\n\nThe talks ended on Saturday in Kessington.", []string{"JAKE SHERMAN/PER", "ANNA PALMER/PER"}, []string{"SHERMAN/LOC"}},
 	})
 }
+
+// TestHeadlineRuns: in a headline every word is capitalised, so its common
+// words cut a run into the names inside it; a word before a head, or after
+// a first name, stays.
+func TestHeadlineRuns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Tessaro Liable for Defective Products Rules Norland Appellate Court\n\nThe ruling came on Friday.",
+			[]string{"Norland Appellate Court/ORG"}, []string{"Tessaro Liable for Defective Products Rules Norland Appellate Court"}},
+		{"en", "Storm Leaves Thousands Without Power Across Kessington County\n\nThe storm hit on Friday.",
+			[]string{"Kessington County/LOC"}, []string{"Storm Leaves Thousands Without Power Across Kessington County"}},
+		{"fr", "Les Membres du Chœur de Radio Norvège Inquiets pour Loïc Le Clerc\n\nLe chœur a voté samedi.",
+			[]string{"Chœur de Radio Norvège/ORG", "Loïc Le Clerc/PER"}, []string{"Les Membres du Chœur de Radio Norvège"}},
+	})
+}

@@ -42,6 +42,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -267,7 +268,11 @@ func fromWordLists(paths []string) ([]string, error) {
 // also listed as a proper noun.
 func fromHunspell(path string) ([]string, error) {
 	lower, proper := map[string]bool{}, map[string]bool{}
-	err := eachLine(path, func(line string) {
+	rules, err := suffixRules(strings.TrimSuffix(path, ".dic") + ".aff")
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine(path, func(line string) {
 		f := strings.Fields(line)
 		if len(f) < 2 {
 			return
@@ -286,17 +291,57 @@ func fromHunspell(path string) ([]string, error) {
 			return
 		}
 		lower[word] = true
-		if strings.HasPrefix(flags, "S") && !strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "x") {
-			lower[word+"s"] = true
+		if !strings.Contains(tags, "po:nom") && !strings.Contains(tags, "po:adj") {
+			return // verbs' forms are verb_forms.txt's (tools/wordclasses)
 		}
-		if strings.HasPrefix(flags, "X") {
-			lower[word+"x"] = true
+		// Nouns' and adjectives' inflected forms ("inquiets", "menaces",
+		// "dernières"): the dictionary's suffix rules (FLAG long: two
+		// characters per flag).
+		for i := 0; i+1 < len(flags); i += 2 {
+			for _, r := range rules[flags[i:i+2]] {
+				if strings.HasSuffix(word, r.strip) && r.cond.MatchString(word) {
+					lower[word[:len(word)-len(r.strip)]+r.add] = true
+				}
+			}
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	return keep(lower, proper), nil
+}
+
+// suffixRule is one Hunspell SFX line: strip, then add, where the word
+// ends as cond says.
+type suffixRule struct {
+	strip, add string
+	cond       *regexp.Regexp
+}
+
+// suffixRules reads the SFX rules of a Hunspell affix file, by flag.
+func suffixRules(aff string) (map[string][]suffixRule, error) {
+	rules := map[string][]suffixRule{}
+	err := eachLine(aff, func(line string) {
+		// SFX flag strip add[/flags] condition morph…
+		f := strings.Fields(line)
+		if len(f) < 5 || f[0] != "SFX" {
+			return
+		}
+		strip, add := f[2], f[3]
+		if strip == "0" {
+			strip = ""
+		}
+		add, _, _ = strings.Cut(add, "/")
+		if add == "0" {
+			add = ""
+		}
+		cond, err := regexp.Compile("(?:" + f[4] + ")$")
+		if err != nil {
+			return
+		}
+		rules[f[1]] = append(rules[f[1]], suffixRule{strip, add, cond})
+	})
+	return rules, err
 }
 
 func keep(lower, proper map[string]bool) []string {
