@@ -2557,12 +2557,15 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case s.regionAfterPlace(ws, a, b):
 		return "LOC", evContext // "Washington, D.C.", "Kessel, Norland,": a place's state or country
 	case multi && last.shape == shapeCap && last.class&wDict != 0 && last.class&(wGiven|wTitle) == 0 && first.class&wGiven == 0 &&
-		!s.gaz.firstPerson[string(ws.foldOf(first))] && !initialsOpen(ws, a, b) && !s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
+		!s.gaz.firstPerson[string(ws.foldOf(first))] && !s.givenCommon[string(ws.foldOf(first))] && first.class&wParticle == 0 &&
+		!initialsOpen(ws, a, b) && !s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
 		// "Brightwater Logistics said", "the Corvale Tigers": a name no given
 		// name opens that ends in a common noun is a firm's, a team's or a
 		// body's; a person's surname after an unknown first name is seldom
 		// a word. (On news wire copy such names are ORG or LOC eight times in
-		// nine.) After a place preposition it is a place ("in Tal Afar").
+		// nine.) After a place preposition it is a place ("in Tal Afar"); a
+		// first name that is a word too still opens a person's ("Heath
+		// Ledger"), and so does a particle ("Al Pacino").
 		return "ORG", evDefault
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] &&
 		!s.officeOfBefore(ws, a) && !s.prepObject(ws, a):
