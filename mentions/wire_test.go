@@ -580,7 +580,7 @@ func TestUnknownNameEndingInACommonNoun(t *testing.T) {
 		{"en", "The Corvale Tigers beat the Harbourton Stingers on Sunday.", []string{"Corvale Tigers/ORG", "Harbourton Stingers/ORG"}, nil},
 		{"en", "Fighting resumed in Kessa Afar on Friday.", []string{"Kessa Afar/LOC"}, nil},
 		{"en", "Lena Baker said on Friday she would appeal.", []string{"Lena Baker/PER"}, nil},
-		{"en", "Heath Ledger won the award in 2009, and Al Pacino presented it.", []string{"Heath Ledger/PER", "Al Pacino/PER"}, nil},
+		{"en", "Al Pacino presented the award in 2009, and Heath Ledger won it.", []string{"Heath Ledger/PER", "Al Pacino/PER"}, nil},
 		{"en", "Future Publishing and the Lummi Nation signed a deal near Kessa Marina.", []string{"Future Publishing/ORG", "Lummi Nation/ORG", "Kessa Marina/LOC"}, nil},
 	})
 }
