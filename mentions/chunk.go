@@ -1371,6 +1371,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// person's first name and surname.
 		s.addPattern(ws, r, text, openerAfter(ws, a, b), b, "PER", 0)
 		return b
+	case !wholeKB && headType == "" && b-a <= 3 && allNames(ws, a, b) && s.placeApposition(ws, r, b):
+		// "Ostrava Nova, a small town near the border": one place's name.
+		s.addPattern(ws, r, text, a, b, "LOC", 0)
+		return b
 	case !wholeKB && headType == "" && s.placeLedName(ws, r, a, b) >= 0:
 		s.addPattern(ws, r, text, s.placeLedName(ws, r, a, b), b, "ORG", 0)
 		return b
@@ -2544,6 +2548,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
 	case s.roleAfter(ws, r, b):
 		return "PER", evTitle // "biased toward Idris Malvane, president of the council"
+	case s.placeApposition(ws, r, b) || s.placeCompoundHead(ws, r, b):
+		return "LOC", evContext // "Ostrava Nova, a small town", "the Kessington-based firm"
 	case multi && (s.namedInstitution(ws, a, b) || s.isDemonym(ws.text, first) && s.namedInstitution(ws, a+1, b)):
 		return "ORG", evContext
 	case multi && first.class&(wArticle|wFunction|wConnector) != 0 && first.class&wGiven == 0 && first.shape == shapeCap && !first.sentStart:
@@ -2554,6 +2560,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "in Lincoln", "à Romane": a name alone after a place preposition
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
+	case s.orgNounBefore(ws, a):
+		return "ORG", evContext // "the firm Varnotech"
 	case s.regionAfterPlace(ws, a, b):
 		return "LOC", evContext // "Washington, D.C.", "Kessel, Norland,": a place's state or country
 	case multi && last.shape == shapeCap && last.class&wDict != 0 && last.class&(wGiven|wTitle) == 0 && first.class&wGiven == 0 &&
@@ -2769,6 +2777,67 @@ func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
 	return lowerIs(b, wPlaceNoun) && (!lowerIs(b+1, wConnector) || lowerIs(b+1, wCoord))
 }
 
+// placeApposition reports a kind of place in apposition after the run
+// ending at b: ", a small town near the border", ", the provincial capital"
+// ("Ostrava Nova, a small town"). A noun for people in the list of place
+// nouns ("residents", "mayor") is no such apposition.
+func (s *Stage) placeApposition(ws *workspace, r *langRules, b int) bool {
+	toks := ws.toks
+	if b+2 >= len(toks) || toks[b].word || ws.text[toks[b].start:toks[b].end] != "," {
+		return false
+	}
+	sent := toks[b-1].sent
+	k := b + 1
+	if t := &toks[k]; !t.word || t.shape != shapeLower || t.class&wArticle == 0 && !r.indefinite[string(ws.foldOf(t))] {
+		return false
+	}
+	k++
+	for m := 0; m < 3 && k < len(toks) && toks[k].sent == sent; m++ {
+		t := &toks[k]
+		if !t.word || t.shape != shapeLower {
+			return false
+		}
+		f := ws.foldOf(t)
+		if t.class&wPlaceNoun != 0 {
+			// The noun heads the apposition: "a city councilman" is a person.
+			if k+1 < len(toks) && toks[k+1].word && toks[k+1].sent == sent && toks[k+1].class&(wConnector|wLocPrep|wFunction|wCoord) == 0 {
+				return false
+			}
+			return !r.isPersonNoun(f) && t.class&wOrgHead == 0
+		}
+		if t.class&wAdjective == 0 && !r.isAdjective(f) {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// placeCompoundHead reports a hyphenated compound head right after the run
+// ending at b that makes its name a place's: "Kessington-based",
+// "Norland-born".
+func (s *Stage) placeCompoundHead(ws *workspace, r *langRules, b int) bool {
+	toks := ws.toks
+	if b >= len(toks) || toks[b].word || toks[b].start != toks[b-1].end || r.placeCompoundHeads == nil {
+		return false
+	}
+	w := ws.text[toks[b].start:toks[b].end]
+	h, n := hyphenAt(w, 0)
+	return h == 0 && r.placeCompoundHeads[fold(w[n:])]
+}
+
+// orgNounBefore reports an organisation's noun right before the run at a,
+// inside its sentence: "the firm Varnotech", "the Kessington-based company
+// Halvorsen".
+func (s *Stage) orgNounBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 2 {
+		return false
+	}
+	n := &toks[a-1]
+	return n.word && n.shape == shapeLower && n.class&wOrgNoun != 0 && n.sent == toks[a].sent && toks[a-2].sent == n.sent
+}
+
 // placeCompound reports a hyphenated capitalised compound ("Bas-Rhin",
 // "Pas-de-Calais") after a place preposition, possibly followed by an article
 // ("dans le", "in the"), or after a contracted one ("du"): departments and
@@ -2913,7 +2982,7 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	if e <= a || e >= b || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
 		return -1
 	}
-	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) {
+	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) {
 		return -1 // "the Green Zone": a site, which the head types; "Amara Osei, a nurse": a person
 	}
 	for k := e; k < b; k++ {

@@ -62,6 +62,9 @@ type lexiconFile struct {
 	CompassPoints []string `yaml:"compass_points"`
 	// RoadHeads end a road's name after an ordinal number ("117th Avenue").
 	RoadHeads []string `yaml:"road_heads"`
+	// PlaceCompoundHeads make the name they are hyphenated to a place's
+	// ("Kessington-based", "Norland-born").
+	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
 	GroupVerbs   []string `yaml:"group_verbs"`
@@ -238,8 +241,10 @@ type langRules struct {
 	// compass: folded compass_points.
 	compass map[string]bool
 	// roadHeads: folded road_heads.
-	roadHeads  map[string]bool
-	groupVerbs [][]string
+	roadHeads map[string]bool
+	// placeCompoundHeads: folded place_compound_heads.
+	placeCompoundHeads map[string]bool
+	groupVerbs         [][]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -314,6 +319,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
+	for _, w := range f.PlaceCompoundHeads {
+		if r.placeCompoundHeads == nil {
+			r.placeCompoundHeads = map[string]bool{}
+		}
+		r.placeCompoundHeads[fold(w)] = true
+	}
 	for _, w := range f.RoadHeads {
 		if r.roadHeads == nil {
 			r.roadHeads = map[string]bool{}

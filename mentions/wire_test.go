@@ -767,3 +767,15 @@ func TestHeadlineRuns(t *testing.T) {
 			[]string{"Chœur de Radio Norvège/ORG", "Loïc Le Clerc/PER"}, []string{"Les Membres du Chœur de Radio Norvège"}},
 	})
 }
+
+// TestPlaceAndOrganisationContext: a kind of place in apposition makes an
+// unknown name a place's (not a person's role with a place noun in it, "a
+// city councilman"); "-based" and "-born" make the name before them a
+// place's; an organisation's noun before a name makes it the organisation's.
+func TestPlaceAndOrganisationContext(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He was born in Ostrava Nova, a small town near the border.", []string{"Ostrava Nova/LOC"}, []string{"Ostrava Nova/ORG"}},
+		{"en", "The deal went to the Kessington-based firm Varnotech on Friday.", []string{"Kessington/LOC", "Varnotech/ORG"}, nil},
+		{"en", "\"It just doesn't,\" said Jeff Miller, a city councilman in Hendersonville.", []string{"Jeff Miller/PER"}, []string{"Jeff Miller/LOC"}},
+	})
+}
