@@ -2335,6 +2335,8 @@ trimmed:
 		}
 	} else if headType == "" && s.placeDemonymRun(ws, r, a, b) {
 		return // "New Yorkers": the people of a place named in two words
+	} else if headType == "" && allDict(ws, a, b) && lowerPhraseElsewhere(ws, a, b) {
+		return // "Cold Wave Alert" over "the first cold wave alert of the season"
 	}
 	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
@@ -2864,6 +2866,28 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 	}
 	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wLocPrep != 0
 }
+
+// lowerPhraseElsewhere reports that the words of [a, b), all capitalised
+// common words, stand in lower case elsewhere in the document: its writer
+// uses them as a phrase, not a name ("Cold Wave Alert", "a cold wave
+// alert").
+func lowerPhraseElsewhere(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	phrase := strings.ToLower(ws.text[toks[a].start:toks[b-1].end])
+	for i := 0; ; {
+		j := strings.Index(ws.text[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if (at == 0 || !isLetterByte(ws.text[at-1])) && (at+len(phrase) == len(ws.text) || !isLetterByte(ws.text[at+len(phrase)])) {
+			return true
+		}
+		i = at + 1
+	}
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
 
 // allDict reports whether every word of [a, b) is a common word of the
 // language's dictionary (capitalised here).

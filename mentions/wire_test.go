@@ -779,3 +779,13 @@ func TestPlaceAndOrganisationContext(t *testing.T) {
 		{"en", "\"It just doesn't,\" said Jeff Miller, a city councilman in Hendersonville.", []string{"Jeff Miller/PER"}, []string{"Jeff Miller/LOC"}},
 	})
 }
+
+// TestCommonPhraseInCapitals: capitalised common words that the document
+// writes in lower case elsewhere are its phrase, not a name.
+func TestCommonPhraseInCapitals(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Colder Temperatures Forecast for Wed. after Cold Wave Alert Tues.\n\nThe first cold wave alert of the season was issued on Tuesday.",
+			nil, []string{"Cold Wave Alert", "Colder Temperatures Forecast"}},
+		{"en", "The Green Party won in Kessington.\n\nA green party was held later.", []string{"Green Party/ORG"}, nil},
+	})
+}
