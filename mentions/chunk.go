@@ -2335,6 +2335,8 @@ trimmed:
 		}
 	} else if headType == "" && s.placeDemonymRun(ws, r, a, b) {
 		return // "New Yorkers": the people of a place named in two words
+	} else if headType == "" && s.qualifiedDemonym(ws, a, b) {
+		return // "South Korean", "Native American": a nationality, qualified
 	} else if headType == "" && allDict(ws, a, b) && lowerPhraseElsewhere(ws, a, b) {
 		return // "Cold Wave Alert" over "the first cold wave alert of the season"
 	}
@@ -2865,6 +2867,29 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 		k--
 	}
 	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wLocPrep != 0
+}
+
+// qualifiedDemonym reports a run [a, b) that a nationality word ends after
+// compass points and common words only ("South Korean", "Native American",
+// "Latin American"): a nationality, however many words qualify it.
+func (s *Stage) qualifiedDemonym(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 2 {
+		return false
+	}
+	if _, ok := s.kb.Demonym(ws.text[toks[a].start:toks[b-1].end]); ok {
+		return true // "South Korean", "Sri Lankan"
+	}
+	if !s.isDemonym(ws.text, &toks[b-1]) && !s.isDemonymWord(ws, b-1) {
+		return false
+	}
+	for k := a; k < b-1; k++ {
+		t := &toks[k]
+		if t.class&(wLocMod|wDict|wAdjective|wCommon) == 0 || t.class&(wGiven|wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > int32(k) && ws.kbEnd[k] >= int32(b) {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerPhraseElsewhere reports that the words of [a, b), all capitalised

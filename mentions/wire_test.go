@@ -789,3 +789,11 @@ func TestCommonPhraseInCapitals(t *testing.T) {
 		{"en", "The Green Party won in Kessington.\n\nA green party was held later.", []string{"Green Party/ORG"}, nil},
 	})
 }
+
+// TestQualifiedNationality: a nationality word after compass points or
+// common words is a nationality, not a name ("Native American").
+func TestQualifiedNationality(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "A Native American tribe and Latin American envoys sued the state on Friday.", nil, []string{"Native American", "Latin American"}},
+	})
+}
