@@ -1337,10 +1337,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// "the Supreme Court of Pakistan", "the Water Council of Norland": an
 		// institution named for the place it serves is one organisation, not
 		// a body of the knowledge base's ("Security Council") and a country.
+		// A place's head names a part of it ("the District of
+		// Massachusetts", "the Gulf of Mexico").
 		for a < b && toks[a].class&wArticle != 0 {
 			a++ // a sentence's "The"
 		}
-		s.addPattern(ws, r, text, a, b, "ORG", 0)
+		typ := "ORG"
+		if s.placeHeadOf(ws, a, b) {
+			typ = "LOC"
+		}
+		s.addPattern(ws, r, text, a, b, typ, 0)
 		return b
 	case !wholeKB && s.compassRegion(ws, regionFrom, b):
 		// "l'Europe du Sud", "(pays) du Nord de l'Afrique": a known place
@@ -1711,7 +1717,7 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 				hk--
 			}
 			h := &toks[hk]
-			if h.class&wOrgHead == 0 || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
+			if h.class&(wOrgHead|wLocHead) == 0 || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
 				return false
 			}
 			first = false
@@ -1721,6 +1727,19 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 			return true
 		}
 		k = j
+	}
+	return false
+}
+
+// placeHeadOf reports that the head before the first connector of the run
+// [a, b) is a place's and no organisation's ("District", "Gulf").
+func (s *Stage) placeHeadOf(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	for k := a + 1; k < b; k++ {
+		if t := &toks[k]; t.shape == shapeLower && t.class&wConnector != 0 {
+			h := &toks[k-1]
+			return h.class&wLocHead != 0 && h.class&wOrgHead == 0
+		}
 	}
 	return false
 }
