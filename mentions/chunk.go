@@ -1993,8 +1993,8 @@ func (s *Stage) namedInstitution(ws *workspace, a, b int) bool {
 // Times" inside a sentence.
 func (s *Stage) articleLed(ws *workspace, a int) bool {
 	t := &ws.toks[a]
-	if t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine || a+1 >= len(ws.toks) {
-		return false
+	if t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.segStart || t.titleLine || a+1 >= len(ws.toks) {
+		return false // after a spaced dash ("(AP) -- The …") a capital opens a segment
 	}
 	u := &ws.toks[a+1]
 	if !u.name || u.sent != t.sent || u.class&(wNotName|wFunction) != 0 {
@@ -2359,7 +2359,7 @@ trimmed:
 	} else if headType == "" && allDict(ws, a, b) && lowerPhraseElsewhere(ws, a, b) {
 		return // "Cold Wave Alert" over "the first cold wave alert of the season"
 	}
-	if headType == "" && b-a > 1 && flags&flagBeforeTitle == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
+	if headType == "" && b-a > 1 && flags&(flagBeforeTitle|flagArticleLed) == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
 		for k := a; k < b && generic; k++ {
 			t := &toks[k]

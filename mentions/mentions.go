@@ -478,6 +478,9 @@ func afterSpacedSeparator(text string, t dossier.Token) bool {
 	default:
 		return false
 	}
+	if text[start:end] == "-" && start > 0 && text[start-1] == '-' {
+		start-- // "(AP) -- The …": a typed dash
+	}
 	return start > 0 && (text[start-1] == ' ' || text[start-1] == '\t')
 }
 

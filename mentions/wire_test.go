@@ -798,3 +798,15 @@ func TestQualifiedNationality(t *testing.T) {
 		{"en", "A Native American tribe and Latin American envoys sued the state on Friday.", nil, []string{"Native American", "Latin American"}},
 	})
 }
+
+// TestArticleLedTitlesAndTypedDashes: a capitalised article inside a
+// sentence opens an outlet's title, even one of common words and a
+// nationality ("The Haitian Times"); after a typed dash "--" a capital
+// opens a segment, not a title; a two-word nationality is no name.
+func TestArticleLedTitlesAndTypedDashes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "When you join The Haitian Times family, you get access to its archive.", []string{"The Haitian Times/ORG"}, nil},
+		{"en", "IRBIL, Iraq (AP) -- The American Islamic State group fighter said he was sorry.", []string{"Islamic State/ORG"}, []string{"The American Islamic State"}},
+		{"en", "The South Korean director won the prize on Friday.", nil, []string{"South Korean"}},
+	})
+}
