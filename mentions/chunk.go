@@ -1218,6 +1218,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 					s.emitRun(ws, r, text, e, nameFrom, "", 0)
 				case tk > from && tk < k && headWordIn(ws, from, tk):
 					s.emitRun(ws, r, text, from, tk, "", flagBeforeTitle)
+				case tk > from && toks[tk].class&wPlaceNoun != 0 && tk-from <= 2 && allNames(ws, from, tk) && !allDict(ws, from, tk) && ws.kbEnd[from] == 0:
+					// "Kessington Mayor Rafe Dunmore": a place's office, so a
+					// place's name before it, known or not.
+					s.addPattern(ws, r, text, from, tk, "LOC", 0)
 				default:
 					s.addKBIn(ws, from, nameFrom)
 				}
@@ -1271,9 +1275,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// ("Kessington General Hospital", "the UN General Assembly":
 				// a title word inside a name its head ends.)
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
-				if s.hasHead(ws, a, k) {
+				switch {
+				case s.hasHead(ws, a, k):
 					s.emitRun(ws, r, text, a, k, "", flagBeforeTitle)
-				} else {
+				case t.class&wPlaceNoun != 0 && k-a <= 2 && allNames(ws, a, k) && !allDict(ws, a, k) && ws.kbEnd[a] == 0:
+					// "Kessington Mayor Rafe Dunmore": a place's office, so a
+					// place's name before it, known or not.
+					s.addPattern(ws, r, text, a, k, "LOC", 0)
+				default:
 					s.addKBIn(ws, a, k) // "Paris Mayor Anne Hidalgo": the place before the title stays
 				}
 				end := s.emitRun(ws, r, text, k+1, b, "", 0)

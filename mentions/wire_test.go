@@ -810,3 +810,13 @@ func TestArticleLedTitlesAndTypedDashes(t *testing.T) {
 		{"en", "The South Korean director won the prize on Friday.", nil, []string{"South Korean"}},
 	})
 }
+
+// TestPlaceBeforeAPlacesOffice: a name before a place's office (mayor,
+// governor) is a place's, known or not; before another title it is not
+// typed so.
+func TestPlaceBeforeAPlacesOffice(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Kessington Mayor Rafe Dunmore declared an emergency on Friday.", []string{"Kessington/LOC", "Rafe Dunmore/PER"}, nil},
+		{"en", "Varnotech President Aldo Fenn resigned on Friday.", []string{"Aldo Fenn/PER"}, []string{"Varnotech/LOC"}},
+	})
+}
