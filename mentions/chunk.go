@@ -1118,7 +1118,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// a headline every word is capitalised, so the common words cut the run
 	// into its names.
 	if headType == "" && flags&flagHeadlineSplit == 0 && toks[a].titleLine && !toks[a].shouted {
-		if segs := s.headlineSegments(ws, a, b); segs != nil {
+		if segs := s.headlineSegments(ws, r, a, b); segs != nil {
 			for _, sg := range segs {
 				s.emitRun(ws, r, text, sg[0], sg[1], "", flags|flagHeadlineSplit)
 			}
@@ -1566,7 +1566,7 @@ func ofAfterAge(ws *workspace, a int) bool {
 // "Products", "Rules"; not "Appellate" in "Appellate Court"); connectors
 // next to a cut go with it. It returns the pieces left, or nil when
 // nothing is cut.
-func (s *Stage) headlineSegments(ws *workspace, a, b int) [][2]int {
+func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int {
 	toks := ws.toks
 	known := make([]bool, b-a) // inside a knowledge-base name
 	for k := a; k < b; k++ {
@@ -1591,8 +1591,21 @@ func (s *Stage) headlineSegments(ws *workspace, a, b int) [][2]int {
 	}
 	cut := make([]bool, b-a)
 	any := false
+	// After an institution's head its words are its name's: in French
+	// right away ("Conservatoire National Supérieur d'Art Dramatique"), in
+	// English after its connector ("Institute for Peace Studies"; "Bank
+	// Robbery" is no name).
+	headSeen, tail := false, false
 	for k := a; k < b; k++ {
-		if !common(k) {
+		t := &toks[k]
+		switch {
+		case t.class&(wOrgHead|wLocHead) != 0 && t.shape != shapeLower:
+			headSeen = true
+			tail = tail || !r.adjFirst
+		case headSeen && t.shape == shapeLower && t.class&wConnector != 0:
+			tail = true
+		}
+		if tail || !common(k) {
 			continue
 		}
 		j := k + 1

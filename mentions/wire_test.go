@@ -764,6 +764,10 @@ func TestHeadlineRuns(t *testing.T) {
 			[]string{"Norland Appellate Court/ORG"}, []string{"Tessaro Liable for Defective Products Rules Norland Appellate Court"}},
 		{"en", "Storm Leaves Thousands Without Power Across Kessington County\n\nThe storm hit on Friday.",
 			[]string{"Kessington County/LOC"}, []string{"Storm Leaves Thousands Without Power Across Kessington County"}},
+		{"fr", "Conservatoire National Supérieur d’Art Dramatique\n\nIl y a étudié trois ans.",
+			[]string{"Conservatoire National Supérieur d’Art Dramatique/ORG"}, nil},
+		{"en", "Police Arrest Two Men Over Kessington Bank Robbery\n\nTwo men were arrested on Friday.",
+			[]string{"Kessington Bank/ORG"}, []string{"Kessington Bank Robbery"}},
 		{"fr", "Les Membres du Chœur de Radio Norvège Inquiets pour Loïc Le Clerc\n\nLe chœur a voté samedi.",
 			[]string{"Chœur de Radio Norvège/ORG", "Loïc Le Clerc/PER"}, []string{"Les Membres du Chœur de Radio Norvège"}},
 	})
