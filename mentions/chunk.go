@@ -1604,6 +1604,13 @@ func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int
 			tail = tail || !r.adjFirst
 		case headSeen && t.shape == shapeLower && t.class&wConnector != 0:
 			tail = true
+		case t.word && t.shape != shapeLower && !common(k):
+			// A proper name ends the head's words: "Chœur de Radio Norvège
+			// Inquiets pour …".
+			if tail {
+				headSeen, tail = false, false
+				continue
+			}
 		}
 		if tail || !common(k) {
 			continue
