@@ -196,12 +196,17 @@ type model struct {
 	// English), so that "300 spectators" counts people though no hand-written
 	// list names spectators. Empty for a language without one.
 	personNouns lexicon.WordList
+	// personAdjNouns: the person nouns that are adjectives too (French:
+	// "militaires", "civils"), counted as people after a number.
+	personAdjNouns lexicon.WordList
 	// adjectives: a generated sorted word list of the language's adjectives.
 	adjectives lexicon.WordList
 }
 
 // isPersonNoun reports whether key is in the person-noun list.
-func (m *model) isPersonNoun(key []byte) bool { return m.personNouns.Has(key) }
+func (m *model) isPersonNoun(key []byte) bool {
+	return m.personNouns.Has(key) || m.personAdjNouns.Has(key)
+}
 
 func (m *model) isAdjective(key []byte) bool { return m.adjectives.Has(key) }
 
@@ -440,6 +445,9 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 		if m.personNouns, err = lex.List(lang, lexicon.PersonNouns); err != nil {
 			return nil, nil, fmt.Errorf("figures: %w", err)
 		}
+		if m.personAdjNouns, err = lex.List(lang, lexicon.PersonAdjNouns); err != nil {
+			return nil, nil, fmt.Errorf("figures: %w", err)
+		}
 		if m.adjectives, err = lex.List(lang, lexicon.Adjectives); err != nil {
 			return nil, nil, fmt.Errorf("figures: %w", err)
 		}
@@ -454,6 +462,7 @@ func loadModels(lex *lexicon.Set) (map[string]*model, *model, error) {
 	}
 	if len(allPersons) == 1 { // the merged model searches one list (English today)
 		all.personNouns = byLang[allPersons[0]].personNouns
+		all.personAdjNouns = byLang[allPersons[0]].personAdjNouns
 	}
 	return byLang, all, nil
 }

@@ -49,6 +49,11 @@ func (l WordList) search(cmp func(line string) int) bool {
 // heads of unnamed sources.
 const PersonNouns = "person_nouns"
 
+// PersonAdjNouns names the generated lists of nouns that denote people and
+// are adjectives too ("militaire", "quotidien"; tools/wordclasses, French):
+// figures count people by them; a role's noun is never taken from them.
+const PersonAdjNouns = "person_adj_nouns"
+
 // Adjectives names the generated lists of adjectives (tools/wordclasses):
 // figures read a count through them to its noun ("500 extra officers").
 const Adjectives = "adjectives"

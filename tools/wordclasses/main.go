@@ -107,18 +107,22 @@ func runFrench(dir, out string) error {
 	}); err != nil {
 		return err
 	}
-	words := map[string]bool{}
-	lemmas := 0
+	// A word that is also an adjective goes to a list of its own
+	// (person_adj_nouns: "étudiant", "policier", "militaire", but also
+	// "quotidien", "national"): after a number such a word is the counted
+	// noun (French adjectives follow their noun), less the adjectives that
+	// stand before nouns ("les 2 dernières années"); figures read both
+	// lists, the stages that take a noun for a person's role only the
+	// first ("Kessar, le quotidien du soir" is no person).
+	words, adjWords := map[string]bool{}, map[string]bool{}
+	lemmas, adjLemmas := 0, 0
 	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
-		// A word that is also an adjective is kept ("étudiant", "policier",
-		// "chanteur": French adjectives follow their noun, so after a
-		// number such a word is the counted noun), less the adjectives that
-		// stand before nouns ("les 2 dernières années").
 		if len(f) < 2 || !slices.Contains(f, "po:nom") || slices.Contains(f, "po:npr") {
 			return
 		}
 		lemma, flagStr, _ := strings.Cut(f[0], "/")
-		if !frenchWord(lemma) || grammar[lemma] || slices.Contains(f, "po:adj") && prenominal[lemma] {
+		adj := slices.Contains(f, "po:adj")
+		if !frenchWord(lemma) || grammar[lemma] || adj && prenominal[lemma] {
 			return
 		}
 		var flags []string // FLAG long: two characters each
@@ -137,19 +141,31 @@ func runFrench(dir, out string) error {
 		if !epicene && !inflects {
 			return
 		}
-		lemmas++
-		words[lemma] = true
+		into := words
+		if adj {
+			into = adjWords
+			adjLemmas++
+		} else {
+			lemmas++
+		}
+		into[lemma] = true
 		for _, fl := range flags {
 			for _, r := range rules[fl] {
 				if r.cond.MatchString(lemma) && strings.HasSuffix(lemma, r.strip) {
-					words[lemma[:len(lemma)-len(r.strip)]+r.add] = true
+					into[lemma[:len(lemma)-len(r.strip)]+r.add] = true
 				}
 			}
 		}
 	}); err != nil {
 		return err
 	}
+	for w := range words {
+		delete(adjWords, w) // a form both lists give is the noun's
+	}
 	if err := writeList(filepath.Join(out, "fr", "person_nouns.txt"), words, lemmas); err != nil {
+		return err
+	}
+	if err := writeList(filepath.Join(out, "fr", "person_adj_nouns.txt"), adjWords, adjLemmas); err != nil {
 		return err
 	}
 	return frenchVerbForms(dir, out, rules)
