@@ -413,8 +413,12 @@ func parseWatchlistCSV(name string, data []byte) ([]*Entry, error) {
 			return ""
 		}
 		src := fmt.Sprintf("%s:%d", name, line)
-		if !utf8.ValidString(strings.Join(rec, "")) {
-			return nil, fmt.Errorf("%s: invalid UTF-8", src)
+		for _, f := range rec {
+			// Each field on its own: two halves of a character in two
+			// fields make valid UTF-8 once joined.
+			if !utf8.ValidString(f) {
+				return nil, fmt.Errorf("%s: invalid UTF-8", src)
+			}
 		}
 		e := &Entry{Name: get("name"), Note: get("notes"), Country: strings.ToUpper(get("country")), Parent: get("parent"), Source: src}
 		if e.Name == "" {
