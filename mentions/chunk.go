@@ -1563,7 +1563,8 @@ func ofAfterAge(ws *workspace, a int) bool {
 // headlineSegments cuts a headline's run [a, b) at its common words: a word
 // the dictionary lists in lower case, no head, given name, title or known
 // name's, that no head follows through other such words ("Liable",
-// "Products", "Rules"; not "Appellate" in "Appellate Court"); connectors
+// "Products", "Rules"; not "Appellate" in "Appellate Court"), nor one of
+// the words an institution's head takes after it (see below); connectors
 // next to a cut go with it. It returns the pieces left, or nil when
 // nothing is cut.
 func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int {
