@@ -2905,7 +2905,7 @@ func (s *Stage) placeCompound(ws *workspace, r *langRules, a int) bool {
 	for h, n := hyphenAt(w, 0); h >= 0; h, n = hyphenAt(w, h+n) {
 		last = h + n
 	}
-	if last <= 0 || last >= len(w) || wordShape(afterElision(w[last:])) == shapeLower {
+	if last <= 0 || last >= len(w) || wordShape(w[last+elisionEnd(w[last:]):]) == shapeLower {
 		return false
 	}
 	k := a - 1

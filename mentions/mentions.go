@@ -699,7 +699,7 @@ func (s *Stage) adjectival(w string, r *langRules) bool {
 		_, n := utf8.DecodeRuneInString(last)
 		last = last[n:]
 	}
-	last = afterElision(last)
+	last = last[elisionEnd(last):] // "Goutte-d'Or", "Val-d’Oise": the word after the elided particle
 	if last == "" {
 		return false
 	}
@@ -717,19 +717,6 @@ func (s *Stage) adjectival(w string, r *langRules) bool {
 	}
 	_, ok := s.kb.Demonym(last)
 	return ok
-}
-
-// afterElision returns the word after an elided particle that opens part
-// ("d'Or" → "Or", "l’Île" → "Île"): in "Goutte-d'Or", "Val-d’Oise" the
-// name's last part is capitalised.
-func afterElision(part string) string {
-	switch {
-	case len(part) > 2 && part[1] == '\'':
-		return part[2:]
-	case len(part) > 1+len("’") && strings.HasPrefix(part[1:], "’"):
-		return part[1+len("’"):]
-	}
-	return part
 }
 
 // markTitleLines flags the tokens of sentences written in Title Case
