@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/kb"
+	"github.com/dossier-project/dossier/lexicon"
 )
 
 // matchKB finds, left to right, the longest KB name starting at each token.
@@ -1511,21 +1512,7 @@ func (s *Stage) groupContext(ws *workspace, r *langRules, a, b int) bool {
 			return true
 		}
 	}
-phrases:
-	for _, p := range r.groupVerbs {
-		k := b
-		for _, w := range p {
-			for k < len(toks) && !toks[k].word && toks[k].start == toks[k-1].end {
-				k++ // a glued apostrophe
-			}
-			if k >= len(toks) || !toks[k].word || toks[k].sent != sent || string(ws.foldOf(&toks[k])) != w {
-				continue phrases
-			}
-			k++
-		}
-		return true
-	}
-	return false
+	return lexicon.Forward(r.groupVerbs, sentenceWords{ws, sent}, b, len(toks)) > 0
 }
 
 // ageAfter reports a person's age in apposition right after token b-1:

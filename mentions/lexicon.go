@@ -233,10 +233,10 @@ type langRules struct {
 	contracted map[string]string
 	// postNominals: folded post-nominal letters ("qc", "mp").
 	postNominals map[string]bool
-	// notPlacePreps: the folded words of each not_place_preps phrase.
-	notPlacePreps [][]string
-	// memberNouns: folded member_nouns; groupVerbs: each group_verbs
-	// phrase's folded words.
+	// notPlacePreps, groupVerbs: the not_place_preps and group_verbs
+	// phrases, folded word by word.
+	notPlacePreps, groupVerbs *lexicon.Phrases
+	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
 	compass map[string]bool
@@ -244,7 +244,6 @@ type langRules struct {
 	roadHeads map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
 	placeCompoundHeads map[string]bool
-	groupVerbs         [][]string
 }
 
 func (r *langRules) class(folded []byte) wordClass { return r.words[string(folded)] }
@@ -286,30 +285,15 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.PersonTitles, wTitle)
 	r.add(f.Honorifics, wHonorific)
 	r.add(f.NameAbbreviations, wNameAbbrev)
-	for _, w := range f.AgentPreps {
-		if r.agentPreps == nil {
-			r.agentPreps = map[string]bool{}
-		}
-		r.agentPreps[fold(w)] = true
-	}
-	for _, w := range f.PostNominals {
-		if r.postNominals == nil {
-			r.postNominals = map[string]bool{}
-		}
-		r.postNominals[fold(w)] = true
-	}
+	r.agentPreps = addFolded(r.agentPreps, f.AgentPreps)
+	r.postNominals = addFolded(r.postNominals, f.PostNominals)
 	for c, art := range f.ContractedArticles {
 		if r.contracted == nil {
 			r.contracted = map[string]string{}
 		}
 		r.contracted[fold(c)] = fold(art)
 	}
-	for _, w := range f.IndefiniteArticles {
-		if r.indefinite == nil {
-			r.indefinite = map[string]bool{}
-		}
-		r.indefinite[fold(w)] = true
-	}
+	r.indefinite = addFolded(r.indefinite, f.IndefiniteArticles)
 	r.add(f.RankTitles, wTitle|wRank)
 	r.add(f.PersonVerbs, wPersonVerb)
 	if r.personVerbs == nil {
@@ -319,40 +303,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.personVerbs[strings.ToLower(w)] = true
 	}
 	r.add(f.LocPreps, wLocPrep)
-	for _, w := range f.PlaceCompoundHeads {
-		if r.placeCompoundHeads == nil {
-			r.placeCompoundHeads = map[string]bool{}
-		}
-		r.placeCompoundHeads[fold(w)] = true
-	}
-	for _, w := range f.RoadHeads {
-		if r.roadHeads == nil {
-			r.roadHeads = map[string]bool{}
-		}
-		r.roadHeads[fold(w)] = true
-	}
-	for _, w := range f.CompassPoints {
-		if r.compass == nil {
-			r.compass = map[string]bool{}
-		}
-		r.compass[fold(w)] = true
-	}
-	for _, w := range f.MemberNouns {
-		if r.memberNouns == nil {
-			r.memberNouns = map[string]bool{}
-		}
-		r.memberNouns[fold(w)] = true
-	}
-	for _, p := range f.GroupVerbs {
-		if k := phraseKey(p); k != "" {
-			r.groupVerbs = append(r.groupVerbs, strings.Fields(k))
-		}
-	}
-	for _, p := range f.NotPlacePreps {
-		if k := phraseKey(p); k != "" {
-			r.notPlacePreps = append(r.notPlacePreps, strings.Fields(k))
-		}
-	}
+	r.placeCompoundHeads = addFolded(r.placeCompoundHeads, f.PlaceCompoundHeads)
+	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
+	r.compass = addFolded(r.compass, f.CompassPoints)
+	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
+	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
+	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
 	r.adjFirst = r.adjFirst || f.AdjectivesFirst
@@ -447,6 +403,45 @@ func firstWord(k string) string {
 		return k[:i]
 	}
 	return k
+}
+
+// addFolded adds the folded words to set, made on the first word (a
+// language whose lexicon lists none keeps a nil set).
+func addFolded(set map[string]bool, words []string) map[string]bool {
+	for _, w := range words {
+		if set == nil {
+			set = map[string]bool{}
+		}
+		set[fold(w)] = true
+	}
+	return set
+}
+
+// addPhrases adds the phrases, folded word by word (phraseKey), to set,
+// made on the first phrase.
+func addPhrases(set *lexicon.Phrases, phrases []string) *lexicon.Phrases {
+	for _, p := range phrases {
+		if set == nil {
+			set = &lexicon.Phrases{}
+		}
+		set.Add(strings.Fields(phraseKey(p)))
+	}
+	return set
+}
+
+// sentenceWords reads the folded words of one sentence's tokens for the
+// phrase matcher (lexicon.Forward, lexicon.Backward); punctuation and the
+// other sentences' tokens are no words.
+type sentenceWords struct {
+	ws   *workspace
+	sent int32
+}
+
+func (w sentenceWords) Word(j int) ([]byte, bool) {
+	if j < 0 || j >= len(w.ws.toks) || !w.ws.toks[j].word || w.ws.toks[j].sent != w.sent {
+		return nil, false
+	}
+	return w.ws.foldOf(&w.ws.toks[j]), true
 }
 
 // phraseKey folds a phrase word by word, splitting French elisions off the

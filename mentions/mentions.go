@@ -155,32 +155,13 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 // Varga", "spoke to the Harbourton Herald"): what follows is a source or an
 // addressee, not a place.
 func notPlacePreps(ws *workspace, r *langRules) {
-	if len(r.notPlacePreps) == 0 {
+	if r.notPlacePreps.Len() == 0 {
 		return
 	}
-	toks := ws.toks
-	for i := range toks {
-		t := &toks[i]
-		if !t.word || t.class&wLocPrep == 0 {
-			continue
-		}
-	phrases:
-		for _, p := range r.notPlacePreps {
-			if len(p) > i+1 || string(ws.foldOf(t)) != p[len(p)-1] {
-				continue
-			}
-			k := i - 1
-			for w := len(p) - 2; w >= 0; w-- {
-				for k >= 0 && !toks[k].word && toks[k].end == toks[k+1].start {
-					k-- // a glued apostrophe or hyphen
-				}
-				if k < 0 || !toks[k].word || toks[k].sent != t.sent || string(ws.foldOf(&toks[k])) != p[w] {
-					continue phrases
-				}
-				k--
-			}
+	for i := range ws.toks {
+		t := &ws.toks[i]
+		if t.word && t.class&wLocPrep != 0 && lexicon.Backward(r.notPlacePreps, sentenceWords{ws, t.sent}, i, 0) > 0 {
 			t.class &^= wLocPrep
-			break
 		}
 	}
 }
