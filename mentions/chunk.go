@@ -1331,9 +1331,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	}
 	regionFrom := s.skipConnectors(ws, r, a) // "du Nord de l'Afrique": where a region's name may start
 	placeStart := -1                         // where a place opening an institution's name starts
+	firmFrom := -1                           // where a firm's name a place opens starts
 	if hasKB && !wholeKB {
 		placeStart = s.placeOpensInstitution(ws, a, b)
+		if headType == "" {
+			firmFrom = s.placeLedName(ws, r, a, b)
+		}
 	}
+	opened := openerAfter(ws, a, b) // the run less a sentence's first common word
 	switch {
 	case !hasKB:
 		s.addPattern(ws, r, text, a, b, headType, flags)
@@ -1381,18 +1386,18 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// institution, whatever the knowledge base knows of its other words.
 		s.addPattern(ws, r, text, placeStart, b, "ORG", 0)
 		return b
-	case !wholeKB && s.townBeforeName(ws, r, openerAfter(ws, a, b), b):
+	case !wholeKB && s.townBeforeName(ws, r, opened, b):
 		// "selon Amara Osei, directrice de la clinique": a small town's
 		// name, then a word no list knows, with a person's context, are a
 		// person's first name and surname.
-		s.addPattern(ws, r, text, openerAfter(ws, a, b), b, "PER", 0)
+		s.addPattern(ws, r, text, opened, b, "PER", 0)
 		return b
 	case !wholeKB && headType == "" && b-a <= 3 && allNames(ws, a, b) && s.placeApposition(ws, r, b):
 		// "Ostrava Nova, a small town near the border": one place's name.
 		s.addPattern(ws, r, text, a, b, "LOC", 0)
 		return b
-	case !wholeKB && headType == "" && s.placeLedName(ws, r, a, b) >= 0:
-		s.addPattern(ws, r, text, s.placeLedName(ws, r, a, b), b, "ORG", 0)
+	case firmFrom >= 0:
+		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
