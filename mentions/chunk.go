@@ -1150,7 +1150,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// Agreements, laws and events are not entities, nor the names inside them;
 	// a name listed before one is ("Suharto and the Islamic Conference").
 	// A first name and such a head are a person's name ("Stuart Law"), a
-	// place named like a first name and one an event's ("Paris Olympics").
+	// place named like a first name and one an event's ("Victoria Olympics").
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) {
 		for k := b - 2; k > a; k-- {
 			if t := &toks[k]; t.word && t.shape == shapeLower && t.class&wCoord != 0 {

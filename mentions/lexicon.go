@@ -72,7 +72,7 @@ type lexiconFile struct {
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
 	// HeadConnectors join two parts of a name only after a common head noun
-	// ("Observatory for Human Rights", "Council for Water Security"), not
+	// ("Observatory for Water Rights", "Council for Water Security"), not
 	// after a proper name ("Varga for the Post").
 	HeadConnectors []string            `yaml:"head_connectors"`
 	TailHeads      map[string][]string `yaml:"tail_heads"`

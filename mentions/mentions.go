@@ -120,7 +120,7 @@ func (s *Stage) givenBeforeSurname(ws *workspace) {
 // Authority"). The title lexicon cannot list every office; the noun's
 // meaning and its place say the same. Plurals are left alone: they open
 // organisations' names ("Friends of the Earth", "Sons of Liberty"); so
-// does a name particle ("Champ de Mars"). A known name is no title ("la
+// does a name particle ("Champ de Vessa"). A known name is no title ("la
 // Suisse pour …": the country, which the dictionary also lists as a Swiss).
 func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 	toks := ws.toks

@@ -549,7 +549,7 @@ func TestPostNominalsAndWeekdayAbbreviations(t *testing.T) {
 // TestOfficesAsTitles: a capitalised noun that denotes a person is a title
 // before a given name ("Supervisor Lena Varga") and before "of" and a body's
 // name, which is then the name ("Chairman of the … Authority"); plurals and
-// name particles open names ("Friends of …", "Champ de Mars"); an office
+// name particles open names ("Friends of …", "Champ de Vessa"); an office
 // with no name after it names nothing.
 func TestOfficesAsTitles(t *testing.T) {
 	checkCases(t, []wireCase{
@@ -567,7 +567,7 @@ func TestOfficesAsTitles(t *testing.T) {
 		{"en", "Storms formed over the Gulf of Mexico on Friday.", []string{"Gulf of Mexico/LOC"}, []string{"Mexico/LOC"}},
 		{"en", "Acting U.S. Attorney for the District of Norland Joshua Levy said the case is open.",
 			[]string{"U.S./LOC", "Joshua Levy/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
-		{"en", "The Champ de Mars will host the final.", nil, []string{"Mars"}},
+		{"en", "The Champ de Vessa will host the final.", nil, []string{"Vessa"}},
 	})
 }
 
@@ -649,11 +649,11 @@ func TestHeadThenPlace(t *testing.T) {
 
 // TestFirstNameBeforeANonEntityHead: a first name and a word that heads
 // laws or events make a person's name ("Stuart Law"); a major place named
-// like a first name and an event's head do not ("Paris Olympics").
+// like a first name and an event's head do not ("Victoria Olympics").
 func TestFirstNameBeforeANonEntityHead(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "He added 71 runs with fellow all-rounder Stuart Law, who scored 21.", []string{"Stuart Law/PER"}, nil},
-		{"en", "Tickets for the Paris Olympics sold out on Friday.", nil, []string{"Paris Olympics"}},
+		{"en", "Police scramble ahead of the July start of the Victoria Olympics.", nil, []string{"Victoria Olympics"}},
 	})
 }
 
