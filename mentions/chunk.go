@@ -2381,7 +2381,7 @@ trimmed:
 	} else if headType == "" && allDict(ws, a, b) && lowerPhraseElsewhere(ws, a, b) {
 		return // "Cold Wave Alert" over "the first cold wave alert of the season"
 	}
-	if headType == "" && b-a > 1 && flags&(flagBeforeTitle|flagArticleLed) == 0 && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
+	if headType == "" && b-a > 1 && flags&(flagBeforeTitle|flagArticleLed) == 0 && !s.articleLed(ws, a) && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
 		for k := a; k < b && generic; k++ {
 			t := &toks[k]

@@ -137,7 +137,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 
 // townAsPerson reports a one-word match of a town that is no major place,
 // with a person verb right after it in its sentence ("Clinton said"), a
-// person's title right before it or an age after it ("Anderson, 24,").
+// person's title right before it or an age after it ("Nelson, 31,").
 func (s *Stage) townAsPerson(ws *workspace, r *langRules, c *cand) bool {
 	t := &ws.toks[c.from]
 	if t.shape != shapeCap {

@@ -92,7 +92,7 @@ func (s *Stage) rulesFor(lang string) *langRules { return lexicon.ForLang(s.byLa
 // word of the language, no head and no title follows them in the sentence
 // ("Brad Pitt", "Dale Anderson"); "Rose Garden" and a headline's "Bill
 // Passes" stay words. At a sentence's start, before another given name, the
-// word is a first name only when an age follows ("Zoe Anderson, 24, …").
+// word is a first name only when an age follows ("Zoe Nelson, 31, …").
 func (s *Stage) givenBeforeSurname(ws *workspace) {
 	if len(s.givenCommon) == 0 {
 		return

@@ -810,6 +810,7 @@ func TestQualifiedNationality(t *testing.T) {
 func TestArticleLedTitlesAndTypedDashes(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "When you join The Haitian Times family, you get access to its archive.", []string{"The Haitian Times/ORG"}, nil},
+		{"en", "Readers of The Haitian Times wrote in on Friday.", []string{"The Haitian Times/ORG"}, nil},
 		{"en", "IRBIL, Iraq (AP) -- The American Islamic State group fighter said he was sorry.", []string{"Islamic State/ORG"}, []string{"The American Islamic State"}},
 		{"en", "The South Korean director won the prize on Friday.", nil, []string{"South Korean"}},
 	})
