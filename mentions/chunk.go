@@ -1230,7 +1230,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			}
 		}
 	}
-	// "… said Steve Lederer, who is Napa County Public Works Director.": a
+	// "… said Aldo Fenn, who is Tarrow County Public Works Director.": a
 	// title ending a run that no name follows is the office, cut off the
 	// body's name before it; a run opened by a given name ends with a
 	// surname ("Tessa King").
@@ -1574,8 +1574,8 @@ func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int
 		if !t.word || known[k-a] || t.shape == shapeLower || t.class&wDict == 0 || t.class&(wOrgHead|wLocHead|wGiven|wTitle|wHonorific) != 0 {
 			return false
 		}
-		// After a first name, and its particle, a word is a surname ("Loïc
-		// Le Clerc", "Lena Baker").
+		// After a first name, and its particle, a word is a surname ("Tessa
+		// Le Blanc", "Lena Baker").
 		p := k - 1
 		if p > a && toks[p].class&(wArticle|wParticle) != 0 {
 			p--
@@ -1650,7 +1650,7 @@ func titleAt(ws *workspace, k int) bool {
 
 // officeEnds reports a run [a, b) that a title ends with no name after it
 // in the sentence, opened by no given name and the title no surname the
-// document uses ("Napa County Public Works Director.", not "Tessa King").
+// document uses ("Tarrow County Public Works Director.", not "Tessa King").
 func (s *Stage) officeEnds(ws *workspace, a, b int) bool {
 	toks := ws.toks
 	if !titleAt(ws, b-1) || toks[a].class&wGiven != 0 || ws.kbEnd[b-1] != 0 || ws.surnameInDoc(b-1) {
@@ -2379,7 +2379,7 @@ trimmed:
 	} else if headType == "" && s.qualifiedDemonym(ws, a, b) {
 		return // "South Korean", "Native American": a nationality, qualified
 	} else if headType == "" && allDict(ws, a, b) && lowerPhraseElsewhere(ws, a, b) {
-		return // "Cold Wave Alert" over "the first cold wave alert of the season"
+		return // "Ice Storm Warning" over "an ice storm warning was issued"
 	}
 	if headType == "" && b-a > 1 && flags&(flagBeforeTitle|flagArticleLed) == 0 && !s.articleLed(ws, a) && !s.afterOwner(ws, a) && !s.roleOfNamed(ws, a, b) {
 		generic := true
@@ -2935,8 +2935,8 @@ func (s *Stage) qualifiedDemonym(ws *workspace, a, b int) bool {
 
 // lowerPhraseElsewhere reports that the words of [a, b), all capitalised
 // common words, stand in lower case elsewhere in the document: its writer
-// uses them as a phrase, not a name ("Cold Wave Alert", "a cold wave
-// alert").
+// uses them as a phrase, not a name ("Ice Storm Warning", "an ice storm
+// warning").
 func lowerPhraseElsewhere(ws *workspace, a, b int) bool {
 	toks := ws.toks
 	phrase := strings.ToLower(ws.text[toks[a].start:toks[b-1].end])

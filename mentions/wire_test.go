@@ -120,7 +120,7 @@ func TestRoleApposition(t *testing.T) {
 		{"en", "Talks were held in Kesslo, a town in the north, on Friday.", []string{"Kesslo/LOC"}, nil},
 		{"fr", "Le diplomate est allé à Vorlanda, une ville du nord, puis à Kesslo, puis un suspect a été arrêté.", []string{"Vorlanda/LOC", "Kesslo/LOC"}, nil},
 		{"fr", "Il a parlé avec Karim Dessol, ancien ministre de la Défense.", []string{"Karim Dessol/PER"}, nil},
-		{"en", "The panel questioned Josenrique Cueto, the transit agency's deputy director, on Monday.", []string{"Josenrique Cueto/PER"}, []string{"Cueto/LOC"}},
+		{"en", "The panel questioned Vessaro Cueto, the transit agency's deputy director, on Monday.", []string{"Vessaro Cueto/PER"}, []string{"Cueto/LOC"}},
 		{"en", "Talks were held in Kesslo, the region's main town, on Friday.", []string{"Kesslo/LOC"}, nil},
 	})
 }
@@ -562,11 +562,11 @@ func TestOfficesAsTitles(t *testing.T) {
 		{"en", "Marta Kell, Chair of the Norland House Committee on Water Services, opened the hearing.",
 			[]string{"Marta Kell/PER", "Norland House Committee on Water Services/ORG"}, []string{"Chair of the Norland House Committee"}},
 		{"en", "The Minister of Foreign Affairs resigned on Friday.", nil, []string{"Foreign Affairs", "Minister of Foreign Affairs"}},
-		{"en", "The men were not charged, but Acting U.S. Attorney for the District of Massachusetts Joshua Levy said the case is open.",
-			[]string{"U.S./LOC", "Joshua Levy/PER", "District of Massachusetts/LOC"}, []string{"Attorney for the District", "U.S. Attorney", "District/LOC"}},
+		{"en", "The men were not charged, but Acting U.S. Attorney for the District of Vermont Lena Varga said the inquiry goes on.",
+			[]string{"U.S./LOC", "Lena Varga/PER", "District of Vermont/LOC"}, []string{"Attorney for the District", "U.S. Attorney", "District/LOC"}},
 		{"en", "Storms formed over the Gulf of Mexico on Friday.", []string{"Gulf of Mexico/LOC"}, []string{"Mexico/LOC"}},
-		{"en", "Acting U.S. Attorney for the District of Norland Joshua Levy said the case is open.",
-			[]string{"U.S./LOC", "Joshua Levy/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
+		{"en", "Acting U.S. Attorney for the District of Norland Lena Varga said the inquiry goes on.",
+			[]string{"U.S./LOC", "Lena Varga/PER"}, []string{"Attorney for the District", "U.S. Attorney"}},
 		{"en", "The Champ de Vessa will host the final.", nil, []string{"Vessa"}},
 	})
 }
@@ -601,7 +601,7 @@ func TestSourceAndAddresseePrepositions(t *testing.T) {
 // is a word), and the place after "of" where the person lives a place.
 func TestAgeApposition(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Zoe Anderson, 24, was overcome by fumes at the house.", []string{"Zoe Anderson/PER"}, []string{"Anderson/LOC"}},
+		{"en", "Zoe Nelson, 31, was hurt in the crash on the ring road.", []string{"Zoe Nelson/PER"}, []string{"Nelson/LOC"}},
 		{"en", "Officers arrested Dariusz Wrobel, 41, of Kessington, on Friday.", []string{"Dariusz Wrobel/PER", "Kessington/LOC"}, nil},
 		{"en", "Voters in Kessington, 12, and Harlow, 9, backed him.", nil, []string{"Kessington/PER"}},
 		{"en", "The vote in Kessington (12) was close.", []string{"Kessington/LOC"}, nil},
@@ -628,7 +628,7 @@ func TestTitleEndingARun(t *testing.T) {
 		{"en", "The road stays shut, said Aldo Fenn, who is Tarrow County Public Works Director.",
 			[]string{"Aldo Fenn/PER", "Tarrow County Public Works/ORG"}, []string{"County Public Works Director", "Tarrow County Public Works Director"}},
 		{"en", "The panel handed its findings to the Sri Lankan President, who thanked it.", nil, []string{"Lankan", "Sri Lankan"}},
-		{"en", "Michael R. Bloomberg campaigns in Houston this week.", []string{"Michael R. Bloomberg/PER", "Houston/LOC"}, []string{"Bloomberg/ORG"}},
+		{"en", "Michael R. Bloomberg spoke to voters in Houston on Friday.", []string{"Michael R. Bloomberg/PER", "Houston/LOC"}, []string{"Bloomberg/ORG"}},
 	})
 }
 
@@ -736,8 +736,8 @@ func TestParticlesBeforeAHead(t *testing.T) {
 // the compass point before them; a district so numbered is no road.
 func TestNumberedRoads(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The crash happened near Miller Drive and Southwest 117th Avenue at around 3 a.m.",
-			[]string{"Miller Drive/LOC", "Southwest 117th Avenue/LOC"}, nil},
+		{"en", "Police closed Harbour Drive and Northwest 112th Avenue after the crash on Friday.",
+			[]string{"Harbour Drive/LOC", "Northwest 112th Avenue/LOC"}, nil},
 		{"en", "Police closed West 42nd Street for hours on Friday.", []string{"West 42nd Street/LOC"}, nil},
 		{"en", "The 4th District Court of Appeal ruled on Friday.", nil, []string{"4th District"}},
 	})
@@ -751,7 +751,7 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"en", "Jordan Henderson scored twice on Saturday.", []string{"Jordan Henderson/PER"}, []string{"Jordan/LOC", "Henderson/LOC"}},
 		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
 		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
-		{"en", "By JAKE SHERMAN and ANNA PALMER\n\nThe talks ended on Saturday in Kessington.", []string{"JAKE SHERMAN/PER", "ANNA PALMER/PER"}, []string{"SHERMAN/LOC"}},
+		{"en", "By MARK SHERMAN and LENA VARGA\n\nThe talks ended on Saturday in Kessington.", []string{"MARK SHERMAN/PER", "LENA VARGA/PER"}, []string{"SHERMAN/LOC"}},
 	})
 }
 
@@ -760,16 +760,16 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 // a first name, stays.
 func TestHeadlineRuns(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Tessaro Liable for Defective Products Rules Norland Appellate Court\n\nThe ruling came on Friday.",
-			[]string{"Norland Appellate Court/ORG"}, []string{"Tessaro Liable for Defective Products Rules Norland Appellate Court"}},
+		{"en", "Varnotech Cleared of Fraud Charges Says Norland Appellate Court\n\nThe ruling came on Friday.",
+			[]string{"Norland Appellate Court/ORG"}, []string{"Varnotech Cleared of Fraud Charges Says Norland Appellate Court"}},
 		{"en", "Storm Leaves Thousands Without Power Across Kessington County\n\nThe storm hit on Friday.",
 			[]string{"Kessington County/LOC"}, []string{"Storm Leaves Thousands Without Power Across Kessington County"}},
 		{"fr", "Conservatoire National Supérieur d’Art Dramatique\n\nIl y a étudié trois ans.",
 			[]string{"Conservatoire National Supérieur d’Art Dramatique/ORG"}, nil},
 		{"en", "Police Arrest Two Men Over Kessington Bank Robbery\n\nTwo men were arrested on Friday.",
 			[]string{"Kessington Bank/ORG"}, []string{"Kessington Bank Robbery"}},
-		{"fr", "Les Membres du Chœur de Radio Norvège Inquiets pour Loïc Le Clerc\n\nLe chœur a voté samedi.",
-			[]string{"Chœur de Radio Norvège/ORG", "Loïc Le Clerc/PER"}, []string{"Les Membres du Chœur de Radio Norvège"}},
+		{"fr", "Les Membres du Chœur de Radio Norvège Inquiets pour Tessa Le Blanc\n\nLe chœur a voté samedi.",
+			[]string{"Chœur de Radio Norvège/ORG", "Tessa Le Blanc/PER"}, []string{"Les Membres du Chœur de Radio Norvège"}},
 	})
 }
 
@@ -781,7 +781,7 @@ func TestPlaceAndOrganisationContext(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "He was born in Ostrava Nova, a small town near the border.", []string{"Ostrava Nova/LOC"}, []string{"Ostrava Nova/ORG"}},
 		{"en", "The deal went to the Kessington-based firm Varnotech on Friday.", []string{"Kessington/LOC", "Varnotech/ORG"}, nil},
-		{"en", "\"It just doesn't,\" said Jeff Miller, a city councilman in Hendersonville.", []string{"Jeff Miller/PER"}, []string{"Jeff Miller/LOC"}},
+		{"en", "\"We will see,\" said Tom Ashby, a city councilman in Kessington.", []string{"Tom Ashby/PER"}, []string{"Tom Ashby/LOC"}},
 	})
 }
 
@@ -789,8 +789,8 @@ func TestPlaceAndOrganisationContext(t *testing.T) {
 // writes in lower case elsewhere are its phrase, not a name.
 func TestCommonPhraseInCapitals(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Colder Temperatures Forecast for Wed. after Cold Wave Alert Tues.\n\nThe first cold wave alert of the season was issued on Tuesday.",
-			nil, []string{"Cold Wave Alert", "Colder Temperatures Forecast"}},
+		{"en", "Roads reopened after the Ice Storm Warning Tues.\n\nAn ice storm warning was issued on Monday.",
+			nil, []string{"Ice Storm Warning"}},
 		{"en", "The Green Party won in Kessington.\n\nA green party was held later.", []string{"Green Party/ORG"}, nil},
 	})
 }
@@ -809,9 +809,9 @@ func TestQualifiedNationality(t *testing.T) {
 // opens a segment, not a title; a two-word nationality is no name.
 func TestArticleLedTitlesAndTypedDashes(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "When you join The Haitian Times family, you get access to its archive.", []string{"The Haitian Times/ORG"}, nil},
+		{"en", "He wrote a letter to The Haitian Times on Friday.", []string{"The Haitian Times/ORG"}, nil},
 		{"en", "Readers of The Haitian Times wrote in on Friday.", []string{"The Haitian Times/ORG"}, nil},
-		{"en", "IRBIL, Iraq (AP) -- The American Islamic State group fighter said he was sorry.", []string{"Islamic State/ORG"}, []string{"The American Islamic State"}},
+		{"en", "WASHINGTON (AP) -- The American Islamic State recruit told a court he regretted joining.", []string{"Islamic State/ORG"}, []string{"The American Islamic State"}},
 		{"en", "The South Korean director won the prize on Friday.", nil, []string{"South Korean"}},
 	})
 }
