@@ -658,6 +658,10 @@ func roleOf(n *html.Node) int {
 				// "l-col has-ads", "c-entry social-share": a wrapper whose
 				// class names furniture but that holds the article's
 				// paragraphs is not furniture; its furniture children are.
+				// A paragraph of prose marked itself ("body-paragraph
+				// paywall": the gated rest of the article, sent whole and
+				// hidden by a stylesheet) is the article's text too; a
+				// prompt in such a paragraph is left to the text classifier.
 				continue
 			}
 			return roleFurniture
@@ -669,16 +673,23 @@ func roleOf(n *html.Node) int {
 }
 
 // proseMin is how many bytes of paragraph text make an element a holder of
-// prose rather than furniture; proseScan bounds the walk.
+// prose rather than furniture, paragraphMin the same for one paragraph;
+// proseScan bounds the walk.
 const (
-	proseMin  = 600
-	proseScan = 4000
+	proseMin     = 600
+	paragraphMin = 30
+	proseScan    = 4000
 )
 
 // proseHeavy reports whether n holds at least proseMin bytes of text inside
-// <p> elements (walking at most proseScan nodes).
+// <p> elements, or is a <p> of at least paragraphMin bytes (walking at most
+// proseScan nodes).
 func proseHeavy(n *html.Node) bool {
 	total, seen := 0, 0
+	min, paragraph := proseMin, n.DataAtom == atom.P
+	if paragraph {
+		min = paragraphMin
+	}
 	var walk func(c *html.Node, inP bool) bool
 	walk = func(c *html.Node, inP bool) bool {
 		for k := c.FirstChild; k != nil; k = k.NextSibling {
@@ -690,11 +701,14 @@ func proseHeavy(n *html.Node) bool {
 			case html.TextNode:
 				if inP {
 					total += len(strings.TrimSpace(k.Data))
-					if total >= proseMin {
+					if total >= min {
 						return true
 					}
 				}
 			case html.ElementNode:
+				if paragraph && k.DataAtom == atom.A {
+					continue // a teaser's link ("[ Related: … ]") is no prose of its own
+				}
 				if walk(k, inP || k.DataAtom == atom.P) {
 					return true
 				}
@@ -702,7 +716,7 @@ func proseHeavy(n *html.Node) bool {
 		}
 		return false
 	}
-	return walk(n, false)
+	return walk(n, paragraph)
 }
 
 func hasAncestor(n *html.Node, a atom.Atom) bool {

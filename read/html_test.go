@@ -245,3 +245,32 @@ func TestMarkerRole(t *testing.T) {
 		}
 	}
 }
+
+// Some sites send the whole article and let a stylesheet hide its gated
+// part: the paragraphs carry a "paywall" class. Their prose is the
+// article's; the prompt and a teaser link marked the same way are not.
+func TestGatedParagraphs(t *testing.T) {
+	page := `<html><body><article>
+<p class="body-paragraph">The harbour authority of Kessington confirmed on Monday that two patrol boats had been seized.</p>
+<p class="body-paragraph paywall">Speaking in Vessa, the authority's director said the boats had been missing since March and that an inquiry was under way.</p>
+<p class="body-paragraph paywall">"We will find out who took them," she said.</p>
+<p class="interstitial paywall">[ <a href="/x">Harbour thefts rise for a third year</a> ]</p>
+<div class="paywall-prompt"><p>Subscribe to keep reading.</p></div>
+<p class="body-paragraph paywall">The inquiry is expected to report in the autumn, officials added on Tuesday.</p>
+</article></body></html>`
+	doc, err := Bytes("gated.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, doc)
+	for _, p := range []string{"The harbour authority", "Speaking in Vessa", "\"We will find out", "The inquiry is expected"} {
+		if _, bp := lineAt(t, doc, p); bp {
+			t.Errorf("article line %q marked as boilerplate", p)
+		}
+	}
+	for _, p := range []string{"[ Harbour thefts", "Subscribe to keep reading."} {
+		if _, bp := lineAt(t, doc, p); !bp {
+			t.Errorf("furniture line %q kept", p)
+		}
+	}
+}
