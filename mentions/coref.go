@@ -37,6 +37,16 @@ func (ws *workspace) candKey(c *cand) string {
 	return string(ws.key)
 }
 
+// noWordIn reports whether no word of tokens [a, b) is a dictionary word.
+func noWordIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word && (t.class&wDict != 0 || t.number) {
+			return false
+		}
+	}
+	return true
+}
+
 // filterAndType drops pattern candidates that lack support where capitals
 // mean little (sentence starts, headlines) and gives every mention of one name
 // one type: the best-supported one.
@@ -60,7 +70,10 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			names[k] = sp
 		}
 		first := &ws.toks[c.from]
-		if c.entry != nil || (!first.sentStart && !first.titleLine) || c.to-c.from > 1 && !first.titleLine {
+		if c.entry != nil || (!first.sentStart && !first.titleLine) || c.to-c.from > 1 && (!first.titleLine || noWordIn(ws, c.from, c.to)) {
+			// In a headline or a credit line capitals say little, but two
+			// words that are no word of the language name someone or
+			// something ("Ibtisam Mahdi, Ruwaida Kamal Amer").
 			sp.body = true
 		}
 		if last := c.to - 1; c.to-c.from > 1 {

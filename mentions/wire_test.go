@@ -825,3 +825,15 @@ func TestPlaceBeforeAPlacesOffice(t *testing.T) {
 		{"en", "Varnotech President Aldo Fenn resigned on Friday.", []string{"Aldo Fenn/PER"}, []string{"Varnotech/LOC"}},
 	})
 }
+
+// TestCreditLines: a line that lists authors or credits is written in
+// capitals like a headline, but words that are no word of the language,
+// two or more together, name people even with first names no list holds.
+func TestCreditLines(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Oyelaran Temidayo, Kessandra Aduke Ashe\nNovember 8, 2031\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
+		{"en", "Reporting by Oyelaran Temidayo and Tobechi Nnamdi\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Tobechi Nnamdi/PER"}, nil},
+		{"fr", "Oyelaran Temidayo, Kessandra Aduke Ashe\nLe port a rouvert lundi après une semaine de grève.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
+		{"en", "Storm Warning Issued For Coastal Towns\nThe port closed on Monday after a week of storms.", nil, []string{"Storm Warning", "Coastal Towns"}},
+	})
+}
