@@ -346,9 +346,10 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			continue // "the Republic of Varnak": a common word heading a longer name
 		}
 		if single && c.entry.Type == kb.LOC && first.class&(wGiven|wParticle) != 0 && j < len(ws.toks) && ws.toks[j].sent == first.sent &&
-			ws.toks[j].start > first.end && (ws.toks[j].name && ws.toks[j].class&(wTitle|wOrgHead|wLocHead) == 0 || first.class&wGiven != 0 && ws.toks[j].shape == shapeLower &&
+			ws.toks[j].start > first.end && (ws.toks[j].name && ws.toks[j].class&(wTitle|wOrgHead|wLocHead) == 0 || ws.toks[j].shape == shapeLower &&
 			ws.toks[j].class&wParticle != 0 && s.joins(ws, r, j)) {
-			// "Abu Kessim", "Van Moer", "Dominique de Villepin": a given name
+			// "Abu Kessim", "Van Moer", "Dominique de Villepin", "Van den
+			// Hoek": a given name
 			// or a particle that is also a place's name opens a person's;
 			// not before a title or a head ("Paris Mayor …", "Georgia Police").
 			continue
@@ -1270,6 +1271,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				toks[a].class&wGiven != 0 && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
+				cut = true
+			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 && k-a >= 2 &&
+				toks[a].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 && toks[k-1].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
+				ws.kbEnd[a] == 0 && allNames(ws, a, k) && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k) && s.hasHead(ws, k+1, b):
+				// "Jamon Hoek of Oregon State University": words that are no
+				// word of the language and have no head, then "of" and a name
+				// with a head of its own, are a person (first names no list
+				// holds) and the body they belong to.
 				cut = true
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k) &&
 				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)):
@@ -2971,8 +2980,9 @@ func allDict(ws *workspace, a, b int) bool {
 func allNames(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
 		t := &ws.toks[k]
-		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 && ws.toks[a].class&wGiven != 0 {
-			continue // after a given name: "Fritz van Heerden", not "Laufe der Jahre"
+		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 &&
+			(ws.toks[a].class&wGiven != 0 || ws.toks[k-1].class&wParticle != 0 && ws.toks[k-1].shape == shapeCap) {
+			continue // after a given name or a capitalised particle: "Fritz van Heerden", "Van den Hoek", not "Laufe der Jahre"
 		}
 		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
 			return false

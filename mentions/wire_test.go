@@ -198,6 +198,22 @@ func TestParticleNames(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "On Friday Peter van Heerden left the ground before the match ended.", []string{"Peter van Heerden/PER"}, nil},
 		{"en", "The defender Peter van der Wessel scored twice in the second half.", []string{"Peter van der Wessel/PER"}, nil},
+		// A capitalised particle that is a town's name too ("Van") opens a
+		// surname before a lower-case particle, whatever the first name.
+		{"en", "Tobechi Van den Broek said the images were clear.", []string{"Tobechi Van den Broek/PER"}, []string{"Van/LOC"}},
+		{"en", "Tobechi Van den Broek of Harbourton State University said the images were clear.", []string{"Tobechi Van den Broek/PER", "Harbourton State University/ORG"}, nil},
+		{"en", "The bombing in Van on Monday killed two people.", []string{"Van/LOC"}, nil},
+	})
+}
+
+// TestPersonOfBody: an unknown first name and surname, then "of" and a
+// body with a head of its own, are a person and the body, not one name;
+// a head before "of" keeps the name whole.
+func TestPersonOfBody(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Oyelaran Temidayo of the Harbourton Port Authority spoke first.", []string{"Oyelaran Temidayo/PER", "Harbourton Port Authority/ORG"}, nil},
+		{"en", "Oyelaran Temidayo of Kessington University said the data were sound.", []string{"Oyelaran Temidayo/PER", "Kessington University/ORG"}, nil},
+		{"en", "The Bank of Norland and the University of Vessa agreed.", []string{"Bank of Norland/ORG", "University of Vessa/ORG"}, nil},
 	})
 }
 
