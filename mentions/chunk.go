@@ -2203,6 +2203,14 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
+	if from == i && i > 0 && c.entry.Type == kb.LOC && ws.toks[i-1].word && ws.toks[i-1].shape == shapeCap &&
+		ws.toks[i-1].class&wLocMod != 0 && ws.toks[i-1].sent == ws.toks[i].sent && !ws.toks[i-1].skip && !ws.toks[i-1].titleLine &&
+		ws.toks[i-1].end < ws.toks[i].start && ws.kbEnd[i-1] == 0 {
+		// "Greater Boston", "Southern California", "Upper Norland": a
+		// capitalised direction or part word makes a region of its own.
+		ws.cands = append(ws.cands, cand{from: i - 1, to: e, typ: "LOC", strength: evHead, source: SourcePattern})
+		return
+	}
 	if from == i && e < len(ws.toks) && c.entry.Kind == kb.KindRegion && c.entry.Country == "" && ws.toks[e].word &&
 		ws.toks[e].shape == shapeLower && ws.toks[e].class&wLocPostMod != 0 && ws.toks[e].sent == ws.toks[i].sent && !ws.toks[e].skip {
 		// "Afrique subsaharienne", "Asie centrale": a world region of its own.

@@ -853,3 +853,13 @@ func TestCreditLines(t *testing.T) {
 		{"en", "Storm Warning Issued For Coastal Towns\nThe port closed on Monday after a week of storms.", nil, []string{"Storm Warning", "Coastal Towns"}},
 	})
 }
+
+// TestPlacePartNames: a capitalised direction or part word before a known
+// place names a region of its own; the word in lower case does not.
+func TestPlacePartNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The network operated out of flats in Greater Boston and Virginia.", []string{"Greater Boston/LOC", "Virginia/LOC"}, []string{"Boston/LOC"}},
+		{"en", "Wildfires spread across Southern California on Sunday.", []string{"Southern California/LOC"}, nil},
+		{"en", "Their greater aim was to reach Boston before dark.", []string{"Boston/LOC"}, []string{"greater Boston"}},
+	})
+}
