@@ -45,6 +45,10 @@ type lineInfo struct {
 	// Lena Varga", "Karim Haddad, photo: Archives Vessa"). A caption that
 	// says something before its credit is kept: it may hold facts.
 	credit bool
+	// innerStop: a sentence of five tokens or more ends inside the line,
+	// before more text: prose, not a headline ("Troops at the gate in
+	// Varnak on Friday. Photograph: …").
+	innerStop bool
 	// valueEnd: a number that is no year ends the line, or a unit after it
 	// does ("180 points", "26:17.8"): a row of results, not a link.
 	valueEnd bool
@@ -79,8 +83,12 @@ type scanner struct {
 	tokHash  []uint32
 	tokEntry []int32 // index into compiled.entries, or -1
 	softSeen []int32
-	inTok    bool
-	hash     uint32 // FNV-1a of the open token so far
+	// stopTok: how many tokens came before the line's first sentence end
+	// (". " after a word of four letters or more, five tokens or more in),
+	// or -1.
+	stopTok int
+	inTok   bool
+	hash    uint32 // FNV-1a of the open token so far
 }
 
 func (sc *scanner) closeTok() {
@@ -164,6 +172,7 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 	sc.tokHash = sc.tokHash[:0]
 	sc.tokEntry = sc.tokEntry[:0]
 	sc.inTok = false
+	sc.stopTok = -1
 	li.start, li.end = start, end
 
 	prevLower := false // previous rune of the token was lower case (camelCase splits)
@@ -261,6 +270,10 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 			prevLower = false
 			continue
 		}
+		if sc.stopTok < 0 && (r == '.' || r == '!' || r == '?') && i < end && text[i] == ' ' && sc.inTok && len(sc.tokStart) >= 5 &&
+			len(sc.norm)-int(sc.tokStart[len(sc.tokStart)-1]) >= 4 {
+			sc.stopTok = len(sc.tokStart)
+		}
 		sc.closeTok()
 		if r == ':' || r >= utf8.RuneSelf && unicode.IsSymbol(r) || r < utf8.RuneSelf && isASCIISymbol(b) {
 			sc.openTok(false)
@@ -338,7 +351,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			li.selfRef = true
 		}
 		selfPending = flags&wSelf != 0 && prevFlags&wDemonstrative != 0
-		if len(tok) == 1 && tok[0] == ':' && prevFlags&wPlaceholder != 0 && k+1 < len(sc.tokCap) && sc.tokCap[k+1] {
+		if len(tok) == 1 && tok[0] == ':' && prevFlags&wPlaceholder != 0 && k+1 < len(sc.tokCap) && sc.tokCap[k+1] &&
+			(sc.stopTok < 0 || k < sc.stopTok) {
+			// (A sentence before the credit says something: a caption, kept.)
 			creditFrom = li.content
 		}
 		prevFlags = flags
@@ -406,6 +421,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	if selfPending {
 		li.selfRef = true // "Share this article"
 	}
+	li.innerStop = sc.stopTok >= 0
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
 	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
 	// caps counted per token above; keep it per word so ratios use li.words.
