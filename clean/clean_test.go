@@ -616,7 +616,7 @@ func TestCreditLines(t *testing.T) {
 		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
 		{"Karim Haddad, photo: Archives of the Norland Police", drop},
 		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
-		{"Soldiers guard the gate of the post in Varnak on Saturday. Photo: Lena Varga", free},          // the headline rule may take it
+		{"Soldiers guard the gate of the post in Varnak on Saturday. Photo: Lena Varga", keep},
 		{"Rescue teams search the rubble in Dorun. Photograph: Tomas Berger/The Norland Courier", keep}, // a sentence before the credit
 		{"The photo: a blurred picture of two men on a motorbike, taken by a guard, was released by the police.", keep},
 	}, false)
