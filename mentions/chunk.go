@@ -2219,7 +2219,7 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
 	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
-		commonTown: commonWordTown(ws, i, e, c.entry) && !placePrepBefore(ws, i)})
+		commonTown: commonWordTown(ws, i, e, c.entry) && !placePrepBefore(ws, i) && !residentAfter(ws, e)})
 }
 
 // weakByContext reports a knowledge-base match of tokens [i, e) that stands
@@ -2435,7 +2435,7 @@ trimmed:
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
 			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB,
-				weak: weakByContext(ws, a, b, m.Entry), commonTown: commonWordTown(ws, a, b, m.Entry) && !placePrepBefore(ws, a)})
+				weak: weakByContext(ws, a, b, m.Entry), commonTown: commonWordTown(ws, a, b, m.Entry) && !placePrepBefore(ws, a) && !residentAfter(ws, b)})
 			return
 		}
 	}
@@ -2602,6 +2602,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evVerb // "Tessaka militants", "fighters of Tessaka", "Tessaka claimed responsibility"
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
+	case first.class&wGiven == 0 && residentAfter(ws, b):
+		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a):
 		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested"
 	case ofAfterAge(ws, a):

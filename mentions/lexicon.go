@@ -62,6 +62,9 @@ type lexiconFile struct {
 	CompassPoints []string `yaml:"compass_points"`
 	// RoadHeads end a road's name after an ordinal number ("117th Avenue").
 	RoadHeads []string `yaml:"road_heads"`
+	// ResidentNouns, in lower case right after a name, make it the place
+	// the person comes from ("a Harbourton man", "Limerick woman Ann Roe").
+	ResidentNouns []string `yaml:"resident_nouns"`
 	// PlaceCompoundHeads make the name they are hyphenated to a place's
 	// ("Kessington-based", "Norland-born").
 	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
@@ -242,6 +245,8 @@ type langRules struct {
 	compass map[string]bool
 	// roadHeads: folded road_heads.
 	roadHeads map[string]bool
+	// residentNouns: folded resident_nouns.
+	residentNouns map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
 	placeCompoundHeads map[string]bool
 }
@@ -306,6 +311,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.placeCompoundHeads = addFolded(r.placeCompoundHeads, f.PlaceCompoundHeads)
 	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
 	r.compass = addFolded(r.compass, f.CompassPoints)
+	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)

@@ -166,6 +166,24 @@ func notPlacePreps(ws *workspace, r *langRules) {
 	}
 }
 
+// markResidents flags the lower-case resident nouns ("man", "teenager").
+func markResidents(ws *workspace, r *langRules) {
+	if len(r.residentNouns) == 0 {
+		return
+	}
+	for i := range ws.toks {
+		if t := &ws.toks[i]; t.word && t.shape == shapeLower && r.residentNouns[string(ws.foldOf(t))] {
+			t.resident = true
+		}
+	}
+}
+
+// residentAfter reports a resident noun right after the name ending at
+// token b, in its sentence: the name is the place the person is from.
+func residentAfter(ws *workspace, b int) bool {
+	return b > 0 && b < len(ws.toks) && ws.toks[b].resident && ws.toks[b].sent == ws.toks[b-1].sent
+}
+
 // foreignOpeners marks as common words the capitalised words that open a
 // sentence written in another language than the document's ("Thank you…",
 // "Both sides…" quoted in a French text): the word and the next one are in
@@ -220,6 +238,7 @@ type tok struct {
 	titleLine          bool // inside a Title Case line (headline)
 	shouted            bool // inside a line written all in capitals
 	skip               bool // inside boilerplate
+	resident           bool // a lower-case resident noun: "a Harbourton man"
 	sent               int32
 }
 
@@ -297,6 +316,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.analyse(doc, r, ws)
 	s.givenBeforeSurname(ws)
 	notPlacePreps(ws, r)
+	markResidents(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.rolesAsTitles(ws, r)

@@ -863,3 +863,15 @@ func TestPlacePartNames(t *testing.T) {
 		{"en", "Their greater aim was to reach Boston before dark.", []string{"Boston/LOC"}, []string{"greater Boston"}},
 	})
 }
+
+// TestResidentNouns: a name right before a lower-case noun for a person
+// ("man", "teenager") is the place the person is from, also when the
+// place's name is a common word too; a given name there is a person's.
+func TestResidentNouns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "A Dorunville woman was jailed for six years on Monday.", []string{"Dorunville/LOC"}, []string{"Dorunville/ORG"}},
+		{"en", "The court heard that Harbourton man Tomas Berger had fled.", []string{"Harbourton/LOC", "Tomas Berger/PER"}, nil},
+		{"en", "A Cork man and a Dublin woman were charged on Friday.", []string{"Cork/LOC", "Dublin/LOC"}, nil},
+		{"en", "She met Lena the other day, a woman who knew him.", nil, []string{"Lena/LOC"}},
+	})
+}
