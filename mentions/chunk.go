@@ -1408,6 +1408,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
+	case !wholeKB && b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&wLocHead != 0 && toks[a].class&wOrgHead == 0 &&
+		int(ws.kbEnd[a+1]) == b && ws.kbInfo[a+1] != nil && ws.kbInfo[a+1].cands[ws.kbCand[a+1]].entry.Type == kb.LOC:
+		// "Mount Sinai", "Wadi Gaza": a place's head before a known
+		// place's name names a feature of its own.
+		s.addPattern(ws, r, text, a, b, "LOC", 0)
+		return b
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)

@@ -730,8 +730,12 @@ func markTitleLines(ws *workspace, text string) {
 			j++
 		}
 		content, capital, upper, notUpper := 0, 0, 0, 0
+		slash := false
 		for k := i; k < j; k++ {
 			t := &toks[k]
+			if !t.word && text[t.start:t.end] == "/" && k > i && k+1 < j && capitalWord(&toks[k-1]) && capitalWord(&toks[k+1]) {
+				slash = true // between two names, not in "11/9"
+			}
 			if !t.word || t.number || t.class&(wFunction|wConnector) != 0 && t.shape == shapeLower {
 				continue
 			}
@@ -746,7 +750,8 @@ func markTitleLines(ws *workspace, text string) {
 			}
 		}
 		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0 ||
-			listMarker(ws, text, i, j) // "5. Lena Varga (Norland) 15:08.00": a list's item, not a headline
+			listMarker(ws, text, i, j) || // "5. Lena Varga (Norland) 15:08.00": a list's item, not a headline
+			slash && !endsWithStop(ws, text, i, j) // "Lena Varga / NPA via Getty Images": a picture's credit
 		// A sentence in capitals ("SHEARER NAMED AS CAPTAIN.") is shouted,
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
@@ -763,6 +768,9 @@ func markTitleLines(ws *workspace, text string) {
 		i = j
 	}
 }
+
+// capitalWord reports a capitalised word, not a number.
+func capitalWord(t *tok) bool { return t.word && !t.number && t.shape != shapeLower }
 
 // listMarker reports a sentence toks[i:j] opening with a list's number and
 // its period ("5. ").

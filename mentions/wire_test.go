@@ -849,6 +849,10 @@ func TestCreditLines(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Oyelaran Temidayo, Kessandra Aduke Ashe\nNovember 8, 2031\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
 		{"en", "Reporting by Oyelaran Temidayo and Tobechi Nnamdi\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Tobechi Nnamdi/PER"}, nil},
+		// A picture's credit: names on both sides of a slash are read as in
+		// a sentence, not cut at their common words like a headline's.
+		{"en", "Divers search the harbour on Monday.\nLena Varga / Norland Images via Getty Images", []string{"Lena Varga/PER", "Norland Images/ORG", "Getty Images/ORG"}, nil},
+		{"en", "RSVP for Our Town panel on 11/9 at the Kessel Library", nil, []string{"Our Town"}},
 		{"fr", "Oyelaran Temidayo, Kessandra Aduke Ashe\nLe port a rouvert lundi après une semaine de grève.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
 		{"en", "Storm Warning Issued For Coastal Towns\nThe port closed on Monday after a week of storms.", nil, []string{"Storm Warning", "Coastal Towns"}},
 	})
@@ -873,5 +877,15 @@ func TestResidentNouns(t *testing.T) {
 		{"en", "The court heard that Harbourton man Tomas Berger had fled.", []string{"Harbourton/LOC", "Tomas Berger/PER"}, nil},
 		{"en", "A Cork man and a Dublin woman were charged on Friday.", []string{"Cork/LOC", "Dublin/LOC"}, nil},
 		{"en", "She met Lena the other day, a woman who knew him.", nil, []string{"Lena/LOC"}},
+	})
+}
+
+// TestHeadBeforeKnownPlace: a place's head before a known place's name
+// names a feature of its own.
+func TestHeadBeforeKnownPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Families fled south of Wadi Gaza on foot.", []string{"Wadi Gaza/LOC"}, []string{"Gaza/LOC"}},
+		{"en", "The pilgrims climbed Mount Sinai before dawn.", []string{"Mount Sinai/LOC"}, []string{"Mount/LOC"}},
+		{"fr", "Les combats ont repris près du Djebel Chambi.", []string{"Djebel Chambi/LOC"}, nil},
 	})
 }
