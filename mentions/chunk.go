@@ -667,6 +667,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 				break
 			}
 			k := s.skipConnectors(ws, r, j)
+			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
+				break // "le ministère de la Santé du Hamas": the body's owner, a name of its own
+			}
 			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && toks[k].class&wNotName == 0 {
 				j = k + 1
 				continue

@@ -889,3 +889,15 @@ func TestHeadBeforeKnownPlace(t *testing.T) {
 		{"fr", "Les combats ont repris près du Djebel Chambi.", []string{"Djebel Chambi/LOC"}, nil},
 	})
 }
+
+// TestFrenchLowerHeads: a lower-case head before a capitalised name opens
+// the name in French ("la bande de Gaza", "le ministère de la Santé"), and
+// the body's owner after it, a known organisation, is a name of its own.
+func TestFrenchLowerHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Les frappes ont repris dans la bande de Gaza, selon le ministère de la Santé du Hamas.", []string{"bande de Gaza/LOC", "ministère de la Santé/ORG", "Hamas/ORG"}, []string{"ministère de la Santé du Hamas"}},
+		{"fr", "À la pointe Saint-Vessan, le vent a soufflé à 150 km/h.", []string{"pointe Saint-Vessan/LOC"}, nil},
+		{"fr", "Il a été transféré à la maison d'arrêt de Varnes en avril.", []string{"maison d'arrêt de Varnes/LOC"}, nil},
+		{"fr", "Une bande de jeunes a attaqué le poste du ministère.", nil, []string{"bande de jeunes"}},
+	})
+}
