@@ -514,6 +514,7 @@ func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
 // matches into ws.cands.
 func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	ws.cands = ws.cands[:0]
+	clear(ws.nonEntity)
 	n := len(ws.toks)
 	for i := 0; i < n; {
 		end, headType, flags := s.runEnd(ws, r, i)
@@ -2050,12 +2051,26 @@ func (s *Stage) articleLed(ws *workspace, a int) bool {
 	return true
 }
 
+// noteNonEntity records the name of tokens [a, b) as no entity.
+func (ws *workspace) noteNonEntity(a, b int) {
+	if ws.nonEntity == nil {
+		ws.nonEntity = map[string]bool{}
+	}
+	ws.nonEntity[ws.candKey(&cand{from: a, to: b})] = true
+}
+
 // nonEntityName reports a run that is, or ends with, a designation the
 // lexicon lists ("the Specially Designated Global Terrorist", "a Foreign
 // Terrorist Organization").
 func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if b-a >= 2 && r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[a]))] {
-		return true // "HMS Varnak": a ship
+		ws.noteNonEntity(a+1, b)
+		return true // "HMS Varnak": a ship; "Storm Ciarán": weather
+	}
+	if p := a - 1; p >= 0 && ws.toks[p].word && ws.toks[p].shape == shapeLower && ws.toks[p].sent == ws.toks[a].sent &&
+		r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[p]))] {
+		ws.noteNonEntity(a, b)
+		return true // "la tempête Ciaran"
 	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false

@@ -120,7 +120,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		sp := names[keys[i]]
 		first := &ws.toks[c.from]
 		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]] || placeNounAfter(ws, c)
-		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] {
+		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] || ws.nonEntity[keys[i]] {
 			c.drop = true
 		}
 	}

@@ -252,6 +252,9 @@ type workspace struct {
 	kbInfo []*phraseInfo
 	cands  []cand
 	inList []bool // coordinatedTypes: candidate i is a list's member
+	// nonEntity: folded names a non-entity prefix introduced ("Storm
+	// Ciarán", "la tempête Ciaran"): alone later they are no entity either.
+	nonEntity map[string]bool
 	// caseSeen: how each word (by foldHash) is written in the document,
 	// built on demand when caseBuilt is false (see lowerElsewhere).
 	caseSeen  map[uint64]uint8

@@ -901,3 +901,13 @@ func TestFrenchLowerHeads(t *testing.T) {
 		{"fr", "Une bande de jeunes a attaqué le poste du ministère.", nil, []string{"bande de jeunes"}},
 	})
 }
+
+// TestWeatherNames: a storm's name is no entity, after its capitalised
+// prefix or a lower-case one, nor alone later in the document.
+func TestWeatherNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Storm Orlan hit Cornwall on Monday. Orlan brought winds of 90mph to the coast.", []string{"Cornwall/LOC"}, []string{"Storm Orlan", "Orlan"}},
+		{"fr", "La tempête Orlan a frappé Brest lundi. Orlan a fait deux morts sur la côte.", []string{"Brest/LOC"}, []string{"tempête Orlan", "Orlan"}},
+		{"en", "HMS Varnak docked at Portsmouth.", []string{"Portsmouth/LOC"}, []string{"HMS Varnak", "Varnak"}},
+	})
+}
