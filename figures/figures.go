@@ -387,6 +387,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if leftFlags&fMonth != 0 && qstart == ex.start {
 		return found{}, false // "September 11 attacks", "June 19th"
 	}
+	if leftFlags&fRate != 0 && ex.currency == unitNone {
+		return found{}, false // "per 100,000 people": a rate's base
+	}
 	if ex.currency == unitNone && qstart == ex.start && leftStart >= 0 && leftFlags == 0 && isDigit(s.t[ex.start]) && s.nameBefore(leftStart) {
 		return found{}, false // "Section 8 vouchers", "Route 66", "Flight 93": a name's number
 	}

@@ -245,6 +245,9 @@ func TestCasualtyIdioms(t *testing.T) {
 		{"fr", "Sept gardes ont perdu la vie dans l'incendie."},
 		{"fr", "L'incendie a coûté la vie à 7 gardes."},
 		{"fr", "L'incendie a coûté la vie aux 7 gardes de la caserne."},
+		{"en", "The village mourned the deaths of 7 guards."},
+		{"fr", "Le village pleure la mort de 7 gardes."},
+		{"fr", "Le village a compté 7 gardes tue\u0301s dans l'incendie."}, // decomposed accents
 	}
 	for _, tc := range cases {
 		figs := run(t, st, tc.lang, tc.text)
@@ -367,5 +370,31 @@ func TestFrenchNounsThatAreAdjectives(t *testing.T) {
 	}
 	if figs := run(t, st, "fr", "Les prix ont doublé au cours des 2 dernières années."); len(figs) != 0 {
 		t.Errorf("got %+v, want no figure", figs)
+	}
+}
+
+// TestScalesAndRates: "trillion", the French "billion" (10^12), halves of a
+// multiplier; a rate's base ("per 100,000 people") counts nobody.
+func TestScalesAndRates(t *testing.T) {
+	st := newStage(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       float64
+		unit       string
+	}{
+		{"en", "The plan added $8 trillion to the debt.", 8e12, dossier.UnitMoneyUSD},
+		{"fr", "La dette publique atteint 3 billions d'euros.", 3e12, dossier.UnitMoneyEUR},
+		{"en", "Half a million people fled the city.", 500000, dossier.UnitPerson},
+		{"en", "The town has a half million residents.", 500000, dossier.UnitPerson},
+	} {
+		figs := run(t, st, tc.lang, tc.text)
+		if len(figs) != 1 || figs[0].Value != tc.want || figs[0].Unit != tc.unit {
+			t.Errorf("%q: got %+v, want %v %s", tc.text, figs, tc.want, tc.unit)
+		}
+	}
+	for _, text := range []string{"Half the guards fled.", "There were 20 cases per 100,000 people last week."} {
+		if figs := run(t, st, "en", text); len(figs) != 0 {
+			t.Errorf("%q: got %+v, want no figure", text, figs)
+		}
 	}
 }

@@ -62,6 +62,9 @@ type lexiconFile struct {
 	// ("four security guards"); FunctionWords never do ("through couriers").
 	CompoundNouns bool     `yaml:"compound_nouns"`
 	FunctionWords []string `yaml:"function_words"`
+	// RateWords make the count after them a rate's base, no count of
+	// anything: "20 cases per 100,000 people".
+	RateWords []string `yaml:"rate_words"`
 }
 
 // Word roles; one word may have several ("injured" is a noun and a verb).
@@ -96,6 +99,7 @@ const (
 	fAdverb
 	fToll
 	fFunction
+	fRate
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -313,6 +317,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 			}
 		}
 		m.addFlag(f.Months, fMonth|fExcluded)
+		m.addFlag(f.RateWords, fRate)
 		m.addFlag(f.RangeWords, fRange)
 		m.addFlag(f.PopulationNouns, fPopulation)
 		m.addFlag(f.Modifiers, fModifier)

@@ -306,9 +306,10 @@ func (s *scanner) pieces(ws int, out *[maxPieces]piece) int {
 }
 
 // continuesNumber reports whether the word t[ws:we), or its first hyphen
-// piece ("vingt-deux"), is a number word, multiplier, approximation or connector.
+// piece ("vingt-deux"), is a number word, multiplier, approximation,
+// connector or article ("half a million": parseWords decides).
 func (s *scanner) continuesNumber(ws, we int) bool {
-	const roles = fNumber | fMultiplier | fApprox | fConnector
+	const roles = fNumber | fMultiplier | fApprox | fConnector | fArticle
 	if s.flags(ws, we)&roles != 0 {
 		return true
 	}
@@ -418,6 +419,9 @@ loop:
 			end = pe
 			k++
 			break loop
+		case f&fArticle != 0 && have && last < 1 && !lastMult && k+1 < n &&
+			s.lookup(ps[k+1].start, ps[k+1].end) != nil && s.lookup(ps[k+1].start, ps[k+1].end).flags&fMultiplier != 0:
+			// "half a million": the article between a fraction and its multiplier.
 		case f&fConnector != 0 && have && !afterConnector && k+1 < n:
 			// "vingt et un", "hundred and fifty": only before a smaller number.
 			nx := s.lookup(ps[k+1].start, ps[k+1].end)

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/dossier-project/dossier"
 )
 
@@ -194,37 +196,58 @@ func (s *scanner) prev(j int) (ws, we int, g gap, ok bool) {
 // lower writes the lowercase form of t[ws:we) into the scanner's buffer and
 // returns it with its FNV-1a hash; ok is false for words too long to be known.
 func (s *scanner) lower(ws, we int) (key []byte, h uint32, ok bool) {
+	return lowerInto(s.t[ws:we], s.buf[:maxWord])
+}
+
+// lowerInto writes the lowercase form of word into buf and hashes it. A
+// word in decomposed form ("blesse\u0301es", from some editors) is composed
+// first, so that it meets the lexicon's words.
+func lowerInto(word string, buf []byte) (key []byte, h uint32, ok bool) {
+	if hasCombining(word) {
+		word = norm.NFC.String(word)
+	}
 	n := 0
 	h = 2166136261
-	for i := ws; i < we; {
-		c := s.t[i]
+	for i := 0; i < len(word); {
+		c := word[i]
 		if c < utf8.RuneSelf {
-			if n >= maxWord {
+			if n >= len(buf) {
 				return nil, 0, false
 			}
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			s.buf[n] = c
+			buf[n] = c
 			n++
 			h ^= uint32(c)
 			h *= 16777619
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s.t[i:we])
-		if n+utf8.RuneLen(unicode.ToLower(r)) > maxWord || r == utf8.RuneError {
+		r, size := utf8.DecodeRuneInString(word[i:])
+		if n+utf8.RuneLen(unicode.ToLower(r)) > len(buf) || r == utf8.RuneError {
 			return nil, 0, false
 		}
-		k := utf8.EncodeRune(s.buf[n:], unicode.ToLower(r))
-		for _, b := range s.buf[n : n+k] {
+		k := utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+		for _, b := range buf[n : n+k] {
 			h ^= uint32(b)
 			h *= 16777619
 		}
 		n += k
 		i += size
 	}
-	return s.buf[:n], h, true
+	return buf[:n], h, true
+}
+
+// hasCombining reports a combining diacritical mark (U+0300–U+036F,
+// encoded 0xCC 0x80 to 0xCD 0xAF) in word.
+func hasCombining(word string) bool {
+	for i := 0; i+1 < len(word); i++ {
+		if c := word[i]; c == 0xCC || c == 0xCD && word[i+1] <= 0xAF {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeKnown reports, from the hash of its lowercase form alone, whether the
@@ -238,6 +261,11 @@ func (s *scanner) mayStartNumber(ws, we int) bool { return s.hashFilter(ws, we, 
 func (s *scanner) hashFilter(ws, we int, filter *[filterSize / 64]uint64) bool {
 	if we-ws > maxWord || we <= ws {
 		return false
+	}
+	if hasCombining(s.t[ws:we]) {
+		var buf [maxWord]byte
+		_, h, ok := lowerInto(s.t[ws:we], buf[:])
+		return ok && filter[h/64%uint32(len(filter))]&(1<<(h%64)) != 0
 	}
 	h := uint32(2166136261)
 	for i := ws; i < we; {
