@@ -608,6 +608,18 @@ func TestAppealsAnywhere(t *testing.T) {
 	}, false)
 }
 
+// TestDecomposedText: a line written with combining accents (some editors
+// decompose "é" into "e" and U+0301) meets the same cue as the composed one.
+func TestDecomposedText(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"Vos re\u0301actions", drop},
+		{"Article pre\u0301ce\u0301dent : la crue du fleuve", drop},
+		{"L'armée a envoye\u0301 des renforts dans le district frontalier et fermé deux routes vers le nord du pays.", keep},
+	}, false)
+}
+
 // TestCreditLines: a picture's credit, alone or after the name of who is
 // shown, is furniture; a caption that says something keeps its line.
 func TestCreditLines(t *testing.T) {

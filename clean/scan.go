@@ -201,6 +201,8 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 				}
 			case unicode.IsDigit(r):
 				class = cDigit
+			case unicode.Is(unicode.Mn, r):
+				class = cLower // a combining accent of decomposed text continues its word
 			case isSpaceRune(r):
 				class = cSpace
 			}
