@@ -828,6 +828,19 @@ const (
 	copyMaxWords  = 40 // a headline with a site's title around it, not a paragraph
 )
 
+// wordToken reports a normalised token of two or more bytes with a letter.
+func wordToken(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // headlineCopies marks, above the first paragraph, a line that repeats
 // another line of the page header with other words added or changed: the
 // page title with a site suffix ("Privacy Policy <headline> - Site"), an
@@ -855,7 +868,9 @@ func (r *rules) headlineCopies(text string) {
 		}
 		set := map[string]bool{}
 		for _, t := range normalizeTokens(text[l.start:l.end]) {
-			set[t] = true
+			if wordToken(t) {
+				set[t] = true // numbers and signs are shared by any two rows of scores
+			}
 		}
 		cs = append(cs, cand{i, set})
 	}
@@ -900,7 +915,7 @@ func (r *rules) wrapped() bool {
 // isHeadline: a short line shaped like an article headline.
 func isHeadline(l *lineInfo) bool {
 	return !l.blank && !l.bp && l.words >= headlineMinWords-1 && l.words <= headlineMaxWords && l.ending == endNone &&
-		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && !l.innerStop && 4*l.caps < 3*l.words && !dataRow(l) &&
+		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && !l.innerStop && !l.valueEnd && 4*l.caps < 3*l.words && !dataRow(l) &&
 		l.numbers < headlineMaxNumbers
 }
 
@@ -997,8 +1012,8 @@ func (r *rules) between() {
 	}
 	for i := range r.lines {
 		l := &r.lines[i]
-		if l.blank || l.bp || l.quoteStart || l.byline {
-			continue
+		if l.blank || l.bp || l.quoteStart || l.byline || l.valueEnd && l.numbers >= 2 {
+			continue // (a row of results ends in its scores)
 		}
 		// A short line (a title, a label) between two furniture lines; after
 		// the article's last paragraph it may be a short sentence too ("Our

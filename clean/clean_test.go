@@ -773,6 +773,16 @@ func TestResultsTable(t *testing.T) {
 		{"3. Mira Ostrova (Ostavia) 86", keep},
 		{"4. Anja Berti (Kallim) 75", keep},
 	}, false)
+	// Match results under a round's heading: a row that ends in a score is
+	// no headline, and two rows sharing only scores are no copies.
+	runFixture(t, st, []fixtureLine{
+		{"Results from the Harbourton open on Friday, played on the courts by the river (seeding in brackets):", keep},
+		{"Women's singles, third round", free},
+		{"Lena Varga (Norland) beat Tessa Kolar (Vessaria) 4-6 6-2 6-1", keep},
+		{"Men's singles, second round", free},
+		{"4 - Tom Ashby (Vessaria) beat Karim Benali (Ostavia) 6-7 6-2 6-1", keep},
+		{"Anja Berti (Kallim) beat Mira Ostrova (Ostavia) 6-2 6-4", keep},
+	}, false)
 }
 
 // TestLongDateLineAndAppeal: a publication and an update date on one line
