@@ -2241,6 +2241,11 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i, to: e + 1, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
+	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && teamContext(ws, i, e) {
+		// "Kessel beat Dorun 2-1": a club named after its town.
+		ws.cands = append(ws.cands, cand{from: i, to: e, typ: "ORG", strength: evVerb, source: SourcePattern})
+		return
+	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
 	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
 		commonTown: commonWordTown(ws, i, e, c.entry) && !placePrepBefore(ws, i) && !residentAfter(ws, e)})
@@ -2624,6 +2629,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Douglas & Lomason": a firm
 	case s.groupContext(ws, r, a, b):
 		return "ORG", evVerb // "Tessaka militants", "fighters of Tessaka", "Tessaka claimed responsibility"
+	case teamContext(ws, a, b) && !titled && first.class&wGiven == 0:
+		return "ORG", evVerb // "Arvada West beat Legacy 21-14": teams
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
 	case first.class&wGiven == 0 && residentAfter(ws, b):

@@ -71,6 +71,11 @@ type lexiconFile struct {
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
 	GroupVerbs   []string `yaml:"group_verbs"`
+	// TeamVerbs after a place's name, TeamObjects before it, say that a
+	// team named after the place played ("Kessel beat Dorun 2-1", "lost to
+	// Kessel"): the name is the club's.
+	TeamVerbs   []string `yaml:"team_verbs"`
+	TeamObjects []string `yaml:"team_objects"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
@@ -239,6 +244,8 @@ type langRules struct {
 	// notPlacePreps, groupVerbs: the not_place_preps and group_verbs
 	// phrases, folded word by word.
 	notPlacePreps, groupVerbs *lexicon.Phrases
+	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
+	teamVerbs, teamObjects *lexicon.Phrases
 	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
@@ -314,6 +321,8 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
+	r.teamVerbs = addPhrases(r.teamVerbs, f.TeamVerbs)
+	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails

@@ -184,6 +184,30 @@ func residentAfter(ws *workspace, b int) bool {
 	return b > 0 && b < len(ws.toks) && ws.toks[b].resident && ws.toks[b].sent == ws.toks[b-1].sent
 }
 
+// teamContext reports that the name of tokens [a, b) is a team's: a
+// match's result follows or precedes it ("Kessel beat Dorun", "lost to
+// Kessel"), or a score stands after it in a line of results ("Kessel 2
+// Dorun 1").
+func teamContext(ws *workspace, a, b int) bool {
+	r, toks := ws.rules, ws.toks
+	if r == nil || a <= 0 && b >= len(toks) {
+		return false
+	}
+	sent := toks[a].sent
+	words := sentenceWords{ws, sent}
+	if b < len(toks) && lexicon.Forward(r.teamVerbs, words, b, len(toks)) > 0 {
+		return true
+	}
+	if a > 0 && lexicon.Backward(r.teamObjects, words, a-1, 0) > 0 {
+		return true
+	}
+	score := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].number && toks[k].end-toks[k].start <= 2 && toks[k].sent == sent
+	}
+	capital := func(k int) bool { return k >= 0 && k < len(toks) && capitalWord(&toks[k]) && toks[k].sent == sent }
+	return score(b) && (capital(b+1) && score(b+2) || score(a-1) && capital(a-2))
+}
+
 // foreignOpeners marks as common words the capitalised words that open a
 // sentence written in another language than the document's ("Thank you…",
 // "Both sides…" quoted in a French text): the word and the next one are in
@@ -255,6 +279,7 @@ type workspace struct {
 	// nonEntity: folded names a non-entity prefix introduced ("Storm
 	// Ciarán", "la tempête Ciaran"): alone later they are no entity either.
 	nonEntity map[string]bool
+	rules     *langRules // the document's language rules
 	// caseSeen: how each word (by foldHash) is written in the document,
 	// built on demand when caseBuilt is false (see lowerElsewhere).
 	caseSeen  map[uint64]uint8
@@ -316,6 +341,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 		s.pool.Put(ws)
 	}()
 	r := s.rulesFor(doc.ReadingLang())
+	ws.rules = r
 	s.analyse(doc, r, ws)
 	s.givenBeforeSurname(ws)
 	notPlacePreps(ws, r)

@@ -911,3 +911,16 @@ func TestWeatherNames(t *testing.T) {
 		{"en", "HMS Varnak docked at Portsmouth.", []string{"Portsmouth/LOC"}, []string{"HMS Varnak", "Varnak"}},
 	})
 }
+
+// TestTeamsNamedForTowns: a match's result after or before a town's name,
+// or a score in a line of results, makes the name a club's; the town
+// stays a place elsewhere.
+func TestTeamsNamedForTowns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Leeds beat Newcastle by two goals at the weekend.", []string{"Leeds/ORG", "Newcastle/ORG"}, []string{"Leeds/LOC"}},
+		{"en", "Harbourton United 2 Leeds 1", []string{"Leeds/ORG"}, nil},
+		{"en", "On Saturday Kessel Rovers lost to Leeds after extra time.", []string{"Kessel Rovers/ORG", "Leeds/ORG"}, nil},
+		{"en", "The mayor of Leeds said the council beat its target.", []string{"Leeds/LOC"}, nil},
+		{"fr", "Samedi, Lyon a battu Lille deux buts à un.", []string{"Lyon/ORG"}, nil},
+	})
+}
