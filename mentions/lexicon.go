@@ -70,12 +70,12 @@ type lexiconFile struct {
 	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
-	GroupVerbs   []string `yaml:"group_verbs"`
+	GroupVerbs []string `yaml:"group_verbs"`
 	// TeamVerbs after a place's name, TeamObjects before it, say that a
 	// team named after the place played ("Kessel beat Dorun 2-1", "lost to
 	// Kessel"): the name is the club's.
-	TeamVerbs   []string `yaml:"team_verbs"`
-	TeamObjects []string `yaml:"team_objects"`
+	TeamVerbs    []string `yaml:"team_verbs"`
+	TeamObjects  []string `yaml:"team_objects"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
