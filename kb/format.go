@@ -24,6 +24,10 @@ import (
 //go:embed data
 var embedded embed.FS
 
+// subdivisionsFile holds the countries' first-level subdivisions, generated
+// by go run ./tools/gazetteer subdivisions.
+const subdivisionsFile = "data/subdivisions.tsv.gz"
+
 // Lookup tiers, in priority order.
 const (
 	tierActors = iota
@@ -62,6 +66,12 @@ func (k *KB) loadEmbedded(ctx context.Context, cityIndex bool) error {
 		files = append(files, file{f, tierActors})
 	}
 	files = append(files, file{"data/countries.tsv", tierCountries}, file{"data/regions.yaml", tierRegions})
+	// The generated first-level subdivisions (ISO 3166-2) rank with the
+	// hand-written regions; a missing file (while it is being generated) is
+	// no error.
+	if _, err := fs.Stat(embedded, subdivisionsFile); err == nil {
+		files = append(files, file{subdivisionsFile, tierRegions})
+	}
 	// The cities come from their prebuilt index when it matches the cities
 	// file; else they are parsed and indexed like the rest (slow: ~250 ms).
 	if x, err := openCityIndex(); err == nil && cityIndex {

@@ -3,6 +3,7 @@
 //	go run ./tools/gazetteer countries                       # kb/data/countries.tsv
 //	go run ./tools/gazetteer cities -pbf FILE -mo DIR        # kb/data/cities.tsv.gz
 //	go run ./tools/gazetteer cityindex                       # kb/data/cities.idx, from cities.tsv.gz
+//	go run ./tools/gazetteer subdivisions -dir DIR           # kb/data/subdivisions.tsv.gz
 //
 // cityindex must run again whenever cities.tsv.gz changes or the mention
 // stage files names differently (the kb and mentions tests say so).
@@ -30,7 +31,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: gazetteer countries|cities|cityindex [flags]")
+		return fmt.Errorf("usage: gazetteer countries|cities|cityindex|subdivisions [flags]")
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	out := fs.String("out", "", "output file (default under kb/data)")
@@ -67,8 +68,21 @@ func run(args []string) error {
 			*out = "kb/data/cities.idx"
 		}
 		return writeCityIndex(*out, *in)
+	case "subdivisions":
+		dir := fs.String("dir", "", "data/yaml/subdivisions directory of the Go module "+gountriesVersion+" (in the module cache: $(go env GOMODCACHE)/github.com/pariz/gountries@v0.1.6/data/yaml/subdivisions)")
+		lex := fs.String("lexicon", "lexicon/data", "lexicon data directory (en/ and fr/common_words.txt)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *dir == "" {
+			return fmt.Errorf("subdivisions: -dir is required")
+		}
+		if *out == "" {
+			*out = "kb/data/subdivisions.tsv.gz"
+		}
+		return writeSubdivisions(*out, *dir, *lex)
 	default:
-		return fmt.Errorf("unknown command %q (want countries, cities or cityindex)", args[0])
+		return fmt.Errorf("unknown command %q (want countries, cities, cityindex or subdivisions)", args[0])
 	}
 }
 
