@@ -552,6 +552,23 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	}
 }
 
+// ownTailAfter reports, right after a name ending at token b, a lower-case
+// modifier and an organisation's tail head ("Vessa drug cartel", "Kessel
+// crime family"): the name is the organisation's own.
+func ownTailAfter(ws *workspace, b int) bool {
+	toks := ws.toks
+	if ws.rules == nil || b+1 >= len(toks) || b == 0 {
+		return false
+	}
+	m, h := &toks[b], &toks[b+1]
+	if !m.word || m.number || m.shape != shapeLower || m.sent != toks[b-1].sent || h.sent != m.sent || !h.word || h.shape != shapeLower ||
+		m.class&(wFunction|wConnector|wArticle|wPersonVerb|wLocPrep|wCoord) != 0 {
+		return false
+	}
+	typ, ok := ws.rules.tailHeads[string(ws.foldOf(h))]
+	return ok && typ == "ORG"
+}
+
 // numberedRoad returns the end of a road named by an ordinal number and a
 // road's head at token i ("117th Avenue", "42nd Street"), or i. (A compass
 // point before the number is part of the name, "Southwest 117th Avenue":
@@ -1311,6 +1328,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				return max(left, b)
 			}
 		}
+	}
+	// "the Vessa drug cartel": a name, a lower-case modifier and an
+	// organisation noun; the name is the organisation's.
+	if headType == "" && b-a == 1 && ws.kbEnd[a] == 0 && ownTailAfter(ws, b) && toks[a].class&(wCommon|wAdjective|wFunction|wNotName) == 0 && !s.isDemonym(text, &toks[a]) {
+		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evHead, source: SourcePattern})
+		return b
 	}
 	// "the Camel network": one name and a lower-case organisation noun.
 	if headType == "" && b-a == 1 && b < len(toks) && toks[b].word && toks[b].shape == shapeLower &&
@@ -2241,7 +2264,7 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i, to: e + 1, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && teamContext(ws, i, e) {
+	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && (teamContext(ws, i, e) || ownTailAfter(ws, e)) {
 		// "Kessel beat Dorun 2-1": a club named after its town.
 		ws.cands = append(ws.cands, cand{from: i, to: e, typ: "ORG", strength: evVerb, source: SourcePattern})
 		return

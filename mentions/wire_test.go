@@ -924,3 +924,14 @@ func TestTeamsNamedForTowns(t *testing.T) {
 		{"fr", "Samedi, Lyon a battu Lille deux buts à un.", []string{"Lyon/ORG"}, nil},
 	})
 }
+
+// TestOrganisationNamedForPlace: a name, a lower-case modifier and an
+// organisation's noun ("drug cartel", "crime syndicate") name the
+// organisation, also when the name is a known region's.
+func TestOrganisationNamedForPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He posed as a member of the Sinaloa drug cartel at the port.", []string{"Sinaloa/ORG"}, []string{"Sinaloa/LOC"}},
+		{"en", "The Dorunvale crime syndicate was dismantled last year.", []string{"Dorunvale/ORG"}, nil},
+		{"en", "Police in Sinaloa said the roads were closed.", []string{"Sinaloa/LOC"}, nil},
+	})
+}
