@@ -552,6 +552,49 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	}
 }
 
+// outletAt reports an outlet's cue right before the run [a, b) ("told
+// the", "selon le"): the run names a newspaper or a broadcaster. A title or
+// a first name opening the run names a person there ("told the President").
+func outletAt(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if ws.rules == nil || ws.rules.outletCues.Len() == 0 || a == 0 {
+		return false
+	}
+	f := &toks[a]
+	if f.shape == shapeLower || f.sentStart || f.titleLine || f.class&(wTitle|wGiven|wFunction|wConnector) != 0 || ws.kbEnd[a] > int32(a) && int(ws.kbEnd[a]) >= b {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if toks[k].class&(wTitle|wGiven) != 0 {
+			return false // "according to OFAC Director Lena Varga": a person's title and name
+		}
+	}
+	words := sentenceWords{ws, f.sent}
+	k := a - 1
+	if lexicon.Backward(ws.rules.outletCues, words, k, 0) > 0 {
+		if toks[k].class&(wArticle|wContracted) != 0 {
+			return true // "selon le", "déclaré au": the cue holds its article
+		}
+		// "told Variety", "according to POLITICO Playbook": with no article
+		// the name may be a person's ("according to Varga"); a common word
+		// or an acronym in it makes it a title, unless it is the surname of
+		// someone the document names.
+		if b-a == 1 && ws.surnameInDoc(a) {
+			return false
+		}
+		for j := a; j < b; j++ {
+			if t := &toks[j]; t.word && (t.class&wDict != 0 || t.shape == shapeUpper && letterCount(ws.text[t.start:t.end]) >= 2) {
+				return true
+			}
+		}
+		return false
+	}
+	if toks[k].word && toks[k].shape == shapeLower && toks[k].class&wArticle != 0 && k > 0 {
+		return lexicon.Backward(ws.rules.outletCues, words, k-1, 0) > 0
+	}
+	return false
+}
+
 // ownTailAfter reports, right after a name ending at token b, a lower-case
 // modifier and an organisation's tail head ("Vessa drug cartel", "Kessel
 // crime family"): the name is the organisation's own.
@@ -646,7 +689,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			break
 		}
 		if u.word && u.name {
-			if u.class&wNotName != 0 {
+			if u.class&wNotName != 0 && !outletAt(ws, i, j) {
 				break
 			}
 			j++
@@ -688,7 +731,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de la Santé du Hamas": the body's owner, a name of its own
 			}
-			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && toks[k].class&wNotName == 0 {
+			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && (toks[k].class&wNotName == 0 || outletAt(ws, i, j)) {
 				j = k + 1
 				continue
 			}
@@ -1056,6 +1099,10 @@ const (
 	// flagHeadlineSplit: the run is a piece of a headline's run already
 	// cut at its common words (headlineSegments).
 	flagHeadlineSplit
+	// flagOutlet: an outlet's cue stands before the run ("told the",
+	// "selon le"): a common word or a nationality alone is the outlet's
+	// name ("the Examiner", "le Parisien").
+	flagOutlet
 )
 
 // adjectiveBeforeNoun reports a capitalised word at a that the language's
@@ -1136,6 +1183,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if k < b && toks[k].name {
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
+	}
+	// "told the Irish Examiner", "selon le Parisien": after an outlet's cue
+	// the capitalised name is the outlet's, whatever words it is made of.
+	if headType == "" && outletAt(ws, a, b) {
+		s.addPattern(ws, r, text, a, b, "ORG", flags|flagOutlet)
+		return b
 	}
 	// "Amazon Liable for Defective Products, Rules CA Appellate Court": in
 	// a headline every word is capitalised, so the common words cut the run
@@ -2419,7 +2472,7 @@ trimmed:
 		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evContext, source: SourcePattern, shortName: true})
 		return
 	}
-	if b-a == 1 {
+	if b-a == 1 && flags&flagOutlet == 0 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 ||
 			(t.class&wTitle != 0 && t.class&wGiven == 0 && !(t.shape == shapeCap && ws.surnameInDoc(a))) || t.number {
@@ -2498,7 +2551,7 @@ trimmed:
 	if typ == "PER" && b-a >= 2 && initialDot(ws, b-1) {
 		b++ // "Karim B.": the initial's period belongs to the name
 	}
-	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern})
+	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern, shortName: flags&flagOutlet != 0 && b-a == 1})
 }
 
 // demonymShaped reports a capitalised word with a nationality ending, not a

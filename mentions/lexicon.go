@@ -74,8 +74,13 @@ type lexiconFile struct {
 	// TeamVerbs after a place's name, TeamObjects before it, say that a
 	// team named after the place played ("Kessel beat Dorun 2-1", "lost to
 	// Kessel"): the name is the club's.
-	TeamVerbs    []string `yaml:"team_verbs"`
-	TeamObjects  []string `yaml:"team_objects"`
+	TeamVerbs   []string `yaml:"team_verbs"`
+	TeamObjects []string `yaml:"team_objects"`
+	// OutletCues before an article and a capitalised name say the name is a
+	// newspaper's or a broadcaster's ("told the Irish Examiner", "a déclaré
+	// au Journal du Dimanche"): the whole name is kept, nationality word
+	// and all.
+	OutletCues   []string `yaml:"outlet_cues"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
@@ -246,6 +251,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// outletCues: the outlet_cues phrases.
+	outletCues *lexicon.Phrases
 	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
@@ -323,6 +330,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
 	r.teamVerbs = addPhrases(r.teamVerbs, f.TeamVerbs)
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
+	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails

@@ -303,7 +303,8 @@ type cand struct {
 	commonTown bool
 	// shortName: an organisation's head alone, the short name of a body the
 	// document named in full before ("l'Assemblée"), or a compass point
-	// naming a region ("dans le Sud"): a common word, kept.
+	// naming a region ("dans le Sud"), an outlet's one-word name after its
+	// cue ("selon le Parisien"): a common word, kept.
 	shortName bool
 }
 

@@ -935,3 +935,18 @@ func TestOrganisationNamedForPlace(t *testing.T) {
 		{"en", "Police in Sinaloa said the roads were closed.", []string{"Sinaloa/LOC"}, nil},
 	})
 }
+
+// TestOutletNames: after an outlet's cue ("told the", "according to",
+// "selon le") a capitalised name is a newspaper's or a broadcaster's, kept
+// whole even when a nationality word or a common word makes it; a title
+// and a person's name after the cue stay a title and a person.
+func TestOutletNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "As reported by the Norlandic Examiner, the pair will serve seven months.", []string{"Norlandic Examiner/ORG"}, nil},
+		{"en", "The actor told Variety that he was leaving the show.", []string{"Variety/ORG"}, nil},
+		{"en", "According to Harbour Director Lena Varga, the port will reopen.", []string{"Lena Varga/PER"}, []string{"Harbour Director Lena Varga"}},
+		{"en", "Tom Ashby spoke first. According to Ashby, the plan failed.", []string{"Ashby/PER"}, []string{"Ashby/ORG"}},
+		{"fr", "Il a déclaré au Journal du Dimanche que l'accord était mort.", []string{"Journal du Dimanche/ORG"}, nil},
+		{"fr", "Selon le Parisien, le ministre quittera ses fonctions lundi.", []string{"Parisien/ORG"}, nil},
+	})
+}
