@@ -203,6 +203,8 @@ func TestParticleNames(t *testing.T) {
 		{"en", "Tobechi Van den Broek said the images were clear.", []string{"Tobechi Van den Broek/PER"}, []string{"Van/LOC"}},
 		{"en", "Tobechi Van den Broek of Harbourton State University said the images were clear.", []string{"Tobechi Van den Broek/PER", "Harbourton State University/ORG"}, nil},
 		{"en", "The bombing in Van on Monday killed two people.", []string{"Van/LOC"}, nil},
+		{"en", "“It is a gift,” said Mireille des Aubrais, the museum's director.", []string{"Mireille des Aubrais/PER"}, nil},
+		{"en", "The minister spoke with the Honourable Tessa Varnham on Monday.", []string{"Tessa Varnham/PER"}, []string{"Honourable Tessa Varnham"}},
 	})
 }
 
