@@ -1872,6 +1872,18 @@ func (s *Stage) kbSpans(ws *workspace, a, k int) bool {
 	return false
 }
 
+// sharedHead reports a coordinator at k between one capitalised word and
+// a name its head ends, no article after it ("University and College
+// Union", "Food and Drug Administration"): the words share the head.
+func sharedHead(ws *workspace, k int) bool {
+	toks := ws.toks
+	e := k + 1
+	for e < len(toks) && toks[e].word && toks[e].shape == shapeCap && toks[e].sent == toks[k].sent && toks[e].class&(wArticle|wFunction) == 0 {
+		e++
+	}
+	return e-(k+1) >= 2 && toks[e-1].class&wOrgHead != 0
+}
+
 // coordSplits reports whether the coordinator at k inside the headed run
 // [a, …) joins two names rather than two words of one name: the left part
 // ends with its own head noun ("the River Authority and the Port Board"), or
@@ -1884,7 +1896,7 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 	if k+1 >= len(toks) {
 		return false
 	}
-	if toks[k-1].class&(wOrgHead|wLocHead) != 0 && toks[k-1].shape != shapeLower {
+	if toks[k-1].class&(wOrgHead|wLocHead) != 0 && toks[k-1].shape != shapeLower && !((k-1 == a || k >= 2 && toks[k-2].class&(wArticle|wConnector) != 0) && sharedHead(ws, k)) {
 		return true
 	}
 	next := &toks[k+1]

@@ -952,3 +952,14 @@ func TestOutletNames(t *testing.T) {
 		{"fr", "Selon le Parisien, le ministre quittera ses fonctions lundi.", []string{"Parisien/ORG"}, nil},
 	})
 }
+
+// TestSharedHead: one capitalised word, "and", and a name its head ends,
+// with no article between, share that head ("University and College
+// Union"); two names each with its own words stay two.
+func TestSharedHead(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Members of the University and College Union went on strike.", []string{"University and College Union/ORG"}, []string{"College Union/ORG"}},
+		{"en", "Harbourton University and Kessel University signed the deal.", []string{"Harbourton University/ORG", "Kessel University/ORG"}, nil},
+		{"en", "The River Authority and the Port Board met on Monday.", []string{"River Authority/ORG", "Port Board/ORG"}, nil},
+	})
+}
