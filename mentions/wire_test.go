@@ -857,6 +857,8 @@ func TestCreditLines(t *testing.T) {
 		{"en", "RSVP for Our Town panel on 11/9 at the Kessel Library", nil, []string{"Our Town"}},
 		{"fr", "Oyelaran Temidayo, Kessandra Aduke Ashe\nLe port a rouvert lundi après une semaine de grève.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
 		{"en", "Storm Warning Issued For Coastal Towns\nThe port closed on Monday after a week of storms.", nil, []string{"Storm Warning", "Coastal Towns"}},
+		// An acronym alone on its line (a list of members) is a name.
+		{"fr", "Les membres fondateurs sont :\nCNRV\nHVL\nLe conseil a voté lundi.", []string{"CNRV/ORG"}, nil},
 	})
 }
 
