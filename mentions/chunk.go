@@ -595,6 +595,29 @@ func outletAt(ws *workspace, a, b int) bool {
 	return false
 }
 
+// orgThenCountry reports a run [a, b) that is a known organisation's name
+// and a country's, nothing between ("Attac France").
+func (s *Stage) orgThenCountry(ws *workspace, a, b int) bool {
+	k := int(ws.kbEnd[a])
+	if k == 0 && b-a == 2 {
+		// "Attac France": a word no list knows, no first name, then a
+		// country: a firm's or a movement's national branch.
+		if t := &ws.toks[a]; t.shape != shapeCap || t.class&(wDict|wGiven|wTitle|wFunction|wArticle) != 0 || s.gaz.firstPerson[string(ws.foldOf(t))] || s.givenCommon[string(ws.foldOf(t))] {
+			return false
+		}
+		k = a + 1
+		if ws.kbInfo[k] == nil || int(ws.kbEnd[k]) != b {
+			return false
+		}
+		return ws.kbInfo[k].cands[ws.kbCand[k]].entry.Kind == kb.KindCountry
+	}
+	if k <= a || k >= b || int(ws.kbEnd[k]) != b || ws.kbInfo[a] == nil || ws.kbInfo[k] == nil {
+		return false
+	}
+	org, place := ws.kbInfo[a].cands[ws.kbCand[a]].entry, ws.kbInfo[k].cands[ws.kbCand[k]].entry
+	return org.Type == kb.ORG && place.Kind == kb.KindCountry && ws.toks[k].start > ws.toks[k-1].end
+}
+
 // ownTailAfter reports, right after a name ending at token b, a lower-case
 // modifier and an organisation's tail head ("Vessa drug cartel", "Kessel
 // crime family"): the name is the organisation's own.
@@ -1487,6 +1510,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		return b
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
+		return b
+	case !wholeKB && s.orgThenCountry(ws, a, b):
+		// "Attac France", "Amnesty International Norland": a known
+		// organisation's national branch.
+		s.addPattern(ws, r, text, a, b, "ORG", 0)
 		return b
 	case !wholeKB && b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&wLocHead != 0 && toks[a].class&wOrgHead == 0 &&
 		int(ws.kbEnd[a+1]) == b && ws.kbInfo[a+1] != nil && ws.kbInfo[a+1].cands[ws.kbCand[a+1]].entry.Type == kb.LOC:

@@ -965,3 +965,14 @@ func TestSharedHead(t *testing.T) {
 		{"en", "The River Authority and the Port Board met on Monday.", []string{"River Authority/ORG", "Port Board/ORG"}, nil},
 	})
 }
+
+// TestNationalBranch: an organisation's name, known or a word no list
+// holds, then a country's, is the organisation's national branch; a first
+// name before a country's name is a person's.
+func TestNationalBranch(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le communiqué est signé par Varnatec France et Amnesty International France.", []string{"Varnatec France/ORG", "Amnesty International France/ORG"}, []string{"France/LOC"}},
+		{"fr", "Anatole France écrivait chaque matin.", []string{"Anatole France/PER"}, nil},
+		{"en", "Troops moved from Kabul to Kandahar on Monday.", []string{"Kabul/LOC", "Kandahar/LOC"}, nil},
+	})
+}
