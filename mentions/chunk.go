@@ -1862,7 +1862,13 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 				hk--
 			}
 			h := &toks[hk]
-			if h.class&(wOrgHead|wLocHead) == 0 || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
+			// In French a capitalised common noun inside a sentence heads an
+			// institution's or a firm's name too ("la privatisation
+			// d'Aéroports de Paris").
+			frenchHead := ws.rules != nil && ws.rules.lowerTails && hk == a && h.shape == shapeCap && h.class&wDict != 0 &&
+				h.class&(wTitle|wGiven|wFunction|wArticle|wNonEntity|wLocMod) == 0 && !h.sentStart && !h.titleLine && !h.segStart &&
+				!ws.rules.compass[string(ws.foldOf(h))] && !s.isDemonym(ws.text, h)
+			if h.class&(wOrgHead|wLocHead) == 0 && !frenchHead || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
 				return false
 			}
 			first = false

@@ -976,3 +976,14 @@ func TestNationalBranch(t *testing.T) {
 		{"en", "Troops moved from Kabul to Kandahar on Monday.", []string{"Kabul/LOC", "Kandahar/LOC"}, nil},
 	})
 }
+
+// TestFrenchCapitalisedHead: in French a capitalised common noun inside a
+// sentence, "de" and a known place name a firm or an institution; a
+// nationality or a compass point there does not.
+func TestFrenchCapitalisedHead(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le référendum vise à empêcher la privatisation d’Aéroports de Paris.", []string{"Aéroports de Paris/ORG"}, []string{"Paris/LOC"}},
+		{"fr", "Les Américains de l'Afghanistan sont rentrés.", []string{"Afghanistan/LOC"}, []string{"Américains de l'Afghanistan"}},
+		{"fr", "Les pays du Nord de l'Afrique ont réagi.", []string{"Nord de l'Afrique/LOC"}, nil},
+	})
+}
