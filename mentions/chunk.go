@@ -2813,6 +2813,12 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "le général de Villaret": a surname with its particle
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
 		return "LOC", evContext
+	case a > 1 && toks[a-1].word && toks[a-1].shape == shapeLower && r.verbLocPreps[string(ws.foldOf(&toks[a-1]))] &&
+		toks[a-2].word && toks[a-2].sent == toks[a].sent && (r.isVerb(ws.foldOf(&toks[a-2])) || toks[a-2].class&(wLocPrep|wLocMod) != 0):
+		// "arrivé de Vessa", "près de Tessalit", "au nord de Vessa"; not
+		// after an office, whose domain may be a firm's ("la porte-parole
+		// d'Attac", "le président d'Elabe").
+		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
 	case multi && b-a <= 5 && allNames(ws, a, b) && !allDict(ws, a, b):
@@ -2919,13 +2925,18 @@ func (s *Stage) prepObject(ws *workspace, a int) bool {
 // officeOfBefore reports a name right after a title and a lower-case
 // locative preposition ("le président de Vessarie a reçu"): the verb after
 // the name is the title's, and the name is what the office is of.
+// rulesVerbLoc reports a verb_loc_prep ("de").
+func (s *Stage) rulesVerbLoc(ws *workspace, t *tok) bool {
+	return ws.rules != nil && ws.rules.verbLocPreps[string(ws.foldOf(t))]
+}
+
 func (s *Stage) officeOfBefore(ws *workspace, a int) bool {
 	toks := ws.toks
 	if a < 2 {
 		return false
 	}
 	p, t := &toks[a-1], &toks[a-2]
-	return p.word && t.word && p.shape == shapeLower && p.class&wLocPrep != 0 &&
+	return p.word && t.word && p.shape == shapeLower && (p.class&wLocPrep != 0 || s.rulesVerbLoc(ws, p)) &&
 		t.class&wTitle != 0 && t.class&wRank == 0 && p.sent == toks[a].sent
 }
 

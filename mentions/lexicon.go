@@ -49,6 +49,9 @@ type lexiconFile struct {
 	RankTitles  []string `yaml:"rank_titles"`
 	PersonVerbs []string `yaml:"person_verbs"`
 	LocPreps    []string `yaml:"loc_preps"`
+	// VerbLocPreps are place prepositions only right after a verb ("arrivé
+	// de Vessa"); after a noun they say whose it is ("le requiem de Verdi").
+	VerbLocPreps []string `yaml:"verb_loc_preps"`
 	// NotPlacePreps are phrases that end with a place preposition and
 	// introduce a source or an addressee, not a place ("according to",
 	// "spoke to", "a déclaré à"): the name after them may be anyone's.
@@ -259,6 +262,8 @@ type langRules struct {
 	compass map[string]bool
 	// roadHeads: folded road_heads.
 	roadHeads map[string]bool
+	// verbLocPreps: folded verb_loc_preps.
+	verbLocPreps map[string]bool
 	// residentNouns: folded resident_nouns.
 	residentNouns map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
@@ -326,6 +331,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
 	r.compass = addFolded(r.compass, f.CompassPoints)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
+	r.verbLocPreps = addFolded(r.verbLocPreps, f.VerbLocPreps)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
 	r.teamVerbs = addPhrases(r.teamVerbs, f.TeamVerbs)

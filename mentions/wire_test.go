@@ -987,3 +987,14 @@ func TestFrenchCapitalisedHead(t *testing.T) {
 		{"fr", "Les pays du Nord de l'Afrique ont réagi.", []string{"Nord de l'Afrique/LOC"}, nil},
 	})
 }
+
+// TestFrenchDeIsNoPlaceCue: « de » after a noun says whose a thing is, not
+// where ("le requiem de Verdi", "la porte-parole d'Attac"); after a verb,
+// a place preposition or a place's noun it introduces a place.
+func TestFrenchDeIsNoPlaceCue(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le chœur a chanté le requiem de Vossaro sous la direction de Karl Amberg.", []string{"Karl Amberg/PER"}, []string{"Vossaro/LOC", "Karl Amberg/LOC"}},
+		{"fr", "Il arrive de Vessanville ce matin et repart près de Tessalit.", []string{"Vessanville/LOC", "Tessalit/LOC"}, nil},
+		{"fr", "Il a quitté l'aéroport de Dorunvale vendredi.", []string{"Dorunvale/LOC"}, nil},
+	})
+}
