@@ -1207,6 +1207,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
 	}
+	// "sous la direction de Karl Amberg": a lower-case particle before a
+	// first name is the sentence's preposition, not part of a surname.
+	if t := &toks[a]; a+1 < b && t.shape == shapeLower && t.class&wParticle != 0 && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 {
+		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
+	}
 	// "told the Irish Examiner", "selon le Parisien": after an outlet's cue
 	// the capitalised name is the outlet's, whatever words it is made of.
 	if headType == "" && outletAt(ws, a, b) {
