@@ -536,7 +536,8 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			// jour …"), elsewhere its capital may be a name's.
 			x.class |= wDict
 		}
-		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r)
+		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S")
+		// ("PUTIN'S SPOKESPERSON": the possessive of a shouted line is no name.)
 		// After a spaced dash or bar, a dictionary word's capital is a
 		// segment's first letter ("… 18h42 - Mis à jour"), as at a
 		// sentence's start; a name keeps its own ("| YouTube", "- EPA").

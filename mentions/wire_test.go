@@ -998,3 +998,12 @@ func TestFrenchDeIsNoPlaceCue(t *testing.T) {
 		{"fr", "Il a quitté l'aéroport de Dorunvale vendredi.", []string{"Dorunvale/LOC"}, nil},
 	})
 }
+
+// TestRoadsAndShoutedPossessives: more road heads name streets; the
+// possessive of a line in capitals is no part of a name.
+func TestRoadsAndShoutedPossessives(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The body was found near Coldwater Terrace on Monday.", []string{"Coldwater Terrace/LOC"}, nil},
+		{"en", "TALKS IN NORLAND STALL, VARGA'S SPOKESMAN SAYS\nVarga's spokesman said so on Monday.", nil, []string{"VARGA'S"}},
+	})
+}
