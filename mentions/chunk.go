@@ -676,8 +676,16 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	}
 	j := i + 1
 	headType := ""
+	// "la Maison d’arrêt de Varces": a lower-case head's phrase written
+	// with a capital inside a sentence opens the same name.
+	capHead := t.name && t.shape == shapeCap && t.class&wLowerStart != 0 && !t.sentStart && !t.titleLine && !t.shouted &&
+		i+1 < n && toks[i+1].shape == shapeLower && toks[i+1].sent == t.sent
+	if capHead {
+		hj, _, _ := s.lowerHead(ws, r, i)
+		capHead = hj > i+1
+	}
 	switch {
-	case t.name:
+	case t.name && !capHead:
 	case t.class&wParticle != 0 && s.joins(ws, r, i):
 	case t.class&wLowerStart != 0:
 		hj, typ, whole := s.lowerHead(ws, r, i)

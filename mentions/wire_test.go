@@ -902,6 +902,7 @@ func TestFrenchLowerHeads(t *testing.T) {
 		{"fr", "Les frappes ont repris dans la bande de Gaza, selon le ministère de la Santé du Hamas.", []string{"bande de Gaza/LOC", "ministère de la Santé/ORG", "Hamas/ORG"}, []string{"ministère de la Santé du Hamas"}},
 		{"fr", "À la pointe Saint-Vessan, le vent a soufflé à 150 km/h.", []string{"pointe Saint-Vessan/LOC"}, nil},
 		{"fr", "Il a été transféré à la maison d'arrêt de Varnes en avril.", []string{"maison d'arrêt de Varnes/LOC"}, nil},
+		{"fr", "Il est détenu à la Maison d’arrêt de Varnes depuis mars.", []string{"Maison d’arrêt de Varnes/LOC"}, []string{"Varnes/ORG"}},
 		{"fr", "Une bande de jeunes a attaqué le poste du ministère.", nil, []string{"bande de jeunes"}},
 	})
 }
