@@ -1524,6 +1524,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
+	case !wholeKB && b-a >= 2 && ageBefore(ws, a) && allNames(ws, a, b):
+		// "2-year-old Jasani Kerry": an age opens a person's name, whatever
+		// places its words name.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
+		return b
 	case !wholeKB && s.orgThenCountry(ws, a, b):
 		// "Attac France", "Amnesty International Norland": a known
 		// organisation's national branch.
@@ -1660,6 +1665,20 @@ func (s *Stage) groupContext(ws *workspace, r *langRules, a, b int) bool {
 // ", 24," or ", 24." ("Zoe Marsh, 24, was hurt"). Only a person is given
 // an age so; a number in brackets may be a count or a seat ("Kessington
 // (12)").
+// ageBefore reports an age right before token a ("2-year-old Jasani
+// Kerry"): the name is a person's.
+func ageBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if ws.rules == nil || a < 2 || toks[a-1].sent != toks[a].sent || !ws.rules.ageWords[string(ws.foldOf(&toks[a-1]))] {
+		return false
+	}
+	k := a - 2
+	if !toks[k].word && k > 0 && toks[k].start == toks[k-1].end {
+		k-- // the hyphen of "2-year-old"
+	}
+	return toks[k].number
+}
+
 func ageAfter(ws *workspace, b int) bool {
 	toks := ws.toks
 	if b+2 >= len(toks) || toks[b].word || !toks[b+1].number || toks[b+1].sent != toks[b-1].sent {
@@ -2770,8 +2789,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle
 	case first.class&wGiven == 0 && residentAfter(ws, b):
 		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
-	case ageAfter(ws, b) && !s.placePrepAhead(ws, a):
-		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested"
+	case ageAfter(ws, b) && !s.placePrepAhead(ws, a) || ageBefore(ws, a):
+		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested", "2-year-old Jasani Kerry"
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):

@@ -68,6 +68,9 @@ type lexiconFile struct {
 	// ResidentNouns, in lower case right after a name, make it the place
 	// the person comes from ("a Harbourton man", "Limerick woman Ann Roe").
 	ResidentNouns []string `yaml:"resident_nouns"`
+	// AgeWords after a number, right before a name, make it a person's
+	// ("2-year-old Lena Varga").
+	AgeWords []string `yaml:"age_words"`
 	// PlaceCompoundHeads make the name they are hyphenated to a place's
 	// ("Kessington-based", "Norland-born").
 	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
@@ -264,6 +267,8 @@ type langRules struct {
 	roadHeads map[string]bool
 	// verbLocPreps: folded verb_loc_preps.
 	verbLocPreps map[string]bool
+	// ageWords: folded age_words.
+	ageWords map[string]bool
 	// residentNouns: folded resident_nouns.
 	residentNouns map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
@@ -331,6 +336,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
 	r.compass = addFolded(r.compass, f.CompassPoints)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
+	r.ageWords = addFolded(r.ageWords, f.AgeWords)
 	r.verbLocPreps = addFolded(r.verbLocPreps, f.VerbLocPreps)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)

@@ -1008,3 +1008,12 @@ func TestRoadsAndShoutedPossessives(t *testing.T) {
 		{"en", "TALKS IN NORLAND STALL, VARGA'S SPOKESMAN SAYS\nVarga's spokesman said so on Monday.", nil, []string{"VARGA'S"}},
 	})
 }
+
+// TestAgeBeforeName: an age right before a name makes it a person's, also
+// when a word of it names a place.
+func TestAgeBeforeName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "In 2030, 2-year-old Oyelaran Kerry died after being exposed to the drug.", []string{"Oyelaran Kerry/PER"}, []string{"Kerry/LOC"}},
+		{"en", "The 19-year-old Tobechi Nnamdi was arrested on Friday.", []string{"Tobechi Nnamdi/PER"}, nil},
+	})
+}
