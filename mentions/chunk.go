@@ -988,6 +988,9 @@ func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 	if j < 1 || !toks[j].number || toks[j].end-toks[j].start > 3 || !toks[j-1].name || toks[j].start == toks[j-1].end {
 		return false
 	}
+	if p := &toks[j-1]; p.class&wOutletWord != 0 && p.shape != shapeLower && toks[j].end-toks[j].start <= 2 {
+		return true // "BBC Radio 4", "Channel 4": the medium's noun, then its number
+	}
 	for k := j + 1; k < len(toks) && k <= j+2; k++ {
 		v := &toks[k]
 		if !v.word || v.sent != toks[j].sent {

@@ -1017,3 +1017,12 @@ func TestAgeBeforeName(t *testing.T) {
 		{"en", "The 19-year-old Tobechi Nnamdi was arrested on Friday.", []string{"Tobechi Nnamdi/PER"}, nil},
 	})
 }
+
+// TestChannelNumbers: a medium's noun capitalised right before a small
+// number names a channel with the number ("Norland Radio 4", "Channel 5").
+func TestChannelNumbers(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He told Norland Radio 4 that the talks had failed, and Channel 5 News confirmed it.", []string{"Norland Radio 4/ORG", "Channel 5 News/ORG"}, []string{"Norland Radio/ORG"}},
+		{"fr", "Il l'a dit sur Radio 1 lundi matin.", []string{"Radio 1/ORG"}, nil},
+	})
+}
