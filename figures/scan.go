@@ -203,9 +203,11 @@ func (s *scanner) lower(ws, we int) (key []byte, h uint32, ok bool) {
 // word in decomposed form ("blesse\u0301es", from some editors) is composed
 // first, so that it meets the lexicon's words.
 func lowerInto(word string, buf []byte) (key []byte, h uint32, ok bool) {
-	if hasCombining(word) {
-		word = norm.NFC.String(word)
-	}
+	return lowerWord(word, buf, false)
+}
+
+// lowerWord is lowerInto; composed says word is already in composed form.
+func lowerWord(word string, buf []byte, composed bool) (key []byte, h uint32, ok bool) {
 	n := 0
 	h = 2166136261
 	for i := 0; i < len(word); {
@@ -225,6 +227,9 @@ func lowerInto(word string, buf []byte) (key []byte, h uint32, ok bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(word[i:])
+		if !composed && combining(r) {
+			return lowerWord(norm.NFC.String(word), buf, true)
+		}
 		if n+utf8.RuneLen(unicode.ToLower(r)) > len(buf) || r == utf8.RuneError {
 			return nil, 0, false
 		}
@@ -239,16 +244,9 @@ func lowerInto(word string, buf []byte) (key []byte, h uint32, ok bool) {
 	return buf[:n], h, true
 }
 
-// hasCombining reports a combining diacritical mark (U+0300–U+036F,
-// encoded 0xCC 0x80 to 0xCD 0xAF) in word.
-func hasCombining(word string) bool {
-	for i := 0; i+1 < len(word); i++ {
-		if c := word[i]; c == 0xCC || c == 0xCD && word[i+1] <= 0xAF {
-			return true
-		}
-	}
-	return false
-}
+// combining reports a combining diacritical mark (U+0300–U+036F), which
+// editors that decompose accents put after the base letter.
+func combining(r rune) bool { return r >= 0x300 && r <= 0x36F }
 
 // mayBeKnown reports, from the hash of its lowercase form alone, whether the
 // word t[ws:we) may be in the lexicon: most words are rejected without
@@ -261,11 +259,6 @@ func (s *scanner) mayStartNumber(ws, we int) bool { return s.hashFilter(ws, we, 
 func (s *scanner) hashFilter(ws, we int, filter *[filterSize / 64]uint64) bool {
 	if we-ws > maxWord || we <= ws {
 		return false
-	}
-	if hasCombining(s.t[ws:we]) {
-		var buf [maxWord]byte
-		_, h, ok := lowerInto(s.t[ws:we], buf[:])
-		return ok && filter[h/64%uint32(len(filter))]&(1<<(h%64)) != 0
 	}
 	h := uint32(2166136261)
 	for i := ws; i < we; {
@@ -280,6 +273,11 @@ func (s *scanner) hashFilter(ws, we int, filter *[filterSize / 64]uint64) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s.t[i:we])
+		if combining(r) {
+			var buf [maxWord]byte
+			_, h, ok := lowerInto(s.t[ws:we], buf[:])
+			return ok && filter[h/64%uint32(len(filter))]&(1<<(h%64)) != 0
+		}
 		var enc [utf8.UTFMax]byte
 		k := utf8.EncodeRune(enc[:], unicode.ToLower(r))
 		for _, b := range enc[:k] {
