@@ -14,10 +14,8 @@ import (
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
+	"github.com/dossier-project/dossier/fold"
 	"github.com/dossier-project/dossier/kb"
 )
 
@@ -110,7 +108,7 @@ func lastWord(name string) string {
 
 // nameWords folds a name into its words (hyphens and apostrophes split).
 func nameWords(name string) []string {
-	return strings.FieldsFunc(foldWord(name), func(c rune) bool {
+	return strings.FieldsFunc(fold.String(name), func(c rune) bool {
 		return !unicode.IsLetter(c) && !unicode.IsDigit(c)
 	})
 }
@@ -123,16 +121,6 @@ func letters(s string) int {
 		}
 	}
 	return n
-}
-
-// foldWord lower-cases and strips accents, as the common-word lists are written.
-func foldWord(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
-	}
-	return strings.ToLower(folded)
 }
 
 func readWordSet(path string) (map[string]bool, error) {
@@ -163,7 +151,7 @@ var genericHeads = map[string]bool{
 // bareKey is the Key of a name without its generic words ("Kandahar province" → key of "Kandahar").
 func bareKey(name string) string {
 	var kept []string
-	for _, w := range strings.FieldsFunc(foldWord(name), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(fold.String(name), func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\'' || r == '’'
 	}) {
 		if !genericHeads[w] {
