@@ -2960,18 +2960,13 @@ func (s *Stage) prepObject(ws *workspace, a int) bool {
 // officeOfBefore reports a name right after a title and a lower-case
 // locative preposition ("le président de Vessarie a reçu"): the verb after
 // the name is the title's, and the name is what the office is of.
-// rulesVerbLoc reports a verb_loc_prep ("de").
-func (s *Stage) rulesVerbLoc(ws *workspace, t *tok) bool {
-	return ws.rules != nil && ws.rules.verbLocPreps[string(ws.foldOf(t))]
-}
-
 func (s *Stage) officeOfBefore(ws *workspace, a int) bool {
 	toks := ws.toks
 	if a < 2 {
 		return false
 	}
 	p, t := &toks[a-1], &toks[a-2]
-	return p.word && t.word && p.shape == shapeLower && (p.class&wLocPrep != 0 || s.rulesVerbLoc(ws, p)) &&
+	return p.word && t.word && p.shape == shapeLower && (p.class&wLocPrep != 0 || ws.rules != nil && ws.rules.verbLocPreps[string(ws.foldOf(p))]) &&
 		t.class&wTitle != 0 && t.class&wRank == 0 && p.sent == toks[a].sent
 }
 
