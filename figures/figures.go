@@ -391,7 +391,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		return found{}, false // "per 100,000 people": a rate's base
 	}
 	if ex.currency == unitNone && qstart == ex.start && leftStart >= 0 && leftFlags == 0 && isDigit(s.t[ex.start]) && s.nameBefore(leftStart) {
-		return found{}, false // "Section 8 vouchers", "Route 66", "Flight 93": a name's number
+		return found{}, false // "Section 12 permits", "Route 66", "Flight 93": a name's number
 	}
 
 	unit := unitNone

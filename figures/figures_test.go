@@ -323,12 +323,12 @@ func TestNounCompounds(t *testing.T) {
 }
 
 // TestNamesNumber: a number right after a capitalised word inside a
-// sentence is that name's ("Section 8 vouchers", "Route 66"); a sentence's
+// sentence is that name's ("Section 12 permits", "Route 66"); a sentence's
 // first word before a number opens a count ("Some 300 people").
 func TestNamesNumber(t *testing.T) {
 	st := newStage(t)
 	for _, tc := range []struct{ lang, text string }{
-		{"en", "Tenants may use project-based Section 8 vouchers from next year."},
+		{"en", "Tenants may apply for Section 12 permits from next year."},
 		{"en", "The crash on Route 66 drivers still talk about happened in May."},
 	} {
 		if figs := run(t, st, tc.lang, tc.text); len(figs) != 0 {

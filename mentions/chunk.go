@@ -349,7 +349,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			ws.toks[j].start > first.end && (ws.toks[j].name && ws.toks[j].class&(wTitle|wOrgHead|wLocHead) == 0 || ws.toks[j].shape == shapeLower &&
 			ws.toks[j].class&wParticle != 0 && s.joins(ws, r, j)) {
 			// "Abu Kessim", "Van Moer", "Dominique de Villepin", "Van den
-			// Hoek": a given name
+			// Broek": a given name
 			// or a particle that is also a place's name opens a person's;
 			// not before a title or a head ("Paris Mayor …", "Georgia Police").
 			continue
@@ -530,7 +530,7 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 		if e := numberedRoad(ws, r, i); e > i {
 			from := i
 			if p := &ws.toks[max(i-1, 0)]; i > 0 && p.word && p.shape == shapeCap && (p.class&wLocMod != 0 || r.compass[string(ws.foldOf(p))]) && p.sent == ws.toks[i].sent {
-				// "Miller Drive and Southwest 117th Avenue": the compass word
+				// "Harbour Drive and Southwest 42nd Avenue": the compass word
 				// is the road's, whatever the run before made of it.
 				from = i - 1
 				if c := len(ws.cands) - 1; c >= 0 && ws.cands[c].to == i {
@@ -676,7 +676,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	}
 	j := i + 1
 	headType := ""
-	// "la Maison d’arrêt de Varces": a lower-case head's phrase written
+	// "la Maison d’arrêt de Varnes": a lower-case head's phrase written
 	// with a capital inside a sentence opens the same name.
 	capHead := t.name && t.shape == shapeCap && t.class&wLowerStart != 0 && !t.sentStart && !t.titleLine && !t.shouted &&
 		i+1 < n && toks[i+1].shape == shapeLower && toks[i+1].sent == t.sent
@@ -760,7 +760,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			}
 			k := s.skipConnectors(ws, r, j)
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
-				break // "le ministère de la Santé du Hamas": the body's owner, a name of its own
+				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own
 			}
 			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && (toks[k].class&wNotName == 0 || outletAt(ws, i, j)) {
 				j = k + 1
@@ -1223,13 +1223,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if t := &toks[a]; a+1 < b && t.shape == shapeLower && t.class&wParticle != 0 && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 {
 		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
 	}
-	// "told the Irish Examiner", "selon le Parisien": after an outlet's cue
+	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
 	// the capitalised name is the outlet's, whatever words it is made of.
 	if headType == "" && outletAt(ws, a, b) {
 		s.addPattern(ws, r, text, a, b, "ORG", flags|flagOutlet)
 		return b
 	}
-	// "Amazon Liable for Defective Products, Rules CA Appellate Court": in
+	// "Varnotech Liable for Faulty Heaters, Rules Norland Appeals Court": in
 	// a headline every word is capitalised, so the common words cut the run
 	// into its names.
 	if headType == "" && flags&flagHeadlineSplit == 0 && toks[a].titleLine && !toks[a].shouted {
@@ -1240,7 +1240,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return b
 		}
 	}
-	// "By JAKE SHERMAN and …", "With Lena Varga …": a capitalised function
+	// "By TESSA VARNHAM and …", "With Lena Varga …": a capitalised function
 	// word opening the sentence opens no name.
 	if t := &toks[a]; headType == "" && a+1 < b && t.sentStart && t.shape == shapeCap && t.class&wFunction != 0 &&
 		t.class&(wArticle|wGiven|wOrgHead|wLocHead) == 0 && ws.kbEnd[a] == 0 && toks[a+1].name && toks[a+1].shape != shapeLower {
@@ -1388,7 +1388,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 && k-a >= 2 &&
 				toks[a].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 && toks[k-1].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
 				ws.kbEnd[a] == 0 && allNames(ws, a, k) && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k) && s.hasHead(ws, k+1, b):
-				// "Jamon Hoek of Oregon State University": words that are no
+				// "Tobechi Broek of Kessington State University": words that are no
 				// word of the language and have no head, then "of" and a name
 				// with a head of its own, are a person (first names no list
 				// holds) and the body they belong to.
@@ -1528,7 +1528,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
 	case !wholeKB && b-a >= 2 && ageBefore(ws, a) && allNames(ws, a, b):
-		// "2-year-old Jasani Kerry": an age opens a person's name, whatever
+		// "2-year-old Oyelaran Kerry": an age opens a person's name, whatever
 		// places its words name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
@@ -1539,7 +1539,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		return b
 	case !wholeKB && b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&wLocHead != 0 && toks[a].class&wOrgHead == 0 &&
 		int(ws.kbEnd[a+1]) == b && ws.kbInfo[a+1] != nil && ws.kbInfo[a+1].cands[ws.kbCand[a+1]].entry.Type == kb.LOC:
-		// "Mount Sinai", "Wadi Gaza": a place's head before a known
+		// "Mount Sinai", "Wadi Halfa": a place's head before a known
 		// place's name names a feature of its own.
 		s.addPattern(ws, r, text, a, b, "LOC", 0)
 		return b
@@ -1668,7 +1668,7 @@ func (s *Stage) groupContext(ws *workspace, r *langRules, a, b int) bool {
 // ", 24," or ", 24." ("Zoe Marsh, 24, was hurt"). Only a person is given
 // an age so; a number in brackets may be a count or a seat ("Kessington
 // (12)").
-// ageBefore reports an age right before token a ("2-year-old Jasani
+// ageBefore reports an age right before token a ("2-year-old Oyelaran
 // Kerry"): the name is a person's.
 func ageBefore(ws *workspace, a int) bool {
 	toks := ws.toks
@@ -1898,8 +1898,8 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 			}
 			h := &toks[hk]
 			// In French a capitalised common noun inside a sentence heads an
-			// institution's or a firm's name too ("la privatisation
-			// d'Aéroports de Paris").
+			// institution's or a firm's name too ("la vente
+			// d’Autoroutes de Bretagne").
 			frenchHead := ws.rules != nil && ws.rules.lowerTails && hk == a && h.shape == shapeCap && h.class&wDict != 0 &&
 				h.class&(wTitle|wGiven|wFunction|wArticle|wNonEntity|wLocMod) == 0 && !h.sentStart && !h.titleLine && !h.segStart &&
 				!ws.rules.compass[string(ws.foldOf(h))] && !s.isDemonym(ws.text, h)
@@ -2222,12 +2222,12 @@ func (ws *workspace) noteNonEntity(a, b int) {
 func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if b-a >= 2 && r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[a]))] {
 		ws.noteNonEntity(a+1, b)
-		return true // "HMS Varnak": a ship; "Storm Ciarán": weather
+		return true // "HMS Varnak": a ship; "Storm Orlan": weather
 	}
 	if p := a - 1; p >= 0 && ws.toks[p].word && ws.toks[p].shape == shapeLower && ws.toks[p].sent == ws.toks[a].sent &&
 		r.nonEntityPrefixes[string(ws.foldOf(&ws.toks[p]))] {
 		ws.noteNonEntity(a, b)
-		return true // "la tempête Ciaran"
+		return true // "la tempête Orlan"
 	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
@@ -2793,7 +2793,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case first.class&wGiven == 0 && residentAfter(ws, b):
 		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a) || ageBefore(ws, a):
-		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested", "2-year-old Jasani Kerry"
+		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested", "2-year-old Oyelaran Kerry"
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
@@ -2852,7 +2852,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		toks[a-2].word && toks[a-2].sent == toks[a].sent && (r.isVerb(ws.foldOf(&toks[a-2])) || toks[a-2].class&(wLocPrep|wLocMod) != 0):
 		// "arrivé de Vessa", "près de Tessalit", "au nord de Vessa"; not
 		// after an office, whose domain may be a firm's ("la porte-parole
-		// d'Attac", "le président d'Elabe").
+		// d'Attac", "le président de Varnatec").
 		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
@@ -3186,7 +3186,7 @@ func allNames(ws *workspace, a, b int) bool {
 		t := &ws.toks[k]
 		if k > a && k < b-1 && t.word && t.shape == shapeLower && t.class&wParticle != 0 &&
 			(ws.toks[a].class&wGiven != 0 || ws.toks[k-1].class&wParticle != 0 && ws.toks[k-1].shape == shapeCap) {
-			continue // after a given name or a capitalised particle: "Fritz van Heerden", "Van den Hoek", not "Laufe der Jahre"
+			continue // after a given name or a capitalised particle: "Fritz van Heerden", "Van den Broek", not "Laufe der Jahre"
 		}
 		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
 			return false
@@ -3279,7 +3279,7 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	}
 	from := a
 	if toks[a].class&wLocMod != 0 && toks[a].shape == shapeCap && ws.kbEnd[a] == 0 && a+1 < b {
-		a++ // "Southern California Edison"
+		a++ // "Southern Oregon Power"
 	}
 	e := int(ws.kbEnd[a])
 	p := ws.kbInfo[a]

@@ -73,7 +73,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		if c.entry != nil || (!first.sentStart && !first.titleLine) || c.to-c.from > 1 && (!first.titleLine || noWordIn(ws, c.from, c.to)) {
 			// In a headline or a credit line capitals say little, but two
 			// words that are no word of the language name someone or
-			// something ("Ibtisam Mahdi, Ruwaida Kamal Amer").
+			// something ("Oyelaran Temidayo, Kessandra Aduke Ashe").
 			sp.body = true
 		}
 		if last := c.to - 1; c.to-c.from > 1 {

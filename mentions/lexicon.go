@@ -83,7 +83,7 @@ type lexiconFile struct {
 	TeamVerbs   []string `yaml:"team_verbs"`
 	TeamObjects []string `yaml:"team_objects"`
 	// OutletCues before an article and a capitalised name say the name is a
-	// newspaper's or a broadcaster's ("told the Irish Examiner", "a déclaré
+	// newspaper's or a broadcaster's ("told the Irish Courier", "a déclaré
 	// au Journal du Dimanche"): the whole name is kept, nationality word
 	// and all.
 	OutletCues   []string `yaml:"outlet_cues"`

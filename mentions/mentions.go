@@ -277,7 +277,7 @@ type workspace struct {
 	cands  []cand
 	inList []bool // coordinatedTypes: candidate i is a list's member
 	// nonEntity: folded names a non-entity prefix introduced ("Storm
-	// Ciarán", "la tempête Ciaran"): alone later they are no entity either.
+	// Orlan", "la tempête Orlan"): alone later they are no entity either.
 	nonEntity map[string]bool
 	rules     *langRules // the document's language rules
 	// caseSeen: how each word (by foldHash) is written in the document,
@@ -537,7 +537,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			x.class |= wDict
 		}
 		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S")
-		// ("PUTIN'S SPOKESPERSON": the possessive of a shouted line is no name.)
+		// ("VARGA'S SPOKESMAN SAYS": the possessive of a shouted line is no name.)
 		// After a spaced dash or bar, a dictionary word's capital is a
 		// segment's first letter ("… 18h42 - Mis à jour"), as at a
 		// sentence's start; a name keeps its own ("| YouTube", "- EPA").

@@ -632,7 +632,7 @@ func TestAgeApposition(t *testing.T) {
 func TestPlaceLedNames(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The providers, Harbour Gas and Southern California Vessalux, cut power.", []string{"Southern California Vessalux/ORG"}, []string{"California/LOC"}},
-		{"en", "The California Independent System Operator ordered cuts.", []string{"California Independent System Operator/ORG"}, nil},
+		{"en", "The Oregon Independent Grid Operator ordered cuts.", []string{"Oregon Independent Grid Operator/ORG"}, nil},
 		{"en", "Paris Hilton arrived in London on Friday.", []string{"Paris Hilton/PER", "London/LOC"}, nil},
 		{"en", "Many Somali American voters backed him.", nil, []string{"Somali American"}},
 	})
@@ -823,12 +823,12 @@ func TestQualifiedNationality(t *testing.T) {
 
 // TestArticleLedTitlesAndTypedDashes: a capitalised article inside a
 // sentence opens an outlet's title, even one of common words and a
-// nationality ("The Haitian Times"); after a typed dash "--" a capital
+// nationality ("The Norwegian Times"); after a typed dash "--" a capital
 // opens a segment, not a title; a two-word nationality is no name.
 func TestArticleLedTitlesAndTypedDashes(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "He wrote a letter to The Haitian Times on Friday.", []string{"The Haitian Times/ORG"}, nil},
-		{"en", "Readers of The Haitian Times wrote in on Friday.", []string{"The Haitian Times/ORG"}, nil},
+		{"en", "He wrote a letter to The Norwegian Times on Friday.", []string{"The Norwegian Times/ORG"}, nil},
+		{"en", "Readers of The Norwegian Times wrote in on Friday.", []string{"The Norwegian Times/ORG"}, nil},
 		{"en", "WASHINGTON (AP) -- The American Islamic State recruit told a court he regretted joining.", []string{"Islamic State/ORG"}, []string{"The American Islamic State"}},
 		{"en", "The South Korean director won the prize on Friday.", nil, []string{"South Korean"}},
 	})
@@ -866,7 +866,7 @@ func TestCreditLines(t *testing.T) {
 // place names a region of its own; the word in lower case does not.
 func TestPlacePartNames(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The network operated out of flats in Greater Boston and Virginia.", []string{"Greater Boston/LOC", "Virginia/LOC"}, []string{"Boston/LOC"}},
+		{"en", "Flooding closed roads across Greater Manchester and Lancashire on Monday.", []string{"Greater Manchester/LOC", "Lancashire/LOC"}, []string{"Manchester/LOC"}},
 		{"en", "Wildfires spread across Southern California on Sunday.", []string{"Southern California/LOC"}, nil},
 		{"en", "Their greater aim was to reach Boston before dark.", []string{"Boston/LOC"}, []string{"greater Boston"}},
 	})
@@ -888,7 +888,7 @@ func TestResidentNouns(t *testing.T) {
 // names a feature of its own.
 func TestHeadBeforeKnownPlace(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Families fled south of Wadi Gaza on foot.", []string{"Wadi Gaza/LOC"}, []string{"Gaza/LOC"}},
+		{"en", "Aid trucks waited north of Wadi Halfa on Tuesday.", []string{"Wadi Halfa/LOC"}, []string{"Halfa/LOC"}},
 		{"en", "The pilgrims climbed Mount Sinai before dawn.", []string{"Mount Sinai/LOC"}, []string{"Mount/LOC"}},
 		{"fr", "Les combats ont repris près du Djebel Chambi.", []string{"Djebel Chambi/LOC"}, nil},
 	})
@@ -899,7 +899,7 @@ func TestHeadBeforeKnownPlace(t *testing.T) {
 // the body's owner after it, a known organisation, is a name of its own.
 func TestFrenchLowerHeads(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Les frappes ont repris dans la bande de Gaza, selon le ministère de la Santé du Hamas.", []string{"bande de Gaza/LOC", "ministère de la Santé/ORG", "Hamas/ORG"}, []string{"ministère de la Santé du Hamas"}},
+		{"fr", "Les convois attendent à la sortie de la bande de Gaza, selon le ministère de l'Information du Hamas.", []string{"bande de Gaza/LOC", "ministère de l'Information/ORG", "Hamas/ORG"}, []string{"ministère de l'Information du Hamas"}},
 		{"fr", "À la pointe Saint-Vessan, le vent a soufflé à 150 km/h.", []string{"pointe Saint-Vessan/LOC"}, nil},
 		{"fr", "Il a été transféré à la maison d'arrêt de Varnes en avril.", []string{"maison d'arrêt de Varnes/LOC"}, nil},
 		{"fr", "Il est détenu à la Maison d’arrêt de Varnes depuis mars.", []string{"Maison d’arrêt de Varnes/LOC"}, []string{"Varnes/ORG"}},
@@ -935,7 +935,7 @@ func TestTeamsNamedForTowns(t *testing.T) {
 // organisation, also when the name is a known region's.
 func TestOrganisationNamedForPlace(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "He posed as a member of the Sinaloa drug cartel at the port.", []string{"Sinaloa/ORG"}, []string{"Sinaloa/LOC"}},
+		{"en", "Police said the Sinaloa drug cartel ran the warehouse.", []string{"Sinaloa/ORG"}, []string{"Sinaloa/LOC"}},
 		{"en", "The Dorunvale crime syndicate was dismantled last year.", []string{"Dorunvale/ORG"}, nil},
 		{"en", "Police in Sinaloa said the roads were closed.", []string{"Sinaloa/LOC"}, nil},
 	})
@@ -957,11 +957,11 @@ func TestOutletNames(t *testing.T) {
 }
 
 // TestSharedHead: one capitalised word, "and", and a name its head ends,
-// with no article between, share that head ("University and College
-// Union"); two names each with its own words stay two.
+// with no article between, share that head ("College and School
+// Staff Union"); two names each with its own words stay two.
 func TestSharedHead(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Members of the University and College Union went on strike.", []string{"University and College Union/ORG"}, []string{"College Union/ORG"}},
+		{"en", "Members of the College and School Staff Union went on strike.", []string{"College and School Staff Union/ORG"}, []string{"School Staff Union/ORG"}},
 		{"en", "Harbourton University and Kessel University signed the deal.", []string{"Harbourton University/ORG", "Kessel University/ORG"}, nil},
 		{"en", "The River Authority and the Port Board met on Monday.", []string{"River Authority/ORG", "Port Board/ORG"}, nil},
 	})
@@ -983,7 +983,7 @@ func TestNationalBranch(t *testing.T) {
 // nationality or a compass point there does not.
 func TestFrenchCapitalisedHead(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Le référendum vise à empêcher la privatisation d’Aéroports de Paris.", []string{"Aéroports de Paris/ORG"}, []string{"Paris/LOC"}},
+		{"fr", "Le syndicat s'oppose à la vente d’Autoroutes de Bretagne.", []string{"Autoroutes de Bretagne/ORG"}, []string{"Bretagne/LOC"}},
 		{"fr", "Les Américains de l'Afghanistan sont rentrés.", []string{"Afghanistan/LOC"}, []string{"Américains de l'Afghanistan"}},
 		{"fr", "Les pays du Nord de l'Afrique ont réagi.", []string{"Nord de l'Afrique/LOC"}, nil},
 	})
