@@ -398,3 +398,22 @@ func TestScalesAndRates(t *testing.T) {
 		}
 	}
 }
+
+// TestDeathNounCues: the nouns of a death or a killing before a count make
+// it a count of the dead in both languages ("the death of", "the killing
+// of", "l'assassinat de", "le meurtre de"): general wording, not one
+// article's.
+func TestDeathNounCues(t *testing.T) {
+	st := newStage(t)
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "The court heard about the death of 4 guards at the depot."},
+		{"en", "The report blamed the militia for the killing of 4 guards."},
+		{"fr", "L'enquête porte sur l'assassinat de 4 gardes au dépôt."},
+		{"fr", "Il est jugé pour le meurtre de 4 gardes."},
+	} {
+		figs := run(t, st, tc.lang, tc.text)
+		if len(figs) != 1 || figs[0].Value != 4 || figs[0].Unit != dossier.UnitKilled {
+			t.Errorf("%q: got %+v, want one count of 4 killed", tc.text, figs)
+		}
+	}
+}

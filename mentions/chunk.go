@@ -1713,7 +1713,7 @@ func ofAfterAge(ws *workspace, a int) bool {
 // headlineSegments cuts a headline's run [a, b) at its common words: a word
 // the dictionary lists in lower case, no head, given name, title or known
 // name's, that no head follows through other such words ("Liable",
-// "Products", "Rules"; not "Appellate" in "Appellate Court"), nor one of
+// "Heaters", "Rules"; not "Appeals" in "Appeals Court"), nor one of
 // the words an institution's head takes after it (see below); connectors
 // next to a cut go with it. It returns the pieces left, or nil when
 // nothing is cut.
@@ -1942,7 +1942,7 @@ func (s *Stage) kbSpans(ws *workspace, a, k int) bool {
 }
 
 // sharedHead reports a coordinator at k between one capitalised word and
-// a name its head ends, no article after it ("University and College
+// a name its head ends, no article after it ("College and School Staff
 // Union", "Food and Drug Administration"): the words share the head.
 func sharedHead(ws *workspace, k int) bool {
 	toks := ws.toks

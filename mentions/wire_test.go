@@ -690,6 +690,7 @@ func TestTitleWordInsideAHeadedName(t *testing.T) {
 func TestGroupContext(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Tessaka claimed responsibility for the attack on Friday.", []string{"Tessaka/ORG"}, nil},
+		{"en", "Tessaka claims responsibility for the attack in a statement.", []string{"Tessaka/ORG"}, nil}, // the verb's present tense: general English
 		{"en", "Tessaka militants attacked a checkpoint near Varnak.", []string{"Tessaka/ORG", "Varnak/LOC"}, nil},
 		{"en", "The recruits pledged allegiance to Tessaka last year.", []string{"Tessaka/ORG"}, []string{"Tessaka/LOC"}},
 		{"fr", "Des combattants de Tessaka ont pris la ville de Varnak.", []string{"Tessaka/ORG", "Varnak/LOC"}, nil},
