@@ -252,9 +252,20 @@ func adoptType(ws *workspace, c, o *cand) {
 }
 
 // listed reports what list separator tokens [from, to) are, if only one: a
-// comma, a coordinator, or a comma and a coordinator, in one sentence.
+// comma, a coordinator, or a comma and a coordinator, in one sentence. An
+// article may open the next member after a coordinator ("Madeira and the
+// Azores", "Lyon et le Vessa", "la France et l'Allemagne").
 func listed(ws *workspace, from, to int) link {
-	if from <= 0 || to <= from || to-from > 2 || to >= len(ws.toks) || ws.toks[from-1].sent != ws.toks[to].sent {
+	if from <= 0 || to <= from || to-from > 4 || to >= len(ws.toks) || ws.toks[from-1].sent != ws.toks[to].sent {
+		return linkNone
+	}
+	if a := articleBefore(ws, from, to); a < to {
+		if a == from || !ws.toks[a-1].word || ws.toks[a-1].class&wCoord == 0 {
+			return linkNone // an article needs the coordinator before it
+		}
+		to = a
+	}
+	if to-from > 2 {
 		return linkNone
 	}
 	l := linkComma
@@ -269,6 +280,15 @@ func listed(ws *workspace, from, to int) link {
 		}
 	}
 	return l
+}
+
+// articleBefore returns the lower-case article that ends the tokens [from,
+// to) ("the", "le", "l'"), or to when there is none.
+func articleBefore(ws *workspace, from, to int) int {
+	if k := to - 1; k >= from && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wArticle != 0 {
+		return k
+	}
+	return to
 }
 
 // link is what joins two names in a list.
