@@ -1700,6 +1700,43 @@ func ageAfter(ws *workspace, b int) bool {
 	return comma == "," && (after == "," || after == ".")
 }
 
+// ageInParens reports a person's age in parentheses right after the name
+// ending at b: a number and an age unit ("Aseel (11 ans)", "Tom (5 years)").
+func ageInParens(ws *workspace, b int) bool {
+	toks := ws.toks
+	if ws.rules == nil || b+3 >= len(toks) || toks[b].word || ws.text[toks[b].start:toks[b].end] != "(" || !toks[b+1].number ||
+		toks[b+3].word || ws.text[toks[b+3].start:toks[b+3].end] != ")" || toks[b+3].sent != toks[b-1].sent {
+		return false
+	}
+	n := ws.text[toks[b+1].start:toks[b+1].end]
+	return len(n) <= 3 && ws.rules.ageUnits[string(ws.foldOf(&toks[b+2]))]
+}
+
+// kinBefore reports a lower-case noun of kinship right before the name at a,
+// or before a comma before it, in its sentence ("his daughter Zorvena",
+// "sa fille, Zorvena,", "trois filles Aseel"): the name is a person's.
+func kinBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	k := a - 1
+	if k > 0 && !toks[k].word && ws.text[toks[k].start:toks[k].end] == "," {
+		k--
+	}
+	return ws.rules != nil && k >= 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].sent == toks[a].sent &&
+		ws.rules.kinNouns[string(ws.foldOf(&toks[k]))]
+}
+
+// workBefore reports a work's noun and its maker's preposition right before
+// the name at a, in its sentence ("a symphony by Zorvenko", "les oratorios
+// de Zorvenko", "the paintings of Zorvenko"): the name is the maker's.
+func workBefore(ws *workspace, a int) bool {
+	toks := ws.toks
+	if ws.rules == nil || a < 2 || !toks[a-1].word || toks[a-1].shape != shapeLower || !ws.rules.workPreps[string(ws.foldOf(&toks[a-1]))] {
+		return false
+	}
+	w := &toks[a-2]
+	return w.word && w.shape == shapeLower && w.sent == toks[a].sent && ws.rules.workNouns[string(ws.foldOf(w))]
+}
+
 // ofAfterAge reports a name at a right after a person's age and "of"
 // ("Lena Varga, 41, of Kessington"): where the person lives, a place.
 func ofAfterAge(ws *workspace, a int) bool {
@@ -2794,6 +2831,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a) || ageBefore(ws, a):
 		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested", "2-year-old Oyelaran Kerry"
+	case kinBefore(ws, a) || ageInParens(ws, b) || workBefore(ws, a):
+		return "PER", evTitle // "his daughter Zorvena", "Aseel (11 ans)", "a symphony by Zorvenko"
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):

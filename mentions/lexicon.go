@@ -71,6 +71,18 @@ type lexiconFile struct {
 	// AgeWords after a number, right before a name, make it a person's
 	// ("2-year-old Lena Varga").
 	AgeWords []string `yaml:"age_words"`
+	// AgeUnits, after a number in parentheses right after a name, give a
+	// person's age ("Lena (11 ans)", "Tom (5 years)").
+	AgeUnits []string `yaml:"age_units"`
+	// KinNouns are nouns of kinship and of one's close relations: in lower
+	// case right before a name they make it a person's ("his daughter
+	// Zorvena", "sa fille Zorvena", "trois filles Aseel").
+	KinNouns []string `yaml:"kin_nouns"`
+	// WorkNouns name works that people make; a name after one and a
+	// WorkPreps word is its maker's ("a symphony by Zorvenko", "le requiem
+	// de Zorvenko").
+	WorkNouns []string `yaml:"work_nouns"`
+	WorkPreps []string `yaml:"work_preps"`
 	// PlaceCompoundHeads make the name they are hyphenated to a place's
 	// ("Kessington-based", "Norland-born").
 	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
@@ -269,6 +281,8 @@ type langRules struct {
 	verbLocPreps map[string]bool
 	// ageWords: folded age_words.
 	ageWords map[string]bool
+	// ageUnits, kinNouns, workNouns, workPreps: the folded lists.
+	ageUnits, kinNouns, workNouns, workPreps map[string]bool
 	// residentNouns: folded resident_nouns.
 	residentNouns map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
@@ -337,6 +351,10 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.compass = addFolded(r.compass, f.CompassPoints)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
 	r.ageWords = addFolded(r.ageWords, f.AgeWords)
+	r.ageUnits = addFolded(r.ageUnits, f.AgeUnits)
+	r.kinNouns = addFolded(r.kinNouns, f.KinNouns)
+	r.workNouns = addFolded(r.workNouns, f.WorkNouns)
+	r.workPreps = addFolded(r.workPreps, f.WorkPreps)
 	r.verbLocPreps = addFolded(r.verbLocPreps, f.VerbLocPreps)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)

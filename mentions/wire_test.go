@@ -1027,3 +1027,40 @@ func TestChannelNumbers(t *testing.T) {
 		{"fr", "Il l'a dit sur Radio 1 lundi matin.", []string{"Radio 1/ORG"}, nil},
 	})
 }
+
+// TestPersonByRelation: a name no list holds is a person's after a noun of
+// kinship, with an age in parentheses after it, or after a work's noun and
+// its maker's preposition; in either language.
+func TestPersonByRelation(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "His daughter Zorvena was injured in the blast.", []string{"Zorvena/PER"}, nil},
+		{"en", "Her husband, Tomask, declined to comment.", []string{"Tomask/PER"}, nil},
+		{"en", "Tomask (5 years) was taken to hospital.", []string{"Tomask/PER"}, nil},
+		{"en", "The orchestra played a symphony by Zorvenko on Friday.", []string{"Zorvenko/PER"}, nil},
+		{"fr", "Sa fille Zorvena a été blessée.", []string{"Zorvena/PER"}, nil},
+		{"fr", "Il a deux filles, Velka (11 ans) et Dorna (8 ans), et un fils Tomask (2 ans).", []string{"Velka/PER", "Dorna/PER", "Tomask/PER"}, nil},
+		{"fr", "Le chœur chante les oratorios de Zorvenko et une cantate de Velmaru.", []string{"Zorvenko/PER", "Velmaru/PER"}, nil},
+		// A noun of a place or a body keeps its name's type.
+		{"fr", "Il a quitté le village de Tessira avec ses enfants.", []string{"Tessira/LOC"}, nil},
+	})
+}
+
+// TestListWithArticle: a name listed after a coordinator and an article takes
+// the type of the known name it is listed with.
+func TestListWithArticle(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The rules now cover Madeira and the Velkaris.", []string{"Madeira/LOC", "Velkaris/LOC"}, nil},
+		{"fr", "Les frappes ont touché Lyon et le Tessiran, puis l'Allemagne et l'Ostravie.", []string{"Lyon/LOC", "Tessiran/LOC", "Allemagne/LOC", "Ostravie/LOC"}, nil},
+		// A comma and an article set off an apposition, not a list member.
+		{"en", "The envoy met Madeira's governor, the Velkaris Group said.", nil, []string{"Velkaris Group/LOC"}},
+	})
+}
+
+// TestPlatformsNamed: a social network named in a sentence is an
+// organisation; a share button's line is furniture.
+func TestPlatformsNamed(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The group posted the video on Facebook on Monday.", []string{"Facebook/ORG"}, nil},
+		{"en", "The campaign's Facebook page was created in March.", []string{"Facebook/ORG"}, nil},
+	})
+}
