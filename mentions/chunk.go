@@ -1700,6 +1700,27 @@ func ageAfter(ws *workspace, b int) bool {
 	return comma == "," && (after == "," || after == ".")
 }
 
+// namedTypeOf returns the type a general dictionary gives the name [a, b)
+// when it is written in capitalised words ("Beethoven", "Azores"), or "".
+func (s *Stage) namedTypeOf(ws *workspace, a, b int) string {
+	if len(s.namedType) == 0 || b-a > 4 {
+		return ""
+	}
+	key := ws.key[:0]
+	for k := a; k < b; k++ {
+		t := &ws.toks[k]
+		if !t.word || t.shape != shapeCap || k > a && t.start != ws.toks[k-1].end+1 {
+			return ""
+		}
+		if k > a {
+			key = append(key, ' ')
+		}
+		key = append(key, ws.foldOf(t)...)
+	}
+	ws.key = key
+	return s.namedType[string(key)]
+}
+
 // ageInParens reports a person's age in parentheses right after the name
 // ending at b: a number and an age unit ("Aseel (11 ans)", "Tom (5 years)").
 func ageInParens(ws *workspace, b int) bool {
@@ -2895,6 +2916,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
+	case s.namedTypeOf(ws, a, b) != "":
+		// What a general dictionary says the name is, when the sentence
+		// says nothing: "closed with Mahler", "ferries to the Azores".
+		return s.namedTypeOf(ws, a, b), evLexical
 	case multi && b-a <= 5 && allNames(ws, a, b) && !allDict(ws, a, b):
 		// Capitalised words that are not all common words: "Lena Varga",
 		// not "Customer Care Team" or "Critical Race Theory".

@@ -564,6 +564,22 @@ const PartGivenCommon = "given_common"
 // names too, folded, one per line (tools/commonwords: "jordan", "sydney").
 const PartGivenPlaces = "given_places"
 
+// PartNamedInstances is a generated list of names of people, places and
+// bodies with their type, folded, one "name<TAB>TYPE" per line
+// (tools/wordclasses, from WordNet: "beethoven PER", "bronx LOC").
+const PartNamedInstances = "named_instances"
+
+// loadNamedTypes merges every language's named_instances list.
+func loadNamedTypes(lex *lexicon.Set) (map[string]string, error) {
+	out := map[string]string{}
+	err := eachListLine(lex, PartNamedInstances, func(line string) {
+		if name, typ, ok := strings.Cut(line, "\t"); ok {
+			out[name] = typ
+		}
+	})
+	return out, err
+}
+
 // loadGivenCommon merges every language's given_common list.
 func loadGivenCommon(lex *lexicon.Set) (map[string]bool, error) {
 	return loadFoldedList(lex, PartGivenCommon)

@@ -47,6 +47,10 @@ type Stage struct {
 	// givenPlace: folded first names that are places' names too ("jordan",
 	// "sydney"): before a surname they open a person's name.
 	givenPlace map[string]bool
+	// namedType: the type of the names a general dictionary holds, folded
+	// ("beethoven": PER, "azores": LOC, "hamas": ORG): a name the knowledge
+	// base does not know is typed by it before any default.
+	namedType map[string]string
 }
 
 // New compiles the lexicons of every language and indexes the KB's names.
@@ -66,7 +70,11 @@ func New(lex *lexicon.Set, k *kb.KB) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union)), givenCommon: givenCommon, givenPlace: givenPlace}
+	namedType, err := loadNamedTypes(lex)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stage{kb: k, byLang: byLang, union: union, gaz: newGazetteer(k, unionArticles(union)), givenCommon: givenCommon, givenPlace: givenPlace, namedType: namedType}
 	s.pool.New = func() any { return &workspace{} }
 	return s, nil
 }
@@ -311,6 +319,7 @@ type cand struct {
 // Evidence strengths for types: higher wins for all mentions of one name.
 const (
 	evDefault = iota + 1
+	evLexical // what a general dictionary says a name is (WordNet's named instances)
 	evContext
 	evVerb
 	evGiven

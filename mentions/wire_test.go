@@ -1064,3 +1064,15 @@ func TestPlatformsNamed(t *testing.T) {
 		{"en", "The campaign's Facebook page was created in March.", []string{"Facebook/ORG"}, nil},
 	})
 }
+
+// TestNamedTypes: a name the knowledge base does not know takes the type a
+// general dictionary gives it before any default; context still decides
+// first ("Miller Drive" is a road).
+func TestNamedTypes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The orchestra closed with Mahler after the interval.", []string{"Mahler/PER"}, nil},
+		{"en", "Ferries to the Azores were cancelled on Friday.", []string{"Azores/LOC"}, nil},
+		{"fr", "Le pianiste a joué du Brahms hier soir à Lyon.", []string{"Brahms/PER", "Lyon/LOC"}, nil},
+		{"en", "Police closed Miller Drive after the crash.", []string{"Miller Drive/LOC"}, []string{"Miller/PER"}},
+	})
+}

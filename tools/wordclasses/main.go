@@ -22,7 +22,9 @@
 //	for f in *.deb; do dpkg-deb -x "$f" x/; done
 //	go run ./tools/wordclasses -wordnet x/usr/share/wordnet -fr x/usr/share/hunspell -out lexicon/data
 //
-// Also lexicon/data/en/adjectives.txt (WordNet's adjective lemmas) and
+// Also lexicon/data/en/adjectives.txt (WordNet's adjective lemmas),
+// lexicon/data/en/named_instances.txt (WordNet's named people, places and
+// bodies with their type, see namedInstances) and
 // lexicon/data/fr/verb_forms.txt (see frenchVerbForms).
 //
 // Output: one lower-case word per line, sorted bytewise, no header, so that
@@ -348,6 +350,9 @@ func run(dir, out string) error {
 	if err := writeList(filepath.Join(out, "en", "person_nouns.txt"), words, len(person)); err != nil {
 		return err
 	}
+	if err := namedInstances(dir, out); err != nil {
+		return err
+	}
 	// Adjectives (index.adj), for the words that may stand between a count
 	// and its noun ("500 extra officers", "two senior envoys").
 	adjs := map[string]bool{}
@@ -357,6 +362,73 @@ func run(dir, out string) error {
 		}
 	}
 	return writeList(filepath.Join(out, "en", "adjectives.txt"), adjs, len(adjs))
+}
+
+// namedClass maps WordNet's lexicographer files of named things to a type:
+// noun.person, noun.location, noun.object (rivers, mountains, islands) and
+// noun.group (organisations, parties, agencies).
+var namedClass = map[string]string{"18": "PER", "15": "LOC", "17": "LOC", "14": "ORG"}
+
+// namedInstances writes en/named_instances.txt: WordNet's capitalised names
+// of people, places and bodies ("Beethoven", "Bronx", "Azores", "Hamas"),
+// folded, with their type, one "name<TAB>TYPE" per line. People and places
+// are instances (WordNet's "@i" pointer: "Vermeer" is an instance of
+// painter); bodies are any capitalised lemma of noun.group ("Congress").
+// A name WordNet gives two types ("Washington": a person, a state, a city)
+// and a single word the language's dictionary lists in lower case ("Death",
+// "Recent") are left out: they say nothing about a name's type.
+func namedInstances(dir, out string) error {
+	common := map[string]bool{}
+	if err := eachLine(filepath.Join(out, "en", "common_words.txt"), func(f []string) {
+		if len(f) == 1 {
+			common[f[0]] = true
+		}
+	}); err != nil {
+		return err
+	}
+	types := map[string]map[string]bool{}
+	if err := eachLine(filepath.Join(dir, "data.noun"), func(f []string) {
+		class, ok := namedClass[f[1]]
+		if len(f) < 5 || !ok {
+			return
+		}
+		var n, p int
+		fmt.Sscanf(f[3], "%x", &n)
+		if 4+2*n >= len(f) {
+			return
+		}
+		fmt.Sscan(f[4+2*n], &p)
+		instance := false
+		for i := 0; i < p && 5+2*n+4*i < len(f); i++ {
+			instance = instance || f[5+2*n+4*i] == "@i"
+		}
+		if !instance && class != "ORG" {
+			return
+		}
+		for i := 0; i < n; i++ {
+			w, _, _ := strings.Cut(f[4+2*i], "(") // "Washington(a)": an adjective marker
+			if w == "" || !unicode.IsUpper(rune(w[0])) || strings.ContainsAny(w, "0123456789") {
+				continue
+			}
+			k := mentions.Fold(strings.ReplaceAll(w, "_", " "))
+			if types[k] == nil {
+				types[k] = map[string]bool{}
+			}
+			types[k][class] = true
+		}
+	}); err != nil {
+		return err
+	}
+	lines := map[string]bool{}
+	for k, ts := range types {
+		if len(ts) != 1 || !strings.Contains(k, " ") && common[k] {
+			continue
+		}
+		for t := range ts {
+			lines[k+"\t"+t] = true
+		}
+	}
+	return writeList(filepath.Join(out, "en", "named_instances.txt"), lines, len(lines))
 }
 
 // closedClass are prepositions, particles and determiners that WordNet also
