@@ -144,11 +144,22 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 			continue
 		}
 		w := ws.text[t.start:t.end]
-		if strings.HasSuffix(w, "s") || !r.isPersonNoun(ws.foldOf(t)) {
+		// After a title, before a name no dictionary holds, a noun for
+		// people is the title's second word ("Chief Executive Satya
+		// Nadella"), also one the adjective lists in the plural only.
+		afterTitle := i > 0 && toks[i-1].word && toks[i-1].shape == shapeCap && toks[i-1].class&wTitle != 0 && toks[i-1].sent == t.sent &&
+			n.shape == shapeCap && n.class&(wDict|wTitle) == 0
+		if strings.HasSuffix(w, "s") {
 			continue
+		}
+		if !r.isPersonNoun(ws.foldOf(t)) {
+			if ws.key = append(append(ws.key[:0], ws.foldOf(t)...), 's'); !afterTitle || !r.isPersonNoun(ws.key) {
+				continue
+			}
 		}
 		switch {
 		case n.shape == shapeCap && n.class&wGiven != 0:
+		case afterTitle:
 		case n.shape == shapeLower && n.class&wConnector != 0 && n.class&(wArticle|wParticle) == 0 && i+2 < len(toks) && toks[i+2].sent == t.sent &&
 			(toks[i+2].name || toks[i+2].shape == shapeLower && toks[i+2].class&wArticle != 0):
 		default:

@@ -1076,3 +1076,14 @@ func TestNamedTypes(t *testing.T) {
 		{"en", "Police closed Miller Drive after the crash.", []string{"Miller Drive/LOC"}, []string{"Miller/PER"}},
 	})
 }
+
+// TestTitleSecondWord: a noun for people between a title and a name no
+// dictionary holds is the title's second word, not the name's first.
+func TestTitleSecondWord(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Chief Executive Oru Kessel resigned on Monday.", []string{"Oru Kessel/PER"}, []string{"Executive Oru Kessel"}},
+		{"en", "Deputy Director Oru Kessel left the agency.", []string{"Oru Kessel/PER"}, []string{"Director Oru Kessel"}},
+		// A body's name after the title stays whole.
+		{"en", "Chief Constable Oru Kessel praised Harbourton Police.", []string{"Oru Kessel/PER"}, nil},
+	})
+}
