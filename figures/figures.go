@@ -372,7 +372,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		return found{}, false // "in 2017": a year
 	}
 	noun := s.nounAfter(qend)
-	if noun.excluded {
+	if noun.excluded || noun.found && s.rateAfter(noun) {
 		return found{}, false
 	}
 	if ex.yearLike && (qual == dossier.QualExact || !noun.found) {
@@ -487,6 +487,19 @@ func (s *scanner) nameBefore(ws int) bool {
 
 // maxModifiers bounds the words skipped between a number and its noun.
 const maxModifiers = 4
+
+// rateAfter reports a rate's unit right after a sum's currency noun ("600
+// euros de l'heure", "5 000 dollars each"): a price per unit, no sum.
+func (s *scanner) rateAfter(noun nounMatch) bool {
+	if noun.unit != unitMoneyUSD && noun.unit != unitMoneyEUR && noun.unit != unitOther {
+		return false
+	}
+	ws, we, g, ok := s.next(noun.end)
+	if !ok || g != gapSpace {
+		return false
+	}
+	return s.nounAt(s.lookup(ws, we), ws, we, false).excluded
+}
 
 // nounAfter looks for the counted noun after position i: "10,000 fighters",
 // "three Islamist attacks", "a dozen of his men", "21 of more than 200 girls",

@@ -98,6 +98,11 @@ func TestFigures(t *testing.T) {
 		{"en", "The army freed 300 hostages in 2019 and another 40 kilometres were cleared.", []want{
 			{"300", 300, "person", "exact", "hostages"}}},
 		{"en", "In 2015 100 people fled the town.", []want{{"100", 100, "person", "exact", "people"}}},
+		// A price or a rate per unit is no sum and no count.
+		{"en", "Clients paid up to $600 an hour, and the militia seized 30 a day.", nil},
+		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
+		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
+		{"fr", "Ils ont versé 5 000 euros chacun, soit 20 000 euros au total.", []want{{"20 000", 20000, "money_eur", "exact", "euros"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
 			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},
