@@ -1087,3 +1087,13 @@ func TestTitleSecondWord(t *testing.T) {
 		{"en", "Chief Constable Oru Kessel praised Harbourton Police.", []string{"Oru Kessel/PER"}, nil},
 	})
 }
+
+// TestPlatformsAndRegion: the platforms and companies the knowledge base
+// holds are organisations; the rainforest named with its head is a region.
+func TestPlatformsAndRegion(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The recruiter moved from WhatsApp to TikTok, and Microsoft said it removed the account.", []string{"WhatsApp/ORG", "TikTok/ORG", "Microsoft/ORG"}, nil},
+		{"en", "Illegal gold mining spread across the Amazon rainforest.", []string{"Amazon rainforest/LOC"}, nil},
+		{"fr", "L'orpaillage illégal progresse en Amazonie.", []string{"Amazonie/LOC"}, nil},
+	})
+}
