@@ -1412,9 +1412,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				return max(end, b)
 			}
 			if cut {
+				// The left part may end past the cut, where a known name
+				// spans it ("Customs and Border Protection and the DEA"):
+				// the rest of the run goes on after that name.
 				left := max(s.emitRun(ws, r, text, a, k, headType, flags), k)
-				next := s.skipConnectors(ws, r, k+1)
-				if next < b && left <= next {
+				next := s.skipConnectors(ws, r, max(k+1, left))
+				if next < b {
 					return max(s.emitRun(ws, r, text, next, b, "", 0), b)
 				}
 				return max(left, b)

@@ -1097,3 +1097,12 @@ func TestPlatformsAndRegion(t *testing.T) {
 		{"fr", "L'orpaillage illégal progresse en Amazonie.", []string{"Amazonie/LOC"}, nil},
 	})
 }
+
+// TestKnownNameSpansCut: where a known name with a coordinator inside runs
+// past the coordinator the run is cut at, the names after it are still read.
+func TestKnownNameSpansCut(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Agents from Customs and Border Protection and the DEA arrested him.", []string{"Customs and Border Protection/ORG", "DEA/ORG"}, nil},
+		{"en", "Officers of Immigration and Customs Enforcement and the Varnak Police searched the house.", []string{"Immigration and Customs Enforcement/ORG", "Varnak Police/ORG"}, nil},
+	})
+}
