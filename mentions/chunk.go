@@ -2290,6 +2290,9 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 		ws.noteNonEntity(a, b)
 		return true // "la tempête Orlan"
 	}
+	if s.fieldOfStudy(ws, r, a, b) {
+		return true // "professor of Social Policy"
+	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
 	}
@@ -2306,6 +2309,25 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// fieldOfStudy reports capitalised common words [a, b) right after one of
+// the language's field_cues ("professor of Social Policy", "a degree in
+// Latin American Studies"): a field of study, no body's name. A head or a
+// known name in them makes them a body's ("professor of Medicine at
+// Harbourton University" is cut before "at" anyway).
+func (s *Stage) fieldOfStudy(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if r.fieldCues == nil || r.fieldCues.Len() == 0 || a == 0 || toks[a].sentStart {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := &toks[k]
+		if t.word && (t.class&(wDict|wConnector|wCoord|wFunction|wAdjective) == 0 && !s.isDemonymWord(ws, k) || t.class&(wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > int32(k)) {
+			return false
+		}
+	}
+	return lexicon.Backward(r.fieldCues, sentenceWords{ws, toks[a].sent}, a-1, 0) > 0
 }
 
 // hasHead reports whether tokens [a, b) contain a head noun or a KB match.
@@ -2831,6 +2853,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return headType, evHead
 	case multi && last.number:
 		return "ORG", evHead // "France 24", "Malta 24": a channel
+	case b-a >= 3 && s.headBeforePlace(ws, a, b):
+		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
 	case multi && last.class&wLocHead != 0:
@@ -3319,14 +3343,27 @@ func twoPlaces(ws *workspace, a int) bool {
 }
 
 // headThenPlace reports a run [a, b) of an organisation's capitalised head
-// and a known place's one-word name ("Radio France", "Banque Misr").
+// and a known place's name ("Radio France", "Banque Misr", "Radio New
+// Zealand").
 func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 	toks := ws.toks
-	if b-a != 2 || toks[a].shape != shapeCap || toks[a].class&wOrgHead == 0 || toks[a].class&wLocHead != 0 || ws.kbEnd[a] != 0 {
+	if b-a < 2 || toks[a].shape != shapeCap || toks[a].class&wOrgHead == 0 || toks[a].class&wLocHead != 0 || ws.kbEnd[a] != 0 {
 		return false
 	}
 	p := ws.kbInfo[a+1]
 	return int(ws.kbEnd[a+1]) == b && p != nil && p.cands[ws.kbCand[a+1]].entry.Type == kb.LOC
+}
+
+// headBeforePlace reports a body's head inside the run [a, b) that a known
+// place ends right after it ("King's College London", "Varnak Radio New
+// Zealand"): the place is where the body is, and the name is the body's.
+func (s *Stage) headBeforePlace(ws *workspace, a, b int) bool {
+	for k := a + 1; k < b-1; k++ {
+		if s.headThenPlace(ws, k, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeLedName returns where a firm's or a team's name opens in the run

@@ -99,6 +99,10 @@ type lexiconFile struct {
 	// au Journal du Dimanche"): the whole name is kept, nationality word
 	// and all.
 	OutletCues   []string `yaml:"outlet_cues"`
+	// FieldCues before capitalised common words say they name a field of
+	// study, not a body ("professor of Social Policy", "a degree in
+	// Latin American Studies").
+	FieldCues []string `yaml:"field_cues"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
@@ -271,6 +275,8 @@ type langRules struct {
 	teamVerbs, teamObjects *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
 	outletCues *lexicon.Phrases
+	// fieldCues: the field_cues phrases.
+	fieldCues *lexicon.Phrases
 	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
@@ -361,6 +367,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.teamVerbs = addPhrases(r.teamVerbs, f.TeamVerbs)
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
+	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails

@@ -1107,3 +1107,18 @@ func TestKnownNameSpansCut(t *testing.T) {
 		{"en", "Officers of Immigration and Customs Enforcement and the Varnak Police searched the house.", []string{"Immigration and Customs Enforcement/ORG", "Varnak Police/ORG"}, nil},
 	})
 }
+
+// TestBodiesByHeadAndField: a body's head before the place it serves makes
+// the name a body's; clubs and cartels are bodies; capitalised common words
+// after a field's cue name a field of study, not a body.
+func TestBodiesByHeadAndField(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "She teaches at Harbourton College London now.", []string{"Harbourton College London/ORG"}, nil},
+		{"en", "He walked to a party at Tessly Golf Club in Glenrothes.", []string{"Tessly Golf Club/ORG", "Glenrothes/LOC"}, nil},
+		{"en", "The Varnak Cartel denied the charge.", []string{"Varnak Cartel/ORG"}, nil},
+		{"en", "She is professor of Social Policy at Harbourton University.", []string{"Harbourton University/ORG"}, []string{"Social Policy"}},
+		{"en", "He holds a degree in Latin American Studies.", nil, []string{"Latin American Studies"}},
+		// A known body after the cue stays a body.
+		{"en", "He is professor of law at the University of Oxford.", []string{"University of Oxford/ORG"}, nil},
+	})
+}
