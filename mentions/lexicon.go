@@ -98,11 +98,11 @@ type lexiconFile struct {
 	// newspaper's or a broadcaster's ("told the Irish Courier", "a déclaré
 	// au Journal du Dimanche"): the whole name is kept, nationality word
 	// and all.
-	OutletCues   []string `yaml:"outlet_cues"`
+	OutletCues []string `yaml:"outlet_cues"`
 	// FieldCues before capitalised common words say they name a field of
 	// study, not a body ("professor of Social Policy", "a degree in
 	// Latin American Studies").
-	FieldCues []string `yaml:"field_cues"`
+	FieldCues    []string `yaml:"field_cues"`
 	NotNames     []string `yaml:"not_names"`
 	AkaCues      []string `yaml:"aka_cues"`
 	Coordinators []string `yaml:"coordinators"`
