@@ -138,8 +138,12 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 			known = e
 		}
 		t, n := &toks[i], &toks[i+1]
+		// An organisation's head that denotes a person too is a title
+		// right before a given name ("Police Commissioner Christine
+		// Elow"), as an office's head is ("the Information Commissioner").
+		headOfPerson := t.class&wOrgHead != 0 && n.word && n.shape == shapeCap && n.class&wGiven != 0
 		if i < known || !t.word || t.number || t.shape != shapeCap || t.shouted ||
-			t.class&(wTitle|wGiven|wOrgHead|wLocHead|wHonorific|wFunction|wArticle|wNotName) != 0 || t.class&wDict == 0 ||
+			t.class&(wTitle|wGiven|wLocHead|wHonorific|wFunction|wArticle|wNotName) != 0 || t.class&wOrgHead != 0 && !headOfPerson || t.class&wDict == 0 ||
 			!n.word || n.sent != t.sent || n.number {
 			continue
 		}

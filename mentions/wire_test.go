@@ -1118,6 +1118,10 @@ func TestBodiesByHeadAndField(t *testing.T) {
 		{"en", "The Varnak Cartel denied the charge.", []string{"Varnak Cartel/ORG"}, nil},
 		{"en", "She is professor of Social Policy at Harbourton University.", []string{"Harbourton University/ORG"}, []string{"Social Policy"}},
 		{"en", "He holds a degree in Latin American Studies.", nil, []string{"Latin American Studies"}},
+		{"en", "Tessly United beat Varnak Rovers on Sunday.", []string{"Tessly United/ORG", "Varnak Rovers/ORG"}, nil},
+		// An organisation's head that names a person is a title before a given name.
+		{"en", "Harbourton Police Commissioner Christine Elow said the ring was busted.", []string{"Harbourton Police/ORG", "Christine Elow/PER"}, nil},
+		{"en", "The Information Commissioner fined the firm.", []string{"Information Commissioner/ORG"}, nil},
 		// A known body after the cue stays a body.
 		{"en", "He is professor of law at the University of Oxford.", []string{"University of Oxford/ORG"}, nil},
 	})
