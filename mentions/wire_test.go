@@ -1126,3 +1126,12 @@ func TestBodiesByHeadAndField(t *testing.T) {
 		{"en", "He is professor of law at the University of Oxford.", []string{"University of Oxford/ORG"}, nil},
 	})
 }
+
+// TestPoliceRanksAndCommonAcronyms: a British police rank's abbreviation is
+// a title; acronyms of common nouns are no names.
+func TestPoliceRanksAndCommonAcronyms(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "During the inquiry, DS Oru Kessel questioned the gang.", []string{"Oru Kessel/PER"}, []string{"DS Oru Kessel"}},
+		{"en", "The firm said AI would cut jobs, and a GP sent her to hospital after CPR.", nil, []string{"AI", "GP", "CPR"}},
+	})
+}
