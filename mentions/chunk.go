@@ -2915,7 +2915,9 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// Ledger"), and so does a particle ("Al Pacino").
 		return "ORG", evDefault
 	case b < len(toks) && toks[b].word && toks[b].class&wPersonVerb != 0 && r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])] &&
-		!s.officeOfBefore(ws, a) && !s.prepObject(ws, a):
+		!s.officeOfBefore(ws, a) && !s.prepObject(ws, a) && !(!multi && first.shape == shapeUpper) && !(multi && last.class&wDict != 0):
+		// "Varga said"; not an acronym ("the CDC said") nor a name that
+		// ends in a common word ("Random House said").
 		return "PER", evVerb
 	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven // "Trump": the surname of a known person

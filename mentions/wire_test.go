@@ -1135,3 +1135,12 @@ func TestPoliceRanksAndCommonAcronyms(t *testing.T) {
 		{"en", "The firm said AI would cut jobs, and a GP sent her to hospital after CPR.", nil, []string{"AI", "GP", "CPR"}},
 	})
 }
+
+// TestAcronymSaysIsNoPerson: a speech verb after an acronym makes it no
+// person's name.
+func TestAcronymSaysIsNoPerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The VDPH said the rate rose in March.", []string{"VDPH/ORG"}, nil},
+		{"en", "Varga said the rate rose in March.", []string{"Varga/PER"}, nil},
+	})
+}
