@@ -1142,5 +1142,6 @@ func TestAcronymSaysIsNoPerson(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The VDPH said the rate rose in March.", []string{"VDPH/ORG"}, nil},
 		{"en", "Varga said the rate rose in March.", []string{"Varga/PER"}, nil},
+		{"en", "Oru Kessel MLA said the Nazis had burned the books.", []string{"Oru Kessel/PER"}, []string{"Oru Kessel MLA", "Nazis"}},
 	})
 }
