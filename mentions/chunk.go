@@ -2604,7 +2604,7 @@ trimmed:
 	// "Neil Varga QC", "Lena Varga MP": letters after a person's name are
 	// no part of it.
 	for b-a > 2 && r.postNominals != nil && toks[b-1].shape == shapeUpper && r.postNominals[string(ws.foldOf(&toks[b-1]))] &&
-		toks[a].class&wGiven != 0 {
+		(toks[a].class&wGiven != 0 || allNames(ws, a, b-1) && !allDict(ws, a, b-1) && !headWordIn(ws, a, b-1)) {
 		b--
 	}
 	for b > a && flags&flagLowerName == 0 {
