@@ -1116,6 +1116,7 @@ func TestBodiesByHeadAndField(t *testing.T) {
 		{"en", "She teaches at Harbourton College London now.", []string{"Harbourton College London/ORG"}, nil},
 		{"en", "He walked to a party at Tessly Golf Club in Glenrothes.", []string{"Tessly Golf Club/ORG", "Glenrothes/LOC"}, nil},
 		{"en", "The Varnak Cartel denied the charge.", []string{"Varnak Cartel/ORG"}, nil},
+		{"fr", "Elle est soignée au CHU Tessard à Clichy, puis au Collège de Varnak.", []string{"CHU Tessard/ORG", "Clichy/LOC", "Collège de Varnak/ORG"}, nil},
 		{"en", "She is professor of Social Policy at Harbourton University.", []string{"Harbourton University/ORG"}, []string{"Social Policy"}},
 		{"en", "He holds a degree in Latin American Studies.", nil, []string{"Latin American Studies"}},
 		{"en", "Tessly United beat Varnak Rovers on Sunday.", []string{"Tessly United/ORG", "Varnak Rovers/ORG"}, nil},
