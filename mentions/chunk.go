@@ -1724,6 +1724,19 @@ func (s *Stage) namedTypeOf(ws *workspace, a, b int) string {
 	return s.namedType[string(key)]
 }
 
+// commonNounsOnly reports capitalised common words [a, b), none a given
+// name, a particle, an article or a connector ("Climate Connections"; not
+// "Le Blanc", "de la Fontaine").
+func commonNounsOnly(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &ws.toks[k]
+		if !t.word || t.shape != shapeCap || t.class&wDict == 0 || t.class&(wGiven|wParticle|wArticle|wConnector|wFunction) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // ageInParens reports a person's age in parentheses right after the name
 // ending at b: a number and an age unit ("Aseel (11 ans)", "Tom (5 years)").
 func ageInParens(ws *workspace, b int) bool {
@@ -2897,6 +2910,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evContext
 	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
 		return "LOC", evContext // "in Lincoln", "à Romane": a name alone after a place preposition
+	case b-a >= 3 && first.class&wGiven != 0 && commonNounsOnly(ws, a+1, b) && !titled:
+		// "Yale Climate Connections", "Jordan Water Partners": a first name
+		// before two or more common words names no person.
+		return "ORG", evDefault
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case s.orgNounBefore(ws, a):

@@ -1146,3 +1146,13 @@ func TestAcronymSaysIsNoPerson(t *testing.T) {
 		{"en", "Oru Kessel MLA said the Nazis had burned the books.", []string{"Oru Kessel/PER"}, []string{"Oru Kessel MLA", "Nazis"}},
 	})
 }
+
+// TestGivenNameBeforeCommonWords: a first name before two or more
+// capitalised common words names a body, not a person; particles and
+// surnames after it still make a person's name.
+func TestGivenNameBeforeCommonWords(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Bob Henson, a writer with Yale Climate Connections, said it rained.", []string{"Bob Henson/PER", "Yale Climate Connections/ORG"}, nil},
+		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
+	})
+}
