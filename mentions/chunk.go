@@ -2331,7 +2331,7 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 // Harbourton University" is cut before "at" anyway).
 func (s *Stage) fieldOfStudy(ws *workspace, r *langRules, a, b int) bool {
 	toks := ws.toks
-	if r.fieldCues == nil || r.fieldCues.Len() == 0 || a == 0 || toks[a].sentStart {
+	if r.fieldCues == nil || a == 0 || toks[a].sentStart || !toks[a-1].word || !r.fieldCueEnds[string(ws.foldOf(&toks[a-1]))] {
 		return false
 	}
 	for k := a; k < b; k++ {

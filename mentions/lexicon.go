@@ -275,8 +275,10 @@ type langRules struct {
 	teamVerbs, teamObjects *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
 	outletCues *lexicon.Phrases
-	// fieldCues: the field_cues phrases.
-	fieldCues *lexicon.Phrases
+	// fieldCues: the field_cues phrases; fieldCueEnds their last words,
+	// folded, a cheap test before the phrase matcher.
+	fieldCues    *lexicon.Phrases
+	fieldCueEnds map[string]bool
 	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
 	// compass: folded compass_points.
@@ -368,6 +370,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)
+	for _, p := range f.FieldCues {
+		if w := strings.Fields(phraseKey(p)); len(w) > 0 {
+			r.fieldCueEnds = addFolded(r.fieldCueEnds, w[len(w)-1:])
+		}
+	}
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
 	r.add(f.NotNames, wNotName)
 	r.lowerTails = r.lowerTails || f.LowercaseTails
