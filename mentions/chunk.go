@@ -2306,6 +2306,9 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if s.fieldOfStudy(ws, r, a, b) {
 		return true // "professor of Social Policy"
 	}
+	if b-a == 1 && ws.kbEnd[a] <= int32(a) && doctrineWord(ws, r, a) {
+		return true // "Marxism", "Trumpism"
+	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
 	}
@@ -2318,6 +2321,19 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 			ws.key = append(ws.key, ws.foldOf(&ws.toks[k])...)
 		}
 		if r.nonEntityNames[string(ws.key)] {
+			return true
+		}
+	}
+	return false
+}
+
+// doctrineWord reports a word that ends in one of the language's
+// non_entity_suffixes, longer than the suffix by three letters or more
+// ("Trumpism", "gaullisme"; not "Ism").
+func doctrineWord(ws *workspace, r *langRules, k int) bool {
+	f := ws.foldOf(&ws.toks[k])
+	for _, suf := range r.nonEntitySuffixes {
+		if len(f) >= len(suf)+3 && string(f[len(f)-len(suf):]) == suf {
 			return true
 		}
 	}

@@ -119,6 +119,9 @@ type lexiconFile struct {
 	// NonEntityPrefixes open names that are no entity of ours: ships ("USS
 	// Cole", "HMS Vessa").
 	NonEntityPrefixes []string `yaml:"non_entity_prefixes"`
+	// NonEntitySuffixes end one-word names of doctrines and movements of
+	// thought, no entity of ours ("Marxism", "Trumpism", "le gaullisme").
+	NonEntitySuffixes []string `yaml:"non_entity_suffixes"`
 	LocModifiers      []string `yaml:"loc_modifiers"`
 	// LocPostModifiers follow a continent's or a world region's name and
 	// make a region of it ("Afrique subsaharienne", "Asie centrale").
@@ -241,6 +244,8 @@ type langRules struct {
 	nonEntityNames map[string]bool
 	// nonEntityPrefixes: folded first words of names that are no entity.
 	nonEntityPrefixes map[string]bool
+	// nonEntitySuffixes: folded non_entity_suffixes.
+	nonEntitySuffixes []string
 	// personVerbs: the person verbs as written, lower-cased but with their
 	// accents: folded, the French "a" (has) is the preposition "à".
 	personVerbs map[string]bool
@@ -390,6 +395,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	for _, w := range f.NonEntityPrefixes {
 		if k := fold(w); k != "" {
 			r.nonEntityPrefixes[k] = true
+		}
+	}
+	for _, suf := range f.NonEntitySuffixes {
+		if k := fold(suf); k != "" {
+			r.nonEntitySuffixes = append(r.nonEntitySuffixes, k)
 		}
 	}
 	r.add(f.LocModifiers, wLocMod)

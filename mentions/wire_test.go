@@ -1156,3 +1156,12 @@ func TestGivenNameBeforeCommonWords(t *testing.T) {
 		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
 	})
 }
+
+// TestDoctrinesAndOneWordEvents: one-word names of doctrines ("-ism",
+// "-isme") and of events are no entities; a known body keeps its name.
+func TestDoctrinesAndOneWordEvents(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Voters drifted from Varnakism to Marxism after Brexit, the Islamic State said.", []string{"Islamic State/ORG"}, []string{"Varnakism", "Marxism", "Brexit"}},
+		{"fr", "Le Tessirisme a reculé en France.", []string{"France/LOC"}, []string{"Tessirisme"}},
+	})
+}
