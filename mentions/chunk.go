@@ -2630,6 +2630,9 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		}
 	}
 trimmed:
+	if b-a == 1 && ws.kbEnd[a] <= int32(a) && doctrineWord(ws, r, a) {
+		return // "le Tessirisme": a doctrine, wherever the run came from
+	}
 	// "Neil Varga QC", "Lena Varga MP": letters after a person's name are
 	// no part of it.
 	for b-a > 2 && r.postNominals != nil && toks[b-1].shape == shapeUpper && r.postNominals[string(ws.foldOf(&toks[b-1]))] &&
