@@ -1095,6 +1095,8 @@ func TestPlatformsAndRegion(t *testing.T) {
 		{"en", "The recruiter moved from WhatsApp to TikTok, and Microsoft said it removed the account.", []string{"WhatsApp/ORG", "TikTok/ORG", "Microsoft/ORG"}, nil},
 		{"en", "Illegal gold mining spread across the Amazon rainforest.", []string{"Amazon rainforest/LOC"}, nil},
 		{"fr", "L'orpaillage illégal progresse en Amazonie.", []string{"Amazonie/LOC"}, nil},
+		{"en", "In a Commons debate the House of Lords and the Knesset were named.", []string{"Commons/ORG", "House of Lords/ORG", "Knesset/ORG"}, nil},
+		{"fr", "Le texte a été adopté par l'Assemblée nationale puis par le Sénat.", []string{"Assemblée nationale/ORG", "Sénat/ORG"}, nil},
 		{"en", "The IMF and the Organisation for Security and Cooperation in Europe met UNRWA's envoy.", []string{"IMF/ORG", "Organisation for Security and Cooperation in Europe/ORG", "UNRWA/ORG"}, nil},
 	})
 }
