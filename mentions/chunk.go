@@ -1738,7 +1738,7 @@ func commonNounsOnly(ws *workspace, a, b int) bool {
 }
 
 // ageInParens reports a person's age in parentheses right after the name
-// ending at b: a number and an age unit ("Aseel (11 ans)", "Tom (5 years)").
+// ending at b: a number and an age unit ("Velka (11 ans)", "Tom (5 years)").
 func ageInParens(ws *workspace, b int) bool {
 	toks := ws.toks
 	if ws.rules == nil || b+3 >= len(toks) || toks[b].word || ws.text[toks[b].start:toks[b].end] != "(" || !toks[b+1].number ||
@@ -1751,7 +1751,7 @@ func ageInParens(ws *workspace, b int) bool {
 
 // kinBefore reports a lower-case noun of kinship right before the name at a,
 // or before a comma before it, in its sentence ("his daughter Zorvena",
-// "sa fille, Zorvena,", "trois filles Aseel"): the name is a person's.
+// "sa fille, Zorvena,", "trois filles Velka"): the name is a person's.
 func kinBefore(ws *workspace, a int) bool {
 	toks := ws.toks
 	k := a - 1
@@ -2912,7 +2912,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a) || ageBefore(ws, a):
 		return "PER", evTitle // "Dariusz Wrobel, 41, was arrested", "2-year-old Oyelaran Kerry"
 	case kinBefore(ws, a) || ageInParens(ws, b) || workBefore(ws, a):
-		return "PER", evTitle // "his daughter Zorvena", "Aseel (11 ans)", "a symphony by Zorvenko"
+		return "PER", evTitle // "his daughter Zorvena", "Velka (11 ans)", "a symphony by Zorvenko"
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
@@ -2930,7 +2930,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
 		return "LOC", evContext // "in Lincoln", "à Romane": a name alone after a place preposition
 	case b-a >= 3 && first.class&wGiven != 0 && commonNounsOnly(ws, a+1, b) && !titled:
-		// "Yale Climate Connections", "Jordan Water Partners": a first name
+		// "Tessa Climate Partners", "Jordan Water Works": a first name
 		// before two or more common words names no person.
 		return "ORG", evDefault
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
@@ -3393,7 +3393,7 @@ func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 }
 
 // headBeforePlace reports a body's head inside the run [a, b) that a known
-// place ends right after it ("King's College London", "Varnak Radio New
+// place ends right after it ("Harbourton College London", "Varnak Radio New
 // Zealand"): the place is where the body is, and the name is the body's.
 func (s *Stage) headBeforePlace(ws *workspace, a, b int) bool {
 	for k := a + 1; k < b-1; k++ {

@@ -76,7 +76,7 @@ type lexiconFile struct {
 	AgeUnits []string `yaml:"age_units"`
 	// KinNouns are nouns of kinship and of one's close relations: in lower
 	// case right before a name they make it a person's ("his daughter
-	// Zorvena", "sa fille Zorvena", "trois filles Aseel").
+	// Zorvena", "sa fille Zorvena", "trois filles Velka").
 	KinNouns []string `yaml:"kin_nouns"`
 	// WorkNouns name works that people make; a name after one and a
 	// WorkPreps word is its maker's ("a symphony by Zorvenko", "le requiem

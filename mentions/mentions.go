@@ -139,8 +139,8 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 		}
 		t, n := &toks[i], &toks[i+1]
 		// An organisation's head that denotes a person too is a title
-		// right before a given name ("Police Commissioner Christine
-		// Elow"), as an office's head is ("the Information Commissioner").
+		// right before a given name ("Police Commissioner Mara
+		// Tolsen"), as an office's head is ("the Information Commissioner").
 		headOfPerson := t.class&wOrgHead != 0 && n.word && n.shape == shapeCap && n.class&wGiven != 0
 		if i < known || !t.word || t.number || t.shape != shapeCap || t.shouted ||
 			t.class&(wTitle|wGiven|wLocHead|wHonorific|wFunction|wArticle|wNotName) != 0 || t.class&wOrgHead != 0 && !headOfPerson || t.class&wDict == 0 ||
@@ -149,8 +149,8 @@ func (s *Stage) rolesAsTitles(ws *workspace, r *langRules) {
 		}
 		w := ws.text[t.start:t.end]
 		// After a title, before a name no dictionary holds, a noun for
-		// people is the title's second word ("Chief Executive Satya
-		// Nadella"), also one the adjective lists in the plural only.
+		// people is the title's second word ("Chief Executive Oru
+		// Kessel"), also one the adjective lists in the plural only.
 		afterTitle := i > 0 && toks[i-1].word && toks[i-1].shape == shapeCap && toks[i-1].class&wTitle != 0 && toks[i-1].sent == t.sent &&
 			n.shape == shapeCap && n.class&(wDict|wTitle) == 0
 		if strings.HasSuffix(w, "s") {

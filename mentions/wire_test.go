@@ -1123,7 +1123,7 @@ func TestBodiesByHeadAndField(t *testing.T) {
 		{"en", "He holds a degree in Latin American Studies.", nil, []string{"Latin American Studies"}},
 		{"en", "Tessly United beat Varnak Rovers on Sunday.", []string{"Tessly United/ORG", "Varnak Rovers/ORG"}, nil},
 		// An organisation's head that names a person is a title before a given name.
-		{"en", "Harbourton Police Commissioner Christine Elow said the ring was busted.", []string{"Harbourton Police/ORG", "Christine Elow/PER"}, nil},
+		{"en", "Harbourton Police Commissioner Mara Tolsen said the ring was busted.", []string{"Harbourton Police/ORG", "Mara Tolsen/PER"}, nil},
 		{"en", "The Information Commissioner fined the firm.", []string{"Information Commissioner/ORG"}, nil},
 		// A known body after the cue stays a body.
 		{"en", "He is professor of law at the University of Oxford.", []string{"University of Oxford/ORG"}, nil},
@@ -1154,7 +1154,7 @@ func TestAcronymSaysIsNoPerson(t *testing.T) {
 // surnames after it still make a person's name.
 func TestGivenNameBeforeCommonWords(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Bob Henson, a writer with Yale Climate Connections, said it rained.", []string{"Bob Henson/PER", "Yale Climate Connections/ORG"}, nil},
+		{"en", "Oru Kessel, a writer with Tessa Climate Partners, said it rained.", []string{"Oru Kessel/PER", "Tessa Climate Partners/ORG"}, nil},
 		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
 	})
 }
