@@ -1167,3 +1167,12 @@ func TestDoctrinesAndOneWordEvents(t *testing.T) {
 		{"fr", "Le Tessirisme a reculé en France.", []string{"France/LOC"}, []string{"Tessirisme"}},
 	})
 }
+
+// TestFrenchNameEndsAtParticiple: a present participle or a preposition
+// such as « concernant » ends an institution's lower-case words.
+func TestFrenchNameEndsAtParticiple(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il a saisi la Cour de l'impôt concernant le montage.", []string{"Cour de l'impôt/ORG"}, []string{"Cour de l'impôt concernant"}},
+		{"fr", "Il a saisi la Commission de contrôle visant les écoutes.", []string{"Commission de contrôle/ORG"}, []string{"Commission de contrôle visant"}},
+	})
+}

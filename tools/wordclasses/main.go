@@ -198,7 +198,11 @@ func frenchVerbForms(dir, out string, rules map[string][]suffixRule) error {
 		// often names ("vessa", "lima").
 		tense := slices.Contains(m, "po:ipre") || slices.Contains(m, "po:iimp") ||
 			slices.Contains(m, "po:ifut") || slices.Contains(m, "po:cond")
-		return tense && (slices.Contains(m, "po:3sg") || slices.Contains(m, "po:3pl")) || slices.Contains(m, "po:ppas")
+		// Present participles end a name's lower-case words as a verb does
+		// ("la Cour de l'impôt visant …"); those that are nouns or
+		// adjectives too ("habitant", "commandant") are left out below.
+		return tense && (slices.Contains(m, "po:3sg") || slices.Contains(m, "po:3pl")) || slices.Contains(m, "po:ppas") ||
+			slices.Contains(m, "po:ppre")
 	}
 	lemmas := 0
 	if err := eachLine(filepath.Join(dir, "fr.dic"), func(f []string) {
