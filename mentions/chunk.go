@@ -1223,6 +1223,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if t := &toks[a]; a+1 < b && t.shape == shapeLower && t.class&wParticle != 0 && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 {
 		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
 	}
+	// "la députée UMP Laure Vessier", "NBA star Lena Varga": an acronym
+	// before a given name and a surname is the person's party or body, not
+	// part of the name.
+	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeUpper && !t.shouted && t.class&(wTitle|wGiven) == 0 &&
+		letterCount(text[t.start:t.end]) >= 2 && toks[a+1].shape == shapeCap && toks[a+1].start > t.end &&
+		(toks[a+1].class&wGiven != 0 || s.givenCommon[string(ws.foldOf(&toks[a+1]))]) {
+		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
+		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
+	}
 	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
 	// the capitalised name is the outlet's, whatever words it is made of.
 	if headType == "" && outletAt(ws, a, b) {

@@ -1176,3 +1176,13 @@ func TestFrenchNameEndsAtParticiple(t *testing.T) {
 		{"fr", "Il a saisi la Commission de contrôle visant les écoutes.", []string{"Commission de contrôle/ORG"}, []string{"Commission de contrôle visant"}},
 	})
 }
+
+// TestAcronymBeforePerson: an acronym right before a given name and a
+// surname is the person's party or body, a name of its own.
+func TestAcronymBeforePerson(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "La députée VDR Laure de la Vessière a voté contre.", []string{"VDR/ORG", "Laure de la Vessière/PER"}, []string{"VDR Laure"}},
+		{"en", "NBA star Oru Kessel retired on Friday.", []string{"NBA/ORG"}, []string{"NBA Oru Kessel"}},
+		{"fr", "Le Brexit inquiète Paris.", []string{"Paris/LOC"}, []string{"Brexit"}},
+	})
+}
