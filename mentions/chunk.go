@@ -1992,7 +1992,9 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 			first = false
 		}
 		j := s.skipConnectors(ws, nil, k+1)
-		if p := ws.kbInfo[j]; j < b && int(ws.kbEnd[j]) == b && p != nil && p.cands[ws.kbCand[j]].entry.Type == kb.LOC {
+		// The place follows "of", "de"; after "and" it is a second name
+		// ("the Varnak Corps of Engineers and North Dakota").
+		if p := ws.kbInfo[j]; j < b && int(ws.kbEnd[j]) == b && p != nil && p.cands[ws.kbCand[j]].entry.Type == kb.LOC && t.class&wCoord == 0 {
 			return true
 		}
 		k = j

@@ -1186,3 +1186,12 @@ func TestAcronymBeforePerson(t *testing.T) {
 		{"fr", "Le Brexit inquiète Paris.", []string{"Paris/LOC"}, []string{"Brexit"}},
 	})
 }
+
+// TestPlaceAfterCoordinator: a known place after "and" is a second name,
+// not the place an institution is "of".
+func TestPlaceAfterCoordinator(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officials at the Varnak Corps of Engineers and North Dakota agreed.", []string{"North Dakota/LOC"}, []string{"Varnak Corps of Engineers and North Dakota"}},
+		{"en", "The Water Council of Norland ruled on Friday.", []string{"Water Council of Norland/ORG"}, nil},
+	})
+}
