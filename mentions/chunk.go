@@ -955,7 +955,21 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 	u, v := &ws.toks[j], &ws.toks[j+1]
 	f := ws.foldOf(u)
 	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1 && v.name && v.sent == sent && !v.skip &&
-		v.class&(wOrgHead|wLocHead) != 0
+		v.class&(wOrgHead|wLocHead) != 0 && !knownPlaceEndsAt(ws, j)
+}
+
+// knownPlaceEndsAt reports a known place's name ending right before token j
+// ("Manhattan" in "Manhattan's Plaza Hotel"): a place's possessive owns the
+// name after it and is no part of it.
+func knownPlaceEndsAt(ws *workspace, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if p := ws.kbInfo[i]; int(ws.kbEnd[i]) == j && p != nil && p.cands[ws.kbCand[i]].entry.Type == kb.LOC {
+			// A saint's or a person's name is no place's: "St Mary's
+			// Hospital", "Lincoln's Inn".
+			return ws.toks[i].class&wGiven == 0 && (i == 0 || ws.toks[i-1].class&wNameAbbrev == 0)
+		}
+	}
+	return false
 }
 
 // pluralPossessiveHead reports an apostrophe glued to a capitalised word in

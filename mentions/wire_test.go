@@ -1195,3 +1195,12 @@ func TestPlaceAfterCoordinator(t *testing.T) {
 		{"en", "The Water Council of Norland ruled on Friday.", []string{"Water Council of Norland/ORG"}, nil},
 	})
 }
+
+// TestPlacePossessive: a known place's possessive owns the name after it
+// and is no part of it; a saint's possessive is part of the name.
+func TestPlacePossessive(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "They met at Manhattan's Tessly Hotel on Friday.", []string{"Manhattan/LOC", "Tessly Hotel/LOC"}, []string{"Manhattan's Tessly Hotel"}},
+		{"en", "She works at St Mary's Hospital in Leeds.", []string{"St Mary's Hospital/ORG", "Leeds/LOC"}, nil},
+	})
+}
