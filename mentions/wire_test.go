@@ -1083,7 +1083,7 @@ func TestTitleSecondWord(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Chief Executive Oru Kessel resigned on Monday.", []string{"Oru Kessel/PER"}, []string{"Executive Oru Kessel"}},
 		{"en", "Deputy Director Oru Kessel left the agency.", []string{"Oru Kessel/PER"}, []string{"Director Oru Kessel"}},
-		{"en", "Senate Minority Leader Oru Kessel and House Speaker Lena Varga met.", []string{"Oru Kessel/PER", "Lena Varga/PER"}, []string{"Senate Minority", "House Speaker Lena Varga"}},
+		{"en", "Senate Minority Leader Oru Kessel spoke first. House Speaker Lena Varga replied.", []string{"Oru Kessel/PER", "Lena Varga/PER"}, []string{"Senate Minority", "House Speaker Lena Varga"}},
 		// A body's name after the title stays whole.
 		{"en", "Chief Constable Oru Kessel praised Harbourton Police.", []string{"Oru Kessel/PER"}, nil},
 	})
