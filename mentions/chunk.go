@@ -832,7 +832,10 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 			return last
 		default:
 			content++
-			if content > 3 {
+			// Official names run long ("de contrôle des techniques de
+			// renseignement"); the sentence's verb or a function word
+			// ends them before this does.
+			if content > 5 {
 				return last
 			}
 			last = k + 1

@@ -1205,3 +1205,12 @@ func TestPlacePossessive(t *testing.T) {
 		{"en", "She works at St Mary's Hospital in Leeds.", []string{"St Mary's Hospital/ORG", "Leeds/LOC"}, nil},
 	})
 }
+
+// TestLongFrenchInstitutions: a French institution's lower-case words run
+// up to five content words ("de contrôle des techniques de renseignement").
+func TestLongFrenchInstitutions(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "La Commission nationale de contrôle des techniques de surveillance a été saisie.", []string{"Commission nationale de contrôle des techniques de surveillance/ORG"}, nil},
+		{"fr", "L'avis de l'Autorité de régulation des transports fluviaux et des ports a été rendu.", []string{"Autorité de régulation des transports fluviaux et des ports/ORG"}, nil},
+	})
+}
