@@ -2648,7 +2648,11 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				// domain, a common noun, ends where a given name opens the
 				// person's name, or where two names follow it after a title
 				// ("le ministre de la Santé Roman Prymula").
-			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b):
+			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b) &&
+				!(a+3 < b && toks[a+1].class&wOrgHead != 0 && toks[a+1].shape == shapeCap && toks[a+2].shape == shapeLower && toks[a+2].class&wConnector != 0):
+				// (A nationality before a head and its "of" opens the
+				// body's official name: "the Indian Council of Medical
+				// Research".)
 			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
 				a++ // "Sri Lankan President": a two-word nationality
 			default:

@@ -1214,3 +1214,11 @@ func TestLongFrenchInstitutions(t *testing.T) {
 		{"fr", "L'avis de l'Autorité de régulation des transports fluviaux et des ports a été rendu.", []string{"Autorité de régulation des transports fluviaux et des ports/ORG"}, nil},
 	})
 }
+
+// TestNationalityOpensOfficialName: a nationality before a body's head and
+// its "of" opens the body's official name.
+func TestNationalityOpensOfficialName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Indian Council of Forest Research said tests rose.", []string{"Indian Council of Forest Research/ORG"}, []string{"Council of Forest Research"}},
+	})
+}
