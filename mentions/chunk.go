@@ -1616,9 +1616,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
-		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0):
-		// "Guy Van Rensel", "P. Martin", "Sir Colin Davis": a town's name
-		// inside a person's name.
+		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
+		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b)):
+		// "Guy Van Rensel", "P. Martin", "Sir Colin Davis", "Oru Perez
+		// Rives, 35,": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case s.headThenPlace(ws, regionFrom, b):

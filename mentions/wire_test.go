@@ -1220,5 +1220,7 @@ func TestLongFrenchInstitutions(t *testing.T) {
 func TestNationalityOpensOfficialName(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The Indian Council of Forest Research said tests rose.", []string{"Indian Council of Forest Research/ORG"}, []string{"Council of Forest Research"}},
+		// An age after towns' names glued together makes them a person's.
+		{"en", "Police arrested Oru Perez Rives, 35, of Miami.", []string{"Oru Perez Rives/PER", "Miami/LOC"}, nil},
 	})
 }
