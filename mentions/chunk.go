@@ -1020,6 +1020,14 @@ func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 	return false
 }
 
+// roadNumber reports a road's number at j after one of the language's
+// road_prefixes ("Interstate 10", "Route 66").
+func roadNumber(ws *workspace, r *langRules, j int) bool {
+	toks := ws.toks
+	return j > 0 && toks[j].number && toks[j].end-toks[j].start <= 4 && toks[j-1].word && toks[j-1].shape == shapeCap &&
+		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
+}
+
 // slashInName reports a slash at j glued between two capitalised words,
 // in a run [i, j) that holds a head noun: one name written with a slash
 // ("Radio Free/Open Voice"). A credit's slash ("Lena Varga/NPA") has no
@@ -1223,6 +1231,9 @@ func (s *Stage) addKBIn(ws *workspace, a, b int) {
 // it covered (a KB match may reach past b).
 func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, headType string, flags runFlags) int {
 	toks := ws.toks
+	if b < len(toks) && roadNumber(ws, r, b) {
+		b++ // "Interstate 10": the road's number ends its name
+	}
 	// "At the University of Vessa …": a function word capitalised only
 	// because it opens the sentence, and the article after it, open no name.
 	if t := &toks[a]; headType == "" && t.sentStart && t.shape == shapeCap && t.class&wFunction != 0 && t.class&(wArticle|wGiven) == 0 &&
@@ -2677,8 +2688,8 @@ trimmed:
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
 		}
-		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1)) {
-			break // "KALLIM 24", "Malta 24 reported"
+		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1) || roadNumber(ws, r, b-1)) {
+			break // "KALLIM 24", "Malta 24 reported", "Interstate 10"
 		}
 		b--
 	}
@@ -2916,6 +2927,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	switch {
 	case headType != "":
 		return headType, evHead
+	case multi && last.number && roadNumber(ws, r, b-1):
+		return "LOC", evHead // "Interstate 10", "Route 66": a road
 	case multi && last.number:
 		return "ORG", evHead // "France 24", "Malta 24": a channel
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):

@@ -65,6 +65,9 @@ type lexiconFile struct {
 	CompassPoints []string `yaml:"compass_points"`
 	// RoadHeads end a road's name after an ordinal number ("117th Avenue").
 	RoadHeads []string `yaml:"road_heads"`
+	// RoadPrefixes open a road's name before its number ("Interstate 10",
+	// "Route 66").
+	RoadPrefixes []string `yaml:"road_prefixes"`
 	// ResidentNouns, in lower case right after a name, make it the place
 	// the person comes from ("a Harbourton man", "Limerick woman Ann Roe").
 	ResidentNouns []string `yaml:"resident_nouns"`
@@ -288,8 +291,8 @@ type langRules struct {
 	memberNouns map[string]bool
 	// compass: folded compass_points.
 	compass map[string]bool
-	// roadHeads: folded road_heads.
-	roadHeads map[string]bool
+	// roadHeads: folded road_heads; roadPrefixes: folded road_prefixes.
+	roadHeads, roadPrefixes map[string]bool
 	// verbLocPreps: folded verb_loc_preps.
 	verbLocPreps map[string]bool
 	// ageWords: folded age_words.
@@ -361,6 +364,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.LocPreps, wLocPrep)
 	r.placeCompoundHeads = addFolded(r.placeCompoundHeads, f.PlaceCompoundHeads)
 	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
+	r.roadPrefixes = addFolded(r.roadPrefixes, f.RoadPrefixes)
 	r.compass = addFolded(r.compass, f.CompassPoints)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
 	r.ageWords = addFolded(r.ageWords, f.AgeWords)

@@ -1224,3 +1224,12 @@ func TestNationalityOpensOfficialName(t *testing.T) {
 		{"en", "Police arrested Oru Perez Rives, 35, of Miami.", []string{"Oru Perez Rives/PER", "Miami/LOC"}, nil},
 	})
 }
+
+// TestRoadPrefixes: a road prefix and its number make one place's name; a
+// channel's number stays an organisation's.
+func TestRoadPrefixes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The crash closed Route 66 and Interstate 10 near Varnak on Friday.", []string{"Route 66/LOC", "Interstate 10/LOC"}, nil},
+		{"en", "Norland 24 reported the crash.", []string{"Norland 24/ORG"}, nil},
+	})
+}
