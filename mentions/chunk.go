@@ -1875,6 +1875,13 @@ func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int
 				continue
 			}
 		}
+		if t.word && t.class&wFunction != 0 && t.class&(wConnector|wArticle|wCoord) == 0 && !known[k-a] && k > a {
+			// "… Dead In Milan By Rookie Police Officer": a preposition
+			// that is no name's connector parts the headline's names.
+			cut[k-a], any = true, true
+			headSeen, tail = false, false
+			continue
+		}
 		if tail || !common(k) {
 			continue
 		}

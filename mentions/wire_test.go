@@ -1233,3 +1233,11 @@ func TestRoadPrefixes(t *testing.T) {
 		{"en", "Norland 24 reported the crash.", []string{"Norland 24/ORG"}, nil},
 	})
 }
+
+// TestHeadlinePrepositionCuts: in a title-case headline a capitalised
+// preposition that is no name's connector parts its names.
+func TestHeadlinePrepositionCuts(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Suspect Shot Dead In Varnak By Harbourton Police\nThe suspect was killed on Friday.", []string{"Harbourton Police/ORG"}, []string{"Varnak By Harbourton Police"}},
+	})
+}
