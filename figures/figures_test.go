@@ -277,23 +277,13 @@ func TestPeopleComeWhole(t *testing.T) {
 // ("pounds" alone is as often a weight); bodies count the dead.
 func TestOtherCurrenciesAndBodies(t *testing.T) {
 	st := newStage(t)
-	cases := []struct {
-		lang, text string
-		value      float64
-		unit       string
-	}{
+	checkOneFigure(t, st, []oneFigure{
 		{"en", "Anyone who breaks the order can be fined £4,000 under the new rules.", 4000, dossier.UnitOther},
 		{"en", "The cell paid 20,000 dinars to each recruit's family.", 20000, dossier.UnitOther},
 		{"en", "Rescuers recovered 40 bodies from the rubble on Thursday.", 40, dossier.UnitKilled},
 		{"fr", "Les enquêteurs ont saisi 30 000 dirhams dans l'appartement.", 30000, dossier.UnitOther},
 		{"fr", "Les secours ont retrouvé 12 cadavres dans le village.", 12, dossier.UnitKilled},
-	}
-	for _, tc := range cases {
-		figs := run(t, st, tc.lang, tc.text)
-		if len(figs) != 1 || figs[0].Value != tc.value || figs[0].Unit != tc.unit {
-			t.Errorf("%q: got %+v, want one figure %v %s", tc.text, figs, tc.value, tc.unit)
-		}
-	}
+	})
 	if figs := run(t, st, "en", "Customs officers found 475 pounds of cocaine in the hull."); len(figs) != 0 {
 		t.Errorf("a weight in pounds read as money: %+v", figs)
 	}
@@ -382,23 +372,47 @@ func TestFrenchNounsThatAreAdjectives(t *testing.T) {
 // multiplier; a rate's base ("per 100,000 people") counts nobody.
 func TestScalesAndRates(t *testing.T) {
 	st := newStage(t)
-	for _, tc := range []struct {
-		lang, text string
-		want       float64
-		unit       string
-	}{
+	checkOneFigure(t, st, []oneFigure{
 		{"en", "The plan added $8 trillion to the debt.", 8e12, dossier.UnitMoneyUSD},
 		{"fr", "La dette publique atteint 3 billions d'euros.", 3e12, dossier.UnitMoneyEUR},
 		{"en", "Half a million people fled the city.", 500000, dossier.UnitPerson},
 		{"en", "The town has a half million residents.", 500000, dossier.UnitPerson},
-	} {
+	})
+	checkNoFigure(t, st, "en", "Half the guards fled.", "There were 20 cases per 100,000 people last week.")
+}
+
+// TestPricesPerUnit: a sum or a count followed by its unit of time, person
+// or item is a price or a rate, no figure: general wording of both
+// languages ("per month", "a week", "par an", "la nuit").
+func TestPricesPerUnit(t *testing.T) {
+	st := newStage(t)
+	checkNoFigure(t, st, "en", "Rooms cost $90 a night and guards earned $300 a week.",
+		"The group charged $50 per month, then $500 per year.", "Each recruit got $200 per person.")
+	checkNoFigure(t, st, "fr", "La chambre coûtait 90 euros la nuit.", "Il touchait 3 000 euros par an.",
+		"Ils payaient 50 euros par personne.")
+}
+
+// oneFigure is a sentence with the one figure it must yield.
+type oneFigure struct {
+	lang, text string
+	value      float64
+	unit       string
+}
+
+func checkOneFigure(t *testing.T, st *Stage, cases []oneFigure) {
+	t.Helper()
+	for _, tc := range cases {
 		figs := run(t, st, tc.lang, tc.text)
-		if len(figs) != 1 || figs[0].Value != tc.want || figs[0].Unit != tc.unit {
-			t.Errorf("%q: got %+v, want %v %s", tc.text, figs, tc.want, tc.unit)
+		if len(figs) != 1 || figs[0].Value != tc.value || figs[0].Unit != tc.unit {
+			t.Errorf("%q: got %+v, want one figure %v %s", tc.text, figs, tc.value, tc.unit)
 		}
 	}
-	for _, text := range []string{"Half the guards fled.", "There were 20 cases per 100,000 people last week."} {
-		if figs := run(t, st, "en", text); len(figs) != 0 {
+}
+
+func checkNoFigure(t *testing.T, st *Stage, lang string, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if figs := run(t, st, lang, text); len(figs) != 0 {
 			t.Errorf("%q: got %+v, want no figure", text, figs)
 		}
 	}
