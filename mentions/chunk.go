@@ -962,7 +962,7 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 }
 
 // knownPlaceEndsAt reports a known place's name ending right before token j
-// ("Manhattan" in "Manhattan's Plaza Hotel"): a place's possessive owns the
+// ("London" in "London's Tessly Hotel"): a place's possessive owns the
 // name after it and is no part of it.
 func knownPlaceEndsAt(ws *workspace, j int) bool {
 	for i := j - 1; i >= 0 && i >= j-4; i-- {
@@ -2353,9 +2353,6 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if s.fieldOfStudy(ws, r, a, b) {
 		return true // "professor of Social Policy"
 	}
-	if b-a == 1 && ws.kbEnd[a] <= int32(a) && doctrineWord(ws, r, a) {
-		return true // "Marxism", "Trumpism"
-	}
 	if len(r.nonEntityNames) == 0 || b-a < 2 {
 		return false
 	}
@@ -3034,11 +3031,13 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext
 	case s.directionBefore(ws, a):
 		return "LOC", evContext // "in northern Varnak", "dans le nord du Varnak"
-	case s.namedTypeOf(ws, a, b) != "":
-		// What a general dictionary says the name is, when the sentence
-		// says nothing: "closed with Mahler", "ferries to the Azores".
-		return s.namedTypeOf(ws, a, b), evLexical
-	case multi && b-a <= 5 && allNames(ws, a, b) && !allDict(ws, a, b):
+	}
+	// What a general dictionary says the name is, when the sentence says
+	// nothing: "closed with Mahler", "ferries to the Azores".
+	if typ := s.namedTypeOf(ws, a, b); typ != "" {
+		return typ, evLexical
+	}
+	if multi && b-a <= 5 && allNames(ws, a, b) && !allDict(ws, a, b) {
 		// Capitalised words that are not all common words: "Lena Varga",
 		// not "Customer Care Team" or "Critical Race Theory".
 		return "PER", evDefault

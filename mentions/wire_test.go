@@ -1201,7 +1201,7 @@ func TestPlaceAfterCoordinator(t *testing.T) {
 // and is no part of it; a saint's possessive is part of the name.
 func TestPlacePossessive(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "They met at Manhattan's Tessly Hotel on Friday.", []string{"Manhattan/LOC", "Tessly Hotel/LOC"}, []string{"Manhattan's Tessly Hotel"}},
+		{"en", "They met at London's Tessly Hotel on Friday.", []string{"London/LOC", "Tessly Hotel/LOC"}, []string{"London's Tessly Hotel"}},
 		{"en", "She works at St Mary's Hospital in Leeds.", []string{"St Mary's Hospital/ORG", "Leeds/LOC"}, nil},
 	})
 }
