@@ -1629,7 +1629,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
 		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b)):
-		// "Guy Van Rensel", "P. Martin", "Sir Colin Davis", "Oru Perez
+		// "Guy Van Rensel", "P. Martin", "Sir Tom Davis", "Oru Perez
 		// Rives, 35,": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
@@ -1763,7 +1763,7 @@ func (s *Stage) namedTypeOf(ws *workspace, a, b int) string {
 }
 
 // commonNounsOnly reports capitalised common words [a, b), none a given
-// name, a particle, an article or a connector ("Climate Connections"; not
+// name, a particle, an article or a connector ("Climate Partners"; not
 // "Le Blanc", "de la Fontaine").
 func commonNounsOnly(ws *workspace, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -2954,7 +2954,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case s.groupContext(ws, r, a, b):
 		return "ORG", evVerb // "Tessaka militants", "fighters of Tessaka", "Tessaka claimed responsibility"
 	case teamContext(ws, a, b) && !titled && first.class&wGiven == 0:
-		return "ORG", evVerb // "Arvada West beat Legacy 21-14": teams
+		return "ORG", evVerb // "Tessly West beat Varnak 21-14": teams
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
 	case first.class&wGiven == 0 && residentAfter(ws, b):

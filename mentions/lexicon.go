@@ -50,7 +50,7 @@ type lexiconFile struct {
 	PersonVerbs []string `yaml:"person_verbs"`
 	LocPreps    []string `yaml:"loc_preps"`
 	// VerbLocPreps are place prepositions only right after a verb ("arrivé
-	// de Vessa"); after a noun they say whose it is ("le requiem de Verdi").
+	// de Vessa"); after a noun they say whose it is ("le portrait de Varga").
 	VerbLocPreps []string `yaml:"verb_loc_preps"`
 	// NotPlacePreps are phrases that end with a place preposition and
 	// introduce a source or an addressee, not a place ("according to",

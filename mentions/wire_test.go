@@ -661,7 +661,7 @@ func TestHeadThenPlace(t *testing.T) {
 		{"fr", "La manifestation est partie de la Chambre de commerce et d'industrie de Lyon.", []string{"Chambre de commerce et d'industrie de Lyon/ORG"}, nil},
 		{"fr", "Hier, l'Orchestre National de Norvège et le Philharmonique de Radio Norvège ont joué.",
 			[]string{"Orchestre National de Norvège/ORG", "Philharmonique de Radio Norvège/ORG"}, []string{"Orchestre National/ORG"}},
-		{"fr", "Le concert était dirigé par Sir Colin Davis à Londres.", []string{"Sir Colin Davis/PER", "Londres/LOC"}, []string{"Davis/LOC"}},
+		{"fr", "Le concert était dirigé par Sir Tom Davis à Londres.", []string{"Sir Tom Davis/PER", "Londres/LOC"}, []string{"Davis/LOC"}},
 	})
 }
 
@@ -991,7 +991,7 @@ func TestFrenchCapitalisedHead(t *testing.T) {
 }
 
 // TestFrenchDeIsNoPlaceCue: « de » after a noun says whose a thing is, not
-// where ("le requiem de Verdi", "la porte-parole d'Attac"); after a verb,
+// where ("le portrait de Varga", "la porte-parole d'Attac"); after a verb,
 // a place preposition or a place's noun it introduces a place.
 func TestFrenchDeIsNoPlaceCue(t *testing.T) {
 	checkCases(t, []wireCase{
