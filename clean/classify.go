@@ -915,7 +915,7 @@ func (r *rules) wrapped() bool {
 // isHeadline: a short line shaped like an article headline.
 func isHeadline(l *lineInfo) bool {
 	return !l.blank && !l.bp && l.words >= headlineMinWords-1 && l.words <= headlineMaxWords && l.ending == endNone &&
-		!l.quoteStart && l.upperStart && !l.byline && !l.listItem && !l.innerStop && !l.valueEnd && 4*l.caps < 3*l.words && !dataRow(l) &&
+		!l.quoteStart && l.upperStart && !l.byline && !l.attribution && !l.listItem && !l.innerStop && !l.valueEnd && 4*l.caps < 3*l.words && !dataRow(l) &&
 		l.numbers < headlineMaxNumbers
 }
 

@@ -189,6 +189,40 @@ func TestBodyIsKept(t *testing.T) {
 	}, false)
 }
 
+// Attribution lines (a person, a lower-case role, a body) between
+// paragraphs name who speaks next: they are no subheadings or links.
+func TestAttributionLinesKept(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"We asked the heads of three transport firms how they travel to work and what they would change.", keep},
+		{"Lena Varga, chief executive, Harbourton Transit Company", keep},
+		{"I take the tram most mornings because the roads into the centre are blocked by eight o'clock.", keep},
+		{"Omar Bekkali, regional director, Tessly Freight Group", keep},
+		{"More buses at night would help the people who clean our offices get home safely.", keep},
+		{"Army retakes town from militants in the north", drop},
+		{"Government troops regained control of the town on Sunday after a week of heavy fighting, officials said.", drop},
+		{"Ministers meet over border security", drop},
+		{"Interior ministers from five countries will meet next week to discuss joint patrols along the desert border.", drop},
+		{"New sanctions target financiers of armed group", drop},
+		{"The treasury named four businessmen accused of moving money for the group through front companies.", drop},
+		{"Latest news", drop},
+	}, false)
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Lena Varga, chief executive, Harbourton Transit", true},
+		{"Karim B. Haddad, lawyer, Paris", true},
+		{"Varga, in reversal, backs plan", false}, // one word: no name and surname
+		{"Police Say Three Men Held, Two Freed", false},
+		{"Lena Varga, chief executive", false}, // two parts: a headline may read so
+	} {
+		if got := attributionLine(tc.line); got != tc.want {
+			t.Errorf("attributionLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
 // Hard-wrapped text: the headline rules must not eat wrapped lines.
 func TestHardWrappedKept(t *testing.T) {
 	st := newTestStage(t)

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,6 +56,10 @@ type lineInfo struct {
 	// copyright: "©" or "copyright" before a year ("Copyleft © 2002-2016 …",
 	// "Site name © 2031"); a caption's credit has no year ("© AFP").
 	copyright bool
+	// attribution: "Name Surname, role words, Organisation": a person named
+	// with what they do, as under a quote or a contribution; a headline
+	// does not run name, lower-case role and body in comma-separated parts.
+	attribution bool
 
 	ending     endKind
 	blank      bool
@@ -294,6 +299,7 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 	li.blank = nonSpace == 0
 	li.separator = nonSpace >= 3 && li.words == 0
 	li.ending = lineEnd(text, start, end)
+	li.attribution = attributionLine(text[start:end])
 	if c == nil {
 		return li
 	}
@@ -569,4 +575,34 @@ func dateShaped(tok []byte) bool {
 		}
 	}
 	return false
+}
+
+// attributionMaxNameWords bounds the name that opens an attribution line.
+const attributionMaxNameWords = 4
+
+// attributionLine reports a line of at least three comma-separated parts
+// whose first is a short run of capitalised words (a name) and whose second
+// opens with a lower-case word (a role): "Lena Varga, regional director,
+// Harbourton Transit".
+func attributionLine(line string) bool {
+	first, rest, ok := strings.Cut(line, ", ")
+	if !ok {
+		return false
+	}
+	role, body, ok := strings.Cut(rest, ", ")
+	if !ok || strings.TrimSpace(body) == "" {
+		return false
+	}
+	words := 0
+	for w := range strings.FieldsSeq(first) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		words++
+	}
+	if words < 2 || words > attributionMaxNameWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(role)
+	return unicode.IsLower(r)
 }
