@@ -1633,6 +1633,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// Rives, 35,": a town's name inside a person's name.
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
+	case !wholeKB && s.givenThenOrgWord(ws, a, b):
+		// "Meg Wagner": after a first name, one capitalised word that the
+		// knowledge base holds as an organisation's short name is the
+		// person's surname; bodies are not named after a first name.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
+		return b
 	case s.headThenPlace(ws, regionFrom, b):
 		// "Radio France", "Banque Misr": a body's head, then the place it
 		// serves, with no connector between, is the body's name.
@@ -2242,6 +2248,23 @@ func (s *Stage) nameBeforeTown(ws *workspace, r *langRules, a, b int) bool {
 	}
 	// Something must say "person".
 	return s.personAround(ws, r, a, b) && !s.majorPlace(ws, ws.text[l.start:l.end])
+}
+
+// givenThenOrgWord reports a run [a, b) of two capitalised words, a first
+// name that no sentence or title line opens, then one word that is all of a
+// known organisation's alias.
+func (s *Stage) givenThenOrgWord(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a != 2 {
+		return false
+	}
+	f, l := &toks[a], &toks[a+1]
+	if f.class&wGiven == 0 || f.shape != shapeCap || f.sentStart || f.titleLine || f.class&wTitle != 0 ||
+		l.shape != shapeCap || ws.kbEnd[a] != 0 || int(ws.kbEnd[a+1]) != b {
+		return false
+	}
+	p := ws.kbInfo[a+1]
+	return p != nil && p.cands[ws.kbCand[a+1]].entry.Type == kb.ORG
 }
 
 // openerAfter returns a+1 when the run [a, b) opens with a sentence's
@@ -2983,6 +3006,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// "Tessa Climate Partners", "Jordan Water Works": a first name
 		// before two or more common words names no person.
 		return "ORG", evDefault
+	case first.class&wGiven != 0 && s.orgNounBefore(ws, a):
+		// "the rescue group Tom Jonah": the noun names what follows, a
+		// first name or not.
+		return "ORG", evContext
 	case first.class&wGiven != 0 || s.gaz.firstPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven
 	case s.orgNounBefore(ws, a):

@@ -135,6 +135,12 @@ type lexiconFile struct {
 	CompoundHeads []string `yaml:"compound_heads"`
 	// CompoundPrefixes open one ("anti-Taliban", "pro-ISIS").
 	CompoundPrefixes []string `yaml:"compound_prefixes"`
+	// GluedLabels are caption labels that scraped pages glue to the name
+	// after them ("CreditLena Varga", "PhotoOmar Tess"), as written.
+	GluedLabels []string `yaml:"glued_labels"`
+	// PartyLetters abbreviate a legislator's party before the place they
+	// represent ("R-Iowa", "D-Vermont"), as written: the place is a name.
+	PartyLetters []string `yaml:"party_letters"`
 	// NounPrefixes open hyphenated compound nouns whose last part is in
 	// lower case ("Sous-direction", "Vice-président"): such a word may open
 	// a name the knowledge base knows ("Sous-direction antiterroriste").
@@ -249,6 +255,10 @@ type langRules struct {
 	nonEntityPrefixes map[string]bool
 	// nonEntitySuffixes: folded non_entity_suffixes.
 	nonEntitySuffixes []string
+	// gluedLabels: glued_labels as written.
+	gluedLabels []string
+	// partyLetters: party_letters as written.
+	partyLetters map[string]bool
 	// personVerbs: the person verbs as written, lower-cased but with their
 	// accents: folded, the French "a" (has) is the preposition "à".
 	personVerbs map[string]bool
@@ -411,6 +421,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.Adjectives, wAdjective)
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
+	r.gluedLabels = f.GluedLabels
+	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
+	for _, l := range f.PartyLetters {
+		r.partyLetters[l] = true
+	}
 	r.add(f.NounPrefixes, wNounPrefix)
 	r.add(f.BylineCues, wByline)
 	r.add(f.OutletWords, wOutletWord)

@@ -481,6 +481,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		first := sent != lastSent
 		x.segStart = x.word && afterSpacedSeparator(text, t)
 		if x.word && !x.number {
+			x = s.splitGluedLabel(ws, r, text, x)
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
 				continue
@@ -570,6 +571,43 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	ws.toks = append(ws.toks, x)
 }
 
+// splitGluedLabel appends, as punctuation, the caption labels that open the
+// word token x glued to a capitalised word ("CreditCreditLena"), and
+// returns the rest of x. The token must be glued to the text before it
+// ("… weather.CreditLena") or its rest be a first name: "CreditSuisse"
+// and "ImageNet" are names of their own.
+func (s *Stage) splitGluedLabel(ws *workspace, r *langRules, text string, x tok) tok {
+	if len(r.gluedLabels) == 0 {
+		return x
+	}
+	glued := x.start > 0 && text[x.start-1] != ' ' && text[x.start-1] != '\n' && text[x.start-1] != '\t'
+	for again := true; again; {
+		again = false
+		w := text[x.start:x.end]
+		for _, l := range r.gluedLabels {
+			if len(w) <= len(l) || w[:len(l)] != l {
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(w[len(l):]); !unicode.IsUpper(next) {
+				continue
+			}
+			if !glued {
+				ws.key = appendFold(ws.key[:0], w[len(l):])
+				if r.class(ws.key)&wGiven == 0 {
+					continue
+				}
+			}
+			label := x
+			label.end, label.word = x.start+len(l), false
+			s.appendTok(ws, r, text, label, false)
+			x.start += len(l)
+			again = true
+			break
+		}
+	}
+	return x
+}
+
 // splitCompound splits a hyphenated word token x into a name part and the
 // rest when the rest is a compound head ("-based", "-led"), the first part a
 // compound prefix ("anti-", "pro-"), or both parts are well-known places
@@ -608,6 +646,11 @@ func (s *Stage) splitCompound(ws *workspace, r *langRules, text string, x tok, f
 		// "anti-Taliban", "pro-ISIS".
 		s.appendTok(ws, r, text, part(0, h1+h1n, false), false)
 		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), first)
+		return true
+	case h1 == hl && r.partyLetters[prefix] && wordShape(head) == shapeCap && s.majorPlace(ws, head):
+		// "Rep. Ann Tess (R-Iowa)": a party's letter, then the place.
+		s.appendTok(ws, r, text, part(0, h1+h1n, false), false)
+		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), false)
 		return true
 	case h1 == hl && wordShape(prefix) != shapeLower && wordShape(head) != shapeLower &&
 		s.majorPlace(ws, head) && s.majorPlace(ws, prefix) && !s.knownPhrase(ws, w):

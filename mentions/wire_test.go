@@ -1241,3 +1241,47 @@ func TestHeadlinePrepositionCuts(t *testing.T) {
 		{"en", "Suspect Shot Dead In Varnak By Harbourton Police\nThe suspect was killed on Friday.", []string{"Harbourton Police/ORG"}, []string{"Varnak By Harbourton Police"}},
 	})
 }
+
+// TestGivenNameBeforeOrgWord: after a first name, one word that the
+// knowledge base holds as an organisation's short name is a surname.
+func TestGivenNameBeforeOrgWord(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The story was written by Anna Wagner for the paper.", []string{"Anna Wagner/PER"}, []string{"Wagner"}},
+		{"en", "Fighters of the Wagner group left the town.", []string{"Wagner/ORG"}, nil},
+	})
+}
+
+// TestLetsAndInterjections: "Let's" and interjections open quoted speech
+// and name nothing.
+func TestLetsAndInterjections(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "She said: \"Let's look at the future.\" Let's not. \"Oh, my God,\" he said. Hey, wow.", nil, []string{"Let", "Oh", "Hey"}},
+	})
+}
+
+// TestPartyLetters: a legislator's party letter before a place leaves the
+// place's name.
+func TestPartyLetters(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Rep. Ann Tess (R-Iowa) and Sen. Lena Varga, D-Vermont, disagreed.", []string{"Ann Tess/PER", "Iowa/LOC", "Lena Varga/PER", "Vermont/LOC"}, []string{"R-Iowa", "D-Vermont"}},
+	})
+}
+
+// TestGluedCaptionLabels: a caption label that a scraped page glues to the
+// name after it is cut off; names that open with such a word stay whole.
+func TestGluedCaptionLabels(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Pipes burst in the cold.CreditKirsta Vell for the Harbourton Post\nDebt may pass the budget.CreditCreditOru Kessel/NPA, via Tessfoto", []string{"Kirsta Vell/PER", "Oru Kessel/PER"}, []string{"CreditKirsta Vell", "CreditCreditOru Kessel"}},
+		{"en", "Shares of CreditSuisse and ImageNet fell on Monday.", []string{"CreditSuisse/ORG", "ImageNet/ORG"}, nil},
+		{"fr", "Les tuyaux ont gelé.CréditLéna Varga pour Le Courrier", []string{"Léna Varga/PER"}, nil},
+	})
+}
+
+// TestOrgNounBeforeGivenName: an organisation's noun before a name makes
+// it the body's even when a first name opens it.
+func TestOrgNounBeforeGivenName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "According to the rescue group Project Jonah and the security company Ana Verde, whales died.", []string{"Project Jonah/ORG", "Ana Verde/ORG"}, nil},
+		{"en", "According to Ana Verde, whales died.", []string{"Ana Verde/PER"}, nil},
+	})
+}
