@@ -1246,6 +1246,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
 	}
+	// "a Texas Democrat", "Harbourton Muslims": a member word ends the
+	// name before it, which is then the place the people are from.
+	if headType == "" && b-a >= 2 && toks[b-1].resident && toks[b-1].shape == shapeCap && !toks[b-2].resident && int(ws.kbEnd[a]) < b {
+		return max(s.emitRun(ws, r, text, a, b-1, headType, flags), b)
+	}
 	// "sous la direction de Karl Amberg": a lower-case particle before a
 	// first name is the sentence's preposition, not part of a surname.
 	if t := &toks[a]; a+1 < b && t.shape == shapeLower && t.class&wParticle != 0 && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 {

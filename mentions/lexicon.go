@@ -71,6 +71,10 @@ type lexiconFile struct {
 	// ResidentNouns, in lower case right after a name, make it the place
 	// the person comes from ("a Harbourton man", "Limerick woman Ann Roe").
 	ResidentNouns []string `yaml:"resident_nouns"`
+	// MemberWords are capitalised nouns for the members of a party or a
+	// faith ("Democrats", "Muslims"): after a place's name they end it, as a
+	// resident noun does ("a Texas Democrat", "Harbourton Muslims").
+	MemberWords []string `yaml:"member_words"`
 	// AgeWords after a number, right before a name, make it a person's
 	// ("2-year-old Lena Varga").
 	AgeWords []string `yaml:"age_words"`
@@ -311,6 +315,8 @@ type langRules struct {
 	ageUnits, kinNouns, workNouns, workPreps map[string]bool
 	// residentNouns: folded resident_nouns.
 	residentNouns map[string]bool
+	// memberWords: folded member_words.
+	memberWords map[string]bool
 	// placeCompoundHeads: folded place_compound_heads.
 	placeCompoundHeads map[string]bool
 }
@@ -377,6 +383,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.roadPrefixes = addFolded(r.roadPrefixes, f.RoadPrefixes)
 	r.compass = addFolded(r.compass, f.CompassPoints)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
+	r.memberWords = addFolded(r.memberWords, f.MemberWords)
 	r.ageWords = addFolded(r.ageWords, f.AgeWords)
 	r.ageUnits = addFolded(r.ageUnits, f.AgeUnits)
 	r.kinNouns = addFolded(r.kinNouns, f.KinNouns)

@@ -189,13 +189,18 @@ func notPlacePreps(ws *workspace, r *langRules) {
 	}
 }
 
-// markResidents flags the lower-case resident nouns ("man", "teenager").
+// markResidents flags the lower-case resident nouns ("man", "teenager")
+// and the capitalised member words ("Democrats").
 func markResidents(ws *workspace, r *langRules) {
-	if len(r.residentNouns) == 0 {
+	if len(r.residentNouns) == 0 && len(r.memberWords) == 0 {
 		return
 	}
 	for i := range ws.toks {
-		if t := &ws.toks[i]; t.word && t.shape == shapeLower && r.residentNouns[string(ws.foldOf(t))] {
+		t := &ws.toks[i]
+		if !t.word {
+			continue
+		}
+		if t.shape == shapeLower && r.residentNouns[string(ws.foldOf(t))] || t.shape == shapeCap && r.memberWords[string(ws.foldOf(t))] {
 			t.resident = true
 		}
 	}

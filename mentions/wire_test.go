@@ -1285,3 +1285,12 @@ func TestOrgNounBeforeGivenName(t *testing.T) {
 		{"en", "According to Ana Verde, whales died.", []string{"Ana Verde/PER"}, nil},
 	})
 }
+
+// TestMemberWordsEndNames: the members of a party or a faith after a
+// place's name end it; alone they name no body.
+func TestMemberWordsEndNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Lena Varga, a Vessaland Democrat, met Norland Republicans and Kessel Muslims.", []string{"Lena Varga/PER", "Vessaland/LOC", "Norland/LOC", "Kessel/LOC"}, []string{"Vessaland Democrat", "Norland Republicans", "Kessel Muslims"}},
+		{"en", "Democrats said the Republican Party would lose.", []string{"Republican Party/ORG"}, []string{"Democrats"}},
+	})
+}
