@@ -306,6 +306,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if c.upper && !allUpper {
 			continue
 		}
+		if periodMissing(ws, j, c.alias) {
+			continue // "Tex.", "Calif.": an abbreviation needs its period ("Ore prices", "Mont Blanc")
+		}
 		if c.capOnly && !allUpper && single && first.class&wDict != 0 && (first.sentStart || first.titleLine) {
 			// "Raid in Varnak" (a headline), "Raid teams left": an acronym
 			// that spells a common word needs its capitals where capitals
@@ -2811,6 +2814,9 @@ trimmed:
 			if len(strings.Fields(fold(m.Alias))) != words {
 				continue // "Shabaab" is not "al-Shabaab": the key drops the article
 			}
+			if periodMissing(ws, b, m.Alias) {
+				continue
+			}
 			ws.cands = append(ws.cands, cand{from: a, to: b, typ: string(m.Entry.Type), strength: evKB, entry: m.Entry, source: SourceKB,
 				weak: weakByContext(ws, a, b, m.Entry), commonTown: commonWordTown(ws, a, b, m.Entry) && !placePrepBefore(ws, a) && !residentAfter(ws, b)})
 			return
@@ -3307,6 +3313,17 @@ func (s *Stage) orgNounBefore(ws *workspace, a int) bool {
 	}
 	n := &toks[a-1]
 	return n.word && n.shape == shapeLower && n.class&wOrgNoun != 0 && n.sent == toks[a].sent && toks[a-2].sent == n.sent
+}
+
+// periodMissing reports an alias abbreviating one word, with its period
+// ("Tex."), matched by tokens ending at b with no period after them ("Tex
+// prices"). Initials ("U.S.") are also written without periods ("US").
+func periodMissing(ws *workspace, b int, alias string) bool {
+	if !strings.HasSuffix(alias, ".") || strings.Count(alias, ".") > 1 {
+		return false
+	}
+	end := ws.toks[b-1].end
+	return ws.text[end-1] != '.' && (end >= len(ws.text) || ws.text[end] != '.')
 }
 
 // placeCompound reports a hyphenated capitalised compound ("Bas-Rhin",
