@@ -2999,6 +2999,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "his daughter Zorvena", "Velka (11 ans)", "a symphony by Zorvenko"
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
+	case multi && orgNounFramed(ws, a, b):
+		return "ORG", evContext // "at the D.A. Davidson brokerage": an article, the name, the body's noun
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
 		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
 	case s.roleAfter(ws, r, b):
@@ -3313,6 +3315,19 @@ func (s *Stage) orgNounBefore(ws *workspace, a int) bool {
 	}
 	n := &toks[a-1]
 	return n.word && n.shape == shapeLower && n.class&wOrgNoun != 0 && n.sent == toks[a].sent && toks[a-2].sent == n.sent
+}
+
+// orgNounFramed reports a lower-case article right before the run [a, b)
+// and a lower-case organisation noun right after it, in one sentence: "the
+// Lena Varga group" names a group, whatever its words.
+func orgNounFramed(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if a == 0 || b >= len(toks) {
+		return false
+	}
+	p, n := &toks[a-1], &toks[b]
+	return p.word && p.shape == shapeLower && p.class&wArticle != 0 && p.sent == toks[a].sent &&
+		n.word && n.shape == shapeLower && n.class&wOrgNoun != 0 && n.sent == toks[a].sent
 }
 
 // periodMissing reports an alias abbreviating one word, with its period

@@ -1304,3 +1304,12 @@ func TestStateAbbreviations(t *testing.T) {
 		{"en", "He is a leading Māori whale expert, as Inuit hunters know.", nil, []string{"Māori", "Inuit"}},
 	})
 }
+
+// TestOrgNounFramesName: an article before a name and an organisation's
+// noun after it make the name a body's, whatever its words.
+func TestOrgNounFramesName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Oru Kessel, an analyst at the L.M. Varga brokerage, said rates rose.", []string{"Oru Kessel/PER", "L.M. Varga/ORG"}, nil},
+		{"en", "Oru Kessel, an analyst, met L.M. Varga on Monday.", []string{"Oru Kessel/PER", "L.M. Varga/PER"}, nil},
+	})
+}
