@@ -223,6 +223,17 @@ func TestAttributionLinesKept(t *testing.T) {
 	}
 }
 
+// A caption whose sentence is glued to its credit ("….CreditLena Varga")
+// says something: it is kept like any caption with a sentence.
+func TestGluedCaptionKept(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Spending on the debt has doubled in ten years, and the budget office expects it to keep rising.", keep},
+		{"Interest on the debt could pass the navy's budget within five years.CreditCreditOru Kessel/NPA, via Tessfoto", keep},
+		{"The government could soon pay more in interest than it spends on schools, the report said.", keep},
+	}, false)
+}
+
 // Hard-wrapped text: the headline rules must not eat wrapped lines.
 func TestHardWrappedKept(t *testing.T) {
 	st := newTestStage(t)

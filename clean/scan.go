@@ -277,7 +277,7 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 			prevLower = false
 			continue
 		}
-		if sc.stopTok < 0 && (r == '.' || r == '!' || r == '?') && i < end && text[i] == ' ' && sc.inTok && len(sc.tokStart) >= 5 &&
+		if sc.stopTok < 0 && (r == '.' || r == '!' || r == '?') && i < end && (text[i] == ' ' || gluedSentence(text, i, end)) && sc.inTok && len(sc.tokStart) >= 5 &&
 			len(sc.norm)-int(sc.tokStart[len(sc.tokStart)-1]) >= 4 {
 			sc.stopTok = len(sc.tokStart)
 		}
@@ -305,6 +305,13 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 	}
 	sc.lookup(&li, c)
 	return li
+}
+
+// gluedSentence reports a capitalised word glued to the period before i, as
+// scraped captions join their credit ("… in 2023.CreditLena Varga"); not
+// initials ("U.S.A.").
+func gluedSentence(text string, i, end int) bool {
+	return i+1 < end && 'A' <= text[i] && text[i] <= 'Z' && 'a' <= text[i+1] && text[i+1] <= 'z'
 }
 
 // isASCIISymbol matches the ASCII runes unicode.IsSymbol accepts.
