@@ -1313,3 +1313,10 @@ func TestOrgNounFramesName(t *testing.T) {
 		{"en", "Oru Kessel, an analyst, met L.M. Varga on Monday.", []string{"Oru Kessel/PER", "L.M. Varga/PER"}, nil},
 	})
 }
+
+// TestTimeZones: a time zone's letters after a time name nothing.
+func TestTimeZones(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Polls close at 4 p.m. ET and at 1 p.m. PDT in Varnak.", []string{"Varnak/LOC"}, []string{"ET", "PDT"}},
+	})
+}
