@@ -1320,3 +1320,11 @@ func TestTimeZones(t *testing.T) {
 		{"en", "Polls close at 4 p.m. ET and at 1 p.m. PDT in Varnak.", []string{"Varnak/LOC"}, []string{"ET", "PDT"}},
 	})
 }
+
+// TestFirmHeads: a firm's last word makes a body of names that would
+// otherwise read as a person's.
+func TestFirmHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Lena Varga of Oru Communications said Tessly Aerospace and Kessel Mining would grow.", []string{"Lena Varga/PER", "Oru Communications/ORG", "Tessly Aerospace/ORG", "Kessel Mining/ORG"}, nil},
+	})
+}
