@@ -2591,7 +2591,11 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		return
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
-	ws.cands = append(ws.cands, cand{from: from, to: e, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
+	to := e
+	if strings.HasSuffix(c.alias, ".") && e < len(ws.toks) && !ws.toks[e].word && ws.toks[e].start == ws.toks[e-1].end && ws.text[ws.toks[e].start:ws.toks[e].end] == "." {
+		to++ // "Tampa, Fla.": the abbreviation's period belongs to the name
+	}
+	ws.cands = append(ws.cands, cand{from: from, to: to, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
 		commonTown: commonWordTown(ws, i, e, c.entry) && !placePrepBefore(ws, i) && !residentAfter(ws, e)})
 }
 
