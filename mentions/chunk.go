@@ -3023,6 +3023,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// "Tessa Climate Partners", "Jordan Water Works": a first name
 		// before two or more common words names no person.
 		return "ORG", evDefault
+	case multi && personParticleInside(ws, r, a, b) && !titled:
+		return "PER", evGiven // "Joost van der Brink": a surname's particle
 	case first.class&wGiven != 0 && s.orgNounBefore(ws, a):
 		// "the rescue group Tom Jonah": the noun names what follows, a
 		// first name or not.
@@ -3332,6 +3334,21 @@ func orgNounFramed(ws *workspace, a, b int) bool {
 	p, n := &toks[a-1], &toks[b]
 	return p.word && p.shape == shapeLower && p.class&wArticle != 0 && p.sent == toks[a].sent &&
 		n.word && n.shape == shapeLower && n.class&wOrgNoun != 0 && n.sent == toks[a].sent
+}
+
+// personParticleInside reports a lower-case person particle ("van",
+// "bin") inside the run [a, b), after a capitalised word and before one.
+func personParticleInside(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if len(r.personParticles) == 0 || toks[a].shape != shapeCap || toks[b-1].shape != shapeCap {
+		return false
+	}
+	for k := a + 1; k < b-1; k++ {
+		if t := &toks[k]; t.word && t.shape == shapeLower && r.personParticles[string(ws.foldOf(t))] {
+			return true
+		}
+	}
+	return false
 }
 
 // periodMissing reports an alias abbreviating one word, with its period

@@ -21,6 +21,10 @@ type lexiconFile struct {
 	CommonWords   []string            `yaml:"common_words"`
 	Connectors    []string            `yaml:"connectors"`
 	Particles     []string            `yaml:"particles"`
+	// PersonParticles, in lower case between two capitalised words, make a
+	// person's name ("Joost van der Brink", "Omar bin Tessal"): bodies
+	// are not named so.
+	PersonParticles []string `yaml:"person_particles"`
 	Articles      []string            `yaml:"articles"`
 	OrgHeads      []string            `yaml:"org_heads"`
 	LocHeads      []string            `yaml:"loc_heads"`
@@ -261,6 +265,8 @@ type langRules struct {
 	nonEntitySuffixes []string
 	// gluedLabels: glued_labels as written.
 	gluedLabels []string
+	// personParticles: folded person_particles.
+	personParticles map[string]bool
 	// partyLetters: party_letters as written.
 	partyLetters map[string]bool
 	// personVerbs: the person verbs as written, lower-cased but with their
@@ -429,6 +435,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.gluedLabels = f.GluedLabels
+	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
 	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
 	for _, l := range f.PartyLetters {
 		r.partyLetters[l] = true

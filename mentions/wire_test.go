@@ -1328,3 +1328,12 @@ func TestFirmHeads(t *testing.T) {
 		{"en", "Lena Varga of Oru Communications said Tessly Aerospace and Kessel Mining would grow.", []string{"Lena Varga/PER", "Oru Communications/ORG", "Tessly Aerospace/ORG", "Kessel Mining/ORG"}, nil},
 	})
 }
+
+// TestPersonParticles: a lower-case surname particle between capitalised
+// words makes a person's name, though no word list knows the first name.
+func TestPersonParticles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Scrum-half Joost van der Brink scored twice and Omar bin Tessal was injured.", []string{"Joost van der Brink/PER", "Omar bin Tessal/PER"}, nil},
+		{"fr", "Le demi de mêlée Joost van der Brink a marqué deux fois.", []string{"Joost van der Brink/PER"}, nil},
+	})
+}
