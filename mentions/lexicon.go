@@ -17,19 +17,19 @@ const (
 
 // lexiconFile is the shape of lexicon/data/<lang>/mentions.yaml.
 type lexiconFile struct {
-	FunctionWords []string            `yaml:"function_words"`
-	CommonWords   []string            `yaml:"common_words"`
-	Connectors    []string            `yaml:"connectors"`
-	Particles     []string            `yaml:"particles"`
+	FunctionWords []string `yaml:"function_words"`
+	CommonWords   []string `yaml:"common_words"`
+	Connectors    []string `yaml:"connectors"`
+	Particles     []string `yaml:"particles"`
 	// PersonParticles, in lower case between two capitalised words, make a
 	// person's name ("Joost van der Brink", "Omar bin Tessal"): bodies
 	// are not named so.
-	PersonParticles []string `yaml:"person_particles"`
-	Articles      []string            `yaml:"articles"`
-	OrgHeads      []string            `yaml:"org_heads"`
-	LocHeads      []string            `yaml:"loc_heads"`
-	LowerHeads    map[string][]string `yaml:"lower_heads"`
-	PersonTitles  []string            `yaml:"person_titles"`
+	PersonParticles []string            `yaml:"person_particles"`
+	Articles        []string            `yaml:"articles"`
+	OrgHeads        []string            `yaml:"org_heads"`
+	LocHeads        []string            `yaml:"loc_heads"`
+	LowerHeads      map[string][]string `yaml:"lower_heads"`
+	PersonTitles    []string            `yaml:"person_titles"`
 	// Honorifics are styles that stay part of the name ("Sir", "Dame").
 	Honorifics []string `yaml:"honorifics"`
 	// NameAbbreviations open names with their period ("St. Petersburg").
