@@ -1337,3 +1337,11 @@ func TestPersonParticles(t *testing.T) {
 		{"fr", "Le demi de mêlée Joost van der Brink a marqué deux fois.", []string{"Joost van der Brink/PER"}, nil},
 	})
 }
+
+// TestNationalityBeforeGivenName: a nationality before a first name stays
+// out of the name, and the name is not split at a town inside it.
+func TestNationalityBeforeGivenName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "American Dennis Mitchell outclassed the field on Friday.", []string{"Dennis Mitchell/PER"}, []string{"Dennis", "Mitchell", "American Dennis Mitchell"}},
+	})
+}
