@@ -2983,6 +2983,11 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
+	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && r.surnameHeads[string(ws.foldOf(last))] &&
+		!s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
+		// "Anthony Hill won": a first name before a place's head that is
+		// a common surname too; "in Rose Hill" is a place.
+		return "PER", evGiven
 	case multi && last.class&wLocHead != 0:
 		return "LOC", evHead
 	case multi && first.class&wOrgHead != 0:
@@ -3063,8 +3068,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evContext // "dans le Bas-Rhin"
 	case s.placeNounAround(ws, a, b):
 		return "LOC", evContext // "the town of Varnak", "the Ostral district"
-	case s.parenAfterPlace(ws, a, b):
-		return "LOC", evContext // "Doruna (Varnak)": the country or region of a place
+	case s.parenAfterPlace(ws, a, b) && !(multi && first.class&wGiven != 0):
+		// "Doruna (Varnak)": the country or region of a place; after a
+		// first name and a surname, the person's ("Anna Hill (Norland)").
+		return "LOC", evContext
 	case b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wOrgNoun != 0 && toks[b].sent == first.sent:
 		return "ORG", evContext // "the Dorunian Socialist party"
 	case first.shape == shapeUpper && s.datelinePlace(ws, a, b):

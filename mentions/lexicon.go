@@ -21,6 +21,9 @@ type lexiconFile struct {
 	CommonWords   []string `yaml:"common_words"`
 	Connectors    []string `yaml:"connectors"`
 	Particles     []string `yaml:"particles"`
+	// SurnameHeads are places' heads that are common surnames too: after a
+	// first name they end a person's name ("Anthony Hill").
+	SurnameHeads []string `yaml:"surname_heads"`
 	// PersonParticles, in lower case between two capitalised words, make a
 	// person's name ("Joost van der Brink", "Omar bin Tessal"): bodies
 	// are not named so.
@@ -265,6 +268,8 @@ type langRules struct {
 	nonEntitySuffixes []string
 	// gluedLabels: glued_labels as written.
 	gluedLabels []string
+	// surnameHeads: folded surname_heads.
+	surnameHeads map[string]bool
 	// personParticles: folded person_particles.
 	personParticles map[string]bool
 	// partyLetters: party_letters as written.
@@ -436,6 +441,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.gluedLabels = f.GluedLabels
 	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
+	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
 	for _, l := range f.PartyLetters {
 		r.partyLetters[l] = true

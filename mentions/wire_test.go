@@ -1345,3 +1345,13 @@ func TestNationalityBeforeGivenName(t *testing.T) {
 		{"en", "American Dennis Mitchell outclassed the field on Friday.", []string{"Dennis Mitchell/PER"}, []string{"Dennis", "Mitchell", "American Dennis Mitchell"}},
 	})
 }
+
+// TestSurnameHeads: a first name before a place's head that is a common
+// surname names a person, unless a place preposition says otherwise; a
+// first name before other heads names a place.
+func TestSurnameHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Anthony Hill won on Monday and Lena Woods (Norland) lost.", []string{"Anthony Hill/PER", "Lena Woods/PER"}, nil},
+		{"en", "They live in Rose Hill, near Douglas Road and Stewart Island.", []string{"Rose Hill/LOC", "Douglas Road/LOC", "Stewart Island/LOC"}, nil},
+	})
+}
