@@ -1270,8 +1270,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	}
 	// "American Dennis Mitchell": a nationality before a first name is the
 	// person's, not part of the name (nor a reason to split at a town).
-	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && s.isDemonym(text, t) && int(ws.kbEnd[a]) <= a+1 &&
-		toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 {
+	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
+		int(ws.kbEnd[a]) <= a+1 && s.isDemonym(text, t) {
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
 	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
