@@ -1268,6 +1268,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
+	// "the Baldwin County Sheriff's office": a named office's possessive
+	// and a lower-case office noun name the body.
+	if headType == "" && b-a >= 2 && b+1 < len(toks) && toks[b-1].class&wTitle != 0 && toks[b-1].shape == shapeCap &&
+		toks[a].class&(wTitle|wArticle|wFunction) == 0 && s.isClitic(ws, b) && toks[b+1].shape == shapeLower && r.possessiveHeads[string(ws.foldOf(&toks[b+1]))] {
+		ws.cands = append(ws.cands, cand{from: a, to: b + 2, typ: "ORG", strength: evHead, source: SourcePattern})
+		return b + 2
+	}
 	// "American Dennis Mitchell": a nationality before a first name is the
 	// person's, not part of the name (nor a reason to split at a town).
 	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
@@ -2106,7 +2113,8 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 	if k+1 >= len(toks) {
 		return false
 	}
-	if toks[k-1].class&(wOrgHead|wLocHead) != 0 && toks[k-1].shape != shapeLower && !((k-1 == a || k >= 2 && toks[k-2].class&(wArticle|wConnector) != 0) && sharedHead(ws, k)) {
+	if toks[k-1].class&(wOrgHead|wLocHead) != 0 && toks[k-1].shape != shapeLower && !((k-1 == a || k >= 2 && toks[k-2].class&(wArticle|wConnector) != 0) && sharedHead(ws, k)) &&
+		!domainPair(ws, a, k) {
 		return true
 	}
 	next := &toks[k+1]
@@ -2117,9 +2125,36 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 		return true
 	}
 	// An institution's own head after the article opens a second name
-	// ("the Ministry of Defence and the Army").
+	// ("the Ministry of Defence and the Army"), as does a name with a head
+	// of its own ("… and the Harbourton Police").
 	j := s.skipConnectors(ws, nil, k+1)
-	return j < len(toks) && toks[j].shape == shapeCap && toks[j].class&wOrgHead != 0
+	if j >= len(toks) || toks[j].shape != shapeCap {
+		return false
+	}
+	if toks[j].class&wOrgHead != 0 {
+		return true
+	}
+	for e := j; e < len(toks) && toks[e].word && toks[e].shape == shapeCap && toks[e].sent == toks[j].sent; e++ {
+		if toks[e].class&(wOrgHead|wLocHead) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// domainPair reports a coordinator at k joining two capitalised words that
+// are a body's domain after its head and connector ("the Committee on
+// Intelligence and Security"): the word before the coordinator is a head
+// noun only in form.
+func domainPair(ws *workspace, a, k int) bool {
+	toks := ws.toks
+	if k-3 < a || k+1 >= len(toks) {
+		return false
+	}
+	c, h, n := &toks[k-2], &toks[k-3], &toks[k+1]
+	return c.word && c.shape == shapeLower && c.class&wConnector != 0 && c.class&(wArticle|wCoord) == 0 &&
+		h.shape == shapeCap && h.class&wOrgHead != 0 &&
+		n.word && n.shape == shapeCap && n.class&wGiven == 0 && ws.kbEnd[k+1] == 0 && n.sent == c.sent
 }
 
 // addOwned adds the owned unit's name [a, b) ("the Islamic State’s Khorasan

@@ -21,6 +21,9 @@ type lexiconFile struct {
 	CommonWords   []string `yaml:"common_words"`
 	Connectors    []string `yaml:"connectors"`
 	Particles     []string `yaml:"particles"`
+	// PossessiveHeads, in lower case after a named office's possessive,
+	// end a body's name ("the Baldwin County Sheriff's office").
+	PossessiveHeads []string `yaml:"possessive_heads"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Anthony Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -268,6 +271,8 @@ type langRules struct {
 	nonEntitySuffixes []string
 	// gluedLabels: glued_labels as written.
 	gluedLabels []string
+	// possessiveHeads: folded possessive_heads.
+	possessiveHeads map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// personParticles: folded person_particles.
@@ -442,6 +447,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.gluedLabels = f.GluedLabels
 	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
+	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
 	for _, l := range f.PartyLetters {
 		r.partyLetters[l] = true

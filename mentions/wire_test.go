@@ -1355,3 +1355,20 @@ func TestSurnameHeads(t *testing.T) {
 		{"en", "They live in Rose Hill, near Douglas Road and Stewart Island.", []string{"Rose Hill/LOC", "Douglas Road/LOC", "Stewart Island/LOC"}, nil},
 	})
 }
+
+// TestOfficePossessives: a named office's possessive and a lower-case
+// office noun name a body; the generic "the sheriff's office" names none.
+func TestOfficePossessives(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officers with the Harbourton County Sheriff's office arrested him. The Sheriff's office said so.", []string{"Harbourton County Sheriff's office/ORG"}, []string{"Sheriff"}},
+		{"en", "Oru Kessel, an agent with the Norland Attorney General's office, spoke.", []string{"Oru Kessel/PER", "Norland Attorney General's office/ORG"}, nil},
+	})
+}
+
+// TestDomainPair: two capitalised words joined after a body's head and its
+// connector are the body's domain, not two names.
+func TestDomainPair(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Joint Committee on Intelligence and Security met the Ministry of Defence and the Harbourton Police.", []string{"Joint Committee on Intelligence and Security/ORG", "Ministry of Defence/ORG", "Harbourton Police/ORG"}, nil},
+	})
+}
