@@ -713,8 +713,18 @@ func (s *scanner) qualifierForward(ws int) (int, bool) {
 
 // personNoun reports a lower-case word of the person-noun list.
 func (s *scanner) personNoun(ws, we int) bool {
-	if s.m.personNouns == "" || s.isCapitalised(ws) {
+	if s.m.personNouns == "" {
 		return false
+	}
+	if s.isCapitalised(ws) {
+		// "155,000 Realtors", "200 Rangers": a plural written with a
+		// capital is still people, when no name goes on after it.
+		if s.t[we-1] != 's' {
+			return false
+		}
+		if nws, _, g, ok := s.next(we); ok && g == gapSpace && s.isCapitalised(nws) {
+			return false
+		}
 	}
 	key, _, ok := s.lower(ws, we)
 	return ok && s.m.isPersonNoun(key)

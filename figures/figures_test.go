@@ -436,3 +436,15 @@ func TestDeathNounCues(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedPeople: a plural noun for people written with a capital
+// still counts people; a capitalised word before a name's next word is a
+// modifier of the noun after it.
+func TestCapitalisedPeople(t *testing.T) {
+	st := newStage(t)
+	checkOneFigure(t, st, []oneFigure{
+		{"en", "The council said 200 Volunteers arrived on Monday.", 200, "person"},
+		{"en", "About 12 Harbourton Nurses Union members marched.", 12, "person"},
+	})
+	checkNoFigure(t, st, "en", "The band won 3 Grammys on Monday.")
+}
