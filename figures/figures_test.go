@@ -443,7 +443,7 @@ func TestDeathNounCues(t *testing.T) {
 func TestCapitalisedPeople(t *testing.T) {
 	st := newStage(t)
 	checkOneFigure(t, st, []oneFigure{
-		{"en", "The council said 200 Volunteers arrived on Monday.", 200, "person"},
+		{"en", "The council said 200 Accountants arrived on Monday.", 200, "person"},
 		{"en", "About 12 Harbourton Nurses Union members marched.", 12, "person"},
 	})
 	checkNoFigure(t, st, "en", "The band won 3 Grammys on Monday.")
