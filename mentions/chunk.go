@@ -1268,6 +1268,43 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
+	// "le Requiem de Verdi", "the War Requiem by Britten": a work's title
+	// ending in a work noun, then its maker's preposition: the maker alone
+	// is a name, a person's.
+	if headType == "" && b-a >= 3 {
+		for k := a + 1; k+1 < b; k++ {
+			p, w := &toks[k], &toks[k-1]
+			if p.word && p.shape == shapeLower && r.workPreps[string(ws.foldOf(p))] && w.shape == shapeCap && r.workNouns[string(ws.foldOf(w))] &&
+				w.class&(wOrgHead|wLocHead) == 0 && toks[k+1].shape == shapeCap && ws.kbEnd[k-1] == 0 && ws.kbEnd[k+1] == 0 {
+				e := k + 1
+				for e < b && toks[e].word && (toks[e].shape != shapeLower || toks[e].class&wParticle != 0 && e+1 < b && toks[e+1].shape != shapeLower) {
+					e++
+				}
+				s.addPattern(ws, r, text, k+1, e, "PER", flags)
+				for e < b && (!toks[e].word || toks[e].shape == shapeLower) {
+					e++ // "… de Mahler et le War Requiem …": the run goes on after its coordinator
+				}
+				if e < b {
+					return max(s.emitRun(ws, r, text, e, b, "", flags), b)
+				}
+				return b
+			}
+		}
+	}
+	if headType == "" && b+1 < len(toks) && toks[b-1].shape == shapeCap && r.workNouns[string(ws.foldOf(&toks[b-1]))] && ws.kbEnd[b-1] == 0 &&
+		toks[b-1].class&(wOrgHead|wLocHead) == 0 &&
+		toks[b].word && toks[b].shape == shapeLower && r.workPreps[string(ws.foldOf(&toks[b]))] && toks[b+1].shape == shapeCap {
+		// "the War Requiem by Britten": a work's title names nothing of
+		// ours; a name coordinated before it still does ("Britten and the
+		// Ninth Symphony by …").
+		for k := b - 2; k > a; k-- {
+			if toks[k].word && toks[k].shape == shapeLower && toks[k].class&wCoord != 0 {
+				s.emitRun(ws, r, text, a, k, "", flags)
+				break
+			}
+		}
+		return b
+	}
 	// "the Baldwin County Sheriff's office": a named office's possessive
 	// and a lower-case office noun name the body.
 	if headType == "" && b-a >= 2 && b+1 < len(toks) && toks[b-1].class&wTitle != 0 && toks[b-1].shape == shapeCap &&
@@ -1836,7 +1873,7 @@ func workBefore(ws *workspace, a int) bool {
 		return false
 	}
 	w := &toks[a-2]
-	return w.word && w.shape == shapeLower && w.sent == toks[a].sent && ws.rules.workNouns[string(ws.foldOf(w))]
+	return w.word && w.shape != shapeUpper && w.sent == toks[a].sent && ws.rules.workNouns[string(ws.foldOf(w))]
 }
 
 // ofAfterAge reports a name at a right after a person's age and "of"

@@ -1372,3 +1372,13 @@ func TestDomainPair(t *testing.T) {
 		{"en", "The Joint Committee on Intelligence and Security met the Ministry of Defence and the Harbourton Police.", []string{"Joint Committee on Intelligence and Security/ORG", "Ministry of Defence/ORG", "Harbourton Police/ORG"}, nil},
 	})
 }
+
+// TestCapitalisedWorkTitles: a work's title ending in a work noun, then
+// its maker's preposition: the maker is a person and the title no name; a
+// body's head that is a work noun too keeps its place ("Opéra de Lyon").
+func TestCapitalisedWorkTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le chœur a chanté la Messe de Varenko et la 2e Symphonie de Tessler avec l'Opéra de Lyon.", []string{"Varenko/PER", "Tessler/PER", "Opéra de Lyon/ORG"}, []string{"Messe de Varenko", "Symphonie de Tessler"}},
+		{"en", "They played the Winter Requiem by Varenko and the Ninth Symphony by Tessler.", []string{"Varenko/PER", "Tessler/PER"}, []string{"Winter Requiem", "Ninth Symphony"}},
+	})
+}
