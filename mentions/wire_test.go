@@ -1379,6 +1379,6 @@ func TestDomainPair(t *testing.T) {
 func TestCapitalisedWorkTitles(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"fr", "Le chœur a chanté la Messe de Varenko et la 2e Symphonie de Tessler avec l'Opéra de Lyon.", []string{"Varenko/PER", "Tessler/PER", "Opéra de Lyon/ORG"}, []string{"Messe de Varenko", "Symphonie de Tessler"}},
-		{"en", "They played the Winter Requiem by Varenko and the Ninth Symphony by Tessler.", []string{"Varenko/PER", "Tessler/PER"}, []string{"Winter Requiem", "Ninth Symphony"}},
+		{"en", "They played the Winter Requiem by Varenko and the Second Sonata by Tessler.", []string{"Varenko/PER", "Tessler/PER"}, []string{"Winter Requiem", "Second Sonata"}},
 	})
 }
