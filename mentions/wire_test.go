@@ -1382,3 +1382,12 @@ func TestCapitalisedWorkTitles(t *testing.T) {
 		{"en", "They played the Winter Requiem by Varenko and the Second Sonata by Tessler.", []string{"Varenko/PER", "Tessler/PER"}, []string{"Winter Requiem", "Second Sonata"}},
 	})
 }
+
+// TestAirlines: "Air" before a country's name opens a body's name, the
+// national airline's, not the country.
+func TestAirlines(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "About 100 Air Norland workers protested on Friday.", []string{"Air Norland/ORG"}, []string{"Norland"}},
+		{"fr", "Les salariés d'Air France ont manifesté vendredi.", []string{"Air France/ORG"}, []string{"France"}},
+	})
+}
