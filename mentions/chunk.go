@@ -761,6 +761,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if u.class&wHeadConn != 0 && (toks[j-1].class&(wDict|wOrgHead) == 0 || toks[j-1].class&wGiven != 0) {
 				break
 			}
+			if r.legalSuffixes[string(ws.foldOf(&toks[j-1]))] && toks[j-1].shape != shapeLower {
+				break // "Daniels Pharmaceuticals Inc of St. Petersburg": the firm's legal form ends its name
+			}
 			k := s.skipConnectors(ws, r, j)
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own

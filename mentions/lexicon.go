@@ -21,6 +21,9 @@ type lexiconFile struct {
 	CommonWords   []string `yaml:"common_words"`
 	Connectors    []string `yaml:"connectors"`
 	Particles     []string `yaml:"particles"`
+	// LegalSuffixes are firms' legal forms ("Inc", "Ltd"), which end a
+	// firm's name: no "of" goes on after one.
+	LegalSuffixes []string `yaml:"legal_suffixes"`
 	// PossessiveHeads, in lower case after a named office's possessive,
 	// end a body's name ("the Baldwin County Sheriff's office").
 	PossessiveHeads []string `yaml:"possessive_heads"`
@@ -271,6 +274,8 @@ type langRules struct {
 	nonEntitySuffixes []string
 	// gluedLabels: glued_labels as written.
 	gluedLabels []string
+	// legalSuffixes: folded legal_suffixes.
+	legalSuffixes map[string]bool
 	// possessiveHeads: folded possessive_heads.
 	possessiveHeads map[string]bool
 	// surnameHeads: folded surname_heads.
@@ -448,6 +453,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
+	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
 	for _, l := range f.PartyLetters {
 		r.partyLetters[l] = true

@@ -1391,3 +1391,12 @@ func TestAirlines(t *testing.T) {
 		{"fr", "Les salariés d'Air France ont manifesté vendredi.", []string{"Air France/ORG"}, []string{"France"}},
 	})
 }
+
+// TestLegalSuffixEndsFirm: a firm's legal form ends its name; the place
+// after "of" is the firm's town.
+func TestLegalSuffixEndsFirm(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Tessly Medical bought Varnotech Pharmaceuticals Inc of Leeds on Friday.", []string{"Varnotech Pharmaceuticals Inc/ORG", "Leeds/LOC"}, nil},
+		{"en", "The Bank of Norland said so.", []string{"Bank of Norland/ORG"}, nil},
+	})
+}
