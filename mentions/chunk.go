@@ -2673,7 +2673,7 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
 	to := e
-	if strings.HasSuffix(c.alias, ".") && e < len(ws.toks) && !ws.toks[e].word && ws.toks[e].start == ws.toks[e-1].end && ws.text[ws.toks[e].start:ws.toks[e].end] == "." {
+	if strings.HasSuffix(c.alias, ".") && strings.Count(c.alias, ".") == 1 && e < len(ws.toks) && !ws.toks[e].word && ws.toks[e].start == ws.toks[e-1].end && ws.text[ws.toks[e].start:ws.toks[e].end] == "." {
 		to++ // "Tampa, Fla.": the abbreviation's period belongs to the name
 	}
 	ws.cands = append(ws.cands, cand{from: from, to: to, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,

@@ -1301,6 +1301,7 @@ func TestStateAbbreviations(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The fire started in Fresno, Calif., and spread to Reno, Nev., on Monday.", []string{"Fresno/LOC", "Calif./LOC", "Reno/LOC", "Nev./LOC"}, nil},
 		{"en", "Ore prices rose in the US and the U.S. and near Mont Vessaro.", []string{"US/LOC", "U.S./LOC"}, []string{"Ore", "Mont"}},
+		{"en", "The firm moved to the US. It grew.", []string{"US/LOC"}, []string{"US."}},
 		{"en", "He is a leading Māori whale expert, as Inuit hunters know.", nil, []string{"Māori", "Inuit"}},
 	})
 }
