@@ -3065,6 +3065,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evGiven
 	case multi && last.class&wLocHead != 0:
 		return "LOC", evHead
+	case last.shape == shapeCap && placeSuffixed(ws, r, last):
+		return "LOC", evHead // "Nachtigalplatz", "Keizersgracht": a street's or square's name
 	case multi && first.class&wOrgHead != 0:
 		return "ORG", evHead
 	case multi && first.class&wLocHead != 0:
@@ -3433,6 +3435,19 @@ func personParticleInside(ws *workspace, r *langRules, a, b int) bool {
 	}
 	for k := a + 1; k < b-1; k++ {
 		if t := &toks[k]; t.word && t.shape == shapeLower && r.personParticles[string(ws.foldOf(t))] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSuffixed reports a word that ends with a street's or a square's
+// suffix of the languages whose names run it on ("-straße", "-platz",
+// "-gracht"; place_suffixes), with a stem of three letters or more.
+func placeSuffixed(ws *workspace, r *langRules, t *tok) bool {
+	f := ws.foldOf(t)
+	for _, suf := range r.placeSuffixes {
+		if len(f) >= len(suf)+3 && string(f[len(f)-len(suf):]) == suf {
 			return true
 		}
 	}

@@ -21,6 +21,9 @@ type lexiconFile struct {
 	CommonWords   []string `yaml:"common_words"`
 	Connectors    []string `yaml:"connectors"`
 	Particles     []string `yaml:"particles"`
+	// PlaceSuffixes end one-word names of streets and squares in the
+	// languages that run them on ("Nachtigalplatz", "Keizersgracht").
+	PlaceSuffixes []string `yaml:"place_suffixes"`
 	// LegalSuffixes are firms' legal forms ("Inc", "Ltd"), which end a
 	// firm's name: no "of" goes on after one.
 	LegalSuffixes []string `yaml:"legal_suffixes"`
@@ -274,6 +277,8 @@ type langRules struct {
 	nonEntitySuffixes []string
 	// gluedLabels: glued_labels as written.
 	gluedLabels []string
+	// placeSuffixes: folded place_suffixes.
+	placeSuffixes []string
 	// legalSuffixes: folded legal_suffixes.
 	legalSuffixes map[string]bool
 	// possessiveHeads: folded possessive_heads.
@@ -454,6 +459,9 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
+	for _, suf := range f.PlaceSuffixes {
+		r.placeSuffixes = append(r.placeSuffixes, fold(suf))
+	}
 	r.partyLetters = make(map[string]bool, len(f.PartyLetters))
 	for _, l := range f.PartyLetters {
 		r.partyLetters[l] = true

@@ -1401,3 +1401,12 @@ func TestLegalSuffixEndsFirm(t *testing.T) {
 		{"en", "The Bank of Norland said so.", []string{"Bank of Norland/ORG"}, nil},
 	})
 }
+
+// TestPlaceSuffixes: one-word German and Dutch street and square names are
+// places; a person named like the suffix is not.
+func TestPlaceSuffixes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Three streets were renamed — Vesselallee, Tarnoplatz, and Kesselstrasse — after protests.", []string{"Vesselallee/LOC", "Tarnoplatz/LOC", "Kesselstrasse/LOC"}, nil},
+		{"fr", "Les rues Vesselallee et Tarnoplatz ont été renommées.", []string{"Vesselallee/LOC", "Tarnoplatz/LOC"}, nil},
+	})
+}
