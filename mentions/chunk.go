@@ -551,6 +551,20 @@ func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 			i = e
 			continue
 		}
+		if i+1 < n && ordinalWord(ws.text[ws.toks[i].start:ws.toks[i].end]) && ws.toks[i+1].sent == ws.toks[i].sent {
+			// "the 101st Airborne Division", "the 4th District Court of
+			// Appeal": an ordinal opens a body's name its head ends.
+			if end, headType, flags := s.runEnd(ws, r, i+1); end > i+1 && headType == "" && headWordIn(ws, i+1, end) {
+				c, start := len(ws.cands), i+1
+				i = max(end, s.emitRun(ws, r, text, start, end, headType, flags))
+				for k := c; k < len(ws.cands); k++ {
+					if ws.cands[k].from == start && ws.cands[k].to == end && ws.cands[k].typ != "PER" {
+						ws.cands[k].from = start - 1
+					}
+				}
+				continue
+			}
+		}
 		i++
 	}
 }
@@ -636,6 +650,23 @@ func ownTailAfter(ws *workspace, b int) bool {
 	}
 	typ, ok := ws.rules.tailHeads[string(ws.foldOf(h))]
 	return ok && typ == "ORG"
+}
+
+// ordinalWord reports digits with an English ordinal ending ("4th",
+// "101st", "82nd").
+func ordinalWord(w string) bool {
+	k := 0
+	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(w[k:]) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 // numberedRoad returns the end of a road named by an ordinal number and a
@@ -3069,6 +3100,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead // "Nachtigalplatz", "Keizersgracht": a street's or square's name
 	case multi && first.class&wOrgHead != 0:
 		return "ORG", evHead
+	case multi && first.class&wLocHead != 0 && s.headOfDomain(ws, a, b):
+		return "ORG", evHead // "District Court of Appeal": a body's head with its domain after the place word
 	case multi && first.class&wLocHead != 0:
 		return "LOC", evHead
 	case multi && s.headOfDomain(ws, a, b):

@@ -1410,3 +1410,13 @@ func TestPlaceSuffixes(t *testing.T) {
 		{"fr", "Les rues Vesselallee et Tarnoplatz ont été renommées.", []string{"Vesselallee/LOC", "Tarnoplatz/LOC"}, nil},
 	})
 }
+
+// TestOrdinalOpensBody: an ordinal before a body's name is part of it; an
+// ordinal before a street's head stays the road's, and a day's ordinal
+// names nothing.
+func TestOrdinalOpensBody(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Soldiers of the 82nd Airborne Division and the 4th District Court of Appeal in Harbourton.", []string{"82nd Airborne Division/ORG", "4th District Court of Appeal/ORG"}, nil},
+		{"en", "The ships sailed past 42nd Street on the 4th.", []string{"42nd Street/LOC"}, nil},
+	})
+}
