@@ -3172,6 +3172,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// "Varga said"; not an acronym ("the CDC said") nor a name that
 		// ends in a common word ("Random House said").
 		return "PER", evVerb
+	case passivePersonAfter(ws, r, b) && !(!multi && first.shape == shapeUpper) && !s.prepObject(ws, a) && !(a > 0 && toks[a-1].word && toks[a-1].shape == shapeLower && toks[a-1].class&(wConnector|wFunction) != 0):
+		return "PER", evVerb // "Kessler was arrested", "Varga a été interpellé"
 	case !multi && first.shape == shapeCap && s.gaz.lastPerson[string(ws.foldOf(first))]:
 		return "PER", evGiven // "Trump": the surname of a known person
 	case !multi && s.placeCompound(ws, r, a):
@@ -3485,6 +3487,22 @@ func placeSuffixed(ws *workspace, r *langRules, t *tok) bool {
 		}
 	}
 	return false
+}
+
+// passivePersonAfter reports an auxiliary and a participle only people
+// undergo right after the name ending at b ("was arrested", "has been
+// born", "a été interpellée").
+func passivePersonAfter(ws *workspace, r *langRules, b int) bool {
+	toks := ws.toks
+	if r.passiveAux == nil || b == 0 || b >= len(toks) || !toks[b].word || toks[b].sent != toks[b-1].sent {
+		return false
+	}
+	n := lexicon.Forward(r.passiveAux, sentenceWords{ws, toks[b].sent}, b, len(toks))
+	if n == 0 || b+n >= len(toks) {
+		return false
+	}
+	p := &toks[b+n]
+	return p.word && p.shape == shapeLower && p.sent == toks[b].sent && r.personParticiples[string(ws.foldOf(p))]
 }
 
 // periodMissing reports an alias abbreviating one word, with its period

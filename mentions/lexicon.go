@@ -112,6 +112,11 @@ type lexiconFile struct {
 	// GroupVerbs are phrases after a name that only an organisation is
 	// subject of ("claimed responsibility", "a revendiqué").
 	GroupVerbs []string `yaml:"group_verbs"`
+	// PassiveAux and PersonParticiples: an auxiliary ("was", "has been",
+	// "a été") and a participle only people undergo ("arrested", "born",
+	// "interpellé") right after a name make it a person's.
+	PassiveAux        []string `yaml:"passive_aux"`
+	PersonParticiples []string `yaml:"person_participles"`
 	// TeamVerbs after a place's name, TeamObjects before it, say that a
 	// team named after the place played ("Kessel beat Dorun 2-1", "lost to
 	// Kessel"): the name is the club's.
@@ -279,6 +284,9 @@ type langRules struct {
 	gluedLabels []string
 	// placeSuffixes: folded place_suffixes.
 	placeSuffixes []string
+	// passiveAux, personParticiples: see lexiconFile.
+	passiveAux        *lexicon.Phrases
+	personParticiples map[string]bool
 	// legalSuffixes: folded legal_suffixes.
 	legalSuffixes map[string]bool
 	// possessiveHeads: folded possessive_heads.
@@ -419,6 +427,8 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)
 	r.teamVerbs = addPhrases(r.teamVerbs, f.TeamVerbs)
+	r.passiveAux = addPhrases(r.passiveAux, f.PassiveAux)
+	r.personParticiples = addFolded(r.personParticiples, f.PersonParticiples)
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -1420,3 +1420,14 @@ func TestOrdinalOpensBody(t *testing.T) {
 		{"en", "The ships sailed past 42nd Street on the 4th.", []string{"42nd Street/LOC"}, nil},
 	})
 }
+
+// TestPassivePersonVerbs: an auxiliary and a participle only people undergo
+// after a name make it a person's, even opening a sentence; after a
+// preposition the name is no subject.
+func TestPassivePersonVerbs(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Kesselring was arrested on Friday near the port.", []string{"Kesselring/PER"}, nil},
+		{"fr", "Kesselring a été interpellé vendredi près du port.", []string{"Kesselring/PER"}, nil},
+		{"en", "The chief of Varnotech was arrested on Friday.", []string{"Varnotech/ORG"}, nil},
+	})
+}
