@@ -1431,3 +1431,12 @@ func TestPassivePersonVerbs(t *testing.T) {
 		{"en", "The chief of Varnotech was arrested on Friday.", []string{"Varnotech/ORG"}, nil},
 	})
 }
+
+// TestFrenchCourtsOfFirstInstance: courts named by several lower-case
+// words before their town are one body's name.
+func TestFrenchCourtsOfFirstInstance(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le tribunal de grande instance de Vessaro a ouvert une enquête.", []string{"tribunal de grande instance de Vessaro/ORG"}, nil},
+		{"fr", "Le tribunal administratif de Lyon a statué.", []string{"tribunal administratif de Lyon/ORG"}, nil},
+	})
+}
