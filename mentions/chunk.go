@@ -1523,7 +1523,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// holds) and the body they belong to.
 				cut = true
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k) &&
-				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)):
+				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)) &&
+				!(k == a+1 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 && t.shape == shapeCap && toks[k+1].shape == shapeCap):
+				// (A first name, then a title word, then a name: the title is a
+				// name of the person's own, "Hassan Sheikh Mohamud".)
 				// ("Kessington General Hospital", "the UN General Assembly":
 				// a title word inside a name its head ends.)
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
@@ -1729,6 +1732,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// "Meg Wagner": after a first name, one capitalised word that the
 		// knowledge base holds as an organisation's short name is the
 		// person's surname; bodies are not named after a first name.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
+		return b
+	case b-a == 3 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 &&
+		toks[a+1].class&wTitle != 0 && toks[a+1].class&wGiven == 0 && toks[a+1].shape == shapeCap &&
+		toks[a+2].shape == shapeCap && toks[a+2].name && ws.kbEnd[a+2] == 0 && ws.kbEnd[a+1] == 0:
+		// "Hassan Sheikh Mohamud": a first name (a town's too), a title
+		// word and a name are one person's name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case s.headThenPlace(ws, regionFrom, b):
@@ -2783,6 +2793,9 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		// own or follows the connector bare ("Friends of the Earth" stays).
 		for a++; a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wArticle) != 0; a++ {
 		}
+	}
+	for headType != "" && a < b-1 && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 {
+		a++ // "The Harbourton Mayor …": the sentence's article is no part of a typed name
 	}
 	if headType == "" && flags&flagArticleLed == 0 {
 		for a < b {

@@ -1440,3 +1440,13 @@ func TestFrenchCourtsOfFirstInstance(t *testing.T) {
 		{"fr", "Le tribunal administratif de Lyon a statué.", []string{"tribunal administratif de Lyon/ORG"}, nil},
 	})
 }
+
+// TestTitleWordInsideName: a first name, a title word and a name are one
+// person's name ("Hassan Sheikh Mohamud"); a place before a title is cut
+// off, without the sentence's article.
+func TestTitleWordInsideName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officials said Hassan Sheikh Vessaro vowed revenge.", []string{"Hassan Sheikh Vessaro/PER"}, nil},
+		{"en", "The Harbourton Mayor Anna Tess came on Monday.", []string{"Harbourton/LOC", "Anna Tess/PER"}, []string{"The Harbourton"}},
+	})
+}
