@@ -1949,6 +1949,9 @@ func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int
 	}
 	common := func(k int) bool {
 		t := &toks[k]
+		if t.word && !known[k-a] && t.shape != shapeLower && t.class&wDict != 0 && t.class&wOrgHead != 0 && k > a && known[k-1-a] {
+			return true // "Suspected ISIS Cell Busted": a head word after a known body's name is the headline's noun
+		}
 		if !t.word || known[k-a] || t.shape == shapeLower || t.class&wDict == 0 || t.class&(wOrgHead|wLocHead|wGiven|wTitle|wHonorific) != 0 {
 			return false
 		}

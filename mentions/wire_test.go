@@ -1450,3 +1450,11 @@ func TestTitleWordInsideName(t *testing.T) {
 		{"en", "The Harbourton Mayor Anna Tess came on Monday.", []string{"Harbourton/LOC", "Anna Tess/PER"}, []string{"The Harbourton"}},
 	})
 }
+
+// TestHeadlineHeadAfterKnownBody: in a title-case headline a head word
+// right after a known body's name is the headline's common noun.
+func TestHeadlineHeadAfterKnownBody(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Suspected ISIS Cell Busted In Raids Across Norland\nPolice arrested five men on Wednesday.", []string{"ISIS/ORG"}, []string{"ISIS Cell"}},
+	})
+}
