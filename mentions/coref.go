@@ -207,6 +207,15 @@ func coordinatedTypes(ws *workspace) {
 			switch listed(ws, cs[i].to, cs[next].from) {
 			case linkCoord:
 				inList[i] = true
+			case linkCommaCoord:
+				// "A, B, and C" lists; "in Paris, and Kessel agreed" joins
+				// two clauses: a comma before the coordinator lists only
+				// after another comma.
+				p := i - 1
+				for p >= 0 && cs[p].drop {
+					p--
+				}
+				inList[i] = p >= 0 && listed(ws, cs[p].to, cs[i].from) == linkComma
 			case linkComma:
 				inList[i] = inList[next]
 			}
@@ -268,16 +277,20 @@ func listed(ws *workspace, from, to int) link {
 	if to-from > 2 {
 		return linkNone
 	}
-	l := linkComma
+	l, comma := linkComma, false
 	for k := from; k < to; k++ {
 		t := &ws.toks[k]
 		switch {
 		case t.word && t.shape == shapeLower && t.class&wCoord != 0:
 			l = linkCoord
 		case !t.word && ws.text[t.start:t.end] == "," && k == from:
+			comma = true
 		default:
 			return linkNone
 		}
+	}
+	if l == linkCoord && comma {
+		return linkCommaCoord
 	}
 	return l
 }
@@ -297,7 +310,8 @@ type link uint8
 const (
 	linkNone  link = iota
 	linkComma      // a comma alone
-	linkCoord      // a coordinator, maybe after a comma
+	linkCoord      // a coordinator
+	linkCommaCoord // a comma and a coordinator
 )
 
 // commonAlone reports a one-word pattern candidate that the dictionary lists

@@ -1458,3 +1458,13 @@ func TestHeadlineHeadAfterKnownBody(t *testing.T) {
 		{"en", "Suspected ISIS Cell Busted In Raids Across Norland\nPolice arrested five men on Wednesday.", []string{"ISIS/ORG"}, []string{"ISIS Cell"}},
 	})
 }
+
+// TestCommaCoordinatorJoinsClauses: ", and" lists after another comma;
+// after one name alone it joins two clauses, whose names keep their own
+// types.
+func TestCommaCoordinatorJoinsClauses(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He lives in Paris, and Oru Kessel agreed with him.", []string{"Paris/LOC", "Oru Kessel/PER"}, nil},
+		{"en", "The rules cover Madeira, the Azores, and the Velkaris.", []string{"Madeira/LOC", "Azores/LOC", "Velkaris/LOC"}, nil},
+	})
+}
