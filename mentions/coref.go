@@ -211,11 +211,11 @@ func coordinatedTypes(ws *workspace) {
 				// "A, B, and C" lists; "in Paris, and Kessel agreed" joins
 				// two clauses: a comma before the coordinator lists only
 				// after another comma.
-				p := i - 1
-				for p >= 0 && cs[p].drop {
-					p--
+				k := cs[i].from - 1
+				if k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeLower && ws.toks[k].class&wArticle != 0 {
+					k-- // "Madeira, the Azores, and …"
 				}
-				inList[i] = p >= 0 && listed(ws, cs[p].to, cs[i].from) == linkComma
+				inList[i] = k >= 0 && !ws.toks[k].word && ws.text[ws.toks[k].start:ws.toks[k].end] == ","
 			case linkComma:
 				inList[i] = inList[next]
 			}
@@ -308,10 +308,10 @@ func articleBefore(ws *workspace, from, to int) int {
 type link uint8
 
 const (
-	linkNone  link = iota
-	linkComma      // a comma alone
-	linkCoord      // a coordinator
-	linkCommaCoord // a comma and a coordinator
+	linkNone       link = iota
+	linkComma           // a comma alone
+	linkCoord           // a coordinator
+	linkCommaCoord      // a comma and a coordinator
 )
 
 // commonAlone reports a one-word pattern candidate that the dictionary lists
