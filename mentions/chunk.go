@@ -1122,6 +1122,9 @@ func (s *Stage) ownedUnit(ws *workspace, i, j int) int {
 			return 0
 		}
 		if v.class&(wOrgHead|wLocHead) != 0 {
+			if p := ws.kbInfo[j+1]; int(ws.kbEnd[j+1]) == k+1 && p != nil && p.cands[ws.kbCand[j+1]].entry.Type == kb.LOC {
+				return 0 // "the FBI's Oklahoma City field office": a known place, where the body works
+			}
 			return k + 1
 		}
 	}

@@ -1468,3 +1468,11 @@ func TestCommaCoordinatorJoinsClauses(t *testing.T) {
 		{"en", "The rules cover Madeira, Lisbon, and Velkaris.", []string{"Madeira/LOC", "Lisbon/LOC", "Velkaris/LOC"}, nil},
 	})
 }
+
+// TestOwnerBeforeKnownPlace: a known body's possessive before a known
+// place's name is the place where the body works, no unit of it.
+func TestOwnerBeforeKnownPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Agents from the FBI's Oklahoma City field office are assisting.", []string{"FBI/ORG", "Oklahoma City/LOC"}, []string{"FBI's Oklahoma City"}},
+	})
+}
