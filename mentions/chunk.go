@@ -1358,6 +1358,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
 	// the capitalised name is the outlet's, whatever words it is made of.
 	if headType == "" && outletAt(ws, a, b) {
+		for k := a + 1; k < b-1; k++ {
+			if t := &toks[k]; t.word && t.shape == shapeLower && t.class&wCoord != 0 {
+				// "told Channel 4 News and CBS News": two outlets
+				s.emitRun(ws, r, text, a, k, "", flags)
+				return max(s.emitRun(ws, r, text, k+1, b, "", flags), b)
+			}
+		}
 		s.addPattern(ws, r, text, a, b, "ORG", flags|flagOutlet)
 		return b
 	}

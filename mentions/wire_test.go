@@ -1476,3 +1476,12 @@ func TestOwnerBeforeKnownPlace(t *testing.T) {
 		{"en", "Agents from the FBI's Oklahoma City field office are assisting.", []string{"FBI/ORG", "Oklahoma City/LOC"}, []string{"FBI's Oklahoma City"}},
 	})
 }
+
+// TestOutletsCoordinated: after an outlet's cue, a coordinator parts two
+// outlets' names.
+func TestOutletsCoordinated(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He told Channel 4 News and CBS News on Monday.", []string{"Channel 4 News/ORG", "CBS News/ORG"}, []string{"Channel 4 News and CBS News"}},
+		{"fr", "Il a déclaré au Monde et à Libération qu'il partait.", nil, []string{"Monde et à Libération"}},
+	})
+}
