@@ -280,8 +280,10 @@ type langRules struct {
 	nonEntityPrefixes map[string]bool
 	// nonEntitySuffixes: folded non_entity_suffixes.
 	nonEntitySuffixes []string
-	// gluedLabels: glued_labels as written.
+	// gluedLabels: glued_labels as written; gluedFirst: their first bytes,
+	// so that most words are passed over at once.
 	gluedLabels []string
+	gluedFirst  [256]bool
 	// placeSuffixes: folded place_suffixes.
 	placeSuffixes []string
 	// passiveAux, personParticiples: see lexiconFile.
@@ -465,6 +467,11 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.CompoundHeads, wCompoundHead)
 	r.add(f.CompoundPrefixes, wCompoundPrefix)
 	r.gluedLabels = f.GluedLabels
+	for _, l := range f.GluedLabels {
+		if l != "" {
+			r.gluedFirst[l[0]] = true
+		}
+	}
 	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)

@@ -582,7 +582,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 // ("… weather.CreditLena") or its rest be a first name: "CreditSuisse"
 // and "ImageNet" are names of their own.
 func (s *Stage) splitGluedLabel(ws *workspace, r *langRules, text string, x tok) tok {
-	if len(r.gluedLabels) == 0 {
+	if len(r.gluedLabels) == 0 || !r.gluedFirst[text[x.start]] {
 		return x
 	}
 	glued := x.start > 0 && text[x.start-1] != ' ' && text[x.start-1] != '\n' && text[x.start-1] != '\t'
