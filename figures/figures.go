@@ -717,7 +717,7 @@ func (s *scanner) personNoun(ws, we int) bool {
 		return false
 	}
 	if s.isCapitalised(ws) {
-		// "155,000 Realtors", "200 Rangers": a plural written with a
+		// "4,000 Volunteers", "200 Accountants": a plural written with a
 		// capital is still people, when no name goes on after it.
 		if s.t[we-1] != 's' {
 			return false

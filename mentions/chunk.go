@@ -793,7 +793,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 				break
 			}
 			if r.legalSuffixes[string(ws.foldOf(&toks[j-1]))] && toks[j-1].shape != shapeLower {
-				break // "Daniels Pharmaceuticals Inc of St. Petersburg": the firm's legal form ends its name
+				break // "Varnotech Pharmaceuticals Inc of Leeds": the firm's legal form ends its name
 			}
 			k := s.skipConnectors(ws, r, j)
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
@@ -1305,7 +1305,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
-	// "le Requiem de Verdi", "the War Requiem by Britten": a work's title
+	// "la Messe de Varenko", "the Winter Requiem by Tessler": a work's title
 	// ending in a work noun, then its maker's preposition: the maker alone
 	// is a name, a person's.
 	if headType == "" && b-a >= 3 {
@@ -1319,7 +1319,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				}
 				s.addPattern(ws, r, text, k+1, e, "PER", flags)
 				for e < b && (!toks[e].word || toks[e].shape == shapeLower) {
-					e++ // "… de Mahler et le War Requiem …": the run goes on after its coordinator
+					e++ // "… de Varenko et la Winter Requiem …": the run goes on after its coordinator
 				}
 				if e < b {
 					return max(s.emitRun(ws, r, text, e, b, "", flags), b)
@@ -1331,9 +1331,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if headType == "" && b+1 < len(toks) && toks[b-1].shape == shapeCap && r.workNouns[string(ws.foldOf(&toks[b-1]))] && ws.kbEnd[b-1] == 0 &&
 		toks[b-1].class&(wOrgHead|wLocHead) == 0 &&
 		toks[b].word && toks[b].shape == shapeLower && r.workPreps[string(ws.foldOf(&toks[b]))] && toks[b+1].shape == shapeCap {
-		// "the War Requiem by Britten": a work's title names nothing of
-		// ours; a name coordinated before it still does ("Britten and the
-		// Ninth Symphony by …").
+		// "the Winter Requiem by Tessler": a work's title names nothing of
+		// ours; a name coordinated before it still does ("Tessler and the
+		// Second Sonata by …").
 		for k := b - 2; k > a; k-- {
 			if toks[k].word && toks[k].shape == shapeLower && toks[k].class&wCoord != 0 {
 				s.emitRun(ws, r, text, a, k, "", flags)
@@ -1342,14 +1342,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		return b
 	}
-	// "the Baldwin County Sheriff's office": a named office's possessive
+	// "the Harbourton County Sheriff's office": a named office's possessive
 	// and a lower-case office noun name the body.
 	if headType == "" && b-a >= 2 && b+1 < len(toks) && toks[b-1].class&wTitle != 0 && toks[b-1].shape == shapeCap &&
 		toks[a].class&(wTitle|wArticle|wFunction) == 0 && s.isClitic(ws, b) && toks[b+1].shape == shapeLower && r.possessiveHeads[string(ws.foldOf(&toks[b+1]))] {
 		ws.cands = append(ws.cands, cand{from: a, to: b + 2, typ: "ORG", strength: evHead, source: SourcePattern})
 		return b + 2
 	}
-	// "American Dennis Mitchell": a nationality before a first name is the
+	// "American Dana Mitchell": a nationality before a first name is the
 	// person's, not part of the name (nor a reason to split at a town).
 	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
 		int(ws.kbEnd[a]) <= a+1 && s.isDemonym(text, t) {
@@ -1536,7 +1536,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)) &&
 				!(k == a+1 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 && t.shape == shapeCap && toks[k+1].shape == shapeCap):
 				// (A first name, then a title word, then a name: the title is a
-				// name of the person's own, "Hassan Sheikh Mohamud".)
+				// name of the person's own, "Hassan Sheikh Vessaro".)
 				// ("Kessington General Hospital", "the UN General Assembly":
 				// a title word inside a name its head ends.)
 				// "Supreme Court Justice Vijith Malalgoda", "Vice President Yemi Osinbajo".
@@ -1739,7 +1739,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case !wholeKB && s.givenThenOrgWord(ws, a, b):
-		// "Meg Wagner": after a first name, one capitalised word that the
+		// "Anna Wagner": after a first name, one capitalised word that the
 		// knowledge base holds as an organisation's short name is the
 		// person's surname; bodies are not named after a first name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
@@ -1747,7 +1747,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case b-a == 3 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 &&
 		toks[a+1].class&wTitle != 0 && toks[a+1].class&wGiven == 0 && toks[a+1].shape == shapeCap &&
 		toks[a+2].shape == shapeCap && toks[a+2].name && ws.kbEnd[a+2] == 0 && ws.kbEnd[a+1] == 0:
-		// "Hassan Sheikh Mohamud": a first name (a town's too), a title
+		// "Hassan Sheikh Vessaro": a first name (a town's too), a title
 		// word and a name are one person's name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
@@ -2238,7 +2238,7 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 
 // domainPair reports a coordinator at k joining two capitalised words that
 // are a body's domain after its head and connector ("the Committee on
-// Intelligence and Security"): the word before the coordinator is a head
+// Energy and Security"): the word before the coordinator is a head
 // noun only in form.
 func domainPair(ws *workspace, a, k int) bool {
 	toks := ws.toks
@@ -3117,13 +3117,13 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead
 	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && r.surnameHeads[string(ws.foldOf(last))] &&
 		!s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
-		// "Anthony Hill won": a first name before a place's head that is
+		// "Lena Hill won": a first name before a place's head that is
 		// a common surname too; "in Rose Hill" is a place.
 		return "PER", evGiven
 	case multi && last.class&wLocHead != 0:
 		return "LOC", evHead
 	case last.shape == shapeCap && placeSuffixed(ws, r, last):
-		return "LOC", evHead // "Nachtigalplatz", "Keizersgracht": a street's or square's name
+		return "LOC", evHead // "Tarnoplatz", "Keizersgracht": a street's or square's name
 	case multi && first.class&wOrgHead != 0:
 		return "ORG", evHead
 	case multi && first.class&wLocHead != 0 && s.headOfDomain(ws, a, b):
@@ -3151,7 +3151,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case ofAfterAge(ws, a):
 		return "LOC", evContext // "…, 41, of Kessington": where the person lives
 	case multi && orgNounFramed(ws, a, b):
-		return "ORG", evContext // "at the D.A. Davidson brokerage": an article, the name, the body's noun
+		return "ORG", evContext // "at the L.M. Varga brokerage": an article, the name, the body's noun
 	case initialsOpen(ws, a, b) || multi && s.initialInside(ws, a, b):
 		return "PER", evGiven // "P. Simmons", "John F. Kennedy"
 	case s.roleAfter(ws, r, b):

@@ -22,16 +22,16 @@ type lexiconFile struct {
 	Connectors    []string `yaml:"connectors"`
 	Particles     []string `yaml:"particles"`
 	// PlaceSuffixes end one-word names of streets and squares in the
-	// languages that run them on ("Nachtigalplatz", "Keizersgracht").
+	// languages that run them on ("Tarnoplatz", "Keizersgracht").
 	PlaceSuffixes []string `yaml:"place_suffixes"`
 	// LegalSuffixes are firms' legal forms ("Inc", "Ltd"), which end a
 	// firm's name: no "of" goes on after one.
 	LegalSuffixes []string `yaml:"legal_suffixes"`
 	// PossessiveHeads, in lower case after a named office's possessive,
-	// end a body's name ("the Baldwin County Sheriff's office").
+	// end a body's name ("the Harbourton County Sheriff's office").
 	PossessiveHeads []string `yaml:"possessive_heads"`
 	// SurnameHeads are places' heads that are common surnames too: after a
-	// first name they end a person's name ("Anthony Hill").
+	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
 	// PersonParticles, in lower case between two capitalised words, make a
 	// person's name ("Joost van der Brink", "Omar bin Tessal"): bodies
@@ -164,7 +164,7 @@ type lexiconFile struct {
 	// after them ("CreditLena Varga", "PhotoOmar Tess"), as written.
 	GluedLabels []string `yaml:"glued_labels"`
 	// PartyLetters abbreviate a legislator's party before the place they
-	// represent ("R-Iowa", "D-Vermont"), as written: the place is a name.
+	// represent ("R-Maine", "D-Vermont"), as written: the place is a name.
 	PartyLetters []string `yaml:"party_letters"`
 	// NounPrefixes open hyphenated compound nouns whose last part is in
 	// lower case ("Sous-direction", "Vice-président"): such a word may open

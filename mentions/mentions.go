@@ -653,7 +653,7 @@ func (s *Stage) splitCompound(ws *workspace, r *langRules, text string, x tok, f
 		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), first)
 		return true
 	case h1 == hl && r.partyLetters[prefix] && wordShape(head) == shapeCap && s.majorPlace(ws, head):
-		// "Rep. Ann Tess (R-Iowa)": a party's letter, then the place.
+		// "Rep. Ann Tess (R-Maine)": a party's letter, then the place.
 		s.appendTok(ws, r, text, part(0, h1+h1n, false), false)
 		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), false)
 		return true

@@ -1263,7 +1263,7 @@ func TestLetsAndInterjections(t *testing.T) {
 // place's name.
 func TestPartyLetters(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Rep. Ann Tess (R-Iowa) and Sen. Lena Varga, D-Vermont, disagreed.", []string{"Ann Tess/PER", "Iowa/LOC", "Lena Varga/PER", "Vermont/LOC"}, []string{"R-Iowa", "D-Vermont"}},
+		{"en", "Rep. Ann Tess (R-Maine) and Sen. Lena Varga, D-Vermont, disagreed.", []string{"Ann Tess/PER", "Maine/LOC", "Lena Varga/PER", "Vermont/LOC"}, []string{"R-Maine", "D-Vermont"}},
 	})
 }
 
@@ -1281,7 +1281,7 @@ func TestGluedCaptionLabels(t *testing.T) {
 // it the body's even when a first name opens it.
 func TestOrgNounBeforeGivenName(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "According to the rescue group Project Jonah and the security company Ana Verde, whales died.", []string{"Project Jonah/ORG", "Ana Verde/ORG"}, nil},
+		{"en", "According to the rescue group Project Tessaly and the security company Ana Verde, whales died.", []string{"Project Tessaly/ORG", "Ana Verde/ORG"}, nil},
 		{"en", "According to Ana Verde, whales died.", []string{"Ana Verde/PER"}, nil},
 	})
 }
@@ -1343,7 +1343,7 @@ func TestPersonParticles(t *testing.T) {
 // out of the name, and the name is not split at a town inside it.
 func TestNationalityBeforeGivenName(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "American Dennis Mitchell outclassed the field on Friday.", []string{"Dennis Mitchell/PER"}, []string{"Dennis", "Mitchell", "American Dennis Mitchell"}},
+		{"en", "American Dana Mitchell outclassed the field on Friday.", []string{"Dana Mitchell/PER"}, []string{"Dana", "Mitchell", "American Dana Mitchell"}},
 	})
 }
 
@@ -1352,7 +1352,7 @@ func TestNationalityBeforeGivenName(t *testing.T) {
 // first name before other heads names a place.
 func TestSurnameHeads(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Anthony Hill won on Monday and Lena Woods (Norland) lost.", []string{"Anthony Hill/PER", "Lena Woods/PER"}, nil},
+		{"en", "Lena Hill won on Monday and Lena Woods (Norland) lost.", []string{"Lena Hill/PER", "Lena Woods/PER"}, nil},
 		{"en", "They live in Rose Hill, near Douglas Road and Stewart Island.", []string{"Rose Hill/LOC", "Douglas Road/LOC", "Stewart Island/LOC"}, nil},
 	})
 }
@@ -1370,7 +1370,7 @@ func TestOfficePossessives(t *testing.T) {
 // connector are the body's domain, not two names.
 func TestDomainPair(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The Joint Committee on Intelligence and Security met the Ministry of Defence and the Harbourton Police.", []string{"Joint Committee on Intelligence and Security/ORG", "Ministry of Defence/ORG", "Harbourton Police/ORG"}, nil},
+		{"en", "The Joint Committee on Energy and Security met the Ministry of Defence and the Harbourton Police.", []string{"Joint Committee on Energy and Security/ORG", "Ministry of Defence/ORG", "Harbourton Police/ORG"}, nil},
 	})
 }
 
@@ -1442,7 +1442,7 @@ func TestFrenchCourtsOfFirstInstance(t *testing.T) {
 }
 
 // TestTitleWordInsideName: a first name, a title word and a name are one
-// person's name ("Hassan Sheikh Mohamud"); a place before a title is cut
+// person's name ("Hassan Sheikh Vessaro"); a place before a title is cut
 // off, without the sentence's article.
 func TestTitleWordInsideName(t *testing.T) {
 	checkCases(t, []wireCase{
