@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/kb"
 	"github.com/dossier-project/dossier/lexicon"
@@ -192,8 +191,9 @@ func makeCandidate(e *kb.Entry, i, strong int, name string, articles map[string]
 			c.lowerWords |= 1 << m
 		}
 	}
-	if c.upper && utf8.RuneCountInString(name) >= 4 {
-		// "Isis", "Nato": British style writes long acronyms capitalised.
+	if c.upper && letterCount(name) >= 4 {
+		// "Isis", "Nato": British style writes long acronyms capitalised;
+		// initials with periods are short ones ("U.N." is no "Un").
 		c.upper = false
 		c.capOnly = true
 	}

@@ -1485,3 +1485,11 @@ func TestOutletsCoordinated(t *testing.T) {
 		{"fr", "Il a déclaré au Monde et à Libération qu'il partait.", nil, []string{"Monde et à Libération"}},
 	})
 }
+
+// TestInitialsAreShortAcronyms: initials with periods ("U.N.") count their
+// letters, not their periods: capitalised like a word they name nothing.
+func TestInitialsAreShortAcronyms(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officials said Kim Jong Un met envoys of the U.N. and NATO on Monday.", []string{"Kim Jong Un/PER", "U.N./ORG", "NATO/ORG"}, []string{"Un"}},
+	})
+}
