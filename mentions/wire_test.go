@@ -1493,3 +1493,13 @@ func TestInitialsAreShortAcronyms(t *testing.T) {
 		{"en", "Officials said Kim Jong Un met envoys of the U.N. and NATO on Monday.", []string{"Kim Jong Un/PER", "U.N./ORG", "NATO/ORG"}, []string{"Un"}},
 	})
 }
+
+// TestStraitsAndCanals: straits, canals and capes are places' heads in both
+// languages; a city named Detroit keeps its own name.
+func TestStraitsAndCanals(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Tankers crossed the Strait of Vessaro and the Tarno Canal on Monday.", []string{"Strait of Vessaro/LOC", "Tarno Canal/LOC"}, nil},
+		{"fr", "Les pétroliers ont franchi le détroit de Vessaro et le canal de Tarno.", []string{"détroit de Vessaro/LOC", "canal de Tarno/LOC"}, nil},
+		{"en", "KANSAS CITY AT DETROIT was postponed.", nil, []string{"KANSAS CITY AT DETROIT"}},
+	})
+}
