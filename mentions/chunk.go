@@ -795,6 +795,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if r.legalSuffixes[string(ws.foldOf(&toks[j-1]))] && toks[j-1].shape != shapeLower {
 				break // "Varnotech Pharmaceuticals Inc of Leeds": the firm's legal form ends its name
 			}
+
 			k := s.skipConnectors(ws, r, j)
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own
@@ -2143,7 +2144,10 @@ func (s *Stage) institutionOfPlace(ws *workspace, a, b int) bool {
 			frenchHead := ws.rules != nil && ws.rules.lowerTails && hk == a && h.shape == shapeCap && h.class&wDict != 0 &&
 				h.class&(wTitle|wGiven|wFunction|wArticle|wNonEntity|wLocMod) == 0 && !h.sentStart && !h.titleLine && !h.segStart &&
 				!ws.rules.compass[string(ws.foldOf(h))] && !s.isDemonym(ws.text, h)
-			if h.class&(wOrgHead|wLocHead) == 0 && !frenchHead || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) {
+			if h.class&(wOrgHead|wLocHead) == 0 && !frenchHead || h.shape == shapeLower || ws.kbEnd[hk] > int32(k) ||
+				frenchHead && h.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[hk] == int32(k) {
+				// (A common noun the knowledge base knows as a name, "la
+				// force Barkhane du Mali", is that name, not a head.)
 				return false
 			}
 			first = false

@@ -1503,3 +1503,13 @@ func TestStraitsAndCanals(t *testing.T) {
 		{"en", "KANSAS CITY AT DETROIT was postponed.", nil, []string{"KANSAS CITY AT DETROIT"}},
 	})
 }
+
+// TestKnownNameIsNoFrenchHead: a common noun the knowledge base knows as a
+// body's name is that name, not the head of a longer one with the country
+// after it; a common noun the base does not know still heads one.
+func TestKnownNameIsNoFrenchHead(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le retrait de la force Barkhane du Mali a commencé.", []string{"Barkhane/ORG", "Mali/LOC"}, []string{"Barkhane du Mali"}},
+		{"fr", "La vente d'Autoroutes de Bretagne a été signée.", []string{"Autoroutes de Bretagne/ORG"}, nil},
+	})
+}
