@@ -170,6 +170,10 @@ func TestAcronymDefinitions(t *testing.T) {
 			[][2]string{{"EU Training Mission", "EUTM"}}, [][2]string{{"EUTM", "EU"}}},
 		{"fr", "L’Office central de lutte contre le crime organisé (OCLCO) et la DGSI (Direction générale de la sécurité intérieure) enquêtent.",
 			[][2]string{{"DGSI", "Direction générale de la sécurité intérieure"}}, [][2]string{{"DGSI", "OCLCO"}}},
+		// The document's definition outranks the knowledge base's other body
+		// of that acronym (the news agency AFP).
+		{"en", "Officers of the Australian Federal Police (AFP) raided two homes. The AFP said two men were held.",
+			[][2]string{{"Australian Federal Police", "AFP"}}, nil},
 	}
 	for _, tc := range tests {
 		doc := run(t, tc.text, tc.lang)

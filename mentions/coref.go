@@ -436,6 +436,12 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 				if !acronymOf(text[ms[j].Start:ms[j].End], text[ms[i].Start:ms[i].End], r) {
 					break
 				}
+				if l, a := find(mentionEnt[i]), find(mentionEnt[j]); bs[l].entry != nil && bs[a].entry != nil && bs[l].entry != bs[a].entry {
+					// "the Australian Federal Police (AFP)": the document
+					// defines the acronym; the knowledge base's other
+					// body of that acronym (the news agency) is not meant.
+					bs[a].entry = nil
+				}
 				union(mentionEnt[i], mentionEnt[j], ReasonAcronym, j)
 				if j+1 >= len(ms) || !isAltSep(text[ms[j].End:ms[j+1].Start], r) {
 					break
