@@ -679,17 +679,7 @@ func numberedRoad(ws *workspace, r *langRules, i int) int {
 	if !t.word || i+1 >= len(toks) {
 		return i
 	}
-	w := ws.text[t.start:t.end]
-	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
-		return i
-	}
-	k := 0
-	for k < len(w) && w[k] >= '0' && w[k] <= '9' {
-		k++
-	}
-	switch strings.ToLower(w[k:]) {
-	case "st", "nd", "rd", "th":
-	default:
+	if !ordinalWord(ws.text[t.start:t.end]) {
 		return i
 	}
 	n := &toks[i+1]
