@@ -2206,6 +2206,15 @@ func (s *Stage) coordSplits(ws *workspace, a, k int) bool {
 		return true
 	}
 	next := &toks[k+1]
+	if next.shape != shapeLower && ws.rules != nil && len(ws.rules.legalSuffixes) > 0 {
+		// "Bank of Norland and Varga Ltd": a firm's legal form after the
+		// coordinator ends a second name.
+		for e := k + 1; e < len(toks) && toks[e].word && toks[e].shape != shapeLower && toks[e].sent == next.sent; e++ {
+			if ws.rules.legalSuffixes[string(ws.foldOf(&toks[e]))] {
+				return true
+			}
+		}
+	}
 	if next.shape != shapeLower || next.class&(wArticle|wConnector) == 0 {
 		return false
 	}

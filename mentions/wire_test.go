@@ -1513,3 +1513,12 @@ func TestKnownNameIsNoFrenchHead(t *testing.T) {
 		{"fr", "La vente d'Autoroutes de Bretagne a été signée.", []string{"Autoroutes de Bretagne/ORG"}, nil},
 	})
 }
+
+// TestLegalSuffixAfterCoordinator: a firm's legal form after a coordinator
+// ends a second name; a body's domain "X and Y" stays one name.
+func TestLegalSuffixAfterCoordinator(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Bank of Norland and Varga Ltd agreed on Monday.", []string{"Bank of Norland/ORG", "Varga Ltd/ORG"}, nil},
+		{"en", "The Department of Health and Human Services said so.", []string{"Department of Health and Human Services/ORG"}, nil},
+	})
+}
