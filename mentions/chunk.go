@@ -2730,7 +2730,7 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 	}
 	weak := c.weak || weakByContext(ws, i, e, c.entry)
 	to := e
-	if strings.HasSuffix(c.alias, ".") && strings.Count(c.alias, ".") == 1 && e < len(ws.toks) && !ws.toks[e].word && ws.toks[e].start == ws.toks[e-1].end && ws.text[ws.toks[e].start:ws.toks[e].end] == "." {
+	if wordAbbreviation(c.alias) && e < len(ws.toks) && !ws.toks[e].word && ws.toks[e].start == ws.toks[e-1].end && ws.text[ws.toks[e].start:ws.toks[e].end] == "." {
 		to++ // "Tampa, Fla.": the abbreviation's period belongs to the name
 	}
 	ws.cands = append(ws.cands, cand{from: from, to: to, typ: string(c.entry.Type), strength: evKB, entry: c.entry, source: SourceKB, weak: weak,
@@ -3534,11 +3534,17 @@ func passivePersonAfter(ws *workspace, r *langRules, b int) bool {
 	return p.word && p.shape == shapeLower && p.sent == toks[b].sent && r.personParticiples[string(ws.foldOf(p))]
 }
 
+// wordAbbreviation reports an alias abbreviating one word with its one
+// period at the end ("Tex.", "Calif."); initials ("U.S.") are not.
+func wordAbbreviation(alias string) bool {
+	return strings.HasSuffix(alias, ".") && strings.Count(alias, ".") == 1
+}
+
 // periodMissing reports an alias abbreviating one word, with its period
 // ("Tex."), matched by tokens ending at b with no period after them ("Tex
 // prices"). Initials ("U.S.") are also written without periods ("US").
 func periodMissing(ws *workspace, b int, alias string) bool {
-	if !strings.HasSuffix(alias, ".") || strings.Count(alias, ".") > 1 {
+	if !wordAbbreviation(alias) {
 		return false
 	}
 	end := ws.toks[b-1].end
