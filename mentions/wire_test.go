@@ -1274,6 +1274,9 @@ func TestGluedCaptionLabels(t *testing.T) {
 		{"en", "Pipes burst in the cold.CreditKirsta Vell for the Harbourton Post\nDebt may pass the budget.CreditCreditOru Kessel/NPA, via Tessfoto", []string{"Kirsta Vell/PER", "Oru Kessel/PER"}, []string{"CreditKirsta Vell", "CreditCreditOru Kessel"}},
 		{"en", "Shares of CreditSuisse and ImageNet fell on Monday.", []string{"CreditSuisse/ORG", "ImageNet/ORG"}, nil},
 		{"fr", "Les tuyaux ont gelé.CréditLéna Varga pour Le Courrier", []string{"Léna Varga/PER"}, nil},
+		// Every label of a picture's credit, as pages write them.
+		{"en", "Troops at the gate.PhotographOru Kessel/NPA", []string{"Oru Kessel/PER"}, []string{"PhotographOru Kessel"}},
+		{"fr", "Les troupes à la porte.CréditsLéna Varga", []string{"Léna Varga/PER"}, []string{"CréditsLéna Varga"}},
 	})
 }
 
@@ -1429,6 +1432,17 @@ func TestPassivePersonVerbs(t *testing.T) {
 		{"en", "Kesselring was arrested on Friday near the port.", []string{"Kesselring/PER"}, nil},
 		{"fr", "Kesselring a été interpellé vendredi près du port.", []string{"Kesselring/PER"}, nil},
 		{"en", "The chief of Varnotech was arrested on Friday.", []string{"Varnotech/ORG"}, nil},
+	})
+}
+
+// TestPassiveAuxiliaries: every tense of the auxiliary is grammar, not one
+// article's wording: the perfect and the pluperfect in both languages.
+func TestPassiveAuxiliaries(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Kesselring has been detained since May.", []string{"Kesselring/PER"}, nil},
+		{"en", "Kesselring had been jailed twice before.", []string{"Kesselring/PER"}, nil},
+		{"fr", "Kesselring avait été condamné en 2019.", []string{"Kesselring/PER"}, nil},
+		{"fr", "Kesselring est né à Lyon.", []string{"Kesselring/PER", "Lyon/LOC"}, nil},
 	})
 }
 
