@@ -3145,6 +3145,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evVerb // "Tessly West beat Varnak 21-14": teams
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
+	case multi && s.roleNounBefore(ws, r, a) && last.shape == shapeCap:
+		return "PER", evTitle // "billionaire Oru Kessel", "le milliardaire Oru Kessel"
 	case first.class&wGiven == 0 && residentAfter(ws, b):
 		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
 	case ageAfter(ws, b) && !s.placePrepAhead(ws, a) || ageBefore(ws, a):
@@ -4034,6 +4036,22 @@ func (s *Stage) titledName(ws *workspace, i int) bool {
 		k--
 	}
 	return s.titleBefore(ws, k)
+}
+
+// roleNounBefore reports a lower-case noun for people right before token a
+// in its sentence ("billionaire", "gunman", "l'actrice"): the noun says what
+// the name after it is, as a title does, unless it describes firms and
+// teams as well ("rival", "champions": firm_role_nouns).
+func (s *Stage) roleNounBefore(ws *workspace, r *langRules, a int) bool {
+	if a == 0 {
+		return false
+	}
+	t := &ws.toks[a-1]
+	if !t.word || t.shape != shapeLower || t.sent != ws.toks[a].sent || t.class&(wFunction|wConnector|wArticle) != 0 {
+		return false
+	}
+	f := ws.foldOf(t)
+	return r.isPersonNoun(f) && !r.firmRoleNouns[string(f)]
 }
 
 func (s *Stage) titleBefore(ws *workspace, a int) bool {

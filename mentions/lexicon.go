@@ -33,6 +33,13 @@ type lexiconFile struct {
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
+	// FirmRoleNouns are nouns for people that describe firms, teams and
+	// states as often ("rival", "supplier", "champions"): before a name they
+	// say nothing of its type, unlike "billionaire" or "gunman".
+	FirmRoleNouns []string `yaml:"firm_role_nouns"`
+	// WebSuffixes are the last labels of web addresses ("com", "org"): glued
+	// to a name by a period they make a site's name ("Vessa.com").
+	WebSuffixes []string `yaml:"web_suffixes"`
 	// PersonParticles, in lower case between two capitalised words, make a
 	// person's name ("Joost van der Brink", "Omar bin Tessal"): bodies
 	// are not named so.
@@ -295,6 +302,10 @@ type langRules struct {
 	possessiveHeads map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
+	// firmRoleNouns: folded firm_role_nouns.
+	firmRoleNouns map[string]bool
+	// webSuffixes: folded web_suffixes.
+	webSuffixes map[string]bool
 	// personParticles: folded person_particles.
 	personParticles map[string]bool
 	// partyLetters: party_letters as written.
@@ -474,6 +485,8 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	}
 	r.personParticles = addFolded(r.personParticles, f.PersonParticles)
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
+	r.firmRoleNouns = addFolded(r.firmRoleNouns, f.FirmRoleNouns)
+	r.webSuffixes = addFolded(r.webSuffixes, f.WebSuffixes)
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
