@@ -47,6 +47,46 @@ func noWordIn(ws *workspace, a, b int) bool {
 	return true
 }
 
+// webAddresses extends a name glued by a period to a web address's last
+// labels ("Vessa.com", "Norpress.co.uk") to the whole address: the site's
+// name, an organisation's. A connector inside the name before the address
+// parts a body from its site ("Kessel Media for Kessel.com").
+func webAddresses(ws *workspace, r *langRules) {
+	if len(r.webSuffixes) == 0 {
+		return
+	}
+	toks := ws.toks
+	for i, n := 0, len(ws.cands); i < n; i++ {
+		c := &ws.cands[i]
+		k := c.to
+		for k+1 < len(toks) && !toks[k].word && toks[k].start == toks[k-1].end && ws.text[toks[k].start:toks[k].end] == "." &&
+			toks[k+1].word && toks[k+1].start == toks[k].end && toks[k+1].shape == shapeLower && r.webSuffixes[string(ws.foldOf(&toks[k+1]))] {
+			k += 2
+		}
+		if k == c.to || c.drop || k < len(toks) && toks[k].word && toks[k].start == toks[k-1].end {
+			continue
+		}
+		from := c.from
+		for j := c.to - 1; j > c.from; j-- {
+			if t := &toks[j]; t.word && t.shape == shapeLower && t.class&wConnector != 0 {
+				from = j + 1
+				break
+			}
+		}
+		if from > c.from {
+			// "Kessel Media for Kessel.com": the body keeps its name; the
+			// site is a second one.
+			c.to = from - 1
+			ws.cands = append(ws.cands, cand{from: from, to: k, typ: "ORG", strength: evHead, source: SourcePattern})
+			continue
+		}
+		c.to = k
+		if c.typ != "ORG" {
+			c.typ, c.entry, c.source, c.strength = "ORG", nil, SourcePattern, evHead
+		}
+	}
+}
+
 // filterAndType drops pattern candidates that lack support where capitals
 // mean little (sentence starts, headlines) and gives every mention of one name
 // one type: the best-supported one.

@@ -380,6 +380,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.matchKB(ws, r, doc.Text)
 	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
+	webAddresses(ws, r)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}

@@ -1536,3 +1536,36 @@ func TestLegalSuffixAfterCoordinator(t *testing.T) {
 		{"en", "The Department of Health and Human Services said so.", []string{"Department of Health and Human Services/ORG"}, nil},
 	})
 }
+
+// TestRoleNounBeforeName: a lower-case noun for people right before an
+// unknown name makes it a person's, as a title does; a noun that describes
+// firms and teams as well ("rival", "champions") says nothing.
+func TestRoleNounBeforeName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "It was a bad year for billionaire Velko Thimble, too.", []string{"Velko Thimble/PER"}, nil},
+		{"fr", "Le milliardaire Velko Thimble a vendu ses parts.", []string{"Velko Thimble/PER"}, nil},
+		{"en", "The rival Norvatech Thimble bid more.", []string{"Norvatech Thimble/ORG"}, nil},
+	})
+}
+
+// TestWebAddresses: a name glued to a web address's last labels is the
+// site's name, whole; a connector parts a body from its site.
+func TestWebAddresses(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The fact-checking site Vessafacts.com said the claim was false.", []string{"Vessafacts.com/ORG"}, []string{"Vessafacts"}},
+		{"en", "Read the review on Norpress.co.uk today.", []string{"Norpress.co.uk/ORG"}, nil},
+		{"en", "The picture came from Kessel Advance Media for Kessel.com last year.", []string{"Kessel Advance Media/ORG", "Kessel.com/ORG"}, nil},
+		{"fr", "Selon le site Vessanews.fr, le suspect a fui.", []string{"Vessanews.fr/ORG"}, nil},
+	})
+}
+
+// TestRankedFirstNames: first names of the ranked (births) list open a
+// person's name before a surname that is a common word; a place's word in
+// that list is no first name ("Tal" of "Tal Afar", "Boston").
+func TestRankedFirstNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "It was a bad year for Elon Thimble, too.", []string{"Elon Thimble/PER"}, nil},
+		{"en", "Dylann Thimble spoke.", []string{"Dylann Thimble/PER"}, nil},
+		{"en", "Fighting in Tal Afar resumed, and the Boston Celtics won.", []string{"Tal Afar/LOC", "Boston Celtics/ORG"}, nil},
+	})
+}
