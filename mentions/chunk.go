@@ -3809,7 +3809,9 @@ func (s *Stage) namedBody(ws *workspace, a, b int) bool {
 		return false
 	}
 	p := &toks[a-1]
-	return p.word && p.shape == shapeLower && p.class&wArticle != 0 && p.sent == toks[a].sent
+	// The article in lower case, or capitalised as the sentence's first
+	// word ("The Supreme Court ruled"), the same body either way.
+	return p.word && (p.shape == shapeLower || p.shape == shapeCap && p.sentStart && !p.titleLine) && p.class&wArticle != 0 && p.sent == toks[a].sent
 }
 
 // namedSite reports common words that a place's head ends, capitalised

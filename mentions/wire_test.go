@@ -718,6 +718,8 @@ func TestNamedBodies(t *testing.T) {
 		{"en", "The measure passed after the City Council voted 7-2 on Tuesday.", []string{"City Council/ORG"}, nil},
 		{"en", "He was freed after the High Court ruled on Friday.", []string{"High Court/ORG"}, nil},
 		{"en", "He was freed after the high court ruled on Friday.", nil, []string{"high court"}},
+		// The article that opens the sentence, capitalised, is the same article.
+		{"en", "The High Court ruled on Friday that he was free.", []string{"High Court/ORG"}, nil},
 	})
 }
 
