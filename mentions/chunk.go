@@ -1333,6 +1333,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		return b
 	}
+	// "Lena Varga Senior Politics Editor": a person's name, then the role a
+	// byline gives, in capitals: common words ending in a noun for people.
+	if headType == "" && b-a >= 3 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap {
+		if k := roleTail(ws, r, a, b); k >= a+2 && k < b && !headWordIn(ws, a, k) && !s.isClitic(ws, b) {
+			s.emitRun(ws, r, text, a, k, "", flags)
+			return b
+		}
+	}
 	// "the Harbourton County Sheriff's office": a named office's possessive
 	// and a lower-case office noun name the body.
 	if headType == "" && b-a >= 2 && b+1 < len(toks) && toks[b-1].class&wTitle != 0 && toks[b-1].shape == shapeCap &&
@@ -4038,6 +4046,30 @@ func (s *Stage) titledName(ws *workspace, i int) bool {
 		k--
 	}
 	return s.titleBefore(ws, k)
+}
+
+// roleTail returns where the capitalised common words that end the run
+// [a, b) in a noun for people start ("… Senior Politics Editor", "… Staff
+// Writer"), or b when the run does not end so. A head of a body or place
+// among them makes them a name ("… Harbourton Police Officer" is not cut
+// here).
+func roleTail(ws *workspace, r *langRules, a, b int) int {
+	toks := ws.toks
+	last := &toks[b-1]
+	if last.class&wGiven != 0 && last.class&wTitle == 0 {
+		return b
+	}
+	titled := false
+	k := b
+	for k > a && toks[k-1].word && toks[k-1].shape == shapeCap && toks[k-1].class&(wDict|wTitle|wAdjective|wCommon) != 0 &&
+		(toks[k-1].class&wGiven == 0 || toks[k-1].class&wTitle != 0) && toks[k-1].class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[k-1] == 0 {
+		titled = titled || toks[k-1].class&wTitle != 0
+		k--
+	}
+	if k == b || !titled && !(last.class&wDict != 0 && r.isPersonNoun(ws.foldOf(last))) {
+		return b
+	}
+	return k
 }
 
 // roleNounBefore reports a lower-case noun for people right before token a

@@ -1571,3 +1571,23 @@ func TestRankedFirstNames(t *testing.T) {
 		{"en", "Fighting in Tal Afar resumed, and the Boston Celtics won.", []string{"Tal Afar/LOC", "Boston Celtics/ORG"}, nil},
 	})
 }
+
+// TestRoleAfterName: a byline's role in capitals after a person's name
+// (common words ending in a noun for people, or with a title word among
+// them) is no part of the name; a named office's possessive is kept.
+func TestRoleAfterName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Lena Varga Senior Politics Editor, The Harbourton Courier", []string{"Lena Varga/PER"}, []string{"Lena Varga Senior/PER", "Politics Editor"}},
+		{"en", "Lena Varga Chief Executive said no.", []string{"Lena Varga/PER"}, []string{"Executive/PER"}},
+		{"en", "Officers with the Dorran County Sheriff's office arrested him.", []string{"Dorran County Sheriff's office/ORG"}, nil},
+	})
+}
+
+// TestShoreAndBeltHeads: shores and belts end places' names, and a
+// coordinator parts two such names.
+func TestShoreAndBeltHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He went to the Vessa Shore and Kessel Place Market.", []string{"Vessa Shore/LOC", "Kessel Place Market/LOC"}, nil},
+		{"en", "Voters in the Rust Belt turned away.", []string{"Rust Belt/LOC"}, nil},
+	})
+}
