@@ -1265,6 +1265,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if b < len(toks) && roadNumber(ws, r, b) {
 		b++ // "Interstate 10": the road's number ends its name
 	}
+	// "Credit Suisse Group AG", "Banca Vessa di Norland SpA": a run that a
+	// firm's legal form ends is one firm's name, whatever places or common
+	// words it holds.
+	if headType == "" && b-a >= 2 && toks[b-1].shape != shapeLower && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !coordIn(ws, a, b) {
+		s.addPattern(ws, r, text, a, b, "ORG", flags)
+		return b
+	}
 	// "At the University of Vessa …": a function word capitalised only
 	// because it opens the sentence, and the article after it, open no name.
 	if t := &toks[a]; headType == "" && t.sentStart && t.shape == shapeCap && t.class&wFunction != 0 && t.class&(wArticle|wGiven) == 0 &&
@@ -4046,6 +4053,16 @@ func (s *Stage) titledName(ws *workspace, i int) bool {
 		k--
 	}
 	return s.titleBefore(ws, k)
+}
+
+// coordIn reports a coordinator among tokens [a, b).
+func coordIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ws.toks[k].word && ws.toks[k].class&wCoord != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // roleTail returns where the capitalised common words that end the run

@@ -1404,6 +1404,11 @@ func TestLegalSuffixEndsFirm(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Tessly Medical bought Varnotech Pharmaceuticals Inc of Leeds on Friday.", []string{"Varnotech Pharmaceuticals Inc/ORG", "Leeds/LOC"}, nil},
 		{"en", "The Bank of Norland said so.", []string{"Bank of Norland/ORG"}, nil},
+		// A run the legal form ends is one firm's name, the place and the
+		// common words in it included, and Italian connectors too.
+		{"en", "Credit Paris Group AG said on Monday it would cut jobs.", []string{"Credit Paris Group AG/ORG"}, []string{"Paris/LOC"}},
+		{"en", "Shares of Banca Vessa dei Tessali di Siena SpA fell.", []string{"Banca Vessa dei Tessali di Siena SpA/ORG"}, nil},
+		{"fr", "Le groupe a racheté Lumen Paris SARL en mars.", []string{"Lumen Paris SARL/ORG"}, []string{"Paris/LOC"}},
 	})
 }
 
