@@ -436,6 +436,9 @@ func foldHash(b []byte) uint64 {
 // that word with a capital ("establish an Islamic state" is no "Islamic
 // State"). Only counted when the text has as many words as the alias.
 func (s *Stage) lowerWhereCapital(ws *workspace, r *langRules, i, j int, c *candidate) bool {
+	if c.entry.Kind == kb.KindMedia && ws.toks[i].shape != shapeLower {
+		return false // "France info": outlets write their own names so
+	}
 	m, lower := 0, false
 	for k := i; k < j; k++ {
 		t := &ws.toks[k]

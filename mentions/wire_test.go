@@ -1596,3 +1596,11 @@ func TestShoreAndBeltHeads(t *testing.T) {
 		{"en", "Voters in the Rust Belt turned away.", []string{"Rust Belt/LOC"}, nil},
 	})
 }
+
+// TestOutletLowerCase: an outlet's name written with a lower-case word
+// where the knowledge base has a capital is the outlet still.
+func TestOutletLowerCase(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Elle était l'invitée de France info mardi soir.", []string{"France info/ORG"}, []string{"France/LOC"}},
+	})
+}
