@@ -850,6 +850,10 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 		case u.class&wCoord != 0 && s.secondHeadAfter(ws, k):
 			return last // "l'organisation Front ardent et le lycée Pasteur": a second name
 		case u.class&wConnector != 0:
+		case k == i+1 && u.class&wTitle != 0 && u.class&(wFunction|wPersonVerb|wLocPrep) == 0 && u.shape == shapeLower:
+			// "Direction générale de …", "Secrétariat général": a rank's word
+			// right after the head qualifies it.
+			last = k + 1
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
 			return last
 		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:

@@ -1604,3 +1604,15 @@ func TestOutletLowerCase(t *testing.T) {
 		{"fr", "Elle était l'invitée de France info mardi soir.", []string{"France info/ORG"}, []string{"France/LOC"}},
 	})
 }
+
+// TestInstitutionHeadsAndRankAdjectives: inspections, delegations, chambers, squadrons
+// head French institutions' names, whose rank word right after the head
+// ("générale") qualifies it rather than opening a person's title.
+func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Dans la nuit, l'Inspection générale de la police nationale rendait son rapport.", []string{"Inspection générale de la police nationale/ORG"}, nil},
+		{"fr", "Le rapport de la Direction générale des finances publiques est sorti.", []string{"Direction générale des finances publiques/ORG"}, nil},
+		{"fr", "Le Groupement tactique de gendarmerie est arrivé vers minuit.", []string{"Groupement tactique de gendarmerie/ORG"}, nil},
+		{"en", "The Fifth Fleet is based in Manama.", []string{"Fifth Fleet/ORG"}, nil},
+	})
+}
