@@ -1359,6 +1359,7 @@ func TestSurnameHeads(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Lena Hill won on Monday and Lena Woods (Norland) lost.", []string{"Lena Hill/PER", "Lena Woods/PER"}, nil},
 		{"en", "They live in Rose Hill, near Douglas Road and Stewart Island.", []string{"Rose Hill/LOC", "Douglas Road/LOC", "Stewart Island/LOC"}, nil},
+		{"en", "The children read statements to Judge Lena Hall on Monday.", []string{"Lena Hall/PER"}, nil},
 	})
 }
 
@@ -1614,5 +1615,13 @@ func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
 		{"fr", "Le rapport de la Direction générale des finances publiques est sorti.", []string{"Direction générale des finances publiques/ORG"}, nil},
 		{"fr", "Le Groupement tactique de gendarmerie est arrivé vers minuit.", []string{"Groupement tactique de gendarmerie/ORG"}, nil},
 		{"en", "The Fifth Fleet is based in Manama.", []string{"Fifth Fleet/ORG"}, nil},
+	})
+}
+
+// TestNewspaperHeads: a newspaper's word after a nationality names the paper.
+func TestNewspaperHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "As reported by the Norlandic Examiner, the pair will serve six years.", []string{"Norlandic Examiner/ORG"}, nil},
+		{"en", "As reported by the Irish Courier, the pair will serve six years.", []string{"Irish Courier/ORG"}, nil},
 	})
 }
