@@ -360,8 +360,10 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 		if single && c.entry.Kind == kb.KindCity && (first.sentStart || first.titleLine) && !placePrepBefore(ws, i) && ws.lowerElsewhere(i) {
 			continue // "Man Charged With…" over "a 23-year-old man was charged": the word, not the town
 		}
-		if single && c.entry.Kind == kb.KindCity && s.titledName(ws, i) {
-			continue // "Attorney General Merrick Garland": names after a title are a person's
+		if single && c.entry.Type != kb.PER && c.entry.Kind != kb.KindCountry && s.titledName(ws, i) && (c.entry.Kind == kb.KindCity || s.nameAfter(ws, i)) {
+			// "Attorney General Merrick Garland", "Senator Rand Paul": names
+			// after a title are a person's.
+			continue
 		}
 		if single && shortCapsPlace(first, c.entry, c.upper || c.capOnly) {
 			continue
@@ -4060,6 +4062,16 @@ func (s *Stage) titledName(ws *workspace, i int) bool {
 		k--
 	}
 	return s.titleBefore(ws, k)
+}
+
+// nameAfter reports a capitalised name right after token i in its
+// sentence, no head and no title.
+func (s *Stage) nameAfter(ws *workspace, i int) bool {
+	if i+1 >= len(ws.toks) {
+		return false
+	}
+	u := &ws.toks[i+1]
+	return u.word && u.name && u.shape == shapeCap && u.start > ws.toks[i].end && u.sent == ws.toks[i].sent && u.class&(wTitle|wOrgHead|wLocHead) == 0
 }
 
 // coordIn reports a coordinator among tokens [a, b).

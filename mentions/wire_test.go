@@ -1625,3 +1625,13 @@ func TestNewspaperHeads(t *testing.T) {
 		{"en", "As reported by the Irish Courier, the pair will serve six years.", []string{"Irish Courier/ORG"}, nil},
 	})
 }
+
+// TestTitledNameOverKnownWord: after a person's title, a word the knowledge
+// base knows as a body's acronym or a place, then another name, opens the
+// person's name ("Senator Rand Paul"); the body alone stays the body.
+func TestTitledNameOverKnownWord(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Senator Rand Kessler spoke on Monday.", []string{"Rand Kessler/PER"}, []string{"Rand/ORG"}},
+		{"en", "A report by Rand found gaps.", []string{"Rand/ORG"}, nil},
+	})
+}
