@@ -636,6 +636,10 @@ func TestAppealsAnywhere(t *testing.T) {
 		{"The gunmen planned the raid on a messaging app, and police asked residents to please stay away from the port.", keep},
 		{"Get the Courier's top stories on your phone with our free app.", drop},
 		{"Please read the rules before posting comments.", drop},
+		// The site's mail, its sponsors and its affiliate links are its services too.
+		{"No spam, we promise: you can unsubscribe from these emails at any time.", drop},
+		{"This blog earns affiliate commissions when you buy through our links.", drop},
+		{"The gunmen's emails were read by investigators, who say they planned the raid for weeks.", keep},
 	}, false)
 	runFixture(t, st, []fixtureLine{
 		{"Vous avez lu 2 des 5 articles gratuits ce mois-ci : abonnez-vous pour lire la suite.", drop},
@@ -643,6 +647,7 @@ func TestAppealsAnywhere(t *testing.T) {
 		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
 		{"« Vous ne nous ferez pas peur », a lancé le maire devant le poste samedi après-midi, entouré d'habitants.", keep},
 		{"Le groupe a revendiqué l'attaque sur son site internet et publié les noms de deux des assaillants.", keep},
+		{"Recevez nos courriels chaque matin ; vous pourrez vous désabonner à tout moment.", drop},
 	}, false)
 }
 
