@@ -762,6 +762,14 @@ func TestNoticesKickersAndAuthorNotes(t *testing.T) {
 		{"Vous avez aimé cet article ? Soutenez un journalisme indépendant : abonnez-vous dès aujourd'hui.", drop},
 		{"Chaque don compte.", drop},
 	}, false)
+	// "Un texte de …" signs the article as "Par …" does.
+	runFixture(t, st, []fixtureLine{
+		{"Le juge Oru Kessel se retire d'une cause liée au cabinet Varnak.", free},
+		{"Un juge de la Cour de l'impôt se récuse d'un dossier mettant en cause un cabinet comptable. Selon l'émission Enquête, il avait travaillé pour ce cabinet.", free},
+		{"Un texte de Lena Varga d'Enquête", keep},
+		{"Jusqu'à la semaine dernière, le juge gérait le dossier d'un cabinet comptable accusé d'avoir aidé des clients à frauder le fisc.", keep},
+		{"Les autorités fiscales ont imposé six millions de dollars en pénalités à ces clients, selon des documents de la Cour.", keep},
+	}, false)
 	// A label in capitals before a sentence is the article's own text.
 	runFixture(t, st, []fixtureLine{
 		{"Guards at the northern port of Vessa repelled an attack by armed men late on Tuesday, the regional governor said.", keep},
