@@ -1274,6 +1274,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if b < len(toks) && roadNumber(ws, r, b) {
 		b++ // "Interstate 10": the road's number ends its name
 	}
+	// "The Wrap reports …": the sentence's capitalised article and one common
+	// word before a verb of reporting that people do not use name an outlet.
+	if headType == "" && b-a == 2 && b < len(toks) && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 &&
+		toks[a+1].shape == shapeCap && toks[a+1].class&wDict != 0 && toks[a+1].class&(wOrgHead|wLocHead|wTitle|wGiven|wFunction|wNotName) == 0 &&
+		ws.kbEnd[a+1] == 0 && toks[b].word && toks[b].shape == shapeLower && toks[b].sent == toks[a].sent &&
+		toks[b].class&wOutletWord != 0 && toks[b].class&wPersonVerb == 0 && !r.isPersonNoun(ws.foldOf(&toks[a+1])) {
+		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evVerb, source: SourcePattern})
+		return b
+	}
 	// "Credit Suisse Group AG", "Banca Vessa di Norland SpA": a run that a
 	// firm's legal form ends is one firm's name, whatever places or common
 	// words it holds.

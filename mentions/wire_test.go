@@ -1635,3 +1635,14 @@ func TestTitledNameOverKnownWord(t *testing.T) {
 		{"en", "A report by Rand found gaps.", []string{"Rand/ORG"}, nil},
 	})
 }
+
+// TestArticleOutletBeforeReport: the sentence's capitalised article and one
+// common word before a verb of reporting name an outlet; a body's head or a
+// noun for people does not.
+func TestArticleOutletBeforeReport(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Lantern reports that the team is offering to pay.", []string{"The Lantern/ORG"}, nil},
+		{"en", "The Witness reported nothing new.", nil, []string{"The Witness/ORG", "Witness/ORG"}},
+		{"en", "The Ministry reported two deaths.", nil, []string{"The Ministry/ORG"}},
+	})
+}
