@@ -860,7 +860,7 @@ const maxCasualtyWords = 12
 // the counted people were killed or hurt: "59 people were killed", "four
 // people have died", "[ont été] décimés".
 func (s *scanner) casualtyAfter(i int) uint8 {
-	first, prevAux, sawOther := true, false, false
+	first, prevAux, sawOther, prevCount := true, false, false, false
 	for n := 0; n < maxCasualtyWords; n++ {
 		ws, we, g, ok := s.next(i)
 		if !ok || g == gapStop {
@@ -895,6 +895,10 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 		switch {
 		case f&fClauseBreak != 0:
 			return unitNone
+		case prevCount && g == gapSpace && f&(fKilledAfter|fInjuredAfter) != 0:
+			// "206 passagers, dont 12 enfants et 26 blessés": the casualty
+			// word right after another count is that count's noun.
+			return unitNone
 		case f&fKilledAfter != 0:
 			return unitKilled
 		case f&fInjuredAfter != 0:
@@ -915,6 +919,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 			sawOther = true
 		}
 		prevAux = f&fAux != 0
+		prevCount = isDigit(s.t[ws]) || f&fNumber != 0 && f&fArticle == 0
 		first = false
 		i = we
 	}

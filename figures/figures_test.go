@@ -103,6 +103,9 @@ func TestFigures(t *testing.T) {
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
 		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		// A casualty word right after a later count is that count's noun.
+		{"fr", "L'avion s'est posé avec 206 passagers, dont 12 enfants et 26 blessés, selon une source.", []want{
+			{"206", 206, "person", "exact", "passagers"}, {"12", 12, "person", "exact", "enfants"}, {"26", 26, "injured", "exact", "blessés"}}},
 		{"fr", "Le brut est tombé à 50 dollars le baril et le titre a fini à 12 euros par action.", nil},
 		{"fr", "Ils ont versé 5 000 euros chacun, soit 20 000 euros au total.", []want{{"20 000", 20000, "money_eur", "exact", "euros"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
