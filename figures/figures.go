@@ -414,6 +414,8 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			unit = unitKilled
 		case leftFlags&fInjuredBefore != 0:
 			unit = unitInjured
+		case leftFlags&fLostBefore != 0 && noun.found:
+			unit = unitKilled // "lost two soldiers", "a perdu deux soldats"
 		}
 		if unit == unitNone {
 			from := qend

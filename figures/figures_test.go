@@ -103,6 +103,9 @@ func TestFigures(t *testing.T) {
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
 		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		// Losing people is losing them dead; losing jobs counts nobody.
+		{"en", "The army said it lost two soldiers on Friday and the mine lost 2,000 jobs.", []want{{"two", 2, "killed", "exact", "soldiers"}}},
+		{"fr", "L'armée a annoncé avoir perdu deux soldats ; l'usine a perdu 2 000 emplois.", []want{{"deux", 2, "killed", "exact", "soldats"}}},
 		// A casualty word right after a later count is that count's noun.
 		{"fr", "L'avion s'est posé avec 206 passagers, dont 12 enfants et 26 blessés, selon une source.", []want{
 			{"206", 206, "person", "exact", "passagers"}, {"12", 12, "person", "exact", "enfants"}, {"26", 26, "injured", "exact", "blessés"}}},

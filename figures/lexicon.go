@@ -50,7 +50,11 @@ type lexiconFile struct {
 	AdverbSuffixes []string `yaml:"adverb_suffixes"`
 	// TollWords make a count a few words after them a count of the dead:
 	// "the death toll rose to 19", "le bilan s'élève à 19".
-	TollWords     []string `yaml:"toll_words"`
+	TollWords []string `yaml:"toll_words"`
+	// LostBefore: verbs of losing right before a count of people make it a
+	// count of the dead ("lost two soldiers"); before other counts they
+	// count nothing dead ("lost 2,000 jobs").
+	LostBefore    []string `yaml:"lost_before"`
 	BareFollowers []string `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
 	// "1,200 fighters were captured and another 900 are held", "40
@@ -100,6 +104,7 @@ const (
 	fToll
 	fFunction
 	fRate
+	fLostBefore
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -366,6 +371,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.Auxiliaries, fAux)
 		m.addFlag(f.Adverbs, fAdverb)
 		m.addFlag(f.TollWords, fToll)
+		m.addFlag(f.LostBefore, fLostBefore)
 		m.adverbSuffixes = append(m.adverbSuffixes, f.AdverbSuffixes...)
 		m.addFlag(f.BareFollowers, fBareFollower)
 		m.addFlag(f.Ellipsis, fEllipsis)
