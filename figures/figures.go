@@ -379,7 +379,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		return found{}, false
 	}
 	leftStart, leftEnd := -1, -1
-	var leftFlags uint32
+	var leftFlags wordFlags
 	if lws, lwe, g, ok := s.prev(qstart); ok && g == gapSpace {
 		leftStart, leftEnd = lws, lwe
 		leftFlags = s.flags(lws, lwe)
@@ -438,6 +438,11 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		}
 		if unit == unitNone && s.tollBefore(qstart) {
 			unit = unitKilled // "the death toll rose to 19 [people]"
+		}
+		if unit == unitNone && !noun.found {
+			if m := s.numberOfBefore(qstart); m.found && m.unit != unitOther {
+				unit = m.unit // "the number of foreign fighters … as 10,000"
+			}
 		}
 		if unit == unitNone && (noun.found || s.populationOf(leftStart, leftFlags, ex.value)) {
 			unit = unitPerson
@@ -521,7 +526,7 @@ func (s *scanner) nounAfter(i int) nounMatch {
 			break
 		}
 		wi := s.lookup(ws, we)
-		var f uint32
+		var f wordFlags
 		if wi != nil {
 			f = wi.flags
 		}
@@ -598,7 +603,7 @@ func (s *scanner) nounFollows(i int) bool {
 // list names it ("300 spectators"), or after a partitive a pronoun ("40 of
 // them").
 func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {
-	var f uint32
+	var f wordFlags
 	if wi != nil {
 		f = wi.flags
 		for _, p := range wi.phrases {
@@ -681,7 +686,7 @@ const minPopulation = 100
 // populationOf reports whether a bare number gives the size of a place or
 // community: "a town of 70,000", "une ville de 20 000".
 // Small numbers are left out: "a camp of 3 tents" counts something else.
-func (s *scanner) populationOf(leftStart int, leftFlags uint32, value float64) bool {
+func (s *scanner) populationOf(leftStart int, leftFlags wordFlags, value float64) bool {
 	if leftStart < 0 || leftFlags&fPartitive == 0 || value < minPopulation {
 		return false
 	}
@@ -735,7 +740,7 @@ func (s *scanner) personNoun(ws, we int) bool {
 // isModifier reports whether a word may stand between a number and its noun:
 // a listed modifier, a capitalised word ("Islamist", "IS", "Franco-Belgian")
 // or a word with an adjective suffix ("radicalised", "potential").
-func (s *scanner) isModifier(ws, we int, f uint32) bool {
+func (s *scanner) isModifier(ws, we int, f wordFlags) bool {
 	// Nouns, exclusions and casualty words were tested before; a capital
 	// inside the sentence marks a name or demonym ("IS leaders").
 	if f&fModifier != 0 || s.isCapitalised(ws) {
@@ -777,6 +782,31 @@ func (s *scanner) casualtyPhraseBefore(ws, we int) uint8 {
 	return unitNone
 }
 
+// numberOfBefore returns the counted noun after a number word ("number",
+// "nombre") among the few words before position i, in the same clause
+// ("the number of casualties stands at 30"), or no match.
+func (s *scanner) numberOfBefore(i int) nounMatch {
+	count := i
+	for n := 0; n < tollReach; n++ {
+		ws, we, g, ok := s.prev(i)
+		if !ok || g == gapStop {
+			return nounMatch{}
+		}
+		f := s.flags(ws, we)
+		if f&fNumberWord != 0 {
+			if m := s.nounAfter(we); m.found && m.end <= count {
+				return m
+			}
+			return nounMatch{}
+		}
+		if f&fClauseBreak != 0 || isDigit(s.t[ws]) {
+			return nounMatch{}
+		}
+		i = ws
+	}
+	return nounMatch{}
+}
+
 // tollReach is how many words before a count a toll word still governs it.
 const tollReach = 10
 
@@ -807,7 +837,7 @@ func yearLike(w string) bool {
 
 // isAdverb reports an adverb: a listed one, or a word with an adverb
 // suffix ("reportedly", "également") that has no other role.
-func (s *scanner) isAdverb(ws, we int, f uint32) bool {
+func (s *scanner) isAdverb(ws, we int, f wordFlags) bool {
 	if f&fAdverb != 0 {
 		return true
 	}
@@ -835,7 +865,7 @@ func hasSuffix(key []byte, suffixes []string) bool {
 // ellipsis reports an elliptical count: an ellipsis word before the number
 // ("another 900") or right after it ("900 more", "25 autres"), and then a
 // verb as for a bare subject.
-func (s *scanner) ellipsis(leftFlags uint32, i int) bool {
+func (s *scanner) ellipsis(leftFlags wordFlags, i int) bool {
 	if leftFlags&fEllipsis != 0 {
 		return s.bareSubject(i)
 	}
@@ -872,7 +902,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 			g = gapSpace // `14 people "hurt in the blast"`
 		}
 		wi := s.lookup(ws, we)
-		var f uint32
+		var f wordFlags
 		if wi != nil {
 			f = wi.flags
 			for _, p := range wi.phrases {

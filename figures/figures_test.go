@@ -103,6 +103,10 @@ func TestFigures(t *testing.T) {
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
 		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		// A number word names the count its value ends: "the number of X … N".
+		{"en", "Reports put the number of foreign fighters in the region at 10,000 last year.", []want{{"10,000", 10000, "person", "exact", ""}}},
+		{"fr", "Le nombre de combattants étrangers est estimé à 10 000 par l'ONU.", []want{{"10 000", 10000, "person", "exact", ""}}},
+		{"en", "The number of attacks rose to 30 in 2031.", []want{{"30", 30, "attack", "exact", ""}}},
 		// Losing people is losing them dead; losing jobs counts nobody.
 		{"en", "The army said it lost two soldiers on Friday and the mine lost 2,000 jobs.", []want{{"two", 2, "killed", "exact", "soldiers"}}},
 		{"fr", "L'armée a annoncé avoir perdu deux soldats ; l'usine a perdu 2 000 emplois.", []want{{"deux", 2, "killed", "exact", "soldats"}}},

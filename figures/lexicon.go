@@ -54,7 +54,10 @@ type lexiconFile struct {
 	// LostBefore: verbs of losing right before a count of people make it a
 	// count of the dead ("lost two soldiers"); before other counts they
 	// count nothing dead ("lost 2,000 jobs").
-	LostBefore    []string `yaml:"lost_before"`
+	LostBefore []string `yaml:"lost_before"`
+	// NumberWords name a count whose noun follows them and whose value comes
+	// later in the clause: "the number of foreign fighters … as 10,000".
+	NumberWords   []string `yaml:"number_words"`
 	BareFollowers []string `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
 	// "1,200 fighters were captured and another 900 are held", "40
@@ -72,8 +75,11 @@ type lexiconFile struct {
 }
 
 // Word roles; one word may have several ("injured" is a noun and a verb).
+// wordFlags are the lexicon classes of one word, as bits.
+type wordFlags uint64
+
 const (
-	fNumber uint32 = 1 << iota
+	fNumber wordFlags = 1 << iota
 	fMultiplier
 	fBareMultiplier
 	fApprox
@@ -105,6 +111,7 @@ const (
 	fFunction
 	fRate
 	fLostBefore
+	fNumberWord
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -148,13 +155,13 @@ var qualifierNames = map[string]bool{
 // whole phrase means.
 type phrase struct {
 	rest  []string
-	flags uint32 // fNoun or fExcluded
+	flags wordFlags // fNoun or fExcluded
 	unit  uint8
 }
 
 // wordInfo is everything the model knows about one lowercase word.
 type wordInfo struct {
-	flags  uint32
+	flags  wordFlags
 	number float64 // fNumber
 	mult   float64 // fMultiplier
 	approx float64 // fApprox
@@ -240,7 +247,7 @@ func (m *model) info(w string) *wordInfo {
 	return wi
 }
 
-func (m *model) addFlag(list []string, flag uint32) {
+func (m *model) addFlag(list []string, flag wordFlags) {
 	for _, w := range list {
 		for _, piece := range splitPhrase(w) {
 			m.info(piece).flags |= flag
@@ -334,7 +341,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.PartitivePronouns, fPartPronoun)
 		for _, list := range []struct {
 			words []string
-			flag  uint32
+			flag  wordFlags
 			unit  uint8
 		}{{f.KilledBefore, fKilledBefore, unitKilled}, {f.InjuredBefore, fInjuredBefore, unitInjured}} {
 			for _, w := range list.words {
@@ -358,7 +365,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		// first word; a single word carries the flag.
 		for _, list := range []struct {
 			words []string
-			flag  uint32
+			flag  wordFlags
 		}{{f.KilledAfter, fKilledAfter}, {f.InjuredAfter, fInjuredAfter}} {
 			for _, w := range list.words {
 				if err := m.addPhrase(w, list.flag, 0); err != nil {
@@ -372,6 +379,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.Adverbs, fAdverb)
 		m.addFlag(f.TollWords, fToll)
 		m.addFlag(f.LostBefore, fLostBefore)
+		m.addFlag(f.NumberWords, fNumberWord)
 		m.adverbSuffixes = append(m.adverbSuffixes, f.AdverbSuffixes...)
 		m.addFlag(f.BareFollowers, fBareFollower)
 		m.addFlag(f.Ellipsis, fEllipsis)
@@ -411,7 +419,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 
 // addPhrase records a noun or excluded entry: a single word sets the flag on
 // the word itself, a phrase is kept on its first word.
-func (m *model) addPhrase(p string, flag uint32, unit uint8) error {
+func (m *model) addPhrase(p string, flag wordFlags, unit uint8) error {
 	ws := splitPhrase(p)
 	switch len(ws) {
 	case 0:

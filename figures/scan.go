@@ -301,7 +301,7 @@ func (s *scanner) lookup(ws, we int) *wordInfo {
 	return s.m.words[string(key)]
 }
 
-func (s *scanner) flags(ws, we int) uint32 {
+func (s *scanner) flags(ws, we int) wordFlags {
 	if wi := s.lookup(ws, we); wi != nil {
 		return wi.flags
 	}
