@@ -453,6 +453,12 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			// sentence or an earlier one ("Quelque 200 autres sont détenus").
 			unit, elided = unitPerson, ante
 		}
+		if unit == unitNone && !noun.found && prev != nil && prev.unit == unitPerson && prev.hasNoun && s.bareSubject(qend) {
+			// "2,209 French nationals were found, while 393 could not be
+			// reached": a bare count as the subject of the same sentence's
+			// next clause counts the same people.
+			unit, elided = unitPerson, prev
+		}
 	}
 	if (unit == unitPerson || unit == unitKilled || unit == unitInjured) && ex.value != math.Trunc(ex.value) {
 		return found{}, false // "fixed at 1.5338 marks": people come whole

@@ -103,6 +103,11 @@ func TestFigures(t *testing.T) {
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
 		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		// A bare count as the next clause's subject counts the same people.
+		{"en", "Police found 2,209 tourists safe, while 393 were still missing.", []want{
+			{"2,209", 2209, "person", "exact", "tourists"}, {"393", 393, "person", "exact", "tourists"}}},
+		{"fr", "Au total, 2 209 touristes ont été retrouvés tandis que 393 n'ont pas pu être joints.", []want{
+			{"2 209", 2209, "person", "exact", "touristes"}, {"393", 393, "person", "exact", "touristes"}}},
 		// A number word names the count its value ends: "the number of X … N".
 		{"en", "Reports put the number of foreign fighters in the region at 10,000 last year.", []want{{"10,000", 10000, "person", "exact", ""}}},
 		{"fr", "Le nombre de combattants étrangers est estimé à 10 000 par l'ONU.", []want{{"10 000", 10000, "person", "exact", ""}}},
