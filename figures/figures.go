@@ -440,6 +440,11 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			unit = unitKilled // "the death toll rose to 19 [people]"
 		}
 		if unit == unitNone && !noun.found {
+			if ws, we, g, ok := s.next(qend); ok && g == gapSpace && s.flags(ws, we)&fPersonAfter != 0 {
+				unit = unitPerson // "Two arrested in …", "trois interpellés"
+			}
+		}
+		if unit == unitNone && !noun.found {
 			if m := s.numberOfBefore(qstart); m.found && m.unit != unitOther {
 				unit = m.unit // "the number of foreign fighters … as 10,000"
 			}

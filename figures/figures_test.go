@@ -103,6 +103,9 @@ func TestFigures(t *testing.T) {
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
 		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		// A participle only people undergo counts people after a bare count.
+		{"en", "Two arrested in card skimming scheme", []want{{"Two", 2, "person", "exact", ""}}},
+		{"fr", "Trois interpellés après les violences de Vessa", []want{{"Trois", 3, "person", "exact", ""}}},
 		// A bare count as the next clause's subject counts the same people.
 		{"en", "Police found 2,209 tourists safe, while 393 were still missing.", []want{
 			{"2,209", 2209, "person", "exact", "tourists"}, {"393", 393, "person", "exact", "tourists"}}},

@@ -57,7 +57,11 @@ type lexiconFile struct {
 	LostBefore []string `yaml:"lost_before"`
 	// NumberWords name a count whose noun follows them and whose value comes
 	// later in the clause: "the number of foreign fighters … as 10,000".
-	NumberWords   []string `yaml:"number_words"`
+	NumberWords []string `yaml:"number_words"`
+	// PersonAfter: participles only people undergo; right after a bare
+	// count they make it a count of people ("Two arrested in …", "trois
+	// interpellés").
+	PersonAfter   []string `yaml:"person_after"`
 	BareFollowers []string `yaml:"bare_followers"`
 	// Ellipsis words say a bare count continues the previous figure's noun:
 	// "1,200 fighters were captured and another 900 are held", "40
@@ -112,6 +116,7 @@ const (
 	fRate
 	fLostBefore
 	fNumberWord
+	fPersonAfter
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -380,6 +385,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.TollWords, fToll)
 		m.addFlag(f.LostBefore, fLostBefore)
 		m.addFlag(f.NumberWords, fNumberWord)
+		m.addFlag(f.PersonAfter, fPersonAfter)
 		m.adverbSuffixes = append(m.adverbSuffixes, f.AdverbSuffixes...)
 		m.addFlag(f.BareFollowers, fBareFollower)
 		m.addFlag(f.Ellipsis, fEllipsis)
