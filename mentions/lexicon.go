@@ -302,6 +302,9 @@ type langRules struct {
 	possessiveHeads map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
+	// notNameCaps: folded not_names that are short acronyms, no names only
+	// when written in capitals.
+	notNameCaps map[string]bool
 	// firmRoleNouns: folded firm_role_nouns.
 	firmRoleNouns map[string]bool
 	// webSuffixes: folded web_suffixes.
@@ -451,7 +454,15 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		}
 	}
 	r.notPlacePreps = addPhrases(r.notPlacePreps, f.NotPlacePreps)
-	r.add(f.NotNames, wNotName)
+	for _, w := range f.NotNames {
+		if letterCount(w) <= 3 && w == strings.ToUpper(w) && strings.ToLower(w) != w {
+			// "CAP", "AG", "ET": a short acronym is no name in capitals
+			// only; written "Cap", "Ag" or "Et" it is another word.
+			r.notNameCaps = addFolded(r.notNameCaps, []string{w})
+			continue
+		}
+		r.add([]string{w}, wNotName)
+	}
 	r.lowerTails = r.lowerTails || f.LowercaseTails
 	r.adjFirst = r.adjFirst || f.AdjectivesFirst
 	r.add(f.Coordinators, wCoord)

@@ -557,6 +557,9 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	if x.word && !x.number {
 		x.shape = wordShape(w)
 		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
+		if x.shape == shapeUpper && r.notNameCaps[string(ws.folded[x.foldStart:x.foldEnd])] {
+			x.class |= wNotName
+		}
 		if x.class&wTitle == 0 && x.shape != shapeLower {
 			x.class |= hyphenTitle(r, ws.folded[x.foldStart:x.foldEnd])
 		}

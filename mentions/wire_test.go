@@ -1646,3 +1646,12 @@ func TestArticleOutletBeforeReport(t *testing.T) {
 		{"en", "The Ministry reported two deaths.", nil, []string{"The Ministry/ORG"}},
 	})
 }
+
+// TestShortAcronymNotNames: a short acronym that names no one ("CAP", a
+// diploma) is no name in capitals only; "Cap" is a cape's head.
+func TestShortAcronymNotNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Les vagues ont atteint le Cap Vessaro dimanche soir.", []string{"Cap Vessaro/LOC"}, nil},
+		{"fr", "Il a obtenu son CAP en 2010 à Vessaro.", []string{"Vessaro/LOC"}, []string{"CAP"}},
+	})
+}
