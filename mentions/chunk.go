@@ -438,8 +438,17 @@ func foldHash(b []byte) uint64 {
 // that word with a capital ("establish an Islamic state" is no "Islamic
 // State"). Only counted when the text has as many words as the alias.
 func (s *Stage) lowerWhereCapital(ws *workspace, r *langRules, i, j int, c *candidate) bool {
-	if c.entry.Kind == kb.KindMedia && ws.toks[i].shape != shapeLower {
-		return false // "France info": outlets write their own names so
+	if c.entry.Kind == kb.KindMedia {
+		// "France info": outlets write their own names so, once a word
+		// other than an article has its capital ("Le temps presse" is no
+		// "Le Temps").
+		k := i
+		for k < j && ws.toks[k].word && ws.toks[k].class&wArticle != 0 {
+			k++
+		}
+		if k < j && ws.toks[k].shape != shapeLower {
+			return false
+		}
 	}
 	m, lower := 0, false
 	for k := i; k < j; k++ {
@@ -2889,6 +2898,10 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 trimmed:
 	if b-a == 1 && ws.kbEnd[a] <= int32(a) && doctrineWord(ws, r, a) {
 		return // "le Tessirisme": a doctrine, wherever the run came from
+	}
+	if b-a == 1 && b < len(toks) && ws.kbEnd[a] <= int32(a) && toks[a].shape == shapeCap && r.isVerb(ws.foldOf(&toks[a])) &&
+		toks[b].word && toks[b].shape == shapeLower && r.agentPreps[string(ws.foldOf(&toks[b]))] && toks[b].sent == toks[a].sent {
+		return // "Recueilli par Lena Varga": a participle and its agent, a byline's verb
 	}
 	// "Neil Varga QC", "Lena Varga MP": letters after a person's name are
 	// no part of it.

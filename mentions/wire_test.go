@@ -1655,3 +1655,14 @@ func TestShortAcronymNotNames(t *testing.T) {
 		{"fr", "Il a obtenu son CAP en 2010 à Vessaro.", []string{"Vessaro/LOC"}, []string{"CAP"}},
 	})
 }
+
+// TestFrenchOutletsAndBylineParticiples: French-language outlets the KB holds;
+// a capitalised participle before "par" is a byline's verb, no name; a
+// region named like an outlet stays the region.
+func TestFrenchOutletsAndBylineParticiples(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Ouest-France Recueilli par Lena Varga. Publié le 02/11/2031", []string{"Ouest-France/ORG", "Lena Varga/PER"}, []string{"Recueilli"}},
+		{"fr", "Il vit en Provence depuis 2010, selon La Provence.", []string{"Provence/LOC", "La Provence/ORG"}, nil},
+		{"fr", "Le temps presse, a dit le ministre à Vessa.", nil, []string{"Le temps"}},
+	})
+}
