@@ -1615,6 +1615,7 @@ func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
 		{"fr", "Le rapport de la Direction générale des finances publiques est sorti.", []string{"Direction générale des finances publiques/ORG"}, nil},
 		{"fr", "Le Groupement tactique de gendarmerie est arrivé vers minuit.", []string{"Groupement tactique de gendarmerie/ORG"}, nil},
 		{"en", "The Fifth Fleet is based in Manama.", []string{"Fifth Fleet/ORG"}, nil},
+		{"en", "Money from the Harbourton Tea PAC flowed in, and officers of Special Branch watched.", []string{"Harbourton Tea PAC/ORG", "Special Branch/ORG"}, nil},
 	})
 }
 
