@@ -1667,3 +1667,10 @@ func TestFrenchOutletsAndBylineParticiples(t *testing.T) {
 		{"fr", "Le temps presse, a dit le ministre à Vessa.", nil, []string{"Le temps"}},
 	})
 }
+
+// TestFrenchDemonstratives: a demonstrative pronoun opening a sentence is no name.
+func TestFrenchDemonstratives(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Celles qui restent à Vessa attendent. Ceux-ci sont partis vers Kessel.", []string{"Vessa/LOC", "Kessel/LOC"}, []string{"Celles", "Ceux-ci"}},
+	})
+}
