@@ -3271,6 +3271,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "le général de Villaret": a surname with its particle
 	case a > 0 && toks[a-1].word && toks[a-1].class&wLocPrep != 0 && toks[a-1].shape == shapeLower:
 		return "LOC", evContext
+	case multi && first.class&wGiven == 0 && first.class&wDict != 0 && last.class&wDict == 0 && s.placePrepAhead(ws, a):
+		// "in the East Vessa", "in the Lower Vessa": a common word before
+		// a name, after a place preposition, qualifies a place.
+		return "LOC", evContext
 	case a > 1 && toks[a-1].word && toks[a-1].shape == shapeLower && r.verbLocPreps[string(ws.foldOf(&toks[a-1]))] &&
 		toks[a-2].word && toks[a-2].sent == toks[a].sent && (r.isVerb(ws.foldOf(&toks[a-2])) || toks[a-2].class&(wLocPrep|wLocMod) != 0):
 		// "arrivé de Vessa", "près de Tessalit", "au nord de Vessa"; not

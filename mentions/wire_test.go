@@ -1674,3 +1674,13 @@ func TestFrenchDemonstratives(t *testing.T) {
 		{"fr", "Celles qui restent à Vessa attendent. Ceux-ci sont partis vers Kessel.", []string{"Vessa/LOC", "Kessel/LOC"}, []string{"Celles", "Ceux-ci"}},
 	})
 }
+
+// TestQualifiedPlaceAfterPreposition: after a place preposition and an
+// article, a common word before an unknown name qualifies a place; common
+// words alone ("the Teacher Retirement System") and a person's name do not.
+func TestQualifiedPlaceAfterPreposition(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "It is a heated race in the Lower Vessa, where it rains.", []string{"Lower Vessa/LOC"}, nil},
+		{"en", "He worked in the Tessaly Barnes campaign.", []string{"Tessaly Barnes/PER"}, nil},
+	})
+}
