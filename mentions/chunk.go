@@ -857,6 +857,11 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 			if u.class&wNotName != 0 {
 				return last
 			}
+			if p := &toks[k-1]; k > i+1 && p.word && p.shape == shapeLower && p.class&(wConnector|wArticle) == 0 {
+				// "du Parti socialiste Harlem Désir": a capital right after
+				// the name's lower-case words opens another name.
+				return last
+			}
 			last, content, named = k+1, 0, true
 		case u.class&wCoord != 0 && s.secondHeadAfter(ws, k):
 			return last // "l'organisation Front ardent et le lycée Pasteur": a second name

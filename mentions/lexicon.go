@@ -766,14 +766,16 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 		return nil, nil, err
 	}
 	byLang := make(map[string]*langRules, len(langs))
+	files := make(map[string]*lexiconFile, len(langs))
 	union := newLangRules()
 	for _, lang := range langs {
-		var f lexiconFile
-		if err := lex.Load(lang, Part, &f); err != nil {
+		f := &lexiconFile{}
+		if err := lex.Load(lang, Part, f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
+		files[lang] = f
 		r := newLangRules()
-		if err := r.addFile(&f); err != nil {
+		if err := r.addFile(f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)
 		}
 		r.add(given, wGiven)
@@ -796,8 +798,33 @@ func loadRules(lex *lexicon.Set) (map[string]*langRules, *langRules, error) {
 			return nil, nil, fmt.Errorf("mentions: %w", err)
 		}
 		byLang[lang] = r
-		if err := union.addFile(&f); err != nil {
+		if err := union.addFile(f); err != nil {
 			return nil, nil, fmt.Errorf("mentions: %s: %w", lang, err)
+		}
+	}
+	// Names travel untranslated ("la Premier League", "the Conseil
+	// d'État"): another language's capitalised heads head names here too,
+	// unless the word is one of this language's own common words ("Court",
+	// "Mail" in French).
+	for lang, r := range byLang {
+		for other, f := range files {
+			if other == lang {
+				continue
+			}
+			surnames := addFolded(nil, f.SurnameHeads)
+			for _, list := range []struct {
+				words []string
+				c     wordClass
+			}{{f.OrgHeads, wOrgHead}, {f.LocHeads, wLocHead}} {
+				for _, w := range list.words {
+					k := fold(w)
+					if k == "" || w == strings.ToLower(w) || r.words[k]&(wOrgHead|wLocHead) != 0 || r.inDict([]byte(k)) ||
+						r.words[k]&(wFunction|wCommon|wTitle) != 0 || surnames[k] {
+						continue // ("Park": a surname as often, "Park Geun-hye")
+					}
+					r.words[k] |= list.c
+				}
+			}
 		}
 	}
 	union.add(given, wGiven)

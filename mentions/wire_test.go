@@ -1684,3 +1684,23 @@ func TestQualifiedPlaceAfterPreposition(t *testing.T) {
 		{"en", "He worked in the Tessaly Barnes campaign.", []string{"Tessaly Barnes/PER"}, nil},
 	})
 }
+
+// TestForeignHeads: another language's capitalised heads head names in a
+// document too (names travel untranslated); a head that is a common
+// surname as well ("Park") is not taken over.
+func TestForeignHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Depuis son arrivée en Premier League, il a marqué douze buts.", []string{"Premier League/ORG"}, nil},
+		{"fr", "Selon le Harbourton Catholic School Board, les cours reprennent lundi.", []string{"Harbourton Catholic School Board/ORG"}, nil},
+		{"fr", "La présidente Park Min-seo a rencontré le ministre à Séoul.", nil, []string{"Park Min-seo/LOC"}},
+	})
+}
+
+// TestFrenchTailEndsBeforeName: after an institution's lower-case words, a
+// capital right away opens another name ("du Parti socialiste Lena Varga").
+func TestFrenchTailEndsBeforeName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il était avec le premier secrétaire du Parti socialiste Oru Kessel à Vessa.", []string{"Parti socialiste/ORG"}, []string{"Parti socialiste Oru Kessel/ORG"}},
+		{"fr", "Le Front de libération du Vessa mène des raids.", []string{"Front de libération du Vessa/ORG"}, nil},
+	})
+}
