@@ -1009,7 +1009,19 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 	u, v := &ws.toks[j], &ws.toks[j+1]
 	f := ws.foldOf(u)
 	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1 && v.name && v.sent == sent && !v.skip &&
-		v.class&(wOrgHead|wLocHead) != 0 && !knownPlaceEndsAt(ws, j)
+		v.class&(wOrgHead|wLocHead) != 0 && !knownPlaceEndsAt(ws, j) && !knownPersonEndsAt(ws, j)
+}
+
+// knownPersonEndsAt reports a person the knowledge base knows ending right
+// before token j ("Trump" in "Trump's Securities and Exchange Commission
+// pick"): the person's possessive owns what follows.
+func knownPersonEndsAt(ws *workspace, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-4; i-- {
+		if p := ws.kbInfo[i]; int(ws.kbEnd[i]) == j && p != nil && p.cands[ws.kbCand[i]].entry.Type == kb.PER {
+			return true
+		}
+	}
+	return false
 }
 
 // knownPlaceEndsAt reports a known place's name ending right before token j

@@ -1704,3 +1704,12 @@ func TestFrenchTailEndsBeforeName(t *testing.T) {
 		{"fr", "Le Front de libération du Vessa mène des raids.", []string{"Front de libération du Vessa/ORG"}, nil},
 	})
 }
+
+// TestKnownPersonPossessive: a known person's possessive owns the body's
+// name after it and is no part of it; a saint's stays in a church's.
+func TestKnownPersonPossessive(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Trump's Securities and Exchange Commission pick was named.", []string{"Trump/PER", "Securities and Exchange Commission/ORG"}, []string{"Trump's Securities/ORG"}},
+		{"en", "They prayed at St Anthony's Church on Sunday.", []string{"St Anthony's Church/LOC"}, nil},
+	})
+}
