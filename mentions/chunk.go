@@ -1574,6 +1574,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
 				cut = true
+			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle != 0 && k-a >= 2 && k+1 < b &&
+				toks[a].class&wGiven != 0 && !headWordIn(ws, a, k) && (toks[k+1].shape == shapeUpper && letterCount(text[toks[k+1].start:toks[k+1].end]) >= 2 ||
+				ws.kbEnd[k+1] > int32(k+1) && ws.kbInfo[k+1] != nil && ws.kbInfo[k+1].cands[ws.kbCand[k+1]].entry.Type == kb.ORG):
+				// "Lena Varga de CBC": a person's name, then "de" and a body
+				// (an acronym, a known organisation) is the person and the
+				// body; "Charles de Gaulle" keeps its particle.
+				cut = true
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 && k-a >= 2 &&
 				toks[a].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 && toks[k-1].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
 				ws.kbEnd[a] == 0 && allNames(ws, a, k) && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k) && s.hasHead(ws, k+1, b):

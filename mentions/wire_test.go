@@ -1713,3 +1713,12 @@ func TestKnownPersonPossessive(t *testing.T) {
 		{"en", "They prayed at St Anthony's Church on Sunday.", []string{"St Anthony's Church/LOC"}, nil},
 	})
 }
+
+// TestPersonDeBody: a person's name, then "de" and an acronym or a known
+// body, are the person and the body; a particle in a surname stays.
+func TestPersonDeBody(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "D'après les informations de Lena Varga de NPA, les bus attendront.", []string{"Lena Varga/PER", "NPA/ORG"}, []string{"Lena Varga de NPA/PER"}},
+		{"fr", "Le général Charles de Varenne a parlé.", []string{"Charles de Varenne/PER"}, nil},
+	})
+}
