@@ -1,6 +1,7 @@
 package mentions
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -3197,6 +3198,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead
 	case last.shape == shapeCap && placeSuffixed(ws, r, last):
 		return "LOC", evHead // "Tarnoplatz", "Keizersgracht": a street's or square's name
+	case !multi && first.shape == shapeCap && placeInfixed(ws, r, first):
+		return "LOC", evHead // "Monthureux-sur-Saône", "Châlons-en-Champagne": a town's name
 	case multi && first.class&wOrgHead != 0:
 		return "ORG", evHead
 	case multi && first.class&wLocHead != 0 && s.headOfDomain(ws, a, b):
@@ -3588,6 +3591,21 @@ func placeSuffixed(ws *workspace, r *langRules, t *tok) bool {
 	f := ws.foldOf(t)
 	for _, suf := range r.placeSuffixes {
 		if len(f) >= len(suf)+3 && string(f[len(f)-len(suf):]) == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// placeInfixed reports a hyphenated word holding one of the language's
+// place infixes between hyphens ("Boulogne-sur-Mer").
+func placeInfixed(ws *workspace, r *langRules, t *tok) bool {
+	if len(r.placeInfixes) == 0 {
+		return false
+	}
+	f := ws.foldOf(t)
+	for _, inf := range r.placeInfixes {
+		if bytes.Contains(f, []byte(inf)) {
 			return true
 		}
 	}

@@ -37,6 +37,10 @@ type lexiconFile struct {
 	// states as often ("rival", "supplier", "champions"): before a name they
 	// say nothing of its type, unlike "billionaire" or "gunman".
 	FirmRoleNouns []string `yaml:"firm_role_nouns"`
+	// PlaceInfixes join the parts of a town's hyphenated name
+	// ("Châlons-en-Champagne", "Boulogne-sur-Mer"): a word holding one
+	// between hyphens is a place's name.
+	PlaceInfixes []string `yaml:"place_infixes"`
 	// WebSuffixes are the last labels of web addresses ("com", "org"): glued
 	// to a name by a period they make a site's name ("Vessa.com").
 	WebSuffixes []string `yaml:"web_suffixes"`
@@ -307,6 +311,9 @@ type langRules struct {
 	notNameCaps map[string]bool
 	// firmRoleNouns: folded firm_role_nouns.
 	firmRoleNouns map[string]bool
+	// placeInfixes: folded place_infixes, each between the spaces that
+	// folding makes of hyphens (" sur ").
+	placeInfixes []string
 	// webSuffixes: folded web_suffixes.
 	webSuffixes map[string]bool
 	// personParticles: folded person_particles.
@@ -498,6 +505,9 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.firmRoleNouns = addFolded(r.firmRoleNouns, f.FirmRoleNouns)
 	r.webSuffixes = addFolded(r.webSuffixes, f.WebSuffixes)
+	for _, w := range f.PlaceInfixes {
+		r.placeInfixes = append(r.placeInfixes, " "+fold(w)+" ")
+	}
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {

@@ -1722,3 +1722,12 @@ func TestPersonDeBody(t *testing.T) {
 		{"fr", "Le général Charles de Varenne a parlé.", []string{"Charles de Varenne/PER"}, nil},
 	})
 }
+
+// TestFrenchTownInfixes: a hyphenated word with a town's infix ("-sur-",
+// "-lès-", "-en-") is a place's name, and the list it opens is of places.
+func TestFrenchTownInfixes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Des pompiers des centres de Tessy-sur-Vesle, Lamarcq et Ainvesse sont intervenus.", []string{"Tessy-sur-Vesle/LOC", "Lamarcq/LOC", "Ainvesse/LOC"}, nil},
+		{"fr", "Il habite Villeneuve-lès-Vessa depuis 2010 ; Jean-Marie Tessier aussi.", []string{"Villeneuve-lès-Vessa/LOC", "Jean-Marie Tessier/PER"}, nil},
+	})
+}
