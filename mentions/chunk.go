@@ -2589,8 +2589,11 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if s.fieldOfStudy(ws, r, a, b) {
 		return true // "professor of Social Policy"
 	}
-	if len(r.nonEntityNames) == 0 || b-a < 2 {
+	if len(r.nonEntityNames) == 0 {
 		return false
+	}
+	if b-a == 1 {
+		return r.nonEntityNames[string(ws.foldOf(&ws.toks[a]))] // "Moyen-Âge": one hyphenated word
 	}
 	for from := a; from < b-1; from++ {
 		ws.key = ws.key[:0]

@@ -1731,3 +1731,14 @@ func TestFrenchTownInfixes(t *testing.T) {
 		{"fr", "Il habite Villeneuve-lès-Vessa depuis 2010 ; Jean-Marie Tessier aussi.", []string{"Villeneuve-lès-Vessa/LOC", "Jean-Marie Tessier/PER"}, nil},
 	})
 }
+
+// TestPeriodsAndEditorNotes: historical periods and an editor's note are
+// no entities, hyphenated or not; the Basque Country is a region.
+func TestPeriodsAndEditorNotes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il situe l'œuvre entre le Moyen-Age et la période moderne, à Vessa.", []string{"Vessa/LOC"}, []string{"Moyen-Age"}},
+		{"fr", "Les entreprises publiques (comme chez Vessatel, NDLR) restent à Kessel.", []string{"Kessel/LOC"}, []string{"NDLR"}},
+		{"fr", "Pays Basque : l'hôpital de Vessa lance un appel aux dons.", []string{"Pays Basque/LOC"}, nil},
+		{"en", "Sales rose on Boxing Day in Harbourton, as in the Middle Ages.", []string{"Harbourton/LOC"}, []string{"Boxing Day", "Middle Ages"}},
+	})
+}
