@@ -1116,6 +1116,9 @@ func (s *Stage) slashInName(ws *workspace, i, j int) bool {
 
 // isClitic reports an English possessive clitic token ('s, ’s).
 func (s *Stage) isClitic(ws *workspace, j int) bool {
+	if j < 0 || j >= len(ws.toks) {
+		return false
+	}
 	u := &ws.toks[j]
 	f := ws.foldOf(u)
 	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1

@@ -160,7 +160,9 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		sp := names[keys[i]]
 		first := &ws.toks[c.from]
 		supported := sp.body || first.class&wGiven != 0 || c.strength >= evVerb || lastWords[keys[i]] || placeNounAfter(ws, c) ||
-			c.to-c.from == 1 && first.shape == shapeUpper && first.class&wDict == 0 && !first.shouted && letterCount(text[first.start:first.end]) >= 3 // "CNRS" opening a line: an acronym, whatever its place
+			c.to-c.from == 1 && first.shape == shapeUpper && first.class&wDict == 0 && !first.shouted && letterCount(text[first.start:first.end]) >= 3 || // "CNRS" opening a line: an acronym, whatever its place
+			c.to-c.from == 1 && first.sentStart && !first.titleLine && !first.shouted && first.shape == shapeCap && first.class == 0 &&
+				s.isClitic(ws, c.to) // "Vessatech’s new headset": no word of the language owns something
 		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] || ws.nonEntity[keys[i]] {
 			c.drop = true
 		}

@@ -1742,3 +1742,15 @@ func TestPeriodsAndEditorNotes(t *testing.T) {
 		{"en", "Sales rose on Boxing Day in Harbourton, as in the Middle Ages.", []string{"Harbourton/LOC"}, []string{"Boxing Day", "Middle Ages"}},
 	})
 }
+
+// TestSentenceStartPossessive: a sentence-initial word that is no word of
+// the language and owns something is a name; a common word's possessive
+// ("Today's") is not.
+func TestSentenceStartPossessive(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Vessatech's profits rose in Harbourton. Today's meeting was short.", []string{"Vessatech/ORG", "Harbourton/LOC"}, []string{"Today"}},
+		// A name or a role that ends the text has no token after it.
+		{"en", "The report came from Harbourton. Vessatech", []string{"Harbourton/LOC"}, nil},
+		{"en", "By Lena Varga Staff Writer", []string{"Lena Varga/PER"}, nil},
+	})
+}
