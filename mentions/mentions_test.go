@@ -319,7 +319,9 @@ func FuzzMentions(f *testing.F) {
 		"le parquet fédéral de la Direction de la sécurité nationale afghane",
 		"VARNAK — Malta 24 reported that Radio Free/Open Voice and The Associated Press (Doruna) 5",
 		"Westminster Magistrates' Court, the Republic of X; Abu Hamza al-Yemeni / Lena Varga/NPA 24",
-		"La Sous-direction antiterroriste - Mis à jour ; le Front du Sahel mène ( ) 1 -"} {
+		"La Sous-direction antiterroriste - Mis à jour ; le Front du Sahel mène ( ) 1 -",
+		"By Lena Varga Staff Writer", "Vessatech's. Vessatech", "Snopes.com Norpress.co. X.uk", "Credit Paris Group AG",
+		"The Lantern reports Trump's Securities and Exchange Commission", "Lena Varga de NPA Tessy-sur-Vesle Moyen-Age"} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}
