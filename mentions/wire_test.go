@@ -1740,6 +1740,9 @@ func TestPeriodsAndEditorNotes(t *testing.T) {
 		{"fr", "Les entreprises publiques (comme chez Vessatel, NDLR) restent à Kessel.", []string{"Kessel/LOC"}, []string{"NDLR"}},
 		{"fr", "Pays Basque : l'hôpital de Vessa lance un appel aux dons.", []string{"Pays Basque/LOC"}, nil},
 		{"en", "Sales rose on Boxing Day in Harbourton, as in the Middle Ages.", []string{"Harbourton/LOC"}, []string{"Boxing Day", "Middle Ages"}},
+		// Codes and amendments are laws.
+		{"en", "The photo broke the Norland Flag Code and the First Amendment, critics in Vessa said.", []string{"Vessa/LOC"}, []string{"Norland Flag Code", "First Amendment"}},
+		{"fr", "Il a enfreint le Code pénal à Vessa.", []string{"Vessa/LOC"}, []string{"Code pénal"}},
 	})
 }
 
