@@ -1388,6 +1388,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		}
 		return b
 	}
+	if headType == "" && b-a >= 3 && toks[a].shape == shapeCap && toks[a].class&wDict == 0 {
+		if k := capsSurnameEnd(ws, a, b); k < b {
+			s.emitRun(ws, r, text, a, k, "", flags)
+			return b
+		}
+	}
 	// "Lena Varga Senior Politics Editor": a person's name, then the role a
 	// byline gives, in capitals: common words ending in a noun for people.
 	if headType == "" && b-a >= 3 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap {
@@ -4039,7 +4045,7 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		return false
 	}
 	n := &toks[j+1]
-	if !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 || n.start != toks[j].end+1 ||
+	if gap := ws.text[toks[j].end:n.start]; !n.word || !n.name || n.skip || n.sent != toks[i].sent || n.class&wNotName != 0 || gap != " " && gap != "\u00a0" ||
 		s.isDemonym(ws.text, n) {
 		return false // "S. African": an abbreviation before a nationality
 	}
@@ -4051,6 +4057,8 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		case isInitial(t) || t.class&wGiven != 0 || !t.word && ws.text[t.start:t.end] == ".":
 		case t.shape == shapeLower && t.class&wCoord != 0:
 			return true
+		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:
+			return true // "Par E. Nurdin", "By J. Roe": the byline's cue opens the run
 		default:
 			return false
 		}
@@ -4090,7 +4098,12 @@ func hasAmpersand(ws *workspace, a, b int) bool {
 // Varga": a person's name.
 func initialsOpen(ws *workspace, a, b int) bool {
 	toks := ws.toks
-	if b-a < 2 || toks[b-1].shape != shapeCap {
+	if b-a < 2 {
+		return false
+	}
+	// A surname in capitals, as bylines write it ("E. NURDIN"), not an
+	// acronym the KB knows.
+	if l := &toks[b-1]; l.shape != shapeCap && !(l.shape == shapeUpper && letterCount(ws.text[l.start:l.end]) >= 3 && ws.kbEnd[b-1] == 0) {
 		return false
 	}
 	if initialDot(ws, a) {
@@ -4180,6 +4193,30 @@ func roleTail(ws *workspace, r *langRules, a, b int) int {
 		return b
 	}
 	return k
+}
+
+// capsSurnameEnd returns the end of a byline's name written "Laure
+// BRETTON" at the start of the run [a, b) when capitalised common words
+// follow it ("Laure BRETTON Envoyés spéciaux"): the change of case ends the
+// name. It returns b otherwise.
+func capsSurnameEnd(ws *workspace, a, b int) int {
+	toks := ws.toks
+	for k := a + 1; k < b-1; k++ {
+		t := &toks[k]
+		if t.shape != shapeUpper || letterCount(ws.text[t.start:t.end]) < 3 {
+			if t.shape != shapeCap || t.class&wDict != 0 {
+				return b
+			}
+			continue
+		}
+		for e := k + 1; e < b; e++ {
+			if u := &toks[e]; !u.word || u.shape != shapeCap || u.class&wDict == 0 || u.class&(wOrgHead|wLocHead) != 0 {
+				return b
+			}
+		}
+		return k + 1
+	}
+	return b
 }
 
 // roleNounBefore reports a lower-case noun for people right before token a

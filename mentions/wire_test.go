@@ -1757,3 +1757,14 @@ func TestSentenceStartPossessive(t *testing.T) {
 		{"en", "By Lena Varga Staff Writer", []string{"Lena Varga/PER"}, nil},
 	})
 }
+
+// TestBylineCapitals: bylines write surnames in capitals; an initial opens
+// such a name after the byline's cue, even across a no-break space, and
+// capitalised common words after it are no part of it.
+func TestBylineCapitals(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Par E. VARGA - 05:01 - Temps de lecture :", []string{"E. VARGA/PER"}, []string{"VARGA/ORG"}},
+		{"fr", "Par E.\u00a0VARGA - 05:01", []string{"E.\u00a0VARGA/PER"}, nil},
+		{"fr", "Par Lilian TESSIER et Oru KESSEL Envoyés spéciaux à Vessa", []string{"Lilian TESSIER/PER", "Oru KESSEL/PER"}, []string{"Oru KESSEL Envoyés/PER"}},
+	})
+}
