@@ -312,8 +312,40 @@ type workspace struct {
 	// built on demand when caseBuilt is false (see lowerElsewhere).
 	caseSeen  map[uint64]uint8
 	caseBuilt bool
+	// dictSlots cache the dictionary's answer for the capitalised words of
+	// the document (a name recurs; the dictionary is a binary search over
+	// tens of thousands of words), valid while their gen is dictGen.
+	dictSlots [dictSlotCount]dictSlot
+	dictGen   uint32
 	// text is the document being processed; cleared after use.
 	text string
+}
+
+// dictSlotCount is the size of the per-document dictionary cache (a power
+// of two).
+const dictSlotCount = 512
+
+// dictSlot is one cached dictionary answer: the folded word at
+// ws.folded[start:end].
+type dictSlot struct {
+	h          uint64
+	start, end int32
+	gen        uint32
+	in         bool
+}
+
+// inDictCached is r.inDict for the folded word ws.folded[start:end],
+// through the document's cache.
+func (ws *workspace) inDictCached(r *langRules, start, end int32) bool {
+	w := ws.folded[start:end]
+	h := foldHash(w)
+	sl := &ws.dictSlots[h&(dictSlotCount-1)]
+	if sl.gen == ws.dictGen && sl.h == h && bytes.Equal(ws.folded[sl.start:sl.end], w) {
+		return sl.in
+	}
+	in := r.inDict(w)
+	*sl = dictSlot{h: h, start: start, end: end, gen: ws.dictGen, in: in}
+	return in
 }
 
 // cand is a mention candidate over tokens [from, to).
@@ -366,6 +398,11 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	ws := s.pool.Get().(*workspace)
 	ws.text = doc.Text
 	ws.caseBuilt = false
+	ws.dictGen++
+	if ws.dictGen == 0 {
+		ws.dictSlots = [dictSlotCount]dictSlot{} // the counter wrapped: old slots could look current
+		ws.dictGen = 1
+	}
 	defer func() {
 		ws.text = ""
 		s.pool.Put(ws)
@@ -563,7 +600,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 		if x.class&wTitle == 0 && x.shape != shapeLower {
 			x.class |= hyphenTitle(r, ws.folded[x.foldStart:x.foldEnd])
 		}
-		if x.shape != shapeLower && x.class&wGiven == 0 && !innerCapital(w) && (r.inDict(ws.folded[x.foldStart:x.foldEnd]) ||
+		if x.shape != shapeLower && x.class&wGiven == 0 && !innerCapital(w) && (ws.inDictCached(r, x.foldStart, x.foldEnd) ||
 			(first || x.segStart) && r.isVerb(ws.folded[x.foldStart:x.foldEnd])) {
 			// Only capitalised words need telling apart from names; a verb
 			// form opening a sentence or segment is a common word ("Mis à

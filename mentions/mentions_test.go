@@ -643,3 +643,37 @@ func TestAcronymSpellingACommonWord(t *testing.T) {
 		}
 	}
 }
+
+// TestDictCacheIsPerDocument: the dictionary answers cached for one
+// document never answer for the next, in another language: a stage that has
+// read other documents finds what a fresh one finds.
+func TestDictCacheIsPerDocument(t *testing.T) {
+	texts := []struct{ lang, text string }{
+		{"fr", "La Commission Vessa et le Conseil de Kessel ont parlé. Marche et Police aussi."},
+		{"en", "The Commission Vessa and the Council of Kessel spoke. Marche and Police too."},
+		{"fr", "Marche Vessa a dit que la Police de Kessel avait tort."},
+		{"en", "Marche Vessa said the Police of Kessel were wrong."},
+	}
+	sg, _ := stages(t)
+	fresh := func(lang, text string) []string {
+		st, err := New(lexicon.Default(), testKB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := &dossier.Document{Text: text, Lang: lang}
+		if err := sg.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		return found(doc)
+	}
+	for round := 0; round < 2; round++ {
+		for _, tc := range texts {
+			if got, want := found(run(t, tc.text, tc.lang)), fresh(tc.lang, tc.text); !slices.Equal(got, want) {
+				t.Errorf("%q: after other documents %v, fresh %v", tc.text, got, want)
+			}
+		}
+	}
+}
