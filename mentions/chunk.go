@@ -2648,7 +2648,17 @@ func (s *Stage) fieldOfStudy(ws *workspace, r *langRules, a, b int) bool {
 			return false
 		}
 	}
-	return lexicon.Backward(r.fieldCues, sentenceWords{ws, toks[a].sent}, a-1, 0) > 0
+	if lexicon.Backward(r.fieldCues, sentenceWords{ws, toks[a].sent}, a-1, 0) > 0 {
+		return true
+	}
+	// "a PhD student in Classical Archaeology", "researcher in Political
+	// Science": a noun for people, then the cue's preposition.
+	p := &toks[a-1]
+	if a < 2 || p.shape != shapeLower || p.class&wConnector == 0 && p.class&wLocPrep == 0 {
+		return false
+	}
+	n := &toks[a-2]
+	return n.word && n.shape == shapeLower && n.sent == toks[a].sent && r.isPersonNoun(ws.foldOf(n))
 }
 
 // hasHead reports whether tokens [a, b) contain a head noun or a KB match.

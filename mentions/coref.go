@@ -167,6 +167,16 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.drop = true
 		}
 	}
+	for i := range ws.cands {
+		// "5,316 BCE", "the 6th century BC": an era's mark after a number.
+		c := &ws.cands[i]
+		if c.to-c.from != 1 || c.from == 0 || !r.eraMarks[text[ws.toks[c.from].start:ws.toks[c.from].end]] {
+			continue
+		}
+		if p := &ws.toks[c.from-1]; p.number || p.word && p.shape == shapeLower && r.eraNouns[string(ws.foldOf(p))] {
+			c.drop = true
+		}
+	}
 	coordinatedTypes(ws)
 	for i := range ws.cands {
 		c := &ws.cands[i]

@@ -41,6 +41,11 @@ type lexiconFile struct {
 	// ("Châlons-en-Champagne", "Boulogne-sur-Mer"): a word holding one
 	// between hyphens is a place's name.
 	PlaceInfixes []string `yaml:"place_infixes"`
+	// EraMarks follow a year of an era ("5,316 BCE", "AD 79" aside): after a
+	// number they name nothing.
+	EraMarks []string `yaml:"era_marks"`
+	// EraNouns stand before an era's mark as a year does ("the 6th century BC").
+	EraNouns []string `yaml:"era_nouns"`
 	// WebSuffixes are the last labels of web addresses ("com", "org"): glued
 	// to a name by a period they make a site's name ("Vessa.com").
 	WebSuffixes []string `yaml:"web_suffixes"`
@@ -314,6 +319,9 @@ type langRules struct {
 	// placeInfixes: folded place_infixes, each between the spaces that
 	// folding makes of hyphens (" sur ").
 	placeInfixes []string
+	// eraMarks: era_marks as written; eraNouns: folded era_nouns.
+	eraMarks map[string]bool
+	eraNouns map[string]bool
 	// webSuffixes: folded web_suffixes.
 	webSuffixes map[string]bool
 	// personParticles: folded person_particles.
@@ -505,6 +513,13 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.surnameHeads = addFolded(r.surnameHeads, f.SurnameHeads)
 	r.firmRoleNouns = addFolded(r.firmRoleNouns, f.FirmRoleNouns)
 	r.webSuffixes = addFolded(r.webSuffixes, f.WebSuffixes)
+	for _, w := range f.EraMarks {
+		if r.eraMarks == nil {
+			r.eraMarks = map[string]bool{}
+		}
+		r.eraMarks[w] = true
+	}
+	r.eraNouns = addFolded(r.eraNouns, f.EraNouns)
 	for _, w := range f.PlaceInfixes {
 		r.placeInfixes = append(r.placeInfixes, " "+fold(w)+" ")
 	}

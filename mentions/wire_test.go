@@ -1768,3 +1768,14 @@ func TestBylineCapitals(t *testing.T) {
 		{"fr", "Par Lilian TESSIER et Oru KESSEL Envoyés spéciaux à Vessa", []string{"Lilian TESSIER/PER", "Oru KESSEL/PER"}, []string{"Oru KESSEL Envoyés/PER"}},
 	})
 }
+
+// TestFieldsAndEras: a field of study after a noun for people and its
+// preposition is no name; an era's mark after a year or a century names
+// nothing, while the same letters elsewhere keep their reading.
+func TestFieldsAndEras(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Lena Varga, a PhD student in Classical Archaeology and Ancient History at the University of Vessa, spoke.",
+			[]string{"Lena Varga/PER", "University of Vessa/ORG"}, []string{"Classical Archaeology", "Ancient History"}},
+		{"en", "The site in Vessa dates back to 5,316 BCE and the late 6th century BC.", []string{"Vessa/LOC"}, []string{"BCE", "BC"}},
+	})
+}
