@@ -3240,7 +3240,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evVerb // "Tessly West beat Varnak 21-14": teams
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle
-	case multi && s.roleNounBefore(ws, r, a) && last.shape == shapeCap:
+	case (multi || first.class == 0) && s.roleNounBefore(ws, r, a) && last.shape == shapeCap:
 		return "PER", evTitle // "billionaire Oru Kessel", "le milliardaire Oru Kessel"
 	case first.class&wGiven == 0 && residentAfter(ws, b):
 		return "LOC", evContext // "a Harbourton man", "Dorunville woman Ann Roe"
@@ -4242,6 +4242,9 @@ func (s *Stage) roleNounBefore(ws *workspace, r *langRules, a int) bool {
 		return false
 	}
 	f := ws.foldOf(t)
+	if n := len(f); n > 3 && (f[n-1] == 's' || f[n-1] == 'x') && r.isPersonNoun(f[:n-1]) {
+		return false // "deux agents Enedis", "les combattants Wagner": people of a body
+	}
 	return r.isPersonNoun(f) && !r.firmRoleNouns[string(f)]
 }
 

@@ -1553,6 +1553,10 @@ func TestRoleNounBeforeName(t *testing.T) {
 		{"en", "It was a bad year for billionaire Velko Thimble, too.", []string{"Velko Thimble/PER"}, nil},
 		{"fr", "Le milliardaire Velko Thimble a vendu ses parts.", []string{"Velko Thimble/PER"}, nil},
 		{"en", "The rival Norvatech Thimble bid more.", []string{"Norvatech Thimble/ORG"}, nil},
+		// One word that is no word of the language, after a singular role
+		// noun; a plural one names people of a body.
+		{"en", "It was probably made by the painter Paseo in Vessa.", []string{"Paseo/PER"}, nil},
+		{"fr", "Deux agents Vessanergie ont débranché le réseau.", []string{"Vessanergie/ORG"}, nil},
 	})
 }
 
