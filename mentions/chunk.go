@@ -1316,7 +1316,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "Credit Suisse Group AG", "Banca Vessa di Norland SpA": a run that a
 	// firm's legal form ends is one firm's name, whatever places or common
 	// words it holds.
-	if headType == "" && b-a >= 2 && toks[b-1].shape != shapeLower && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !coordIn(ws, a, b) {
+	if headType == "" && b-a >= 2 && toks[b-1].shape != shapeLower && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !coordIn(ws, a, b) &&
+		!(toks[a].class&wGiven != 0 && lowerConnectorIn(ws, a, b)) { // ("Lynn Reaser of Barnett Banks Inc": a person of the firm)
 		s.addPattern(ws, r, text, a, b, "ORG", flags)
 		return b
 	}
@@ -1412,7 +1413,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "American Dana Mitchell": a nationality before a first name is the
 	// person's, not part of the name (nor a reason to split at a town).
 	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
-		int(ws.kbEnd[a]) <= a+1 && s.isDemonym(text, t) {
+		int(ws.kbEnd[a]) <= a+1 && (s.isDemonym(text, t) || t.resident) {
+		// (So is a party's or a faith's member word: "Democrat Walter
+		// Mondale".)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
 	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
@@ -4169,6 +4172,16 @@ func (s *Stage) nameAfter(ws *workspace, i int) bool {
 	}
 	u := &ws.toks[i+1]
 	return u.word && u.name && u.shape == shapeCap && u.start > ws.toks[i].end && u.sent == ws.toks[i].sent && u.class&(wTitle|wOrgHead|wLocHead) == 0
+}
+
+// lowerConnectorIn reports a lower-case connector among tokens [a, b).
+func lowerConnectorIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := &ws.toks[k]; t.word && t.shape == shapeLower && t.class&wConnector != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // coordIn reports a coordinator among tokens [a, b).

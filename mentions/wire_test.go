@@ -1783,3 +1783,13 @@ func TestFieldsAndEras(t *testing.T) {
 		{"en", "The site in Vessa dates back to 5,316 BCE and the late 6th century BC.", []string{"Vessa/LOC"}, []string{"BCE", "BC"}},
 	})
 }
+
+// TestMemberWordAndPersonOfFirm: a party's member word before a first name is
+// no part of the name; a person "of" a firm whose legal form ends the run
+// stays a person.
+func TestMemberWordAndPersonOfFirm(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He won in 2031, while Democrat Walter Tessly, who promised higher taxes, lost.", []string{"Walter Tessly/PER"}, []string{"Democrat Walter Tessly/PER"}},
+		{"en", "It is slower, said economist Lynn Varga of Kessel Banks Inc. in Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc/ORG"}, nil},
+	})
+}
