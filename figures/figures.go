@@ -459,7 +459,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			unit, elided = unitPerson, ante
 		}
 		if unit == unitNone && !noun.found && prev != nil && prev.unit == unitPerson && prev.hasNoun && s.bareSubject(qend) {
-			// "2,209 French nationals were found, while 393 could not be
+			// "1,250 tourists were found, while 340 could not be
 			// reached": a bare count as the subject of the same sentence's
 			// next clause counts the same people.
 			unit, elided = unitPerson, prev
@@ -795,7 +795,7 @@ func (s *scanner) casualtyPhraseBefore(ws, we int) uint8 {
 
 // numberOfBefore returns the counted noun after a number word ("number",
 // "nombre") among the few words before position i, in the same clause
-// ("the number of casualties stands at 30"), or no match.
+// ("the number of recruits rose to 30"), or no match.
 func (s *scanner) numberOfBefore(i int) nounMatch {
 	count := i
 	for n := 0; n < tollReach; n++ {
@@ -939,7 +939,7 @@ func (s *scanner) casualtyAfter(i int) uint8 {
 		case f&fClauseBreak != 0:
 			return unitNone
 		case prevCount && g == gapSpace && f&(fKilledAfter|fInjuredAfter) != 0:
-			// "206 passagers, dont 12 enfants et 26 blessés": the casualty
+			// "180 passagers, dont 9 enfants et 14 blessés": the casualty
 			// word right after another count is that count's noun.
 			return unitNone
 		case f&fKilledAfter != 0:

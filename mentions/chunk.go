@@ -362,7 +362,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			continue // "Man Charged With…" over "a 23-year-old man was charged": the word, not the town
 		}
 		if single && c.entry.Type != kb.PER && c.entry.Kind != kb.KindCountry && s.titledName(ws, i) && (c.entry.Kind == kb.KindCity || s.nameAfter(ws, i)) {
-			// "Attorney General Merrick Garland", "Senator Rand Paul": names
+			// "Attorney General Merrick Garland", "Senator Rand Kessler": names
 			// after a title are a person's.
 			continue
 		}
@@ -859,7 +859,7 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 				return last
 			}
 			if p := &toks[k-1]; k > i+1 && p.word && p.shape == shapeLower && p.class&(wConnector|wArticle) == 0 {
-				// "du Parti socialiste Harlem Désir": a capital right after
+				// "du Parti socialiste Oru Kessel": a capital right after
 				// the name's lower-case words opens another name.
 				return last
 			}
@@ -1010,27 +1010,23 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 	u, v := &ws.toks[j], &ws.toks[j+1]
 	f := ws.foldOf(u)
 	return u.word && len(f) == 1 && f[0] == 's' && u.end-u.start > 1 && v.name && v.sent == sent && !v.skip &&
-		v.class&(wOrgHead|wLocHead) != 0 && !knownPlaceEndsAt(ws, j) && !knownPersonEndsAt(ws, j)
+		v.class&(wOrgHead|wLocHead) != 0 && !ownerEndsAt(ws, j)
 }
 
-// knownPersonEndsAt reports a person the knowledge base knows ending right
-// before token j ("Trump" in "Trump's Securities and Exchange Commission
-// pick"): the person's possessive owns what follows.
-func knownPersonEndsAt(ws *workspace, j int) bool {
-	for i := j - 1; i >= 0 && i >= j-4; i-- {
-		if p := ws.kbInfo[i]; int(ws.kbEnd[i]) == j && p != nil && p.cands[ws.kbCand[i]].entry.Type == kb.PER {
-			return true
-		}
-	}
-	return false
-}
-
-// knownPlaceEndsAt reports a known place's name ending right before token j
-// ("London" in "London's Tessly Hotel"): a place's possessive owns the
+// ownerEndsAt reports a known place's or person's name ending right before
+// token j ("London" in "London's Tessly Hotel", a known politician's name
+// before "'s Federal Election Commission nominee"): its possessive owns the
 // name after it and is no part of it.
-func knownPlaceEndsAt(ws *workspace, j int) bool {
+func ownerEndsAt(ws *workspace, j int) bool {
 	for i := j - 1; i >= 0 && i >= j-4; i-- {
-		if p := ws.kbInfo[i]; int(ws.kbEnd[i]) == j && p != nil && p.cands[ws.kbCand[i]].entry.Type == kb.LOC {
+		p := ws.kbInfo[i]
+		if int(ws.kbEnd[i]) != j || p == nil {
+			continue
+		}
+		switch p.cands[ws.kbCand[i]].entry.Type {
+		case kb.PER:
+			return true
+		case kb.LOC:
 			// A saint's or a person's name is no place's: "St Mary's
 			// Hospital", "Lincoln's Inn".
 			return ws.toks[i].class&wGiven == 0 && (i == 0 || ws.toks[i-1].class&wNameAbbrev == 0)
@@ -1304,7 +1300,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if b < len(toks) && roadNumber(ws, r, b) {
 		b++ // "Interstate 10": the road's number ends its name
 	}
-	// "The Wrap reports …": the sentence's capitalised article and one common
+	// "The Lantern reports …": the sentence's capitalised article and one common
 	// word before a verb of reporting that people do not use name an outlet.
 	if headType == "" && b-a == 2 && b < len(toks) && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 &&
 		toks[a+1].shape == shapeCap && toks[a+1].class&wDict != 0 && toks[a+1].class&(wOrgHead|wLocHead|wTitle|wGiven|wFunction|wNotName) == 0 &&
@@ -1313,11 +1309,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evVerb, source: SourcePattern})
 		return b
 	}
-	// "Credit Suisse Group AG", "Banca Vessa di Norland SpA": a run that a
+	// "Credit Paris Group AG", "Banca Vessa di Norland SpA": a run that a
 	// firm's legal form ends is one firm's name, whatever places or common
 	// words it holds.
 	if headType == "" && b-a >= 2 && toks[b-1].shape != shapeLower && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !coordIn(ws, a, b) &&
-		!(toks[a].class&wGiven != 0 && lowerConnectorIn(ws, a, b)) { // ("Lynn Reaser of Barnett Banks Inc": a person of the firm)
+		!(toks[a].class&wGiven != 0 && lowerConnectorIn(ws, a, b)) { // ("Lynn Varga of Kessel Banks Inc": a person of the firm)
 		s.addPattern(ws, r, text, a, b, "ORG", flags)
 		return b
 	}
@@ -1415,7 +1411,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
 		int(ws.kbEnd[a]) <= a+1 && (s.isDemonym(text, t) || t.resident) {
 		// (So is a party's or a faith's member word: "Democrat Walter
-		// Mondale".)
+		// Tessly".)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
 	// "told the Irish Courier", "selon le Parisien": after an outlet's cue
@@ -2654,7 +2650,7 @@ func (s *Stage) fieldOfStudy(ws *workspace, r *langRules, a, b int) bool {
 	if lexicon.Backward(r.fieldCues, sentenceWords{ws, toks[a].sent}, a-1, 0) > 0 {
 		return true
 	}
-	// "a PhD student in Classical Archaeology", "researcher in Political
+	// "a PhD student in Maritime History", "researcher in Political
 	// Science": a noun for people, then the cue's preposition.
 	p := &toks[a-1]
 	if a < 2 || p.shape != shapeLower || p.class&wConnector == 0 && p.class&wLocPrep == 0 {
@@ -3224,7 +3220,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case last.shape == shapeCap && placeSuffixed(ws, r, last):
 		return "LOC", evHead // "Tarnoplatz", "Keizersgracht": a street's or square's name
 	case !multi && first.shape == shapeCap && placeInfixed(ws, r, first):
-		return "LOC", evHead // "Monthureux-sur-Saône", "Châlons-en-Champagne": a town's name
+		return "LOC", evHead // "Tessy-sur-Vesle", "Châlons-en-Champagne": a town's name
 	case multi && first.class&wOrgHead != 0:
 		return "ORG", evHead
 	case multi && first.class&wLocHead != 0 && s.headOfDomain(ws, a, b):
@@ -4114,7 +4110,7 @@ func initialsOpen(ws *workspace, a, b int) bool {
 	if b-a < 2 {
 		return false
 	}
-	// A surname in capitals, as bylines write it ("E. NURDIN"), not an
+	// A surname in capitals, as bylines write it ("E. VARGA"), not an
 	// acronym the KB knows.
 	if l := &toks[b-1]; l.shape != shapeCap && !(l.shape == shapeUpper && letterCount(ws.text[l.start:l.end]) >= 3 && ws.kbEnd[b-1] == 0) {
 		return false
@@ -4218,9 +4214,9 @@ func roleTail(ws *workspace, r *langRules, a, b int) int {
 	return k
 }
 
-// capsSurnameEnd returns the end of a byline's name written "Laure
-// BRETTON" at the start of the run [a, b) when capitalised common words
-// follow it ("Laure BRETTON Envoyés spéciaux"): the change of case ends the
+// capsSurnameEnd returns the end of a byline's name written "Oru
+// KESSEL" at the start of the run [a, b) when capitalised common words
+// follow it ("Oru KESSEL Envoyés spéciaux"): the change of case ends the
 // name. It returns b otherwise.
 func capsSurnameEnd(ws *workspace, a, b int) int {
 	toks := ws.toks
@@ -4256,7 +4252,7 @@ func (s *Stage) roleNounBefore(ws *workspace, r *langRules, a int) bool {
 	}
 	f := ws.foldOf(t)
 	if n := len(f); n > 3 && (f[n-1] == 's' || f[n-1] == 'x') && r.isPersonNoun(f[:n-1]) {
-		return false // "deux agents Enedis", "les combattants Wagner": people of a body
+		return false // "deux agents Vessanergie", "les combattants Wagner": people of a body
 	}
 	return r.isPersonNoun(f) && !r.firmRoleNouns[string(f)]
 }

@@ -167,8 +167,8 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.drop = true
 		}
 	}
-	for i := range ws.cands {
-		// "5,316 BCE", "the 6th century BC": an era's mark after a number.
+	for i := 0; i < len(ws.cands) && len(r.eraMarks) > 0; i++ {
+		// "300 BCE", "the 6th century BC": an era's mark after a number.
 		c := &ws.cands[i]
 		if c.to-c.from != 1 || c.from == 0 || !r.eraMarks[text[ws.toks[c.from].start:ws.toks[c.from].end]] {
 			continue

@@ -41,7 +41,7 @@ type lexiconFile struct {
 	// ("Châlons-en-Champagne", "Boulogne-sur-Mer"): a word holding one
 	// between hyphens is a place's name.
 	PlaceInfixes []string `yaml:"place_infixes"`
-	// EraMarks follow a year of an era ("5,316 BCE", "AD 79" aside): after a
+	// EraMarks follow a year of an era ("300 BCE"): after a
 	// number they name nothing.
 	EraMarks []string `yaml:"era_marks"`
 	// EraNouns stand before an era's mark as a year does ("the 6th century BC").
