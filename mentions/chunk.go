@@ -2600,10 +2600,8 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if len(r.nonEntityNames) == 0 {
 		return false
 	}
-	if b-a == 1 {
-		return r.nonEntityNames[string(ws.foldOf(&ws.toks[a]))] // "Moyen-Âge": one hyphenated word
-	}
-	for from := a; from < b-1; from++ {
+	// The last word alone too: "du Moyen-Âge", one hyphenated word.
+	for from := a; from < b; from++ {
 		ws.key = ws.key[:0]
 		for k := from; k < b; k++ {
 			if k > from {
