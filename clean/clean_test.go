@@ -637,7 +637,7 @@ func TestAppealsAnywhere(t *testing.T) {
 		{"Get the Courier's top stories on your phone with our free app.", drop},
 		{"Please read the rules before posting comments.", drop},
 		// The site's mail, its sponsors and its affiliate links are its services too.
-		{"No spam, we promise: you can unsubscribe from these emails at any time.", drop},
+		{"You can unsubscribe from our emails whenever you like, with one click.", drop},
 		{"This blog earns affiliate commissions when you buy through our links.", drop},
 		{"The gunmen's emails were read by investigators, who say they planned the raid for weeks.", keep},
 	}, false)
@@ -764,11 +764,11 @@ func TestNoticesKickersAndAuthorNotes(t *testing.T) {
 	}, false)
 	// "Un texte de …" signs the article as "Par …" does.
 	runFixture(t, st, []fixtureLine{
-		{"Le juge Oru Kessel se retire d'une cause liée au cabinet Varnak.", free},
-		{"Un juge de la Cour de l'impôt se récuse d'un dossier mettant en cause un cabinet comptable. Selon l'émission Enquête, il avait travaillé pour ce cabinet.", free},
+		{"La juge Oru Kessel quitte le dossier du port de Varnak.", free},
+		{"Une juge du tribunal de commerce renonce à une affaire visant un armateur. Selon le magazine Enquête, elle avait conseillé cet armateur.", free},
 		{"Un texte de Lena Varga d'Enquête", keep},
-		{"Jusqu'à la semaine dernière, le juge gérait le dossier d'un cabinet comptable accusé d'avoir aidé des clients à frauder le fisc.", keep},
-		{"Les autorités fiscales ont imposé six millions de dollars en pénalités à ces clients, selon des documents de la Cour.", keep},
+		{"Jusqu'à lundi, la juge instruisait la plainte contre un armateur accusé d'avoir maquillé la cargaison de trois navires.", keep},
+		{"Les douanes réclament quatre millions d'euros à cet armateur, selon des pièces versées au dossier du tribunal.", keep},
 	}, false)
 	// A label in capitals before a sentence is the article's own text.
 	runFixture(t, st, []fixtureLine{

@@ -102,25 +102,25 @@ func TestFigures(t *testing.T) {
 		{"en", "Clients paid up to $600 an hour, and the militia seized 30 a day.", nil},
 		{"en", "They paid 5,000 dollars a month and gave $2 million to the fund.", []want{{"$2 million", 2e6, "money_usd", "exact", ""}}},
 		{"fr", "Les clients payaient 600 euros de l'heure et 5 000 euros par mois.", nil},
-		{"en", "Crude fell toward $50 a barrel and the shares closed at $12.50 per share.", nil},
+		{"en", "Oil traded at $50 a barrel and the bank's stock ended at $12.50 per share.", nil},
 		// A participle only people undergo counts people after a bare count.
-		{"en", "Two arrested in card skimming scheme", []want{{"Two", 2, "person", "exact", ""}}},
-		{"fr", "Trois interpellés après les violences de Vessa", []want{{"Trois", 3, "person", "exact", ""}}},
+		{"en", "Two arrested after Vessa port fire", []want{{"Two", 2, "person", "exact", ""}}},
+		{"fr", "Trois interpellés après l'incendie du port", []want{{"Trois", 3, "person", "exact", ""}}},
 		// A bare count as the next clause's subject counts the same people.
-		{"en", "Police found 2,209 tourists safe, while 393 were still missing.", []want{
-			{"2,209", 2209, "person", "exact", "tourists"}, {"393", 393, "person", "exact", "tourists"}}},
-		{"fr", "Au total, 2 209 touristes ont été retrouvés tandis que 393 n'ont pas pu être joints.", []want{
-			{"2 209", 2209, "person", "exact", "touristes"}, {"393", 393, "person", "exact", "touristes"}}},
+		{"en", "Rescuers reached 1,250 hikers by noon, while 340 were still missing.", []want{
+			{"1,250", 1250, "person", "exact", "hikers"}, {"340", 340, "person", "exact", "hikers"}}},
+		{"fr", "Les secours ont rejoint 1 250 randonneurs tandis que 340 n'ont pas pu être localisés.", []want{
+			{"1 250", 1250, "person", "exact", "randonneurs"}, {"340", 340, "person", "exact", "randonneurs"}}},
 		// A number word names the count its value ends: "the number of X … N".
-		{"en", "Reports put the number of foreign fighters in the region at 10,000 last year.", []want{{"10,000", 10000, "person", "exact", ""}}},
-		{"fr", "Le nombre de combattants étrangers est estimé à 10 000 par l'ONU.", []want{{"10 000", 10000, "person", "exact", ""}}},
+		{"en", "Officials put the number of recruits in the camps at 4,000 last year.", []want{{"4,000", 4000, "person", "exact", ""}}},
+		{"fr", "Le nombre de recrues dans les camps est estimé à 4 000 par la police.", []want{{"4 000", 4000, "person", "exact", ""}}},
 		{"en", "The number of attacks rose to 30 in 2031.", []want{{"30", 30, "attack", "exact", ""}}},
 		// Losing people is losing them dead; losing jobs counts nobody.
 		{"en", "The army said it lost two soldiers on Friday and the mine lost 2,000 jobs.", []want{{"two", 2, "killed", "exact", "soldiers"}}},
-		{"fr", "L'armée a annoncé avoir perdu deux soldats ; l'usine a perdu 2 000 emplois.", []want{{"deux", 2, "killed", "exact", "soldats"}}},
+		{"fr", "Le bataillon a perdu deux soldats près de Vessa ; l'usine a perdu 2 000 emplois.", []want{{"deux", 2, "killed", "exact", "soldats"}}},
 		// A casualty word right after a later count is that count's noun.
-		{"fr", "L'avion s'est posé avec 206 passagers, dont 12 enfants et 26 blessés, selon une source.", []want{
-			{"206", 206, "person", "exact", "passagers"}, {"12", 12, "person", "exact", "enfants"}, {"26", 26, "injured", "exact", "blessés"}}},
+		{"fr", "Le ferry transportait 180 passagers, dont 9 enfants et 14 blessés, selon la préfecture.", []want{
+			{"180", 180, "person", "exact", "passagers"}, {"9", 9, "person", "exact", "enfants"}, {"14", 14, "injured", "exact", "blessés"}}},
 		{"fr", "Le brut est tombé à 50 dollars le baril et le titre a fini à 12 euros par action.", nil},
 		{"fr", "Ils ont versé 5 000 euros chacun, soit 20 000 euros au total.", []want{{"20 000", 20000, "money_eur", "exact", "euros"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},

@@ -1360,6 +1360,8 @@ func TestSurnameHeads(t *testing.T) {
 		{"en", "Lena Hill won on Monday and Lena Woods (Norland) lost.", []string{"Lena Hill/PER", "Lena Woods/PER"}, nil},
 		{"en", "They live in Rose Hill, near Douglas Road and Stewart Island.", []string{"Rose Hill/LOC", "Douglas Road/LOC", "Stewart Island/LOC"}, nil},
 		{"en", "The children read statements to Judge Lena Hall on Monday.", []string{"Lena Hall/PER"}, nil},
+		// "Church" is a place's head and a common surname alike.
+		{"en", "Lena Church won on Monday and left the Vessa Church on Friday.", []string{"Lena Church/PER", "Vessa Church/LOC"}, nil},
 	})
 }
 
@@ -1550,13 +1552,13 @@ func TestLegalSuffixAfterCoordinator(t *testing.T) {
 // firms and teams as well ("rival", "champions") says nothing.
 func TestRoleNounBeforeName(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "It was a bad year for billionaire Velko Thimble, too.", []string{"Velko Thimble/PER"}, nil},
+		{"en", "The yacht belongs to billionaire Velko Thimble, a court heard.", []string{"Velko Thimble/PER"}, nil},
 		{"fr", "Le milliardaire Velko Thimble a vendu ses parts.", []string{"Velko Thimble/PER"}, nil},
 		{"en", "The rival Norvatech Thimble bid more.", []string{"Norvatech Thimble/ORG"}, nil},
 		// One word that is no word of the language, after a singular role
 		// noun; a plural one names people of a body.
-		{"en", "It was probably made by the painter Paseo in Vessa.", []string{"Paseo/PER"}, nil},
-		{"fr", "Deux agents Vessanergie ont débranché le réseau.", []string{"Vessanergie/ORG"}, nil},
+		{"en", "The mural in Vessa is by the painter Tessaro.", []string{"Tessaro/PER"}, nil},
+		{"fr", "Deux agents Vessanergie ont coupé le courant dans la rue.", []string{"Vessanergie/ORG"}, nil},
 	})
 }
 
@@ -1576,7 +1578,7 @@ func TestWebAddresses(t *testing.T) {
 // that list is no first name ("Tal" of "Tal Afar", "Boston").
 func TestRankedFirstNames(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "It was a bad year for Elon Thimble, too.", []string{"Elon Thimble/PER"}, nil},
+		{"en", "The yacht belongs to Elon Thimble, a court heard.", []string{"Elon Thimble/PER"}, nil},
 		{"en", "Dylann Thimble spoke.", []string{"Dylann Thimble/PER"}, nil},
 		{"en", "Fighting in Tal Afar resumed, and the Boston Celtics won.", []string{"Tal Afar/LOC", "Boston Celtics/ORG"}, nil},
 	})
@@ -1588,8 +1590,8 @@ func TestRankedFirstNames(t *testing.T) {
 func TestRoleAfterName(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Lena Varga Senior Politics Editor, The Harbourton Courier", []string{"Lena Varga/PER"}, []string{"Lena Varga Senior/PER", "Politics Editor"}},
-		{"en", "Lena Varga Chief Executive said no.", []string{"Lena Varga/PER"}, []string{"Executive/PER"}},
-		{"en", "Officers with the Dorran County Sheriff's office arrested him.", []string{"Dorran County Sheriff's office/ORG"}, nil},
+		{"en", "Lena Varga Chief Executive signed the deal.", []string{"Lena Varga/PER"}, []string{"Executive/PER"}},
+		{"en", "A deputy from the Dorran County Sheriff's office testified.", []string{"Dorran County Sheriff's office/ORG"}, nil},
 	})
 }
 
@@ -1606,7 +1608,7 @@ func TestShoreAndBeltHeads(t *testing.T) {
 // where the knowledge base has a capital is the outlet still.
 func TestOutletLowerCase(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Elle était l'invitée de France info mardi soir.", []string{"France info/ORG"}, []string{"France/LOC"}},
+		{"fr", "Le maire de Vessa a répondu à France info mardi soir.", []string{"France info/ORG"}, []string{"France/LOC"}},
 	})
 }
 
@@ -1615,7 +1617,7 @@ func TestOutletLowerCase(t *testing.T) {
 // ("générale") qualifies it rather than opening a person's title.
 func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Dans la nuit, l'Inspection générale de la police nationale rendait son rapport.", []string{"Inspection générale de la police nationale/ORG"}, nil},
+		{"fr", "L'Inspection générale de la police nationale a ouvert une enquête à Vessa.", []string{"Inspection générale de la police nationale/ORG"}, nil},
 		{"fr", "Le rapport de la Direction générale des finances publiques est sorti.", []string{"Direction générale des finances publiques/ORG"}, nil},
 		{"fr", "Le Groupement tactique de gendarmerie est arrivé vers minuit.", []string{"Groupement tactique de gendarmerie/ORG"}, nil},
 		{"en", "The Fifth Fleet is based in Manama.", []string{"Fifth Fleet/ORG"}, nil},
@@ -1626,8 +1628,8 @@ func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
 // TestNewspaperHeads: a newspaper's word after a nationality names the paper.
 func TestNewspaperHeads(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "As reported by the Norlandic Examiner, the pair will serve six years.", []string{"Norlandic Examiner/ORG"}, nil},
-		{"en", "As reported by the Irish Courier, the pair will serve six years.", []string{"Irish Courier/ORG"}, nil},
+		{"en", "A report in the Norlandic Examiner on Monday named the two men.", []string{"Norlandic Examiner/ORG"}, nil},
+		{"en", "The Irish Courier said the two men would appeal.", []string{"Irish Courier/ORG"}, nil},
 	})
 }
 
@@ -1646,7 +1648,7 @@ func TestTitledNameOverKnownWord(t *testing.T) {
 // noun for people does not.
 func TestArticleOutletBeforeReport(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The Lantern reports that the team is offering to pay.", []string{"The Lantern/ORG"}, nil},
+		{"en", "The Lantern reports that the council will vote in May.", []string{"The Lantern/ORG"}, nil},
 		{"en", "The Witness reported nothing new.", nil, []string{"The Witness/ORG", "Witness/ORG"}},
 		{"en", "The Ministry reported two deaths.", nil, []string{"The Ministry/ORG"}},
 	})
@@ -1684,7 +1686,7 @@ func TestFrenchDemonstratives(t *testing.T) {
 // words alone ("the Teacher Retirement System") and a person's name do not.
 func TestQualifiedPlaceAfterPreposition(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "It is a heated race in the Lower Vessa, where it rains.", []string{"Lower Vessa/LOC"}, nil},
+		{"en", "Turnout fell in the Lower Vessa, where two polling stations closed.", []string{"Lower Vessa/LOC"}, nil},
 		{"en", "He worked in the Tessaly Barnes campaign.", []string{"Tessaly Barnes/PER"}, nil},
 	})
 }
@@ -1694,7 +1696,7 @@ func TestQualifiedPlaceAfterPreposition(t *testing.T) {
 // surname as well ("Park") is not taken over.
 func TestForeignHeads(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Depuis son arrivée en Premier League, il a marqué douze buts.", []string{"Premier League/ORG"}, nil},
+		{"fr", "Il joue en Premier League depuis deux saisons.", []string{"Premier League/ORG"}, nil},
 		{"fr", "Selon le Harbourton Catholic School Board, les cours reprennent lundi.", []string{"Harbourton Catholic School Board/ORG"}, nil},
 		{"fr", "La présidente Park Min-seo a rencontré le ministre à Séoul.", nil, []string{"Park Min-seo/LOC"}},
 	})
@@ -1713,8 +1715,8 @@ func TestFrenchTailEndsBeforeName(t *testing.T) {
 // name after it and is no part of it; a saint's stays in a church's.
 func TestKnownPersonPossessive(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Trump's Securities and Exchange Commission pick was named.", []string{"Trump/PER", "Securities and Exchange Commission/ORG"}, []string{"Trump's Securities/ORG"}},
-		{"en", "They prayed at St Anthony's Church on Sunday.", []string{"St Anthony's Church/LOC"}, nil},
+		{"en", "Trump's Federal Election Commission nominee withdrew.", []string{"Trump/PER", "Federal Election Commission/ORG"}, []string{"Trump's Federal Election Commission/ORG"}},
+		{"en", "They prayed at St Vessa's Church on Sunday.", []string{"St Vessa's Church/LOC"}, nil},
 	})
 }
 
@@ -1722,7 +1724,7 @@ func TestKnownPersonPossessive(t *testing.T) {
 // body, are the person and the body; a particle in a surname stays.
 func TestPersonDeBody(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "D'après les informations de Lena Varga de NPA, les bus attendront.", []string{"Lena Varga/PER", "NPA/ORG"}, []string{"Lena Varga de NPA/PER"}},
+		{"fr", "Selon Lena Varga de NPA, le convoi est reparti vers minuit.", []string{"Lena Varga/PER", "NPA/ORG"}, []string{"Lena Varga de NPA/PER"}},
 		{"fr", "Le général Charles de Varenne a parlé.", []string{"Charles de Varenne/PER"}, nil},
 	})
 }
@@ -1740,9 +1742,9 @@ func TestFrenchTownInfixes(t *testing.T) {
 // no entities, hyphenated or not; the Basque Country is a region.
 func TestPeriodsAndEditorNotes(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"fr", "Il situe l'œuvre entre le Moyen-Age et la période moderne, à Vessa.", []string{"Vessa/LOC"}, []string{"Moyen-Age"}},
-		{"fr", "Les entreprises publiques (comme chez Vessatel, NDLR) restent à Kessel.", []string{"Kessel/LOC"}, []string{"NDLR"}},
-		{"fr", "Pays Basque : l'hôpital de Vessa lance un appel aux dons.", []string{"Pays Basque/LOC"}, nil},
+		{"fr", "Il vit à Vessa, dans un château du Moyen-Age.", []string{"Vessa/LOC"}, []string{"Moyen-Age"}},
+		{"fr", "Le siège de Vessatel (une filiale publique, NDLR) reste à Kessel.", []string{"Kessel/LOC"}, []string{"NDLR"}},
+		{"fr", "Pays Basque : les routes de Vessa rouvrent lundi.", []string{"Pays Basque/LOC"}, nil},
 		{"en", "Sales rose on Boxing Day in Harbourton, as in the Middle Ages.", []string{"Harbourton/LOC"}, []string{"Boxing Day", "Middle Ages"}},
 		// Codes and amendments are laws.
 		{"en", "The photo broke the Norland Flag Code and the First Amendment, critics in Vessa said.", []string{"Vessa/LOC"}, []string{"Norland Flag Code", "First Amendment"}},
@@ -1778,9 +1780,9 @@ func TestBylineCapitals(t *testing.T) {
 // nothing, while the same letters elsewhere keep their reading.
 func TestFieldsAndEras(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Lena Varga, a PhD student in Classical Archaeology and Ancient History at the University of Vessa, spoke.",
-			[]string{"Lena Varga/PER", "University of Vessa/ORG"}, []string{"Classical Archaeology", "Ancient History"}},
-		{"en", "The site in Vessa dates back to 5,316 BCE and the late 6th century BC.", []string{"Vessa/LOC"}, []string{"BCE", "BC"}},
+		{"en", "Lena Varga, a PhD student in Maritime History and Naval Architecture at the University of Vessa, spoke.",
+			[]string{"Lena Varga/PER", "University of Vessa/ORG"}, []string{"Maritime History", "Naval Architecture"}},
+		{"en", "The wall in Vessa dates from 300 BCE and the tower from the 4th century BC.", []string{"Vessa/LOC"}, []string{"BCE", "BC"}},
 	})
 }
 
@@ -1789,7 +1791,7 @@ func TestFieldsAndEras(t *testing.T) {
 // stays a person.
 func TestMemberWordAndPersonOfFirm(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "He won in 2031, while Democrat Walter Tessly, who promised higher taxes, lost.", []string{"Walter Tessly/PER"}, []string{"Democrat Walter Tessly/PER"}},
-		{"en", "It is slower, said economist Lynn Varga of Kessel Banks Inc. in Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc/ORG"}, nil},
+		{"en", "The seat went to Democrat Walter Tessly after a recount.", []string{"Walter Tessly/PER"}, []string{"Democrat Walter Tessly/PER"}},
+		{"en", "Demand is cooling, economist Lynn Varga of Kessel Banks Inc. wrote from Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc/ORG"}, nil},
 	})
 }
