@@ -71,6 +71,7 @@ func TestTokens(t *testing.T) {
 		{"alnum words", "en", "G7 and F-16 and COVID-19", []string{"G7", "and", "F-16", "and", "COVID-19"}},
 		{"acronyms", "en", "the U.S. and U.K. e.g. Ph.D. at 5 p.m.", []string{"the", "U.S.", "and", "U.K.", "e.g.", "Ph.D.", "at", "5", "p.m."}},
 		{"acronym hyphen", "en", "U.S.-led forces", []string{"U.S.-led", "forces"}},
+		{"party letter then state", "en", "Ann Tess, D-N.J., said", []string{"Ann", "Tess", ",", "D", "-", "N.J.", ",", "said"}},
 		{"title keeps period apart", "en", "Mr. Smith", []string{"Mr", ".", "Smith"}},
 		{"quotes and brackets", "fr", "« Non » (dit-il) “yes” ‘no’ \"x\"", []string{"«", "Non", "»", "(", "dit", "-il", ")", "“", "yes", "”", "‘", "no", "’", "\"", "x", "\""}},
 		{"ellipsis", "en", "wait... and…", []string{"wait", "...", "and", "…"}},

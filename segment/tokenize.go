@@ -222,6 +222,9 @@ func (r *rules) scanWord(text string, s, end int, toks []dossier.Token) (int, []
 				continue
 			}
 			if c == '-' && isWordAt(text, p+1, end) {
+				if dottedAcronym(text, p+1, end) > p+1 {
+					break // "D-N.J.": a word, then a dotted abbreviation of its own
+				}
 				hasHyphen = true
 				p++
 				continue
