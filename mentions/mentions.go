@@ -294,6 +294,26 @@ type tok struct {
 	sent               int32
 }
 
+// inMailAddress reports whether the token at text[start:end] is part of an
+// e-mail address's user name ("lena.varga@courier.no").
+func inMailAddress(text string, start, end int) bool {
+	if end < len(text) && text[end] == '@' {
+		return true
+	}
+	if !(end < len(text) && text[end] == '.' || start > 0 && text[start-1] == '.') {
+		return false
+	}
+	for k := end; k < len(text) && k < end+64; k++ {
+		switch c := text[k]; {
+		case c == '@':
+			return true
+		case c == ' ' || c == '\n' || c == '\t' || c == ',' || c == ';':
+			return false
+		}
+	}
+	return false
+}
+
 // workspace holds per-document buffers, reused through a pool.
 type workspace struct {
 	toks   []tok
@@ -520,7 +540,10 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		x := tok{start: t.Start, end: t.End, sent: int32(sent)}
 		x.word = t.Kind == dossier.TokWord || t.Kind == dossier.TokNumber
 		x.number = t.Kind == dossier.TokNumber
-		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@')
+		// A hashtag, a handle or an e-mail address's user ("@LenaV",
+		// "lena@courier.no") names nobody in the sentence.
+		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@') ||
+			inMailAddress(text, t.Start, t.End)
 		first := sent != lastSent
 		x.segStart = x.word && afterSpacedSeparator(text, t)
 		if x.word && !x.number {
