@@ -1738,9 +1738,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
-	case !wholeKB && b-a >= 2 && ageBefore(ws, a) && allNames(ws, a, b):
-		// "2-year-old Oyelaran Kerry": an age opens a person's name, whatever
-		// places its words name.
+	case !wholeKB && b-a >= 2 && (ageBefore(ws, a) || ageAfter(ws, b) && !s.placePrepAhead(ws, a)) && allNames(ws, a, b):
+		// "2-year-old Oyelaran Kerry", "Vessa Tormund, 21,": an age opens or
+		// follows a person's name, whatever places its words name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case !wholeKB && s.orgThenCountry(ws, a, b):
@@ -3208,6 +3208,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
+	case multi && last.class&wLocHead == 0 && s.creditListBefore(ws, r, a):
+		return "PER", evTitle // "Reporting by Marine Vessard and Jean-Loup Tessier"
 	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && r.surnameHeads[string(ws.foldOf(last))] &&
 		!s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
 		// "Lena Hill won": a first name before a place's head that is
@@ -3261,7 +3263,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		// "La Croix", "Les Verts", "De Vessaar": titles of outlets and
 		// parties; a name particle opens a surname ("Van Moer").
 		return "ORG", evContext
-	case !multi && first.class&wGiven != 0 && s.placePrepAhead(ws, a):
+	case !multi && first.class&wGiven != 0 && (s.placePrepAhead(ws, a) || placeNounOf(ws, a)):
 		return "LOC", evContext // "in Lincoln", "à Romane": a name alone after a place preposition
 	case b-a >= 3 && first.class&wGiven != 0 && commonNounsOnly(ws, a+1, b) && !titled:
 		// "Tessa Climate Partners", "Jordan Water Works": a first name
@@ -3341,6 +3343,39 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// creditListMaxTokens bounds the walk back from a name to a credit's cue.
+const creditListMaxTokens = 24
+
+// creditListBefore reports a credit's cue before the name at token a, in its
+// sentence, with only names, commas, semicolons and coordinators between
+// ("Reporting by Ann Roe, Marine Vessard and …; editing by …").
+func (s *Stage) creditListBefore(ws *workspace, r *langRules, a int) bool {
+	if r.creditCues == nil || a == 0 {
+		return false
+	}
+	toks := ws.toks
+	sent := toks[a].sent
+	words := sentenceWords{ws, sent}
+	for k := a - 1; k >= 0 && k >= a-creditListMaxTokens && toks[k].sent == sent; k-- {
+		t := &toks[k]
+		switch {
+		case !t.word:
+			if p := ws.text[t.start:t.end]; p != "," && p != "-" {
+				return false
+			}
+		case t.shape == shapeLower && t.class&wCoord != 0:
+		case t.shape != shapeLower && t.class&wByline == 0:
+			// a name of the list, or the cue's capitalised first word
+			if lexicon.Backward(r.creditCues, words, k, 0) > 0 {
+				return true
+			}
+		default:
+			return lexicon.Backward(r.creditCues, words, k, 0) > 0
+		}
+	}
+	return false
 }
 
 // placePrepAhead reports a lower-case place preposition right before token
@@ -3504,14 +3539,25 @@ func (s *Stage) placeNounAround(ws *workspace, a, b int) bool {
 	lowerIs := func(k int, c wordClass) bool {
 		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].class&c != 0 && toks[k].sent == toks[a].sent
 	}
-	// The place noun may open the sentence ("Residents of Maarat Misrin said").
-	nounBefore := lowerIs(a-2, wPlaceNoun) || a >= 2 && toks[a-2].sentStart && toks[a-2].word && toks[a-2].class&wPlaceNoun != 0
-	if lowerIs(a-1, wConnector) && nounBefore && toks[a-1].class&(wArticle|wCoord) == 0 {
+	if placeNounOf(ws, a) {
 		return true
 	}
 	// After the name, not followed by "of": "the Mali region of…" names the
 	// region; "and" may follow ("the Vessa post and the Kallim checkpoint").
 	return lowerIs(b, wPlaceNoun) && (!lowerIs(b+1, wConnector) || lowerIs(b+1, wCoord))
+}
+
+// placeNounOf reports a place noun and its connector right before token a,
+// in its sentence ("the town of Varnak", "the 400 block of Bonita").
+func placeNounOf(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 2 || !toks[a-1].word || toks[a-1].shape != shapeLower || toks[a-1].class&wConnector == 0 ||
+		toks[a-1].class&(wArticle|wCoord) != 0 || toks[a-1].sent != toks[a].sent {
+		return false
+	}
+	// The place noun may open the sentence ("Residents of Maarat Misrin said").
+	n := &toks[a-2]
+	return n.word && n.class&wPlaceNoun != 0 && n.sent == toks[a].sent && (n.shape == shapeLower || n.sentStart)
 }
 
 // placeApposition reports a kind of place in apposition after the run
@@ -3867,8 +3913,11 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	if e <= a || e >= b || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
 		return -1
 	}
-	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) {
-		return -1 // "the Green Zone": a site, which the head types; "Amara Osei, a nurse": a person
+	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) ||
+		ageAfter(ws, b) || ageInParens(ws, b) {
+		// "the Green Zone": a site, which the head types; "Amara Osei, a
+		// nurse", "Vessa Tormund, 21,": a person
+		return -1
 	}
 	for k := e; k < b; k++ {
 		t := &toks[k]
@@ -4062,6 +4111,9 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		t := &toks[k]
 		switch {
 		case isInitial(t) || t.class&wGiven != 0 || !t.word && ws.text[t.start:t.end] == ".":
+		case t.shape == shapeCap && (s.givenCommon[string(ws.foldOf(t))] || t.class&(wDict|wTitle|wFunction|wArticle) == 0 && !t.sentStart):
+			// "Spencer K. Hsu": a first name that is a common word too; an
+			// unknown one ("Oyelaran K. Temidayo") inside the sentence
 		case t.shape == shapeLower && t.class&wCoord != 0:
 			return true
 		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:

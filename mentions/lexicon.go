@@ -138,6 +138,10 @@ type lexiconFile struct {
 	// Kessel"): the name is the club's.
 	TeamVerbs   []string `yaml:"team_verbs"`
 	TeamObjects []string `yaml:"team_objects"`
+	// CreditCues open a list of the people who made a piece ("Reporting by
+	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
+	// par …"): its names are people's, unknown first names and all.
+	CreditCues []string `yaml:"credit_cues"`
 	// OutletCues before an article and a capitalised name say the name is a
 	// newspaper's or a broadcaster's ("told the Irish Courier", "a déclaré
 	// au Journal du Dimanche"): the whole name is kept, nationality word
@@ -360,6 +364,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// creditCues: the credit_cues phrases.
+	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
 	outletCues *lexicon.Phrases
 	// fieldCues: the field_cues phrases; fieldCueEnds their last words,
@@ -461,6 +467,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.passiveAux = addPhrases(r.passiveAux, f.PassiveAux)
 	r.personParticiples = addFolded(r.personParticiples, f.PersonParticiples)
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
+	r.creditCues = addPhrases(r.creditCues, f.CreditCues)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)
 	for _, p := range f.FieldCues {

@@ -38,6 +38,11 @@ func TestInitials(t *testing.T) {
 		{"en", "The bowler R. Talbot took four wickets before lunch.", []string{"R. Talbot/PER"}, []string{"Talbot"}},
 		{"en", "Marta K. Velloso and T. R. Okafor signed the appeal.", []string{"Marta K. Velloso/PER", "T. R. Okafor/PER"}, []string{"Marta K.", "Velloso"}},
 		{"en", "A letter from J.D. Harrow reached the court in Lisbon.", []string{"J.D. Harrow/PER", "Lisbon/LOC"}, nil},
+		// A party's letter, a hyphen and a state's dotted abbreviation: the state.
+		{"en", "The bill was filed by Rep. Ann Tessel, D-N.J., on Monday.", []string{"Ann Tessel/PER", "N.J./LOC"}, []string{"D-N", "D"}},
+		// A first name that is a common word too, or no list's, before the initial.
+		{"en", "The ruling was described by Spencer T. Varnak on Friday.", []string{"Spencer T. Varnak/PER"}, []string{"Spencer T.", "Varnak"}},
+		{"en", "A letter from Oyelaran K. Temidayo was read in court.", []string{"Oyelaran K. Temidayo/PER"}, []string{"Temidayo"}},
 		{"en", "Hosts Norland play in Group C. Vessaria were drawn in Group D.", nil, []string{"Group C. Vessaria"}},
 		{"fr", "Le juge P. Marchetti a entendu les parties à Lyon.", []string{"P. Marchetti/PER", "Lyon/LOC"}, nil},
 		{"fr", "Le député P. Martin a parlé vendredi.", []string{"P. Martin/PER"}, []string{"Martin/LOC"}},
@@ -854,6 +859,12 @@ func TestCreditLines(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Oyelaran Temidayo, Kessandra Aduke Ashe\nNovember 8, 2031\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Kessandra Aduke Ashe/PER"}, nil},
 		{"en", "Reporting by Oyelaran Temidayo and Tobechi Nnamdi\nThe port reopened on Monday after a week of strikes.", []string{"Oyelaran Temidayo/PER", "Tobechi Nnamdi/PER"}, nil},
+		// After a credit's cue, every name of the list is a person's, one
+		// whose first word heads bodies too ("Marine") included.
+		{"en", "The port reopened on Monday after a week of strikes.\n(Reporting by Tess Orwin, Marine Vessard and Ugo Tarrant; editing by Ann Roe)", []string{"Tess Orwin/PER", "Marine Vessard/PER", "Ugo Tarrant/PER", "Ann Roe/PER"}, nil},
+		{"fr", "Le port a rouvert lundi après une semaine de grève.\nPropos recueillis par Marine Vessard et Ugo Tarrant", []string{"Marine Vessard/PER", "Ugo Tarrant/PER"}, nil},
+		// No cue, no list of people: a body's head opens the name.
+		{"en", "The port reopened on Monday, the Marine Vessard said in a statement.", []string{"Marine Vessard/ORG"}, nil},
 		// A picture's credit: names on both sides of a slash are read as in
 		// a sentence, not cut at their common words like a headline's.
 		{"en", "Divers search the harbour on Monday.\nLena Varga / Norland Images via Getty Images", []string{"Lena Varga/PER", "Norland Images/ORG", "Getty Images/ORG"}, nil},
@@ -1017,6 +1028,8 @@ func TestRoadsAndShoutedPossessives(t *testing.T) {
 func TestAgeBeforeName(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "In 2030, 2-year-old Oyelaran Kerry died after being exposed to the drug.", []string{"Oyelaran Kerry/PER"}, []string{"Kerry/LOC"}},
+		// An age after the name: a town's name opens a person's, not a firm's.
+		{"en", "Agents took Lyon Tormund, 21, into custody at a home on Monday.", []string{"Lyon Tormund/PER"}, []string{"Lyon/LOC", "Lyon Tormund/ORG"}},
 		{"en", "The 19-year-old Tobechi Nnamdi was arrested on Friday.", []string{"Tobechi Nnamdi/PER"}, nil},
 	})
 }
@@ -1793,5 +1806,32 @@ func TestMemberWordAndPersonOfFirm(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The seat went to Democrat Walter Tessly after a recount.", []string{"Walter Tessly/PER"}, []string{"Democrat Walter Tessly/PER"}},
 		{"en", "Demand is cooling, economist Lynn Varga of Kessel Banks Inc. wrote from Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc/ORG"}, nil},
+	})
+}
+
+// TestMailAddresses: the user part of an e-mail address names nobody, even
+// when it is a capitalised first name or dotted names.
+func TestMailAddresses(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Contact reporter Lena Tormund at Lena@vessacourier.com or by phone.", []string{"Lena Tormund/PER"}, []string{"Lena"}},
+		{"en", "Tips go to Ugo.Tarrant@courier.no, the desk said.", nil, []string{"Ugo", "Tarrant", "Ugo.Tarrant"}},
+	})
+}
+
+// TestSouthAsianPartyHeads: the heads of South Asian parties' and
+// movements' names make unknown words before them a body's name.
+func TestSouthAsianPartyHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "A Tessora Vanli Dal (TVD) delegation met the minister on Friday.", []string{"Tessora Vanli Dal/ORG", "TVD/ORG"}, nil},
+		{"en", "The Vessa Sena and the Tormund Morcha held rallies in the city.", []string{"Vessa Sena/ORG", "Tormund Morcha/ORG"}, nil},
+	})
+}
+
+// TestPlaceNounsOfStreetsAndBorders: "the 400 block of X" names a street,
+// "the X border" a crossing: a place, a first name's word or not.
+func TestPlaceNounsOfStreetsAndBorders(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Officers found the car in the 10800 block of Rosita on Tuesday.", []string{"Rosita/LOC"}, []string{"Rosita/PER"}},
+		{"en", "The Tessarin border is open only to light vehicles, the police said.", []string{"Tessarin/LOC"}, nil},
 	})
 }
