@@ -2072,6 +2072,15 @@ func (s *Stage) headlineSegments(ws *workspace, r *langRules, a, b int) [][2]int
 		if tail || !common(k) {
 			continue
 		}
+		if t.class&wArticle != 0 {
+			e := k + 1
+			for e < b && toks[e].word && toks[e].shape == shapeCap && !common(e) {
+				e++
+			}
+			if outletTitle(ws, r, k, e) {
+				continue // "Mark Hicks, The Vessa News Published …": the title keeps its article
+			}
+		}
 		j := k + 1
 		for j < b && common(j) {
 			j++
@@ -2896,7 +2905,8 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 		for a++; a < b-1 && toks[a].shape == shapeLower && toks[a].class&(wConnector|wArticle) != 0; a++ {
 		}
 	}
-	for headType != "" && a < b-1 && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 {
+	for headType != "" && a < b-1 && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 &&
+		!outletTitle(ws, r, a, b) {
 		a++ // "The Harbourton Mayor …": the sentence's article is no part of a typed name
 	}
 	if headType == "" && flags&flagArticleLed == 0 {
@@ -2912,7 +2922,8 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				titled = true // "Coach Berti Vogts", "Defender Lena Varga": a role, then the person
 			case t.class&(wFunction|wArticle) != 0 && t.class&wGiven == 0 && !(t.shape == shapeUpper && letterCount(text[t.start:t.end]) >= 2) &&
 				!(initialDot(ws, a) && a+2 < b) &&
-				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
+				!(t.shape == shapeCap && !t.sentStart && !t.titleLine && a+1 < b && toks[a+1].name && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0) &&
+				!(outletTitle(ws, r, a, b) && len(s.kb.Find(text[toks[a+1].start:toks[b-1].end])) == 0):
 				// A capitalised article or particle inside a sentence opens
 				// the name it stands before ("De Vessaar", "The Associated Press")
 				// unless the knowledge base knows the name without it.
@@ -3898,13 +3909,16 @@ func (s *Stage) headBeforePlace(ws *workspace, a, b int) bool {
 // Hilton").
 func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	toks := ws.toks
+	from := a
 	if t := &toks[a]; t.class&wArticle != 0 && t.shape == shapeCap && ws.kbEnd[a] == 0 {
 		a++
+		if !outletTitle(ws, r, from, b) {
+			from = a
+		}
 	}
 	if a >= b || toks[a].class&wGiven != 0 || s.isDemonymWord(ws, a) {
 		return -1
 	}
-	from := a
 	if toks[a].class&wLocMod != 0 && toks[a].shape == shapeCap && ws.kbEnd[a] == 0 && a+1 < b {
 		a++ // "Southern Oregon Power"
 	}
@@ -3933,6 +3947,14 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 		}
 	}
 	return from
+}
+
+// outletTitle reports a capitalised article at a before two or more names
+// the last of which ends a newspaper's title ("The Kessel Times").
+func outletTitle(ws *workspace, r *langRules, a, b int) bool {
+	t := &ws.toks[a]
+	return b-a >= 3 && t.class&wArticle != 0 && t.shape == shapeCap && ws.toks[b-1].shape == shapeCap &&
+		r.outletHeads[string(ws.foldOf(&ws.toks[b-1]))]
 }
 
 // compassAlone reports a capitalised compass point at a inside a sentence,

@@ -147,6 +147,10 @@ type lexiconFile struct {
 	// au Journal du Dimanche"): the whole name is kept, nationality word
 	// and all.
 	OutletCues []string `yaml:"outlet_cues"`
+	// OutletHeads end newspapers' titles, which keep their article
+	// wherever they stand ("The Kessel Times", "Mark Hicks, The Vessa
+	// News").
+	OutletHeads []string `yaml:"outlet_heads"`
 	// FieldCues before capitalised common words say they name a field of
 	// study, not a body ("professor of Social Policy", "a degree in
 	// Latin American Studies").
@@ -368,6 +372,8 @@ type langRules struct {
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
 	outletCues *lexicon.Phrases
+	// outletHeads: folded outlet_heads.
+	outletHeads map[string]bool
 	// fieldCues: the field_cues phrases; fieldCueEnds their last words,
 	// folded, a cheap test before the phrase matcher.
 	fieldCues    *lexicon.Phrases
@@ -469,6 +475,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.creditCues = addPhrases(r.creditCues, f.CreditCues)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
+	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)
 	for _, p := range f.FieldCues {
 		if w := strings.Fields(phraseKey(p)); len(w) > 0 {

@@ -1642,7 +1642,7 @@ func TestInstitutionHeadsAndRankAdjectives(t *testing.T) {
 func TestNewspaperHeads(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "A report in the Norlandic Examiner on Monday named the two men.", []string{"Norlandic Examiner/ORG"}, nil},
-		{"en", "The Irish Courier said the two men would appeal.", []string{"Irish Courier/ORG"}, nil},
+		{"en", "The Irish Courier said the two men would appeal.", []string{"The Irish Courier/ORG"}, nil},
 	})
 }
 
@@ -1833,5 +1833,17 @@ func TestPlaceNounsOfStreetsAndBorders(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Officers found the car in the 10800 block of Rosita on Tuesday.", []string{"Rosita/LOC"}, []string{"Rosita/PER"}},
 		{"en", "The Tessarin border is open only to light vehicles, the police said.", []string{"Tessarin/LOC"}, nil},
+	})
+}
+
+// TestOutletTitles: a newspaper's title keeps its capitalised article at a
+// sentence's or a line's start and in a title-case byline; other names
+// typed by their head do not ("The Supreme Court ruled").
+func TestOutletTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The Kessel Times reported on Monday that the port was shut.", []string{"The Kessel Times/ORG"}, []string{"Kessel Times"}},
+		{"en", "The Vessa Post / March 1, 2031\nThe port was shut on Monday after a week of strikes.", []string{"The Vessa Post/ORG"}, []string{"Vessa Post"}},
+		{"en", "Lena Varga, The Tormund News Published 7:40 p.m. ET March 17, 2031\nThe port was shut on Monday after a week of strikes.", []string{"Lena Varga/PER", "The Tormund News/ORG"}, []string{"Tormund News"}},
+		{"en", "The Supreme Court ruled on Monday that the port stays shut.", []string{"Supreme Court/ORG"}, []string{"The Supreme Court"}},
 	})
 }
