@@ -247,6 +247,11 @@ func (r *rules) boundary(text string, toks []dossier.Token, i, to int, lay layou
 	case classTitle:
 		return j, false
 	case classAmbiguous:
+		if j+2 < to && n == 0 && isQuote(text[next.Start:next.End]) && lowerWord(text, toks[j+2]) {
+			// `the U.S. "certification of immunity"`: an abbreviation, then a
+			// quote of words inside the sentence.
+			return j, false
+		}
 		if n == 1 && !lay.wrapped {
 			return j, opensSentence(text, next)
 		}
@@ -257,6 +262,12 @@ func (r *rules) boundary(text string, toks []dossier.Token, i, to int, lay layou
 		}
 		return j, opensSentence(text, next)
 	}
+}
+
+// lowerWord reports a word that opens with a lower-case letter.
+func lowerWord(text string, t dossier.Token) bool {
+	ru, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+	return t.Kind == dossier.TokWord && unicode.IsLower(ru)
 }
 
 // isListMarker reports whether the number t opens its line and is short
