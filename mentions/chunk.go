@@ -4334,5 +4334,6 @@ func (s *Stage) titleBefore(ws *workspace, a int) bool {
 	if k >= 0 && !ws.toks[k].word && ws.toks[k].end-ws.toks[k].start == 1 && ws.toks[k].foldEnd == ws.toks[k].foldStart {
 		k-- // "Mr" + "."
 	}
-	return k >= 0 && ws.toks[k].word && ws.toks[k].class&wTitle != 0
+	// One sentence: "said the ambassador. Fighting went on" ends one.
+	return k >= 0 && ws.toks[k].word && ws.toks[k].class&wTitle != 0 && ws.toks[k].sent == ws.toks[a].sent
 }

@@ -85,6 +85,34 @@ func webAddresses(ws *workspace, r *langRules) {
 			c.typ, c.entry, c.source, c.strength = "ORG", nil, SourcePattern, evHead
 		}
 	}
+	// A common word glued to an address's labels is a site's name too
+	// ("News.az", "Politico.eu"), where no name was read.
+	for i := 0; i+2 < len(toks); i++ {
+		t := &toks[i]
+		if !t.word || t.number || t.skip || t.shape != shapeCap || i > 0 && toks[i-1].end == t.start {
+			continue
+		}
+		k := i + 1
+		for k+1 < len(toks) && !toks[k].word && toks[k].start == toks[k-1].end && ws.text[toks[k].start:toks[k].end] == "." &&
+			toks[k+1].word && toks[k+1].start == toks[k].end && toks[k+1].shape == shapeLower && r.webSuffixes[string(ws.foldOf(&toks[k+1]))] {
+			k += 2
+		}
+		if k == i+1 || k < len(toks) && toks[k].word && toks[k].start == toks[k-1].end || candAt(ws, i, k) {
+			continue
+		}
+		ws.cands = append(ws.cands, cand{from: i, to: k, typ: "ORG", strength: evHead, source: SourcePattern})
+		i = k - 1
+	}
+}
+
+// candAt reports a candidate overlapping tokens [a, b).
+func candAt(ws *workspace, a, b int) bool {
+	for i := range ws.cands {
+		if c := &ws.cands[i]; !c.drop && c.from < b && a < c.to {
+			return true
+		}
+	}
+	return false
 }
 
 // filterAndType drops pattern candidates that lack support where capitals

@@ -1582,6 +1582,8 @@ func TestWebAddresses(t *testing.T) {
 		{"en", "The fact-checking site Vessafacts.com said the claim was false.", []string{"Vessafacts.com/ORG"}, []string{"Vessafacts"}},
 		{"en", "Read the review on Norpress.co.uk today.", []string{"Norpress.co.uk/ORG"}, nil},
 		{"en", "The picture came from Kessel Advance Media for Kessel.com last year.", []string{"Kessel Advance Media/ORG", "Kessel.com/ORG"}, nil},
+		// A common word glued to a country's domain names a site as well.
+		{"en", "The agency News.vz reported the talks; Report.az and Trend.az said the same.", []string{"Report.az/ORG", "Trend.az/ORG"}, nil},
 		{"fr", "Selon le site Vessanews.fr, le suspect a fui.", []string{"Vessanews.fr/ORG"}, nil},
 	})
 }
@@ -1845,5 +1847,14 @@ func TestOutletTitles(t *testing.T) {
 		{"en", "The Vessa Post / March 1, 2031\nThe port was shut on Monday after a week of strikes.", []string{"The Vessa Post/ORG"}, []string{"Vessa Post"}},
 		{"en", "Lena Varga, The Tormund News Published 7:40 p.m. ET March 17, 2031\nThe port was shut on Monday after a week of strikes.", []string{"Lena Varga/PER", "The Tormund News/ORG"}, []string{"Tormund News"}},
 		{"en", "The Supreme Court ruled on Monday that the port stays shut.", []string{"Supreme Court/ORG"}, []string{"The Supreme Court"}},
+	})
+}
+
+// TestTitleEndsSentence: a title that ends a sentence types nothing in the
+// next one ("said the ambassador. Fighting went on").
+func TestTitleEndsSentence(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The talks failed, said the ambassador. Fighting in Vessaro went on for a week.", []string{"Vessaro/LOC"}, []string{"Fighting"}},
+		{"en", "He met Mr. Vessel and Gen. Tormund in the capital on Monday.", []string{"Vessel/PER", "Tormund/PER"}, nil},
 	})
 }
