@@ -1464,6 +1464,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// A first name and such a head are a person's name ("Stuart Law"), a
 	// place named like a first name and one an event's ("Victoria Olympics").
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) {
+		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
+			!toks[b+2].word && text[toks[b+2].start:toks[b+2].end] == ")" {
+			// "the Sustainable Growth Goals (SDGs)": the acronym names no
+			// entity either, nor its singular ("SDG 12").
+			ws.noteNonEntity(b+1, b+2)
+			if f := ws.foldOf(&toks[b+1]); len(f) > 2 && f[len(f)-1] == 's' {
+				ws.nonEntity[string(f[:len(f)-1])] = true
+			}
+		}
 		for k := b - 2; k > a; k-- {
 			if t := &toks[k]; t.word && t.shape == shapeLower && t.class&wCoord != 0 {
 				s.emitRun(ws, r, text, a, k, headType, flags)
@@ -2588,6 +2597,16 @@ func (ws *workspace) noteNonEntity(a, b int) {
 		ws.nonEntity = map[string]bool{}
 	}
 	ws.nonEntity[ws.candKey(&cand{from: a, to: b})] = true
+}
+
+// acronymShaped reports a word of two capitals or more, a plural's "s"
+// after them allowed ("SDG", "SDGs").
+func acronymShaped(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	return n >= 2 && (n == len(w) || n == len(w)-1 && w[n] == 's')
 }
 
 // nonEntityName reports a run that is, or ends with, a designation the

@@ -191,8 +191,9 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.to-c.from == 1 && first.shape == shapeUpper && first.class&wDict == 0 && !first.shouted && letterCount(text[first.start:first.end]) >= 3 || // "CNRS" opening a line: an acronym, whatever its place
 			c.to-c.from == 1 && first.sentStart && !first.titleLine && !first.shouted && first.shape == shapeCap && first.class == 0 &&
 				s.isClitic(ws, c.to) // "Vessatech’s new headset": no word of the language owns something
-		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] || ws.nonEntity[keys[i]] {
-			c.drop = true
+		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] || ws.nonEntity[keys[i]] ||
+			c.to-c.from == 2 && ws.toks[c.to-1].number && len(ws.nonEntity) > 0 && ws.nonEntity[string(ws.foldOf(first))] {
+			c.drop = true // "SDG 12" after "the Sustainable Growth Goals (SDGs)"
 		}
 	}
 	for i := 0; i < len(ws.cands) && len(r.eraMarks) > 0; i++ {

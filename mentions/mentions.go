@@ -559,6 +559,75 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		}
 	}
 	markTitleLines(ws, text)
+	markBracketedTitles(ws, text)
+}
+
+// markBracketedTitles takes out of names the capitalised words of a law's
+// or an agreement's title that a bracketed part interrupts before its head
+// ("the Essential Goods (Amendment) Act", "the Relief and Economic Security
+// (RES) Act", "the Growers (Protection) Agreement on Price Control and Farm
+// Services Act"): the run before the bracket alone looks like a body's name.
+func markBracketedTitles(ws *workspace, text string) {
+	toks := ws.toks
+	punct := func(j int, p string) bool { return !toks[j].word && text[toks[j].start:toks[j].end] == p }
+	for k := 3; k < len(toks); k++ {
+		t := &toks[k]
+		if !t.word || t.shape != shapeCap || t.class&wNonEntity == 0 || !punct(k-1, ")") {
+			continue
+		}
+		open := -1
+		for j := k - 2; j > 0 && j >= k-9; j-- {
+			if u := &toks[j]; !u.word {
+				if punct(j, "(") {
+					open = j
+				}
+				break
+			} else if u.shape == shapeLower && u.class&(wConnector|wCoord) == 0 {
+				break
+			}
+		}
+		if open < 1 || open == k-2 {
+			continue
+		}
+		start := open
+		for j := open - 1; j >= 0 && toks[j].sent == t.sent; j-- {
+			u := &toks[j]
+			switch {
+			case u.word && u.shape != shapeLower:
+				start = j
+				continue
+			case u.word && u.class&(wConnector|wCoord|wArticle) != 0,
+				!u.word && (punct(j, ",") || punct(j, "'") || punct(j, "’")):
+				continue
+			}
+			break
+		}
+		first := start
+		if toks[first].class&wArticle != 0 && first+1 < open {
+			first++
+		}
+		if start == open || toks[first].class&wGiven != 0 {
+			continue // "Ann Roe (Norland) Report": a person, then a title
+		}
+		end := k + 1
+		for j := k + 1; j < len(toks) && j <= k+12 && toks[j].sent == t.sent; j++ {
+			u := &toks[j]
+			if u.word && u.shape != shapeLower && !u.number {
+				if u.class&wNonEntity != 0 {
+					end = j + 1
+				}
+				continue
+			}
+			if u.word && u.shape == shapeLower && u.class&(wConnector|wCoord) != 0 {
+				continue
+			}
+			break
+		}
+		for j := start; j < end; j++ {
+			toks[j].name = false
+		}
+		k = end - 1
+	}
 }
 
 // hyphenTitle returns the title classes of a hyphenated word whose every

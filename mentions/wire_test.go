@@ -1858,3 +1858,23 @@ func TestTitleEndsSentence(t *testing.T) {
 		{"en", "He met Mr. Vessel and Gen. Tormund in the capital on Monday.", []string{"Vessel/PER", "Tormund/PER"}, nil},
 	})
 }
+
+// TestBracketedLawTitles: a law's title that a bracketed part interrupts
+// before its head names no body, the acronym in brackets included.
+func TestBracketedLawTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Growers are protesting against the Essential Grains (Amendment) Act, 2031, said Lena Varga.", []string{"Lena Varga/PER"}, []string{"Essential Grains", "the Essential Grains"}},
+		{"en", "Congress passed the Harbour Aid, Relief, and Port Security (HARPS) Act in March.", []string{"Congress/ORG"}, []string{"HARPS", "Harbour Aid", "Port Security"}},
+		{"en", "The Growers (Empowerment) Agreement on Grain Prices and Farm Services Act was signed.", nil, []string{"Growers", "The Growers", "Grain Prices", "Farm Services"}},
+		{"en", "Lena Varga (Norland) and Tom Ash (Vessaro) Report wrote it.", []string{"Lena Varga/PER", "Tom Ash/PER"}, nil},
+	})
+}
+
+// TestAwardsAndGoals: prizes, awards and programmes' goals are no entities,
+// nor the acronym defined after one, singular and numbered included.
+func TestAwardsAndGoals(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Four young people won Norland Youth Awards 2031 for their projects in Vessaro.", []string{"Vessaro/LOC"}, []string{"Norland Youth Awards"}},
+		{"en", "The projects serve the Shared Growth Goals (SGGs), including SGG 12, said Lena Varga.", []string{"Lena Varga/PER"}, []string{"SGGs", "SGG 12", "Shared Growth Goals"}},
+	})
+}
