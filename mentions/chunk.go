@@ -2625,6 +2625,9 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if s.fieldOfStudy(ws, r, a, b) {
 		return true // "professor of Social Policy"
 	}
+	if weaponModel(ws, r, a, b) {
+		return true // "AK-103 rifles", "des grenades GLI-F4"
+	}
 	if len(r.nonEntityNames) == 0 {
 		return false
 	}
@@ -2642,6 +2645,36 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// weaponModel reports a model's designation, a number in it, right before a noun for arms or right after one (and its
+// "de"): a weapon, no entity ("AK-103 rifles", "a Shahed-136 drone",
+// "balles de LBD 40", "grenades GLI-F4"). A body's name or acronym stays
+// one ("Hamas rockets", "IDF drones").
+func weaponModel(ws *workspace, r *langRules, a, b int) bool {
+	if len(r.weaponNouns) == 0 || b-a > 3 {
+		return false
+	}
+	toks := ws.toks
+	coded := false
+	for k := a; k < b; k++ {
+		t := &toks[k]
+		if t.number || strings.ContainsAny(ws.text[t.start:t.end], "0123456789") {
+			coded = true
+		}
+	}
+	if !coded {
+		return false
+	}
+	weapon := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].sent == toks[a].sent &&
+			r.weaponNouns[string(ws.foldOf(&toks[k]))]
+	}
+	p := a - 1
+	if p > 0 && toks[p].word && toks[p].shape == shapeLower && toks[p].class&wConnector != 0 && toks[p].class&wArticle == 0 {
+		p-- // "balles de LBD 40"
+	}
+	return weapon(b) || weapon(p)
 }
 
 // doctrineWord reports a word that ends in one of the language's

@@ -168,6 +168,10 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// WeaponNouns name arms and their ammunition ("rifles", "grenades",
+	// "missiles"): a model's designation next to one, a number or capitals
+	// in it, names a weapon, no entity ("AK-47 rifles", "grenades GLI-F4").
+	WeaponNouns []string `yaml:"weapon_nouns"`
 	// NonEntityPrefixes open names that are no entity of ours: ships ("USS
 	// Cole", "HMS Vessa").
 	NonEntityPrefixes []string `yaml:"non_entity_prefixes"`
@@ -368,6 +372,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// weaponNouns: folded weapon_nouns.
+	weaponNouns map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -497,6 +503,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.Coordinators, wCoord)
 	r.add(f.HeadConnectors, wConnector|wHeadConn)
 	r.add(f.NonEntity, wNonEntity)
+	r.weaponNouns = addFolded(r.weaponNouns, f.WeaponNouns)
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true

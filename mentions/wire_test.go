@@ -1878,3 +1878,15 @@ func TestAwardsAndGoals(t *testing.T) {
 		{"en", "The projects serve the Shared Growth Goals (SGGs), including SGG 12, said Lena Varga.", []string{"Lena Varga/PER"}, []string{"SGGs", "SGG 12", "Shared Growth Goals"}},
 	})
 }
+
+// TestWeapons: explosives and arms known by a name or a code, and a model's
+// designation with a number next to a noun for arms, are no entities; a
+// body's name or acronym before such a noun stays one.
+func TestWeapons(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The attackers carried AK-47 rifles, TATP and a Kalashnikov in Vessaro.", []string{"Vessaro/LOC"}, []string{"AK-47", "TATP", "Kalashnikov"}},
+		{"en", "A Tarvo-136 drone and KR-7 missiles hit the town of Kessington, and Hamas rockets followed.", []string{"Kessington/LOC", "Hamas/ORG"}, []string{"Tarvo-136", "KR-7"}},
+		{"en", "The IDF drones flew over the border on Monday.", []string{"IDF/ORG"}, nil},
+		{"fr", "Les gendarmes ont tiré des grenades GLI-F4 et des balles de LBD 40 à Vessaro.", []string{"Vessaro/LOC"}, []string{"GLI-F4", "LBD 40", "LBD"}},
+	})
+}
