@@ -407,7 +407,10 @@ func linkLike(l *lineInfo) bool {
 // that a value ends is a row too ("1. Lena Varga (Norland) 180 points").
 func dataRow(l *lineInfo) bool {
 	return l.numbers >= 2 && 2*l.numbers >= l.words && (l.upperStart || l.listItem) && l.content > l.numbers ||
-		l.listItem && l.numbers >= 2 && l.valueEnd && l.content > l.numbers
+		l.listItem && l.numbers >= 2 && l.valueEnd && l.content > l.numbers ||
+		// "New Jersey 110 BOSTON 108 (OT)": names of two words or more and
+		// their scores, every word capitalised or a number.
+		l.upperStart && l.numbers >= 2 && l.words >= 4 && l.caps+l.numbers >= l.words && l.content > l.numbers && l.ending == endNone
 }
 
 // listHeaders marks "Latest news"-style headers and the run of link-like

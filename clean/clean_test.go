@@ -834,6 +834,13 @@ func TestResultsTable(t *testing.T) {
 		{"4 - Tom Ashby (Vessaria) beat Karim Benali (Ostavia) 6-7 6-2 6-1", keep},
 		{"Anja Berti (Kallim) beat Mira Ostrova (Ostavia) 6-2 6-4", keep},
 	}, false)
+	// Scores after names of two words or more, home sides in capitals.
+	runFixture(t, st, []fixtureLine{
+		{"Results of the northern league's games played on Friday night (home sides in capitals):", keep},
+		{"Vessa Rovers 110 KALLIM ATHLETIC 108 (OT)", keep},
+		{"NORPORT 93 Harbourton 81", keep},
+		{"Port Ostava 103 VARNAK CITY 85", keep},
+	}, false)
 }
 
 // TestLongDateLineAndAppeal: a publication and an update date on one line

@@ -230,7 +230,7 @@ func teamContext(ws *workspace, a, b int) bool {
 		return true
 	}
 	score := func(k int) bool {
-		return k >= 0 && k < len(toks) && toks[k].number && toks[k].end-toks[k].start <= 2 && toks[k].sent == sent
+		return k >= 0 && k < len(toks) && toks[k].number && toks[k].end-toks[k].start <= 3 && toks[k].sent == sent // "Kessel 101 Dorun 95"; not a year
 	}
 	capital := func(k int) bool { return k >= 0 && k < len(toks) && capitalWord(&toks[k]) && toks[k].sent == sent }
 	return score(b) && (capital(b+1) && score(b+2) || score(a-1) && capital(a-2))

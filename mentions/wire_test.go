@@ -938,6 +938,7 @@ func TestTeamsNamedForTowns(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Leeds beat Newcastle by two goals at the weekend.", []string{"Leeds/ORG", "Newcastle/ORG"}, []string{"Leeds/LOC"}},
 		{"en", "Harbourton United 2 Leeds 1", []string{"Leeds/ORG"}, nil},
+		{"en", "Results of Friday's games (home sides in capitals):\nLeeds 103 PORTSMOUTH 95\nThe league's next games are on Sunday afternoon in the north.", []string{"Leeds/ORG", "PORTSMOUTH/ORG"}, []string{"Leeds/LOC"}},
 		{"en", "On Saturday Kessel Rovers lost to Leeds after extra time.", []string{"Kessel Rovers/ORG", "Leeds/ORG"}, nil},
 		{"en", "The mayor of Leeds said the council beat its target.", []string{"Leeds/LOC"}, nil},
 		{"fr", "Samedi, Lyon a battu Lille deux buts à un.", []string{"Lyon/ORG"}, nil},
