@@ -1463,7 +1463,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// a name listed before one is ("Suharto and the Islamic Conference").
 	// A first name and such a head are a person's name ("Stuart Law"), a
 	// place named like a first name and one an event's ("Victoria Olympics").
-	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) {
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) ||
+		headType == "" && quotedTitle(ws, r, a, b) {
 		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
 			!toks[b+2].word && text[toks[b+2].start:toks[b+2].end] == ")" {
 			// "the Sustainable Growth Goals (SDGs)": the acronym names no
@@ -2598,6 +2599,54 @@ func (ws *workspace) noteNonEntity(a, b int) {
 	}
 	ws.nonEntity[ws.candKey(&cand{from: a, to: b})] = true
 }
+
+// quotedTitleMaxTokens bounds the words of a quoted title.
+const quotedTitleMaxTokens = 10
+
+// quotedTitle reports a run of tokens [a, b) that, with only capitalised
+// words and small lower-case words around it, fills a pair of quotation
+// marks: a work's title ("the game “Until Dawn”", "“Super Vessa Run” will
+// launch"), no entity. A name with a head ("“Vessa Liberation Front”"),
+// one a first name opens (a nickname) or one the knowledge base knows
+// stays a name.
+func quotedTitle(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	titleWord := func(k int) bool {
+		t := &toks[k]
+		return t.word && (t.shape != shapeLower || t.class&(wFunction|wConnector|wArticle|wCoord) != 0)
+	}
+	open := a - 1
+	for open >= 0 && a-open <= quotedTitleMaxTokens && titleWord(open) {
+		open--
+	}
+	if open < 0 || !openingQuote(ws.text[toks[open].start:toks[open].end]) || toks[open].sent != toks[a].sent && open+1 < a {
+		return false
+	}
+	if p := open - 1; p >= 0 && toks[p].word && toks[p].shape == shapeLower && r.nicknameCues[string(ws.foldOf(&toks[p]))] {
+		return false // "known as “El Vessa”": a nickname
+	}
+	close := b
+	for close < len(toks) && close-open <= quotedTitleMaxTokens && titleWord(close) {
+		close++
+	}
+	if close < len(toks) && !toks[close].word && strings.Contains(",.!?", ws.text[toks[close].start:toks[close].end]) && close+1 < len(toks) {
+		close++ // "“Temple Run,” that is"
+	}
+	if close >= len(toks) || !closingQuote(ws.text[toks[close].start:toks[close].end]) {
+		return false
+	}
+	for k := open + 1; k < close; k++ {
+		if t := &toks[k]; t.word && (t.class&(wOrgHead|wLocHead) != 0 && t.shape != shapeLower || ws.kbEnd[k] > 0) || k == open+1 && t.class&wGiven != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// openingQuote and closingQuote report quotation marks; the straight
+// double quote is both.
+func openingQuote(p string) bool { return p == "“" || p == "\"" || p == "«" }
+func closingQuote(p string) bool { return p == "”" || p == "\"" || p == "»" }
 
 // acronymShaped reports a word of two capitals or more, a plural's "s"
 // after them allowed ("SDG", "SDGs").

@@ -168,6 +168,9 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// NicknameCues before a quotation mark introduce a nickname, a name
+	// ("known as “El Vessa”", "surnommé « le Boucher »"), not a work's title.
+	NicknameCues []string `yaml:"nickname_cues"`
 	// WeaponNouns name arms and their ammunition ("rifles", "grenades",
 	// "missiles"): a model's designation next to one, a number or capitals
 	// in it, names a weapon, no entity ("AK-47 rifles", "grenades GLI-F4").
@@ -372,6 +375,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// nicknameCues: folded nickname_cues.
+	nicknameCues map[string]bool
 	// weaponNouns: folded weapon_nouns.
 	weaponNouns map[string]bool
 	// creditCues: the credit_cues phrases.
@@ -504,6 +509,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.HeadConnectors, wConnector|wHeadConn)
 	r.add(f.NonEntity, wNonEntity)
 	r.weaponNouns = addFolded(r.weaponNouns, f.WeaponNouns)
+	r.nicknameCues = addFolded(r.nicknameCues, f.NicknameCues)
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true

@@ -2,6 +2,7 @@ package mentions
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -1890,4 +1891,25 @@ func TestWeapons(t *testing.T) {
 		{"en", "The IDF drones flew over the border on Monday.", []string{"IDF/ORG"}, nil},
 		{"fr", "Les gendarmes ont tiré des grenades GLI-F4 et des balles de LBD 40 à Vessaro.", []string{"Vessaro/LOC"}, []string{"GLI-F4", "LBD 40", "LBD"}},
 	})
+}
+
+// TestQuotedTitles: capitalised words that fill a pair of quotation marks
+// are a work's title, no entity, unless a head, a first name, the knowledge
+// base or a nickname's cue says they name something.
+func TestQuotedTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "“Rez Vessara” ($30) was the hit of the year, and so was “Thumpkin.”", nil, []string{"Rez Vessara", "Thumpkin"}},
+		{"en", "\"Super Tessa Run\" will launch on phones in December.", nil, []string{"Super Tessa Run"}},
+		{"en", "The so-called “Vessa Liberation Front” claimed the attack.", []string{"Vessa Liberation Front/ORG"}, nil},
+	})
+	// After a nickname's cue the quoted words are a name (of whatever type).
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "The smuggler, known as “El Tesso”, fled to the north."},
+		{"fr", "Le trafiquant, surnommé « El Tesso », a fui vers le nord."},
+	} {
+		got := found(run(t, tc.text, tc.lang))
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, "El Tesso/") }) {
+			t.Errorf("%q: nickname missing; got %v", tc.text, got)
+		}
+	}
 }
