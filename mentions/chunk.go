@@ -1748,7 +1748,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
-	case !wholeKB && b-a >= 2 && (ageBefore(ws, a) || ageAfter(ws, b) && !s.placePrepAhead(ws, a)) && allNames(ws, a, b):
+	case !wholeKB && b-a >= 2 && (ageBefore(ws, a) || ageAfter(ws, b) && !s.placePrepAhead(ws, a) || s.creditListBefore(ws, r, a)) && allNames(ws, a, b):
 		// "2-year-old Oyelaran Kerry", "Vessa Tormund, 21,": an age opens or
 		// follows a person's name, whatever places its words name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
@@ -3483,6 +3483,8 @@ func (s *Stage) creditListBefore(ws *workspace, r *langRules, a int) bool {
 			if lexicon.Backward(r.creditCues, words, k, 0) > 0 {
 				return true
 			}
+		case t.class&wByline != 0 && t.sentStart:
+			return true // "By Aja Tormund and Ugo Tarrant": a byline
 		default:
 			return lexicon.Backward(r.creditCues, words, k, 0) > 0
 		}
@@ -4029,9 +4031,9 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 		return -1
 	}
 	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) ||
-		ageAfter(ws, b) || ageInParens(ws, b) {
+		ageAfter(ws, b) || ageInParens(ws, b) || s.creditListBefore(ws, r, from) {
 		// "the Green Zone": a site, which the head types; "Amara Osei, a
-		// nurse", "Vessa Tormund, 21,": a person
+		// nurse", "Vessa Tormund, 21,", "By Aja Tormund": a person
 		return -1
 	}
 	for k := e; k < b; k++ {

@@ -296,18 +296,20 @@ type tok struct {
 
 // inMailAddress reports whether the token at text[start:end] is part of an
 // e-mail address's user name ("lena.varga@courier.no").
+// A name glued to a handle ("Lena Varga@lenav Dec 10") is no address: the
+// part after "@" must hold a domain's period.
 func inMailAddress(text string, start, end int) bool {
-	if end < len(text) && text[end] == '@' {
-		return true
-	}
-	if !(end < len(text) && text[end] == '.' || start > 0 && text[start-1] == '.') {
+	if end >= len(text) || text[end] != '@' && text[end] != '.' {
 		return false
 	}
-	for k := end; k < len(text) && k < end+64; k++ {
+	at := -1
+	for k := end; k < len(text) && k < end+128; k++ {
 		switch c := text[k]; {
-		case c == '@':
+		case c == '@' && at < 0:
+			at = k
+		case c == '.' && at >= 0 && k+1 < len(text) && isLetterByte(text[k+1]):
 			return true
-		case c == ' ' || c == '\n' || c == '\t' || c == ',' || c == ';':
+		case c == ' ' || c == '\n' || c == '\t' || c == ',' || c == ';' || c == '@':
 			return false
 		}
 	}

@@ -864,6 +864,8 @@ func TestCreditLines(t *testing.T) {
 		// whose first word heads bodies too ("Marine") included.
 		{"en", "The port reopened on Monday after a week of strikes.\n(Reporting by Tess Orwin, Marine Vessard and Ugo Tarrant; editing by Ann Roe)", []string{"Tess Orwin/PER", "Marine Vessard/PER", "Ugo Tarrant/PER", "Ann Roe/PER"}, nil},
 		{"fr", "Le port a rouvert lundi après une semaine de grève.\nPropos recueillis par Marine Vessard et Ugo Tarrant", []string{"Marine Vessard/PER", "Ugo Tarrant/PER"}, nil},
+		// A byline's "By" at the line's start: a town's word opens a person's name.
+		{"en", "By Lyon Tormund@lytorm Dec 10, 2031, 10:20am\nThe port reopened on Monday after a week of strikes.", []string{"Lyon Tormund/PER"}, []string{"Lyon"}},
 		// No cue, no list of people: a body's head opens the name.
 		{"en", "The port reopened on Monday, the Marine Vessard said in a statement.", []string{"Marine Vessard/ORG"}, nil},
 		// A picture's credit: names on both sides of a slash are read as in
@@ -1819,6 +1821,8 @@ func TestMailAddresses(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Contact reporter Lena Tormund at Lena@vessacourier.com or by phone.", []string{"Lena Tormund/PER"}, []string{"Lena"}},
 		{"en", "Tips go to Ugo.Tarrant@courier.no, the desk said.", nil, []string{"Ugo", "Tarrant", "Ugo.Tarrant"}},
+		// A handle glued to a name is no address: the name stays.
+		{"en", "By Lena Tormund@lenatorm Dec 10, 2031\nThe port reopened on Monday after a week of strikes.", []string{"Lena Tormund/PER"}, nil},
 	})
 }
 
