@@ -630,6 +630,8 @@ func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {
 		}
 	}
 	switch {
+	case (f&fNoun != 0 || f == 0 && s.personNoun(ws, we)) && s.modifiesPlural(ws, we):
+		return nounMatch{excluded: true} // "140 pilot whales": whales are counted
 	case f&fNoun != 0:
 		return nounMatch{start: ws, end: we, unit: wi.unit, found: true}
 	case f&fExcluded != 0:
@@ -640,6 +642,27 @@ func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {
 		return nounMatch{start: ws, end: we, unit: unitPerson, found: true}
 	}
 	return nounMatch{}
+}
+
+// modifiesPlural reports a singular noun for people right before a plural
+// noun that counts nothing of the lexicon, in a language that builds
+// compounds so: the first noun only qualifies the second, the head ("140
+// pilot whales", "300 police vehicles"; "12 police officers" counts people).
+func (s *scanner) modifiesPlural(ws, we int) bool {
+	if !s.m.compoundNouns || s.t[we-1] == 's' {
+		return false
+	}
+	nws, nwe, g, ok := s.next(we)
+	if !ok || g != gapSpace || nwe-nws < 4 || s.t[nwe-1] != 's' || s.t[nwe-2] == 's' || s.isCapitalised(nws) ||
+		s.flags(nws, nwe) != 0 || s.personNoun(nws, nwe) {
+		return false
+	}
+	for k := nws; k < nwe; k++ {
+		if c := s.t[k]; c < 'a' || c > 'z' {
+			return false // "police-led", digits: no plain plural noun
+		}
+	}
+	return true
 }
 
 // opensQuote reports whether t[i:ws) is one opening quotation mark, with

@@ -321,6 +321,7 @@ func TestNounCompounds(t *testing.T) {
 	}{
 		{"en", "All five crash victims were taken to the city hospital.", 5},
 		{"en", "Two army officers were arrested at the border on Friday.", 2},
+		{"en", "The city sent 12 police officers to the port on Friday.", 12},
 	} {
 		figs := run(t, st, tc.lang, tc.text)
 		if len(figs) != 1 || figs[0].Value != tc.want || figs[0].Unit != dossier.UnitPerson {
@@ -330,6 +331,10 @@ func TestNounCompounds(t *testing.T) {
 	for _, tc := range []struct{ lang, text string }{
 		{"en", "The cell moved 7 million through couriers and traders."},
 		{"fr", "On parle de deux entités jihadistes principales dans la région."},
+		// A singular noun for people before a plural noun of things
+		// qualifies it: the things are counted.
+		{"en", "The city sent 300 police vehicles to the port on Friday."},
+		{"en", "Some 40 student visas were cancelled by the ministry."},
 	} {
 		if figs := run(t, st, tc.lang, tc.text); len(figs) != 0 {
 			t.Errorf("%q: got %+v, want no count of people", tc.text, figs)
