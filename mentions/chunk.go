@@ -3383,6 +3383,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evDefault
 	case multi && personParticleInside(ws, r, a, b) && !titled:
 		return "PER", evGiven // "Joost van der Brink": a surname's particle
+	case !multi && first.shape == shapeCap && first.class&wDict == 0 && eponymNounBefore(ws, r, a):
+		return "PER", evTitle // "le gouvernement Tessier", "les réformes Vessard"
 	case first.class&wGiven != 0 && s.orgNounBefore(ws, a):
 		// "the rescue group Tom Jonah": the noun names what follows, a
 		// first name or not.
@@ -3490,6 +3492,16 @@ func (s *Stage) creditListBefore(ws *workspace, r *langRules, a int) bool {
 		}
 	}
 	return false
+}
+
+// eponymNounBefore reports one of the language's eponym nouns right before
+// token a, in its sentence ("le gouvernement Tessier").
+func eponymNounBefore(ws *workspace, r *langRules, a int) bool {
+	if a == 0 || len(r.eponymNouns) == 0 {
+		return false
+	}
+	t := &ws.toks[a-1]
+	return t.word && t.shape == shapeLower && t.sent == ws.toks[a].sent && r.eponymNouns[string(ws.foldOf(t))]
 }
 
 // placePrepAhead reports a lower-case place preposition right before token

@@ -168,6 +168,11 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// EponymNouns before one capitalised word that is no word of the
+	// language name what a person leads or authored: the word is the
+	// person's surname ("le gouvernement Tessier", "la loi Varga", "les
+	// réformes Vessard").
+	EponymNouns []string `yaml:"eponym_nouns"`
 	// NicknameCues before a quotation mark introduce a nickname, a name
 	// ("known as “El Vessa”", "surnommé « le Boucher »"), not a work's title.
 	NicknameCues []string `yaml:"nickname_cues"`
@@ -375,6 +380,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// eponymNouns: folded eponym_nouns.
+	eponymNouns map[string]bool
 	// nicknameCues: folded nickname_cues.
 	nicknameCues map[string]bool
 	// weaponNouns: folded weapon_nouns.
@@ -510,6 +517,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.NonEntity, wNonEntity)
 	r.weaponNouns = addFolded(r.weaponNouns, f.WeaponNouns)
 	r.nicknameCues = addFolded(r.nicknameCues, f.NicknameCues)
+	r.eponymNouns = addFolded(r.eponymNouns, f.EponymNouns)
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true

@@ -1917,3 +1917,11 @@ func TestQuotedTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestEponymNouns: in French a government, a law or a reform named by one
+// unknown capitalised word names it after a person: the word is a surname.
+func TestEponymNouns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le gouvernement Tessardin est tombé mardi après le vote de la loi Varnouet.", []string{"Tessardin/PER", "Varnouet/PER"}, []string{"Tessardin/ORG"}},
+	})
+}
