@@ -299,6 +299,8 @@ func TestOtherCurrenciesAndBodies(t *testing.T) {
 	st := newStage(t)
 	checkOneFigure(t, st, []oneFigure{
 		{"en", "Anyone who breaks the order can be fined £4,000 under the new rules.", 4000, dossier.UnitOther},
+		{"en", "Operating profit fell 41 per cent to S$110.2 million last year.", 110.2e6, dossier.UnitOther},
+		{"en", "The group booked an A$5m loss on its port assets.", 5e6, dossier.UnitOther},
 		{"en", "The cell paid 20,000 dinars to each recruit's family.", 20000, dossier.UnitOther},
 		{"en", "Rescuers recovered 40 bodies from the rubble on Thursday.", 40, dossier.UnitKilled},
 		{"fr", "Les enquêteurs ont saisi 30 000 dirhams dans l'appartement.", 30000, dossier.UnitOther},
