@@ -336,6 +336,9 @@ type nounMatch struct {
 	unit       uint8
 	found      bool // a counted noun or a partitive pronoun
 	excluded   bool // a time unit, percentage, month…: not a figure
+	// things: a noun for people only qualifies the plural noun after it
+	// ("140 pilot whales"): no count of people, though a sum may stand.
+	things bool
 }
 
 // evaluate decides whether ex is a figure and of what; prev is the previous
@@ -372,7 +375,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		return found{}, false // "in 2017": a year
 	}
 	noun := s.nounAfter(qend)
-	if noun.excluded || noun.found && s.rateAfter(noun) {
+	if noun.excluded || noun.found && s.rateAfter(noun) || noun.things && ex.currency == unitNone {
 		return found{}, false
 	}
 	if ex.yearLike && (qual == dossier.QualExact || !noun.found) {
@@ -541,7 +544,7 @@ func (s *scanner) nounAfter(i int) nounMatch {
 		if wi != nil {
 			f = wi.flags
 		}
-		if m := s.nounAt(wi, ws, we, partitive); m.found || m.excluded {
+		if m := s.nounAt(wi, ws, we, partitive); m.found || m.excluded || m.things {
 			if quoted && !m.excluded && !s.closesQuoteWithin(m.end, 2) {
 				return nounMatch{}
 			}
@@ -631,7 +634,7 @@ func (s *scanner) nounAt(wi *wordInfo, ws, we int, partitive bool) nounMatch {
 	}
 	switch {
 	case (f&fNoun != 0 || f == 0 && s.personNoun(ws, we)) && s.modifiesPlural(ws, we):
-		return nounMatch{excluded: true} // "140 pilot whales": whales are counted
+		return nounMatch{things: true} // "140 pilot whales": whales are counted
 	case f&fNoun != 0:
 		return nounMatch{start: ws, end: we, unit: wi.unit, found: true}
 	case f&fExcluded != 0:

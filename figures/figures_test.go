@@ -301,6 +301,8 @@ func TestOtherCurrenciesAndBodies(t *testing.T) {
 		{"en", "Anyone who breaks the order can be fined £4,000 under the new rules.", 4000, dossier.UnitOther},
 		{"en", "Operating profit fell 41 per cent to S$110.2 million last year.", 110.2e6, dossier.UnitOther},
 		{"en", "The group booked an A$5m loss on its port assets.", 5e6, dossier.UnitOther},
+		// A sum before a noun for people and a verb stays a sum.
+		{"en", "The $80 speaker provides access to the station's news.", 80, dossier.UnitMoneyUSD},
 		{"en", "The cell paid 20,000 dinars to each recruit's family.", 20000, dossier.UnitOther},
 		{"en", "Rescuers recovered 40 bodies from the rubble on Thursday.", 40, dossier.UnitKilled},
 		{"fr", "Les enquêteurs ont saisi 30 000 dirhams dans l'appartement.", 30000, dossier.UnitOther},
