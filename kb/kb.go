@@ -46,14 +46,15 @@ const (
 	KindRegion       Kind = "region"
 	KindCity         Kind = "city"
 	KindSite         Kind = "site"
-	KindNGO          Kind = "ngo" // NGOs, think tanks, research centres
+	KindNGO          Kind = "ngo"  // NGOs, think tanks, research centres
+	KindClub         Kind = "club" // sports clubs, leagues and federations
 )
 
 // kindType says which Type each Kind belongs to.
 var kindType = map[Kind]Type{
 	KindArmedGroup: ORG, KindTerroristOrg: ORG, KindAgency: ORG, KindGovernment: ORG,
 	KindMilitary: ORG, KindIntlOrg: ORG, KindCourt: ORG, KindParty: ORG, KindMedia: ORG,
-	KindCompany: ORG, KindNGO: ORG, KindPerson: PER, KindCountry: LOC, KindRegion: LOC, KindCity: LOC, KindSite: LOC,
+	KindCompany: ORG, KindNGO: ORG, KindClub: ORG, KindPerson: PER, KindCountry: LOC, KindRegion: LOC, KindCity: LOC, KindSite: LOC,
 }
 
 // Entry is one real-world entity.

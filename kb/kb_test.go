@@ -319,7 +319,7 @@ func TestAddFileErrors(t *testing.T) {
 		{"dup.yaml", "- {id: al-qaeda, type: ORG, kind: terrorist_org, name: Another}\n", `dup.yaml:1: duplicate id "al-qaeda"`},
 		{"parent.yaml", "- {id: x-cell, type: ORG, kind: armed_group, name: X}\n- {id: y-cell, type: ORG, kind: armed_group, name: Y, parent: nowhere}\n", `parent.yaml:2: y-cell: unknown parent "nowhere"`},
 		{"type.yaml", "- {id: x-cell, type: GROUP, kind: armed_group, name: X}\n", `type.yaml:1: x-cell: bad type "GROUP"`},
-		{"kind.yaml", "- {id: x-cell, type: ORG, kind: club, name: X}\n", `unknown kind "club"`},
+		{"kind.yaml", "- {id: x-cell, type: ORG, kind: guild, name: X}\n", `unknown kind "guild"`},
 		{"mismatch.yaml", "- {id: x-cell, type: PER, kind: armed_group, name: X}\n", "kind armed_group needs type ORG"},
 		{"id.yaml", "- {id: Bad_ID, type: ORG, kind: armed_group, name: X}\n", `bad id "Bad_ID"`},
 		{"field.yaml", "- {id: x-cell, type: ORG, kind: armed_group, name: X, colour: red}\n", `field.yaml:1:`},
