@@ -1925,3 +1925,12 @@ func TestEponymNouns(t *testing.T) {
 		{"fr", "Le gouvernement Tessardin est tombé mardi après le vote de la loi Varnouet.", []string{"Tessardin/PER", "Varnouet/PER"}, []string{"Tessardin/ORG"}},
 	})
 }
+
+// TestStateAbbreviationsThatAreWords: "Ind.", "Pa." are states after a town
+// of the country and after a party's letter.
+func TestStateAbbreviationsThatAreWords(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He was born in Muncie, Ind., in 1960, and moved to Pittsburgh, Pa., later.", []string{"Ind./LOC", "Pa./LOC"}, []string{"Ind/ORG", "Ind./ORG"}},
+		{"en", "The bill was filed by Sen. Ann Tessel, R-Ind., on Monday.", []string{"Ann Tessel/PER", "Ind./LOC"}, []string{"R-Ind"}},
+	})
+}
