@@ -1447,6 +1447,7 @@ func TestPlaceSuffixes(t *testing.T) {
 func TestOrdinalOpensBody(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Soldiers of the 82nd Airborne Division and the 4th District Court of Appeal in Harbourton.", []string{"82nd Airborne Division/ORG", "4th District Court of Appeal/ORG"}, nil},
+		{"en", "The appeal went to the 5th Circuit, which sided with Harbourton.", []string{"5th Circuit/ORG"}, []string{"Circuit"}},
 		{"en", "The ships sailed past 42nd Street on the 4th.", []string{"42nd Street/LOC"}, nil},
 	})
 }
