@@ -1895,6 +1895,8 @@ func TestWeapons(t *testing.T) {
 		{"en", "A Tarvo-136 drone and KR-7 missiles hit the town of Kessington, and Hamas rockets followed.", []string{"Kessington/LOC", "Hamas/ORG"}, []string{"Tarvo-136", "KR-7"}},
 		{"en", "The IDF drones flew over the border on Monday.", []string{"IDF/ORG"}, nil},
 		{"fr", "Les gendarmes ont tiré des grenades GLI-F4 et des balles de LBD 40 à Vessaro.", []string{"Vessaro/LOC"}, []string{"GLI-F4", "LBD 40", "LBD"}},
+		// Read once as a weapon, the designation is one everywhere in the text.
+		{"fr", "Les grenades offensives (KR F2) ont été tirées : 23 grenades KR F2 au total, à Vessaro.", []string{"Vessaro/LOC"}, []string{"KR F2"}},
 	})
 }
 
