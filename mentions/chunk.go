@@ -1464,7 +1464,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// A first name and such a head are a person's name ("Stuart Law"), a
 	// place named like a first name and one an event's ("Victoria Olympics").
 	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) ||
-		headType == "" && quotedTitle(ws, r, a, b) {
+		headType == "" && quotedTitle(ws, r, a, b) || lawTitle(ws, r, a, b) {
 		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
 			!toks[b+2].word && text[toks[b+2].start:toks[b+2].end] == ")" {
 			// "the Sustainable Growth Goals (SDGs)": the acronym names no
@@ -2598,6 +2598,22 @@ func (ws *workspace) noteNonEntity(a, b int) {
 		ws.nonEntity = map[string]bool{}
 	}
 	ws.nonEntity[ws.candKey(&cand{from: a, to: b})] = true
+}
+
+// lawTitle reports a run that a law's or an agreement's head opens before
+// its connector ("the Treaty of Vessa", "l'Accord de Paris", "la Loi de
+// programmation …"), a capitalised article before the head allowed.
+func lawTitle(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if len(r.lawHeads) == 0 {
+		return false
+	}
+	if toks[a].class&wArticle != 0 && toks[a].shape == shapeCap && a+1 < b {
+		a++
+	}
+	return a+2 < b && toks[a].shape == shapeCap && r.lawHeads[string(ws.foldOf(&toks[a]))] &&
+		toks[a+1].word && toks[a+1].shape == shapeLower && toks[a+1].class&wConnector != 0 &&
+		!(toks[a].class&wGiven != 0 && toks[a+1].class&wParticle != 0) // "Bill de Blasio"
 }
 
 // quotedTitleMaxTokens bounds the words of a quoted title.

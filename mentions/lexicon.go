@@ -168,6 +168,10 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// LawHeads open the titles of laws and agreements in front of their
+	// connector ("Treaty of Vessa", "Loi de programmation …", "Accord de
+	// Paris"): the title, and the names inside it, are no entities.
+	LawHeads []string `yaml:"law_heads"`
 	// EponymNouns before one capitalised word that is no word of the
 	// language name what a person leads or authored: the word is the
 	// person's surname ("le gouvernement Tessier", "la loi Varga", "les
@@ -380,6 +384,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// lawHeads: folded law_heads.
+	lawHeads map[string]bool
 	// eponymNouns: folded eponym_nouns.
 	eponymNouns map[string]bool
 	// nicknameCues: folded nickname_cues.
@@ -518,6 +524,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.weaponNouns = addFolded(r.weaponNouns, f.WeaponNouns)
 	r.nicknameCues = addFolded(r.nicknameCues, f.NicknameCues)
 	r.eponymNouns = addFolded(r.eponymNouns, f.EponymNouns)
+	r.lawHeads = addFolded(r.lawHeads, f.LawHeads)
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true

@@ -1937,3 +1937,15 @@ func TestStateAbbreviationsThatAreWords(t *testing.T) {
 		{"en", "The bill was filed by Sen. Ann Tessel, R-Ind., on Monday.", []string{"Ann Tessel/PER", "Ind./LOC"}, []string{"R-Ind"}},
 	})
 }
+
+// TestLawTitles: a law's or an agreement's head before its connector opens
+// a title, no entity, nor the names inside it; a first name that is such a
+// word still opens a person's name.
+func TestLawTitles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He cited the Treaty of Vessaro and the Agreement on Port Security in Kessington.", []string{"Kessington/LOC"}, []string{"Treaty of Vessaro", "Vessaro", "Agreement on Port Security"}},
+		{"en", "Bill Tessel read the Bill of Rights aloud.", []string{"Bill Tessel/PER"}, []string{"Bill of Rights"}},
+		{"en", "Mayor Bill de Vessano read it aloud.", []string{"Bill de Vessano/PER"}, nil},
+		{"fr", "Il parle de la future Loi de Programmation de la Recherche et de l'Accord de Vessaro.", nil, []string{"Loi de Programmation de la Recherche", "Vessaro"}},
+	})
+}
