@@ -757,6 +757,20 @@ func (r *rules) authorBio(text string) {
 		return
 	}
 	first := r.firstProse()
+	// With no byline to name the author, the last paragraphs still are a
+	// biography when they open "Name Surname is a … writer/reporter …";
+	// two authors write two.
+	for j, n := last, 0; j > first && n < 2; j-- {
+		b := &r.lines[j]
+		if b.blank || b.bp {
+			continue
+		}
+		if !b.bio || b.words > authorBioMaxWords || b.quoteStart {
+			break
+		}
+		r.mark(j, ReasonTail)
+		n++
+	}
 	for i := 0; i < len(r.lines); i++ {
 		l := &r.lines[i]
 		if !l.byline || l.words > 8 {

@@ -84,6 +84,7 @@ func TestEnglishPage(t *testing.T) {
 		{"A suicide bomber drove a car packed with explosives into an army checkpoint near Gao on Tuesday, killing at least twelve soldiers, the army said.", keep},
 		{"ADVERTISEMENT", drop},
 		{"The attack was claimed by the Islamic State Sahel Province in a statement released by its propaganda outlet late on Tuesday.", keep},
+		{"Advertisement:", drop},
 		{"Who was behind the attack", free},
 		{"“We will not let these criminals dictate our future,” the defence minister told reporters in Bamako.", keep},
 		{"Investigators said the suspect had used a newsletter subscription and a second email address to reach other members of the cell.", keep},
@@ -887,5 +888,30 @@ func TestShortTitleEndsHeader(t *testing.T) {
 		{"Treasury Designates Financier of Vessa Front", keep},
 		{"Today the Treasury designated a financier who has moved funds for the Vessa Front since 2027, officials said.", keep},
 		{"He transferred at least two million dollars to the group's commanders in eastern Varnak, according to the statement.", keep},
+	}, false)
+}
+
+// TestAuthorBioWithoutByline: the last paragraph "Name Surname is a …
+// writer for …" is the author's biography even with no byline; a last
+// paragraph about a journalist in the news, or one naming a person by the
+// surname alone, is the article's.
+func TestAuthorBioWithoutByline(t *testing.T) {
+	st := newTestStage(t)
+	body := fixtureLine{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep}
+	runFixture(t, st, []fixtureLine{
+		body,
+		{"Lena Varga is a senior writer for the Vessa Courier, covering security and the northern provinces.", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		body,
+		{"Karim Haddad is a freelance journalist who was held by the group for two years before his release.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		body,
+		{"Varga is a reporter for the Courier and was at the post when the attack began, the ministry said.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"Lena Varga est journaliste au Courrier de Vessa, où elle couvre la sécurité et le nord du pays.", drop},
 	}, false)
 }

@@ -37,6 +37,14 @@ type cueFile struct {
 	// a paragraph opening with the author's name and holding one is the
 	// author's biography, not the article.
 	AuthorRoles []string `yaml:"author_roles"`
+	// BioVerbs join a name to what the person is ("is", "est"): a last
+	// paragraph "Name Surname is a senior writer for …" is the author's
+	// biography even where no byline names the author.
+	BioVerbs []string `yaml:"bio_verbs"`
+	// BioPreps follow the writer's role in a biography and name the
+	// outlet ("a senior writer for …", "journaliste au …"); "a journalist
+	// who was held …" is the article's.
+	BioPreps []string `yaml:"bio_preps"`
 	// CountUnits follow a number in a page's metadata ("317 words", "3 min
 	// read", "317 mots").
 	CountUnits []string `yaml:"count_units"`
@@ -62,6 +70,8 @@ const (
 	wSelf
 	wReaderOpener
 	wAuthorRole
+	wBioVerb
+	wBioPrep
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -168,6 +178,8 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wSelf, f.SelfNouns},
 			{wReaderOpener, f.ReaderOpeners},
 			{wAuthorRole, f.AuthorRoles},
+			{wBioVerb, f.BioVerbs},
+			{wBioPrep, f.BioPreps},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

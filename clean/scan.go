@@ -40,6 +40,10 @@ type lineInfo struct {
 	site    int  // words naming the page and its services
 	units   int  // count units: "words", "mots", "min"
 	roles   int  // words describing a writer: "correspondent", "writes"
+	// bio: the line opens with a name of two to four capitalised words, a
+	// bio verb and, within a few words, a writer's role ("Lena Varga is a
+	// senior writer for …", "Lena Varga est journaliste à …").
+	bio bool
 	selfRef bool // the page speaks of itself: "this article", "cet article"
 	// credit: the line is a picture's credit, a placeholder word, a colon
 	// and a short capitalised name, after at most a name ("Crédits photos :
@@ -340,6 +344,31 @@ func yearShaped(b []byte) bool {
 	return isDigit(b[2]) && isDigit(b[3])
 }
 
+// bioOpening reports a line that opens with a name of two to four
+// capitalised words, a bio verb, and within the next five words a writer's
+// role and the preposition before the outlet ("Perry Tessel Jr. is a senior
+// writer for …").
+func bioOpening(sc *scanner, c *compiled) bool {
+	n := len(sc.tokStart)
+	k := 0
+	for k < n && k < 5 && sc.tokCap[k] && (sc.tokEntry[k] < 0 || c.entries[sc.tokEntry[k]].flags&(wStop|wBioVerb) == 0) {
+		k++
+	}
+	for k < n && k < 6 && sc.tokEnd[k]-sc.tokStart[k] == 1 && sc.norm[sc.tokStart[k]] == '.' {
+		k++ // "Jr." as tokens "jr" "."
+	}
+	if k < 2 || k >= n || sc.tokEntry[k] < 0 || c.entries[sc.tokEntry[k]].flags&wBioVerb == 0 {
+		return false
+	}
+	for j := k + 1; j+1 < n && j <= k+5; j++ {
+		if e := sc.tokEntry[j]; e >= 0 && c.entries[e].flags&wAuthorRole != 0 {
+			p := sc.tokEntry[j+1]
+			return p >= 0 && c.entries[p].flags&wBioPrep != 0
+		}
+	}
+	return false
+}
+
 // creditMaxWords bounds the name a picture is credited to, and the name or
 // label before the credit.
 const creditMaxWords = 8
@@ -436,6 +465,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	if selfPending {
 		li.selfRef = true // "Share this article"
 	}
+	li.bio = bioOpening(sc, c)
 	li.innerStop = sc.stopTok >= 0
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
 	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
@@ -463,7 +493,8 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			}
 			switch p.kind {
 			case cueWhole:
-				if k == 0 && stop == n {
+				// A label's colon changes nothing: "Advertisement:".
+				if k == 0 && (stop == n || string(sc.norm[stop:]) == " :") {
 					li.whole = true
 				}
 			case cuePrefix:
