@@ -533,6 +533,7 @@ func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
 func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	ws.cands = ws.cands[:0]
 	clear(ws.nonEntity)
+	lowerDefinedAcronyms(ws, text)
 	n := len(ws.toks)
 	for i := 0; i < n; {
 		end, headType, flags := s.runEnd(ws, r, i)
@@ -1459,11 +1460,27 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "Institute for Transportation and Development Policy": an
 	// institution's head with its domain holds a coordination.
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0 || s.headOfDomain(ws, a, b)
+	// "Harbourton County Executive Ed Day": a capitalised common word, then
+	// a first name and one more name, are an office's role word and its
+	// holder; the words before it name the office's place or body.
+	if headType == "" && b-a >= 3 && flags&flagHeadlineSplit == 0 && !toks[a].titleLine {
+		g, l, p := &toks[b-2], &toks[b-1], &toks[b-3]
+		if g.word && g.shape == shapeCap && g.class&wGiven != 0 && ws.kbEnd[b-2] == 0 && !s.majorPlace(ws, text[g.start:g.end]) &&
+			l.word && l.shape == shapeCap && l.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[b-1] == 0 &&
+			p.word && p.shape == shapeCap && p.class&wDict != 0 && p.class&(wGiven|wTitle|wHonorific|wParticle|wArticle|wFunction|wConnector|wOrgHead|wLocHead) == 0 &&
+			!p.sentStart {
+			if b-3 > a {
+				s.emitRun(ws, r, text, a, b-3, "", flags) // the office's place; its role word goes
+			}
+			return max(s.emitRun(ws, r, text, b-2, b, "", flags), b)
+		}
+	}
 	// Agreements, laws and events are not entities, nor the names inside them;
 	// a name listed before one is ("Suharto and the Islamic Conference").
-	// A first name and such a head are a person's name ("Stuart Law"), a
-	// place named like a first name and one an event's ("Victoria Olympics").
-	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(b-a == 2 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && !s.majorPlace(ws, text[toks[a].start:toks[a].end])) || s.nonEntityName(ws, r, a, b) ||
+	// A first name and such a head are a person's name ("Stuart Law",
+	// "County Executive Ed Day"), a place named like a first name and one an
+	// event's ("Victoria Olympics").
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(toks[b-2].class&wGiven != 0 && toks[b-2].shape == shapeCap && !s.majorPlace(ws, text[toks[b-2].start:toks[b-2].end])) || s.nonEntityName(ws, r, a, b) ||
 		headType == "" && quotedTitle(ws, r, a, b) || lawTitle(ws, r, a, b) {
 		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
 			!toks[b+2].word && text[toks[b+2].start:toks[b+2].end] == ")" {
@@ -3113,8 +3130,11 @@ trimmed:
 	}
 	if b-a == 1 && flags&flagOutlet == 0 {
 		t := &toks[a]
-		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 ||
+		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 &&
+			!(t.class&(wNonEntity|wCommon) != 0 && t.class&(wNotName|wFunction) == 0 && t.shape == shapeCap && !t.sentStart && ws.surnameInDoc(a)) ||
 			(t.class&wTitle != 0 && t.class&wGiven == 0 && !(t.shape == shapeCap && ws.surnameInDoc(a))) || t.number {
+			// (A surname that is a common word, inside a sentence, after
+			// the document named the person: "Ed Day … Day said".)
 			return
 		}
 		if t.shape == shapeUpper && t.end-t.start > 8 && !s.datelinePlace(ws, a, b) {

@@ -564,6 +564,37 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 	markBracketedTitles(ws, text)
 }
 
+// lowerDefinedAcronyms notes as no entity an acronym in brackets right after
+// the lower-case words it abbreviates ("personal protective equipment
+// (PPE)", "weapons of mass destruction (WMDs)"): a common noun's, wherever
+// it stands later.
+func lowerDefinedAcronyms(ws *workspace, text string) {
+	toks := ws.toks
+	for k := 2; k+1 < len(toks); k++ {
+		if toks[k].word || text[toks[k].start:toks[k].end] != "(" || toks[k+1].end-toks[k+1].start > 7 ||
+			!acronymShaped(text[toks[k+1].start:toks[k+1].end]) || k+2 >= len(toks) || text[toks[k+2].start:toks[k+2].end] != ")" {
+			continue
+		}
+		acr := text[toks[k+1].start:toks[k+1].end]
+		acr = strings.TrimSuffix(acr, "s")
+		n := len(acr)
+		j := k - 1
+		for ; j >= 0 && n > 0 && toks[j].word && toks[j].shape == shapeLower && toks[j].sent == toks[k].sent; j-- {
+			if toks[j].class&(wConnector|wFunction|wArticle) != 0 && n < len(acr) {
+				continue // "weapons of mass destruction"
+			}
+			if c := text[toks[j].start]; c != acr[n-1]+('a'-'A') {
+				break
+			}
+			n--
+		}
+		if n == 0 {
+			ws.noteNonEntity(k+1, k+2)
+			ws.nonEntity[strings.ToLower(acr)] = true
+		}
+	}
+}
+
 // markBracketedTitles takes out of names the capitalised words of a law's
 // or an agreement's title that a bracketed part interrupts before its head
 // ("the Essential Goods (Amendment) Act", "the Relief and Economic Security

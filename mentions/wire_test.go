@@ -1949,3 +1949,13 @@ func TestLawTitles(t *testing.T) {
 		{"fr", "Il parle de la future Loi de Programmation de la Recherche et de l'Accord de Vessaro.", nil, []string{"Loi de Programmation de la Recherche", "Vessaro"}},
 	})
 }
+
+// TestCommonWordSurnames: a person's name that ends in a word the lexicon
+// makes an event's or a common head ("Ed Day"), with a short first name,
+// after an office's title, and the surname alone later.
+func TestCommonWordSurnames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Harbourton County Executive Ed Day said he would act. \"This is changing,\" Day said in a statement.", []string{"Ed Day/PER", "Day/PER"}, []string{"County Executive Ed Day"}},
+		{"en", "Workers lack personal protective equipment (PPE), he said, and PPE is scarce in Vessaro.", []string{"Vessaro/LOC"}, []string{"PPE"}},
+	})
+}
