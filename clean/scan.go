@@ -33,17 +33,17 @@ type lineInfo struct {
 	dateish int // what only dates are: month and day words, years, "2031-05-17", "14h30", "12:40"
 	numbers int
 	section int
-	holder  int  // image placeholders
-	soft    int  // distinct promotional cues
-	reader  int  // words addressing the reader
-	voice   int  // the site speaking of itself
-	site    int  // words naming the page and its services
-	units   int  // count units: "words", "mots", "min"
-	roles   int  // words describing a writer: "correspondent", "writes"
+	holder  int // image placeholders
+	soft    int // distinct promotional cues
+	reader  int // words addressing the reader
+	voice   int // the site speaking of itself
+	site    int // words naming the page and its services
+	units   int // count units: "words", "mots", "min"
+	roles   int // words describing a writer: "correspondent", "writes"
 	// bio: the line opens with a name of two to four capitalised words, a
 	// bio verb and, within a few words, a writer's role ("Lena Varga is a
 	// senior writer for …", "Lena Varga est journaliste à …").
-	bio bool
+	bio     bool
 	selfRef bool // the page speaks of itself: "this article", "cet article"
 	// credit: the line is a picture's credit, a placeholder word, a colon
 	// and a short capitalised name, after at most a name ("Crédits photos :

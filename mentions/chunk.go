@@ -2709,7 +2709,7 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	}
 	if weaponModel(ws, r, a, b) {
 		ws.noteNonEntity(a, b) // its other mentions too: "(GLI F4)", "de type OF F1"
-		return true // "AK-103 rifles", "des grenades GLI-F4"
+		return true            // "AK-103 rifles", "des grenades GLI-F4"
 	}
 	if len(r.nonEntityNames) == 0 {
 		return false
