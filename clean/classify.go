@@ -166,6 +166,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonCredit)
 	case isNavLine(text[l.start:l.end]), l.words <= linkItemMaxWords && postArrow(text[l.start:l.end]):
 		mark(ReasonNav)
+	case l.words <= linkItemMaxWords && cutTeaser(text[l.start:l.end]):
+		mark(ReasonTeaser)
 	case isDateLine(l) && !isDateline(text[l.start:l.end], l), isCountLine(l):
 		mark(ReasonDate)
 	case isSectionLine(l):
@@ -555,6 +557,7 @@ func (r *rules) firstProse() int {
 // words each, between separators.
 const (
 	navMinItems     = 3
+	navMinDashItems = 6 // with spaced dashes between them, which headlines use too
 	navItemMaxWords = 3
 	navItemMaxBytes = 32
 )
@@ -562,13 +565,16 @@ const (
 // isNavLine reports whether line is a menu: "Home | News | Sport",
 // "Accueil  Monde  Afrique" (items set apart by runs of spaces), "Société > Justice > Procès".
 func isNavLine(line string) bool {
-	items, words, itemBytes := 0, 0, 0
+	items, words, itemBytes, dashes, long := 0, 0, 0, 0, 0
 	inWord := false
 	closeItem := func() bool {
 		if words > 0 {
 			items++
 		}
-		ok := words <= navItemMaxWords && itemBytes <= navItemMaxBytes
+		if words == navItemMaxWords+1 {
+			long++ // one word more: allowed in a long menu between dashes
+		}
+		ok := words <= navItemMaxWords+1 && itemBytes <= navItemMaxBytes
 		words, itemBytes, inWord = 0, 0, false
 		return ok
 	}
@@ -591,6 +597,15 @@ func isNavLine(line string) bool {
 		case c == 0xE2 && i+2 < len(line) && line[i+1] == 0x80 && line[i+2] == 0xA2: // "•"
 			sep = true
 			i += 2
+		case c == '-' && i > 0 && line[i-1] == ' ' && i+1 < len(line) && line[i+1] == ' ',
+			c == 0xE2 && i > 0 && line[i-1] == ' ' && i+3 < len(line) && line[i+1] == 0x80 && (line[i+2] == 0x93 || line[i+2] == 0x94) && line[i+3] == ' ':
+			// " - ", " – ", " — " between items ("News - Sport - Travel -
+			// …"); a headline's one dash parts two items only.
+			sep = true
+			dashes++
+			if c == 0xE2 {
+				i += 2
+			}
 		case c == '.' || c == '!' || c == '?':
 			return false // sentences are not menus
 		}
@@ -613,7 +628,18 @@ func isNavLine(line string) bool {
 	if !closeItem() {
 		return false
 	}
-	return items >= navMinItems
+	if dashes > 0 {
+		return items >= navMinDashItems && 4*long <= items
+	}
+	return items >= navMinItems && long == 0
+}
+
+// cutTeaser reports a line its page cut short with a spaced "..": another
+// article's headline in a list of links ("Port Deal Must Be Prolonged, R ..").
+// An ellipsis the writer typed ("…", "and so on...") has no space before.
+func cutTeaser(line string) bool {
+	line = strings.TrimRight(line, " \t")
+	return strings.HasSuffix(line, " ..") && !strings.HasSuffix(line, " ...")
 }
 
 // topBlockMaxWords bounds the lines swept up with the page header;

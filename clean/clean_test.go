@@ -915,3 +915,26 @@ func TestAuthorBioWithoutByline(t *testing.T) {
 		{"Lena Varga est journaliste au Courrier de Vessa, où elle couvre la sécurité et le nord du pays.", drop},
 	}, false)
 }
+
+// TestCutTeasersDashMenusAndAges: headlines a page cut short with a spaced
+// "..", a menu of many items between spaced dashes and an age in seconds
+// are furniture; a headline's single dash and a writer's ellipsis are not.
+func TestCutTeasersDashMenusAndAges(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"The army said it had sent reinforcements to the border district and closed two roads to the north...", keep},
+		{"Vessa, Kessel Must Prolong Port Deal R ..", drop},
+		{"15 seconds ago", drop},
+		{"Education - Local News - Car Prices - Breaking News - English News - Horoscope - Travel - Recipes", drop},
+	}, false)
+	if !isNavLine("News - Sport - Car Prices - Translate English to Vessan - Travel - Recipes - Weather - Jobs") {
+		t.Error("a long menu between dashes with one item of four words not read as a menu")
+	}
+	if isNavLine("News | Sport | Translate English to Vessan | Travel") {
+		t.Error("a short menu with an item of four words read as a menu")
+	}
+	if isNavLine("Varnak - the long road home") {
+		t.Error("a headline's one dash read as a menu")
+	}
+}
