@@ -321,7 +321,10 @@ func FuzzMentions(f *testing.F) {
 		"Westminster Magistrates' Court, the Republic of X; Abu Hamza al-Yemeni / Lena Varga/NPA 24",
 		"La Sous-direction antiterroriste - Mis à jour ; le Front du Sahel mène ( ) 1 -",
 		"By Lena Varga Staff Writer", "Vessatech's. Vessatech", "Snopes.com Norpress.co. X.uk", "Credit Paris Group AG",
-		"The Lantern reports Trump's Securities and Exchange Commission", "Lena Varga de NPA Tessy-sur-Vesle Moyen-Age"} {
+		"The Lantern reports Trump's Securities and Exchange Commission", "Lena Varga de NPA Tessy-sur-Vesle Moyen-Age",
+		"the Essential Grains (Amendment) Act (", "Goals (SGGs), SGG 12 (", "“Rez Vessara” ($30) “", "Rep. Ann Tessel, D-N.J., (R-Ind.)",
+		"Lena@x.com Ugo.T@y.no By Aja Romano@x", "Reporting by A, B and C; editing by", "protective equipment (PPE", "Treaty of", "AK-47 rifles GLI F4 (KR F2)",
+		"News.az.", "Ed Day", "“El Tesso”, known as “"} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}
