@@ -2739,16 +2739,6 @@ func weaponModel(ws *workspace, r *langRules, a, b int) bool {
 		return false
 	}
 	toks := ws.toks
-	coded := false
-	for k := a; k < b; k++ {
-		t := &toks[k]
-		if t.number || strings.ContainsAny(ws.text[t.start:t.end], "0123456789") {
-			coded = true
-		}
-	}
-	if !coded {
-		return false
-	}
 	weapon := func(k int) bool {
 		return k >= 0 && k < len(toks) && toks[k].word && toks[k].shape == shapeLower && toks[k].sent == toks[a].sent &&
 			r.weaponNouns[string(ws.foldOf(&toks[k]))]
@@ -2757,7 +2747,20 @@ func weaponModel(ws *workspace, r *langRules, a, b int) bool {
 	if p > 0 && toks[p].word && toks[p].shape == shapeLower && toks[p].class&wConnector != 0 && toks[p].class&wArticle == 0 {
 		p-- // "balles de LBD 40"
 	}
-	return weapon(b) || weapon(p)
+	if !weapon(b) && !weapon(p) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if toks[k].number {
+			return true
+		}
+		for i := toks[k].start; i < toks[k].end; i++ {
+			if c := ws.text[i]; c >= '0' && c <= '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // doctrineWord reports a word that ends in one of the language's
@@ -3131,7 +3134,7 @@ trimmed:
 	if b-a == 1 && flags&flagOutlet == 0 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 &&
-			!(t.class&(wNonEntity|wCommon) != 0 && t.class&(wNotName|wFunction) == 0 && t.shape == shapeCap && !t.sentStart && ws.surnameInDoc(a)) ||
+			!(t.class&wNonEntity != 0 && t.class&(wNotName|wFunction) == 0 && t.shape == shapeCap && !t.sentStart && ws.surnameInDoc(a)) ||
 			(t.class&wTitle != 0 && t.class&wGiven == 0 && !(t.shape == shapeCap && ws.surnameInDoc(a))) || t.number {
 			// (A surname that is a common word, inside a sentence, after
 			// the document named the person: "Ed Day … Day said".)
