@@ -191,6 +191,10 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.to-c.from == 1 && first.shape == shapeUpper && first.class&wDict == 0 && !first.shouted && letterCount(text[first.start:first.end]) >= 3 || // "CNRS" opening a line: an acronym, whatever its place
 			c.to-c.from == 1 && first.sentStart && !first.titleLine && !first.shouted && first.shape == shapeCap && first.class == 0 &&
 				s.isClitic(ws, c.to) // "Vessatech’s new headset": no word of the language owns something
+		if c.to-c.from == 1 && first.sentStart && c.strength <= evGiven && c.to < len(ws.toks) && ws.toks[c.to].word &&
+			ws.toks[c.to].shape == shapeLower && r.determiners[string(ws.foldOf(&ws.toks[c.to]))] {
+			supported = false // "Mark my words", "Will the court rule?": a verb
+		}
 		if !supported || commonAlone(ws, c) && !lastWords[keys[i]] || ws.nonEntity[keys[i]] ||
 			c.to-c.from == 2 && ws.toks[c.to-1].number && len(ws.nonEntity) > 0 && ws.nonEntity[string(ws.foldOf(first))] {
 			c.drop = true // "SDG 12" after "the Sustainable Growth Goals (SDGs)"

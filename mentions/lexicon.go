@@ -168,6 +168,9 @@ type lexiconFile struct {
 	// statuses or instruments, not entities ("Foreign Terrorist
 	// Organization", "Specially Designated Global Terrorist").
 	NonEntityNames []string `yaml:"non_entity_names"`
+	// Determiners right after a first name that opens its sentence make the
+	// word a verb ("Mark my words", "Will the court …", "Sue the firm").
+	Determiners []string `yaml:"determiners"`
 	// LawHeads open the titles of laws and agreements in front of their
 	// connector ("Treaty of Vessa", "Loi de programmation …", "Accord de
 	// Paris"): the title, and the names inside it, are no entities.
@@ -384,6 +387,8 @@ type langRules struct {
 	notPlacePreps, groupVerbs *lexicon.Phrases
 	// teamVerbs, teamObjects: the team_verbs and team_objects phrases.
 	teamVerbs, teamObjects *lexicon.Phrases
+	// determiners: folded determiners.
+	determiners map[string]bool
 	// lawHeads: folded law_heads.
 	lawHeads map[string]bool
 	// eponymNouns: folded eponym_nouns.
@@ -525,6 +530,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.nicknameCues = addFolded(r.nicknameCues, f.NicknameCues)
 	r.eponymNouns = addFolded(r.eponymNouns, f.EponymNouns)
 	r.lawHeads = addFolded(r.lawHeads, f.LawHeads)
+	r.determiners = addFolded(r.determiners, f.Determiners)
 	for _, p := range f.NonEntityNames {
 		if k := phraseKey(p); k != "" {
 			r.nonEntityNames[k] = true

@@ -1959,3 +1959,12 @@ func TestCommonWordSurnames(t *testing.T) {
 		{"en", "Workers lack personal protective equipment (PPE), he said, and PPE is scarce in Vessaro.", []string{"Vessaro/LOC"}, []string{"PPE"}},
 	})
 }
+
+// TestFirstNameAsVerb: a first name that opens its sentence before a
+// determiner is a verb; before a verb or a surname it is a name.
+func TestFirstNameAsVerb(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "“Mark my words: the port will close,” Lena Varga said.", []string{"Lena Varga/PER"}, []string{"Mark"}},
+		{"en", "Will the court rule on Monday? Mark said no.", []string{"Mark/PER"}, []string{"Will"}},
+	})
+}
