@@ -763,6 +763,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if u.class&wNotName != 0 && !outletAt(ws, i, j) {
 				break
 			}
+			if j > i && toks[j-1].word && toks[j-1].shape != shapeLower && toks[j-1].end == u.start {
+				break // "Isabel Keane|Journal News": two names a page glued
+			}
 			j++
 			continue
 		}

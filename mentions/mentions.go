@@ -550,6 +550,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		x.segStart = x.word && afterSpacedSeparator(text, t)
 		if x.word && !x.number {
 			x = s.splitGluedLabel(ws, r, text, x)
+			x = s.splitGluedOutlet(ws, r, text, x, first)
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
 				continue
@@ -775,6 +776,40 @@ func (s *Stage) splitGluedLabel(ws *workspace, r *langRules, text string, x tok)
 			again = true
 			break
 		}
+	}
+	return x
+}
+
+// splitGluedOutlet splits a byline's surname from the newspaper word a page
+// glued to it ("Isabel KeaneJournal News"): after a first name, a word
+// whose capitalised tail is a newspaper's head and whose head is no word of
+// the language. The surname is appended; the tail is returned.
+func (s *Stage) splitGluedOutlet(ws *workspace, r *langRules, text string, x tok, first bool) tok {
+	n := len(ws.toks)
+	if len(r.outletHeads) == 0 || n == 0 || first || x.end-x.start < 7 {
+		return x
+	}
+	if p := &ws.toks[n-1]; !p.word || p.class&wGiven == 0 || p.shape != shapeCap {
+		return x
+	}
+	w := text[x.start:x.end]
+	for i := 3; i < len(w)-2; i++ {
+		if w[i] < 'A' || w[i] > 'Z' || w[i-1] < 'a' || w[i-1] > 'z' {
+			continue
+		}
+		ws.key = appendFold(ws.key[:0], w[i:])
+		if !r.outletHeads[string(ws.key)] {
+			return x
+		}
+		ws.key = appendFold(ws.key[:0], w[:i])
+		if r.inDict(ws.key) {
+			return x
+		}
+		name := x
+		name.end = x.start + i
+		s.appendTok(ws, r, text, name, false)
+		x.start += i
+		return x
 	}
 	return x
 }

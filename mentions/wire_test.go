@@ -1968,3 +1968,12 @@ func TestFirstNameAsVerb(t *testing.T) {
 		{"en", "Will the court rule on Monday? Mark said no.", []string{"Mark/PER"}, []string{"Will"}},
 	})
 }
+
+// TestGluedBylineOutlet: a newspaper's word a page glued to a byline's
+// surname is cut off it; a site's one-word name stays whole.
+func TestGluedBylineOutlet(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Robert Tessel and Isabel VarnakJournal News\nThe county declared an emergency on Monday.", []string{"Isabel Varnak/PER"}, []string{"Isabel VarnakJournal News", "Isabel VarnakJournal"}},
+		{"en", "He reads the VessaPost every day.", []string{"VessaPost/ORG"}, nil},
+	})
+}
