@@ -138,6 +138,10 @@ type lexiconFile struct {
 	// Kessel"): the name is the club's.
 	TeamVerbs   []string `yaml:"team_verbs"`
 	TeamObjects []string `yaml:"team_objects"`
+	// SportsWords name a sport, a league or its tables ("standings",
+	// "football"): in a document that uses one, a place's name opening a
+	// line of numbers is a team's.
+	SportsWords []string `yaml:"sports_words"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -397,6 +401,8 @@ type langRules struct {
 	nicknameCues map[string]bool
 	// weaponNouns: folded weapon_nouns.
 	weaponNouns map[string]bool
+	// sportsWords: folded sports_words.
+	sportsWords map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -503,6 +509,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.personParticiples = addFolded(r.personParticiples, f.PersonParticiples)
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.creditCues = addPhrases(r.creditCues, f.CreditCues)
+	r.sportsWords = addFolded(r.sportsWords, f.SportsWords)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -206,6 +206,53 @@ func markResidents(ws *workspace, r *langRules) {
 	}
 }
 
+// Document states of workspace.sports.
+const (
+	sportsUnknown uint8 = iota
+	sportsNo
+	sportsYes
+)
+
+// sportsDoc reports whether the document uses one of the language's
+// sports_words ("standings", "league", "football"): its tables of names and
+// numbers are then results and standings.
+func sportsDoc(ws *workspace) bool {
+	if ws.sports == sportsUnknown {
+		ws.sports = sportsNo
+		for k := range ws.toks {
+			if t := &ws.toks[k]; t.word && !t.number && ws.rules.sportsWords[string(ws.foldOf(t))] {
+				ws.sports = sportsYes
+				break
+			}
+		}
+	}
+	return ws.sports == sportsYes
+}
+
+// standingsRow reports a name [a, b) that opens its line and is followed to
+// the line's end by three numbers or more and their punctuation only
+// ("DETROIT 15 9 4 81 53 34", "Kessel 13 3 .813"): a row of a standings
+// table, in a document about sport.
+func standingsRow(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if len(ws.rules.sportsWords) == 0 || a > 0 && !strings.Contains(ws.text[toks[a-1].end:toks[a].start], "\n") {
+		return false
+	}
+	numbers := 0
+	for k := b; k < len(toks); k++ {
+		if k > b && strings.Contains(ws.text[toks[k-1].end:toks[k].start], "\n") {
+			break
+		}
+		switch t := &toks[k]; {
+		case t.number:
+			numbers++
+		case t.word:
+			return false
+		}
+	}
+	return numbers >= 3 && sportsDoc(ws)
+}
+
 // residentAfter reports a resident noun right after the name ending at
 // token b, in its sentence: the name is the place the person is from.
 func residentAfter(ws *workspace, b int) bool {
@@ -334,6 +381,9 @@ type workspace struct {
 	// built on demand when caseBuilt is false (see lowerElsewhere).
 	caseSeen  map[uint64]uint8
 	caseBuilt bool
+	// sports: whether the document names a sport or a league (sportsDoc),
+	// decided on first use.
+	sports uint8
 	// dictSlots cache the dictionary's answer for the capitalised words of
 	// the document (a name recurs; the dictionary is a binary search over
 	// tens of thousands of words), valid while their gen is dictGen.
@@ -420,6 +470,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	ws := s.pool.Get().(*workspace)
 	ws.text = doc.Text
 	ws.caseBuilt = false
+	ws.sports = sportsUnknown
 	ws.dictGen++
 	if ws.dictGen == 0 {
 		ws.dictSlots = [dictSlotCount]dictSlot{} // the counter wrapped: old slots could look current

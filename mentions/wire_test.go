@@ -1977,3 +1977,13 @@ func TestGluedBylineOutlet(t *testing.T) {
 		{"en", "He reads the VessaPost every day.", []string{"VessaPost/ORG"}, nil},
 	})
 }
+
+// TestStandingsRows: in a document about sport, a place's name opening a
+// line of numbers is a team's; a table of places and counts elsewhere stays
+// a table of places.
+func TestStandingsRows(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Ice hockey standings after Thursday's games:\nDETROIT 15 9 4 81 53 34\nLeeds 13 3 .813 3\nThe league resumes on Friday with three games.", []string{"DETROIT/ORG", "Leeds/ORG"}, []string{"Leeds/LOC"}},
+		{"en", "Casualties by province, the ministry said on Friday:\nKabul 15 9 4\nLeeds 13 3 8\nThe ministry gave no further details of the attacks.", []string{"Kabul/LOC", "Leeds/LOC"}, []string{"Leeds/ORG"}},
+	})
+}
