@@ -2959,7 +2959,7 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i, to: e + 1, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && (teamContext(ws, i, e) || ownTailAfter(ws, e) || standingsRow(ws, i, e)) {
+	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && (teamContext(ws, i, e) || ownTailAfter(ws, e) || standingsRow(ws, i, e) || fixtureLine(ws, i, e)) {
 		// "Kessel beat Dorun 2-1": a club named after its town.
 		ws.cands = append(ws.cands, cand{from: i, to: e, typ: "ORG", strength: evVerb, source: SourcePattern})
 		return
@@ -3390,7 +3390,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Douglas & Lomason": a firm
 	case s.groupContext(ws, r, a, b):
 		return "ORG", evVerb // "Tessaka militants", "fighters of Tessaka", "Tessaka claimed responsibility"
-	case (teamContext(ws, a, b) || standingsRow(ws, a, b)) && !titled && first.class&wGiven == 0:
+	case (teamContext(ws, a, b) || standingsRow(ws, a, b) || fixtureLine(ws, a, b)) && !titled && first.class&wGiven == 0:
 		return "ORG", evVerb // "Tessly West beat Varnak 21-14": teams
 	case titled || s.titleBefore(ws, a):
 		return "PER", evTitle

@@ -142,6 +142,9 @@ type lexiconFile struct {
 	// "football"): in a document that uses one, a place's name opening a
 	// line of numbers is a team's.
 	SportsWords []string `yaml:"sports_words"`
+	// VersusWords stand between two teams on a fixture's line ("NEW YORK AT
+	// MIAMI", "Kessel v Dorun").
+	VersusWords []string `yaml:"versus_words"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -401,8 +404,8 @@ type langRules struct {
 	nicknameCues map[string]bool
 	// weaponNouns: folded weapon_nouns.
 	weaponNouns map[string]bool
-	// sportsWords: folded sports_words.
-	sportsWords map[string]bool
+	// sportsWords, versusWords: folded sports_words and versus_words.
+	sportsWords, versusWords map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -510,6 +513,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.teamObjects = addPhrases(r.teamObjects, f.TeamObjects)
 	r.creditCues = addPhrases(r.creditCues, f.CreditCues)
 	r.sportsWords = addFolded(r.sportsWords, f.SportsWords)
+	r.versusWords = addFolded(r.versusWords, f.VersusWords)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -253,6 +253,51 @@ func standingsRow(ws *workspace, a, b int) bool {
 	return numbers >= 3 && sportsDoc(ws)
 }
 
+// lineEdge reports whether a line break (or the text's edge) lies between
+// tokens k-1 and k.
+func lineEdge(ws *workspace, k int) bool {
+	return k <= 0 || k >= len(ws.toks) || strings.Contains(ws.text[ws.toks[k-1].end:ws.toks[k].start], "\n")
+}
+
+// fixtureLine reports a name [a, b) on a line of two names and a versus word
+// between them, nothing else ("NEW YORK AT MIAMI", "Kessel v Dorun"), in a
+// document about sport: a fixture, its names teams.
+func fixtureLine(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if len(ws.rules.versusWords) == 0 {
+		return false
+	}
+	names := func(i, j int) bool { // tokens [i, j) are capitalised words, j > i
+		if j <= i {
+			return false
+		}
+		for k := i; k < j; k++ {
+			if !capitalWord(&toks[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	versus := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].word && ws.rules.versusWords[string(ws.foldOf(&toks[k]))]
+	}
+	switch {
+	case lineEdge(ws, a) && versus(b) && !lineEdge(ws, b) && !lineEdge(ws, b+1):
+		e := b + 1
+		for e < len(toks) && !lineEdge(ws, e) {
+			e++
+		}
+		return names(b+1, e) && sportsDoc(ws)
+	case lineEdge(ws, b) && versus(a-1) && !lineEdge(ws, a-1) && !lineEdge(ws, a):
+		s := a - 1
+		for s > 0 && !lineEdge(ws, s) {
+			s--
+		}
+		return names(s, a-1) && sportsDoc(ws)
+	}
+	return false
+}
+
 // residentAfter reports a resident noun right after the name ending at
 // token b, in its sentence: the name is the place the person is from.
 func residentAfter(ws *workspace, b int) bool {

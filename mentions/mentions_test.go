@@ -324,7 +324,7 @@ func FuzzMentions(f *testing.F) {
 		"The Lantern reports Trump's Securities and Exchange Commission", "Lena Varga de NPA Tessy-sur-Vesle Moyen-Age",
 		"the Essential Grains (Amendment) Act (", "Goals (SGGs), SGG 12 (", "“Rez Vessara” ($30) “", "Rep. Ann Tessel, D-N.J., (R-Ind.)",
 		"Lena@x.com Ugo.T@y.no By Aja Romano@x", "Reporting by A, B and C; editing by", "protective equipment (PPE", "Treaty of", "AK-47 rifles GLI F4 (KR F2)",
-		"News.az.", "Ed Day", "“El Tesso”, known as “", "Isabel KeaneJournal", "Ann AbcNews"} {
+		"News.az.", "Ed Day", "“El Tesso”, known as “", "Isabel KeaneJournal", "Ann AbcNews", "standings\nLEEDS 1 2 3\nX AT Y\nAT", "league\nat\nA at"} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}

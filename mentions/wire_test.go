@@ -1985,5 +1985,8 @@ func TestStandingsRows(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Ice hockey standings after Thursday's games:\nDETROIT 15 9 4 81 53 34\nLeeds 13 3 .813 3\nThe league resumes on Friday with three games.", []string{"DETROIT/ORG", "Leeds/ORG"}, []string{"Leeds/LOC"}},
 		{"en", "Casualties by province, the ministry said on Friday:\nKabul 15 9 4\nLeeds 13 3 8\nThe ministry gave no further details of the attacks.", []string{"Kabul/LOC", "Leeds/LOC"}, []string{"Leeds/ORG"}},
+		// A fixture's line: two names and a versus word, in a sports document.
+		{"en", "Basketball standings and Friday's schedule:\nPORTSMOUTH 14 4 .778 -\nLeeds at Portsmouth\nThe league resumes on Friday.", []string{"Leeds/ORG"}, []string{"Leeds/LOC", "PORTSMOUTH/LOC", "Portsmouth/LOC"}},
+		{"en", "Talks resumed on Friday, the ministry said.\nLeeds at Portsmouth\nThe delegates met again on Saturday.", nil, []string{"Leeds/ORG"}},
 	})
 }
