@@ -248,6 +248,10 @@ func standingsRow(ws *workspace, a, b int) bool {
 			numbers++
 		case t.word:
 			return false
+		case k > b && k+1 < len(toks) && toks[k-1].end == t.start && t.end == toks[k+1].start:
+			if p := ws.text[t.start:t.end]; p == "-" || p == "/" {
+				return false // "LONDON 1996-08-30": a dateline's date
+			}
 		}
 	}
 	return numbers >= 3 && sportsDoc(ws)
