@@ -1463,6 +1463,9 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "Institute for Transportation and Development Policy": an
 	// institution's head with its domain holds a coordination.
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0 || s.headOfDomain(ws, a, b)
+	if b-a >= 3 && columnHeads(ws, a, b) {
+		return b // "W L T PF PA": a table's column heads
+	}
 	// "Harbourton County Executive Ed Day": a capitalised common word, then
 	// a first name and one more name, are an office's role word and its
 	// holder; the words before it name the office's place or body.
@@ -2618,6 +2621,22 @@ func (ws *workspace) noteNonEntity(a, b int) {
 		ws.nonEntity = map[string]bool{}
 	}
 	ws.nonEntity[ws.candKey(&cand{from: a, to: b})] = true
+}
+
+// columnHeads reports a run of three or more words of one to three capitals
+// each that no knowledge-base name covers: the heads of a table's columns
+// ("W L T PF PA", "P W D L GF GA").
+func columnHeads(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &ws.toks[k]
+		if !t.word || t.number || ws.kbEnd[k] != 0 {
+			return false
+		}
+		if w := ws.text[t.start:t.end]; len(w) > 3 || t.shape != shapeUpper && len(w) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // lawTitle reports a run that a law's or an agreement's head opens before

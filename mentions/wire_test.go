@@ -1989,5 +1989,6 @@ func TestStandingsRows(t *testing.T) {
 		{"en", "Basketball standings and Friday's schedule:\nPORTSMOUTH 14 4 .778 -\nLeeds at Portsmouth\nThe league resumes on Friday.", []string{"Leeds/ORG"}, []string{"Leeds/LOC", "PORTSMOUTH/LOC", "Portsmouth/LOC"}},
 		{"en", "Talks resumed on Friday, the ministry said.\nLeeds at Portsmouth\nThe delegates met again on Saturday.", nil, []string{"Leeds/ORG"}},
 		{"en", "Football results and standings.\nLEEDS 2031-08-30\nThe league resumes on Friday.", []string{"LEEDS/LOC"}, []string{"LEEDS/ORG"}},
+		{"en", "Standings after Sunday's games:\nW L T PF PA\nLeeds 9 2 0 280 190\nThe league resumes on Friday.", []string{"Leeds/ORG"}, []string{"W L T PF PA", "W L T"}},
 	})
 }
