@@ -180,6 +180,26 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
 		}
 	}
+	// The first word of a firm's or a body's name the document gave in full
+	// names it alone later ("Newmont Mining Corp … Newmont said"), whatever
+	// verb follows: a word no list knows, no first name, no place.
+	var bodyFirst map[string]bool
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if f := &ws.toks[c.from]; c.entry == nil && c.typ == "ORG" && c.strength >= evHead && c.to-c.from >= 2 && !c.drop &&
+			f.word && f.shape == shapeCap && f.class&(wGiven|wDict|wArticle|wFunction) == 0 && ws.kbEnd[c.from] == 0 {
+			if bodyFirst == nil {
+				bodyFirst = map[string]bool{}
+			}
+			bodyFirst[string(ws.foldOf(f))] = true
+		}
+	}
+	for i := range ws.cands {
+		if c := &ws.cands[i]; bodyFirst != nil && c.entry == nil && c.to-c.from == 1 && c.typ != "ORG" && c.strength <= evVerb &&
+			bodyFirst[keys[i]] && !surnames[keys[i]] {
+			c.typ, c.strength = "ORG", evHead
+		}
+	}
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry != nil {

@@ -1992,3 +1992,13 @@ func TestStandingsRows(t *testing.T) {
 		{"en", "Standings after Sunday's games:\nW L T PF PA\nLeeds 9 2 0 280 190\nThe league resumes on Friday.", []string{"Leeds/ORG"}, []string{"W L T PF PA", "W L T"}},
 	})
 }
+
+// TestFirmFirstWord: the first word of a firm's name given in full names the
+// firm alone later, whatever verb follows; a person's surname stays the
+// person's.
+func TestFirmFirstWord(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Varnotek Mining Corp said on Monday it would buy the mine. Varnotek said the deal was worth $1 billion.", []string{"Varnotek Mining Corp/ORG", "Varnotek/ORG"}, []string{"Varnotek/PER"}},
+		{"en", "Lena Tessel Associates hired Lena Tessel in May. Tessel said so.", []string{"Lena Tessel/PER", "Tessel/PER"}, nil},
+	})
+}
