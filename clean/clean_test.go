@@ -938,3 +938,19 @@ func TestCutTeasersDashMenusAndAges(t *testing.T) {
 		t.Error("a headline's one dash read as a menu")
 	}
 }
+
+// TestRightsNotices: "all rights" and "reserved" in one line, whatever
+// stands between, are a copyright notice; human rights and a reserved
+// judgment in a sentence of the article are not.
+func TestRightsNotices(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Gunmen attacked an army post in Varnak on Friday, killing two soldiers, the defence ministry said in a statement.", keep},
+		{"Human rights groups said the court in Varnak had reserved its judgment until Friday, and called for calm.", keep},
+		{"All rights of the publication are reserved by Vessa.com. Reproduction without proper consent is not allowed.", drop},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Des hommes armés ont attaqué un poste de l'armée à Varnak vendredi, tuant deux soldats, selon le ministère.", keep},
+		{"Tous droits de reproduction et de diffusion réservés.", drop},
+	}, false)
+}

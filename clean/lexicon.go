@@ -45,6 +45,11 @@ type cueFile struct {
 	// outlet ("a senior writer for …", "journaliste au …"); "a journalist
 	// who was held …" is the article's.
 	BioPreps []string `yaml:"bio_preps"`
+	// RightsWords and ReservedWords together in one line make it a
+	// copyright notice, whatever stands between them ("All rights of the
+	// publication are reserved by …", "Tous droits de reproduction réservés").
+	RightsWords   []string `yaml:"rights_words"`
+	ReservedWords []string `yaml:"reserved_words"`
 	// CountUnits follow a number in a page's metadata ("317 words", "3 min
 	// read", "317 mots").
 	CountUnits []string `yaml:"count_units"`
@@ -72,6 +77,8 @@ const (
 	wAuthorRole
 	wBioVerb
 	wBioPrep
+	wRights
+	wReserved
 )
 
 // cueKind says where a cue phrase must occur in a line for it to count.
@@ -180,6 +187,8 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{wAuthorRole, f.AuthorRoles},
 			{wBioVerb, f.BioVerbs},
 			{wBioPrep, f.BioPreps},
+			{wRights, f.RightsWords},
+			{wReserved, f.ReservedWords},
 		} {
 			for _, w := range group.words {
 				for _, tok := range normalizeTokens(w) {

@@ -466,6 +466,18 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 		li.selfRef = true // "Share this article"
 	}
 	li.bio = bioOpening(sc, c)
+	var rights, reserved bool
+	for k, e := range sc.tokEntry {
+		if e >= 0 {
+			// Two rights words in a row: "all rights", "tous droits"; "human
+			// rights groups said the court reserved …" is no notice.
+			rights = rights || k > 0 && sc.tokEntry[k-1] >= 0 && c.entries[sc.tokEntry[k-1]].flags&c.entries[e].flags&wRights != 0
+			reserved = reserved || c.entries[e].flags&wReserved != 0
+		}
+	}
+	if rights && reserved {
+		li.copyright = true // "All rights of the publication are reserved by …"
+	}
 	li.innerStop = sc.stopTok >= 0
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
 	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
