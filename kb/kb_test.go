@@ -404,3 +404,22 @@ func FuzzParseFile(f *testing.F) {
 		}
 	})
 }
+
+// TestClubsAndDisputedTerritories: a club's full name finds the club, its
+// bare town stays the town (the mention stage reads a team from context);
+// a disputed territory is found by its common short form too. These are
+// general-knowledge entries, not strings of one article.
+func TestClubsAndDisputedTerritories(t *testing.T) {
+	k := mustKB(t)
+	if ms := k.Find("FC Barcelona"); len(ms) == 0 || ms[0].Entry.ID != "fc-barcelona" {
+		t.Errorf("Find(FC Barcelona) = %+v", ms)
+	}
+	for _, m := range k.Find("Barcelona") {
+		if m.Entry.Kind == KindClub {
+			t.Errorf("bare Barcelona found the club: %+v", m)
+		}
+	}
+	if ms := k.Find("Karabakh"); len(ms) == 0 || ms[0].Entry.ID != "nagorno-karabakh" {
+		t.Errorf("Find(Karabakh) = %+v", ms)
+	}
+}
