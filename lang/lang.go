@@ -66,6 +66,9 @@ const (
 	// character-statistics detector, which guesses badly on names and numbers.
 	fewStopHits     = 3
 	fewStopHitRatio = 2
+	// minStopShare: the winner's function-word hits are at least one in this
+	// many of the text's distinct lower-case words.
+	minStopShare = 6
 )
 
 // TooShortWarning is the warning of a document whose language cannot be told.
@@ -223,6 +226,11 @@ func (s *Stage) tally(text string, minHits, ratio int) string {
 	}
 	var counts [32]int
 	var buf [16]byte
+	// Distinct words written in lower case: the vocabulary of the prose the
+	// function words sit in. Distinct, so that a table repeating "beat" or
+	// "c" and "b" does not count as prose; a 1024-bit set of hashes, no allocation.
+	var seen [16]uint64
+	lower := 0
 	for i := 0; i < len(text); {
 		// Find the next word: a run of letters (ASCII or any non-ASCII byte).
 		for i < len(text) && !isWordByte(text[i]) {
@@ -233,7 +241,21 @@ func (s *Stage) tally(text string, minHits, ratio int) string {
 			i++
 		}
 		w := text[start:i]
-		if len(w) == 0 || len(w) > len(buf) {
+		if len(w) == 0 {
+			continue
+		}
+		if 'a' <= w[0] && w[0] <= 'z' {
+			h := uint32(2166136261)
+			for j := 0; j < len(w); j++ {
+				h = (h ^ uint32(w[j])) * 16777619
+			}
+			h %= 1024
+			if seen[h/64]&(1<<(h%64)) == 0 {
+				seen[h/64] |= 1 << (h % 64)
+				lower++
+			}
+		}
+		if len(w) > len(buf) {
 			continue
 		}
 		// Lowercase ASCII without allocating; the map lookup on string(buf[:n]) does not allocate.
@@ -261,6 +283,12 @@ func (s *Stage) tally(text string, minHits, ratio int) string {
 		}
 	}
 	if best < 0 || counts[best] < minHits || counts[best] < ratio*second {
+		return ""
+	}
+	// In prose of the winning language its function words are many against
+	// its distinct lower-case words; a few short words that another language
+	// shares ("si", "sa" in Tagalog read as French) are few against its vocabulary.
+	if counts[best]*minStopShare < lower {
 		return ""
 	}
 	return s.stopLangs[best]

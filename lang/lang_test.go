@@ -144,6 +144,32 @@ func TestShortAndListDocuments(t *testing.T) {
 	}
 }
 
+// TestShortWordsSharedWithAnotherLanguage: a few short function words that
+// another language also writes ("si", "sa", "na" are French and Tagalog;
+// "na", "w", "i" Polish) do not make a text of that language French or
+// Portuguese: against the text's own vocabulary they are few. A scorecard that
+// repeats its few lower-case words still reads as English.
+func TestShortWordsSharedWithAnotherLanguage(t *testing.T) {
+	s, err := New(lexicon.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ text, notWant, want string }{
+		{"Sinabi ni Maria na pupunta siya sa palengke bukas ng umaga. Si Juan naman ay nasa bahay at nagluluto ng hapunan para sa kanyang pamilya. Malakas ang ulan sa probinsya kaya sarado ang mga paaralan. Hindi raw sila makakauwi hangga't hindi humuhupa ang baha sa kalsada.", "fr", ""},
+		{"Nowy prezes spółki ukończył prawo na uniwersytecie w Krakowie i pracował w kilku firmach energetycznych, zanim objął stanowisko. Rada nadzorcza wybrała go jednogłośnie na posiedzeniu w czwartek, a akcjonariusze przyjęli decyzję bez sprzeciwu.", "pt", ""},
+		{"VESSA V KESSEL SCORECARD\nScorecard of the one-day match between Vessa and Kessel on Sunday:\nVessa innings\nA. Marlow c Holt b Varga 31\nT. Ruane c Holt b Varga 7\nP. Senn lbw b Doran 5\nK. Abel run out 7\nJ. Brand c Doran b Varga 24\nL. Quill not out 12\nExtras (lb-4 w-1) 5\nTotal (for 5 wickets, 50 overs) 91", "", "en"},
+	}
+	for _, c := range cases {
+		got := s.Detect(c.text)
+		if c.notWant != "" && got == c.notWant {
+			t.Errorf("Detect(%.50q) = %q", c.text, got)
+		}
+		if c.want != "" && got != c.want {
+			t.Errorf("Detect(%.50q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestGuess: a document too short to report a language is still read with
 // the word lists of the language its few function words point to; names
 // and numbers alone point nowhere.
