@@ -316,6 +316,11 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			// say nothing; inside a sentence "le Raid" is the unit.
 			continue
 		}
+		if c.capOnly && !allUpper && single && s.nameInPerson(ws, i) {
+			// "Iris Varga", "Ayn Rand": a long acronym written like a first
+			// name ("IRIS", "RAND") inside a person's name is the person's.
+			continue
+		}
 		if adjectival && c.alias != c.entry.Name {
 			continue
 		}
@@ -1332,6 +1337,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if k < b && toks[k].name {
 			return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 		}
+	}
+	// "Midfielder Jordan Henderson scored": a common word, capitalised only
+	// because it opens the sentence, before a first name and a surname is the
+	// person's role or the sentence's adverb, no part of the name.
+	if t := &toks[a]; headType == "" && t.sentStart && t.shape == shapeCap && b-a >= 3 && t.class&(wGiven|wOrgHead|wLocHead|wTitle|wHonorific|wParticle|wFunction|wArticle) == 0 &&
+		ws.kbEnd[a] == 0 && toks[a+1].shape == shapeCap && (toks[a+1].class&wGiven != 0 || s.givenPlace[string(ws.foldOf(&toks[a+1]))]) &&
+		toks[a+2].shape == shapeCap && toks[a+2].name &&
+		(t.class&wDict != 0 || r.isPersonNoun(ws.foldOf(t)) || ws.lowerElsewhere(a)) {
+		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
 	}
 	// "a Texas Democrat", "Harbourton Muslims": a member word ends the
 	// name before it, which is then the place the people are from.
@@ -4417,6 +4431,24 @@ func (s *Stage) nameAfter(ws *workspace, i int) bool {
 	}
 	u := &ws.toks[i+1]
 	return u.word && u.name && u.shape == shapeCap && u.start > ws.toks[i].end && u.sent == ws.toks[i].sent && u.class&(wTitle|wOrgHead|wLocHead) == 0
+}
+
+// nameInPerson reports that the capitalised word i stands in a person's
+// name: a first name before a name word ("Iris Varga"), or a name word after
+// a first name ("Ayn Rand").
+func (s *Stage) nameInPerson(ws *workspace, i int) bool {
+	t := &ws.toks[i]
+	if t.shape != shapeCap {
+		return false
+	}
+	if (t.class&wGiven != 0 || s.givenCommon[string(ws.foldOf(t))]) && s.nameAfter(ws, i) {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	p := &ws.toks[i-1]
+	return p.word && p.shape == shapeCap && p.class&wGiven != 0 && p.class&(wTitle|wOrgHead|wLocHead) == 0 && p.sent == t.sent && t.start > p.end && int(ws.kbEnd[i-1]) <= i
 }
 
 // lowerConnectorIn reports a lower-case connector among tokens [a, b).

@@ -72,6 +72,21 @@ func TestRoleNouns(t *testing.T) {
 		{"en", "Coach Lena Varga has named a young squad for the match.", []string{"Lena Varga/PER"}, []string{"Coach Lena Varga"}},
 		{"en", "Defender Tom Ashby headed the ball into his own net.", []string{"Tom Ashby/PER"}, []string{"Defender Tom Ashby"}},
 		{"en", "Sir Tom Ashby chaired the inquiry into the bombing.", []string{"Sir Tom Ashby/PER"}, nil},
+		// A role no word list knows, written in lower case elsewhere, before a
+		// first name that is a country's too.
+		{"en", "Midfielder Jordan Halloway scored twice. The midfielder was later substituted.", []string{"Jordan Halloway/PER"}, []string{"Jordan/LOC", "Midfielder Jordan Halloway"}},
+	})
+}
+
+// TestAcronymAsName: a long acronym that the knowledge base lists ("IRIS",
+// "RAND") and that British style writes capitalised is a person's name where
+// a first name and a surname make one; alone or before a noun it stays the
+// body.
+func TestAcronymAsName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Iris Vantongeren said the talks had failed.", []string{"Iris Vantongeren/PER"}, []string{"Iris/ORG"}},
+		{"en", "The novelist Ayn Rand was born in Russia.", []string{"Ayn Rand/PER", "Russia/LOC"}, []string{"Rand/ORG"}},
+		{"en", "Nato troops left the base and Isis fighters moved in.", []string{"Nato/ORG", "Isis/ORG"}, nil},
 	})
 }
 
