@@ -1845,6 +1845,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
+		ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && s.givenCommon[string(ws.foldOf(&toks[a]))] && !ws.lowerElsewhere(a) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
 		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b)):
 		// "Guy Van Rensel", "P. Martin", "Sir Tom Davis", "Oru Perez

@@ -176,7 +176,10 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		c := &ws.cands[i]
 		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
 			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0) &&
-			!placePrepBefore(ws, c.from) && !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) {
+			!placePrepBefore(ws, c.from) && (!s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
+			// "Rand Paul … Paul said": a first name that a province
+			// somewhere is named like is the surname of the person named so.
+			surnames[keys[i]] && c.entry.Kind == kb.KindRegion && ws.toks[c.from].class&wGiven != 0) {
 			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
 		}
 	}

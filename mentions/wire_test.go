@@ -90,6 +90,16 @@ func TestAcronymAsName(t *testing.T) {
 	})
 }
 
+// TestFirstNameProvinces: a first name that some country's province is
+// named like ("Paúl", Cape Verde) opens a person's name before a surname, and
+// is the person's surname alone later when the document names the person so.
+func TestFirstNameProvinces(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Senator Mark Paul voted against the bill. Later Paul said it was wrong.", []string{"Mark Paul/PER", "Paul/PER"}, []string{"Paul/LOC"}},
+		{"en", "Rand Paul spoke in Victoria on Friday.", []string{"Rand Paul/PER", "Victoria/LOC"}, []string{"Paul/LOC"}},
+	})
+}
+
 // TestListItems: a numbered item of a results list is no headline, whose
 // capitals would say nothing: the names in it stand on their own.
 func TestListItems(t *testing.T) {
