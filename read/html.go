@@ -803,6 +803,27 @@ func skipped(n *html.Node) bool {
 			if hidesElement(a.Val) {
 				return true
 			}
+		case "class":
+			if screenReaderOnly(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// screenReaderOnly reports a class that sites use to hide text from the
+// screen while screen readers still read it ("sr-only", "screen-reader-text",
+// "visually-hidden"): labels, "opens in a new window", and headlines doubled
+// for them, which the rendered page never shows ("Épisode 1</p><a>Les
+// poireux<span class=screen-reader-text>Les poireux</span>" glued the title
+// to itself).
+func screenReaderOnly(class string) bool {
+	for _, c := range strings.Fields(class) {
+		c = strings.ToLower(c)
+		if strings.Contains(c, "screen-reader") || strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden") ||
+			strings.Contains(c, "visuallyhidden") || c == "element-invisible" || c == "a11y-hidden" {
+			return true
 		}
 	}
 	return false

@@ -200,6 +200,7 @@ func TestRenderLines(t *testing.T) {
 		{"table cells spaced", "<table><tr><td>Killed</td><td>32</td></tr><tr><td>Injured</td><td>340</td></tr></table>", "Killed 32\nInjured 340\n"},
 		{"pre keeps lines", "<pre>a  b\nc</pre>", "a b\nc\n"},
 		{"invisible dropped", "<p>Seen<script>x()</script><style>p{}</style></p><div style='display: none'>no</div><p aria-hidden=true>no</p><p>Also seen</p>", "Seen\n\nAlso seen\n"},
+		{"screen-reader text dropped", "<ul><li><p>Episode 1</p><a href='#'>The harbour thefts<span class='u-screen-reader-text'>The harbour thefts</span></a></li></ul><p>Read <a href='/x'>more<span class=\"sr-only\"> (opens in a new window)</span></a> here.</p>", "Episode 1\n\nThe harbour thefts\n\nRead more here.\n"},
 		{"head dropped", "<html><head><title>T</title><meta name=a content=b></head><body><h1>Headline</h1>Body text</body></html>", "Headline\n\nBody text\n"},
 	}
 	for _, tc := range tests {
