@@ -330,7 +330,8 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 			// lists; a country named like its people ("Suisse") still is.
 			continue
 		}
-		if !first.name && !c.lowerOK && !(j-i > 1 && s.nounCompound(ws.text[first.start:first.end], r)) {
+		if !first.name && !c.lowerOK && !(j-i > 1 && s.nounCompound(ws.text[first.start:first.end], r)) &&
+			!(j-i > 1 && first.shouted && c.phraseWords == j-i) { // "TALKS IN NEW YORK": in capitals a known name of several words is still one
 			continue
 		}
 		if single && first.class&(wFunction|wCommon|wNotName|wTitle) != 0 && !((c.upper || c.capOnly) && allUpper) {
@@ -1477,7 +1478,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "Institute for Transportation and Development Policy": an
 	// institution's head with its domain holds a coordination.
 	headed := headType != "" || toks[b-1].class&(wOrgHead|wLocHead) != 0 || s.headOfDomain(ws, a, b)
-	if b-a >= 3 && columnHeads(ws, a, b) {
+	if b-a >= 3 && columnHeads(ws, a, b) || columnLine(ws, a) {
 		return b // "W L T PF PA": a table's column heads
 	}
 	// "Harbourton County Executive Ed Day": a capitalised common word, then
@@ -2652,6 +2653,34 @@ func columnHeads(ws *workspace, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// columnLine reports that token a stands on a line of three words or more,
+// each of one to three capitals, one of them a single letter ("W L PCT GB"):
+// a table's column heads, whatever word of the language one of them spells.
+func columnLine(ws *workspace, a int) bool {
+	head := func(k int) bool {
+		t := &ws.toks[k]
+		return t.word && !t.number && t.end-t.start <= 3 && (t.shape == shapeUpper || t.end-t.start == 1)
+	}
+	if !head(a) {
+		return false
+	}
+	s := a
+	for !lineEdge(ws, s) {
+		if s--; !head(s) {
+			return false // stops at the first other word: no walk over a long line
+		}
+	}
+	words, single := 0, false
+	for k := s; k < len(ws.toks) && (k == s || !lineEdge(ws, k)); k++ {
+		if !head(k) {
+			return false
+		}
+		words++
+		single = single || ws.toks[k].end-ws.toks[k].start == 1
+	}
+	return words >= 3 && single
 }
 
 // lawTitle reports a run that a law's or an agreement's head opens before

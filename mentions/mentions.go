@@ -249,8 +249,8 @@ func standingsRow(ws *workspace, a, b int) bool {
 		case t.word:
 			return false
 		case k > b && k+1 < len(toks) && toks[k-1].end == t.start && t.end == toks[k+1].start:
-			if p := ws.text[t.start:t.end]; p == "-" || p == "/" {
-				return false // "LONDON 1996-08-30": a dateline's date
+			if p := ws.text[t.start:t.end]; (p == "-" || p == "/") && numbers < 3 {
+				return false // "LONDON 1996-08-30": a dateline's date ("5 1/2" games behind is the row's)
 			}
 		}
 	}

@@ -61,6 +61,7 @@ func TestShoutedLines(t *testing.T) {
 		{"en", "NORLAND 2 VESSARIA 1 AFTER EXTRA TIME.\nThe match was tense.", nil, []string{"NORLAND 2", "VESSARIA 1"}},
 		{"en", "VARNOTECH H1 PROFIT RISE BELOW TARGET.\nThe results came on Friday.", nil, []string{"PROFIT", "H1 PROFIT RISE BELOW TARGET"}},
 		{"en", "Reporters at KALLIM 24 said the talks in Cairo had ended.", []string{"KALLIM 24/ORG", "Cairo/LOC"}, nil},
+		{"en", "TALKS IN NEW YORK FAIL AGAIN.\nThe delegates left on Friday.", []string{"NEW YORK/LOC"}, []string{"YORK/LOC"}},
 	})
 }
 
@@ -2015,6 +2016,9 @@ func TestStandingsRows(t *testing.T) {
 		{"en", "Talks resumed on Friday, the ministry said.\nLeeds at Portsmouth\nThe delegates met again on Saturday.", nil, []string{"Leeds/ORG"}},
 		{"en", "Football results and standings.\nLEEDS 2031-08-30\nThe league resumes on Friday.", []string{"LEEDS/LOC"}, []string{"LEEDS/ORG"}},
 		{"en", "Standings after Sunday's games:\nW L T PF PA\nLeeds 9 2 0 280 190\nThe league resumes on Friday.", []string{"Leeds/ORG"}, []string{"W L T PF PA", "W L T"}},
+		// Column heads that spell a word ("PCT"), games behind in halves, a
+		// known name of two words on a line in capitals.
+		{"en", "Standings after Sunday's games:\nW L PCT GB\nLEEDS 9 2 .818 -\nNEW PORTSMOUTH 7 4 .636 2 1/2\nThe league resumes on Friday.", []string{"LEEDS/ORG"}, []string{"W L", "GB", "LEEDS/LOC"}},
 	})
 }
 
