@@ -339,6 +339,10 @@ func coordinatedTypes(ws *workspace) {
 			adoptType(ws, &cs[i], &cs[prev])
 			adoptType(ws, &cs[prev], &cs[i])
 		}
+		if prev >= 0 && (inList[prev] || versusBetween(ws, cs[prev].to, cs[i].from)) {
+			clubPartner(ws, &cs[i], &cs[prev])
+			clubPartner(ws, &cs[prev], &cs[i])
+		}
 		prev = i
 	}
 	for i := range cs {
@@ -354,6 +358,40 @@ func coordinatedTypes(ws *workspace) {
 		}
 		prev = i
 	}
+	prev = -1
+	for i := range cs {
+		if cs[i].drop {
+			continue
+		}
+		if prev >= 0 && cs[prev].typ == "PER" && cs[i].entry != nil && cs[i].entry.Kind == kb.KindCity && cs[i].from == cs[prev].to+1 &&
+			ws.text[ws.toks[cs[prev].to].start:ws.toks[cs[prev].to].end] == "(" && sportsDoc(ws) {
+			// "Luis Vessaro (Barcelona)", "(Barcelona, Spain)": in a
+			// document about sport, the town in brackets after a player is
+			// the player's club.
+			cs[i].entry, cs[i].typ, cs[i].strength, cs[i].source, cs[i].weak, cs[i].commonTown = nil, "ORG", evVerb, SourcePattern, false, false
+		}
+		prev = i
+	}
+}
+
+// clubPartner makes a town c a club when it is listed with a known club o
+// or plays it ("between Real Madrid and Barcelona", "Real Madrid v
+// Barcelona"), in a document about sport.
+func clubPartner(ws *workspace, c, o *cand) {
+	if c.entry == nil || c.entry.Kind != kb.KindCity || o.entry == nil || o.entry.Kind != kb.KindClub || !sportsDoc(ws) {
+		return
+	}
+	c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "ORG", evVerb, SourcePattern, false, false
+}
+
+// versusBetween reports a versus word alone between tokens from and to, in
+// one sentence ("Vessa v Kessel").
+func versusBetween(ws *workspace, from, to int) bool {
+	if to != from+1 || from <= 0 || to >= len(ws.toks) || len(ws.rules.versusWords) == 0 {
+		return false
+	}
+	t := &ws.toks[from]
+	return t.word && t.sent == ws.toks[from-1].sent && t.sent == ws.toks[to].sent && ws.rules.versusWords[string(ws.foldOf(t))]
 }
 
 // adoptType types c like the listed name o when only the default typed c.

@@ -65,6 +65,19 @@ func TestShoutedLines(t *testing.T) {
 	})
 }
 
+// TestClubPartners: in a document about sport, a town listed with a known
+// club or playing it is a club, and so is a town in brackets after a player;
+// outside sport the town stays a place.
+func TestClubPartners(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Odds for Saturday's league match between Real Madrid and Valencia were published.", []string{"Real Madrid/ORG", "Valencia/ORG"}, []string{"Valencia/LOC"}},
+		{"en", "Football results on Sunday.\nReal Madrid v Sevilla\nThe stadium was full.", []string{"Real Madrid/ORG", "Sevilla/ORG"}, []string{"Sevilla/LOC"}},
+		{"en", "The squad for the qualifier, with two goalkeepers.\nGoalkeepers - Tomas Vessaro (Valencia, Spain), Rui Kessel (Braga)", []string{"Valencia/ORG", "Braga/ORG", "Spain/LOC"}, []string{"Valencia/LOC", "Braga/LOC"}},
+		{"en", "Talks between Real Madrid and Valencia officials on the new tax ended.", []string{"Real Madrid/ORG", "Valencia/LOC"}, []string{"Valencia/ORG"}},
+		{"en", "The mayor, Tomas Vessaro (Valencia), spoke at the summit on Friday.", []string{"Valencia/LOC"}, []string{"Valencia/ORG"}},
+	})
+}
+
 // TestRoleNouns: a capitalised noun for a person before a name is the
 // person's role, cut off as a title is; a style such as "Sir" belongs to
 // the name.
