@@ -1367,6 +1367,18 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
+	// "SDLP Balmoral councillor Donal Lyons", "GOP Ohio senator": a party's
+	// acronym, then the place a lower-case office after them is held for.
+	if t := &toks[a]; headType == "" && b-a >= 2 && t.shape == shapeUpper && !t.shouted && t.class&(wTitle|wGiven) == 0 &&
+		letterCount(text[t.start:t.end]) >= 2 && int(ws.kbEnd[a]) <= a+1 && toks[a+1].shape == shapeCap && toks[a+1].start > t.end &&
+		b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wTitle != 0 && toks[b].sent == t.sent && !headIn(ws, a+1, b) {
+		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
+		place := ""
+		if ws.kbEnd[a+1] == 0 {
+			place = "LOC" // the seat or ward, no other body
+		}
+		return max(s.emitRun(ws, r, text, a+1, b, place, flags), b)
+	}
 	// "la Messe de Varenko", "the Winter Requiem by Tessler": a work's title
 	// ending in a work noun, then its maker's preposition: the maker alone
 	// is a name, a person's.
@@ -4479,6 +4491,16 @@ func (s *Stage) nameInPerson(ws *workspace, i int) bool {
 	}
 	p := &ws.toks[i-1]
 	return p.word && p.shape == shapeCap && p.class&wGiven != 0 && p.class&(wTitle|wOrgHead|wLocHead) == 0 && p.sent == t.sent && t.start > p.end && int(ws.kbEnd[i-1]) <= i
+}
+
+// headIn reports an organisation's or a place's head among tokens [a, b).
+func headIn(ws *workspace, a, b int) bool {
+	for k := a; k < b; k++ {
+		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerConnectorIn reports a lower-case connector among tokens [a, b).

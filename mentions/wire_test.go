@@ -2044,3 +2044,13 @@ func TestFirmFirstWord(t *testing.T) {
 		{"en", "Lena Tessel Associates hired Lena Tessel in May. Tessel said so.", []string{"Lena Tessel/PER", "Tessel/PER"}, nil},
 	})
 }
+
+// TestPartyPlaceOffice: a party's acronym, a place and a lower-case office
+// after them are the party and the seat the office is held for; a body named
+// with its head stays whole.
+func TestPartyPlaceOffice(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "SDLP Vessmoor councillor Donal Kessick removed the signs on Friday.", []string{"SDLP/ORG", "Vessmoor/LOC", "Donal Kessick/PER"}, []string{"SDLP Vessmoor"}},
+		{"en", "The KPN Radio presenter Ann Roe said the line was down.", []string{"KPN Radio/ORG", "Ann Roe/PER"}, []string{"Radio/LOC"}},
+	})
+}
