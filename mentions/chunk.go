@@ -1367,6 +1367,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
+	// "By Hillel Italie The Associated Press": a capitalised article inside a
+	// sentence's run opens a second name (a headline capitalises every word).
+	if headType == "" && b-a >= 3 && !toks[a].titleLine {
+		for k := a + 1; k < b-1; k++ {
+			if t := &toks[k]; t.word && t.shape == shapeCap && t.class&wArticle != 0 && t.class&wParticle == 0 && toks[k-1].word &&
+				toks[k-1].shape != shapeLower && toks[k-1].class&wGiven == 0 { // ("Tessa Le Blanc": a surname's article)
+				s.emitRun(ws, r, text, a, k, headType, flags)
+				return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
+			}
+		}
+	}
 	// "SDLP Balmoral councillor Donal Lyons", "GOP Ohio senator": a party's
 	// acronym, then the place a lower-case office after them is held for.
 	if t := &toks[a]; headType == "" && b-a >= 2 && t.shape == shapeUpper && !t.shouted && t.class&(wTitle|wGiven) == 0 &&
@@ -1798,7 +1809,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case firmFrom >= 0:
 		s.addPattern(ws, r, text, firmFrom, b, "ORG", 0)
 		return b
-	case !wholeKB && b-a >= 2 && (ageBefore(ws, a) || ageAfter(ws, b) && !s.placePrepAhead(ws, a) || s.creditListBefore(ws, r, a)) && allNames(ws, a, b):
+	case !wholeKB && b-a >= 2 && toks[a].class&wArticle == 0 && (ageBefore(ws, a) || ageAfter(ws, b) && !s.placePrepAhead(ws, a) || s.creditListBefore(ws, r, a)) && allNames(ws, a, b):
 		// "2-year-old Oyelaran Kerry", "Vessa Tormund, 21,": an age opens or
 		// follows a person's name, whatever places its words name.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
@@ -3438,7 +3449,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
-	case multi && last.class&wLocHead == 0 && s.creditListBefore(ws, r, a):
+	case multi && last.class&wLocHead == 0 && first.class&wArticle == 0 && s.creditListBefore(ws, r, a):
 		return "PER", evTitle // "Reporting by Marine Vessard and Jean-Loup Tessier"
 	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && r.surnameHeads[string(ws.foldOf(last))] &&
 		!s.placePrepAhead(ws, a) && !s.placeNounAround(ws, a, b):
@@ -4046,7 +4057,8 @@ func allNames(ws *workspace, a, b int) bool {
 			(ws.toks[a].class&wGiven != 0 || ws.toks[k-1].class&wParticle != 0 && ws.toks[k-1].shape == shapeCap) {
 			continue // after a given name or a capitalised particle: "Fritz van Heerden", "Van den Broek", not "Laufe der Jahre"
 		}
-		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) {
+		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) ||
+			k > a && t.shape == shapeCap && t.class&wArticle != 0 { // "Hillel Italie The Associated Press": two names
 			return false
 		}
 	}

@@ -412,6 +412,40 @@ func inMailAddress(text string, start, end int) bool {
 	return false
 }
 
+// inWebPath reports whether the token at text[start:] is in the path of a
+// web address ("apnews.com/UnderstandingTheOutbreak",
+// "pic.twitter.com/N6oZlU3aa2", "https://x.org/a/Kessel"): somewhere before
+// it, with no space between, a domain's ending and a slash, or "://". A
+// slash between names ("Radio Free/Open", "Lena Varga/NPA", "U.S./Mexico")
+// is no address.
+func inWebPath(text string, start int) bool {
+	if start == 0 || start > len(text) {
+		return false
+	}
+	for k := start - 1; k >= 0 && k > start-256; k-- {
+		c := text[k]
+		if c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '"' || c == '<' || c >= 0x80 {
+			return false
+		}
+		if c != '/' {
+			continue
+		}
+		if k >= 2 && text[k-1] == '/' && text[k-2] == ':' {
+			return true
+		}
+		// A domain's ending right before this slash: a period and two or
+		// more lower-case letters.
+		j := k - 1
+		for j >= 0 && 'a' <= text[j] && text[j] <= 'z' {
+			j--
+		}
+		if k-1-j >= 2 && j >= 1 && text[j] == '.' && isLetterByte(text[j-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // workspace holds per-document buffers, reused through a pool.
 type workspace struct {
 	toks   []tok
@@ -645,7 +679,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		// A hashtag, a handle or an e-mail address's user ("@LenaV",
 		// "lena@courier.no") names nobody in the sentence.
 		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@') ||
-			inMailAddress(text, t.Start, t.End)
+			inMailAddress(text, t.Start, t.End) || inWebPath(text, t.Start)
 		first := sent != lastSent
 		x.segStart = x.word && afterSpacedSeparator(text, t)
 		if x.word && !x.number {
@@ -833,7 +867,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			// jour …"), elsewhere its capital may be a name's.
 			x.class |= wDict
 		}
-		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S")
+		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S") && !periodCode(w)
 		// ("VARGA'S SPOKESMAN SAYS": the possessive of a shouted line is no name.)
 		// After a spaced dash or bar, a dictionary word's capital is a
 		// segment's first letter ("… 18h42 - Mis à jour"), as at a
@@ -841,6 +875,30 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 		x.sentStart = first || x.segStart && x.class&wDict != 0
 	}
 	ws.toks = append(ws.toks, x)
+}
+
+// periodCode reports a fiscal year's, a quarter's or a half's code ("FY21",
+// "FY2030", "Q3", "H1"): a date, no name.
+func periodCode(w string) bool {
+	i := 0
+	switch {
+	case strings.HasPrefix(w, "FY"):
+		i = 2
+	case strings.HasPrefix(w, "Q") || strings.HasPrefix(w, "H"):
+		i = 1
+	default:
+		return false
+	}
+	n := len(w) - i
+	if n < 1 || n > 4 || (i == 1 && n != 1) {
+		return false
+	}
+	for ; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // splitGluedLabel appends, as punctuation, the caption labels that open the
@@ -898,8 +956,8 @@ func (s *Stage) splitGluedOutlet(ws *workspace, r *langRules, text string, x tok
 			continue
 		}
 		ws.key = appendFold(ws.key[:0], w[i:])
-		if !r.outletHeads[string(ws.key)] {
-			return x
+		if !r.outletHeads[string(ws.key)] && !(len(w)-i <= 3 && r.class(ws.key)&wArticle != 0) {
+			return x // ("Hillel ItalieThe Associated Press": the outlet's article glued on)
 		}
 		ws.key = appendFold(ws.key[:0], w[:i])
 		if r.inDict(ws.key) {

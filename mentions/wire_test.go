@@ -2054,3 +2054,29 @@ func TestPartyPlaceOffice(t *testing.T) {
 		{"en", "The KPN Radio presenter Ann Roe said the line was down.", []string{"KPN Radio/ORG", "Ann Roe/PER"}, []string{"Radio/LOC"}},
 	})
 }
+
+// TestWebPathsAndCodes: the path of a web address, a fiscal period's code
+// and an acronym of a common noun name nothing; a letter lost to a bad
+// encoding stays inside its name.
+func TestWebPathsAndCodes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Follow the coverage at https://kessnews.com/hub/UnderstandingTheFloods and pic.twitter.com/N6oZlU3aa2 today.", nil,
+			[]string{"UnderstandingTheFloods", "N6oZlU3aa2"}},
+		{"en", "Radio Free/Open Voice said so. Photo: Lena Varga/NPA", []string{"Radio Free/Open Voice/ORG", "Lena Varga/PER"}, nil},
+		{"en", "Growth will slow to 5 per cent in FY20 and pick up in FY21, after a weak Q3. A negative PCR test is needed.", nil,
+			[]string{"FY20", "FY21", "Q3", "PCR"}},
+		{"en", "Prime Minister Pedro S\ufffdnchez said so.", []string{"Pedro S\ufffdnchez/PER"}, []string{"Pedro S"}},
+	})
+}
+
+// TestArticleOpensName: a capitalised article inside a sentence's run of
+// names opens a second name, glued or not ("By Hillel ItalieThe Associated
+// Press"); a surname's article stays ("Tessa Le Blanc").
+func TestArticleOpensName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "By Hillel Vantongeren The Associated Press\nThe book came out on Monday.", []string{"Hillel Vantongeren/PER", "The Associated Press/ORG"}, nil},
+		{"en", "By Hillel VantongerenThe Associated Press\nThe book came out on Monday.", []string{"Hillel Vantongeren/PER", "The Associated Press/ORG"}, nil},
+		{"en", "Reporting by Lena Varga; editing by The Kessel Desk.", []string{"Lena Varga/PER"}, []string{"The Kessel Desk/PER"}},
+		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
+	})
+}

@@ -48,6 +48,7 @@ func TestTokens(t *testing.T) {
 		{"en don't stays", "en", "They don't know.", []string{"They", "don't", "know", "."}},
 		{"en plural possessive", "en", "the fighters' camp", []string{"the", "fighters", "'", "camp"}},
 		{"hyphen names", "en", "Hay'at Tahrir al-Sham and Tehreek-e-Taliban", []string{"Hay'at", "Tahrir", "al-Sham", "and", "Tehreek-e-Taliban"}},
+		{"letter lost to encoding", "en", "Pedro S\ufffdnchez, Varga\ufffds aide", []string{"Pedro", "S\ufffdnchez", ",", "Varga", "\ufffd", "s", "aide"}},
 		{"transliterated ayn", "en", "al-Qa‘ida and Jama‘at, ‘no’", []string{"al-Qa‘ida", "and", "Jama‘at", ",", "‘", "no", "’"}},
 		{"fr elision", "fr", "l’Afghanistan et d'Al-Qaïda", []string{"l’", "Afghanistan", "et", "d'", "Al-Qaïda"}},
 		{"fr elision capital", "fr", "L'État qu’il", []string{"L'", "État", "qu’", "il"}},

@@ -134,6 +134,24 @@ func (r *rules) tokenize(text string, start, end int, toks []dossier.Token) []do
 	return toks
 }
 
+// lostLetter reports a replacement character at text[p] that stands for a
+// letter inside the word begun at s: two letters or more go on after it
+// ("S\ufffdnchez"), and what comes before is no single lower-case letter (an
+// elided article, "l\ufffdarmée", keeps its apostrophe's place) — a
+// possessive or a contraction ("Varga\ufffds", "don\ufffdt") ends in one letter.
+func lostLetter(text string, s, p, end int) bool {
+	if p-s == 1 && 'a' <= text[s] && text[s] <= 'z' {
+		return false
+	}
+	q, n := p+3, 0
+	for n < 2 && isLetterAt(text, q, end) {
+		_, size := decodeAt(text, q, end)
+		q += size
+		n++
+	}
+	return n == 2
+}
+
 // apostropheAt returns the width of an apostrophe (' or ’) at text[i], or 0.
 func apostropheAt(text string, i, end int) int {
 	if i < end && text[i] == '\'' {
@@ -233,6 +251,11 @@ func (r *rules) scanWord(text string, s, end int, toks []dossier.Token) (int, []
 		}
 		ru, size := utf8.DecodeRuneInString(text[p:end])
 		if size > 1 && isWordRune(ru) {
+			p += size
+			continue
+		}
+		if ru == '\ufffd' && size == 3 && lostLetter(text, s, p, end) {
+			// "S\ufffdnchez": a letter lost to a bad encoding inside a word.
 			p += size
 			continue
 		}
