@@ -145,6 +145,9 @@ type lexiconFile struct {
 	// VersusWords stand between two teams on a fixture's line ("NEW YORK AT
 	// MIAMI", "Kessel v Dorun").
 	VersusWords []string `yaml:"versus_words"`
+	// CampusHeads open a body's name that a comma and a town's name end
+	// ("University of California, Berkeley"): the campus.
+	CampusHeads []string `yaml:"campus_heads"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -406,6 +409,8 @@ type langRules struct {
 	weaponNouns map[string]bool
 	// sportsWords, versusWords: folded sports_words and versus_words.
 	sportsWords, versusWords map[string]bool
+	// campusHeads: folded campus_heads.
+	campusHeads map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -514,6 +519,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.creditCues = addPhrases(r.creditCues, f.CreditCues)
 	r.sportsWords = addFolded(r.sportsWords, f.SportsWords)
 	r.versusWords = addFolded(r.versusWords, f.VersusWords)
+	r.campusHeads = addFolded(r.campusHeads, f.CampusHeads)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

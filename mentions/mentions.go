@@ -574,6 +574,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
 	webAddresses(ws, r)
+	campusNames(ws, r)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
@@ -875,6 +876,40 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 		x.sentStart = first || x.segStart && x.class&wDict != 0
 	}
 	ws.toks = append(ws.toks, x)
+}
+
+// campusNames joins to a body's name that a campus head opens ("University
+// of California") a comma and the name after it when that name ends the
+// phrase ("…, Berkeley, said", "…, College Park."): the campus, part of the
+// body's name. Candidates are in text order.
+func campusNames(ws *workspace, r *langRules) {
+	if len(r.campusHeads) == 0 {
+		return
+	}
+	cs, toks := ws.cands, ws.toks
+	for i := 0; i+1 < len(cs); i++ {
+		c, n := &cs[i], &cs[i+1]
+		if c.drop || n.drop || c.to-c.from < 3 || n.from != c.to+1 || !r.campusHeads[string(ws.foldOf(&toks[c.from]))] ||
+			ws.text[toks[c.to].start:toks[c.to].end] != "," || toks[c.to].sent != toks[n.from].sent || n.typ == "PER" {
+			continue
+		}
+		if k := c.from + 1; !toks[k].word || toks[k].shape != shapeLower || toks[k].class&wConnector == 0 {
+			continue // "University of …": the head, then its connector
+		}
+		// The name after the comma ends the phrase: punctuation or a
+		// lower-case word follows, not another name of a list.
+		if e := n.to; e < len(toks) && toks[e].word && toks[e].shape != shapeLower {
+			continue
+		}
+		if e := n.to; e+1 < len(toks) && ws.text[toks[e].start:toks[e].end] == "," && toks[e+1].word && toks[e+1].shape != shapeLower && toks[e+1].class&wCoord == 0 {
+			continue // "University of Vessa, Kessel, Dorun and …": a list
+		}
+		if e := n.to; e+1 < len(toks) && toks[e].word && toks[e].class&wCoord != 0 && toks[e+1].word && toks[e+1].shape != shapeLower {
+			continue // "University of Vessa, Kessel and Dorun campuses"
+		}
+		c.to, c.typ, c.entry, c.source = n.to, "ORG", nil, SourcePattern
+		n.drop = true
+	}
 }
 
 // periodCode reports a fiscal year's, a quarter's or a half's code ("FY21",

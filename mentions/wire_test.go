@@ -2080,3 +2080,12 @@ func TestArticleOpensName(t *testing.T) {
 		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
 	})
 }
+
+// TestCampusNames: a university's name that a comma and its campus's town
+// end is one name; a list after the comma is not.
+func TestCampusNames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "She studied at the University of Norland, Vessa Bay, before the war.", []string{"University of Norland, Vessa Bay/ORG"}, []string{"Vessa Bay/LOC"}},
+		{"en", "The University of Texas, Austin and Dallas campuses closed on Friday.", []string{"University of Texas/ORG", "Austin/LOC", "Dallas/LOC"}, nil},
+	})
+}
