@@ -1902,6 +1902,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			k++
 			continue
 		}
+		if k == b-1 && e == b && s.bodyOfPlace(ws, pos, k) {
+			// "Crime Stoppers of Michigan", "Transport for London": capitalised
+			// words inside a sentence, a connector and the place they
+			// serve are a body's name.
+			s.addPattern(ws, r, text, pos, b, "ORG", 0)
+			return furthest
+		}
 		if k > a && e == b && s.headThenPlace(ws, k-1, e) {
 			// "Philharmonique de Radio France": the head and the place end
 			// the body's longer name.
@@ -4503,6 +4510,35 @@ func (s *Stage) nameInPerson(ws *workspace, i int) bool {
 	}
 	p := &ws.toks[i-1]
 	return p.word && p.shape == shapeCap && p.class&wGiven != 0 && p.class&(wTitle|wOrgHead|wLocHead) == 0 && p.sent == t.sent && t.start > p.end && int(ws.kbEnd[i-1]) <= i
+}
+
+// bodyOfPlace reports capitalised words [a, k-1) inside a sentence, then
+// "of" or "for" at k-1 before a known place at k: the name of a body serving
+// the place ("Crime Stoppers of Michigan", "Transport for London"). Titles
+// ("Governor of Texas"), events ("Battle of Mosul"), heads of places ("Gulf
+// of Aden"), given names and words opening a sentence or a headline are no
+// such words; one word alone must be a word of the language ("Friends of Syria").
+func (s *Stage) bodyOfPlace(ws *workspace, a, k int) bool {
+	toks := ws.toks
+	c := k - 1
+	if c-a < 1 || c-a > 4 || !toks[c].word || toks[c].shape != shapeLower || !ws.rules.bodyConnectors[string(ws.foldOf(&toks[c]))] {
+		return false
+	}
+	p := ws.kbInfo[k]
+	if p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC {
+		return false
+	}
+	if c-a == 1 && toks[a].class&wDict == 0 {
+		return false // "Rosenborg of Norway", "Kessler of Vessa": a name and where it is from
+	}
+	for j := a; j < c; j++ {
+		t := &toks[j]
+		if !t.word || t.number || t.shape != shapeCap || t.sentStart || t.titleLine || t.segStart || ws.kbEnd[j] != 0 ||
+			t.class&(wTitle|wHonorific|wGiven|wNonEntity|wLocHead|wOrgHead|wFunction|wArticle|wNotName) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // headIn reports an organisation's or a place's head among tokens [a, b).

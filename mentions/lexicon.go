@@ -148,6 +148,9 @@ type lexiconFile struct {
 	// CampusHeads open a body's name that a comma and a town's name end
 	// ("University of California, Berkeley"): the campus.
 	CampusHeads []string `yaml:"campus_heads"`
+	// BodyConnectors join a body's capitalised words to the place it serves
+	// ("Crime Stoppers of Michigan", "Transport for London").
+	BodyConnectors []string `yaml:"body_connectors"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -411,6 +414,8 @@ type langRules struct {
 	sportsWords, versusWords map[string]bool
 	// campusHeads: folded campus_heads.
 	campusHeads map[string]bool
+	// bodyConnectors: folded body_connectors.
+	bodyConnectors map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -520,6 +525,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.sportsWords = addFolded(r.sportsWords, f.SportsWords)
 	r.versusWords = addFolded(r.versusWords, f.VersusWords)
 	r.campusHeads = addFolded(r.campusHeads, f.CampusHeads)
+	r.bodyConnectors = addFolded(r.bodyConnectors, f.BodyConnectors)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -2089,3 +2089,16 @@ func TestCampusNames(t *testing.T) {
 		{"en", "The University of Texas, Austin and Dallas campuses closed on Friday.", []string{"University of Texas/ORG", "Austin/LOC", "Dallas/LOC"}, nil},
 	})
 }
+
+// TestBodyOfPlace: capitalised common words inside a sentence, "of" or
+// "for" and a known place are a body's name; an event, a title, a place's
+// head, a person or a club and its country are not.
+func TestBodyOfPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The men argued, Crime Stoppers of Michigan officials said.", []string{"Crime Stoppers of Michigan/ORG"}, []string{"Michigan/LOC"}},
+		{"en", "Officials at Transport for London said the line would reopen.", []string{"Transport for London/ORG"}, []string{"London/LOC"}},
+		{"en", "He fought in the Battle of Mosul and met the Governor of Texas.", []string{"Mosul/LOC", "Texas/LOC"}, []string{"Battle of Mosul/ORG", "Governor of Texas/ORG"}},
+		{"en", "They beat Vessenborg of Norway 2-1 on Friday.", []string{"Norway/LOC"}, []string{"Vessenborg of Norway/ORG"}},
+		{"en", "The letter went to Lena Varga of London.", []string{"Lena Varga/PER", "London/LOC"}, nil},
+	})
+}
