@@ -855,8 +855,9 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 	if x.word && !x.number {
 		x.shape = wordShape(w)
 		x.class = r.class(ws.folded[x.foldStart:x.foldEnd])
-		if x.shape == shapeUpper && r.notNameCaps[string(ws.folded[x.foldStart:x.foldEnd])] {
-			x.class |= wNotName
+		if x.shape == shapeUpper && r.notNameCaps[string(ws.folded[x.foldStart:x.foldEnd])] ||
+			pluralAcronym(w) && r.notNameCaps[string(ws.folded[x.foldStart:x.foldEnd-1])] {
+			x.class |= wNotName // ("CEOs", "GPSs": the plural of an acronym of common nouns)
 		}
 		if x.class&wTitle == 0 && x.shape != shapeLower {
 			x.class |= hyphenTitle(r, ws.folded[x.foldStart:x.foldEnd])
@@ -910,6 +911,19 @@ func campusNames(ws *workspace, r *langRules) {
 		c.to, c.typ, c.entry, c.source = n.to, "ORG", nil, SourcePattern
 		n.drop = true
 	}
+}
+
+// pluralAcronym reports capitals and a final lower-case s ("CEOs", "NGOs").
+func pluralAcronym(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for i := 0; i < len(w)-1; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // periodCode reports a fiscal year's, a quarter's or a half's code ("FY21",

@@ -2066,6 +2066,7 @@ func TestWebPathsAndCodes(t *testing.T) {
 		{"en", "Growth will slow to 5 per cent in FY20 and pick up in FY21, after a weak Q3. A negative PCR test is needed.", nil,
 			[]string{"FY20", "FY21", "Q3", "PCR"}},
 		{"en", "Prime Minister Pedro S\ufffdnchez said so.", []string{"Pedro S\ufffdnchez/PER"}, []string{"Pedro S"}},
+		{"en", "What CEOs and NGOs think of the new transit plan.", nil, []string{"CEOs", "NGOs"}},
 	})
 }
 
