@@ -177,6 +177,14 @@ func (s *scanner) parseDigits(ws int) (ex numExpr, skip int, ok bool) {
 				case wi.flags&fMultiplier != 0:
 					ex.value *= wi.mult
 					ex.end, scaled = nwe, true
+					// "1.75 lakh crore", "two thousand million": a larger
+					// scale after the first multiplies again.
+					if nws, nwe, g, ok := s.next(ex.end); ok && g == gapSpace {
+						if wj := s.lookup(nws, nwe); wj != nil && wj.flags&fMultiplier != 0 && wj.mult > wi.mult && wi.mult >= 1000 {
+							ex.value *= wj.mult
+							ex.end = nwe
+						}
+					}
 				case wi.flags&fApprox != 0:
 					ex.value *= wi.approx
 					ex.end, scaled, ex.approx = nwe, true, true
@@ -392,6 +400,13 @@ loop:
 					return numExpr{}, s.wordEnd(p.start), false
 				}
 				articleUsed = articleStart >= 0
+			}
+			if m := wi.mult; lastMult && cur == 0 && last >= 1000 && m > last {
+				// "two thousand million", "deux cent mille milliards": a
+				// larger scale right after another multiplies what came.
+				total *= m
+				last, end = m, pe
+				break
 			}
 			if cur == 0 {
 				cur = 1
