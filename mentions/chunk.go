@@ -1472,6 +1472,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "Varnotech Liable for Faulty Heaters, Rules Norland Appeals Court": in
 	// a headline every word is capitalised, so the common words cut the run
 	// into its names.
+	if headType == "" && b-a >= 2 && int(ws.kbEnd[a+1]) == b && s.articleOfAlias(ws, a, a+1, b) {
+		s.addKBFrom(ws, a, a+1, b) // "Colleen Barry, The Associated Press": the outlet's name as the knowledge base writes it
+		return b
+	}
 	if headType == "" && flags&flagHeadlineSplit == 0 && toks[a].titleLine && !toks[a].shouted {
 		if segs := s.headlineSegments(ws, r, a, b); segs != nil {
 			for _, sg := range segs {
@@ -3010,7 +3014,9 @@ func (s *Stage) addKB(ws *workspace, i, e int) { s.addKBFrom(ws, i, i, e) }
 func (s *Stage) articleOfAlias(ws *workspace, a, k, e int) bool {
 	t := &ws.toks[a]
 	p := ws.kbInfo[k]
-	if p == nil || !t.word || t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine {
+	// In a headline every word is capitalised; after a byline's comma or bar
+	// ("Colleen Barry, The Associated Press") the article is still the name's.
+	if p == nil || !t.word || t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine && (a == 0 || ws.toks[a-1].word) {
 		return false
 	}
 	with := fold(ws.text[t.start:ws.toks[e-1].end])

@@ -1214,6 +1214,7 @@ func TestAcronymSaysIsNoPerson(t *testing.T) {
 func TestGivenNameBeforeCommonWords(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Oru Kessel, a writer with Tessa Climate Partners, said it rained.", []string{"Oru Kessel/PER", "Tessa Climate Partners/ORG"}, nil},
+		{"en", "Colleen Vantongeren, The Associated Press\nThe government spoke on Saturday.", []string{"Colleen Vantongeren/PER", "The Associated Press/ORG"}, nil},
 		{"fr", "Tessa Le Blanc a voté samedi.", []string{"Tessa Le Blanc/PER"}, nil},
 	})
 }
