@@ -1094,7 +1094,7 @@ func (s *Stage) outletNumber(ws *workspace, r *langRules, j int) bool {
 // road_prefixes ("Interstate 10", "Route 66").
 func roadNumber(ws *workspace, r *langRules, j int) bool {
 	toks := ws.toks
-	return j > 0 && toks[j].number && toks[j].end-toks[j].start <= 4 && toks[j-1].word && toks[j-1].shape == shapeCap &&
+	return j > 0 && toks[j].number && toks[j].end-toks[j].start <= 4 && toks[j-1].word && toks[j-1].shape != shapeLower &&
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
@@ -1904,6 +1904,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		e := int(ws.kbEnd[k])
 		if e <= k {
 			k++
+			continue
+		}
+		if e < len(toks) && e+1 <= b && roadNumber(ws, r, e) && e == k+1 {
+			// "NH 44": a road's prefix that the knowledge base knows as a
+			// state's code, before the road's number.
+			if k > pos {
+				s.addPattern(ws, r, text, pos, k, "", flags)
+			}
+			s.addPattern(ws, r, text, k, e+1, "LOC", 0)
+			pos, k = e+1, e+1
 			continue
 		}
 		if k == b-1 && e == b && s.bodyOfPlace(ws, pos, k) {

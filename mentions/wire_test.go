@@ -2104,3 +2104,12 @@ func TestBodyOfPlace(t *testing.T) {
 		{"en", "The letter went to Lena Varga of London.", []string{"Lena Varga/PER", "London/LOC"}, nil},
 	})
 }
+
+// TestRoadNumbers: a road's prefix and its number are one place's name,
+// also where the prefix is a state's code in the knowledge base ("NH").
+func TestRoadNumbers(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Traffic on NH 24 and NH 44 stopped as farmers blocked roads in Haryana.", []string{"NH 24/LOC", "NH 44/LOC", "Haryana/LOC"}, []string{"NH/LOC"}},
+		{"en", "The crash closed Interstate 10 near Phoenix.", []string{"Interstate 10/LOC", "Phoenix/LOC"}, nil},
+	})
+}
