@@ -2113,3 +2113,12 @@ func TestRoadNumbers(t *testing.T) {
 		{"en", "The crash closed Interstate 10 near Phoenix.", []string{"Interstate 10/LOC", "Phoenix/LOC"}, nil},
 	})
 }
+
+// TestAwardsAndSchemes: an award "of the Year", a government's scheme or
+// plan name no entity; a state's chief minister (CM) is a title.
+func TestAwardsAndSchemes(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "She was named Player of the Year and joined the Jobs Support Scheme in Vessa.", []string{"Vessa/LOC"}, []string{"Player of the Year", "Jobs Support Scheme"}},
+		{"en", "The delegation met Maharashtra CM Lena Varga on Friday.", []string{"Maharashtra/LOC", "Lena Varga/PER"}, []string{"CM", "CM Lena Varga"}},
+	})
+}
