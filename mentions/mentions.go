@@ -686,6 +686,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		if x.word && !x.number {
 			x = s.splitGluedLabel(ws, r, text, x)
 			x = s.splitGluedOutlet(ws, r, text, x, first)
+			x = s.splitGluedFunction(ws, r, text, x, first)
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
 				continue
@@ -1015,6 +1016,38 @@ func (s *Stage) splitGluedOutlet(ws *workspace, r *langRules, text string, x tok
 		name := x
 		name.end = x.start + i
 		s.appendTok(ws, r, text, name, false)
+		x.start += i
+		return x
+	}
+	return x
+}
+
+// splitGluedFunction splits a word that a page glued to the next line's
+// first word when that is a capitalised function word ("retour au Moyen
+// ÂgeSon domicile", "M. FillonLes poireux"): the word is appended, the
+// function word returned. Brands glue content words ("PlayStation",
+// "YouTube"), not articles and pronouns.
+func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x tok, first bool) tok {
+	w := text[x.start:x.end]
+	if len(w) < 6 {
+		return x
+	}
+	for i := len(w) - 2; i >= 3 && i >= len(w)-4; i-- {
+		if w[i] < 'A' || w[i] > 'Z' || w[i-1] < 'a' || w[i-1] > 'z' {
+			continue
+		}
+		for k := i + 1; k < len(w); k++ {
+			if w[k] < 'a' || w[k] > 'z' {
+				return x
+			}
+		}
+		ws.key = appendFold(ws.key[:0], w[i:])
+		if r.class(ws.key)&(wFunction|wArticle) == 0 {
+			return x
+		}
+		head := x
+		head.end = x.start + i
+		s.appendTok(ws, r, text, head, first)
 		x.start += i
 		return x
 	}

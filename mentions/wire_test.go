@@ -2122,3 +2122,13 @@ func TestAwardsAndSchemes(t *testing.T) {
 		{"en", "The delegation met Maharashtra CM Lena Varga on Friday.", []string{"Maharashtra/LOC", "Lena Varga/PER"}, []string{"CM", "CM Lena Varga"}},
 	})
 }
+
+// TestGluedFunctionWord: a word glued to the next line's capitalised
+// function word is cut off it; brands written in camel case stay whole.
+func TestGluedFunctionWord(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Les poireaux de M. VarnierLes poireaux de M. Varnier sont arrivés.", []string{"Varnier/PER"}, []string{"VarnierLes"}},
+		{"en", "The report was read by Lena VantongerenThe next day she left for Vessa.", []string{"Lena Vantongeren/PER"}, []string{"Lena VantongerenThe"}},
+		{"en", "He streamed it on YouTube from Kessel.", []string{"YouTube/ORG"}, nil},
+	})
+}
