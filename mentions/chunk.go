@@ -1098,6 +1098,29 @@ func roadNumber(ws *workspace, r *langRules, j int) bool {
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
+// numberedBody reports a number of one or two digits at b after the run
+// [a, b) that a body's head opens and a place ends ("Université Paris 8",
+// "University of Vessa 2"): bodies of one name numbered apart. The number
+// must end the phrase: no noun it would count follows.
+func numberedBody(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	t := &toks[b]
+	if b-a < 2 || !t.number || t.end-t.start > 2 || t.start != toks[b-1].end+1 || toks[a].class&wOrgHead == 0 || toks[b-1].shape == shapeLower {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if ws.text[k] < '0' || ws.text[k] > '9' {
+			return false
+		}
+	}
+	if p := ws.kbInfo[b-1]; p == nil || p.cands[ws.kbCand[b-1]].entry.Type != kb.LOC {
+		return false
+	}
+	n := b + 1
+	return n >= len(toks) || !toks[n].word || toks[n].sent != t.sent || toks[n].class&(wFunction|wPersonVerb|wConnector|wLocPrep) != 0 ||
+		toks[n].shape != shapeLower && lineEdge(ws, n)
+}
+
 // slashInName reports a slash at j glued between two capitalised words,
 // in a run [i, j) that holds a head noun: one name written with a slash
 // ("Radio Free/Open Voice"). A credit's slash ("Lena Varga/NPA") has no
@@ -1309,6 +1332,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	toks := ws.toks
 	if b < len(toks) && roadNumber(ws, r, b) {
 		b++ // "Interstate 10": the road's number ends its name
+	}
+	if headType == "" && b < len(toks) && numberedBody(ws, a, b) {
+		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Paris 8"
+		return b + 1
 	}
 	// "The Lantern reports …": the sentence's capitalised article and one common
 	// word before a verb of reporting that people do not use name an outlet.
@@ -3219,8 +3246,9 @@ trimmed:
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
 		}
-		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1) || roadNumber(ws, r, b-1)) {
-			break // "KALLIM 24", "Malta 24 reported", "Interstate 10"
+		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1) || roadNumber(ws, r, b-1) ||
+			numberedBody(ws, a, b-1)) {
+			break // "KALLIM 24", "Malta 24 reported", "Interstate 10", "Université Paris 8"
 		}
 		b--
 	}

@@ -2132,3 +2132,12 @@ func TestGluedFunctionWord(t *testing.T) {
 		{"en", "He streamed it on YouTube from Kessel.", []string{"YouTube/ORG"}, nil},
 	})
 }
+
+// TestNumberedBodies: a body's head, a place and a small number are one
+// name; a number that counts the noun after it is not the name's.
+func TestNumberedBodies(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Elle enseigne à l'Université Lyon 2 depuis 2010.", []string{"Université Lyon 2/ORG"}, []string{"Université Lyon/ORG"}},
+		{"fr", "À l'Université Lyon 2 étudiants ont manifesté.", nil, []string{"Université Lyon 2/ORG"}},
+	})
+}
