@@ -1098,6 +1098,32 @@ func roadNumber(ws *workspace, r *langRules, j int) bool {
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
+// minuteAfter reports an ordinal of one to three digits at token b, in the
+// same sentence ("30th", "89th"): in a summary of matches, the minute of a
+// goal after its scorer's name.
+func minuteAfter(ws *workspace, b int) bool {
+	if b >= len(ws.toks) || b == 0 {
+		return false
+	}
+	t := &ws.toks[b]
+	if !t.word || t.sent != ws.toks[b-1].sent || t.start != ws.toks[b-1].end+1 {
+		return false
+	}
+	w := ws.text[t.start:t.end]
+	d := 0
+	for d < len(w) && '0' <= w[d] && w[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 3 {
+		return false
+	}
+	switch w[d:] {
+	case "st", "nd", "rd", "th", "e", "ème", "'":
+		return true
+	}
+	return false
+}
+
 // numberedBody reports a number of one or two digits at b after the run
 // [a, b) that a body's head opens and a place ends ("Université Paris 8",
 // "University of Vessa 2"): bodies of one name numbered apart. The number
@@ -3496,6 +3522,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead // "Interstate 10", "Route 66": a road
 	case multi && last.number:
 		return "ORG", evHead // "France 24", "Malta 24": a channel
+	case minuteAfter(ws, b) && sportsDoc(ws):
+		return "PER", evVerb // "(Stickroth 30th pen, Wosz 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:

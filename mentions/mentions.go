@@ -329,7 +329,9 @@ func teamContext(ws *workspace, a, b int) bool {
 		return k >= 0 && k < len(toks) && toks[k].number && toks[k].end-toks[k].start <= 3 && toks[k].sent == sent // "Kessel 101 Dorun 95"; not a year
 	}
 	capital := func(k int) bool { return k >= 0 && k < len(toks) && capitalWord(&toks[k]) && toks[k].sent == sent }
-	return score(b) && (capital(b+1) && score(b+2) || score(a-1) && capital(a-2))
+	paren := func(k int) bool { return k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == "(" }
+	return score(b) && (capital(b+1) && score(b+2) || score(a-1) && capital(a-2) ||
+		paren(b+1) && capital(b+2) && minuteAfter(ws, b+3)) // "Bochum 2 (Stickroth 30th)": a score and its scorers
 }
 
 // foreignOpeners marks as common words the capitalised words that open a

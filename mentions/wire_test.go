@@ -74,6 +74,9 @@ func TestClubPartners(t *testing.T) {
 		{"en", "Football results on Sunday.\nReal Madrid v Sevilla\nThe stadium was full.", []string{"Real Madrid/ORG", "Sevilla/ORG"}, []string{"Sevilla/LOC"}},
 		{"en", "The squad for the qualifier, with two goalkeepers.\nGoalkeepers - Tomas Vessaro (Valencia, Spain), Rui Kessel (Braga)", []string{"Valencia/ORG", "Braga/ORG", "Spain/LOC"}, []string{"Valencia/LOC", "Braga/LOC"}},
 		{"en", "Talks between Real Madrid and Valencia officials on the new tax ended.", []string{"Real Madrid/ORG", "Valencia/LOC"}, []string{"Valencia/ORG"}},
+		// A score, then its scorers and their minutes in brackets.
+		{"en", "Summaries of league matches on Friday:\nLeeds 2 (Vantongeren 30th pen, Kesselring 89th) Vessa Rovers 1 (Marlowe 18th).", []string{"Leeds/ORG", "Vantongeren/PER", "Kesselring/PER", "Marlowe/PER"}, []string{"Leeds/LOC", "Vantongeren/ORG"}},
+		{"en", "The tower had 40 floors; she lived on the 30th floor of Kessel Tower.", []string{"Kessel Tower/LOC"}, nil},
 		{"en", "The mayor, Tomas Vessaro (Valencia), spoke at the summit on Friday.", []string{"Valencia/LOC"}, []string{"Valencia/ORG"}},
 	})
 }
