@@ -660,6 +660,16 @@ func (s *Stage) orgThenCountry(ws *workspace, a, b int) bool {
 // ownTailAfter reports, right after a name ending at token b, a lower-case
 // modifier and an organisation's tail head ("Vessa drug cartel", "Kessel
 // crime family"): the name is the organisation's own.
+// shareNounAfter reports a firm's share noun right after a name ("Santa Fe
+// shares rose", "Norilsk stock"): a town has none, the firm named after it does.
+func shareNounAfter(ws *workspace, b int) bool {
+	if ws.rules == nil || b >= len(ws.toks) || b == 0 {
+		return false
+	}
+	t := &ws.toks[b]
+	return t.word && t.shape == shapeLower && t.sent == ws.toks[b-1].sent && ws.rules.shareNouns[string(ws.foldOf(t))]
+}
+
 func ownTailAfter(ws *workspace, b int) bool {
 	toks := ws.toks
 	if ws.rules == nil || b+1 >= len(toks) || b == 0 {
@@ -3121,7 +3131,8 @@ func (s *Stage) addKBFrom(ws *workspace, from, i, e int) {
 		ws.cands = append(ws.cands, cand{from: i, to: e + 1, typ: "LOC", strength: evHead, source: SourcePattern})
 		return
 	}
-	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && (teamContext(ws, i, e) || ownTailAfter(ws, e) || standingsRow(ws, i, e) || fixtureLine(ws, i, e)) {
+	if from == i && c.entry.Type == kb.LOC && c.entry.Kind != kb.KindCountry && (teamContext(ws, i, e) || ownTailAfter(ws, e) || standingsRow(ws, i, e) || fixtureLine(ws, i, e) ||
+		c.entry.Kind == kb.KindCity && shareNounAfter(ws, e)) {
 		// "Kessel beat Dorun 2-1": a club named after its town.
 		ws.cands = append(ws.cands, cand{from: i, to: e, typ: "ORG", strength: evVerb, source: SourcePattern})
 		return

@@ -151,6 +151,8 @@ type lexiconFile struct {
 	// BodyConnectors join a body's capitalised words to the place it serves
 	// ("Crime Stoppers of Michigan", "Transport for London").
 	BodyConnectors []string `yaml:"body_connectors"`
+	// ShareNouns after a town's name make it a firm's ("Santa Fe shares rose").
+	ShareNouns []string `yaml:"share_nouns"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -416,6 +418,8 @@ type langRules struct {
 	campusHeads map[string]bool
 	// bodyConnectors: folded body_connectors.
 	bodyConnectors map[string]bool
+	// shareNouns: folded share_nouns.
+	shareNouns map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -526,6 +530,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.versusWords = addFolded(r.versusWords, f.VersusWords)
 	r.campusHeads = addFolded(r.campusHeads, f.CampusHeads)
 	r.bodyConnectors = addFolded(r.bodyConnectors, f.BodyConnectors)
+	r.shareNouns = addFolded(r.shareNouns, f.ShareNouns)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -2144,3 +2144,12 @@ func TestNumberedBodies(t *testing.T) {
 		{"fr", "À l'Université Lyon 2 étudiants ont manifesté.", nil, []string{"Université Lyon 2/ORG"}},
 	})
 }
+
+// TestShareNouns: a firm's shares after a name make it the firm's, a town's
+// name too; a town elsewhere stays a place.
+func TestShareNouns(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The offer was 0.33 Varnomont shares for each share held.", []string{"Varnomont/ORG"}, nil},
+		{"en", "Santa Fe shares rose 5 percent on Friday in Paris.", []string{"Santa Fe/ORG", "Paris/LOC"}, []string{"Santa Fe/LOC"}},
+	})
+}
