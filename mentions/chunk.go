@@ -4473,6 +4473,8 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 			// unknown one ("Oyelaran K. Temidayo") inside the sentence
 		case t.shape == shapeLower && t.class&wCoord != 0:
 			return true
+		case t.shape == shapeCap && t.class&(wTitle|wHonorific) != 0 && t.class&wGiven == 0 && k < j-2:
+			return true // "IRS Commissioner Charles P. Rettig": a title before the given names
 		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:
 			return true // "Par E. Nurdin", "By J. Roe": the byline's cue opens the run
 		default:

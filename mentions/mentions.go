@@ -872,7 +872,8 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			// jour …"), elsewhere its capital may be a name's.
 			x.class |= wDict
 		}
-		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S") && !periodCode(w)
+		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S") && !periodCode(w) &&
+			!partyLabel(text, x.start, x.end)
 		// ("VARGA'S SPOKESMAN SAYS": the possessive of a shouted line is no name.)
 		// After a spaced dash or bar, a dictionary word's capital is a
 		// segment's first letter ("… 18h42 - Mis à jour"), as at a
@@ -914,6 +915,21 @@ func campusNames(ws *workspace, r *langRules) {
 		c.to, c.typ, c.entry, c.source = n.to, "ORG", nil, SourcePattern
 		n.drop = true
 	}
+}
+
+// partyLabel reports a party's letter, a hyphen and a state's abbreviation
+// with its period ("R-Ga.", "D-Calif."): a lawmaker's label, no name.
+func partyLabel(text string, start, end int) bool {
+	w := text[start:end]
+	if len(w) < 4 || len(w) > 8 || w[1] != '-' || w[0] < 'A' || w[0] > 'Z' || w[2] < 'A' || w[2] > 'Z' || end >= len(text) || text[end] != '.' {
+		return false
+	}
+	for i := 3; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralAcronym reports capitals and a final lower-case s ("CEOs", "NGOs").

@@ -2153,3 +2153,13 @@ func TestShareNouns(t *testing.T) {
 		{"en", "Santa Fe shares rose 5 percent on Friday in Paris.", []string{"Santa Fe/ORG", "Paris/LOC"}, []string{"Santa Fe/LOC"}},
 	})
 }
+
+// TestLawmakerLabels: a title before a first name and an initial keeps the
+// surname in the name; a party-and-state label and a plural title name
+// nobody.
+func TestLawmakerLabels(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "They wrote to IRS Commissioner Charles P. Vantongeren on Monday.", []string{"Charles P. Vantongeren/PER"}, []string{"Charles P./PER", "Vantongeren/ORG"}},
+		{"en", "Sens. Lena Varga (D-Md.) and Tom Kessel (R-Ga.) wrote the letter.", []string{"Lena Varga/PER", "Tom Kessel/PER", "Md./LOC"}, []string{"Sens/LOC", "R-Ga"}},
+	})
+}
