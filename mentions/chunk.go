@@ -1108,6 +1108,17 @@ func roadNumber(ws *workspace, r *langRules, j int) bool {
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
+// firmRoleOf reports a firm's office or people and a connector right before
+// token a, in its sentence ("CEO of", "the chairman of", "employees of").
+func firmRoleOf(ws *workspace, a int) bool {
+	toks := ws.toks
+	if a < 2 || len(ws.rules.firmRoles) == 0 {
+		return false
+	}
+	o, f := &toks[a-1], &toks[a-2]
+	return o.word && o.shape == shapeLower && o.class&wConnector != 0 && f.word && f.sent == toks[a].sent && ws.rules.firmRoles[string(ws.foldOf(f))]
+}
+
 // minuteAfter reports an ordinal of one to three digits at token b, in the
 // same sentence ("30th", "89th"): in a summary of matches, the minute of a
 // goal after its scorer's name.
@@ -3533,6 +3544,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "LOC", evHead // "Interstate 10", "Route 66": a road
 	case multi && last.number:
 		return "ORG", evHead // "France 24", "Malta 24": a channel
+	case firmRoleOf(ws, a):
+		return "ORG", evVerb // "the CEO of Snap", "chairman of Kessel Mining": a firm
 	case minuteAfter(ws, b) && sportsDoc(ws):
 		return "PER", evVerb // "(Stickroth 30th pen, Wosz 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):

@@ -153,6 +153,8 @@ type lexiconFile struct {
 	BodyConnectors []string `yaml:"body_connectors"`
 	// ShareNouns after a town's name make it a firm's ("Santa Fe shares rose").
 	ShareNouns []string `yaml:"share_nouns"`
+	// FirmRoles before "of" make the name after it a firm's ("the CEO of Snap").
+	FirmRoles []string `yaml:"firm_roles"`
 	// CreditCues open a list of the people who made a piece ("Reporting by
 	// Lena Varga, Ann Roe and Tom Ash; editing by …", "Propos recueillis
 	// par …"): its names are people's, unknown first names and all.
@@ -420,6 +422,8 @@ type langRules struct {
 	bodyConnectors map[string]bool
 	// shareNouns: folded share_nouns.
 	shareNouns map[string]bool
+	// firmRoles: folded firm_roles.
+	firmRoles map[string]bool
 	// creditCues: the credit_cues phrases.
 	creditCues *lexicon.Phrases
 	// outletCues: the outlet_cues phrases.
@@ -531,6 +535,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.campusHeads = addFolded(r.campusHeads, f.CampusHeads)
 	r.bodyConnectors = addFolded(r.bodyConnectors, f.BodyConnectors)
 	r.shareNouns = addFolded(r.shareNouns, f.ShareNouns)
+	r.firmRoles = addFolded(r.firmRoles, f.FirmRoles)
 	r.outletCues = addPhrases(r.outletCues, f.OutletCues)
 	r.outletHeads = addFolded(r.outletHeads, f.OutletHeads)
 	r.fieldCues = addPhrases(r.fieldCues, f.FieldCues)

@@ -2163,3 +2163,14 @@ func TestLawmakerLabels(t *testing.T) {
 		{"en", "Sens. Lena Varga (D-Md.) and Tom Kessel (R-Ga.) wrote the letter.", []string{"Lena Varga/PER", "Tom Kessel/PER", "Md./LOC"}, []string{"Sens/LOC", "R-Ga"}},
 	})
 }
+
+// TestFirmRoles: a firm's office and "of" before a name make it a firm's,
+// whatever first name its words hold ("JPMorgan Chase"); an acronym of an
+// office before a first name is a title.
+func TestFirmRoles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Lena Varga, CEO of Vessmark Chase, wrote the memo.", []string{"Lena Varga/PER", "Vessmark Chase/ORG"}, []string{"Vessmark Chase/PER"}},
+		{"en", "The chairman of Kessler Sachs resigned on Monday.", []string{"Kessler Sachs/ORG"}, []string{"Kessler Sachs/PER"}},
+		{"en", "CEO Tom Kessel spoke; the mayor of Harbourton listened.", []string{"Tom Kessel/PER", "Harbourton/LOC"}, []string{"CEO Tom Kessel"}},
+	})
+}
