@@ -1108,6 +1108,16 @@ func roadNumber(ws *workspace, r *langRules, j int) bool {
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
+// generational reports a generation's mark after a person's surname ("III",
+// "Jr").
+func generational(w string) bool {
+	switch w {
+	case "II", "III", "IV", "Jr", "Sr":
+		return true
+	}
+	return false
+}
+
 // firmRoleOf reports a firm's office or people and a connector right before
 // token a, in its sentence ("CEO of", "the chairman of", "employees of").
 func firmRoleOf(ws *workspace, a int) bool {
@@ -1749,7 +1759,8 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				cut = true
 			case t.name && t.class&wTitle != 0 && t.class&wGiven == 0 && toks[k+1].name && !s.kbSpans(ws, a, k) &&
 				!(toks[b-1].class&(wOrgHead|wLocHead) != 0 && !givenIn(ws, k+1, b)) &&
-				!(k == a+1 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 && t.shape == shapeCap && toks[k+1].shape == shapeCap):
+				!(k == a+1 && toks[a].class&wGiven != 0 && toks[a].shape == shapeCap && int(ws.kbEnd[a]) <= a+1 && t.shape == shapeCap && toks[k+1].shape == shapeCap) &&
+				!(toks[k-1].class&wGiven != 0 && t.shape == shapeCap && generational(text[toks[k+1].start:toks[k+1].end])): // "Martin Luther King III"
 				// (A first name, then a title word, then a name: the title is a
 				// name of the person's own, "Hassan Sheikh Vessaro".)
 				// ("Kessington General Hospital", "the UN General Assembly":
@@ -4689,6 +4700,9 @@ func roleTail(ws *workspace, r *langRules, a, b int) int {
 	}
 	if k == b || !titled && !(last.class&wDict != 0 && r.isPersonNoun(ws.foldOf(last))) {
 		return b
+	}
+	if k == b-1 && toks[k-1].class&wGiven != 0 {
+		return b // "Martin Luther King": one title word right after a first name is the surname
 	}
 	return k
 }

@@ -2174,3 +2174,13 @@ func TestFirmRoles(t *testing.T) {
 		{"en", "CEO Tom Kessel spoke; the mayor of Harbourton listened.", []string{"Tom Kessel/PER", "Harbourton/LOC"}, []string{"CEO Tom Kessel"}},
 	})
 }
+
+// TestTitleWordSurnames: a title word right after a first name is the
+// person's surname ("King"), with a generation's mark after it or not; a
+// byline's role after a surname is still cut off.
+func TestTitleWordSurnames(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Yesterday Larry King and Carole King met Tom Luther King III at the hotel.", []string{"Larry King/PER", "Carole King/PER", "Tom Luther King III/PER"}, []string{"Carole/PER", "III/PER"}},
+		{"en", "By Lena Varga Senior Politics Editor\nThe vote was held on Friday.", []string{"Lena Varga/PER"}, []string{"Lena Varga Senior Politics Editor"}},
+	})
+}
