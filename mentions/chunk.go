@@ -1108,6 +1108,13 @@ func roadNumber(ws *workspace, r *langRules, j int) bool {
 		toks[j].start > toks[j-1].end && r.roadPrefixes[string(ws.foldOf(&toks[j-1]))]
 }
 
+// capitalAdjective reports a capitalised word inside a sentence that the
+// language's adjective list holds ("Black", "Brown"), no known name's first word.
+func capitalAdjective(ws *workspace, r *langRules, k int) bool {
+	t := &ws.toks[k]
+	return t.word && t.shape == shapeCap && !t.sentStart && !t.titleLine && ws.kbEnd[k] == 0 && r.isAdjective(ws.foldOf(t))
+}
+
 // generational reports a generation's mark after a person's surname ("III",
 // "Jr").
 func generational(w string) bool {
@@ -1461,6 +1468,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				return max(s.emitRun(ws, r, text, k, b, headType, flags), b)
 			}
 		}
+	}
+	// "Black and Brown communities": capitalised adjectives coordinated
+	// before a lower-case noun describe it; no one is named.
+	if headType == "" && b-a == 1 && b+2 < len(toks) && capitalAdjective(ws, r, a) && toks[b].word && toks[b].shape == shapeLower &&
+		toks[b].class&wCoord != 0 && capitalAdjective(ws, r, b+1) && toks[b+2].word && toks[b+2].shape == shapeLower &&
+		toks[b+2].class&(wFunction|wPersonVerb|wConnector|wCoord) == 0 && toks[b+2].sent == toks[a].sent {
+		return b
 	}
 	// "SDLP Balmoral councillor Donal Lyons", "GOP Ohio senator": a party's
 	// acronym, then the place a lower-case office after them is held for.

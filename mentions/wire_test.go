@@ -2184,3 +2184,12 @@ func TestTitleWordSurnames(t *testing.T) {
 		{"en", "By Lena Varga Senior Politics Editor\nThe vote was held on Friday.", []string{"Lena Varga/PER"}, []string{"Lena Varga Senior Politics Editor"}},
 	})
 }
+
+// TestCoordinatedAdjectives: capitalised adjectives coordinated before a
+// lower-case noun name no one; the same words as surnames stay names.
+func TestCoordinatedAdjectives(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The toll falls on Black and Brown communities in Vessa.", []string{"Vessa/LOC"}, []string{"Black/PER", "Black", "Brown"}},
+		{"en", "Gordon Brown and Jack White met. Brown said so.", []string{"Gordon Brown/PER", "Jack White/PER", "Brown/PER"}, nil},
+	})
+}
