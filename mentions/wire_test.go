@@ -2071,6 +2071,7 @@ func TestWebPathsAndCodes(t *testing.T) {
 			[]string{"FY20", "FY21", "Q3", "PCR"}},
 		{"en", "Prime Minister Pedro S\ufffdnchez said so.", []string{"Pedro S\ufffdnchez/PER"}, []string{"Pedro S"}},
 		{"en", "What CEOs and NGOs think of the new transit plan.", nil, []string{"CEOs", "NGOs"}},
+		{"en", "Happy Thanksgiving to all. The HR team sent DMs to LGBTQ staff in Vessa on Juneteenth.", []string{"Vessa/LOC"}, []string{"Thanksgiving", "HR", "DMs", "LGBTQ", "Juneteenth", "Happy Thanksgiving"}},
 	})
 }
 
