@@ -358,6 +358,24 @@ func coordinatedTypes(ws *workspace) {
 		}
 		prev = i
 	}
+	// "the Seward, Longfellow and Powderhorn neighborhoods": a plural place
+	// noun after a list makes all its members places.
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].drop || i > 0 && inList[i] || !pluralPlaceNounAt(ws, cs[i].to) {
+			continue
+		}
+		for j := i; j >= 0; j-- {
+			if cs[j].drop {
+				continue
+			}
+			if j < i && !inList[j] {
+				break
+			}
+			if cs[j].entry == nil && !(cs[j].to-cs[j].from >= 2 && ws.toks[cs[j].from].class&wGiven != 0) { // ("Lena Varga and …": a person)
+				cs[j].typ, cs[j].strength = "LOC", evHead
+			}
+		}
+	}
 	prev = -1
 	for i := range cs {
 		if cs[i].drop {
@@ -372,6 +390,23 @@ func coordinatedTypes(ws *workspace) {
 		}
 		prev = i
 	}
+}
+
+// pluralPlaceNounAt reports a lower-case place noun in the plural at token k
+// ("neighborhoods", "districts"): the names listed before it are places.
+func pluralPlaceNounAt(ws *workspace, k int) bool {
+	if k >= len(ws.toks) || k == 0 {
+		return false
+	}
+	t := &ws.toks[k]
+	if !t.word || t.shape != shapeLower || t.sent != ws.toks[k-1].sent {
+		return false
+	}
+	f := ws.foldOf(t)
+	if len(f) < 4 || f[len(f)-1] != 's' {
+		return false
+	}
+	return ws.rules.class(f[:len(f)-1])&wPlaceNoun != 0
 }
 
 // clubPartner makes a town c a club when it is listed with a known club o

@@ -2194,3 +2194,13 @@ func TestCoordinatedAdjectives(t *testing.T) {
 		{"en", "Gordon Brown and Jack White met. Brown said so.", []string{"Gordon Brown/PER", "Jack White/PER", "Brown/PER"}, nil},
 	})
 }
+
+// TestListBeforePlaceNoun: names listed before a plural place noun are
+// places; people listed so stay people.
+func TestListBeforePlaceNoun(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "We will invest in the Seward, Longfellow, Phillips and Powderhorn neighborhoods of the city.",
+			[]string{"Seward/LOC", "Longfellow/LOC", "Phillips/LOC", "Powderhorn/LOC"}, []string{"Phillips/PER", "Longfellow/PER"}},
+		{"en", "Lena Varga and Tom Kessel toured the districts.", []string{"Lena Varga/PER", "Tom Kessel/PER"}, nil},
+	})
+}
