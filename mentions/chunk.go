@@ -3575,6 +3575,9 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evVerb // "(Stickroth 30th pen, Wosz 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
+	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && last.class&wOrgHead != 0 &&
+		ws.kbEnd[a] == 0 && ws.kbEnd[a+1] == 0 && !s.givenPlace[string(ws.foldOf(first))] && s.roleAfter(ws, r, b):
+		return "PER", evGiven // "Evan Spiegel, CEO of Snap": a first name, a surname that heads outlets' names, a role
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
 	case multi && last.class&wLocHead == 0 && first.class&wArticle == 0 && s.creditListBefore(ws, r, a):
@@ -4411,6 +4414,14 @@ func (s *Stage) roleAfter(ws *workspace, r *langRules, b int) bool {
 		return &toks[k]
 	}
 	k := b + 1
+	if k+1 < len(toks) {
+		// ", CEO of Snap", ", President of Norland": a capitalised title
+		// with its complement.
+		if u, c := &toks[k], &toks[k+1]; u.word && u.shape != shapeLower && u.sent == sent && u.class&wTitle != 0 && u.class&wGiven == 0 &&
+			c.word && c.shape == shapeLower && c.class&wConnector != 0 && c.sent == sent {
+			return true
+		}
+	}
 	if t := lower(k); t != nil && t.class&wArticle != 0 {
 		k++
 	}

@@ -2173,6 +2173,8 @@ func TestFirmRoles(t *testing.T) {
 		{"en", "Lena Varga, CEO of Vessmark Chase, wrote the memo.", []string{"Lena Varga/PER", "Vessmark Chase/ORG"}, []string{"Vessmark Chase/PER"}},
 		{"en", "The chairman of Kessler Sachs resigned on Monday.", []string{"Kessler Sachs/ORG"}, []string{"Kessler Sachs/PER"}},
 		{"en", "CEO Tom Kessel spoke; the mayor of Harbourton listened.", []string{"Tom Kessel/PER", "Harbourton/LOC"}, []string{"CEO Tom Kessel"}},
+		// A first name and a surname that heads outlets' names, then a capitalised role.
+		{"en", "Evan Spiegel, CEO of Vesnap, wrote the memo.", []string{"Evan Spiegel/PER"}, []string{"Evan Spiegel/ORG"}},
 	})
 }
 
