@@ -1480,7 +1480,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// acronym, then the place a lower-case office after them is held for.
 	if t := &toks[a]; headType == "" && b-a >= 2 && t.shape == shapeUpper && !t.shouted && t.class&(wTitle|wGiven) == 0 &&
 		letterCount(text[t.start:t.end]) >= 2 && int(ws.kbEnd[a]) <= a+1 && toks[a+1].shape == shapeCap && toks[a+1].start > t.end &&
-		b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wTitle != 0 && toks[b].sent == t.sent && !headIn(ws, a+1, b) {
+		b < len(toks) && toks[b].word && toks[b].shape == shapeLower && toks[b].class&wTitle != 0 && toks[b].sent == t.sent && !headWordIn(ws, a+1, b) {
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		place := ""
 		if ws.kbEnd[a+1] == 0 {
@@ -4673,16 +4673,6 @@ func (s *Stage) bodyOfPlace(ws *workspace, a, k int) bool {
 		}
 	}
 	return true
-}
-
-// headIn reports an organisation's or a place's head among tokens [a, b).
-func headIn(ws *workspace, a, b int) bool {
-	for k := a; k < b; k++ {
-		if ws.toks[k].class&(wOrgHead|wLocHead) != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // lowerConnectorIn reports a lower-case connector among tokens [a, b).

@@ -1024,8 +1024,8 @@ func (s *Stage) splitGluedOutlet(ws *workspace, r *langRules, text string, x tok
 			continue
 		}
 		ws.key = appendFold(ws.key[:0], w[i:])
-		if !r.outletHeads[string(ws.key)] && !(len(w)-i <= 3 && r.class(ws.key)&wArticle != 0) {
-			return x // ("Hillel ItalieThe Associated Press": the outlet's article glued on)
+		if !r.outletHeads[string(ws.key)] {
+			return x
 		}
 		ws.key = appendFold(ws.key[:0], w[:i])
 		if r.inDict(ws.key) {
