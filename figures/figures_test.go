@@ -125,7 +125,7 @@ func TestFigures(t *testing.T) {
 		{"fr", "Ils ont versé 5 000 euros chacun, soit 20 000 euros au total.", []want{{"20 000", 20000, "money_eur", "exact", "euros"}}},
 		{"en", "He offered a reward of up to $3 million for the leaders.", []want{{"$3 million", 3e6, "money_usd", "up_to", ""}}},
 		// Scales after scales, and South Asian ones: a lakh is 100,000, a crore ten million.
-		{"en", "The stimulus package of Rs 1.75 lakh crore was announced.", []want{{"Rs 1.75 lakh crore", 1.75e12, "other", "exact", ""}}},
+		{"en", "The relief plan of Rs 2.5 lakh crore was announced.", []want{{"Rs 2.5 lakh crore", 2.5e12, "other", "exact", ""}}},
 		{"en", "The fund held two thousand million dollars.", []want{{"two thousand million", 2e9, "money_usd", "exact", "dollars"}}},
 		{"en", "About 12 lakh people were moved.", []want{{"12 lakh", 1.2e6, "person", "about", "people"}}},
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{

@@ -177,7 +177,7 @@ func (s *scanner) parseDigits(ws int) (ex numExpr, skip int, ok bool) {
 				case wi.flags&fMultiplier != 0:
 					ex.value *= wi.mult
 					ex.end, scaled = nwe, true
-					// "1.75 lakh crore", "two thousand million": a larger
+					// "2.5 lakh crore", "two thousand million": a larger
 					// scale after the first multiplies again.
 					if nws, nwe, g, ok := s.next(ex.end); ok && g == gapSpace {
 						if wj := s.lookup(nws, nwe); wj != nil && wj.flags&fMultiplier != 0 && wj.mult > wi.mult && wi.mult >= 1000 {

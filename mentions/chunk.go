@@ -660,8 +660,8 @@ func (s *Stage) orgThenCountry(ws *workspace, a, b int) bool {
 // ownTailAfter reports, right after a name ending at token b, a lower-case
 // modifier and an organisation's tail head ("Vessa drug cartel", "Kessel
 // crime family"): the name is the organisation's own.
-// shareNounAfter reports a firm's share noun right after a name ("Santa Fe
-// shares rose", "Norilsk stock"): a town has none, the firm named after it does.
+// shareNounAfter reports a firm's share noun right after a name ("Kessel
+// shares rose", "Vessa stock"): a town has none, the firm named after it does.
 func shareNounAfter(ws *workspace, b int) bool {
 	if ws.rules == nil || b >= len(ws.toks) || b == 0 {
 		return false
@@ -1163,7 +1163,7 @@ func minuteAfter(ws *workspace, b int) bool {
 }
 
 // numberedBody reports a number of one or two digits at b after the run
-// [a, b) that a body's head opens and a place ends ("Université Paris 8",
+// [a, b) that a body's head opens and a place ends ("Université Lyon 2",
 // "University of Vessa 2"): bodies of one name numbered apart. The number
 // must end the phrase: no noun it would count follows.
 func numberedBody(ws *workspace, a, b int) bool {
@@ -1398,7 +1398,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		b++ // "Interstate 10": the road's number ends its name
 	}
 	if headType == "" && b < len(toks) && numberedBody(ws, a, b) {
-		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Paris 8"
+		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Lyon 2"
 		return b + 1
 	}
 	// "The Lantern reports …": the sentence's capitalised article and one common
@@ -1458,7 +1458,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.emitRun(ws, r, text, a, a+1, "ORG", flags)
 		return max(s.emitRun(ws, r, text, a+1, b, "", flags), b)
 	}
-	// "By Hillel Italie The Associated Press": a capitalised article inside a
+	// "By Lena Varga The Associated Press": a capitalised article inside a
 	// sentence's run opens a second name (a headline capitalises every word).
 	if headType == "" && b-a >= 3 && !toks[a].titleLine {
 		for k := a + 1; k < b-1; k++ {
@@ -1476,7 +1476,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		toks[b+2].class&(wFunction|wPersonVerb|wConnector|wCoord) == 0 && toks[b+2].sent == toks[a].sent {
 		return b
 	}
-	// "SDLP Balmoral councillor Donal Lyons", "GOP Ohio senator": a party's
+	// "SDLP Vessmoor councillor Donal Kessick", "GOP Ohio senator": a party's
 	// acronym, then the place a lower-case office after them is held for.
 	if t := &toks[a]; headType == "" && b-a >= 2 && t.shape == shapeUpper && !t.shouted && t.class&(wTitle|wGiven) == 0 &&
 		letterCount(text[t.start:t.end]) >= 2 && int(ws.kbEnd[a]) <= a+1 && toks[a+1].shape == shapeCap && toks[a+1].start > t.end &&
@@ -1571,7 +1571,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// a headline every word is capitalised, so the common words cut the run
 	// into its names.
 	if headType == "" && b-a >= 2 && int(ws.kbEnd[a+1]) == b && s.articleOfAlias(ws, a, a+1, b) {
-		s.addKBFrom(ws, a, a+1, b) // "Colleen Barry, The Associated Press": the outlet's name as the knowledge base writes it
+		s.addKBFrom(ws, a, a+1, b) // "Lena Varga, The Associated Press": the outlet's name as the knowledge base writes it
 		return b
 	}
 	if headType == "" && flags&flagHeadlineSplit == 0 && toks[a].titleLine && !toks[a].shouted {
@@ -2016,7 +2016,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			continue
 		}
 		if k == b-1 && e == b && s.bodyOfPlace(ws, pos, k) {
-			// "Crime Stoppers of Michigan", "Transport for London": capitalised
+			// "Crime Watchers of Ohio", "Transport for London": capitalised
 			// words inside a sentence, a connector and the place they
 			// serve are a body's name.
 			s.addPattern(ws, r, text, pos, b, "ORG", 0)
@@ -3124,7 +3124,7 @@ func (s *Stage) articleOfAlias(ws *workspace, a, k, e int) bool {
 	t := &ws.toks[a]
 	p := ws.kbInfo[k]
 	// In a headline every word is capitalised; after a byline's comma or bar
-	// ("Colleen Barry, The Associated Press") the article is still the name's.
+	// ("Lena Varga, The Associated Press") the article is still the name's.
 	if p == nil || !t.word || t.class&wArticle == 0 || t.shape != shapeCap || t.sentStart || t.titleLine && (a == 0 || ws.toks[a-1].word) {
 		return false
 	}
@@ -3321,7 +3321,7 @@ trimmed:
 		}
 		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1) || roadNumber(ws, r, b-1) ||
 			numberedBody(ws, a, b-1)) {
-			break // "KALLIM 24", "Malta 24 reported", "Interstate 10", "Université Paris 8"
+			break // "KALLIM 24", "Malta 24 reported", "Interstate 10", "Université Lyon 2"
 		}
 		b--
 	}
@@ -3572,12 +3572,12 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 	case firmRoleOf(ws, a):
 		return "ORG", evVerb // "the CEO of Snap", "chairman of Kessel Mining": a firm
 	case minuteAfter(ws, b) && sportsDoc(ws):
-		return "PER", evVerb // "(Stickroth 30th pen, Wosz 89th)": a goal's scorer and its minute
+		return "PER", evVerb // "(Kessler 30th pen, Varga 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):
 		return "ORG", evHead // "Harbourton College London": a body's head, then the place it serves
 	case b-a == 2 && first.class&wGiven != 0 && first.shape == shapeCap && last.shape == shapeCap && last.class&wOrgHead != 0 &&
 		ws.kbEnd[a] == 0 && ws.kbEnd[a+1] == 0 && !s.givenPlace[string(ws.foldOf(first))] && s.roleAfter(ws, r, b):
-		return "PER", evGiven // "Evan Spiegel, CEO of Snap": a first name, a surname that heads outlets' names, a role
+		return "PER", evGiven // "Tom Spiegel, CEO of Vesnap": a first name, a surname that heads outlets' names, a role
 	case last.class&wOrgHead != 0 && last.shape != shapeLower:
 		return "ORG", evHead
 	case multi && last.class&wLocHead == 0 && first.class&wArticle == 0 && s.creditListBefore(ws, r, a):
@@ -4189,7 +4189,7 @@ func allNames(ws *workspace, a, b int) bool {
 			continue // after a given name or a capitalised particle: "Fritz van Heerden", "Van den Broek", not "Laufe der Jahre"
 		}
 		if !t.name || t.shape == shapeUpper && !(k > a && k == b-1 && initialDot(ws, k)) ||
-			k > a && t.shape == shapeCap && t.class&wArticle != 0 { // "Hillel Italie The Associated Press": two names
+			k > a && t.shape == shapeCap && t.class&wArticle != 0 { // "Lena Varga The Associated Press": two names
 			return false
 		}
 	}
@@ -4523,7 +4523,7 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		case t.shape == shapeLower && t.class&wCoord != 0:
 			return true
 		case t.shape == shapeCap && t.class&(wTitle|wHonorific) != 0 && t.class&wGiven == 0 && k < j-2:
-			return true // "IRS Commissioner Charles P. Rettig": a title before the given names
+			return true // "Tax Commissioner Lena K. Varga": a title before the given names
 		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:
 			return true // "Par E. Nurdin", "By J. Roe": the byline's cue opens the run
 		default:
@@ -4648,7 +4648,7 @@ func (s *Stage) nameInPerson(ws *workspace, i int) bool {
 
 // bodyOfPlace reports capitalised words [a, k-1) inside a sentence, then
 // "of" or "for" at k-1 before a known place at k: the name of a body serving
-// the place ("Crime Stoppers of Michigan", "Transport for London"). Titles
+// the place ("Crime Watchers of Ohio", "Transport for London"). Titles
 // ("Governor of Texas"), events ("Battle of Mosul"), heads of places ("Gulf
 // of Aden"), given names and words opening a sentence or a headline are no
 // such words; one word alone must be a word of the language ("Friends of Syria").
@@ -4663,7 +4663,7 @@ func (s *Stage) bodyOfPlace(ws *workspace, a, k int) bool {
 		return false
 	}
 	if c-a == 1 && toks[a].class&wDict == 0 {
-		return false // "Rosenborg of Norway", "Kessler of Vessa": a name and where it is from
+		return false // "Vessenborg of Norway", "Kessler of Vessa": a name and where it is from
 	}
 	for j := a; j < c; j++ {
 		t := &toks[j]

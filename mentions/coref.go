@@ -184,7 +184,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		}
 	}
 	// The first word of a firm's or a body's name the document gave in full
-	// names it alone later ("Newmont Mining Corp … Newmont said"), whatever
+	// names it alone later ("Varnotek Mining Corp … Varnotek said"), whatever
 	// verb follows: a word no list knows, no first name, no place.
 	var bodyFirst map[string]bool
 	for i := range ws.cands {
@@ -358,7 +358,7 @@ func coordinatedTypes(ws *workspace) {
 		}
 		prev = i
 	}
-	// "the Seward, Longfellow and Powderhorn neighborhoods": a plural place
+	// "the Vessa, Kessel and Dorun neighborhoods": a plural place
 	// noun after a list makes all its members places.
 	for i := len(cs) - 1; i >= 0; i-- {
 		if cs[i].drop || i > 0 && inList[i] || !pluralPlaceNounAt(ws, cs[i].to) {
@@ -383,7 +383,7 @@ func coordinatedTypes(ws *workspace) {
 		}
 		if prev >= 0 && cs[prev].typ == "PER" && cs[i].entry != nil && cs[i].entry.Kind == kb.KindCity && cs[i].from == cs[prev].to+1 &&
 			ws.text[ws.toks[cs[prev].to].start:ws.toks[cs[prev].to].end] == "(" && sportsDoc(ws) {
-			// "Luis Vessaro (Barcelona)", "(Barcelona, Spain)": in a
+			// "Luis Vessaro (Valencia)", "(Valencia, Spain)": in a
 			// document about sport, the town in brackets after a player is
 			// the player's club.
 			cs[i].entry, cs[i].typ, cs[i].strength, cs[i].source, cs[i].weak, cs[i].commonTown = nil, "ORG", evVerb, SourcePattern, false, false
@@ -410,8 +410,8 @@ func pluralPlaceNounAt(ws *workspace, k int) bool {
 }
 
 // clubPartner makes a town c a club when it is listed with a known club o
-// or plays it ("between Real Madrid and Barcelona", "Real Madrid v
-// Barcelona"), in a document about sport.
+// or plays it ("between Real Madrid and Valencia", "Real Madrid v
+// Sevilla"), in a document about sport.
 func clubPartner(ws *workspace, c, o *cand) {
 	if c.entry == nil || c.entry.Kind != kb.KindCity || o.entry == nil || o.entry.Kind != kb.KindClub || !sportsDoc(ws) {
 		return

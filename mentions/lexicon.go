@@ -149,9 +149,9 @@ type lexiconFile struct {
 	// ("University of California, Berkeley"): the campus.
 	CampusHeads []string `yaml:"campus_heads"`
 	// BodyConnectors join a body's capitalised words to the place it serves
-	// ("Crime Stoppers of Michigan", "Transport for London").
+	// ("Crime Watchers of Ohio", "Transport for London").
 	BodyConnectors []string `yaml:"body_connectors"`
-	// ShareNouns after a town's name make it a firm's ("Santa Fe shares rose").
+	// ShareNouns after a town's name make it a firm's ("Kessel shares rose").
 	ShareNouns []string `yaml:"share_nouns"`
 	// FirmRoles before "of" make the name after it a firm's ("the CEO of Snap").
 	FirmRoles []string `yaml:"firm_roles"`

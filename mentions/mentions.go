@@ -331,7 +331,7 @@ func teamContext(ws *workspace, a, b int) bool {
 	capital := func(k int) bool { return k >= 0 && k < len(toks) && capitalWord(&toks[k]) && toks[k].sent == sent }
 	paren := func(k int) bool { return k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == "(" }
 	return score(b) && (capital(b+1) && score(b+2) || score(a-1) && capital(a-2) ||
-		paren(b+1) && capital(b+2) && minuteAfter(ws, b+3)) // "Bochum 2 (Stickroth 30th)": a score and its scorers
+		paren(b+1) && capital(b+2) && minuteAfter(ws, b+3)) // "Leeds 2 (Kessler 30th)": a score and its scorers
 }
 
 // foreignOpeners marks as common words the capitalised words that open a
@@ -415,8 +415,8 @@ func inMailAddress(text string, start, end int) bool {
 }
 
 // inWebPath reports whether the token at text[start:] is in the path of a
-// web address ("apnews.com/UnderstandingTheOutbreak",
-// "pic.twitter.com/N6oZlU3aa2", "https://x.org/a/Kessel"): somewhere before
+// web address ("kessnews.com/UnderstandingTheFloods",
+// "pic.twitter.com/Xq7Lm2Vb9k", "https://x.org/a/Kessel"): somewhere before
 // it, with no space between, a domain's ending and a slash, or "://". A
 // slash between names ("Radio Free/Open", "Lena Varga/NPA", "U.S./Mexico")
 // is no address.
@@ -1041,10 +1041,10 @@ func (s *Stage) splitGluedOutlet(ws *workspace, r *langRules, text string, x tok
 }
 
 // splitGluedFunction splits a word that a page glued to the next line's
-// first word when that is a capitalised function word ("retour au Moyen
-// ÂgeSon domicile", "M. FillonLes poireux"): the word is appended, the
+// first word when that is a capitalised function word ("la fin du Moyen
+// ÂgeLe village", "M. VarnierLes poireaux"): the word is appended, the
 // function word returned. Brands glue content words ("PlayStation",
-// "YouTube"), not articles and pronouns.
+// "StreamBox"), not articles and pronouns.
 func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x tok, first bool) tok {
 	w := text[x.start:x.end]
 	if len(w) < 6 {

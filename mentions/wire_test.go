@@ -2064,8 +2064,8 @@ func TestPartyPlaceOffice(t *testing.T) {
 // encoding stays inside its name.
 func TestWebPathsAndCodes(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Follow the coverage at https://kessnews.com/hub/UnderstandingTheFloods and pic.twitter.com/N6oZlU3aa2 today.", nil,
-			[]string{"UnderstandingTheFloods", "N6oZlU3aa2"}},
+		{"en", "Follow the coverage at https://kessnews.com/hub/UnderstandingTheFloods and pic.twitter.com/Xq7Lm2Vb9k today.", nil,
+			[]string{"UnderstandingTheFloods", "Xq7Lm2Vb9k"}},
 		{"en", "Radio Free/Open Voice said so. Photo: Lena Varga/NPA", []string{"Radio Free/Open Voice/ORG", "Lena Varga/PER"}, nil},
 		{"en", "Growth will slow to 5 per cent in FY20 and pick up in FY21, after a weak Q3. A negative PCR test is needed.", nil,
 			[]string{"FY20", "FY21", "Q3", "PCR"}},
@@ -2076,7 +2076,7 @@ func TestWebPathsAndCodes(t *testing.T) {
 }
 
 // TestArticleOpensName: a capitalised article inside a sentence's run of
-// names opens a second name, glued or not ("By Hillel ItalieThe Associated
+// names opens a second name, glued or not ("By Lena VargaThe Associated
 // Press"); a surname's article stays ("Tessa Le Blanc").
 func TestArticleOpensName(t *testing.T) {
 	checkCases(t, []wireCase{
@@ -2101,7 +2101,7 @@ func TestCampusNames(t *testing.T) {
 // head, a person or a club and its country are not.
 func TestBodyOfPlace(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The men argued, Crime Stoppers of Michigan officials said.", []string{"Crime Stoppers of Michigan/ORG"}, []string{"Michigan/LOC"}},
+		{"en", "The men argued, Crime Watchers of Ohio officials said.", []string{"Crime Watchers of Ohio/ORG"}, []string{"Ohio/LOC"}},
 		{"en", "Officials at Transport for London said the line would reopen.", []string{"Transport for London/ORG"}, []string{"London/LOC"}},
 		{"en", "He fought in the Battle of Mosul and met the Governor of Texas.", []string{"Mosul/LOC", "Texas/LOC"}, []string{"Battle of Mosul/ORG", "Governor of Texas/ORG"}},
 		{"en", "They beat Vessenborg of Norway 2-1 on Friday.", []string{"Norway/LOC"}, []string{"Vessenborg of Norway/ORG"}},
@@ -2122,7 +2122,7 @@ func TestRoadNumbers(t *testing.T) {
 // plan name no entity; a state's chief minister (CM) is a title.
 func TestAwardsAndSchemes(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "She was named Player of the Year and joined the Jobs Support Scheme in Vessa.", []string{"Vessa/LOC"}, []string{"Player of the Year", "Jobs Support Scheme"}},
+		{"en", "She was named Player of the Year and joined the Home Repair Support Scheme in Vessa.", []string{"Vessa/LOC"}, []string{"Player of the Year", "Home Repair Support Scheme"}},
 		{"en", "The delegation met Maharashtra CM Lena Varga on Friday.", []string{"Maharashtra/LOC", "Lena Varga/PER"}, []string{"CM", "CM Lena Varga"}},
 	})
 }
@@ -2133,7 +2133,7 @@ func TestGluedFunctionWord(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"fr", "Les poireaux de M. VarnierLes poireaux de M. Varnier sont arrivés.", []string{"Varnier/PER"}, []string{"VarnierLes"}},
 		{"en", "The report was read by Lena VantongerenThe next day she left for Vessa.", []string{"Lena Vantongeren/PER"}, []string{"Lena VantongerenThe"}},
-		{"en", "He streamed it on YouTube from Kessel.", []string{"YouTube/ORG"}, nil},
+		{"en", "He streamed it on StreamBox from Kessel.", []string{"StreamBox/ORG"}, []string{"Stream"}},
 	})
 }
 
@@ -2151,7 +2151,7 @@ func TestNumberedBodies(t *testing.T) {
 func TestShareNouns(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The offer was 0.33 Varnomont shares for each share held.", []string{"Varnomont/ORG"}, nil},
-		{"en", "Santa Fe shares rose 5 percent on Friday in Paris.", []string{"Santa Fe/ORG", "Paris/LOC"}, []string{"Santa Fe/LOC"}},
+		{"en", "Leeds shares rose 5 percent on Friday in Paris.", []string{"Leeds/ORG", "Paris/LOC"}, []string{"Leeds/LOC"}},
 	})
 }
 
@@ -2166,7 +2166,7 @@ func TestLawmakerLabels(t *testing.T) {
 }
 
 // TestFirmRoles: a firm's office and "of" before a name make it a firm's,
-// whatever first name its words hold ("JPMorgan Chase"); an acronym of an
+// whatever first name its words hold ("Vessmark Chase"); an acronym of an
 // office before a first name is a title.
 func TestFirmRoles(t *testing.T) {
 	checkCases(t, []wireCase{
@@ -2174,7 +2174,7 @@ func TestFirmRoles(t *testing.T) {
 		{"en", "The chairman of Kessler Sachs resigned on Monday.", []string{"Kessler Sachs/ORG"}, []string{"Kessler Sachs/PER"}},
 		{"en", "CEO Tom Kessel spoke; the mayor of Harbourton listened.", []string{"Tom Kessel/PER", "Harbourton/LOC"}, []string{"CEO Tom Kessel"}},
 		// A first name and a surname that heads outlets' names, then a capitalised role.
-		{"en", "Evan Spiegel, CEO of Vesnap, wrote the memo.", []string{"Evan Spiegel/PER"}, []string{"Evan Spiegel/ORG"}},
+		{"en", "Tom Spiegel, CEO of Vesnap, wrote the memo.", []string{"Tom Spiegel/PER"}, []string{"Tom Spiegel/ORG"}},
 	})
 }
 
@@ -2201,8 +2201,8 @@ func TestCoordinatedAdjectives(t *testing.T) {
 // places; people listed so stay people.
 func TestListBeforePlaceNoun(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "We will invest in the Seward, Longfellow, Phillips and Powderhorn neighborhoods of the city.",
-			[]string{"Seward/LOC", "Longfellow/LOC", "Phillips/LOC", "Powderhorn/LOC"}, []string{"Phillips/PER", "Longfellow/PER"}},
+		{"en", "The plan funds the Halloway, Kesselring, Phillips and Dunmore neighborhoods of the city.",
+			[]string{"Halloway/LOC", "Kesselring/LOC", "Phillips/LOC", "Dunmore/LOC"}, []string{"Phillips/PER", "Kesselring/PER"}},
 		{"en", "Lena Varga and Tom Kessel toured the districts.", []string{"Lena Varga/PER", "Tom Kessel/PER"}, nil},
 	})
 }
