@@ -386,7 +386,7 @@ func coordinatedTypes(ws *workspace) {
 			// "Luis Vessaro (Valencia)", "(Valencia, Spain)": in a
 			// document about sport, the town in brackets after a player is
 			// the player's club.
-			cs[i].entry, cs[i].typ, cs[i].strength, cs[i].source, cs[i].weak, cs[i].commonTown = nil, "ORG", evVerb, SourcePattern, false, false
+			asTeam(&cs[i])
 		}
 		prev = i
 	}
@@ -416,6 +416,11 @@ func clubPartner(ws *workspace, c, o *cand) {
 	if c.entry == nil || c.entry.Kind != kb.KindCity || o.entry == nil || o.entry.Kind != kb.KindClub || !sportsDoc(ws) {
 		return
 	}
+	asTeam(c)
+}
+
+// asTeam makes a town's knowledge-base match the name of the team it stands for.
+func asTeam(c *cand) {
 	c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "ORG", evVerb, SourcePattern, false, false
 }
 
