@@ -3384,7 +3384,7 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) && !s.namedBody(ws, a, b) {
+		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) && !s.namedBody(ws, a, b) && !bodyInSentence(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -4394,6 +4394,17 @@ func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// bodyInSentence reports capitalised common words inside a sentence that
+// an organisation's head word ends ("said Defence Ministry officials",
+// "Security Council members"): an institution's name, article or not. A
+// sentence's first word or a headline's capitals prove nothing ("Italian
+// Police").
+func bodyInSentence(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	h := &toks[b-1]
+	return !toks[a].sentStart && !toks[a].titleLine && h.shape == shapeCap && h.class&wOrgHead != 0 && h.class&wTitle == 0
 }
 
 // roleAfter reports an apposition naming a person's role right after the

@@ -130,6 +130,10 @@ func TestMentions(t *testing.T) {
 		{"en", "The Islamic State’s Khorasan Province denied it. He led the Front's Eastern Command.",
 			[]string{"Islamic State’s Khorasan Province/ORG", "Front's Eastern Command/ORG"}, []string{"Khorasan Province", "The Islamic State’s Khorasan Province"}},
 		{"en", "Officials at Norland's Interior Ministry said so.", []string{"Interior Ministry/ORG"}, nil},
+		// Common words that an organisation's head ends, inside a sentence,
+		// name a body with or without an article; a title does not.
+		{"en", "Police said Defence Ministry officials had left, and Security Council members met Interior Minister Lena Varga.",
+			[]string{"Defence Ministry/ORG", "Security Council/ORG", "Lena Varga/PER"}, []string{"Interior Minister", "Interior Minister Lena Varga"}},
 		// Head nouns type unknown names.
 		{"en", "Shelling hit Verin Krai and the Lumen Promenade, Radio Vessa said.",
 			[]string{"Verin Krai/LOC", "Lumen Promenade/LOC", "Radio Vessa/ORG"}, nil},
