@@ -1546,6 +1546,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		ws.cands = append(ws.cands, cand{from: a, to: b + 2, typ: "ORG", strength: evHead, source: SourcePattern})
 		return b + 2
 	}
+	// "the Harbourton County prosecutor's office", "the Kessel police
+	// department": a place's name, then a lower-case office or force and an
+	// office noun, name the place's body.
+	if from := a + btoi(toks[a].class&wArticle != 0 && a+1 < b); headType == "" && toks[from].class&(wTitle|wArticle|wFunction|wGiven) == 0 {
+		if e := s.localOffice(ws, r, b); e > 0 {
+			ws.cands = append(ws.cands, cand{from: from, to: e, typ: "ORG", strength: evHead, source: SourcePattern})
+			return e
+		}
+	}
 	// "American Dana Mitchell": a nationality before a first name is the
 	// person's, not part of the name (nor a reason to split at a town).
 	if t := &toks[a]; headType == "" && b-a >= 3 && t.shape == shapeCap && toks[a+1].shape == shapeCap && toks[a+1].class&wGiven != 0 &&
@@ -4394,6 +4403,29 @@ func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// localOffice returns the end of a body's lower-case name right after a
+// place's name ending at b, or 0: one or two lower-case words ending in a
+// title and its possessive, or an organisation's head word, then an office
+// noun ("prosecutor's office", "district attorney's office", "police
+// department"), all in the name's sentence.
+func (s *Stage) localOffice(ws *workspace, r *langRules, b int) int {
+	toks := ws.toks
+	lower := func(k int) bool {
+		return k < len(toks) && toks[k].word && toks[k].shape == shapeLower && !toks[k].number && toks[k].sent == toks[b-1].sent
+	}
+	office := func(k int) bool { return lower(k) && r.possessiveHeads[string(ws.foldOf(&toks[k]))] }
+	for k := b; k < b+2 && lower(k) && !s.isClitic(ws, k); k++ {
+		t := &toks[k]
+		if t.class&wTitle != 0 && s.isClitic(ws, k+1) && office(k+2) {
+			return k + 3
+		}
+		if t.class&wOrgHead != 0 && office(k+1) {
+			return k + 2
+		}
+	}
+	return 0
 }
 
 // bodyInSentence reports capitalised common words inside a sentence that

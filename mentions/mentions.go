@@ -689,6 +689,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 			x = s.splitGluedLabel(ws, r, text, x)
 			x = s.splitGluedOutlet(ws, r, text, x, first)
 			x = s.splitGluedFunction(ws, r, text, x, first)
+			x = s.splitGluedGiven(ws, r, text, x, first)
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
 				continue
@@ -1066,6 +1067,41 @@ func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x t
 		head := x
 		head.end = x.start + i
 		s.appendTok(ws, r, text, head, first)
+		x.start += i
+		return x
+	}
+	return x
+}
+
+// splitGluedGiven splits a byline's surname from the next person's first
+// name that a page glued to it ("Paul VarnakLena Kessel"): after a first
+// name, a word whose capitalised tail is a first name followed by another
+// capitalised word, and whose head, five letters or more, is no word of the
+// language. The surname is appended; the first name is returned.
+func (s *Stage) splitGluedGiven(ws *workspace, r *langRules, text string, x tok, first bool) tok {
+	n := len(ws.toks)
+	if n == 0 || first || x.end-x.start < 8 || x.end+2 > len(text) || text[x.end] != ' ' || text[x.end+1] < 'A' || text[x.end+1] > 'Z' {
+		return x
+	}
+	if p := &ws.toks[n-1]; !p.word || p.class&wGiven == 0 || p.shape != shapeCap {
+		return x
+	}
+	w := text[x.start:x.end]
+	for i := 5; i < len(w)-2; i++ {
+		if w[i] < 'A' || w[i] > 'Z' || w[i-1] < 'a' || w[i-1] > 'z' {
+			continue
+		}
+		ws.key = appendFold(ws.key[:0], w[i:])
+		if r.class(ws.key)&wGiven == 0 {
+			return x
+		}
+		ws.key = appendFold(ws.key[:0], w[:i])
+		if r.inDict(ws.key) {
+			return x
+		}
+		name := x
+		name.end = x.start + i
+		s.appendTok(ws, r, text, name, false)
 		x.start += i
 		return x
 	}

@@ -130,6 +130,14 @@ func TestMentions(t *testing.T) {
 		{"en", "The Islamic State’s Khorasan Province denied it. He led the Front's Eastern Command.",
 			[]string{"Islamic State’s Khorasan Province/ORG", "Front's Eastern Command/ORG"}, []string{"Khorasan Province", "The Islamic State’s Khorasan Province"}},
 		{"en", "Officials at Norland's Interior Ministry said so.", []string{"Interior Ministry/ORG"}, nil},
+		// A place's lower-case office or force before an office noun is the
+		// place's body; a person's press office is not.
+		{"en", "A spokesman for the Harbourton County prosecutor's office said the Kessel police department had no record, nor did Lena Varga's press office.",
+			[]string{"Harbourton County prosecutor's office/ORG", "Kessel police department/ORG", "Lena Varga/PER"}, []string{"Harbourton County", "Lena Varga's press office"}},
+		// Two bylines glued together: the first surname ends where the next
+		// first name starts.
+		{"en", "By Paul VarnakLena Kessel and Tom Ross", []string{"Paul Varnak/PER", "Lena Kessel/PER", "Tom Ross/PER"}, nil},
+		{"en", "Ian MacArthur Smith met Sean FitzGerald Jones.", []string{"Ian MacArthur Smith/PER", "Sean FitzGerald Jones/PER"}, nil},
 		// Common words that an organisation's head ends, inside a sentence,
 		// name a body with or without an article; a title does not.
 		{"en", "Police said Defence Ministry officials had left, and Security Council members met Interior Minister Lena Varga.",
