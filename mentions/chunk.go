@@ -2932,8 +2932,14 @@ func (s *Stage) nonEntityName(ws *workspace, r *langRules, a, b int) bool {
 	if len(r.nonEntityNames) == 0 {
 		return false
 	}
-	// The last word alone too: "du Moyen-Âge", one hyphenated word.
-	for from := a; from < b; from++ {
+	// The last word alone too: "du Moyen-Âge", one hyphenated word. And
+	// a capitalised word just before the run that no name may hold
+	// ("Allah Akbar": the run is "Akbar").
+	from := a
+	if p := &ws.toks[max(a-1, 0)]; a > 0 && p.word && p.shape == shapeCap && p.class&wNotName != 0 && p.sent == ws.toks[a].sent {
+		from = a - 1
+	}
+	for ; from < b; from++ {
 		ws.key = ws.key[:0]
 		for k := from; k < b; k++ {
 			if k > from {
@@ -3367,6 +3373,9 @@ trimmed:
 		}
 		if w := text[t.start:t.end]; utf8.RuneCountInString(w) == 1 && letterCount(w) == 1 && t.class&wGiven == 0 {
 			return // "fiché S", "plan B", "Type A": one letter names no one alone
+		}
+		if t.shape == shapeUpper && afterClock(ws, a) {
+			return // "11:05 IST", "3:49 pm AEST": a time zone
 		}
 		if t.shape == shapeUpper && t.end-t.start <= 3 && slashNext(ws, a) {
 			return // "© HO/NPA": a credit's label (handout), not a name
@@ -4403,6 +4412,26 @@ func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// afterClock reports a word right after a clock time, with or without am
+// or pm, that ends the clause or comes before a preposition ("11:05 IST",
+// "3:49 pm AEST on Monday"): a time zone's letters. An actor acts after
+// it ("at 10:30 KLF fighters struck").
+func afterClock(ws *workspace, a int) bool {
+	toks := ws.toks
+	if n := a + 1; n < len(toks) && toks[n].word && toks[n].sent == toks[a].sent && toks[n].class&(wFunction|wConnector|wLocPrep) == 0 {
+		return false
+	}
+	p := a - 1
+	if p >= 0 && toks[p].word && toks[p].shape == shapeLower && toks[p].sent == toks[a].sent {
+		switch strings.TrimRight(ws.text[toks[p].start:toks[p].end], ".") {
+		case "am", "pm", "a.m", "p.m":
+			p--
+		}
+	}
+	return p >= 2 && toks[p].number && toks[p-2].number && !toks[p-1].word && ws.text[toks[p-1].start:toks[p-1].end] == ":" &&
+		toks[p-1].start == toks[p-2].end && toks[p].start == toks[p-1].end
 }
 
 // localOffice returns the end of a body's lower-case name right after a

@@ -136,6 +136,11 @@ func TestMentions(t *testing.T) {
 			[]string{"Harbourton County prosecutor's office/ORG", "Kessel police department/ORG", "Lena Varga/PER"}, []string{"Harbourton County", "Lena Varga's press office"}},
 		// Two bylines glued together: the first surname ends where the next
 		// first name starts.
+		// The attackers' cry names no one, whichever spelling.
+		{"en", `He shouted "Allah Akbar" and then Allahu Akbar; Akbar Khan saw it.`, []string{"Akbar Khan/PER"}, []string{"Akbar", "Allahu Akbar", "Allah Akbar"}},
+		{"fr", "Il a crié « Allah Akbar » puis Allahou Akbar.", nil, []string{"Akbar", "Allah Akbar", "Allahou Akbar"}},
+		// A time zone after a clock time; an actor after one stays.
+		{"en", "Updated: April 7, 2020 03:49 pm IST. At 10:30 KLF fighters struck; by 11:05 WAT on Monday it was over.", []string{"KLF/ORG"}, []string{"IST", "WAT"}},
 		{"en", "By Paul VarnakLena Kessel and Tom Ross", []string{"Paul Varnak/PER", "Lena Kessel/PER", "Tom Ross/PER"}, nil},
 		{"en", "Ian MacArthur Smith met Sean FitzGerald Jones.", []string{"Ian MacArthur Smith/PER", "Sean FitzGerald Jones/PER"}, nil},
 		// Common words that an organisation's head ends, inside a sentence,
