@@ -894,6 +894,12 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
 			return last
 		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:
+			if e := k - 1; e > i+1 && toks[e].shape == shapeLower && r.dateModifiers[string(ws.foldOf(&toks[e]))] {
+				if toks[e-1].class&wConnector != 0 && toks[e-1].shape == shapeLower {
+					e--
+				}
+				return min(last, e) // "le Conseil européen de fin juin": the words before the month date it
+			}
 			return last // "le Parlement mardi": a weekday right after the name ends it
 		case r.isVerb(ws.foldOf(u)):
 			return last // "le Front de libération du Sahel mène des raids": the sentence's verb

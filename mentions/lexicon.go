@@ -30,6 +30,9 @@ type lexiconFile struct {
 	// PossessiveHeads, in lower case after a named office's possessive,
 	// end a body's name ("the Harbourton County Sheriff's office").
 	PossessiveHeads []string `yaml:"possessive_heads"`
+	// DateModifiers, in lower case before a month, date it ("fin juin",
+	// "early June"): no institution's name runs over them.
+	DateModifiers []string `yaml:"date_modifiers"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -353,6 +356,8 @@ type langRules struct {
 	legalSuffixes map[string]bool
 	// possessiveHeads: folded possessive_heads.
 	possessiveHeads map[string]bool
+	// dateModifiers: folded date_modifiers.
+	dateModifiers map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -605,6 +610,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 		r.placeInfixes = append(r.placeInfixes, " "+fold(w)+" ")
 	}
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
+	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

@@ -139,6 +139,10 @@ func TestMentions(t *testing.T) {
 		// The attackers' cry names no one, whichever spelling.
 		{"en", `He shouted "Allah Akbar" and then Allahu Akbar; Akbar Khan saw it.`, []string{"Akbar Khan/PER"}, []string{"Akbar", "Allahu Akbar", "Allah Akbar"}},
 		{"fr", "Il a crié « Allah Akbar » puis Allahou Akbar.", nil, []string{"Akbar", "Allah Akbar", "Allahou Akbar"}},
+		// A month's modifier after an institution's lower-case words dates
+		// the sentence; a weekday after the whole name leaves it whole.
+		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
+			[]string{"Conseil européen/ORG", "Conseil supérieur de la magistrature/ORG"}, []string{"Conseil européen de fin", "Conseil européen de fin juin"}},
 		// A time zone after a clock time; an actor after one stays.
 		{"en", "Updated: April 7, 2020 03:49 pm IST. At 10:30 KLF fighters struck; by 11:05 WAT on Monday it was over.", []string{"KLF/ORG"}, []string{"IST", "WAT"}},
 		{"en", "By Paul VarnakLena Kessel and Tom Ross", []string{"Paul Varnak/PER", "Lena Kessel/PER", "Tom Ross/PER"}, nil},
