@@ -1416,6 +1416,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evVerb, source: SourcePattern})
 		return b
 	}
+	// "The Post and Courier", "the News & Observer": two newspaper words
+	// coordinated, nothing else, are one paper's name.
+	if e := pairedOutlet(ws, r, a, b); headType == "" && e > 0 {
+		ws.cands = append(ws.cands, cand{from: a + btoi(toks[a].shape == shapeLower), to: e, typ: "ORG", strength: evHead, source: SourcePattern})
+		return e
+	}
 	// "Credit Paris Group AG", "Banca Vessa di Norland SpA": a run that a
 	// firm's legal form ends is one firm's name, whatever places or common
 	// words it holds.
@@ -1629,7 +1635,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if g.word && g.shape == shapeCap && g.class&wGiven != 0 && ws.kbEnd[b-2] == 0 && !s.majorPlace(ws, text[g.start:g.end]) &&
 			l.word && l.shape == shapeCap && l.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[b-1] == 0 &&
 			p.word && p.shape == shapeCap && p.class&wDict != 0 && p.class&(wGiven|wTitle|wHonorific|wParticle|wArticle|wFunction|wConnector|wOrgHead|wLocHead) == 0 &&
-			!p.sentStart {
+			!p.sentStart && !bytes.HasSuffix(ws.foldOf(p), []byte("ing")) { // (a participle opens a name: "the Standing Rock Sioux")
 			if b-3 > a {
 				s.emitRun(ws, r, text, a, b-3, "", flags) // the office's place; its role word goes
 			}
@@ -3303,11 +3309,12 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 			case t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 && a+2 < b &&
 				(toks[a+1].class&wGiven != 0 || b-a == 3 && toks[b-1].class&(wOrgHead|wLocHead) == 0 && s.domainAfterTitle(ws, a) && allNames(ws, a+1, b)) &&
 				toks[a+1].shape == shapeCap && a > 0 && toks[a-1].shape == shapeLower &&
-				toks[a-1].class&(wConnector|wArticle) != 0:
+				toks[a-1].class&(wConnector|wArticle) != 0 && !bytes.HasSuffix(ws.foldOf(t), []byte("ing")):
 				// "le ministre de l'Agriculture Paul Verrier": the office's
 				// domain, a common noun, ends where a given name opens the
 				// person's name, or where two names follow it after a title
-				// ("le ministre de la Santé Roman Prymula").
+				// ("le ministre de la Santé Roman Prymula"). A participle
+				// opens a name ("the Standing Rock Sioux").
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b) &&
 				!(a+3 < b && toks[a+1].class&wOrgHead != 0 && toks[a+1].shape == shapeCap && toks[a+2].shape == shapeLower && toks[a+2].class&wConnector != 0):
 				// (A nationality before a head and its "of" opens the
@@ -4418,6 +4425,31 @@ func (s *Stage) headOfDomain(ws *workspace, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// pairedOutlet returns the end of a newspaper's name made of two newspaper
+// words and a coordinator ("The Post and Courier", "the News & Observer")
+// when the run [a, b) is the first word, maybe after an article, or 0. A
+// third capitalised word after them makes it two papers' names.
+func pairedOutlet(ws *workspace, r *langRules, a, b int) int {
+	toks := ws.toks
+	h := a
+	if toks[a].class&wArticle != 0 {
+		h++
+	}
+	if h != b-1 || b+2 > len(toks) || len(r.outletHeads) == 0 {
+		return 0
+	}
+	c, o := &toks[b], &toks[b+1]
+	outlet := func(t *tok) bool { return t.word && t.shape == shapeCap && r.outletHeads[string(ws.foldOf(t))] }
+	coord := c.sent == toks[h].sent && (c.word && c.shape == shapeLower && c.class&wCoord != 0 || !c.word && ws.text[c.start:c.end] == "&")
+	if !outlet(&toks[h]) || !coord || !outlet(o) || o.sent != c.sent {
+		return 0
+	}
+	if n := b + 2; n < len(toks) && toks[n].word && toks[n].shape != shapeLower && toks[n].sent == o.sent {
+		return 0
+	}
+	return b + 2
 }
 
 // afterClock reports a word right after a clock time, with or without am

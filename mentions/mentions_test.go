@@ -143,6 +143,12 @@ func TestMentions(t *testing.T) {
 		// the sentence; a weekday after the whole name leaves it whole.
 		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
 			[]string{"Conseil européen/ORG", "Conseil supérieur de la magistrature/ORG"}, []string{"Conseil européen de fin", "Conseil européen de fin juin"}},
+		// Two newspaper words coordinated are one paper; two papers' names
+		// stay two.
+		{"en", "The Post and Courier reported it, and he told the News & Observer; the Kessel Times and the Vessa Herald agreed.",
+			[]string{"The Post and Courier/ORG", "News & Observer/ORG", "Kessel Times/ORG", "Vessa Herald/ORG"}, []string{"Post", "Courier"}},
+		{"en", "Fed Chair Lena Varga spoke; strategists at Kessel Capital Markets expect the Fed to wait.",
+			[]string{"Fed/ORG", "Lena Varga/PER", "Kessel Capital Markets/ORG"}, nil},
 		// A time zone after a clock time; an actor after one stays.
 		{"en", "Updated: April 7, 2020 03:49 pm IST. At 10:30 KLF fighters struck; by 11:05 WAT on Monday it was over.", []string{"KLF/ORG"}, []string{"IST", "WAT"}},
 		{"en", "By Paul VarnakLena Kessel and Tom Ross", []string{"Paul Varnak/PER", "Lena Kessel/PER", "Tom Ross/PER"}, nil},
@@ -699,5 +705,15 @@ func TestDictCacheIsPerDocument(t *testing.T) {
 				t.Errorf("%q: after other documents %v, fresh %v", tc.text, got, want)
 			}
 		}
+	}
+}
+
+// A participle opens a name: it is no office's domain cut off the name.
+func TestParticipleOpensName(t *testing.T) {
+	doc := run(t, "They live on the Standing Rock Sioux reservation, said the Harbourton County Executive Ed Day.", "en")
+	got := found(doc)
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Standing Rock Sioux/") }) ||
+		!slices.Contains(got, "Ed Day/PER") {
+		t.Errorf("got %v", got)
 	}
 }
