@@ -33,11 +33,12 @@ const (
 	ReasonKicker             // a link to another article under a capitals label: "ANALYSIS: Why the ports burn"
 	ReasonPage               // outside the page's main content, by its markup (HTML reader)
 	ReasonCredit             // a picture's credit after at most a name: "Karim Haddad, photo: Lena Varga/NPA"
+	ReasonMenu               // a block of three or more short unpunctuated lines above the article: a menu
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
 	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
-	"notice", "kicker", "page", "credit"}
+	"notice", "kicker", "page", "credit", "menu"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -121,6 +122,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	r.promoBlocks()
 	r.linkLists()
 	r.head()
+	r.menus()
 	if !marked {
 		r.headlineCopies(text)
 	}
@@ -692,6 +694,43 @@ func (r *rules) head() {
 			continue
 		}
 		return
+	}
+}
+
+// Menus above the article: blocks of at least menuMinLines lines, each of
+// at most menuItemMaxWords words without final punctuation.
+const (
+	menuMinLines     = 3
+	menuItemMaxWords = 4
+)
+
+// menus marks the blocks of short unpunctuated lines, blank lines around
+// them, above the article's first paragraph: a page's menus and sections
+// pasted one item a line ("Books / Movies / Television"). A title, a kicker
+// or a byline stands alone or in twos; a list inside the article comes after
+// its first paragraph.
+func (r *rules) menus() {
+	first := r.firstProse()
+	for i := 0; i < first; {
+		if r.lines[i].blank {
+			i++
+			continue
+		}
+		j, menu := i, true
+		for ; j < first && !r.lines[j].blank; j++ {
+			l := &r.lines[j]
+			if !l.bp && (l.words > menuItemMaxWords || l.ending != endNone || l.quoteStart || l.byline || l.prose) {
+				menu = false
+			}
+		}
+		if menu && j-i >= menuMinLines && j < first {
+			for k := i; k < j; k++ {
+				if !r.lines[k].bp {
+					r.mark(k, ReasonMenu)
+				}
+			}
+		}
+		i = j
 	}
 }
 
