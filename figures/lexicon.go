@@ -15,34 +15,37 @@ const Part = "figures"
 // lexiconFile is the shape of lexicon/data/<lang>/figures.yaml; the English
 // file documents each field.
 type lexiconFile struct {
-	DecimalComma      bool                `yaml:"decimal_comma"`
-	SpaceThousands    bool                `yaml:"space_thousands"`
-	Numbers           map[string]float64  `yaml:"numbers"`
-	Multipliers       map[string]float64  `yaml:"multipliers"`
-	BareMultipliers   []string            `yaml:"bare_multipliers"`
-	Approximations    map[string]float64  `yaml:"approximations"`
-	Articles          []string            `yaml:"articles"`
-	Connectors        []string            `yaml:"connectors"`
-	Qualifiers        map[string]string   `yaml:"qualifiers"`
-	QualifiersAfter   map[string]string   `yaml:"qualifiers_after"`
-	Nouns             map[string][]string `yaml:"nouns"`
-	CurrencySymbols   map[string]string   `yaml:"currency_symbols"`
-	Excluded          []string            `yaml:"excluded"`
-	Months            []string            `yaml:"months"`
-	RangeWords        []string            `yaml:"range_words"`
-	PopulationNouns   []string            `yaml:"population_nouns"`
-	Modifiers         []string            `yaml:"modifiers"`
-	ModifierSuffixes  []string            `yaml:"modifier_suffixes"`
-	Partitives        []string            `yaml:"partitives"`
-	Determiners       []string            `yaml:"determiners"`
-	PartitivePronouns []string            `yaml:"partitive_pronouns"`
-	KilledBefore      []string            `yaml:"killed_before"`
-	InjuredBefore     []string            `yaml:"injured_before"`
-	KilledAfter       []string            `yaml:"killed_after"`
-	InjuredAfter      []string            `yaml:"injured_after"`
-	KilledAfterAux    []string            `yaml:"killed_after_aux"`
-	InjuredAfterAux   []string            `yaml:"injured_after_aux"`
-	Auxiliaries       []string            `yaml:"auxiliaries"`
+	DecimalComma     bool                `yaml:"decimal_comma"`
+	SpaceThousands   bool                `yaml:"space_thousands"`
+	Numbers          map[string]float64  `yaml:"numbers"`
+	Multipliers      map[string]float64  `yaml:"multipliers"`
+	BareMultipliers  []string            `yaml:"bare_multipliers"`
+	Approximations   map[string]float64  `yaml:"approximations"`
+	Articles         []string            `yaml:"articles"`
+	Connectors       []string            `yaml:"connectors"`
+	Qualifiers       map[string]string   `yaml:"qualifiers"`
+	QualifiersAfter  map[string]string   `yaml:"qualifiers_after"`
+	Nouns            map[string][]string `yaml:"nouns"`
+	CurrencySymbols  map[string]string   `yaml:"currency_symbols"`
+	Excluded         []string            `yaml:"excluded"`
+	Months           []string            `yaml:"months"`
+	RangeWords       []string            `yaml:"range_words"`
+	PopulationNouns  []string            `yaml:"population_nouns"`
+	Modifiers        []string            `yaml:"modifiers"`
+	ModifierSuffixes []string            `yaml:"modifier_suffixes"`
+	// PersonHeads: agent nouns that head closed compounds for people
+	// ("policymakers", "shopkeepers", "asylum-seekers" written whole).
+	PersonHeads       []string `yaml:"person_compound_heads"`
+	Partitives        []string `yaml:"partitives"`
+	Determiners       []string `yaml:"determiners"`
+	PartitivePronouns []string `yaml:"partitive_pronouns"`
+	KilledBefore      []string `yaml:"killed_before"`
+	InjuredBefore     []string `yaml:"injured_before"`
+	KilledAfter       []string `yaml:"killed_after"`
+	InjuredAfter      []string `yaml:"injured_after"`
+	KilledAfterAux    []string `yaml:"killed_after_aux"`
+	InjuredAfterAux   []string `yaml:"injured_after_aux"`
+	Auxiliaries       []string `yaml:"auxiliaries"`
 	// Adverbs may stand between an auxiliary and its participle ("were
 	// later killed", "ont finalement été tués"); so may any word ending in
 	// one of AdverbSuffixes ("were reportedly killed").
@@ -210,6 +213,7 @@ type model struct {
 	qualAfter        []qualPhrase
 	symbols          []symbol // longest first
 	modifierSuffixes []string
+	personHeads      []string // heads of closed compounds for people
 	adverbSuffixes   []string
 	compoundNouns    bool
 	// personNouns is a generated sorted word list (one per line): nouns
@@ -226,7 +230,17 @@ type model struct {
 
 // isPersonNoun reports whether key is in the person-noun list.
 func (m *model) isPersonNoun(key []byte) bool {
-	return m.personNouns.Has(key) || m.personAdjNouns.Has(key)
+	if m.personNouns.Has(key) || m.personAdjNouns.Has(key) {
+		return true
+	}
+	// A closed compound whose head is an agent noun for people, after a
+	// word of three letters or more: "policymakers", "shopkeepers".
+	for _, h := range m.personHeads {
+		if len(key) >= len(h)+3 && string(key[len(key)-len(h):]) == h {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *model) isAdjective(key []byte) bool { return m.adjectives.Has(key) }
@@ -341,6 +355,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.FunctionWords, fFunction)
 		m.compoundNouns = m.compoundNouns || f.CompoundNouns
 		m.modifierSuffixes = append(m.modifierSuffixes, f.ModifierSuffixes...)
+		m.personHeads = append(m.personHeads, f.PersonHeads...)
 		m.addFlag(f.Partitives, fPartitive)
 		m.addFlag(f.Determiners, fDeterminer)
 		m.addFlag(f.PartitivePronouns, fPartPronoun)

@@ -63,6 +63,30 @@ func (s *scanner) groupAfter(i int) (int, bool) {
 	return e, e == i+3
 }
 
+// lakhGroups reads the South Asian grouping after a number's first one or
+// two digits ending at i: comma groups of two digits, then one of three
+// ("28,25,140" is 2,825,140; "1,97,666"). It returns the end and the value.
+func (s *scanner) lakhGroups(i int, value float64) (int, float64, bool) {
+	pairs := 0
+	for i+1 < s.hi && s.t[i] == ',' {
+		e := s.digitRun(i + 1)
+		switch e - i - 1 {
+		case 2:
+			value = value*100 + digitsValue(s.t[i+1:e])
+			pairs++
+			i = e
+			continue
+		case 3:
+			if pairs == 0 {
+				return 0, 0, false
+			}
+			return e, value*1000 + digitsValue(s.t[i+1:e]), true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
 // spaceSep returns the length of a space that may group thousands at i, or 0.
 func (s *scanner) spaceSep(i int) int {
 	if i >= s.hi {
@@ -104,7 +128,10 @@ func (s *scanner) parseDigits(ws int) (ex numExpr, skip int, ok bool) {
 	}
 	value := digitsValue(s.t[ws:j])
 	grouped, decimal := false, false
-	if firstLen <= 3 {
+	if e, v, ok := s.lakhGroups(j, value); ok && firstLen <= 2 {
+		value, j, grouped = v, e, true // "28,25,140": South Asian grouping
+	}
+	if firstLen <= 3 && !grouped {
 		for j < s.hi {
 			c := s.t[j]
 			if c == ',' || (c == '.' && s.m.decimalComma) {
