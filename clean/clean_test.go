@@ -954,3 +954,37 @@ func TestRightsNotices(t *testing.T) {
 		{"Tous droits de reproduction et de diffusion réservés.", drop},
 	}, false)
 }
+
+// A page's menus pasted one item a line, above the article, go; a title, a
+// byline and a short list inside the article stay.
+func TestMenusAboveArticle(t *testing.T) {
+	st := newTestStage(t)
+	text := "The Kessel Courier, news of the valley since 1901\n\nBooks\nMovies\nTelevision\nArt & Design\n\nWeekend Edition\nMorning Brief\nKessel Daily\n\n" +
+		"Two Held After Raid\n\nBy Lena Varga\n\n" +
+		"Police in Kessel arrested two men on Friday after a raid on a flat in the old town, prosecutors said on Saturday.\n\n" +
+		"Items seized:\nTwo rifles\nA laptop\nForged passports\n\n" +
+		"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said.\n"
+	doc := &dossier.Document{Name: t.Name(), Format: "txt", Text: text}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	covered := func(s string) bool {
+		i := strings.Index(text, s)
+		for _, sp := range doc.Boilerplate {
+			if sp.Start <= i && i+len(s) <= sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"Books", "Art & Design", "Weekend Edition", "Kessel Daily"} {
+		if !covered(s) {
+			t.Errorf("menu item kept: %q", s)
+		}
+	}
+	for _, s := range []string{"Two Held After Raid", "By Lena Varga", "Police in Kessel", "Two rifles", "Forged passports", "Both men"} {
+		if covered(s) {
+			t.Errorf("article line dropped: %q", s)
+		}
+	}
+}
