@@ -1561,7 +1561,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "the Harbourton County prosecutor's office", "the Kessel police
 	// department": a place's name, then a lower-case office or force and an
 	// office noun, name the place's body.
-	if from := a + btoi(toks[a].class&wArticle != 0 && a+1 < b); headType == "" && toks[from].class&(wTitle|wArticle|wFunction|wGiven) == 0 {
+	if from := a + btoi(toks[a].class&wArticle != 0 && a+1 < b); headType == "" && toks[from].class&(wTitle|wArticle|wFunction) == 0 {
 		if e := s.localOffice(ws, r, b); e > 0 {
 			ws.cands = append(ws.cands, cand{from: from, to: e, typ: "ORG", strength: evHead, source: SourcePattern})
 			return e

@@ -134,6 +134,7 @@ func TestMentions(t *testing.T) {
 		// place's body; a person's press office is not.
 		{"en", "A spokesman for the Harbourton County prosecutor's office said the Kessel police department had no record, nor did Lena Varga's press office.",
 			[]string{"Harbourton County prosecutor's office/ORG", "Kessel police department/ORG", "Lena Varga/PER"}, []string{"Harbourton County", "Lena Varga's press office"}},
+		{"en", "A suit names the Morton County sheriff’s office and the city's coroner's office.", []string{"Morton County sheriff’s office/ORG"}, []string{"Morton County"}},
 		// Two bylines glued together: the first surname ends where the next
 		// first name starts.
 		// The attackers' cry names no one, whichever spelling.
