@@ -3497,8 +3497,7 @@ func (s *Stage) isDemonymWord(ws *workspace, i int) bool {
 	if !t.word || t.number {
 		return false
 	}
-	_, ok := s.kb.Demonym(string(ws.foldOf(t)))
-	return ok
+	return s.demonymTok(ws.text, t)
 }
 
 // demonymPair reports whether tokens a and a+1 form a two-word nationality
@@ -3583,8 +3582,19 @@ func (s *Stage) isDemonym(text string, t *tok) bool {
 	if t.shape == shapeLower || t.number {
 		return false
 	}
-	_, ok := s.kb.Demonym(text[t.start:t.end])
-	return ok
+	return s.demonymTok(text, t)
+}
+
+// demonymTok reports whether the knowledge base holds the token's word as a
+// nationality, asking once per token: the rules ask of the same words often.
+func (s *Stage) demonymTok(text string, t *tok) bool {
+	if t.demonym == 0 {
+		t.demonym = -1
+		if _, ok := s.kb.Demonym(text[t.start:t.end]); ok {
+			t.demonym = 1
+		}
+	}
+	return t.demonym > 0
 }
 
 // typeOf types a name that is not in the KB from its head noun, a title

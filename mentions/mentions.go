@@ -389,6 +389,7 @@ type tok struct {
 	shouted            bool // inside a line written all in capitals
 	skip               bool // inside boilerplate
 	resident           bool // a lower-case resident noun: "a Harbourton man"
+	demonym            int8 // the knowledge base's nationality word: 1 yes, -1 no, 0 not asked yet
 	sent               int32
 }
 
