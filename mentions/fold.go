@@ -127,3 +127,7 @@ func wordShape(s string) shape {
 // Fold returns the matching form the stage uses for names: lower case, no
 // diacritics, no periods, hyphens as spaces ("Al-Qaïda" → "al qaida").
 func Fold(s string) string { return fold(s) }
+
+// AppendFold appends the matching form of s to buf, as Fold returns it,
+// without allocating when buf has room.
+func AppendFold(buf []byte, s string) []byte { return appendFold(buf, s) }

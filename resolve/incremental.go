@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/dossier-project/dossier"
 	"github.com/dossier-project/dossier/kb"
@@ -33,16 +32,17 @@ func EntityKeys(d *dossier.Document, e *dossier.Entity) []dossier.EntityKey {
 			out = append(out, key)
 		}
 	}
+	var folded []byte
 	for _, name := range entityNames(d, e) {
 		k := kb.Key(name)
 		if k == "" {
 			continue
 		}
-		words := strings.Fields(mentions.Fold(name))
-		if len(words) > 1 {
+		folded = mentions.AppendFold(folded[:0], name)
+		if last, words := lastWord(folded); words > 1 {
 			add(dossier.KeyFull, k)
 			if e.Type == dossier.TypePER {
-				add(dossier.KeyLast, kb.Key(words[len(words)-1]))
+				add(dossier.KeyLast, kb.Key(string(last)))
 			}
 		} else {
 			add(dossier.KeySingle, k)

@@ -85,6 +85,8 @@ type node struct {
 // merges in Entity.Aliases. The ids are deterministic for a given input order.
 func (r *Resolver) Resolve(ctx context.Context, docs []*dossier.Document) error {
 	var nodes []node
+	var seen []string // an entity's names already keyed: its mentions repeat them
+	var folded []byte
 	for di, d := range docs {
 		if d == nil {
 			continue
@@ -98,18 +100,23 @@ func (r *Resolver) Resolve(ctx context.Context, docs []*dossier.Document) error 
 			e.Aliases = slices.DeleteFunc(e.Aliases, func(a dossier.Alias) bool { return strings.HasPrefix(a.Reason, "corpus:") })
 			n := node{doc: di, ent: ei, typ: e.Type, parent: len(nodes)}
 			{
+				seen = seen[:0]
 				for _, name := range entityNames(d, e) {
+					if slices.Contains(seen, name) {
+						continue
+					}
+					seen = append(seen, name)
 					k := kb.Key(name)
 					if k == "" {
 						continue
 					}
 					// Count words before the key drops articles: "Al-Shabaab" is a
 					// full name, not the one word "Shabaab".
-					words := strings.Fields(mentions.Fold(name))
-					if len(words) > 1 {
+					folded = mentions.AppendFold(folded[:0], name)
+					if last, words := lastWord(folded); words > 1 {
 						n.full = appendUnique(n.full, k)
 						if n.typ == dossier.TypePER {
-							n.last = appendUnique(n.last, kb.Key(words[len(words)-1]))
+							n.last = appendUnique(n.last, kb.Key(string(last)))
 						}
 					} else {
 						n.single = appendUnique(n.single, k)
@@ -268,6 +275,31 @@ func appendUnique(s []string, v string) []string {
 		return s
 	}
 	return append(s, v)
+}
+
+// lastWord returns the last space-separated word of a folded name and how
+// many words it has.
+func lastWord(folded []byte) ([]byte, int) {
+	var last []byte
+	n := 0
+	for i := 0; i < len(folded); {
+		for i < len(folded) && asciiSpace(folded[i]) {
+			i++
+		}
+		j := i
+		for j < len(folded) && !asciiSpace(folded[j]) {
+			j++
+		}
+		if j > i {
+			last, n = folded[i:j], n+1
+		}
+		i = j
+	}
+	return last, n
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // entityNames lists the entity's name and the text of its mentions.
