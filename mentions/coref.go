@@ -22,7 +22,11 @@ const (
 )
 
 // candKey returns the folded words of a candidate, space-separated.
-func (ws *workspace) candKey(c *cand) string {
+func (ws *workspace) candKey(c *cand) string { return string(ws.candKeyBytes(c)) }
+
+// candKeyBytes is candKey in ws.key, valid until the next use of ws.key:
+// a map lookup with it allocates nothing.
+func (ws *workspace) candKeyBytes(c *cand) []byte {
 	ws.key = ws.key[:0]
 	for k := c.from; k < c.to; k++ {
 		t := &ws.toks[k]
@@ -34,7 +38,7 @@ func (ws *workspace) candKey(c *cand) string {
 		}
 		ws.key = append(ws.key, ws.foldOf(t)...)
 	}
-	return string(ws.key)
+	return ws.key
 }
 
 // noWordIn reports whether no word of tokens [a, b) is a dictionary word.
@@ -539,10 +543,18 @@ type builder struct {
 	typ     string
 	words   int
 	members []int
-	reason  map[int]string // mention index → why it joined
+	reason  map[int]string // mention index → why it joined; nil until one does
 }
 
 // group fills doc.Entities from doc.Mentions (parallel to the kept ws.cands).
+// setReason records why mention m joined the builder's entity.
+func (b *builder) setReason(m int, why string) {
+	if b.reason == nil {
+		b.reason = map[int]string{}
+	}
+	b.reason[m] = why
+}
+
 func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 	kept := make([]*cand, 0, len(doc.Mentions))
 	for i := range ws.cands {
@@ -555,27 +567,32 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 	byKey := map[string]int{}
 	mentionEnt := make([]int, len(kept))
 	for i, c := range kept {
-		key := ws.candKey(c)
+		ck := ws.candKeyBytes(c)
 		id := -1
 		if c.entry != nil {
 			if e, ok := byKB[c.entry.ID]; ok {
 				id = e
 			}
-		} else if e, ok := byKey[key]; ok && bs[e].entry == nil {
+		} else if e, ok := byKey[string(ck)]; ok && bs[e].entry == nil {
 			id = e
 		}
 		if id < 0 {
+			key := string(ck)
 			id = len(bs)
-			bs = append(bs, builder{parent: id, entry: c.entry, key: key, typ: c.typ, words: strings.Count(key, " ") + 1, reason: map[int]string{}})
+			bs = append(bs, builder{parent: id, entry: c.entry, key: key, typ: c.typ, words: strings.Count(key, " ") + 1})
 			if c.entry != nil {
 				byKB[c.entry.ID] = id
 			}
 		}
-		if _, ok := byKey[key]; !ok {
-			byKey[key] = id
+		if _, ok := byKey[string(ck)]; !ok {
+			k := bs[id].key // a new builder's key is this one: no second copy
+			if k != string(ck) {
+				k = string(ck)
+			}
+			byKey[k] = id
 		}
 		if c.entry != nil {
-			bs[id].reason[i] = ReasonKB
+			bs[id].setReason(i, ReasonKB)
 		}
 		mentionEnt[i] = id
 	}
@@ -600,11 +617,11 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 		}
 		bs[b].parent = a
 		if mention >= 0 {
-			bs[a].reason[mention] = why
+			bs[a].setReason(mention, why)
 		}
 		for m, w := range bs[b].reason {
 			if _, ok := bs[a].reason[m]; !ok {
-				bs[a].reason[m] = w
+				bs[a].setReason(m, w)
 			}
 		}
 		if bs[a].entry == nil && bs[b].words > bs[a].words {
