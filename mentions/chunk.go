@@ -862,13 +862,19 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	return j, headType, 0
 }
 
+// maxTailTokens bounds an institution's lower-case words after its head,
+// connectors included ("Institut national de la santé et de la recherche
+// médicale" has twelve); the content-word bound and the sentence's verb end
+// most before it.
+const maxTailTokens = 14
+
 // lowerTail extends a capitalised head noun over the lower-case words of an
 // institution's name ("Direction de la sécurité nationale afghane", "Parquet
 // national antiterroriste") and returns the end, or i+1.
 func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 	toks := ws.toks
 	last, content, named := i+1, 0, false
-	for k := i + 1; k < len(toks) && k-i < 9; k++ {
+	for k := i + 1; k < len(toks) && k-i < maxTailTokens; k++ {
 		u := &toks[k]
 		if u.skip || u.sent != toks[i].sent || !u.word || u.number {
 			break
@@ -878,9 +884,11 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 			if u.class&wNotName != 0 {
 				return last
 			}
-			if p := &toks[k-1]; k > i+1 && p.word && p.shape == shapeLower && p.class&(wConnector|wArticle) == 0 {
+			if p := &toks[k-1]; k > i+1 && p.word && p.shape == shapeLower && (p.class&(wConnector|wArticle) == 0 || p.class&wCoord != 0) {
 				// "du Parti socialiste Oru Kessel": a capital right after
-				// the name's lower-case words opens another name.
+				// the name's lower-case words opens another name; so does
+				// one right after a coordinator ("… pour la prédication et
+				// le jihad et Vessaru"), where "et des Affaires" goes on.
 				return last
 			}
 			last, content, named = k+1, 0, true

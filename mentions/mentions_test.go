@@ -140,6 +140,15 @@ func TestMentions(t *testing.T) {
 		// The attackers' cry names no one, whichever spelling.
 		{"en", `He shouted "Allah Akbar" and then Allahu Akbar; Akbar Khan saw it.`, []string{"Akbar Khan/PER"}, []string{"Akbar", "Allahu Akbar", "Allah Akbar"}},
 		{"fr", "Il a crié « Allah Akbar » puis Allahou Akbar.", nil, []string{"Akbar", "Allah Akbar", "Allahou Akbar"}},
+		// An institution's lower-case words run long, through coordinated
+		// complements; an infinitive, a preposition or a name right after a
+		// coordinator ends them.
+		{"fr", "Selon l'Office fédéral de la sécurité alimentaire et des affaires vétérinaires, le risque est faible.",
+			[]string{"Office fédéral de la sécurité alimentaire et des affaires vétérinaires/ORG"}, nil},
+		{"fr", "Il a été exclu du Parti socialiste et de porter des armes, puis l'Agence des participations de l'État auprès des Chantiers de Vessa a voté.",
+			[]string{"Parti socialiste/ORG", "Agence des participations de l'État/ORG"}, []string{"Parti socialiste et de porter des armes", "Agence des participations de l'État auprès des Chantiers"}},
+		{"fr", "Le Groupe pour la prédication et le combat et Vessaru ont fusionné.",
+			[]string{"Groupe pour la prédication et le combat/ORG"}, []string{"Groupe pour la prédication et le combat et Vessaru"}},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
 		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",

@@ -184,9 +184,9 @@ var prenominal = map[string]bool{
 	"prétendu": true, "soi-disant": true, "véritable": true, "simple": true, "éventuel": true,
 }
 
-// frenchVerbForms writes fr/verb_forms.txt: the third-person finite forms
-// (present, imperfect, future, conditional) and the past
-// participles of Dicollecte's verbs, folded as the mention stage matches
+// frenchVerbForms writes fr/verb_forms.txt: the infinitives, the
+// third-person finite forms (present, imperfect, future, conditional) and
+// the past participles of Dicollecte's verbs, folded as the mention stage matches
 // words, less every word that is also a noun or an adjective of the
 // dictionary ("attaque", "armé"): a lower-case word of the list after a
 // name is the sentence's verb ("le Front … mène des raids"), and a
@@ -237,6 +237,9 @@ func frenchVerbForms(dir, out string, rules map[string][]suffixRule) error {
 		}
 		if verb {
 			lemmas++
+			// The infinitive ends a name's lower-case words too ("exclu de
+			// l'Assemblée nationale et de porter des armes").
+			forms[lemma] = true
 		} else {
 			nominal[lemma] = true
 		}
