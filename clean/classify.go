@@ -148,7 +148,10 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonSeparator)
 	case l.whole:
 		mark(ReasonCue)
-	case l.prefix && l.words <= prefixMaxWords:
+	case l.prefix && l.words <= prefixMaxWords && !(l.holder > 0 && l.prose && l.words >= proseMinWords):
+		// (A picture's credit that a page glued to the paragraph under it,
+		// "Photo: Lena Varga Archives Les entreprises ont …", is the
+		// paragraph: kept, with its credit.)
 		mark(ReasonCue)
 	case l.phrase && l.words <= phraseMaxWords:
 		mark(ReasonCue)

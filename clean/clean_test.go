@@ -225,6 +225,9 @@ func TestGluedCaptionKept(t *testing.T) {
 		{"Spending on the debt has doubled in ten years, and the budget office expects it to keep rising.", keep},
 		{"Interest on the debt could pass the navy's budget within five years.CreditCreditOru Kessel/NPA, via Tessfoto", keep},
 		{"The government could soon pay more in interest than it spends on schools, the report said.", keep},
+		// A credit glued before the paragraph under its picture.
+		{"Photo: Lena Varga Archives Le Courrier Les entreprises de vélos en libre-service ont enregistré 300 000 déplacements entre juin et novembre, dont la moitié en trottinettes.", keep},
+		{"Photo : Oru Kessel", drop},
 	}, false)
 }
 
