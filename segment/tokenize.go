@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -296,6 +297,11 @@ func (r *rules) splitWord(text string, s, e int, hasApos, hasHyphen bool, toks [
 		return append(toks, dossier.Token{Span: dossier.Span{Start: s, End: e}, Kind: dossier.TokWord})
 	}
 	tail := dossier.Span{}
+	if hasApos && capitalPronounElision(text, s, e) {
+		// "le député M'jid Varga", "N'Golo Kessé": inside a sentence a
+		// pronoun's elision in capitals opens a name, no verb.
+		return append(toks, dossier.Token{Span: dossier.Span{Start: s, End: e}, Kind: dossier.TokWord})
+	}
 	if hasApos {
 		// Elisions from the front: "l’", "qu'", possibly stacked ("qu'l'…" does not occur, but loop safely).
 		for len(r.elisions) > 0 {
@@ -330,6 +336,31 @@ func (r *rules) splitWord(text string, s, e int, hasApos, hasHyphen bool, toks [
 		toks = append(toks, dossier.Token{Span: tail, Kind: dossier.TokWord})
 	}
 	return toks
+}
+
+// capitalPronounElision reports a word that opens with M', N', S' or T' in
+// capitals after a lower-case word or a comma, with letters after it: a
+// name's spelling ("M'jid", "N'Golo"), where a pronoun would open its
+// sentence.
+func capitalPronounElision(text string, s, e int) bool {
+	if e-s < 4 || !strings.ContainsRune("MNST", rune(text[s])) {
+		return false
+	}
+	w := apostropheAt(text, s+1, e)
+	if w == 0 || s+1+w >= e {
+		return false
+	}
+	p := s - 1
+	for p >= 0 && text[p] == ' ' {
+		p--
+	}
+	return p >= 0 && p < s-1 && (text[p] >= 'a' && text[p] <= 'z' || text[p] == ',' || text[p] >= 0x80 && !strings.ContainsRune(".!?»”", lastRune(text[:p+1])))
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func firstApostrophe(text string, s, e int) (int, int) {
