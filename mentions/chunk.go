@@ -539,7 +539,7 @@ func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
 func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	ws.cands = ws.cands[:0]
 	clear(ws.nonEntity)
-	lowerDefinedAcronyms(ws, text)
+	lowerDefinedAcronyms(ws, r, text)
 	n := len(ws.toks)
 	for i := 0; i < n; {
 		end, headType, flags := s.runEnd(ws, r, i)

@@ -709,7 +709,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 // the lower-case words it abbreviates ("personal protective equipment
 // (PPE)", "weapons of mass destruction (WMDs)"): a common noun's, wherever
 // it stands later.
-func lowerDefinedAcronyms(ws *workspace, text string) {
+func lowerDefinedAcronyms(ws *workspace, r *langRules, text string) {
 	toks := ws.toks
 	for k := 2; k+1 < len(toks); k++ {
 		if toks[k].word || text[toks[k].start:toks[k].end] != "(" || toks[k+1].end-toks[k+1].start > 7 ||
@@ -729,7 +729,7 @@ func lowerDefinedAcronyms(ws *workspace, text string) {
 			}
 			n--
 		}
-		if n == 0 {
+		if n == 0 && !lowerName(ws, r, j+1, k) { // ("le parquet national financier (PNF)": a body the lexicon names in lower case)
 			ws.noteNonEntity(k+1, k+2)
 			ws.nonEntity[strings.ToLower(acr)] = true
 		}

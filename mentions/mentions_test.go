@@ -149,6 +149,10 @@ func TestMentions(t *testing.T) {
 			[]string{"Parti socialiste/ORG", "Agence des participations de l'État/ORG"}, []string{"Parti socialiste et de porter des armes", "Agence des participations de l'État auprès des Chantiers"}},
 		{"fr", "Le Groupe pour la prédication et le combat et Vessaru ont fusionné.",
 			[]string{"Groupe pour la prédication et le combat/ORG"}, []string{"Groupe pour la prédication et le combat et Vessaru"}},
+		// An acronym a body's lower-case name defines is the body's; one a
+		// common noun's words define is no name; nor is a news bulletin's.
+		{"fr", "Le parquet national financier (PNF) a saisi un engin explosif improvisé (EEI), a-t-on appris au JT de Vessa TV.",
+			[]string{"PNF/ORG"}, []string{"EEI", "JT"}},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
 		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
