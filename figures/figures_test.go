@@ -56,6 +56,7 @@ func TestFigures(t *testing.T) {
 			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
 		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
+		{"en", "Alerts may hold only 90 characters, and 12 people died.", []want{{"12", 12, "killed", "exact", "people"}}},
 		// South Asian grouping: lakhs of two digits between commas.
 		{"en", "Some 28,25,140 people were infected and the toll rose to 1,97,666 deaths.", []want{
 			{"28,25,140", 2825140, "person", "about", "people"}, {"1,97,666", 197666, "killed", "exact", "deaths"}}},
