@@ -461,6 +461,27 @@ func isLetterBefore(s string, i int) bool {
 	return unicode.IsLetter(r)
 }
 
+// bareAfterProse: a date alone on its line at most this many lines under
+// the first paragraph may still be the article's (see bylineDateUnder).
+const bareAfterProse = 3
+
+// bylineDateUnder reports line i, a date alone, a few lines under the first
+// paragraph with no furniture between: the standfirst or a caption glued to
+// its paragraph, then a caption or a byline, then the article's date
+// ("Photo: … Les entreprises …" / "Lena Varga" / "19 février 2020"). Under
+// a "read also" cue a date is another article's; in a heading, an event's.
+func (s *Stage) bylineDateUnder(doc *dossier.Document, lines []line, firstProse, i int, lang string) bool {
+	if i <= firstProse || i > firstProse+bareAfterProse || !s.dateDominated(doc, lines[i].Span, words(doc.Text[lines[i].Start:lines[i].End]), 0, lang) {
+		return false
+	}
+	for k := firstProse + 1; k < i; k++ {
+		if doc.InBoilerplate(lines[k].Start) {
+			return false
+		}
+	}
+	return true
+}
+
 // Dateline trust levels: a cue saying "published" beats a bare date line, which beats "updated".
 const (
 	trustNone = iota
@@ -500,7 +521,8 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 			// below a standfirst as well as above the first paragraph.
 			trust = trustPublished
 		}
-		if trust <= bestTrust && !(trust == trustBare && i < firstProse) || trust == trustBare && i >= max(top, firstProse) {
+		under := i >= firstProse && s.bylineDateUnder(doc, lines, firstProse, i, lang) // "Photo: … Les entreprises …" / "Lena Varga" / "19 février 2020"
+		if trust <= bestTrust && !(trust == trustBare && (i < firstProse || under)) || trust == trustBare && i >= max(top, firstProse) && !under {
 			continue
 		}
 		// A sentence's dates are events ("The report, published on…"); a
@@ -533,7 +555,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 			if e.Full() && timex.ValidDate(e.Year, e.Month, e.Day) &&
 				(e.Weekday == 0 || timex.IsoWeekday(date(e.Year, e.Month, e.Day)) == e.Weekday) {
 				sp := e.Span
-				if trust == trustBare && i < firstProse {
+				if trust == trustBare && (i < firstProse || under) {
 					bareBest, bareSpan = date(e.Year, e.Month, e.Day), &sp
 				} else {
 					best, bestSpan, bestTrust = date(e.Year, e.Month, e.Day), &sp, trust

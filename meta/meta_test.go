@@ -114,6 +114,21 @@ func TestMetaTable(t *testing.T) {
 				"By Lena Varga\nMay 17, 2031\n" +
 				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",
 			"Harbour guards foil drone attack", "2031-05-17", "May 17, 2031"},
+		// A caption glued to the first paragraph reads as prose: the byline
+		// and the date alone on its line under it are still the article's.
+		{"date under a glued caption and a bare byline", "fr",
+			strings.Repeat("Rubriques\n", 25) + "Vessa sévira contre les trottinettes\n" +
+				"Photo: Lena Varga Archives Le Courrier Les entreprises de trottinettes en libre-service ont enregistré 365 000 déplacements entre juin et novembre.\n" +
+				"Oru Kessel\n19 février 2031\n" +
+				"En raison du taux élevé d'infractions, la Ville ne renouvellera pas les permis l'an prochain, a annoncé le maire.\n",
+			"Vessa sévira contre les trottinettes", "2031-02-19", "19 février 2031"},
+		// Under the first paragraph and a heading, a date in the heading is an event's.
+		{"date in a heading under the first paragraph", "en",
+			strings.Repeat("Local news\n", 25) + "Harbour guards foil drone attack\n" +
+				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n" +
+				"New fares from 01.01.2032\n" +
+				"The single ticket will cost more from January, the transport board said.\n",
+			"Harbour guards foil drone attack", "", ""},
 		{"written-by byline with its date", "en",
 			"Harbour guards foil drone attack\nWritten by Lena Varga on May 17, 2031\n" +
 				"Guards shot down two drones over the grain terminal on Sunday night, the port authority said in a statement.\n",

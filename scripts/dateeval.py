@@ -6,7 +6,7 @@ pages of tests/cache, tests/eval and tests/test_set in
 github.com/adbar/htmldate; 800 real pages, each with its publication date).
 It is not shipped with dossier; fetch it yourself:
 
-    scripts/dateeval.py EVAL.json PAGES_DIR [DOSSIER_BIN]
+    scripts/dateeval.py EVAL.json PAGES_DIR [DOSSIER_BIN] [-v]
 
 Each page is rendered to plain text as scripts/webeval.py --as-text does
 (every visible line, menus and footers included) and read as a .txt file:
@@ -24,6 +24,8 @@ spec.loader.exec_module(webeval)
 
 
 def main():
+    verbose = "-v" in sys.argv
+    sys.argv = [a for a in sys.argv if a != "-v"]
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     ev = json.load(open(sys.argv[1]))
@@ -44,6 +46,8 @@ def main():
     for v in ev.values():
         got, lang = pred.get(v["file"], (None, ""))
         verdict = "none" if got is None else "right" if got == v["date"] else "wrong"
+        if verbose and verdict != "right":
+            print(f"{verdict.upper():5} {v['file']} got {got} want {v['date']}")
         for group in ("all", lang if lang in ("en", "fr") else "other"):
             count[group, verdict] += 1
     for group in ("all", "en", "fr", "other"):
