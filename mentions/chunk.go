@@ -1639,15 +1639,19 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// a first name and one more name, are an office's role word and its
 	// holder; the words before it name the office's place or body.
 	if headType == "" && b-a >= 3 && flags&flagHeadlineSplit == 0 && !toks[a].titleLine {
-		g, l, p := &toks[b-2], &toks[b-1], &toks[b-3]
-		if g.word && g.shape == shapeCap && g.class&wGiven != 0 && ws.kbEnd[b-2] == 0 && !s.majorPlace(ws, text[g.start:g.end]) &&
+		gi := b - 2 // the first name, before any initials ("Ed K. Day")
+		for gi > a+1 && (isInitial(&toks[gi]) || !toks[gi].word && text[toks[gi].start:toks[gi].end] == ".") {
+			gi--
+		}
+		g, l, p := &toks[gi], &toks[b-1], &toks[gi-1]
+		if g.word && g.shape == shapeCap && g.class&wGiven != 0 && ws.kbEnd[gi] == 0 && !s.majorPlace(ws, text[g.start:g.end]) &&
 			l.word && l.shape == shapeCap && l.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[b-1] == 0 &&
 			p.word && p.shape == shapeCap && p.class&wDict != 0 && p.class&(wGiven|wTitle|wHonorific|wParticle|wArticle|wFunction|wConnector|wOrgHead|wLocHead) == 0 &&
 			!p.sentStart && !bytes.HasSuffix(ws.foldOf(p), []byte("ing")) { // (a participle opens a name: "the Standing Rock Sioux")
-			if b-3 > a {
-				s.emitRun(ws, r, text, a, b-3, "", flags) // the office's place; its role word goes
+			if gi-1 > a {
+				s.emitRun(ws, r, text, a, gi-1, "", flags) // the office's place; its role word goes
 			}
-			return max(s.emitRun(ws, r, text, b-2, b, "", flags), b)
+			return max(s.emitRun(ws, r, text, gi, b, "", flags), b)
 		}
 	}
 	// Agreements, laws and events are not entities, nor the names inside them;
@@ -2000,6 +2004,11 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// are no two places; a first name opens them, a person's.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
+	case placesOnly && b-a >= 3 && toks[a].sentStart && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 &&
+		toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && toks[b-1].class&(wOrgHead|wLocHead) == 0:
+		// "The Hillary Clinton campaign": the sentence's article, then a
+		// person's name whose surname is a town's.
+		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
 		ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && s.givenCommon[string(ws.foldOf(&toks[a]))] && !ws.lowerElsewhere(a) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
@@ -4654,6 +4663,8 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 			return true // "Tax Commissioner Lena K. Varga": a title before the given names
 		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:
 			return true // "Par E. Nurdin", "By J. Roe": the byline's cue opens the run
+		case t.shape == shapeCap && k < j-2 && toks[k+1].class&wGiven != 0 && toks[k+1].shape == shapeCap:
+			return true // "Secretary of State Rex W. Tillerson": a first name opens the person's name after the office's words
 		default:
 			return false
 		}

@@ -131,7 +131,8 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	names := make(map[string]*support, len(ws.cands))
 	keys := make([]string, len(ws.cands))
 	lastWords := map[string]bool{}
-	var surnames map[string]bool // last words of well-supported persons' names
+	var surnames map[string]bool   // last words of well-supported persons' names
+	var firstNames map[string]bool // and their first names
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		k := ws.candKey(c)
@@ -158,13 +159,20 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 					surnames = map[string]bool{}
 				}
 				surnames[string(ws.foldOf(&ws.toks[last]))] = true
+				if f := &ws.toks[c.from]; f.class&wGiven != 0 {
+					if firstNames == nil {
+						firstNames = map[string]bool{}
+					}
+					firstNames[string(ws.foldOf(f))] = true
+				}
 			}
 		}
 	}
 	// A small town's name that a person verb follows ("Clinton said", "Dole
 	// told reporters") names a person there, and everywhere in the document;
 	// so does one that is the surname of a person the document names
-	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word.
+	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word,
+	// or the first name ("Nikki will leave" after "Nikki Haley").
 	var personKeys map[string]bool
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -179,7 +187,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
-			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0) &&
+			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0 || firstNames[keys[i]] && ws.toks[c.from].class&wGiven != 0) &&
 			!placePrepBefore(ws, c.from) && (!s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
 			// "Rand Paul … Paul said": a first name that a province
 			// somewhere is named like is the surname of the person named so.

@@ -1075,16 +1075,18 @@ func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x t
 }
 
 // splitGluedGiven splits a byline's surname from the next person's first
-// name that a page glued to it ("Paul VarnakLena Kessel"): after a first
-// name, a word whose capitalised tail is a first name followed by another
-// capitalised word, and whose head, five letters or more, is no word of the
-// language. The surname is appended; the first name is returned.
+// name that a page glued to it ("Paul VarnakLena Kessel", "Getty
+// ImagesLena Kessel"): after a capitalised word, a word whose capitalised
+// tail is a first name followed by another capitalised word, and whose head
+// has five letters or more. The head is appended; the first name is
+// returned.
 func (s *Stage) splitGluedGiven(ws *workspace, r *langRules, text string, x tok, first bool) tok {
 	n := len(ws.toks)
 	if n == 0 || first || x.end-x.start < 8 || x.end+2 > len(text) || text[x.end] != ' ' || text[x.end+1] < 'A' || text[x.end+1] > 'Z' {
 		return x
 	}
-	if p := &ws.toks[n-1]; !p.word || p.class&wGiven == 0 || p.shape != shapeCap {
+	p := &ws.toks[n-1]
+	if !p.word || p.shape != shapeCap {
 		return x
 	}
 	w := text[x.start:x.end]
@@ -1096,10 +1098,8 @@ func (s *Stage) splitGluedGiven(ws *workspace, r *langRules, text string, x tok,
 		if r.class(ws.key)&wGiven == 0 {
 			return x
 		}
-		ws.key = appendFold(ws.key[:0], w[:i])
-		if r.inDict(ws.key) {
-			return x
-		}
+		// The head is a surname, a word or not ("Bruce WeaverBruce
+		// Weaver"), or a credit's last word ("Getty ImagesBruce Weaver").
 		name := x
 		name.end = x.start + i
 		s.appendTok(ws, r, text, name, false)

@@ -135,6 +135,17 @@ func TestMentions(t *testing.T) {
 		{"en", "A spokesman for the Harbourton County prosecutor's office said the Kessel police department had no record, nor did Lena Varga's press office.",
 			[]string{"Harbourton County prosecutor's office/ORG", "Kessel police department/ORG", "Lena Varga/PER"}, []string{"Harbourton County", "Lena Varga's press office"}},
 		{"en", "A suit names the Morton County sheriff’s office and the city's coroner's office.", []string{"Morton County sheriff’s office/ORG"}, []string{"Morton County"}},
+		// The sentence's article before a person whose surname is a town's.
+		{"en", "The Hillary Clinton campaign canceled its rallies.", []string{"Hillary Clinton/PER"}, []string{"Clinton", "Hillary"}},
+		// An initial after an office's words and a first name.
+		{"en", "Secretary of State Rex W. Tillerson met Harbourton County Executive Lena K. Varga.",
+			[]string{"Rex W. Tillerson/PER", "Harbourton County/LOC", "Lena K. Varga/PER"}, []string{"Tillerson", "Rex W."}},
+		// A first name alone that a small town bears, after the person was
+		// named in full, is the person; after "in", the town.
+		{"en", "Nikki Haley will resign. At the end of the year, Nikki will be leaving. Troops in Nikki were calm.",
+			[]string{"Nikki Haley/PER", "Nikki/PER", "Nikki/LOC"}, nil},
+		// A picture's credit glued to the photographer's first name.
+		{"en", "Photo by Bruce WeaverBruce Weaver / Kessel ImagesBruce Weaver / AFP", []string{"Bruce Weaver/PER"}, []string{"Kessel ImagesBruce Weaver", "Bruce WeaverBruce"}},
 		// Two bylines glued together: the first surname ends where the next
 		// first name starts.
 		// The attackers' cry names no one, whichever spelling.
