@@ -822,6 +822,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			}
 
 			k := s.skipConnectors(ws, r, j)
+			if u.class&wHeadConn != 0 && k == j+1 && k < n && toks[k].word && toks[k].shape == shapeLower && r.indefinite[string(ws.foldOf(&toks[k]))] {
+				k++ // "Center for a New American Security"
+			}
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own
 			}
@@ -3339,6 +3342,10 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				// Research".)
 			case a+1 < b && s.demonymPair(ws, text, a) && (a+2 == b || toks[b-1].class&(wOrgHead|wLocHead) == 0):
 				a++ // "Sri Lankan President": a two-word nationality
+			case t.class&wAdjective != 0 && t.class&wGiven == 0 && a+2 == b && toks[a+1].shape == shapeUpper && !toks[a+1].shouted && t.shape == shapeCap && letterCount(text[toks[a+1].start:toks[a+1].end]) >= 2 &&
+				(ws.kbEnd[a] == 0 || int(ws.kbEnd[a]) == a+1):
+				// "a Democratic FCC commissioner", "Shiite PMF fighters": an
+				// adjective before a body's acronym qualifies it.
 			default:
 				goto trimmed
 			}

@@ -146,6 +146,11 @@ func TestMentions(t *testing.T) {
 			[]string{"Nikki Haley/PER", "Nikki/PER", "Nikki/LOC"}, nil},
 		// A picture's credit glued to the photographer's first name.
 		{"en", "Photo by Bruce WeaverBruce Weaver / Kessel ImagesBruce Weaver / AFP", []string{"Bruce Weaver/PER"}, []string{"Kessel ImagesBruce Weaver", "Bruce WeaverBruce"}},
+		// An adjective before a body's acronym qualifies it; an indefinite
+		// article after a head's "for" stays inside the name.
+		{"en", "A Democratic FCC commissioner spoke at the Center for a New Kessel Security.",
+			[]string{"FCC/ORG", "Center for a New Kessel Security/ORG"}, []string{"Democratic FCC", "New Kessel Security"}},
+		{"en", "He flew on Air Force One to the State of the Union.", nil, []string{"Air Force One", "State of the Union"}},
 		// Two bylines glued together: the first surname ends where the next
 		// first name starts.
 		// The attackers' cry names no one, whichever spelling.
