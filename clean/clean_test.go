@@ -228,6 +228,7 @@ func TestGluedCaptionKept(t *testing.T) {
 		// A credit glued before the paragraph under its picture.
 		{"Photo: Lena Varga Archives Le Courrier Les entreprises de vélos en libre-service ont enregistré 300 000 déplacements entre juin et novembre, dont la moitié en trottinettes.", keep},
 		{"Photo : Oru Kessel", drop},
+		{"IE 11 is not supported. For an optimal experience visit our site on another browser.", drop},
 	}, false)
 }
 
