@@ -33,6 +33,9 @@ type lexiconFile struct {
 	// DateModifiers, in lower case before a month, date it ("fin juin",
 	// "early June"): no institution's name runs over them.
 	DateModifiers []string `yaml:"date_modifiers"`
+	// MonthGivenNames: months that are first names too ("April Varga"):
+	// before a surname they are names.
+	MonthGivenNames []string `yaml:"month_given_names"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -358,6 +361,8 @@ type langRules struct {
 	possessiveHeads map[string]bool
 	// dateModifiers: folded date_modifiers.
 	dateModifiers map[string]bool
+	// monthGiven: folded month_given_names.
+	monthGiven map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -611,6 +616,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	}
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
+	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

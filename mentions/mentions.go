@@ -393,6 +393,31 @@ type tok struct {
 	sent               int32
 }
 
+// monthFirstNames gives back their name to months that are first names too
+// ("April Glaser", "June Varga"): before a capitalised word that is no word
+// of the language, with no preposition or function word before them ("in
+// April Kessel's army …" stays a date).
+func monthFirstNames(ws *workspace, r *langRules) {
+	if len(r.monthGiven) == 0 {
+		return
+	}
+	toks := ws.toks
+	for k := 0; k+1 < len(toks); k++ {
+		t, n := &toks[k], &toks[k+1]
+		if !t.word || t.class&wNotName == 0 || t.shape != shapeCap || t.skip || !r.monthGiven[string(ws.foldOf(t))] {
+			continue
+		}
+		if !n.word || n.number || n.shape != shapeCap || n.class&(wDict|wNotName|wFunction|wTitle) != 0 || n.sent != t.sent || n.start != t.end+1 {
+			continue
+		}
+		if p := k - 1; p >= 0 && toks[p].word && toks[p].sent == t.sent && toks[p].class&(wFunction|wLocPrep|wConnector|wArticle) != 0 && toks[p].class&wByline == 0 {
+			continue
+		}
+		t.class &^= wNotName
+		t.name = true
+	}
+}
+
 // inMailAddress reports whether the token at text[start:end] is part of an
 // e-mail address's user name ("lena.varga@courier.no").
 // A name glued to a handle ("Lena Varga@lenav Dec 10") is no address: the
@@ -572,6 +597,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.givenBeforeSurname(ws)
 	notPlacePreps(ws, r)
 	markResidents(ws, r)
+	monthFirstNames(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	s.rolesAsTitles(ws, r)
