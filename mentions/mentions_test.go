@@ -151,6 +151,7 @@ func TestMentions(t *testing.T) {
 		{"en", "A Democratic FCC commissioner spoke at the Center for a New Kessel Security.",
 			[]string{"FCC/ORG", "Center for a New Kessel Security/ORG"}, []string{"Democratic FCC", "New Kessel Security"}},
 		{"en", "He flew on Air Force One to the State of the Union.", nil, []string{"Air Force One", "State of the Union"}},
+		{"en", "The 106th Rescue Wing said the 102nd Fighter Squadron flew.", []string{"106th Rescue Wing/ORG", "102nd Fighter Squadron/ORG"}, nil},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
