@@ -3396,6 +3396,12 @@ trimmed:
 		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evContext, source: SourcePattern, shortName: true})
 		return
 	}
+	if t := &toks[a]; b-a == 1 && headType == "" && t.shape == shapeCap && !t.sentStart && !t.titleLine && a > 0 && toks[a-1].word &&
+		toks[a-1].shape == shapeLower && toks[a-1].class&wArticle != 0 && r.nationalBodies[string(ws.foldOf(t))] {
+		// "served in the Army": the country's army, named by its head alone.
+		ws.cands = append(ws.cands, cand{from: a, to: b, typ: "ORG", strength: evHead, source: SourcePattern, shortName: true})
+		return
+	}
 	if b-a == 1 && flags&flagOutlet == 0 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 &&

@@ -36,6 +36,9 @@ type lexiconFile struct {
 	// MonthGivenNames: months that are first names too ("April Varga"):
 	// before a surname they are names.
 	MonthGivenNames []string `yaml:"month_given_names"`
+	// NationalBodies: capitalised nouns that alone, after the article,
+	// name the country's body ("the Army", "the Navy").
+	NationalBodies []string `yaml:"national_bodies"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -363,6 +366,8 @@ type langRules struct {
 	dateModifiers map[string]bool
 	// monthGiven: folded month_given_names.
 	monthGiven map[string]bool
+	// nationalBodies: folded national_bodies.
+	nationalBodies map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -617,6 +622,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
 	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
+	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

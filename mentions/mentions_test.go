@@ -152,6 +152,8 @@ func TestMentions(t *testing.T) {
 			[]string{"FCC/ORG", "Center for a New Kessel Security/ORG"}, []string{"Democratic FCC", "New Kessel Security"}},
 		{"en", "He flew on Air Force One to the State of the Union.", nil, []string{"Air Force One", "State of the Union"}},
 		{"en", "The 106th Rescue Wing said the 102nd Fighter Squadron flew.", []string{"106th Rescue Wing/ORG", "102nd Fighter Squadron/ORG"}, nil},
+		// The country's army named by its head alone, after the article.
+		{"en", "He served in the Army, then the Navy; the army's chief left.", []string{"Army/ORG", "Navy/ORG"}, nil},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
