@@ -3642,6 +3642,9 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evHead // "France 24", "Malta 24": a channel
 	case firmRoleOf(ws, a):
 		return "ORG", evVerb // "the CEO of Snap", "chairman of Kessel Mining": a firm
+	case b-a == 1 && a > 0 && toks[a-1].word && toks[a-1].sent == first.sent && first.class&(wDict|wOrgHead|wLocHead) == 0 && first.shape == shapeCap &&
+		r.leaderBodies[string(ws.foldOf(&toks[a-1]))]:
+		return "PER", evTitle // "la Commission Juncker", "le gouvernement Varga": the leader's surname
 	case minuteAfter(ws, b) && sportsDoc(ws):
 		return "PER", evVerb // "(Kessler 30th pen, Varga 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):

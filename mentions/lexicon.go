@@ -39,6 +39,10 @@ type lexiconFile struct {
 	// NationalBodies: capitalised nouns that alone, after the article,
 	// name the country's body ("the Army", "the Navy").
 	NationalBodies []string `yaml:"national_bodies"`
+	// LeaderBodies: nouns for a government or a term that a leader's
+	// surname after them names ("la Commission Juncker", "le gouvernement
+	// Philippe"): that name is the person's.
+	LeaderBodies []string `yaml:"leader_bodies"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -368,6 +372,8 @@ type langRules struct {
 	monthGiven map[string]bool
 	// nationalBodies: folded national_bodies.
 	nationalBodies map[string]bool
+	// leaderBodies: folded leader_bodies.
+	leaderBodies map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -623,6 +629,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
 	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
 	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
+	r.leaderBodies = addFolded(r.leaderBodies, f.LeaderBodies)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

@@ -175,6 +175,9 @@ func TestMentions(t *testing.T) {
 		// common noun's words define is no name; nor is a news bulletin's.
 		{"fr", "Le parquet national financier (PNF) a saisi un engin explosif improvisé (EEI), a-t-on appris au JT de Vessa TV.",
 			[]string{"PNF/ORG"}, []string{"EEI", "JT"}},
+		// A government or a term named after its leader: the name is the person's.
+		{"fr", "Le projet de la Commission Varnak et du gouvernement Kessler a échoué sous l'ère Vessaro.",
+			[]string{"Varnak/PER", "Kessler/PER", "Vessaro/PER"}, nil},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
 		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
