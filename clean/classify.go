@@ -124,6 +124,9 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	r.head()
 	r.menus()
 	if !marked {
+		r.headTeasers()
+	}
+	if !marked {
 		r.headlineCopies(text)
 	}
 	r.notices()
@@ -735,6 +738,33 @@ func (r *rules) menus() {
 		}
 		i = j
 	}
+}
+
+// headTeasers marks the headlines of other articles above the article's
+// first paragraph: when at least minTeasers headline-like lines stand there
+// besides the last one (the article's own title), all but that last are a
+// page's teasers and menus of stories ("Lollapalooza Is A Big City Festival
+// Done Right" / "How Bail Helps …" / … / the title / the text).
+func (r *rules) headTeasers() {
+	first := r.firstProse()
+	var idx []int
+	for i := 0; i < first; i++ {
+		if l := &r.lines[i]; !l.blank && !l.bp && headlineShaped(l) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < minTeasers+1 {
+		return
+	}
+	for _, i := range idx[:len(idx)-1] {
+		r.mark(i, ReasonTeaser)
+	}
+}
+
+// headlineShaped: a headline in title or sentence case, no sentence.
+func headlineShaped(l *lineInfo) bool {
+	return l.words >= headlineMinWords && l.words <= headlineMaxWords && l.ending == endNone && l.upperStart && 2*l.caps >= l.words &&
+		!l.quoteStart && !l.byline && !l.attribution && !l.listItem && !l.innerStop && !l.valueEnd && !dataRow(l) && l.numbers < headlineMaxNumbers
 }
 
 // titleBeforeProse reports whether line i is the last headline-like line

@@ -992,3 +992,19 @@ func TestMenusAboveArticle(t *testing.T) {
 		}
 	}
 }
+
+// Headlines of other stories above the article go; the article's own
+// title, the last headline over its first paragraph, stays.
+func TestHeadlinesAboveArticle(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Kessel Courier", free},
+		{"The Essential Harbour Walks Every Visitor Should Know", drop},
+		{"How A Small Bakery Fed The Whole Valley Last Winter", drop},
+		{"Why The Old Ferry Still Matters To The Islanders", drop},
+		{"Ten Questions For The New Harbour Master", drop},
+		{"Two Held After Raid On Kessel Flat", keep},
+		{"Police in Kessel arrested two men on Friday after a raid on a flat in the old town, prosecutors said on Saturday.", keep},
+		{"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said.", keep},
+	}, false)
+}
