@@ -136,6 +136,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.teasers()
 		if !marked {
 			r.headlines()
+			r.teaserBylines()
 		}
 	}
 	r.between()
@@ -1078,6 +1079,33 @@ func (r *rules) teasers() {
 	}
 	for _, i := range found {
 		r.mark(i, ReasonTeaser)
+	}
+}
+
+// teaserBylines marks the byline under a headline already taken for another
+// article's, the short summary under that byline and the one- or two-word
+// topic labels over the headline: a teaser's parts ("Apple" / "Gaming" /
+// "Super Kessel Run is out" / "by Lena Varga" / "The wait is over.").
+func (r *rules) teaserBylines() {
+	for i := range r.lines {
+		l := &r.lines[i]
+		if !l.byline || l.bp || l.words > 6 {
+			continue
+		}
+		p := r.prev(i)
+		if p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonHeadline && r.lines[p].reason != ReasonTeaser {
+			continue
+		}
+		r.mark(i, ReasonTeaser)
+		if n := r.next(i); n >= 0 && !r.lines[n].bp && r.lines[n].words <= teaserMaxWords && !r.lines[n].quoteStart && !r.lines[n].byline {
+			r.mark(n, ReasonTeaser)
+		}
+		for q, k := r.prev(p), 0; q >= 0 && k < 3; q, k = r.prev(q), k+1 {
+			if t := &r.lines[q]; t.bp || t.words > 2 || t.ending != endNone || t.byline || t.quoteStart {
+				break
+			}
+			r.mark(q, ReasonKicker)
+		}
 	}
 }
 

@@ -1008,3 +1008,20 @@ func TestHeadlinesAboveArticle(t *testing.T) {
 		{"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said.", keep},
 	}, false)
 }
+
+// A teaser's byline and summary under another article's headline, and its
+// topic labels above it, go with the headline.
+func TestTeaserBylines(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Police in Kessel arrested two men on Friday after a raid on a flat in the old town, prosecutors said on Saturday.", keep},
+		{"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said after the hearing was set.", keep},
+		{"The Latest", free},
+		{"Harbour", drop},
+		{"Super Ferry Run is now available to book from the port office", drop},
+		{"by Lena Varga", drop},
+		{"The wait is over.", drop},
+		{"Skip to contentSkip to site index", drop},
+		{"Prosecutors said the investigation would continue into the group's other members and their funding.", keep},
+	}, false)
+}
