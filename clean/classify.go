@@ -748,9 +748,15 @@ func (r *rules) menus() {
 // Done Right" / "How Bail Helps …" / … / the title / the text).
 func (r *rules) headTeasers() {
 	first := r.firstProse()
+	if first >= len(r.lines) {
+		return // no article: a table or a list is all there is
+	}
+	apart := func(i int) bool { return i < 0 || i >= len(r.lines) || r.lines[i].blank || r.lines[i].bp }
 	var idx []int
 	for i := 0; i < first; i++ {
-		if l := &r.lines[i]; !l.blank && !l.bp && headlineShaped(l) {
+		// Each on its own between blank lines or furniture: a wire's lines
+		// of labels and values ("Company Name Kessel Hospitality Inc") run on.
+		if l := &r.lines[i]; !l.blank && !l.bp && headlineShaped(l) && apart(i-1) && apart(i+1) {
 			idx = append(idx, i)
 		}
 	}

@@ -1465,7 +1465,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "a Texas Democrat", "Harbourton Muslims": a member word ends the
 	// name before it, which is then the place the people are from.
 	if headType == "" && b-a >= 2 && toks[b-1].resident && toks[b-1].shape == shapeCap && !toks[b-2].resident && int(ws.kbEnd[a]) < b {
-		return max(s.emitRun(ws, r, text, a, b-1, headType, flags), b)
+		end := max(s.emitRun(ws, r, text, a, b-1, headType, flags), b)
+		if int(ws.kbEnd[b-1]) == b && toks[b-1].end-toks[b-1].start > 0 && text[toks[b-1].end-1] == 's' {
+			// "Senate Republicans", "Democrats and Republicans": members
+			// in the plural that the knowledge base knows as the party.
+			s.addKBIn(ws, b-1, b)
+		}
+		return end
 	}
 	// "sous la direction de Karl Amberg": a lower-case particle before a
 	// first name is the sentence's preposition, not part of a surname.

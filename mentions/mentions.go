@@ -206,6 +206,18 @@ func markResidents(ws *workspace, r *langRules) {
 	}
 }
 
+// countedMembers takes the knowledge base's party away from a member word
+// that a number or a quantity counts ("two Republicans", "many Democrats"):
+// people of the party, not the party.
+func countedMembers(ws *workspace) {
+	for k := 1; k < len(ws.toks); k++ {
+		t, p := &ws.toks[k], &ws.toks[k-1]
+		if t.resident && int(ws.kbEnd[k]) == k+1 && p.word && p.sent == t.sent && (p.number || p.shape == shapeLower && p.class&wCommon != 0) {
+			ws.kbEnd[k], ws.kbInfo[k] = 0, nil
+		}
+	}
+}
+
 // Document states of workspace.sports.
 const (
 	sportsUnknown uint8 = iota
@@ -600,6 +612,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	monthFirstNames(ws, r)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
+	countedMembers(ws)
 	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
 	webAddresses(ws, r)

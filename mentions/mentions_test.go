@@ -154,6 +154,10 @@ func TestMentions(t *testing.T) {
 		{"en", "The 106th Rescue Wing said the 102nd Fighter Squadron flew.", []string{"106th Rescue Wing/ORG", "102nd Fighter Squadron/ORG"}, nil},
 		// The country's army named by its head alone, after the article.
 		{"en", "He served in the Army, then the Navy; the army's chief left.", []string{"Army/ORG", "Navy/ORG"}, nil},
+		// A party's members in the plural name the party; counted, they are
+		// its people, and a singular member word names where one is from.
+		{"en", "Senate Republicans blocked it and the Democrats objected; two Republicans, Lena Varga and Oru Kessel, left. A Texas Democrat stayed.",
+			[]string{"Republicans/ORG", "Democrats/ORG", "Lena Varga/PER", "Oru Kessel/PER", "Texas/LOC"}, []string{"Senate Republicans", "Democrat"}},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
