@@ -339,9 +339,9 @@ func (r *rules) splitWord(text string, s, e int, hasApos, hasHyphen bool, toks [
 }
 
 // capitalPronounElision reports a word that opens with M', N', S' or T' in
-// capitals after a lower-case word or a comma, with letters after it: a
-// name's spelling ("M'jid", "N'Golo"), where a pronoun would open its
-// sentence.
+// capitals before a capital, or after a lower-case word or a comma, with
+// letters after it: a name's spelling ("M'jid", "N'Golo"), where a pronoun
+// would open its sentence before a verb in lower case.
 func capitalPronounElision(text string, s, e int) bool {
 	if e-s < 4 || !strings.ContainsRune("MNST", rune(text[s])) {
 		return false
@@ -349,6 +349,9 @@ func capitalPronounElision(text string, s, e int) bool {
 	w := apostropheAt(text, s+1, e)
 	if w == 0 || s+1+w >= e {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[s+1+w:]); unicode.IsUpper(r) {
+		return true // "N’Golo", "M’Jid": a pronoun's elision comes before a verb, in lower case
 	}
 	p := s - 1
 	for p >= 0 && text[p] == ' ' {
