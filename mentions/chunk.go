@@ -853,6 +853,45 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	for h < j-1 && !toks[h].name {
 		h++
 	}
+	if headType == "" && r.lowerTails && len(r.headPrefixes) > 0 && h < j-1 {
+		// "Selon la Haute autorité …": the sentence's words before the
+		// adjective that opens an institution's name are no part of it; the
+		// run starts again there.
+		p := j - 1
+		if j-2 > h && toks[j-1].shape == shapeCap && toks[j-1].class&(wOrgHead|wLocHead) != 0 {
+			p = j - 2
+		}
+		if toks[p].shape == shapeCap && r.headPrefixes[string(ws.foldOf(&toks[p]))] {
+			opening := true
+			for k := i; k < p; k++ {
+				opening = opening && (toks[k].class&(wArticle|wFunction) != 0 || toks[k].shape == shapeLower && toks[k].class&(wConnector|wParticle) != 0)
+			}
+			if opening {
+				return i, "", 0
+			}
+		}
+	}
+	if headType == "" && r.lowerTails && toks[h].shape == shapeCap && r.headPrefixes[string(ws.foldOf(&toks[h]))] {
+		// "la Haute Autorité de santé", "la Haute autorité pour la
+		// transparence …", "le Grand port maritime du Havre": an adjective
+		// opens the name before its head, capitalised or not.
+		hd := -1
+		switch {
+		case j == h+2 && toks[h+1].shape == shapeCap && toks[h+1].class&(wOrgHead|wLocHead) != 0:
+			hd = h + 1
+		case j == h+1 && j < n && toks[j].word && toks[j].shape == shapeLower && toks[j].sent == toks[h].sent && toks[j].class&(wOrgHead|wLocHead) != 0:
+			hd = j
+		}
+		if hd >= 0 {
+			if e := s.lowerTail(ws, r, hd); e > j && e > hd+1 {
+				headType = "ORG"
+				if toks[hd].class&wOrgHead == 0 {
+					headType = "LOC"
+				}
+				return e, headType, flagLowerName
+			}
+		}
+	}
 	if j == h+1 && headType == "" && r.lowerTails && toks[h].shape == shapeCap && toks[h].class&(wOrgHead|wLocHead) != 0 {
 		if e := s.lowerTail(ws, r, h); e > j {
 			headType = "ORG"

@@ -43,6 +43,9 @@ type lexiconFile struct {
 	// surname after them names ("la Commission Juncker", "le gouvernement
 	// Philippe"): that name is the person's.
 	LeaderBodies []string `yaml:"leader_bodies"`
+	// HeadPrefixes: adjectives that open an institution's name before its
+	// head ("Haute Autorité de santé", "Grand port maritime du Havre").
+	HeadPrefixes []string `yaml:"head_prefixes"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -374,6 +377,8 @@ type langRules struct {
 	nationalBodies map[string]bool
 	// leaderBodies: folded leader_bodies.
 	leaderBodies map[string]bool
+	// headPrefixes: folded head_prefixes.
+	headPrefixes map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -630,6 +635,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
 	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
 	r.leaderBodies = addFolded(r.leaderBodies, f.LeaderBodies)
+	r.headPrefixes = addFolded(r.headPrefixes, f.HeadPrefixes)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

@@ -182,6 +182,10 @@ func TestMentions(t *testing.T) {
 		// A government or a term named after its leader: the name is the person's.
 		{"fr", "Le projet de la Commission Varnak et du gouvernement Kessler a échoué sous l'ère Vessaro.",
 			[]string{"Varnak/PER", "Kessler/PER", "Vessaro/PER"}, nil},
+		// An adjective opens an institution's name before its head,
+		// capitalised or not; the sentence's words before it do not.
+		{"fr", "Selon la Haute autorité pour la transparence de la vie publique, le Haut conseil pour le climat et la Haute Autorité de santé ont parlé.",
+			[]string{"Haute autorité pour la transparence de la vie publique/ORG", "Haut conseil pour le climat/ORG", "Haute Autorité de santé/ORG"}, []string{"Haute", "Haute Autorité"}},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
 		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
