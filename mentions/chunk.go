@@ -861,7 +861,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 		if j-2 > h && toks[j-1].shape == shapeCap && toks[j-1].class&(wOrgHead|wLocHead) != 0 {
 			p = j - 2
 		}
-		if toks[p].shape == shapeCap && r.headPrefixes[string(ws.foldOf(&toks[p]))] {
+		if p > i && toks[p].shape == shapeCap && r.headPrefixes[string(ws.foldOf(&toks[p]))] {
 			opening := true
 			for k := i; k < p; k++ {
 				opening = opening && (toks[k].class&(wArticle|wFunction) != 0 || toks[k].shape == shapeLower && toks[k].class&(wConnector|wParticle) != 0)
