@@ -184,7 +184,7 @@ func TestMentions(t *testing.T) {
 			[]string{"Varnak/PER", "Kessler/PER", "Vessaro/PER"}, nil},
 		// An adjective opens an institution's name before its head,
 		// capitalised or not; the sentence's words before it do not.
-		{"fr", "Selon la Haute autorité pour la transparence de la vie publique, le Haut conseil pour le climat et la Haute Autorité de santé ont parlé.",
+		{"fr", "Selon la Haute autorité pour la transparence de la vie publique, le Haut conseil pour le climat a parlé. La Haute Autorité de santé aussi.",
 			[]string{"Haute autorité pour la transparence de la vie publique/ORG", "Haut conseil pour le climat/ORG", "Haute Autorité de santé/ORG"}, []string{"Haute", "Haute Autorité"}},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
