@@ -130,6 +130,9 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.headlineCopies(text)
 	}
 	r.notices()
+	if !marked {
+		r.repeatedWidgets(text)
+	}
 	r.kickers(text)
 	r.tail(text)
 	if !r.wrapped() {
@@ -772,6 +775,52 @@ func (r *rules) headTeasers() {
 func headlineShaped(l *lineInfo) bool {
 	return l.words >= headlineMinWords && l.words <= headlineMaxWords && l.ending == endNone && l.upperStart && 2*l.caps >= l.words &&
 		!l.quoteStart && !l.byline && !l.attribution && !l.listItem && !l.innerStop && !l.valueEnd && !dataRow(l) && l.numbers < headlineMaxNumbers
+}
+
+// repeatedWidgets marks the short unpunctuated lines that a page repeats
+// at least three times after its first paragraph: a widget's labels under
+// every teaser ("Like", "Comment Share", "0 Likes, Comments & Shares"),
+// next to furniture or to one another. Text says a thing once; a speaker's
+// label ends with its colon.
+func (r *rules) repeatedWidgets(text string) {
+	first := r.firstProse()
+	var counts map[string]int
+	key := func(l *lineInfo) (string, bool) {
+		if l.blank || l.words == 0 || l.words > 6 || l.ending != endNone || l.byline || l.quoteStart {
+			return "", false
+		}
+		t := strings.TrimSpace(text[l.start:l.end])
+		return t, !strings.HasSuffix(t, ":")
+	}
+	for i := first + 1; i < len(r.lines); i++ {
+		if k, ok := key(&r.lines[i]); ok {
+			if counts == nil {
+				counts = map[string]int{}
+			}
+			counts[k]++
+		}
+	}
+	rep := func(i int) bool {
+		if i < 0 {
+			return false
+		}
+		k, ok := key(&r.lines[i])
+		return ok && counts[k] >= 3
+	}
+	// Next to furniture or to another such line: a table's labels repeat
+	// too, between their values.
+	var marks []int
+	for i := first + 1; i < len(r.lines); i++ {
+		if l := &r.lines[i]; !l.bp && rep(i) {
+			p, n := r.prev(i), r.next(i)
+			if p >= 0 && (r.lines[p].bp || rep(p)) || n >= 0 && (r.lines[n].bp || rep(n)) {
+				marks = append(marks, i)
+			}
+		}
+	}
+	for _, i := range marks {
+		r.mark(i, ReasonRepeated)
+	}
 }
 
 // titleBeforeProse reports whether line i is the last headline-like line

@@ -1025,3 +1025,42 @@ func TestTeaserBylines(t *testing.T) {
 		{"Prosecutors said the investigation would continue into the group's other members and their funding.", keep},
 	}, false)
 }
+
+// A widget's labels repeated under every teaser go; a line the article
+// repeats once, and a speaker's label, stay.
+func TestRepeatedWidgets(t *testing.T) {
+	st := newTestStage(t)
+	text := "Police in Kessel arrested two men on Friday after a raid on a flat in the old town, prosecutors said.\n\n" +
+		"LENA VARGA:\nWe saw them leave.\n\nLENA VARGA:\nThey did not come back.\n\nLENA VARGA:\nThat was all.\n\n" +
+		"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said after the hearing.\n\n" +
+		"Raid in the old town\n\n" +
+		"Harbour walks reopen\n\n0 Likes, Comments & Shares\n\nLike\n\n" +
+		"Ferry fares rise\n\n0 Likes, Comments & Shares\n\nLike\n\n" +
+		"New bakery opens\n\n0 Likes, Comments & Shares\n\nLike\n\n" +
+		"I have lived in Kessel for thirty years and I have never seen the police move so quickly, one reader wrote under the story.\n"
+	doc := &dossier.Document{Name: t.Name(), Format: "txt", Text: text}
+	if err := st.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	covered := func(i int) bool {
+		for _, sp := range doc.Boilerplate {
+			if sp.Start <= i && i < sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "0 Likes")
+		if j < 0 {
+			break
+		}
+		if !covered(i + j) {
+			t.Errorf("widget line kept at %d", i+j)
+		}
+		i += j + 1
+	}
+	if covered(strings.Index(text, "LENA VARGA:")) {
+		t.Error("speaker label dropped")
+	}
+}
