@@ -157,7 +157,7 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonCue)
 	case l.prefix && l.words <= prefixMaxWords && !(l.holder > 0 && l.prose && l.words >= proseMinWords):
 		// (A picture's credit that a page glued to the paragraph under it,
-		// "Photo: Lena Varga Archives Les entreprises ont …", is the
+		// "Photo: Lena Varga Archives Les vélos partagés ont …", is the
 		// paragraph: kept, with its credit.)
 		mark(ReasonCue)
 	case l.phrase && l.words <= phraseMaxWords:
@@ -716,7 +716,7 @@ const (
 
 // menus marks the blocks of short unpunctuated lines, blank lines around
 // them, above the article's first paragraph: a page's menus and sections
-// pasted one item a line ("Books / Movies / Television"). A title, a kicker
+// pasted one item a line ("Sport / Weather / Travel"). A title, a kicker
 // or a byline stands alone or in twos; a list inside the article comes after
 // its first paragraph.
 func (r *rules) menus() {
@@ -779,7 +779,7 @@ func headlineShaped(l *lineInfo) bool {
 
 // repeatedWidgets marks the short unpunctuated lines that a page repeats
 // at least three times after its first paragraph: a widget's labels under
-// every teaser ("Like", "Comment Share", "0 Likes, Comments & Shares"),
+// every teaser ("Like", "Comment Share", "3 Likes · Shares"),
 // next to furniture or to one another. Text says a thing once; a speaker's
 // label ends with its colon.
 func (r *rules) repeatedWidgets(text string) {
@@ -1140,7 +1140,7 @@ func (r *rules) teasers() {
 // teaserBylines marks the byline under a headline already taken for another
 // article's, the short summary under that byline and the one- or two-word
 // topic labels over the headline: a teaser's parts ("Apple" / "Gaming" /
-// "Super Kessel Run is out" / "by Lena Varga" / "The wait is over.").
+// "Kessel ferry timetable out" / "by Lena Varga" / "Tickets on sale Monday.").
 func (r *rules) teaserBylines() {
 	for i := range r.lines {
 		l := &r.lines[i]

@@ -56,14 +56,14 @@ func TestFigures(t *testing.T) {
 			{"300", 300, "person", "about", "spectators"}, {"two", 2, "person", "exact", "envoys"}}},
 		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
-		{"en", "Alerts may hold only 90 characters, and 12 people died.", []want{{"12", 12, "killed", "exact", "people"}}},
+		{"en", "Each notice holds at most 160 characters, and 12 people died.", []want{{"12", 12, "killed", "exact", "people"}}},
 		// South Asian grouping: lakhs of two digits between commas.
-		{"en", "Some 28,25,140 people were infected and the toll rose to 1,97,666 deaths.", []want{
-			{"28,25,140", 2825140, "person", "about", "people"}, {"1,97,666", 197666, "killed", "exact", "deaths"}}},
+		{"en", "Some 12,34,567 people were infected and the toll rose to 2,45,310 deaths.", []want{
+			{"12,34,567", 1234567, "person", "about", "people"}, {"2,45,310", 245310, "killed", "exact", "deaths"}}},
 		{"en", "Scores of 1,23 and 12,34,5 are no counts of 3 people.", []want{{"3", 3, "person", "exact", "people"}}},
 		// A closed compound headed by an agent noun counts people.
-		{"en", "At least five of 17 Kessel policymakers agreed, and 40 shopkeepers closed.", []want{
-			{"five", 5, "person", "at_least", "policymakers"}, {"17", 17, "person", "exact", "policymakers"}, {"40", 40, "person", "exact", "shopkeepers"}}},
+		{"en", "Only three of 12 Kessel policymakers objected, and 40 shopkeepers closed.", []want{
+			{"three", 3, "person", "exact", "policymakers"}, {"12", 12, "person", "exact", "policymakers"}, {"40", 40, "person", "exact", "shopkeepers"}}},
 		// A partitive before the counted noun: "of the", French "des" (de les).
 		{"en", "Police arrested three of the suspects on Friday.", []want{{"three", 3, "person", "exact", "suspects"}}},
 		{"fr", "La police a arrêté trois des suspects vendredi.", []want{{"trois", 3, "person", "exact", "suspects"}}},

@@ -65,7 +65,7 @@ func (s *scanner) groupAfter(i int) (int, bool) {
 
 // lakhGroups reads the South Asian grouping after a number's first one or
 // two digits ending at i: comma groups of two digits, then one of three
-// ("28,25,140" is 2,825,140; "1,97,666"). It returns the end and the value.
+// ("12,34,567" is 1,234,567; "2,45,310"). It returns the end and the value.
 func (s *scanner) lakhGroups(i int, value float64) (int, float64, bool) {
 	pairs := 0
 	for i+1 < s.hi && s.t[i] == ',' {
@@ -129,7 +129,7 @@ func (s *scanner) parseDigits(ws int) (ex numExpr, skip int, ok bool) {
 	value := digitsValue(s.t[ws:j])
 	grouped, decimal := false, false
 	if e, v, ok := s.lakhGroups(j, value); ok && firstLen <= 2 {
-		value, j, grouped = v, e, true // "28,25,140": South Asian grouping
+		value, j, grouped = v, e, true // "12,34,567": South Asian grouping
 	}
 	if firstLen <= 3 && !grouped {
 		for j < s.hi {

@@ -929,8 +929,8 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 			if p := &toks[k-1]; k > i+1 && p.word && p.shape == shapeLower && (p.class&(wConnector|wArticle) == 0 || p.class&wCoord != 0) {
 				// "du Parti socialiste Oru Kessel": a capital right after
 				// the name's lower-case words opens another name; so does
-				// one right after a coordinator ("… pour la prédication et
-				// le jihad et Vessaru"), where "et des Affaires" goes on.
+				// one right after a coordinator ("… pour la défense et la
+				// liberté et Vessaru"), where "et des Affaires" goes on.
 				return last
 			}
 			last, content, named = k+1, 0, true
@@ -948,7 +948,7 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 				if toks[e-1].class&wConnector != 0 && toks[e-1].shape == shapeLower {
 					e--
 				}
-				return min(last, e) // "le Conseil européen de fin juin": the words before the month date it
+				return min(last, e) // "le Conseil national de début juillet": the words before the month date it
 			}
 			return last // "le Parlement mardi": a weekday right after the name ends it
 		case r.isVerb(ws.foldOf(u)):
@@ -1695,7 +1695,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		if g.word && g.shape == shapeCap && g.class&wGiven != 0 && ws.kbEnd[gi] == 0 && !s.majorPlace(ws, text[g.start:g.end]) &&
 			l.word && l.shape == shapeCap && l.class&(wOrgHead|wLocHead) == 0 && ws.kbEnd[b-1] == 0 &&
 			p.word && p.shape == shapeCap && p.class&wDict != 0 && p.class&(wGiven|wTitle|wHonorific|wParticle|wArticle|wFunction|wConnector|wOrgHead|wLocHead) == 0 &&
-			!p.sentStart && !bytes.HasSuffix(ws.foldOf(p), []byte("ing")) { // (a participle opens a name: "the Standing Rock Sioux")
+			!p.sentStart && !bytes.HasSuffix(ws.foldOf(p), []byte("ing")) { // (a participle opens a name: "the Flying Rock Vessa")
 			if gi-1 > a {
 				s.emitRun(ws, r, text, a, gi-1, "", flags) // the office's place; its role word goes
 			}
@@ -2054,7 +2054,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		return b
 	case placesOnly && b-a >= 3 && toks[a].sentStart && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 &&
 		toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && toks[b-1].class&(wOrgHead|wLocHead) == 0:
-		// "The Hillary Clinton campaign": the sentence's article, then a
+		// "The Marta Clinton campaign": the sentence's article, then a
 		// person's name whose surname is a town's.
 		return max(s.emitRun(ws, r, text, a+1, b, headType, flags), b)
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
@@ -3379,7 +3379,7 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				// domain, a common noun, ends where a given name opens the
 				// person's name, or where two names follow it after a title
 				// ("le ministre de la Santé Roman Prymula"). A participle
-				// opens a name ("the Standing Rock Sioux").
+				// opens a name ("the Flying Rock Vessa").
 			case s.isDemonym(text, t) && a+1 < b && toks[b-1].class&(wOrgHead|wLocHead) == 0 && !s.namedInstitution(ws, a+1, b) &&
 				!(a+3 < b && toks[a+1].class&wOrgHead != 0 && toks[a+1].shape == shapeCap && toks[a+2].shape == shapeLower && toks[a+2].class&wConnector != 0):
 				// (A nationality before a head and its "of" opens the
@@ -4725,7 +4725,7 @@ func (s *Stage) initialJoins(ws *workspace, i, j int) bool {
 		case k == i && t.sentStart && t.class&(wFunction|wByline) != 0:
 			return true // "Par E. Nurdin", "By J. Roe": the byline's cue opens the run
 		case t.shape == shapeCap && k < j-2 && toks[k+1].class&wGiven != 0 && toks[k+1].shape == shapeCap:
-			return true // "Secretary of State Rex W. Tillerson": a first name opens the person's name after the office's words
+			return true // "Secretary of State Lena W. Tessler": a first name opens the person's name after the office's words
 		default:
 			return false
 		}

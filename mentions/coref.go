@@ -172,7 +172,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	// told reporters") names a person there, and everywhere in the document;
 	// so does one that is the surname of a person the document names
 	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word,
-	// or the first name ("Nikki will leave" after "Nikki Haley").
+	// or the first name ("Nikki left" after "Nikki Varga").
 	var personKeys map[string]bool
 	for i := range ws.cands {
 		c := &ws.cands[i]

@@ -1137,8 +1137,8 @@ func (s *Stage) splitGluedGiven(ws *workspace, r *langRules, text string, x tok,
 		if r.class(ws.key)&wGiven == 0 {
 			return x
 		}
-		// The head is a surname, a word or not ("Bruce WeaverBruce
-		// Weaver"), or a credit's last word ("Getty ImagesBruce Weaver").
+		// The head is a surname, a word or not ("Lena WeaverLena
+		// Weaver"), or a credit's last word ("Kessel ImagesLena Weaver").
 		name := x
 		name.end = x.start + i
 		s.appendTok(ws, r, text, name, false)

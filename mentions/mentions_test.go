@@ -134,18 +134,18 @@ func TestMentions(t *testing.T) {
 		// place's body; a person's press office is not.
 		{"en", "A spokesman for the Harbourton County prosecutor's office said the Kessel police department had no record, nor did Lena Varga's press office.",
 			[]string{"Harbourton County prosecutor's office/ORG", "Kessel police department/ORG", "Lena Varga/PER"}, []string{"Harbourton County", "Lena Varga's press office"}},
-		{"en", "A suit names the Morton County sheriff’s office and the city's coroner's office.", []string{"Morton County sheriff’s office/ORG"}, []string{"Morton County"}},
+		{"en", "A suit names the Morton County coroner’s office and the city's clerk's office.", []string{"Morton County coroner’s office/ORG"}, []string{"Morton County"}},
 		// The sentence's article before a person whose surname is a town's.
-		{"en", "The Hillary Clinton campaign canceled its rallies.", []string{"Hillary Clinton/PER"}, []string{"Clinton", "Hillary"}},
+		{"en", "The Marta Clinton campaign hired new staff.", []string{"Marta Clinton/PER"}, []string{"Clinton", "Marta"}},
 		// An initial after an office's words and a first name.
-		{"en", "Secretary of State Rex W. Tillerson met Harbourton County Executive Lena K. Varga.",
-			[]string{"Rex W. Tillerson/PER", "Harbourton County/LOC", "Lena K. Varga/PER"}, []string{"Tillerson", "Rex W."}},
+		{"en", "Secretary of State Marta W. Tessler met Harbourton County Executive Lena K. Varga.",
+			[]string{"Marta W. Tessler/PER", "Harbourton County/LOC", "Lena K. Varga/PER"}, []string{"Tessler", "Marta W."}},
 		// A first name alone that a small town bears, after the person was
 		// named in full, is the person; after "in", the town.
-		{"en", "Nikki Haley will resign. At the end of the year, Nikki will be leaving. Troops in Nikki were calm.",
-			[]string{"Nikki Haley/PER", "Nikki/PER", "Nikki/LOC"}, nil},
+		{"en", "Nikki Varga resigned on Monday. By spring Nikki had gone home. Troops in Nikki were calm.",
+			[]string{"Nikki Varga/PER", "Nikki/PER", "Nikki/LOC"}, nil},
 		// A picture's credit glued to the photographer's first name.
-		{"en", "Photo by Bruce WeaverBruce Weaver / Kessel ImagesBruce Weaver / AFP", []string{"Bruce Weaver/PER"}, []string{"Kessel ImagesBruce Weaver", "Bruce WeaverBruce"}},
+		{"en", "Photo by Lena WeaverLena Weaver / Kessel ImagesLena Weaver / AFP", []string{"Lena Weaver/PER"}, []string{"Kessel ImagesLena Weaver", "Lena WeaverLena"}},
 		// An adjective before a body's acronym qualifies it; an indefinite
 		// article after a head's "for" stays inside the name.
 		{"en", "A Democratic FCC commissioner spoke at the Center for a New Kessel Security.",
@@ -171,10 +171,10 @@ func TestMentions(t *testing.T) {
 		// coordinator ends them.
 		{"fr", "Selon l'Office fédéral de la sécurité alimentaire et des affaires vétérinaires, le risque est faible.",
 			[]string{"Office fédéral de la sécurité alimentaire et des affaires vétérinaires/ORG"}, nil},
-		{"fr", "Il a été exclu du Parti socialiste et de porter des armes, puis l'Agence des participations de l'État auprès des Chantiers de Vessa a voté.",
-			[]string{"Parti socialiste/ORG", "Agence des participations de l'État/ORG"}, []string{"Parti socialiste et de porter des armes", "Agence des participations de l'État auprès des Chantiers"}},
-		{"fr", "Le Groupe pour la prédication et le combat et Vessaru ont fusionné.",
-			[]string{"Groupe pour la prédication et le combat/ORG"}, []string{"Groupe pour la prédication et le combat et Vessaru"}},
+		{"fr", "Il a promis de quitter le Parti socialiste et de fonder un mouvement, puis l'Agence des participations de l'État auprès des Chantiers de Vessa a voté.",
+			[]string{"Parti socialiste/ORG", "Agence des participations de l'État/ORG"}, []string{"Parti socialiste et de fonder un mouvement", "Agence des participations de l'État auprès des Chantiers"}},
+		{"fr", "Le Front pour la défense et la liberté et Vessaru ont fusionné.",
+			[]string{"Front pour la défense et la liberté/ORG"}, []string{"Front pour la défense et la liberté et Vessaru"}},
 		// An acronym a body's lower-case name defines is the body's; one a
 		// common noun's words define is no name; nor is a news bulletin's.
 		{"fr", "Le parquet national financier (PNF) a saisi un engin explosif improvisé (EEI), a-t-on appris au JT de Vessa TV.",
@@ -188,8 +188,8 @@ func TestMentions(t *testing.T) {
 			[]string{"Haute autorité pour la transparence de la vie publique/ORG", "Haut conseil pour le climat/ORG", "Haute Autorité de santé/ORG"}, []string{"Haute", "Haute Autorité"}},
 		// A month's modifier after an institution's lower-case words dates
 		// the sentence; a weekday after the whole name leaves it whole.
-		{"fr", "Le Conseil européen de fin juin tranchera, comme le Conseil supérieur de la magistrature lundi.",
-			[]string{"Conseil européen/ORG", "Conseil supérieur de la magistrature/ORG"}, []string{"Conseil européen de fin", "Conseil européen de fin juin"}},
+		{"fr", "Le Conseil européen de début juillet tranchera, comme le Conseil supérieur de la magistrature lundi.",
+			[]string{"Conseil européen/ORG", "Conseil supérieur de la magistrature/ORG"}, []string{"Conseil européen de début", "Conseil européen de début juillet"}},
 		// Two newspaper words coordinated are one paper; two papers' names
 		// stay two.
 		{"en", "The Post and Courier reported it, and he told the News & Observer; the Kessel Times and the Vessa Herald agreed.",
@@ -197,7 +197,7 @@ func TestMentions(t *testing.T) {
 		{"en", "Fed Chair Lena Varga spoke; strategists at Kessel Capital Markets expect the Fed to wait.",
 			[]string{"Fed/ORG", "Lena Varga/PER", "Kessel Capital Markets/ORG"}, nil},
 		// A time zone after a clock time; an actor after one stays.
-		{"en", "Updated: April 7, 2020 03:49 pm IST. At 10:30 KLF fighters struck; by 11:05 WAT on Monday it was over.", []string{"KLF/ORG"}, []string{"IST", "WAT"}},
+		{"en", "Updated: March 2, 2031 10:15 am IST. At 10:30 KLF fighters struck; by 11:05 WAT on Monday it was over.", []string{"KLF/ORG"}, []string{"IST", "WAT"}},
 		{"en", "By Paul VarnakLena Kessel and Tom Ross", []string{"Paul Varnak/PER", "Lena Kessel/PER", "Tom Ross/PER"}, nil},
 		{"en", "Ian MacArthur Smith met Sean FitzGerald Jones.", []string{"Ian MacArthur Smith/PER", "Sean FitzGerald Jones/PER"}, nil},
 		// Common words that an organisation's head ends, inside a sentence,
@@ -757,9 +757,9 @@ func TestDictCacheIsPerDocument(t *testing.T) {
 
 // A participle opens a name: it is no office's domain cut off the name.
 func TestParticipleOpensName(t *testing.T) {
-	doc := run(t, "They live on the Standing Rock Sioux reservation, said the Harbourton County Executive Ed Day.", "en")
+	doc := run(t, "They live on the Flying Rock Vessa reservation, said the Harbourton County Executive Ed Day.", "en")
 	got := found(doc)
-	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Standing Rock Sioux/") }) ||
+	if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "Flying Rock Vessa/") }) ||
 		!slices.Contains(got, "Ed Day/PER") {
 		t.Errorf("got %v", got)
 	}

@@ -468,7 +468,7 @@ const bareAfterProse = 3
 // bylineDateUnder reports line i, a date alone, a few lines under the first
 // paragraph with no furniture between: the standfirst or a caption glued to
 // its paragraph, then a caption or a byline, then the article's date
-// ("Photo: … Les entreprises …" / "Lena Varga" / "19 février 2020"). Under
+// ("Photo: … Les vélos …" / "Lena Varga" / "19 février 2031"). Under
 // a "read also" cue a date is another article's; in a heading, an event's.
 func (s *Stage) bylineDateUnder(doc *dossier.Document, lines []line, firstProse, i int, lang string) bool {
 	if i <= firstProse || i > firstProse+bareAfterProse || !s.dateDominated(doc, lines[i].Span, words(doc.Text[lines[i].Start:lines[i].End]), 0, lang) {
@@ -521,7 +521,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 			// below a standfirst as well as above the first paragraph.
 			trust = trustPublished
 		}
-		under := i >= firstProse && s.bylineDateUnder(doc, lines, firstProse, i, lang) // "Photo: … Les entreprises …" / "Lena Varga" / "19 février 2020"
+		under := i >= firstProse && s.bylineDateUnder(doc, lines, firstProse, i, lang) // "Photo: … Les vélos …" / "Lena Varga" / "19 février 2031"
 		if trust <= bestTrust && !(trust == trustBare && (i < firstProse || under)) || trust == trustBare && i >= max(top, firstProse) && !under {
 			continue
 		}

@@ -118,7 +118,7 @@ func TestMetaTable(t *testing.T) {
 		// and the date alone on its line under it are still the article's.
 		{"date under a glued caption and a bare byline", "fr",
 			strings.Repeat("Rubriques\n", 25) + "Vessa sévira contre les trottinettes\n" +
-				"Photo: Lena Varga Archives Le Courrier Les entreprises de trottinettes en libre-service ont enregistré 365 000 déplacements entre juin et novembre.\n" +
+				"Photo: Lena Varga Archives Le Courrier Les vélos partagés de la ville ont servi à 80 000 trajets cet automne, surtout le week-end.\n" +
 				"Oru Kessel\n19 février 2031\n" +
 				"En raison du taux élevé d'infractions, la Ville ne renouvellera pas les permis l'an prochain, a annoncé le maire.\n",
 			"Vessa sévira contre les trottinettes", "2031-02-19", "19 février 2031"},

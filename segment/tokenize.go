@@ -298,7 +298,7 @@ func (r *rules) splitWord(text string, s, e int, hasApos, hasHyphen bool, toks [
 	}
 	tail := dossier.Span{}
 	if hasApos && capitalPronounElision(text, s, e) {
-		// "le député M'jid Varga", "N'Golo Kessé": inside a sentence a
+		// "le député M'bala Varga", "N'Dala Kessé": inside a sentence a
 		// pronoun's elision in capitals opens a name, no verb.
 		return append(toks, dossier.Token{Span: dossier.Span{Start: s, End: e}, Kind: dossier.TokWord})
 	}
@@ -340,7 +340,7 @@ func (r *rules) splitWord(text string, s, e int, hasApos, hasHyphen bool, toks [
 
 // capitalPronounElision reports a word that opens with M', N', S' or T' in
 // capitals before a capital, or after a lower-case word or a comma, with
-// letters after it: a name's spelling ("M'jid", "N'Golo"), where a pronoun
+// letters after it: a name's spelling ("M'bala", "N'Dala"), where a pronoun
 // would open its sentence before a verb in lower case.
 func capitalPronounElision(text string, s, e int) bool {
 	if e-s < 4 || !strings.ContainsRune("MNST", rune(text[s])) {
@@ -351,7 +351,7 @@ func capitalPronounElision(text string, s, e int) bool {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(text[s+1+w:]); unicode.IsUpper(r) {
-		return true // "N’Golo", "M’Jid": a pronoun's elision comes before a verb, in lower case
+		return true // "N’Dala", "M’Bala": a pronoun's elision comes before a verb, in lower case
 	}
 	p := s - 1
 	for p >= 0 && text[p] == ' ' {

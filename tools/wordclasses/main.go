@@ -237,8 +237,8 @@ func frenchVerbForms(dir, out string, rules map[string][]suffixRule) error {
 		}
 		if verb {
 			lemmas++
-			// The infinitive ends a name's lower-case words too ("exclu de
-			// l'Assemblée nationale et de porter des armes").
+			// The infinitive ends a name's lower-case words too ("promis
+			// de quitter le Parti socialiste et de fonder un mouvement").
 			forms[lemma] = true
 		} else {
 			nominal[lemma] = true
