@@ -169,14 +169,24 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		}
 	}
 	// A small town's name that a person verb follows ("Clinton said", "Dole
-	// told reporters") names a person there, and everywhere in the document;
+	// told reporters"), or any town's after a person's title ("Mr. Bolton"),
+	// names a person there, and everywhere in the document;
 	// so does one that is the surname of a person the document names
 	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word,
 	// or the first name ("Nikki left" after "Nikki Varga").
-	var personKeys map[string]bool
+	var personKeys, titledKeys map[string]bool
 	for i := range ws.cands {
 		c := &ws.cands[i]
-		if c.entry == nil || c.entry.Type != kb.LOC || c.to-c.from != 1 || !s.townAsPerson(ws, r, c) {
+		if c.entry == nil || c.entry.Type != kb.LOC || c.to-c.from != 1 {
+			continue
+		}
+		if c.entry.Kind == kb.KindCity && cappedTitleBefore(ws, c.from) { // (not "Miss Poland", "Commander Europe")
+			if titledKeys == nil {
+				titledKeys = map[string]bool{}
+			}
+			titledKeys[keys[i]] = true
+		}
+		if !s.townAsPerson(ws, r, c) {
 			continue
 		}
 		if personKeys == nil {
@@ -187,8 +197,8 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
-			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0 || firstNames[keys[i]] && ws.toks[c.from].class&wGiven != 0) &&
-			!placePrepBefore(ws, c.from) && (!s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
+			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0 || firstNames[keys[i]] && ws.toks[c.from].class&wGiven != 0 || titledKeys[keys[i]]) &&
+			!placePrepBefore(ws, c.from) && (titledKeys[keys[i]] || !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
 			// "Rand Paul … Paul said": a first name that a province
 			// somewhere is named like is the surname of the person named so.
 			surnames[keys[i]] && c.entry.Kind == kb.KindRegion && ws.toks[c.from].class&wGiven != 0) {
@@ -1103,4 +1113,16 @@ func oneEdit(x, y string) bool {
 		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && x[i+2:] == y[i+2:] // swap
 	}
 	return x[i:] == y[i+1:] // insertion
+}
+
+// cappedTitleBefore reports a capitalised person's title right before token
+// a, in its sentence ("Mr. Bolton", "Gen. Preston"): a town's name there is
+// a surname.
+func cappedTitleBefore(ws *workspace, a int) bool {
+	k := a - 1
+	if k >= 0 && !ws.toks[k].word && ws.text[ws.toks[k].start:ws.toks[k].end] == "." {
+		k--
+	}
+	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeCap && ws.toks[k].class&(wTitle|wHonorific) != 0 && ws.toks[k].class&wGiven == 0 &&
+		ws.toks[k].sent == ws.toks[a].sent
 }

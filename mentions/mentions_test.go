@@ -158,6 +158,10 @@ func TestMentions(t *testing.T) {
 		// its people, and a singular member word names where one is from.
 		{"en", "Senate Republicans blocked it and the Democrats objected; two Republicans, Lena Varga and Oru Kessel, left. A Texas Democrat stayed.",
 			[]string{"Republicans/ORG", "Democrats/ORG", "Lena Varga/PER", "Oru Kessel/PER", "Texas/LOC"}, []string{"Senate Republicans", "Democrat"}},
+		// A town's name after a person's title is a surname there and
+		// wherever the document uses it alone; a country's is not.
+		{"en", "Ms. Varga clashed with Mr. Bolton on Monday. Bolton did not reply. She was Miss Poland once.",
+			[]string{"Bolton/PER", "Poland/LOC"}, nil},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
