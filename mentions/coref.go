@@ -19,6 +19,7 @@ const (
 	ReasonAka      = "aka"
 	ReasonSameName = "same-name"
 	ReasonSpelling = "spelling-variant"
+	ReasonInitials = "middle-initials"
 )
 
 // candKey returns the folded words of a candidate, space-separated.
@@ -705,6 +706,30 @@ func (s *Stage) group(doc *dossier.Document, ws *workspace, r *langRules) {
 			union(a, b, ReasonSpelling, first)
 		}
 	}
+	// A person named with and without middle initials is one ("Nikki R.
+	// Varga", "Nikki Varga"): then a surname alone fits one entity.
+	for a := range bs {
+		if bs[a].typ != dossier.TypePER || bs[a].words < 3 || find(a) != a {
+			continue
+		}
+		bare, ok := withoutInitials(bs[a].key)
+		if !ok {
+			continue
+		}
+		for b := range bs {
+			if b == a || bs[b].typ != dossier.TypePER || bs[b].key != bare || bs[a].entry != nil && bs[b].entry != nil || find(a) == find(b) {
+				continue
+			}
+			first := -1
+			for m := range kept {
+				if mentionEnt[m] == b {
+					first = m
+					break
+				}
+			}
+			union(a, b, ReasonInitials, first)
+		}
+	}
 	// Surnames and partial names: "Hecker" → "Marc Hecker" when one entity fits.
 	longKeys := make([]string, len(bs)) // the KB name when linked, else the first form
 	for j := range bs {
@@ -1125,4 +1150,27 @@ func cappedTitleBefore(ws *workspace, a int) bool {
 	}
 	return k >= 0 && ws.toks[k].word && ws.toks[k].shape == shapeCap && ws.toks[k].class&(wTitle|wHonorific) != 0 && ws.toks[k].class&wGiven == 0 &&
 		ws.toks[k].sent == ws.toks[a].sent
+}
+
+// withoutInitials returns a person's folded name without the one-letter
+// words between its first and last ("nikki r varga" → "nikki varga"), and
+// whether there were any.
+func withoutInitials(key string) (string, bool) {
+	ws := strings.Fields(key)
+	if len(ws) < 3 {
+		return "", false
+	}
+	out := []string{ws[0]}
+	dropped := false
+	for _, w := range ws[1 : len(ws)-1] {
+		if utf8.RuneCountInString(w) == 1 {
+			dropped = true
+			continue
+		}
+		out = append(out, w)
+	}
+	if !dropped || utf8.RuneCountInString(ws[0]) == 1 {
+		return "", false
+	}
+	return strings.Join(append(out, ws[len(ws)-1]), " "), true
 }

@@ -316,6 +316,11 @@ func TestAliases(t *testing.T) {
 			[][2]string{{"ISKP", "Islamic State"}}, "", ""},
 		{"en", "Sara Tall met Paul Tall. Tall said nothing.",
 			nil, [][2]string{{"Sara Tall", "Tall"}, {"Paul Tall", "Tall"}, {"Sara Tall", "Paul Tall"}}, "", ""},
+		// With and without a middle initial, one person; the surname then fits one.
+		{"en", "Marta R. Vessel met reporters. Marta Vessel later left, and Vessel said nothing.",
+			[][2]string{{"Marta R. Vessel", "Marta Vessel"}, {"Marta Vessel", "Vessel"}}, nil, ReasonInitials, "Marta Vessel"},
+		{"en", "Marta R. Vessel met Paul Vessel. Vessel said nothing.",
+			nil, [][2]string{{"Marta R. Vessel", "Paul Vessel"}}, "", ""},
 		{"en", "The National Thawheed Vanguard (NTV) was blamed. The NTV denied it.",
 			[][2]string{{"National Thawheed Vanguard", "NTV"}}, nil, ReasonAcronym, "NTV"},
 		{"fr", "Le jihadiste Omar Belkacem, connu sous le nom de Omar Sahli, a été arrêté.",
