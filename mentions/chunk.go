@@ -2119,6 +2119,16 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		for start < k && toks[start].word && toks[start].class&wTitle != 0 && toks[start].class&wGiven == 0 {
 			start++ // "President Zine al-Abidine Ben Ali": the title is no part of the name
 		}
+		if k > start && s.otherPerson(ws, text, start, k, e) {
+			// "Melania Trump", "Brigitte Macron": another first name before
+			// a known person's surname names someone else of the family.
+			if start > pos {
+				s.addPattern(ws, r, text, pos, start, "", flags)
+			}
+			s.addPattern(ws, r, text, start, e, "PER", flags)
+			pos, k = e, e
+			continue
+		}
 		if k > pos && s.namePrefixed(ws, pos, k) {
 			from = pos // "International Red Cross": the adjective is part of the name
 		} else if start > pos && k > start && s.namePrefixed(ws, start, k) {
@@ -3176,6 +3186,34 @@ func headWordIn(ws *workspace, a, b int) bool {
 // Before a known person's name, given names are part of it: "Adnan Abou
 // Walid al-Sahraoui" for a person the knowledge base also knows without
 // his first name.
+// otherPerson reports first names [a, k) before a person the knowledge base
+// knows by the surname at [k, e) that the knowledge base does not give that
+// person: a relative or a namesake, not the known person.
+func (s *Stage) otherPerson(ws *workspace, text string, a, k, e int) bool {
+	p := ws.kbInfo[k]
+	if p == nil || e-k != 1 || k-a > 2 || ws.toks[a].class&wGiven == 0 {
+		return false
+	}
+	entry := p.cands[ws.kbCand[k]].entry
+	if entry.Type != kb.PER {
+		return false
+	}
+	for i := a; i < k; i++ {
+		if t := &ws.toks[i]; !t.word || t.shape != shapeCap || ws.kbEnd[i] != 0 {
+			return false
+		}
+	}
+	if first, _, _ := strings.Cut(fold(entry.Name), " "); first == string(ws.foldOf(&ws.toks[a])) {
+		return false // "Donald John Trump": the known person's first name, with a middle name
+	}
+	for _, m := range s.kb.Find(text[ws.toks[a].start:ws.toks[e-1].end]) {
+		if m.Entry == entry {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {
 	p := ws.kbInfo[k]
 	if p == nil || k-a > 3 {

@@ -316,6 +316,11 @@ func TestAliases(t *testing.T) {
 			[][2]string{{"ISKP", "Islamic State"}}, "", ""},
 		{"en", "Sara Tall met Paul Tall. Tall said nothing.",
 			nil, [][2]string{{"Sara Tall", "Tall"}, {"Paul Tall", "Tall"}, {"Sara Tall", "Paul Tall"}}, "", ""},
+		// Another first name before a known person's surname is a relative,
+		// no alias of the known person; the person's own first name with a
+		// middle name is the person.
+		{"en", "Brigitte Macron and Emmanuel Macron arrived; Emmanuel Jean Macron spoke.",
+			[][2]string{{"Emmanuel Macron", "Emmanuel Jean Macron"}}, [][2]string{{"Brigitte Macron", "Emmanuel Macron"}}, "", ""},
 		// With and without a middle initial, one person; the surname then fits one.
 		{"en", "Marta R. Vessel met reporters. Marta Vessel later left, and Vessel said nothing.",
 			[][2]string{{"Marta R. Vessel", "Marta Vessel"}, {"Marta Vessel", "Vessel"}}, nil, ReasonInitials, "Marta Vessel"},
