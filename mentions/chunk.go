@@ -1476,6 +1476,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// firm's legal form ends is one firm's name, whatever places or common
 	// words it holds.
 	if headType == "" && b-a >= 2 && toks[b-1].shape != shapeLower && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !coordIn(ws, a, b) &&
+		!(toks[a].sentStart && toks[a].class&wDict != 0 && toks[a+1].shape == shapeLower) && // ("Shares of Vessa Ltd. rose": the sentence's own words)
 		!(toks[a].class&wGiven != 0 && lowerConnectorIn(ws, a, b)) { // ("Lynn Varga of Kessel Banks Inc": a person of the firm)
 		s.addPattern(ws, r, text, a, b, "ORG", flags)
 		return b
@@ -3572,6 +3573,10 @@ trimmed:
 	typ, strength := s.typeOf(ws, r, a, b, headType, titled)
 	if typ == "PER" && b-a >= 2 && initialDot(ws, b-1) {
 		b++ // "Karim B.": the initial's period belongs to the name
+	}
+	if typ == "ORG" && b-a >= 2 && b < len(toks) && r.legalSuffixes[string(ws.foldOf(&toks[b-1]))] && !toks[b].word &&
+		toks[b].start == toks[b-1].end && text[toks[b].start:toks[b].end] == "." {
+		b++ // "Varnotech Holdings Inc.": the abbreviation's period belongs to the name
 	}
 	ws.cands = append(ws.cands, cand{from: a, to: b, typ: typ, strength: strength, source: SourcePattern, shortName: flags&flagOutlet != 0 && b-a == 1})
 }

@@ -162,6 +162,10 @@ func TestMentions(t *testing.T) {
 		// wherever the document uses it alone; a country's is not.
 		{"en", "Ms. Varga clashed with Mr. Bolton on Monday. Bolton did not reply. She was Miss Poland once.",
 			[]string{"Bolton/PER", "Poland/LOC"}, nil},
+		// A firm's legal form keeps its abbreviation's period; the
+		// sentence's opening words stay out of the firm's name.
+		{"en", "Vessa Banks Inc. said it would buy Kessel Corp., a rival. Shares of Tessa Ltd. rose.",
+			[]string{"Vessa Banks Inc./ORG", "Kessel Corp./ORG", "Tessa Ltd./ORG"}, []string{"Shares of Tessa Ltd.", "Vessa Banks Inc"}},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},

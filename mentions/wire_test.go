@@ -1857,7 +1857,7 @@ func TestFieldsAndEras(t *testing.T) {
 func TestMemberWordAndPersonOfFirm(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The seat went to Democrat Walter Tessly after a recount.", []string{"Walter Tessly/PER"}, []string{"Democrat Walter Tessly/PER"}},
-		{"en", "Demand is cooling, economist Lynn Varga of Kessel Banks Inc. wrote from Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc/ORG"}, nil},
+		{"en", "Demand is cooling, economist Lynn Varga of Kessel Banks Inc. wrote from Harbourton.", []string{"Lynn Varga/PER", "Kessel Banks Inc./ORG"}, nil},
 	})
 }
 
