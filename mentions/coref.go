@@ -198,12 +198,21 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	for i := range ws.cands {
 		c := &ws.cands[i]
 		if c.entry != nil && c.entry.Type == kb.LOC && c.to-c.from == 1 &&
-			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0 || firstNames[keys[i]] && ws.toks[c.from].class&wGiven != 0 || titledKeys[keys[i]]) &&
-			!placePrepBefore(ws, c.from) && (titledKeys[keys[i]] || !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
+			(personKeys[keys[i]] || surnames[keys[i]] && ws.toks[c.from].class&wDict == 0 || firstNames[keys[i]] && ws.toks[c.from].class&wGiven != 0 || titledKeys[keys[i]] ||
+				familyName(ws, keys[i], c.from, surnames)) &&
+			!placePrepBefore(ws, c.from) && (titledKeys[keys[i]] || familyName(ws, keys[i], c.from, surnames) || !s.majorPlace(ws, text[ws.toks[c.from].start:ws.toks[c.from].end]) ||
 			// "Rand Paul … Paul said": a first name that a province
 			// somewhere is named like is the surname of the person named so.
 			surnames[keys[i]] && c.entry.Kind == kb.KindRegion && ws.toks[c.from].class&wGiven != 0) {
 			c.entry, c.typ, c.strength, c.source, c.weak, c.commonTown = nil, "PER", evVerb, SourcePattern, false, false
+		}
+	}
+	// A surname of the document's persons in the plural names their family
+	// ("the Clintons", "the Vargas").
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.entry == nil && c.typ != "PER" && c.to-c.from == 1 && familyName(ws, keys[i], c.from, surnames) {
+			c.typ, c.strength = "PER", evVerb
 		}
 	}
 	// The first word of a firm's or a body's name the document gave in full
@@ -1173,4 +1182,14 @@ func withoutInitials(key string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(append(out, ws[len(ws)-1]), " "), true
+}
+
+// familyName reports a word after the article that is the plural of a
+// surname of the document's persons ("the Clintons", "les Varga" aside).
+func familyName(ws *workspace, key string, a int, surnames map[string]bool) bool {
+	if len(key) < 4 || key[len(key)-1] != 's' || !surnames[key[:len(key)-1]] || a == 0 {
+		return false
+	}
+	p := &ws.toks[a-1]
+	return p.word && p.class&wArticle != 0 && p.sent == ws.toks[a].sent
 }

@@ -166,6 +166,8 @@ func TestMentions(t *testing.T) {
 		// sentence's opening words stay out of the firm's name.
 		{"en", "Vessa Banks Inc. said it would buy Kessel Corp., a rival. Shares of Tessa Ltd. rose.",
 			[]string{"Vessa Banks Inc./ORG", "Kessel Corp./ORG", "Tessa Ltd./ORG"}, []string{"Shares of Tessa Ltd.", "Vessa Banks Inc"}},
+		// A surname of the document's persons in the plural names the family.
+		{"en", "Marta Clinton spoke. The Clintons left, and Lena Varga met the Vargas.", []string{"Clintons/PER", "Vargas/PER"}, nil},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
