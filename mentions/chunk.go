@@ -1457,6 +1457,21 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Lyon 2"
 		return b + 1
 	}
+	// "the Federal Republic of Somalia", "la République fédérale de
+	// Somalie": a state's official name is the country's.
+	if headType == "" && len(r.stateForms) > 0 {
+		if st, k, e := s.officialStateName(ws, r, a, b); e > 0 {
+			if st > a {
+				s.emitRun(ws, r, text, a, st, headType, flags)
+			}
+			p := ws.kbInfo[k]
+			ws.cands = append(ws.cands, cand{from: st, to: e, typ: "LOC", strength: evKB, entry: p.cands[ws.kbCand[k]].entry, source: SourceKB})
+			if e < b {
+				return max(s.emitRun(ws, r, text, e, b, headType, flags), b)
+			}
+			return max(e, b)
+		}
+	}
 	// "The Lantern reports …": the sentence's capitalised article and one common
 	// word before a verb of reporting that people do not use name an outlet.
 	if headType == "" && b-a == 2 && b < len(toks) && toks[a].sentStart && toks[a].shape == shapeCap && toks[a].class&wArticle != 0 &&
@@ -3187,6 +3202,40 @@ func headWordIn(ws *workspace, a, b int) bool {
 // Before a known person's name, given names are part of it: "Adnan Abou
 // Walid al-Sahraoui" for a person the knowledge base also knows without
 // his first name.
+// officialStateName finds in the run [a, b) a state's form, maybe after
+// capitalised adjectives and maybe before them (French), then "of" ("de")
+// and a country the knowledge base knows: it returns where the name
+// starts, where the country starts and where it ends, or e = 0.
+func (s *Stage) officialStateName(ws *workspace, r *langRules, a, b int) (st, k, e int) {
+	toks := ws.toks
+	for j := a; j+2 < b; j++ {
+		if !toks[j].word || toks[j].shape != shapeCap || !r.stateForms[string(ws.foldOf(&toks[j]))] {
+			continue
+		}
+		c := j + 1
+		for c < b && toks[c].word && toks[c].shape == shapeLower && toks[c].class&wAdjective != 0 {
+			c++ // "République fédérale de …"
+		}
+		if c+1 >= b || !toks[c].word || toks[c].shape != shapeLower || toks[c].class&wConnector == 0 {
+			continue
+		}
+		k = c + 1
+		if toks[k].word && toks[k].shape == shapeLower && toks[k].class&wArticle != 0 {
+			k++ // "the Kingdom of the Netherlands"
+		}
+		p := ws.kbInfo[k]
+		if k >= b || p == nil || p.cands[ws.kbCand[k]].entry.Kind != kb.KindCountry {
+			continue
+		}
+		st = j
+		for st > a && toks[st-1].word && toks[st-1].shape == shapeCap && toks[st-1].class&(wAdjective|wNamePrefix) != 0 && ws.kbEnd[st-1] == 0 {
+			st-- // "the Federal Republic of …", "the Islamic Republic of …"
+		}
+		return st, k, int(ws.kbEnd[k])
+	}
+	return 0, 0, 0
+}
+
 // otherPerson reports first names [a, k) before a person the knowledge base
 // knows by the surname at [k, e) that the knowledge base does not give that
 // person: a relative or a namesake, not the known person.

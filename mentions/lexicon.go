@@ -46,6 +46,9 @@ type lexiconFile struct {
 	// HeadPrefixes: adjectives that open an institution's name before its
 	// head ("Haute Autorité de santé", "Grand port maritime du Havre").
 	HeadPrefixes []string `yaml:"head_prefixes"`
+	// StateForms: the form of a state in its official name, before "of"
+	// and the country ("the Federal Republic of Somalia").
+	StateForms []string `yaml:"state_forms"`
 	// SurnameHeads are places' heads that are common surnames too: after a
 	// first name they end a person's name ("Lena Hill").
 	SurnameHeads []string `yaml:"surname_heads"`
@@ -379,6 +382,8 @@ type langRules struct {
 	leaderBodies map[string]bool
 	// headPrefixes: folded head_prefixes.
 	headPrefixes map[string]bool
+	// stateForms: folded state_forms.
+	stateForms map[string]bool
 	// surnameHeads: folded surname_heads.
 	surnameHeads map[string]bool
 	// notNameCaps: folded not_names that are short acronyms, no names only
@@ -636,6 +641,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
 	r.leaderBodies = addFolded(r.leaderBodies, f.LeaderBodies)
 	r.headPrefixes = addFolded(r.headPrefixes, f.HeadPrefixes)
+	r.stateForms = addFolded(r.stateForms, f.StateForms)
 	r.legalSuffixes = addFolded(r.legalSuffixes, f.LegalSuffixes)
 	for _, suf := range f.PlaceSuffixes {
 		r.placeSuffixes = append(r.placeSuffixes, fold(suf))

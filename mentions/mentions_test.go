@@ -168,6 +168,9 @@ func TestMentions(t *testing.T) {
 			[]string{"Vessa Banks Inc./ORG", "Kessel Corp./ORG", "Tessa Ltd./ORG"}, []string{"Shares of Tessa Ltd.", "Vessa Banks Inc"}},
 		// A surname of the document's persons in the plural names the family.
 		{"en", "Marta Clinton spoke. The Clintons left, and Lena Varga met the Vargas.", []string{"Clintons/PER", "Vargas/PER"}, nil},
+		// A state's official name is the country's, adjectives and all.
+		{"en", "The Federal Republic of Somalia and the Kingdom of the Netherlands signed.", []string{"Federal Republic of Somalia/LOC", "Kingdom of the Netherlands/LOC"}, []string{"Federal Republic"}},
+		{"fr", "Le Royaume du Maroc et la République du Mali ont signé.", []string{"Royaume du Maroc/LOC", "République du Mali/LOC"}, nil},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
