@@ -539,6 +539,7 @@ func shortCapsPlace(t *tok, e *kb.Entry, aliasCaps bool) bool {
 func (s *Stage) chunk(ws *workspace, r *langRules, text string) {
 	ws.cands = ws.cands[:0]
 	clear(ws.nonEntity)
+	clear(ws.demonyms)
 	lowerDefinedAcronyms(ws, r, text)
 	n := len(ws.toks)
 	for i := 0; i < n; {
@@ -3664,7 +3665,7 @@ func (s *Stage) isDemonymWord(ws *workspace, i int) bool {
 	if !t.word || t.number {
 		return false
 	}
-	return s.demonymTok(ws.text, t)
+	return s.demonymTok(ws, ws.text, t)
 }
 
 // demonymPair reports whether tokens a and a+1 form a two-word nationality
@@ -3749,15 +3750,29 @@ func (s *Stage) isDemonym(text string, t *tok) bool {
 	if t.shape == shapeLower || t.number {
 		return false
 	}
-	return s.demonymTok(text, t)
+	return s.demonymTok(nil, text, t)
 }
 
 // demonymTok reports whether the knowledge base holds the token's word as a
 // nationality, asking once per token: the rules ask of the same words often.
-func (s *Stage) demonymTok(text string, t *tok) bool {
+func (s *Stage) demonymTok(ws *workspace, text string, t *tok) bool {
 	if t.demonym == 0 {
+		w := text[t.start:t.end]
+		var ok, seen bool
+		if ws != nil {
+			ok, seen = ws.demonyms[w]
+		}
+		if !seen {
+			_, ok = s.kb.Demonym(w)
+			if ws != nil {
+				if ws.demonyms == nil {
+					ws.demonyms = map[string]bool{}
+				}
+				ws.demonyms[w] = ok
+			}
+		}
 		t.demonym = -1
-		if _, ok := s.kb.Demonym(text[t.start:t.end]); ok {
+		if ok {
 			t.demonym = 1
 		}
 	}

@@ -499,6 +499,9 @@ type workspace struct {
 	// nonEntity: folded names a non-entity prefix introduced ("Storm
 	// Orlan", "la tempête Orlan"): alone later they are no entity either.
 	nonEntity map[string]bool
+	// demonyms: the knowledge base's answer for the document's words asked
+	// so far (folded word → nationality or not), cleared per document.
+	demonyms map[string]bool
 	rules     *langRules // the document's language rules
 	// caseSeen: how each word (by foldHash) is written in the document,
 	// built on demand when caseBuilt is false (see lowerElsewhere).
@@ -601,6 +604,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	defer func() {
 		ws.text = ""
+		clear(ws.demonyms) // its keys are the document's text
 		s.pool.Put(ws)
 	}()
 	r := s.rulesFor(doc.ReadingLang())
