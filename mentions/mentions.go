@@ -502,7 +502,7 @@ type workspace struct {
 	// demonyms: the knowledge base's answer for the document's words asked
 	// so far (folded word → nationality or not), cleared per document.
 	demonyms map[string]bool
-	rules     *langRules // the document's language rules
+	rules    *langRules // the document's language rules
 	// caseSeen: how each word (by foldHash) is written in the document,
 	// built on demand when caseBuilt is false (see lowerElsewhere).
 	caseSeen  map[uint64]uint8
