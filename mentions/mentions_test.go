@@ -171,6 +171,8 @@ func TestMentions(t *testing.T) {
 		// A state's official name is the country's, adjectives and all.
 		{"en", "The Federal Republic of Somalia and the Kingdom of the Netherlands signed.", []string{"Federal Republic of Somalia/LOC", "Kingdom of the Netherlands/LOC"}, []string{"Federal Republic"}},
 		{"fr", "Le Royaume du Maroc et la République du Mali ont signé.", []string{"Royaume du Maroc/LOC", "République du Mali/LOC"}, nil},
+		// A venue named after its owner or its street.
+		{"en", "He was at Merrow’s Tavern on Friday; the Kessel Street Café was closed.", []string{"Merrow’s Tavern/LOC", "Kessel Street Café/LOC"}, []string{"Merrow"}},
 		// A month that is a first name too, before a surname; after a
 		// preposition it is the month.
 		{"en", "By April Varnak. June Tessler sang in April Kessel's hall.", []string{"April Varnak/PER", "June Tessler/PER"}, []string{"April Kessel"}},
