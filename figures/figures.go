@@ -474,6 +474,12 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if unit == unitNone {
 		return found{}, false
 	}
+	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found || noun.start > qend+1 || leftFlags&fIncluding != 0) {
+		// One is a count only as a casualty named right after it ("one
+		// officer was wounded", "perdu un soldat"), not "one of them" nor
+		// "including one assailant".
+		return found{}, false
+	}
 	f := dossier.Figure{
 		Span:        dossier.Span{Start: ex.start, End: ex.end},
 		Value:       ex.value,

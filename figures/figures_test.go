@@ -57,6 +57,10 @@ func TestFigures(t *testing.T) {
 		{"en", "The two major groups sent five stars to the gala.", nil},
 		{"en", "Some 12 500 people fled the town.", []want{{"12 500", 12500, "person", "about", "people"}}},
 		{"en", "Each notice holds at most 160 characters, and 12 people died.", []want{{"12", 12, "killed", "exact", "people"}}},
+		// One is a count only as a casualty named right after it.
+		{"en", "One guard was wounded in the arm; only one of them was armed.", []want{{"One", 1, "injured", "exact", "guard"}}},
+		{"en", "Four people died, including one gunman, and fifteen were hurt.", []want{{"Four", 4, "killed", "exact", "people"}, {"fifteen", 15, "injured", "exact", ""}}},
+		{"fr", "L'armée dit avoir perdu un soldat lors de l'opération.", []want{{"un", 1, "killed", "exact", "soldat"}}},
 		// South Asian grouping: lakhs of two digits between commas.
 		{"en", "Some 12,34,567 people were infected and the toll rose to 2,45,310 deaths.", []want{
 			{"12,34,567", 1234567, "person", "about", "people"}, {"2,45,310", 245310, "killed", "exact", "deaths"}}},

@@ -11,6 +11,8 @@ type numExpr struct {
 	yearLike bool
 	// currency is the unit given by a currency symbol, or unitNone.
 	currency uint8
+	// lone marks a count of one ("one", "un", "1"): kept only as a casualty.
+	lone bool
 }
 
 // maxDigits bounds the digits of one number: longer runs are identifiers,
@@ -492,10 +494,13 @@ loop:
 		ex.start = articleStart
 	}
 	ex.value = total + cur
-	if ex.value <= 1 {
-		// A lone "one"/"un"/"une" is an article or pronoun far more often than a count.
+	if ex.value < 1 {
 		return numExpr{}, end, false
 	}
+	// A lone "one"/"un"/"une" is an article or pronoun far more often than
+	// a count: a casualty's count alone ("one officer was wounded", "ont
+	// perdu un soldat").
+	ex.lone = ex.value == 1
 	// "cinq %".
 	if j := s.skipSpaces(ex.end); j < s.hi && s.t[j] == '%' {
 		return numExpr{}, j + 1, false
