@@ -3209,23 +3209,30 @@ func headWordIn(ws *workspace, a, b int) bool {
 // starts, where the country starts and where it ends, or e = 0.
 func (s *Stage) officialStateName(ws *workspace, r *langRules, a, b int) (st, k, e int) {
 	toks := ws.toks
-	for j := a; j+2 < b; j++ {
+	n := len(toks)
+	for j := a; j < b; j++ {
 		if !toks[j].word || toks[j].shape != shapeCap || !r.stateForms[string(ws.foldOf(&toks[j]))] {
 			continue
 		}
+		// The name may run past the run's end over lower-case words
+		// ("la République fédérale de Somalie").
+		same := func(i int) bool { return i < n && toks[i].word && toks[i].sent == toks[j].sent }
 		c := j + 1
-		for c < b && toks[c].word && toks[c].shape == shapeLower && toks[c].class&wAdjective != 0 {
-			c++ // "République fédérale de …"
+		for same(c) && c-j <= 2 && toks[c].shape == shapeLower && toks[c].class&(wConnector|wArticle|wFunction|wPersonVerb) == 0 && !r.isVerb(ws.foldOf(&toks[c])) {
+			c++ // "République fédérale de …", "Royaume hachémite de …"
 		}
-		if c+1 >= b || !toks[c].word || toks[c].shape != shapeLower || toks[c].class&wConnector == 0 {
+		if !same(c+1) || toks[c].shape != shapeLower || toks[c].class&wConnector == 0 {
 			continue
 		}
 		k = c + 1
-		if toks[k].word && toks[k].shape == shapeLower && toks[k].class&wArticle != 0 {
+		if toks[k].shape == shapeLower && toks[k].class&wArticle != 0 {
 			k++ // "the Kingdom of the Netherlands"
 		}
+		if !same(k) {
+			continue
+		}
 		p := ws.kbInfo[k]
-		if k >= b || p == nil || p.cands[ws.kbCand[k]].entry.Kind != kb.KindCountry {
+		if p == nil || p.cands[ws.kbCand[k]].entry.Kind != kb.KindCountry {
 			continue
 		}
 		st = j

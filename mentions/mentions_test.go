@@ -170,7 +170,7 @@ func TestMentions(t *testing.T) {
 		{"en", "Marta Clinton spoke. The Clintons left, and Lena Varga met the Vargas.", []string{"Clintons/PER", "Vargas/PER"}, nil},
 		// A state's official name is the country's, adjectives and all.
 		{"en", "The Federal Republic of Somalia and the Kingdom of the Netherlands signed.", []string{"Federal Republic of Somalia/LOC", "Kingdom of the Netherlands/LOC"}, []string{"Federal Republic"}},
-		{"fr", "Le Royaume du Maroc et la République du Mali ont signé.", []string{"Royaume du Maroc/LOC", "République du Mali/LOC"}, nil},
+		{"fr", "Le Royaume du Maroc, la République fédérale de Somalie et la République du Mali ont signé.", []string{"Royaume du Maroc/LOC", "République fédérale de Somalie/LOC", "République du Mali/LOC"}, nil},
 		// A venue named after its owner or its street.
 		{"en", "He was at Merrow’s Tavern on Friday; the Kessel Street Café was closed.", []string{"Merrow’s Tavern/LOC", "Kessel Street Café/LOC"}, []string{"Merrow"}},
 		// A month that is a first name too, before a surname; after a
