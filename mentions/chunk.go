@@ -2137,7 +2137,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			start++ // "President Zine al-Abidine Ben Ali": the title is no part of the name
 		}
 		if k > start && s.otherPerson(ws, text, start, k, e) {
-			// "Melania Trump", "Brigitte Macron": another first name before
+			// "Lena Trump", "Oru Macron": another first name before
 			// a known person's surname names someone else of the family.
 			if start > pos {
 				s.addPattern(ws, r, text, pos, start, "", flags)
@@ -3803,7 +3803,7 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "ORG", evVerb // "the CEO of Snap", "chairman of Kessel Mining": a firm
 	case b-a == 1 && a > 0 && toks[a-1].word && toks[a-1].sent == first.sent && first.class&(wDict|wOrgHead|wLocHead) == 0 && first.shape == shapeCap &&
 		r.leaderBodies[string(ws.foldOf(&toks[a-1]))]:
-		return "PER", evTitle // "la Commission Juncker", "le gouvernement Varga": the leader's surname
+		return "PER", evTitle // "la Commission Varnak", "le gouvernement Varga": the leader's surname
 	case minuteAfter(ws, b) && sportsDoc(ws):
 		return "PER", evVerb // "(Kessler 30th pen, Varga 89th)": a goal's scorer and its minute
 	case b-a >= 3 && s.headBeforePlace(ws, a, b):

@@ -170,7 +170,7 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 		}
 	}
 	// A small town's name that a person verb follows ("Clinton said", "Dole
-	// told reporters"), or any town's after a person's title ("Mr. Bolton"),
+	// told reporters"), or any town's after a person's title ("Mr. Preston"),
 	// names a person there, and everywhere in the document;
 	// so does one that is the surname of a person the document names
 	// ("Ramos thanked…" after "Fidel Ramos"), unless it is a common word,
@@ -1150,7 +1150,7 @@ func oneEdit(x, y string) bool {
 }
 
 // cappedTitleBefore reports a capitalised person's title right before token
-// a, in its sentence ("Mr. Bolton", "Gen. Preston"): a town's name there is
+// a, in its sentence ("Mr. Preston", "Gen. Harlow"): a town's name there is
 // a surname.
 func cappedTitleBefore(ws *workspace, a int) bool {
 	k := a - 1

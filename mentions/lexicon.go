@@ -40,7 +40,7 @@ type lexiconFile struct {
 	// name the country's body ("the Army", "the Navy").
 	NationalBodies []string `yaml:"national_bodies"`
 	// LeaderBodies: nouns for a government or a term that a leader's
-	// surname after them names ("la Commission Juncker", "le gouvernement
+	// surname after them names ("la Commission Varnak", "le gouvernement
 	// Philippe"): that name is the person's.
 	LeaderBodies []string `yaml:"leader_bodies"`
 	// HeadPrefixes: adjectives that open an institution's name before its
