@@ -874,7 +874,7 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	}
 	if headType == "" && r.lowerTails && toks[h].shape == shapeCap && r.headPrefixes[string(ws.foldOf(&toks[h]))] {
 		// "la Haute Autorité de santé", "la Haute autorité pour la
-		// transparence …", "le Grand port maritime du Havre": an adjective
+		// transparence …", "le Haut conseil pour le climat": an adjective
 		// opens the name before its head, capitalised or not.
 		hd := -1
 		switch {
@@ -2137,7 +2137,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			start++ // "President Zine al-Abidine Ben Ali": the title is no part of the name
 		}
 		if k > start && s.otherPerson(ws, text, start, k, e) {
-			// "Lena Trump", "Oru Macron": another first name before
+			// "Lena Trump", "Lena Macron": another first name before
 			// a known person's surname names someone else of the family.
 			if start > pos {
 				s.addPattern(ws, r, text, pos, start, "", flags)

@@ -44,7 +44,7 @@ type lexiconFile struct {
 	// Philippe"): that name is the person's.
 	LeaderBodies []string `yaml:"leader_bodies"`
 	// HeadPrefixes: adjectives that open an institution's name before its
-	// head ("Haute Autorité de santé", "Grand port maritime du Havre").
+	// head ("Haute Autorité de santé", "Haut conseil pour le climat").
 	HeadPrefixes []string `yaml:"head_prefixes"`
 	// StateForms: the form of a state in its official name, before "of"
 	// and the country ("the Federal Republic of Somalia").
