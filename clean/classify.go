@@ -1142,25 +1142,13 @@ func (r *rules) teasers() {
 // topic labels over the headline: a teaser's parts ("Apple" / "Gaming" /
 // "Kessel ferry timetable out" / "by Lena Varga" / "Tickets on sale Monday.").
 func (r *rules) teaserBylines() {
-	teaserHead := func(k int) bool {
-		return k >= 0 && r.lines[k].bp && (r.lines[k].reason == ReasonHeadline || r.lines[k].reason == ReasonTeaser || r.lines[k].reason == ReasonLinkList)
-	}
 	for i := range r.lines {
 		l := &r.lines[i]
 		if !l.byline || l.bp || l.words > 6 {
 			continue
 		}
 		p := r.prev(i)
-		if p >= 0 && !teaserHead(p) && !r.lines[p].bp && r.lines[p].words <= teaserMaxWords && !r.lines[p].quoteStart && teaserHead(r.prev(p)) {
-			// "Headline" / "its summary" / "Par Lena Varga" / "Le 05/02/2031"
-			r.mark(p, ReasonTeaser)
-			r.mark(i, ReasonTeaser)
-			if n := r.next(i); n >= 0 && !r.lines[n].bp && isDateLine(&r.lines[n]) {
-				r.mark(n, ReasonTeaser)
-			}
-			continue
-		}
-		if !teaserHead(p) || r.lines[p].reason == ReasonLinkList {
+		if p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonHeadline && r.lines[p].reason != ReasonTeaser {
 			continue
 		}
 		r.mark(i, ReasonTeaser)

@@ -1064,20 +1064,3 @@ func TestRepeatedWidgets(t *testing.T) {
 		t.Error("speaker label dropped")
 	}
 }
-
-// Teasers after the article: a headline, its summary, its byline and its
-// date go together.
-func TestTeaserSummaryBylines(t *testing.T) {
-	st := newTestStage(t)
-	runFixture(t, st, []fixtureLine{
-		{"Police in Kessel arrested two men on Friday after a raid on a flat in the old town, prosecutors said on Saturday.", keep},
-		{"Both men are due in court on Monday, a spokeswoman for the prosecutor's office said after the hearing was set.", keep},
-		{"Lire aussi", free},
-		{"Un an au club de débat du lycée, épisode 4 : la parole", drop},
-		{"Au club de débat du lycée Varnak, les élèves apprennent à parler en public devant la classe entière chaque semaine.", drop},
-		{"Par Lena Varga", drop},
-		{"Le 05/02/2031", drop},
-		{"Contre la réforme, les élèves du lycée Kessel gagnent une première manche", drop},
-		{"Prosecutors said the investigation would continue into the group's other members and their funding.", keep},
-	}, false)
-}
