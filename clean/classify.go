@@ -1142,15 +1142,31 @@ func (r *rules) teasers() {
 // topic labels over the headline: a teaser's parts ("Apple" / "Gaming" /
 // "Kessel ferry timetable out" / "by Lena Varga" / "Tickets on sale Monday.").
 func (r *rules) teaserBylines() {
+	// The article's own title may have been taken for a headline, with its
+	// byline and standfirst under it: teasers come several, after the
+	// article's first long paragraph.
+	body := -1
+	for i := range r.lines {
+		if l := &r.lines[i]; l.prose && !l.bp && l.words >= proseMinWords {
+			body = i
+			break
+		}
+	}
+	var at []int
 	for i := range r.lines {
 		l := &r.lines[i]
-		if !l.byline || l.bp || l.words > 6 {
+		if !l.byline || l.bp || l.words > 6 || body < 0 || i < body {
 			continue
 		}
+		if p := r.prev(i); p >= 0 && r.lines[p].bp && (r.lines[p].reason == ReasonHeadline || r.lines[p].reason == ReasonTeaser) {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		return
+	}
+	for _, i := range at {
 		p := r.prev(i)
-		if p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonHeadline && r.lines[p].reason != ReasonTeaser {
-			continue
-		}
 		r.mark(i, ReasonTeaser)
 		if n := r.next(i); n >= 0 && !r.lines[n].bp && r.lines[n].words <= teaserMaxWords && !r.lines[n].quoteStart && !r.lines[n].byline {
 			r.mark(n, ReasonTeaser)

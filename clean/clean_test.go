@@ -1021,6 +1021,10 @@ func TestTeaserBylines(t *testing.T) {
 		{"New ferry timetable published for the winter months", drop},
 		{"by Lena Varga", drop},
 		{"Tickets go on sale on Monday.", drop},
+		{"Weather", drop},
+		{"Storm warning issued for the northern coast tonight", drop},
+		{"by Oru Kessel", drop},
+		{"Gusts may reach a hundred kilometres an hour.", drop},
 		{"Skip to contentSkip to main menu", drop},
 		{"Prosecutors said the investigation would continue into the group's other members and their funding.", keep},
 	}, false)
@@ -1063,4 +1067,26 @@ func TestRepeatedWidgets(t *testing.T) {
 	if covered(strings.Index(text, "LENA VARGA:")) {
 		t.Error("speaker label dropped")
 	}
+}
+
+// The article's own title, taken for a headline, its byline and its
+// standfirst stay: one such block is the article, not a list of teasers.
+func TestTitleBylineStandfirstKept(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Press the escape key to close the search box and go back to the page you were reading.", free},
+		{"Society", free},
+		{"Kessel imam given suspended sentence for praising an attack online", free},
+		{"The imam of the Kessel mosque had shared a text praising the attack on his page, the court heard on Tuesday.", keep},
+		{"By Lena Varga", free},
+		{"The court in Vessa sentenced the imam on Tuesday to six months in prison, suspended, for defending terrorism in a post he later deleted.", keep},
+		{"His lawyer said he would appeal, arguing that the text had been taken out of its context by the prosecution.", keep},
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Press the escape key to close the search box and go back to the page you were reading.", free},
+		{"Kessel imam given suspended sentence for praising an attack online", free},
+		{"By Lena Varga", free},
+		{"The imam of the Kessel mosque had shared a text praising the attack on his page, the court heard.", keep},
+		{"The court in Vessa sentenced the imam on Tuesday to six months in prison, suspended, for defending terrorism in a post he later deleted.", keep},
+	}, false)
 }
