@@ -463,7 +463,7 @@ func isLetterBefore(s string, i int) bool {
 
 // bareAfterProse: a date alone on its line at most this many lines under
 // the first paragraph may still be the article's (see bylineDateUnder).
-const bareAfterProse = 3
+const bareAfterProse = 5
 
 // bylineDateUnder reports line i, a date alone, a few lines under the first
 // paragraph with no furniture between: the standfirst or a caption glued to
