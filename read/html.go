@@ -457,6 +457,12 @@ type renderer struct {
 	needSpace  bool // white space seen since the last character of line
 	pendingSep int  // separator owed before the next line
 	pre        int  // depth inside <pre>, where line breaks are kept
+	// Element edges passed since the line's last character: two numbers
+	// glued across one ("<span>November 9, 2023</span><span>5:01 AM</span>")
+	// and two adjacent links ("<a>Paul Varnak</a><a>Lena Kessel</a>") are
+	// separate words, which the page's styles set apart on screen.
+	edge      bool
+	afterLink bool
 }
 
 // renderPage renders the tree as text without recursion, so that deeply
@@ -590,9 +596,16 @@ func (r *renderer) enter(n *html.Node) bool {
 			r.needSpace = true
 		case atom.Img:
 			r.needSpace = true
+		case atom.A:
+			if r.afterLink {
+				r.needSpace = true
+			}
+			r.edge = true
 		default:
 			if sep := blockSep(n.DataAtom); sep != sepNone {
 				r.breakLine(sep)
+			} else {
+				r.edge = true
 			}
 		}
 		return true
@@ -611,9 +624,14 @@ func (r *renderer) leave(n *html.Node) {
 		r.breakLine(blockSep(n.DataAtom))
 	case atom.Td, atom.Th:
 		r.needSpace = true
+	case atom.A:
+		r.edge = true
+		r.afterLink = true
 	default:
 		if sep := blockSep(n.DataAtom); sep != sepNone {
 			r.breakLine(sep)
+		} else {
+			r.edge = true
 		}
 	}
 	// After the line break, so the element's last line gets its flags.
@@ -895,10 +913,13 @@ func (r *renderer) addText(s string) {
 		for j < len(s) && !isHTMLSpace(s[j]) {
 			j++
 		}
+		if r.edge && len(r.line) > 0 && isDigit(r.line[len(r.line)-1]) && isDigit(s[i]) {
+			r.needSpace = true
+		}
 		if r.needSpace && len(r.line) > 0 {
 			r.line = append(r.line, ' ')
 		}
-		r.needSpace = false
+		r.needSpace, r.edge, r.afterLink = false, false, false
 		if r.furniture == 0 {
 			r.lineInBody = true
 		}
@@ -916,7 +937,7 @@ func isHTMLSpace(c byte) bool {
 
 // breakLine ends the current line, if any, owing sep before the next one.
 func (r *renderer) breakLine(sep int) {
-	r.needSpace = false
+	r.needSpace, r.edge, r.afterLink = false, false, false
 	if len(r.line) == 0 {
 		r.pendingSep = max(r.pendingSep, sep)
 		return

@@ -195,6 +195,8 @@ func TestRenderLines(t *testing.T) {
 		{"paragraphs and collapsing", "<p>Four  people\n were\tkilled.</p><p>Police said so.</p>", "Four people were killed.\n\nPolice said so.\n"},
 		{"list items on lines", "<ul><li>Kabul</li><li>Kandahar</li></ul><p>After.</p>", "Kabul\nKandahar\n\nAfter.\n"},
 		{"br breaks the line", "<p>Line one<br>line two</p>", "Line one\nline two\n"},
+		{"numbers apart across elements", "<p><time><span class=date>November 9, 2023</span><span class=time>5:01 AM ET</span></time></p><p>Up 1<sup>st</sup>.</p>", "November 9, 2023 5:01 AM ET\n\nUp 1st.\n"},
+		{"adjacent links apart", "<p>By <a href=/a>Paul Varnak</a><a href=/b>Lena Kessel</a>, <a href=/c>Oru</a><b>n</b></p>", "By Paul Varnak Lena Kessel, Orun\n"},
 		{"inline elements join", "<p>Al-<b>Qaïda</b> au <i>Maghreb</i> islamique</p>", "Al-Qaïda au Maghreb islamique\n"},
 		{"entities decoded", "<p>Tom &amp; Jerry &eacute;t&eacute; &laquo;&nbsp;oui&nbsp;&raquo; &#8217;</p>", "Tom & Jerry été «\u00a0oui\u00a0» ’\n"},
 		{"table cells spaced", "<table><tr><td>Killed</td><td>32</td></tr><tr><td>Injured</td><td>340</td></tr></table>", "Killed 32\nInjured 340\n"},
