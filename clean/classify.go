@@ -34,11 +34,12 @@ const (
 	ReasonPage               // outside the page's main content, by its markup (HTML reader)
 	ReasonCredit             // a picture's credit after at most a name: "Karim Haddad, photo: Lena Varga/NPA"
 	ReasonMenu               // a block of three or more short unpunctuated lines above the article: a menu
+	ReasonFooter             // below a run of furniture after the article: the page's footer
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
 	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
-	"notice", "kicker", "page", "credit", "menu"}
+	"notice", "kicker", "page", "credit", "menu", "footer"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -141,6 +142,9 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 			r.headlines()
 			r.teaserBylines()
 		}
+	}
+	if !marked {
+		r.footer() // in a marked-up page the reader found the article's end
 	}
 	r.between()
 	return nil
@@ -1202,6 +1206,95 @@ func (r *rules) headlines() {
 			}
 		}
 		r.mark(i, ReasonHeadline)
+	}
+}
+
+// The page's footer: below the article, a run of footerRunLines furniture
+// lines or more (short unmarked lines may sit among them: "Pete Evans",
+// "Senior Business Writer") opens it, when the article above holds at
+// least footerArticleWords words of prose and everything below the run at
+// most a footerBelowShare of that. A box of related links inside an article
+// (fewer than footerLongRun lines) is no footer when the article goes on
+// under it: two paragraphs, one of them long, or one long paragraph under a
+// box of a heading and its links only.
+const (
+	footerRunLines     = 5
+	footerLongRun      = 10
+	footerArticleWords = 120
+	footerBelowShare   = 3 // below ≤ article / footerBelowShare
+	footerLeadLines    = 2 // a section's heading and its picture's credit
+)
+
+func (r *rules) footer() {
+	first := r.firstProse()
+	article, run, runStart, others := 0, 0, -1, 0
+	for i := first; i <= len(r.lines); i++ {
+		if i < len(r.lines) {
+			l := &r.lines[i]
+			if l.blank {
+				continue
+			}
+			if l.bp {
+				if run == 0 {
+					runStart, others = i, 0
+				}
+				// A related box: its heading, then links only.
+				if run > 0 && l.reason != ReasonLinkList {
+					others++
+				}
+				run++
+				continue
+			}
+			if !l.prose && l.words <= tailMaxWords && !l.quoteStart {
+				if run > 0 {
+					others++
+				}
+				continue // a label among the furniture
+			}
+		}
+		// The run, if any, ends here: at a paragraph, a longer line or the
+		// end of the text.
+		box := others == 0 && run < footerLongRun
+		// Paragraphs right under the run, after at most a heading and a
+		// picture's credit.
+		paras, long, lead := 0, false, 0
+		for j := i; j < len(r.lines) && paras < 2; j++ {
+			if b := &r.lines[j]; b.blank {
+				continue
+			} else if !b.prose || b.bp {
+				if paras > 0 || lead == footerLeadLines {
+					break
+				}
+				lead++
+				continue
+			} else {
+				paras++
+				long = long || b.words >= proseMinWords
+			}
+		}
+		goesOn := run < footerLongRun && long && (paras >= 2 || box)
+		if run >= footerRunLines && article >= footerArticleWords && !goesOn {
+			below := 0
+			for j := i; j < len(r.lines); j++ {
+				if b := &r.lines[j]; b.prose && !b.bp {
+					below += b.words
+				}
+			}
+			if below*footerBelowShare <= article {
+				for j := runStart; j < len(r.lines); j++ {
+					if !r.lines[j].blank {
+						r.mark(j, ReasonFooter)
+					}
+				}
+				return
+			}
+		}
+		// The article is sentences; a menu's descriptions and a script's
+		// text do not end as sentences do.
+		if l := &r.lines[min(i, len(r.lines)-1)]; i < len(r.lines) && l.prose && l.ending != endNone && l.ending != endEllipsis {
+			article += l.words
+		}
+		run = 0
 	}
 }
 

@@ -1090,3 +1090,84 @@ func TestTitleBylineStandfirstKept(t *testing.T) {
 		{"The court in Vessa sentenced the imam on Tuesday to six months in prison, suspended, for defending terrorism in a post he later deleted.", keep},
 	}, false)
 }
+
+// Below the article, a run of furniture opens the page's footer: the
+// address, the accessibility statement and the links under it go too. A box
+// of related links inside the article, with the article going on at length
+// under it, is no footer.
+func TestFooterBelowArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	body := []fixtureLine{
+		{"Port Strike Ends After Nine Days", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port and shops short of fresh produce."),
+		para("The union said its members had voted to accept a pay offer that the port authority had tabled on Sunday night, after talks that went on for most of the weekend."),
+		para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary told reporters outside the main gate."),
+	}
+	related := []fixtureLine{
+		{"RELATED STORIES", drop},
+		{"Harbourton port chief resigns after audit", drop},
+		{"Union threatens second walkout at ferry terminal", drop},
+		{"Shops ration fruit as ships wait offshore", drop},
+		{"What the new port contract changes for drivers", drop},
+	}
+	ending := []fixtureLine{
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holiday season would arrive late as a result of the strike."),
+	}
+	footer := []fixtureLine{
+		{"Sign up now", drop},
+		{"Comments", drop},
+		{"Already have an account?", drop},
+		{"Connect with the Courier", drop},
+		{"Facebook", drop},
+		{"Instagram", drop},
+		{"Podcasts", drop},
+		{"Harbourton Courier, 12 Quay Street", drop},
+		{"Harbourton, HB4 2QT", drop},
+		{"Corporate Info", drop},
+		{"It is a priority for the Courier to offer a website that everyone can use, including people with visual, hearing, motor or cognitive challenges.", drop},
+	}
+	var lines []fixtureLine
+	lines = append(append(append(append(lines, body...), related...), ending...), footer...)
+	runFixture(t, st, lines, false)
+}
+
+// A run of furniture inside the article (a reading list under a numbered
+// section) is no footer when the article's paragraphs go on under it; a
+// French page's footer goes as an English one's does.
+func TestFooterRunInsideArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Morning Brief: ports, prices and a long walk", free},
+		para("Good morning. Harbourton's dock workers are back at work after nine days on strike, and shipping lines say the backlog of containers will take about two weeks to clear."),
+		para("The deal raises wages by six per cent this year and four per cent next year, the union said, and pays night shifts at a higher rate than before."),
+		para("Shops that rationed fruit last week expect normal deliveries by the weekend, the retailers' association said in a statement on Tuesday evening."),
+		{"2. Worth your time", free},
+		{"Photo: Lena Varga/Courier", drop},
+		{"Why small ports are winning back trade (Paul Varnak, Courier)", drop},
+		{"The slow return of the river barge (Marta Kessel, Tidewater)", drop},
+		{"How strikes end: a short history (Oru Tessler, Weekly)", drop},
+		{"The price of a banana, explained (Lena Varga, Courier)", drop},
+		{"A map of every ferry route (Courier)", free},
+		{"3. One long walk", free},
+		para("A retired teacher from Kessel finished a walk along the whole coast on Monday."),
+		para("She set out in March with a tent and a notebook, and over seven months she covered more than two thousand kilometres, sleeping in barns, schools and, twice, a lighthouse keeper's spare room."),
+	}, false)
+	runFixture(t, st, []fixtureLine{
+		{"Les dockers reprennent le travail", free},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
+		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
+		para("Les commerçants, qui avaient dû rationner les fruits la semaine dernière, attendent un retour à la normale d'ici le week-end, a précisé l'association des détaillants, qui réunit la plupart des épiceries et des marchés couverts de la ville."),
+		{"Vos réactions", drop},
+		{"Se connecter", drop},
+		{"Les plus lus", drop},
+		{"Facebook", drop},
+		{"Twitter", drop},
+		{"Mentions légales", drop},
+		{"Nous contacter", drop},
+		{"Le Courrier de Harbourton, 12 rue du Quai", drop},
+		{"Le Courrier de Harbourton veille à ce que ce site soit accessible à toutes et à tous, y compris aux personnes en situation de handicap.", drop},
+	}, false)
+}
