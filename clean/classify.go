@@ -35,11 +35,12 @@ const (
 	ReasonCredit             // a picture's credit after at most a name: "Karim Haddad, photo: Lena Varga/NPA"
 	ReasonMenu               // a block of three or more short unpunctuated lines above the article: a menu
 	ReasonFooter             // below a run of furniture after the article: the page's footer
+	ReasonAbove              // a short line well above the article's main run of paragraphs
 )
 
 var reasonNames = [...]string{"none", "cue", "promo", "separator", "placeholder", "date", "section",
 	"link", "repeated", "list-header", "link-list", "block", "head", "tail", "teaser", "headline", "between", "nav",
-	"notice", "kicker", "page", "credit", "menu", "footer"}
+	"notice", "kicker", "page", "credit", "menu", "footer", "above"}
 
 func (r Reason) String() string {
 	if int(r) < len(reasonNames) {
@@ -145,6 +146,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	}
 	if !marked {
 		r.footer() // in a marked-up page the reader found the article's end
+		r.aboveArticle()
 	}
 	r.between()
 	return nil
@@ -1295,6 +1297,83 @@ func (r *rules) footer() {
 			article += l.words
 		}
 		run = 0
+	}
+}
+
+// The article's main run of paragraphs: prose lines with at most
+// clusterGap other lines between two of them, not counting lines marked
+// already (a video player's controls inside the article). The heaviest run, in words,
+// is the article when it holds at least clusterShare of the page's prose
+// and clusterMinWords words. Above it stand the article's own title,
+// kicker, byline, date and standfirst, within leadLines lines that no rule
+// marked; higher up, short lines and headlines are the page's menus and
+// teasers ("Markets / Deals / ETFs", "Homebuilder's Orders Plunge 65%").
+// Paragraphs up there stay: an article may open above a picture gallery;
+// bylines stay too.
+const (
+	clusterGap      = 4
+	clusterShare    = 0.5
+	clusterMinWords = 100
+	leadLines       = 6
+)
+
+func (r *rules) aboveArticle() {
+	type cluster struct{ start, words int }
+	var clusters []cluster
+	total, gap := 0, 0
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank {
+			continue
+		}
+		if l.bp {
+			continue // a widget marked already: a video's controls, a share bar
+		}
+		if !l.prose {
+			gap++
+			continue
+		}
+		total += l.words
+		if len(clusters) == 0 || gap > clusterGap {
+			clusters = append(clusters, cluster{start: i})
+		}
+		clusters[len(clusters)-1].words += l.words
+		gap = 0
+	}
+	best := 0
+	for _, c := range clusters {
+		best = max(best, c.words)
+	}
+	if best < clusterMinWords || float64(best) < clusterShare*float64(total) {
+		return
+	}
+	// The article opens at the first run of paragraphs of its size (a page
+	// may hold a second article under the first).
+	bestStart := -1
+	for _, c := range clusters {
+		if c.words >= clusterMinWords && 2*c.words >= best {
+			bestStart = c.start
+			break
+		}
+	}
+	lead := 0
+	i := bestStart - 1
+	for ; i >= 0 && lead < leadLines; i-- {
+		if l := &r.lines[i]; !l.blank && !l.bp {
+			lead++
+		}
+	}
+	for ; i >= 0; i-- {
+		l := &r.lines[i]
+		if l.blank || l.prose || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker {
+			continue
+		}
+		// The author's name under a "By" alone on its line: the byline
+		// may sit above a share bar and a stock ticker.
+		if p := r.prev(i); p >= 0 && r.lines[p].bylineMarker {
+			continue
+		}
+		r.mark(i, ReasonAbove)
 	}
 }
 

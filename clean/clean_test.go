@@ -1171,3 +1171,37 @@ func TestFooterRunInsideArticle(t *testing.T) {
 		{"Le Courrier de Harbourton veille à ce que ce site soit accessible à toutes et à tous, y compris aux personnes en situation de handicap.", drop},
 	}, false)
 }
+
+// Above the article's main run of paragraphs, past its title, byline and
+// date, the short lines are the page's menus and other stories' headlines;
+// a video player between the first paragraphs and the rest does not move
+// the article's start, and a byline over a share bar stays.
+func TestAboveArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Markets", drop},
+		{"Deals", drop},
+		{"Port Authority Weighs Sale of Ferry Terminal to Varnak Group", drop},
+		{"Commodities", drop},
+		{"Harbourton Lender Posts Record Loss on Shipping Loans", drop},
+		{"Currencies", drop},
+		// Within six lines of the first paragraph: may be the title's.
+		{"Kessel Rail Strike Enters Second Week as Talks Stall", free},
+		{"Follow the Courier on Markets", free},
+		{"Dock Workers End Nine-Day Strike in Harbourton", free},
+		{"By", free},
+		{"Lena Varga", free},
+		{"+Follow", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		{"Video", free},
+		{"0:00/0:45", free},
+		{"Share", free},
+		{"Embed", free},
+		{"Unmute", free},
+		para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary told reporters at the gate."),
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+		para("Shops that rationed fruit last week expect normal deliveries by the weekend, the retailers' association said in a statement on Tuesday evening."),
+	}, true)
+}

@@ -74,6 +74,7 @@ type lineInfo struct {
 	lowerStart bool
 
 	whole, prefix, header, phrase, byline bool // cue hits
+	bylineMarker                          bool // a byline's marker alone: "By", "Par"
 
 	prose  bool
 	bp     bool
@@ -527,6 +528,8 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			case cueByline:
 				if next := k + int(p.words); next < len(sc.tokCap) && sc.tokCap[next] {
 					li.byline = true
+				} else if k == 0 && next == len(sc.tokCap) {
+					li.bylineMarker = true // "By" alone, the name on the next line
 				}
 			}
 		}
