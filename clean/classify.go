@@ -136,6 +136,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.repeatedWidgets(text)
 	}
 	r.kickers(text)
+	r.echoes(text)
 	r.tail(text)
 	if !r.wrapped() {
 		r.teasers()
@@ -150,6 +151,14 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	}
 	r.between()
 	return nil
+}
+
+// bracketed reports a line wrapped whole in square brackets, a link to
+// another article set inside the text ("[ Port strike ends after nine days ]");
+// an editor's insertion sits inside a sentence.
+func bracketed(line string) bool {
+	line = strings.TrimSpace(line)
+	return len(line) > 2 && line[0] == '[' && line[len(line)-1] == ']' && strings.IndexByte(line[1:len(line)-1], ']') < 0
 }
 
 // intrinsic marks a line that is furniture by itself.
@@ -185,6 +194,8 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 	case isNavLine(text[l.start:l.end]), l.words <= linkItemMaxWords && postArrow(text[l.start:l.end]):
 		mark(ReasonNav)
 	case l.words <= linkItemMaxWords && cutTeaser(text[l.start:l.end]):
+		mark(ReasonTeaser)
+	case l.words <= linkItemMaxWords && bracketed(text[l.start:l.end]):
 		mark(ReasonTeaser)
 	case isDateLine(l) && !isDateline(text[l.start:l.end], l), isCountLine(l):
 		mark(ReasonDate)
@@ -1374,6 +1385,24 @@ func (r *rules) aboveArticle() {
 			continue
 		}
 		r.mark(i, ReasonAbove)
+	}
+}
+
+// echoMaxWords bounds a line repeated right under itself.
+const echoMaxWords = 12
+
+// echoes marks a short line that repeats the line right above it: a
+// picture's credit or a label a page prints twice (once for screen
+// readers). The first copy is left to the other rules.
+func (r *rules) echoes(text string) {
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.prose || l.words > echoMaxWords {
+			continue
+		}
+		if p := r.prev(i); p >= 0 && strings.TrimSpace(text[r.lines[p].start:r.lines[p].end]) == strings.TrimSpace(text[l.start:l.end]) {
+			r.mark(i, ReasonRepeated)
+		}
 	}
 }
 

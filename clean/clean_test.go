@@ -1205,3 +1205,21 @@ func TestAboveArticle(t *testing.T) {
 		para("Shops that rationed fruit last week expect normal deliveries by the weekend, the retailers' association said in a statement on Tuesday evening."),
 	}, true)
 }
+
+// A line wrapped whole in square brackets is a link set inside the text;
+// a short line printed twice in a row (a credit, once more for screen
+// readers) goes the second time.
+func TestBracketedLinksAndEchoes(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		{"[ Harbourton port chief resigns after audit ]", drop},
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night [after talks that lasted most of the weekend]."),
+		{"Lena Varga/Kessel Press Agency", free},
+		{"Lena Varga/Kessel Press Agency", drop},
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries would arrive late."),
+		{"[This article was amended on Wednesday to correct the name of the union.]", drop},
+	}, false)
+}
