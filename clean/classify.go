@@ -1240,6 +1240,14 @@ const (
 
 func (r *rules) footer() {
 	first := r.firstProse()
+	// below[i]: words of the prose from line i down, summed once.
+	below := make([]int, len(r.lines)+1)
+	for j := len(r.lines) - 1; j >= 0; j-- {
+		below[j] = below[j+1]
+		if b := &r.lines[j]; b.prose && !b.bp {
+			below[j] += b.words
+		}
+	}
 	article, run, runStart, others := 0, 0, -1, 0
 	for i := first; i <= len(r.lines); i++ {
 		if i < len(r.lines) {
@@ -1287,13 +1295,7 @@ func (r *rules) footer() {
 		}
 		goesOn := run < footerLongRun && long && (paras >= 2 || box)
 		if run >= footerRunLines && article >= footerArticleWords && !goesOn {
-			below := 0
-			for j := i; j < len(r.lines); j++ {
-				if b := &r.lines[j]; b.prose && !b.bp {
-					below += b.words
-				}
-			}
-			if below*footerBelowShare <= article {
+			if below[i]*footerBelowShare <= article {
 				for j := runStart; j < len(r.lines); j++ {
 					if !r.lines[j].blank {
 						r.mark(j, ReasonFooter)
