@@ -1342,7 +1342,7 @@ func (r *rules) aboveArticle() {
 		if l.bp {
 			continue // a widget marked already: a video's controls, a share bar
 		}
-		if !l.prose {
+		if !paragraph(l) {
 			gap++
 			continue
 		}
@@ -1378,7 +1378,7 @@ func (r *rules) aboveArticle() {
 	}
 	for ; i >= 0; i-- {
 		l := &r.lines[i]
-		if l.blank || l.prose || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker {
+		if l.blank || paragraph(l) || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker {
 			continue
 		}
 		// The author's name under a "By" alone on its line: the byline
@@ -1389,6 +1389,10 @@ func (r *rules) aboveArticle() {
 		r.mark(i, ReasonAbove)
 	}
 }
+
+// paragraph: prose that is no truncated link label ("Port strike: the
+// union's leaders meet the…").
+func paragraph(l *lineInfo) bool { return l.prose && l.ending != endEllipsis }
 
 // echoMaxWords bounds a line repeated right under itself.
 const echoMaxWords = 12
