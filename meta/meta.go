@@ -349,13 +349,54 @@ func (s *Stage) dateDominated(doc *dossier.Document, sp dossier.Span, lineWords,
 	var buf [8]timex.Expr
 	text := doc.Text
 	exprs := s.scanner.ScanTokens(text, doc.Tokens, lang, sp, buf[:0])
-	dateWords := 0
+	dateWords, clock, pos := 0, 0, sp.Start
 	for _, e := range exprs {
 		if e.Kind == timex.KindCalendar && (e.Year > 0 || e.Day > 0) {
 			dateWords += words(text[e.Start:e.End])
+			clock += clockWords(text[pos:e.Start])
+			pos = e.End
 		}
 	}
-	return dateWords > 0 && lineWords-dateWords <= extra
+	clock += clockWords(text[pos:sp.End])
+	return dateWords > 0 && lineWords-dateWords-clock <= extra
+}
+
+// clockWords counts the words of a time of day beside a date ("3:18 p.m.",
+// "14 h 05 CET"): runs of one or two digits, and the short words (at most
+// four letters: "p", "m", "ET", "GMT") right after them.
+func clockWords(s string) int {
+	n, run, digits, letters, afterNum := 0, false, 0, 0, false
+	flush := func() {
+		switch {
+		case digits > 0 && digits <= 2 && letters == 0:
+			n++
+			afterNum = true
+		case letters > 0 && letters <= 4 && digits == 0 && afterNum:
+			n++
+		default:
+			afterNum = false
+		}
+		digits, letters = 0, 0
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+			run = true
+		case unicode.IsLetter(r):
+			letters++
+			run = true
+		default:
+			if run {
+				flush()
+				run = false
+			}
+		}
+	}
+	if run {
+		flush()
+	}
+	return n
 }
 
 // stripOutletSuffix drops a trailing " – CNN" / " | Le Monde" outlet tag from a headline.
