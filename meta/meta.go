@@ -261,7 +261,7 @@ func headLines(doc *dossier.Document, from int) (out []line, firstProse, top int
 			if len(out) <= maxTopLines && pos < maxTopBytes {
 				top = len(out)
 			}
-			if after < 0 && isProse(text[sp.Start:sp.End]) && !doc.InBoilerplate(sp.Start) {
+			if after < 0 && isProse(text[sp.Start:sp.End]) && !doc.InBoilerplate(sp.Start) && !isolated(doc, out, end) {
 				after, firstProse = 0, len(out)-1
 			}
 			if after >= 0 {
@@ -276,6 +276,21 @@ func headLines(doc *dossier.Document, from int) (out []line, firstProse, top int
 		firstProse = len(out)
 	}
 	return out, firstProse, top
+}
+
+// isolated reports whether the line just appended to out, ending at end,
+// stands between two lines of boilerplate: a form's message or a notice
+// among the menus ("We could not send this article. Please try again."),
+// not the article's first paragraph.
+func isolated(doc *dossier.Document, out []line, end int) bool {
+	if len(doc.Boilerplate) == 0 || len(out) < 2 || !doc.InBoilerplate(out[len(out)-2].Start) {
+		return false
+	}
+	next := end
+	for next < len(doc.Text) && (doc.Text[next] == '\n' || doc.Text[next] == ' ' || doc.Text[next] == '\t' || doc.Text[next] == '\r') {
+		next++
+	}
+	return next < len(doc.Text) && doc.InBoilerplate(next)
 }
 
 func trimSpan(text string, sp dossier.Span) dossier.Span {

@@ -282,3 +282,37 @@ func TestOutletFromHeadlineTag(t *testing.T) {
 		}
 	}
 }
+
+// A sentence standing alone among the page's furniture (a form's message)
+// is not the article's first paragraph: the dateline under the menus that
+// follow it is still read.
+func TestIsolatedNoticeIsNoFirstParagraph(t *testing.T) {
+	stage := newStage(t)
+	furniture := []string{"Share", "Send by email", "Menu"}
+	var b strings.Builder
+	var bp []dossier.Span
+	add := func(s string, isBP bool) {
+		start := b.Len()
+		b.WriteString(s)
+		if isBP {
+			bp = append(bp, dossier.Span{Start: start, End: b.Len()})
+		}
+		b.WriteString("\n\n")
+	}
+	add(furniture[0], true)
+	add("Sorry, we could not send this article just now. Please try again in a few minutes.", false)
+	add(furniture[1], true)
+	for i := 0; i < 30; i++ {
+		add(furniture[2], true)
+	}
+	add("Doctors run short of fuel in besieged city", false)
+	add("By Lena Varga. Published November 2, 2023 at 14:49", false)
+	add("The assault has left the health sector close to collapse, doctors in the city said on Thursday.", false)
+	doc := &dossier.Document{Text: b.String(), Lang: "en", Boilerplate: bp}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Meta.Published.Format("2006-01-02"); got != "2023-11-02" {
+		t.Errorf("published %s, want 2023-11-02", got)
+	}
+}
