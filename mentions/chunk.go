@@ -2077,9 +2077,14 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case placesOnly && lastKBEnd <= b && (toks[a].class&wGiven != 0 || initialsOpen(ws, a, b) ||
 		ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && s.givenCommon[string(ws.foldOf(&toks[a]))] && !ws.lowerElsewhere(a) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
-		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b)):
+		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b) ||
+		b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
+			s.personFrame(ws, r, a, b)):
 		// "Guy Van Rensel", "P. Martin", "Sir Tom Davis", "Oru Perez
-		// Rives, 35,": a town's name inside a person's name.
+		// Rives, 35,": a town's name inside a person's name; so is a
+		// town's after a word no list holds where the sentence speaks of a
+		// person ("campaign manager, Kellan Conway, said").
+
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case !wholeKB && s.givenThenOrgWord(ws, a, b):
@@ -5077,6 +5082,22 @@ func (s *Stage) roleNounBefore(ws *workspace, r *langRules, a int) bool {
 		return false // "deux agents Vessanergie", "les combattants Wagner": people of a body
 	}
 	return r.isPersonNoun(f) && !r.firmRoleNouns[string(f)]
+}
+
+// personFrame reports a sentence that speaks of the name at a..b as a
+// person: a role noun before it, or set apart by a comma ("the campaign
+// manager, Kellan Conway,"), a title, a role after it, or a speech verb
+// ("Kellan Conway said").
+func (s *Stage) personFrame(ws *workspace, r *langRules, a, b int) bool {
+	toks := ws.toks
+	if s.roleNounBefore(ws, r, a) || s.titleBefore(ws, a) || s.roleAfter(ws, r, b) {
+		return true
+	}
+	if a >= 2 && !toks[a-1].word && ws.text[toks[a-1].start:toks[a-1].end] == "," && toks[a-1].sent == toks[a].sent && s.roleNounBefore(ws, r, a-1) {
+		return true
+	}
+	return b < len(toks) && toks[b].word && toks[b].sent == toks[a].sent && toks[b].class&wPersonVerb != 0 &&
+		r.personVerbs[strings.ToLower(ws.text[toks[b].start:toks[b].end])]
 }
 
 func (s *Stage) titleBefore(ws *workspace, a int) bool {

@@ -2208,3 +2208,15 @@ func TestListBeforePlaceNoun(t *testing.T) {
 		{"en", "Lena Varga and Tom Kessel toured the districts.", []string{"Lena Varga/PER", "Tom Kessel/PER"}, nil},
 	})
 }
+
+// TestUnknownFirstNameBeforeTown: a word no list holds, then a town's name,
+// is a person where the sentence speaks of one (a role noun before it, set
+// apart by a comma or not, a speech verb after it); elsewhere the town
+// stays a town.
+func TestUnknownFirstNameBeforeTown(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The campaign manager, Zorvella Conway, said on Sunday that the plan was dead.", []string{"Zorvella Conway/PER"}, []string{"Conway"}},
+		{"en", "Zorvella Conway said on Sunday that the plan was dead.", []string{"Zorvella Conway/PER"}, []string{"Conway"}},
+		{"en", "Trains from Conway were late on Sunday.", []string{"Conway/LOC"}, nil},
+	})
+}
