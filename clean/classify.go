@@ -147,10 +147,38 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	}
 	if !marked {
 		r.footer() // in a marked-up page the reader found the article's end
-		r.aboveArticle()
+		r.aboveArticle(text)
 	}
-	r.between()
+	r.between(text)
 	return nil
+}
+
+// authorHandle reports an author's line: two to four capitalised words and
+// the author's handle, glued or not ("Lena Varga @lvarga",
+// "Lena Varga@lvarga").
+func authorHandle(line string) bool {
+	f := strings.Fields(line)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	last := f[len(f)-1]
+	at := strings.IndexByte(last, '@')
+	if at < 0 || at == len(last)-1 || strings.IndexByte(last[at+1:], '.') >= 0 {
+		return false // an e-mail address is no handle
+	}
+	names := f[:len(f)-1]
+	if at > 0 {
+		names = append(names[:len(names):len(names)], last[:at])
+	}
+	if len(names) < 2 || len(names) > 4 {
+		return false
+	}
+	for _, w := range names {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // bracketed reports a line wrapped whole in square brackets, a link to
@@ -1330,7 +1358,7 @@ const (
 	leadLines       = 6
 )
 
-func (r *rules) aboveArticle() {
+func (r *rules) aboveArticle(text string) {
 	type cluster struct{ start, words int }
 	var clusters []cluster
 	total, gap := 0, 0
@@ -1378,7 +1406,7 @@ func (r *rules) aboveArticle() {
 	}
 	for ; i >= 0; i-- {
 		l := &r.lines[i]
-		if l.blank || paragraph(l) || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker {
+		if l.blank || paragraph(l) || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker || authorHandle(text[l.start:l.end]) {
 			continue
 		}
 		// The author's name under a "By" alone on its line: the byline
@@ -1417,7 +1445,7 @@ func (r *rules) echoes(text string) {
 // two furniture lines is furniture whatever its ending.
 const betweenTailMaxWords = 10
 
-func (r *rules) between() {
+func (r *rules) between(text string) {
 	// The article's last paragraph: the last prose line that is not itself a
 	// short line between two furniture lines.
 	sandwiched := func(i int) bool {
@@ -1433,7 +1461,7 @@ func (r *rules) between() {
 	}
 	for i := range r.lines {
 		l := &r.lines[i]
-		if l.blank || l.bp || l.quoteStart || l.byline || l.valueEnd && l.numbers >= 2 {
+		if l.blank || l.bp || l.quoteStart || l.byline || l.valueEnd && l.numbers >= 2 || authorHandle(text[l.start:l.end]) {
 			continue // (a row of results ends in its scores)
 		}
 		// A short line (a title, a label) between two furniture lines; after

@@ -1223,3 +1223,21 @@ func TestBracketedLinksAndEchoes(t *testing.T) {
 		{"[This article was amended on Wednesday to correct the name of the union.]", drop},
 	}, false)
 }
+
+func TestAuthorHandle(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Lena Varga @lvarga", true},
+		{"Lena Varga@lvarga", true},
+		{"Paul de Varnak @pdv", false}, // a particle: not every word capitalised
+		{"Contact Lena Varga lena@courier.example", false},
+		{"Follow @courier", false},
+		{"Lena Varga", false},
+	} {
+		if got := authorHandle(tc.line); got != tc.want {
+			t.Errorf("authorHandle(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
