@@ -829,7 +829,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own
 			}
-			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && (toks[k].class&wNotName == 0 || outletAt(ws, i, j)) {
+			// (An outlet's title may hold a weekday after "of": "Journal du
+			// Dimanche"; after "on" or "for" a weekday is the sentence's:
+			// "told Channel 4 News on Tuesday".)
+			if k < n && k-j <= 3 && toks[k].name && toks[k].sent == t.sent && !toks[k].skip && (toks[k].class&wNotName == 0 || outletAt(ws, i, j) && u.class&wHeadConn == 0) {
 				j = k + 1
 				continue
 			}

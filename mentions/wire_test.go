@@ -2220,3 +2220,12 @@ func TestUnknownFirstNameBeforeTown(t *testing.T) {
 		{"en", "Trains from Conway were late on Sunday.", []string{"Conway/LOC"}, nil},
 	})
 }
+
+// TestOutletThenWeekday: an outlet's name ends before "on" and a weekday
+// (the sentence's date); a weekday after "du" may be the outlet's own.
+func TestOutletThenWeekday(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He told Channel 4 News on Tuesday that the talks had failed.", []string{"Channel 4 News/ORG"}, []string{"Channel 4 News on Tuesday"}},
+		{"fr", "Il l'a dit au Journal du Dimanche.", []string{"Journal du Dimanche/ORG"}, nil},
+	})
+}
