@@ -371,14 +371,14 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 			}
 		}
 	}
-	if ex.yearLike && qual == dossier.QualExact {
+	noun := s.nounAfter(qend)
+	if ex.yearLike && qual == dossier.QualExact && !s.countNotYear(ex, qend, noun) {
 		return found{}, false // "in 2017": a year
 	}
-	noun := s.nounAfter(qend)
 	if noun.excluded || noun.found && s.rateAfter(noun) || noun.things && ex.currency == unitNone {
 		return found{}, false
 	}
-	if ex.yearLike && (qual == dossier.QualExact || !noun.found) {
+	if ex.yearLike && !noun.found {
 		return found{}, false
 	}
 	leftStart, leftEnd := -1, -1
@@ -869,6 +869,26 @@ func (s *scanner) tollBefore(i int) bool {
 			return false // another count governs what follows
 		}
 		i = ws
+	}
+	return false
+}
+
+// countNotYear reports four plain digits that count the noun right after
+// them rather than date it: below 1900 ("where 1400 civilians were killed"),
+// or after a verb of killing or wounding ("killed 2000 people"); "in 1999
+// people voted" is a year.
+func (s *scanner) countNotYear(ex numExpr, qend int, noun nounMatch) bool {
+	if !noun.found {
+		return false
+	}
+	if ws, _, g, ok := s.next(qend); !ok || g != gapSpace || ws != noun.start {
+		return false
+	}
+	if ex.value < 1900 {
+		return true
+	}
+	if ws, we, g, ok := s.prev(ex.start); ok && g == gapSpace {
+		return s.flags(ws, we)&(fKilledBefore|fInjuredBefore) != 0
 	}
 	return false
 }

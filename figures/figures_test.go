@@ -95,6 +95,11 @@ func TestFigures(t *testing.T) {
 			{"500", 500, "person", "exact", "officers"}, {"two", 2, "person", "exact", "envoys"}}},
 		// Tolls and idioms before the count.
 		{"en", "The death toll from the 2015 attacks on the city rose to 130.", []want{{"130", 130, "killed", "exact", ""}}},
+		// Four plain digits before the people they count are no year: below
+		// 1900, or after a verb of killing; "in 1999 people" dates.
+		{"en", "The war began with a raid in which 1400 civilians were killed.", []want{{"1400", 1400, "killed", "exact", "civilians"}}},
+		{"en", "The militia killed 2000 people in the valley.", []want{{"2000", 2000, "killed", "exact", "people"}}},
+		{"en", "In 1999 people voted for change.", nil},
 		{"en", "The bodies of 6 guards were found.", []want{{"6", 6, "killed", "exact", "guards"}}},
 		{"fr", "Le bilan s'élève désormais à 19.", []want{{"19", 19, "killed", "exact", ""}}},
 		{"fr", "L'explosion a coûté la vie à neuf passagers.", []want{{"neuf", 9, "killed", "exact", "passagers"}}},
