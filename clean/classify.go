@@ -142,6 +142,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.teasers()
 		if !marked {
 			r.headlines()
+			r.capsLinks(text)
 			r.teaserBylines()
 		}
 	}
@@ -1438,6 +1439,41 @@ func (r *rules) echoes(text string) {
 			r.mark(i, ReasonRepeated)
 		}
 	}
+}
+
+// capsLinkMinWords: a line in capitals this long between two paragraphs is
+// a link to another story ("OFFICIALS WEIGH NEW POWERS AFTER PORT RAID");
+// a subheading in capitals is shorter ("THE SUSPECT").
+const capsLinkMinWords = 6
+
+// capsLinks marks the lines in capitals inside the article, between two
+// paragraphs, that sites print as links to other stories.
+func (r *rules) capsLinks(text string) {
+	first, last := r.firstProse(), r.lastProse()
+	for i := first + 1; i < last; i++ {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.prose || l.words < capsLinkMinWords || l.words > headlineMaxWords || l.quoteStart || !allCaps(text[l.start:l.end]) {
+			continue
+		}
+		p, n := r.prev(i), r.next(i)
+		if p >= 0 && n >= 0 && (r.lines[p].prose || r.lines[p].bp) && (r.lines[n].prose || r.lines[n].bp) {
+			r.mark(i, ReasonHeadline)
+		}
+	}
+}
+
+// allCaps reports a line with letters and no lower-case one.
+func allCaps(s string) bool {
+	letters := 0
+	for _, c := range s {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsLetter(c) {
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // between marks a short unpunctuated line squeezed between furniture lines.

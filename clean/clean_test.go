@@ -1241,3 +1241,18 @@ func TestAuthorHandle(t *testing.T) {
 		}
 	}
 }
+
+// A long line in capitals between two paragraphs links to another story;
+// a short subheading in capitals stays.
+func TestCapsLinksInsideArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		{"KESSEL RAIL UNION THREATENS SECOND WALKOUT OVER PENSIONS", drop},
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		{"THE DEAL", keep},
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries would arrive late."),
+	}, false)
+}
