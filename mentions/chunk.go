@@ -4495,14 +4495,21 @@ func twoPlaces(ws *workspace, a int) bool {
 
 // headThenPlace reports a run [a, b) of an organisation's capitalised head
 // and a known place's name ("Radio France", "Banque Misr", "Radio New
-// Zealand").
+// Zealand"), or of an unknown acronym and a country ("STX France").
 func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 	toks := ws.toks
-	if b-a < 2 || toks[a].shape != shapeCap || toks[a].class&wOrgHead == 0 || toks[a].class&wLocHead != 0 || ws.kbEnd[a] != 0 {
+	if b-a < 2 || ws.kbEnd[a] != 0 {
 		return false
 	}
 	p := ws.kbInfo[a+1]
-	return int(ws.kbEnd[a+1]) == b && p != nil && p.cands[ws.kbCand[a+1]].entry.Type == kb.LOC
+	if int(ws.kbEnd[a+1]) != b || p == nil {
+		return false
+	}
+	e := p.cands[ws.kbCand[a+1]].entry
+	if toks[a].shape == shapeUpper && b-a == 2 && toks[a].end-toks[a].start >= 2 && toks[a].class&(wNotName|wTitle) == 0 && e.Kind == kb.KindCountry {
+		return true // "STX France": an unknown acronym and a country, a firm's national arm
+	}
+	return toks[a].shape == shapeCap && toks[a].class&wOrgHead != 0 && toks[a].class&wLocHead == 0 && e.Type == kb.LOC
 }
 
 // headBeforePlace reports a body's head inside the run [a, b) that a known

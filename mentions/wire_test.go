@@ -2229,3 +2229,12 @@ func TestOutletThenWeekday(t *testing.T) {
 		{"fr", "Il l'a dit au Journal du Dimanche.", []string{"Journal du Dimanche/ORG"}, nil},
 	})
 }
+
+// TestAcronymThenCountry: an unknown acronym and a country's name glued
+// are a firm's national arm; known acronyms before a country stay apart.
+func TestAcronymThenCountry(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Le chantier XQZ France a été vendu en 2017.", []string{"XQZ France/ORG"}, []string{"France"}},
+		{"en", "The UN Syria envoy resigned on Friday.", []string{"UN/ORG", "Syria/LOC"}, nil},
+	})
+}
