@@ -3894,6 +3894,10 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evGiven
 	case s.orgNounBefore(ws, a):
 		return "ORG", evContext // "the firm Varnotech"
+	case b-a == 2 && first.shape == shapeCap && last.shape == shapeUpper && last.end-last.start >= 3 && !first.sentStart &&
+		first.class&(wDict|wOrgHead|wLocHead|wTitle|wFunction|wArticle|wNotName) == 0 && last.class&(wNotName|wOrgHead|wLocHead) == 0 &&
+		ws.kbEnd[a] == 0 && ws.kbEnd[a+1] == 0:
+		return "PER", evGiven // "selon Chokri GHARBI": a first name and a surname in capitals, as bylines and lists of names write them
 	case s.regionAfterPlace(ws, a, b):
 		return "LOC", evContext // "Washington, D.C.", "Kessel, Norland,": a place's state or country
 	case multi && last.shape == shapeCap && last.class&wDict != 0 && last.class&(wGiven|wTitle) == 0 && first.class&wGiven == 0 &&

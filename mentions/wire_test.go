@@ -2238,3 +2238,13 @@ func TestAcronymThenCountry(t *testing.T) {
 		{"en", "The UN Syria envoy resigned on Friday.", []string{"UN/ORG", "Syria/LOC"}, nil},
 	})
 }
+
+// TestSurnameInCapitals: a capitalised word no list holds and a word in
+// capitals are a first name and a surname, as bylines and French lists of
+// names write them.
+func TestSurnameInCapitals(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Selon Zorvek TESSANI, la grève continue.", []string{"Zorvek TESSANI/PER"}, nil},
+		{"en", "Officials told Radio KESSEL on Monday that the port was shut.", []string{"Radio KESSEL/ORG"}, nil},
+	})
+}
