@@ -4477,9 +4477,17 @@ func (s *Stage) placeOpensInstitution(ws *workspace, a, b int) int {
 	if (last.shape != shapeCap || last.class&wOrgHead == 0 || last.class&wLocHead != 0) && !s.headOfDomain(ws, e, b) {
 		return -1 // "Norland Institute for Security Studies": the head may take its domain
 	}
+	domain := false // past the head's "of": "Division of Military and Naval Affairs"
 	for k := e; k < b; k++ {
-		if t := &toks[k]; !t.word || !t.name && !(t.shape == shapeLower && t.class&wConnector != 0) || t.class&wCoord != 0 {
+		t := &toks[k]
+		if !t.word || !t.name && !(t.shape == shapeLower && t.class&wConnector != 0) {
 			return -1
+		}
+		if t.class&wCoord != 0 && !(domain && k+1 < b && toks[k+1].name && toks[k+1].shape != shapeLower) {
+			return -1
+		}
+		if t.shape == shapeLower && t.class&wConnector != 0 && t.class&wCoord == 0 && k > e && toks[k-1].class&wOrgHead != 0 {
+			domain = true
 		}
 	}
 	return a

@@ -2248,3 +2248,11 @@ func TestSurnameInCapitals(t *testing.T) {
 		{"en", "Officials told Radio KESSEL on Monday that the port was shut.", []string{"Radio KESSEL/ORG"}, nil},
 	})
 }
+
+// TestPlaceLedBodyWithCoordinatedDomain: a place opening a body whose
+// domain coordinates two fields after "of" is one name.
+func TestPlaceLedBodyWithCoordinatedDomain(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He works at New York State Division of Military and Naval Affairs, he said.", []string{"New York State Division of Military and Naval Affairs/ORG"}, []string{"New York"}},
+	})
+}
