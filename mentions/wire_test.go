@@ -2256,3 +2256,10 @@ func TestPlaceLedBodyWithCoordinatedDomain(t *testing.T) {
 		{"en", "He works at New York State Division of Military and Naval Affairs, he said.", []string{"New York State Division of Military and Naval Affairs/ORG"}, []string{"New York"}},
 	})
 }
+
+// TestProgramHeads: a programme is a body's head.
+func TestProgramHeads(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Funding for the Kessel Veterans Program was cut on Monday.", []string{"Kessel Veterans Program/ORG"}, nil},
+	})
+}
