@@ -826,6 +826,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if u.class&wHeadConn != 0 && k == j+1 && k < n && toks[k].word && toks[k].shape == shapeLower && r.indefinite[string(ws.foldOf(&toks[k]))] {
 				k++ // "Center for a New American Security"
 			}
+			if u.class&wHeadConn != 0 && int(ws.kbEnd[i]) == j && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.LOC {
+				break // "the UN Security Council on Kashmir": a known body, then what it meets on
+			}
 			if headType != "" && k < n && ws.kbEnd[k] > int32(k) && ws.kbInfo[k] != nil && ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type == kb.ORG {
 				break // "le ministère de l'Information du Hamas": the body's owner, a name of its own
 			}

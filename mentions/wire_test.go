@@ -2263,3 +2263,12 @@ func TestProgramHeads(t *testing.T) {
 		{"en", "Funding for the Kessel Veterans Program was cut on Monday.", []string{"Kessel Veterans Program/ORG"}, nil},
 	})
 }
+
+// TestKnownBodyThenTopic: a known body's name ends before "on" and a known
+// place, what it meets on; an unknown body's name may run on.
+func TestKnownBodyThenTopic(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Norland asked for an urgent meeting of the UN Security Council on Kashmir.", []string{"UN Security Council/ORG", "Kashmir/LOC"}, []string{"UN Security Council on Kashmir"}},
+		{"en", "He joined the Council on Foreign Relations in May.", []string{"Council on Foreign Relations/ORG"}, nil},
+	})
+}
