@@ -1293,6 +1293,12 @@ func (r *rules) footer() {
 					others++
 				}
 				run++
+				if l.header && run < footerRunLines {
+					// A list's heading ("Further reading", "Pour
+					// approfondir") opens a run by itself: its items may be
+					// headlines with their summaries.
+					run = footerRunLines
+				}
 				continue
 			}
 			if !l.prose && l.words <= tailMaxWords && !l.quoteStart {

@@ -1256,3 +1256,23 @@ func TestCapsLinksInsideArticle(t *testing.T) {
 		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries would arrive late."),
 	}, false)
 }
+
+// A list's heading after the article opens the footer by itself: the
+// headlines and summaries of other stories under it go.
+func TestListHeadingOpensFooter(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Les dockers reprennent le travail", free},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
+		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
+		para("Les commerçants, qui avaient dû rationner les fruits la semaine dernière, attendent un retour à la normale d'ici le week-end, a précisé l'association des détaillants de la ville."),
+		{"Pour approfondir", drop},
+		{"Entretiens", drop},
+		{"Le port, une histoire de la ville, une conversation avec Marta Kessel", drop},
+		{"Historienne du travail, elle revient sur un siècle de grèves sur les quais de Harbourton et sur ce qu'elles ont changé pour la ville.", drop},
+		{"Entretiens", drop},
+		{"Les ferries de demain, une conversation avec Paul Varnak", drop},
+	}, false)
+}
