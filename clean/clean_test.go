@@ -1268,6 +1268,7 @@ func TestListHeadingOpensFooter(t *testing.T) {
 		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
 		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
 		para("Les commerçants, qui avaient dû rationner les fruits la semaine dernière, attendent un retour à la normale d'ici le week-end, a précisé l'association des détaillants de la ville."),
+		para("Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales."),
 		{"Pour approfondir", drop},
 		{"Entretiens", drop},
 		{"Le port, une histoire de la ville, une conversation avec Marta Kessel", drop},
