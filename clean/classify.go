@@ -1501,6 +1501,7 @@ func (r *rules) between(text string) {
 			break
 		}
 	}
+	first := r.firstProse()
 	for i := range r.lines {
 		l := &r.lines[i]
 		if l.blank || l.bp || l.quoteStart || l.byline || l.valueEnd && l.numbers >= 2 || authorHandle(text[l.start:l.end]) {
@@ -1509,16 +1510,47 @@ func (r *rules) between(text string) {
 		// A short line (a title, a label) between two furniture lines; after
 		// the article's last paragraph it may be a short sentence too ("Our
 		// standards: the newsroom's principles.").
+		p, n := r.prev(i), r.next(i)
+		if p < 0 || n < 0 || !r.lines[p].bp || !r.lines[n].bp {
+			continue
+		}
 		if l.words > 4 || l.ending != endNone {
-			if last < 0 || i <= last || l.words > betweenTailMaxWords {
+			// Longer, or a sentence: below the article's first paragraph,
+			// inside a run of three furniture lines or more, a form's or a
+			// box's own words ("Thank you!", "Every evening at six"; above
+			// it stand the title and the byline); after the article's last
+			// paragraph, a short sentence too.
+			inRun := i > first && l.words <= betweenTailMaxWords && !l.prose && !namesLine(text[l.start:l.end]) &&
+				(r.bpAt(r.prev(p)) || r.bpAt(r.next(n)))
+			if !inRun && (last < 0 || i <= last || l.words > betweenTailMaxWords) {
 				continue
 			}
 		}
-		p, n := r.prev(i), r.next(i)
-		if p >= 0 && n >= 0 && r.lines[p].bp && r.lines[n].bp {
-			r.mark(i, ReasonBetween)
-		}
+		r.mark(i, ReasonBetween)
 	}
 }
+
+// namesLine reports a line of capitalised words and coordinators only:
+// authors' names ("Lena Varga and Paul Varnak"), a byline without its "By".
+func namesLine(line string) bool {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		w = strings.TrimRight(w, ",;")
+		switch w {
+		case "and", "et", "&", "y", "und", "e":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// bpAt reports a line marked as furniture; -1 is none.
+func (r *rules) bpAt(i int) bool { return i >= 0 && r.lines[i].bp }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

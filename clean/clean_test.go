@@ -1277,3 +1277,21 @@ func TestListHeadingOpensFooter(t *testing.T) {
 		{"Les ferries de demain, une conversation avec Paul Varnak", drop},
 	}, false)
 }
+
+// Inside the article, a newsletter box's own short lines between its form's
+// lines go; a line of authors' names stays.
+func TestBoxWordsBetweenFurniture(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		{"Lena Varga and Paul Varnak", free},
+		{"Your email address", drop},
+		{"Please enter a valid email address", drop},
+		{"Thank you!", drop},
+		{"Sign up for our morning newsletter", drop},
+		{"To see all our other newsletters, go to My Account", drop},
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+	}, false)
+}
