@@ -1197,8 +1197,10 @@ func (s *Stage) splitCompound(ws *workspace, r *langRules, text string, x tok, f
 		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), false)
 		return true
 	case h1 == hl && wordShape(prefix) != shapeLower && wordShape(head) != shapeLower &&
-		s.majorPlace(ws, head) && s.majorPlace(ws, prefix) && !s.knownPhrase(ws, w):
-		// "Syria-Iraq", "Afghanistan-Pakistan": two places, unless the whole is one ("Guinea-Bissau").
+		(s.majorPlace(ws, head) || s.armedGroup(ws, head)) && s.majorPlace(ws, prefix) && !s.knownPhrase(ws, w):
+		// "Syria-Iraq", "Afghanistan-Pakistan": two places, unless the whole is one ("Guinea-Bissau");
+		// a place and a group are the sides of a conflict ("the Israel-Hamas war"). A group
+		// before a place names its branch there ("ISIS-Mozambique").
 		s.appendTok(ws, r, text, part(0, h1, true), first)
 		s.appendTok(ws, r, text, part(h1, h1+h1n, false), false)
 		s.appendTok(ws, r, text, part(h1+h1n, len(w), true), false)
@@ -1239,6 +1241,22 @@ func (s *Stage) knownPhrase(ws *workspace, w string) bool {
 	ws.key = appendFold(ws.key[:0], w)
 	p := s.gaz.lookup(ws.key)
 	return p != nil && len(p.cands) > 0
+}
+
+// armedGroup reports whether w names an armed or a terrorist group of the
+// knowledge base ("Hamas", "Hezbollah").
+func (s *Stage) armedGroup(ws *workspace, w string) bool {
+	ws.key = appendFold(ws.key[:0], w)
+	p := s.gaz.lookup(ws.key)
+	if p == nil {
+		return false
+	}
+	for _, c := range p.cands {
+		if (c.entry.Kind == kb.KindArmedGroup || c.entry.Kind == kb.KindTerroristOrg) && !c.weak {
+			return true
+		}
+	}
+	return false
 }
 
 // majorPlace reports whether w names a country, a region or a large city.
@@ -1398,6 +1416,25 @@ func markTitleLines(ws *workspace, text string) {
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
 		shouted := content >= 3 && upper >= 2 && notUpper == 0 // "H1" and "A" are capitals too
+		if !shouted {
+			// A lead-in in capitals before words in mixed case on its line
+			// ("À LIRE AUSSI Guerre …", "THE SUSPECT was seen"): dictionary
+			// words shouted for emphasis, no name's. (A line that is all
+			// capitals, "ASSOCIATED PRESS", may be a name.)
+			for k := i; k < j; k++ {
+				if t := &toks[k]; t.word && !t.number && t.shape == shapeUpper && t.class&(wDict|wFunction) != 0 &&
+					t.class&(wGiven|wOrgHead|wLocHead|wTitle) == 0 && letterCount(text[t.start:t.end]) >= 4 &&
+					(k > i && shoutedWord(&toks[k-1]) || k+1 < j && shoutedWord(&toks[k+1])) && mixedAfter(toks, k, j) {
+					t.name = false
+					if n := &toks[k+1]; k+1 < j && n.word && n.shape == shapeCap && n.class&wDict != 0 {
+						n.sentStart = true // the headline after the lead-in opens as a sentence does
+						if n.class&(wGiven|wOrgHead|wLocHead) == 0 {
+							n.name = false
+						}
+					}
+				}
+			}
+		}
 		if content >= 3 && capital*4 >= content*3 && (!endsWithStop(ws, text, i, j) || shouted) && !byline {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true
@@ -1409,6 +1446,21 @@ func markTitleLines(ws *workspace, text string) {
 		}
 		i = j
 	}
+}
+
+// mixedAfter reports a word not in capitals after token k, before j.
+func mixedAfter(toks []tok, k, j int) bool {
+	for m := k + 1; m < j; m++ {
+		if toks[m].word && !toks[m].number && toks[m].shape != shapeUpper {
+			return true
+		}
+	}
+	return false
+}
+
+// shoutedWord reports a dictionary word in capitals ("LIRE", "THE").
+func shoutedWord(t *tok) bool {
+	return t.word && !t.number && t.shape == shapeUpper && t.class&(wDict|wFunction) != 0
 }
 
 // capitalWord reports a capitalised word, not a number.

@@ -2272,3 +2272,16 @@ func TestKnownBodyThenTopic(t *testing.T) {
 		{"en", "He joined the Council on Foreign Relations in May.", []string{"Council on Foreign Relations/ORG"}, nil},
 	})
 }
+
+// TestShoutedLeadInAndConflictSides: dictionary words in capitals before a
+// line's mixed-case words are a lead-in, no name; a place and a group
+// joined by a hyphen are two names (the sides of a conflict), a group and a
+// place its branch.
+func TestShoutedLeadInAndConflictSides(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "À LIRE AUSSI Grève au port : la ville de Varnak paralysée", []string{"Varnak/LOC"}, []string{"AUSSI Grève", "Grève"}},
+		{"en", "The Israel-Hamas war entered its second month on Tuesday.", []string{"Israel/LOC", "Hamas/ORG"}, []string{"Israel-Hamas"}},
+		{"en", "The attack was claimed by ISIS-Mozambique on Friday.", []string{"ISIS-Mozambique/ORG"}, nil},
+		{"en", "He worked for the Associated Press until 2019.", []string{"Associated Press/ORG"}, nil},
+	})
+}
