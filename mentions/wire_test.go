@@ -2285,3 +2285,12 @@ func TestShoutedLeadInAndConflictSides(t *testing.T) {
 		{"en", "He worked for the Associated Press until 2019.", []string{"Associated Press/ORG"}, nil},
 	})
 }
+
+// TestPlaceDemonymsInNsAndIs: inhabitants named from a place with "-ns" or
+// "-is" are no entity ("Gazans", "Kashmiris").
+func TestPlaceDemonymsInNsAndIs(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Many Gazans fled south on Friday.", nil, []string{"Gazans"}},
+		{"en", "Kashmiris protested in Srinagar on Friday.", []string{"Srinagar/LOC"}, []string{"Kashmiris"}},
+	})
+}
