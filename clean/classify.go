@@ -1263,7 +1263,7 @@ const (
 	footerRunLines     = 5
 	footerLongRun      = 10
 	footerArticleWords = 120
-	footerBelowShare   = 3 // below ≤ article / footerBelowShare
+	footerBelowShare   = 2 // below ≤ article / footerBelowShare
 	footerLeadLines    = 2 // a section's heading and its picture's credit
 )
 
@@ -1288,8 +1288,8 @@ func (r *rules) footer() {
 				if run == 0 {
 					runStart, others = i, 0
 				}
-				// A related box: its heading, then links only.
-				if run > 0 && l.reason != ReasonLinkList {
+				// A related box: its heading, then links or headlines only.
+				if run > 0 && l.reason != ReasonLinkList && l.reason != ReasonHeadline && l.reason != ReasonTeaser {
 					others++
 				}
 				run++
