@@ -1269,11 +1269,13 @@ const (
 
 func (r *rules) footer() {
 	first := r.firstProse()
-	// below[i]: words of the prose from line i down, summed once.
+	// below[i]: words of the prose from line i down, summed once; a
+	// paragraph with furniture right above and below it is a teaser's
+	// summary between its headline and its date, not the article's.
 	below := make([]int, len(r.lines)+1)
 	for j := len(r.lines) - 1; j >= 0; j-- {
 		below[j] = below[j+1]
-		if b := &r.lines[j]; b.prose && !b.bp {
+		if b := &r.lines[j]; b.prose && !b.bp && !(r.bpAt(r.prev(j)) && r.bpAt(r.next(j))) {
 			below[j] += b.words
 		}
 	}
