@@ -1365,6 +1365,7 @@ const (
 	clusterShare    = 0.5
 	clusterMinWords = 100
 	leadLines       = 6
+	leadBreak       = 15
 )
 
 func (r *rules) aboveArticle(text string) {
@@ -1406,11 +1407,18 @@ func (r *rules) aboveArticle(text string) {
 			break
 		}
 	}
-	lead := 0
+	// The lead ends after leadLines unmarked lines, or at a run of
+	// leadBreak furniture lines: the title stands under the menus.
+	lead, marked := 0, 0
 	i := bestStart - 1
-	for ; i >= 0 && lead < leadLines; i-- {
-		if l := &r.lines[i]; !l.blank && !l.bp {
+	for ; i >= 0 && lead < leadLines && marked < leadBreak; i-- {
+		switch l := &r.lines[i]; {
+		case l.blank:
+		case l.bp:
+			marked++
+		default:
 			lead++
+			marked = 0
 		}
 	}
 	for ; i >= 0; i-- {
