@@ -443,7 +443,33 @@ func yearAt(c *cursor, i int) (int, int) {
 	if isYear(y) && y.gap != gapNone && !yearContinues(c.at(j+1), c.at(j+2)) {
 		return y.val, j + 1
 	}
+	if yr, ok := gluedYearClock(c, j); ok {
+		return yr, j + 1
+	}
 	return 0, i
+}
+
+// gluedYearClock reads a year glued to the hour of a clock time, as pages
+// render a date and a time set in two elements ("Dec 20 201610:32 AM" is
+// 2016 and 10:32): five or six digits, a colon and two more.
+func gluedYearClock(c *cursor, j int) (int, bool) {
+	y := c.at(j)
+	if y == nil || y.kind != tNum || y.gap == gapNone || y.digits < 5 || y.digits > 6 {
+		return 0, false
+	}
+	colon, min := c.at(j+1), c.at(j+2)
+	if !isPunct(colon, ':') || colon.gap != gapNone || min == nil || min.kind != tNum || min.gap != gapNone || min.digits != 2 {
+		return 0, false
+	}
+	div := 10
+	if y.digits == 6 {
+		div = 100
+	}
+	yr, hour := y.val/div, y.val%div
+	if yr < 1900 || yr > 2099 || hour > 23 {
+		return 0, false
+	}
+	return yr, true
 }
 
 // dayMonthAt reads "15th [of] August [2021]" from index i.

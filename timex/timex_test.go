@@ -55,6 +55,8 @@ func TestTimexTable(t *testing.T) {
 			[]want{{"03/11/2020", "2020-11-03", false}}},
 		{"en year with cue", "en", time.Time{}, "The group formed in 2014 and has grown since 2016; 2000 fighters remain.",
 			[]want{{"2014", "2014", false}, {"2016", "2016", false}}},
+		{"en year glued to a clock time", "en", time.Time{}, "Published Tue, Dec 20 201610:32 AM EST; updated December 15, 20163:33 PM ET; code 202699:10.",
+			[]want{{"Tue, Dec 20 201610", "2016-12-20", false}, {"December 15, 20163", "2016-12-15", false}}},
 		{"en month year", "en", time.Time{}, "In March 2016 the cell was dismantled.",
 			[]want{{"March 2016", "2016-03", false}}},
 		{"en may verb and march name", "en", pub, "Officials may act. March said they would march.",
