@@ -123,6 +123,28 @@ func candAt(ws *workspace, a, b int) bool {
 // filterAndType drops pattern candidates that lack support where capitals
 // mean little (sentence starts, headlines) and gives every mention of one name
 // one type: the best-supported one.
+// workTitleAfterNoun reports a name at a right after a work's noun in lower
+// case ("the film", "a novel"), or after the noun and "like" or "such as"
+// ("films like", "shows such as").
+func workTitleAfterNoun(ws *workspace, a int) bool {
+	r := ws.rules
+	if r == nil || len(r.workNouns) == 0 || a == 0 {
+		return false
+	}
+	toks := ws.toks
+	lowerWord := func(k int) bool {
+		return k >= 0 && toks[k].word && toks[k].shape == shapeLower && toks[k].sent == toks[a].sent
+	}
+	k := a - 1
+	switch {
+	case lowerWord(k) && lowerWord(k-1) && r.workIntro[string(ws.foldOf(&toks[k-1]))+" "+string(ws.foldOf(&toks[k]))]:
+		k -= 2 // "such as"
+	case lowerWord(k) && r.workIntro[string(ws.foldOf(&toks[k]))]:
+		k-- // "like"
+	}
+	return lowerWord(k) && r.workNouns[string(ws.foldOf(&toks[k]))]
+}
+
 func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 	type support struct {
 		body     bool // seen outside sentence starts and headlines
@@ -262,6 +284,13 @@ func (s *Stage) filterAndType(ws *workspace, r *langRules, text string) {
 			continue
 		}
 		if p := &ws.toks[c.from-1]; p.number || p.word && p.shape == shapeLower && r.eraNouns[string(ws.foldOf(p))] {
+			c.drop = true
+		}
+	}
+	for i := range ws.cands {
+		// "the film Kessel Nights", "shows like Harbour Lights": a work's
+		// title after the noun that names it is no entity.
+		if c := &ws.cands[i]; workTitleAfterNoun(ws, c.from) {
 			c.drop = true
 		}
 	}

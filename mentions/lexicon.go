@@ -141,6 +141,9 @@ type lexiconFile struct {
 	// de Zorvenko").
 	WorkNouns []string `yaml:"work_nouns"`
 	WorkPreps []string `yaml:"work_preps"`
+	// WorkIntros stand between a work's noun and its title ("films like
+	// …", "des films comme …"): one or two words.
+	WorkIntros []string `yaml:"work_intros"`
 	// PlaceCompoundHeads make the name they are hyphenated to a place's
 	// ("Kessington-based", "Norland-born").
 	PlaceCompoundHeads []string `yaml:"place_compound_heads"`
@@ -477,6 +480,8 @@ type langRules struct {
 	ageWords map[string]bool
 	// ageUnits, kinNouns, workNouns, workPreps: the folded lists.
 	ageUnits, kinNouns, workNouns, workPreps map[string]bool
+	// workIntro: folded work intros ("like", "such as").
+	workIntro map[string]bool
 	// residentNouns: folded resident_nouns.
 	residentNouns map[string]bool
 	// memberWords: folded member_words.
@@ -553,6 +558,12 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.kinNouns = addFolded(r.kinNouns, f.KinNouns)
 	r.workNouns = addFolded(r.workNouns, f.WorkNouns)
 	r.workPreps = addFolded(r.workPreps, f.WorkPreps)
+	for _, w := range f.WorkIntros {
+		if r.workIntro == nil {
+			r.workIntro = map[string]bool{}
+		}
+		r.workIntro[strings.Join(strings.Fields(fold(w)), " ")] = true
+	}
 	r.verbLocPreps = addFolded(r.verbLocPreps, f.VerbLocPreps)
 	r.memberNouns = addFolded(r.memberNouns, f.MemberNouns)
 	r.groupVerbs = addPhrases(r.groupVerbs, f.GroupVerbs)

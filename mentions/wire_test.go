@@ -2294,3 +2294,14 @@ func TestPlaceDemonymsInNsAndIs(t *testing.T) {
 		{"en", "Kashmiris protested in Srinagar on Friday.", []string{"Srinagar/LOC"}, []string{"Kashmiris"}},
 	})
 }
+
+// TestWorkTitlesAfterTheirNoun: a work's title right after the noun that
+// names it, or after the noun and "like", is no entity; a name after a verb
+// that is no work's noun stays.
+func TestWorkTitlesAfterTheirNoun(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "He wrote the novel Harbour Lights in Kessel in 1990.", []string{"Kessel/LOC"}, []string{"Harbour Lights"}},
+		{"en", "The deal covers films like Varnak Nights and shows on HBO.", []string{"HBO/ORG"}, []string{"Varnak Nights"}},
+		{"fr", "Il a réalisé le film Les Visiteurs du port à Varnak.", []string{"Varnak/LOC"}, []string{"Les Visiteurs du port", "Visiteurs"}},
+	})
+}
