@@ -1270,12 +1270,13 @@ const (
 func (r *rules) footer() {
 	first := r.firstProse()
 	// below[i]: words of the prose from line i down, summed once; a
-	// paragraph with furniture right above and below it is a teaser's
-	// summary between its headline and its date, not the article's.
+	// paragraph between furniture and a label (or furniture), in either
+	// order, is a teaser's summary between its headline and its date or
+	// section, not the article's.
 	below := make([]int, len(r.lines)+1)
 	for j := len(r.lines) - 1; j >= 0; j-- {
 		below[j] = below[j+1]
-		if b := &r.lines[j]; b.prose && !b.bp && !(r.bpAt(r.prev(j)) && r.bpAt(r.next(j))) {
+		if b := &r.lines[j]; b.prose && !b.bp && !(r.labelAt(r.prev(j)) && r.labelAt(r.next(j)) && (r.bpAt(r.prev(j)) || r.bpAt(r.next(j)))) {
 			below[j] += b.words
 		}
 	}
@@ -1558,6 +1559,16 @@ func namesLine(line string) bool {
 		}
 	}
 	return true
+}
+
+// labelAt reports a line marked as furniture or a short unpunctuated label
+// ("Courts", "Strictly Come Dancing"); -1 is none.
+func (r *rules) labelAt(i int) bool {
+	if i < 0 {
+		return false
+	}
+	l := &r.lines[i]
+	return l.bp || !l.prose && l.words <= tailMaxWords && l.ending == endNone && !l.quoteStart
 }
 
 // bpAt reports a line marked as furniture; -1 is none.

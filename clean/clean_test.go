@@ -1295,3 +1295,30 @@ func TestBoxWordsBetweenFurniture(t *testing.T) {
 		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
 	}, false)
 }
+
+// Under the article, other stories' headlines, sections and summaries
+// after a list's heading go, however long their summaries: a summary
+// between a headline and a section's label is no prose of the article's.
+func TestTeaserSummariesUnderArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	lines := []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary said."),
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+		para("The port is one of the region's largest employers, with more than three thousand people working on its quays, and the strike cost local firms several million pounds."),
+		{"Share this article", drop},
+		{"Facebook", drop},
+		{"Most Read", drop},
+	}
+	for _, story := range []string{"Speed cameras", "Ferry timetable", "Harbour market"} {
+		lines = append(lines,
+			fixtureLine{story + " changes come into force across the county next week", drop},
+			fixtureLine{"Officials said the " + strings.ToLower(story) + " would change from Monday after a long consultation with residents, businesses and the county council, which had asked for the delay.", drop},
+			fixtureLine{"Harbourton", drop},
+		)
+	}
+	runFixture(t, st, lines, false)
+}
