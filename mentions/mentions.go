@@ -918,7 +918,7 @@ func (s *Stage) appendTok(ws *workspace, r *langRules, text string, x tok, first
 			x.class |= wDict
 		}
 		x.name = (x.shape != shapeLower || particleName(w, r)) && !s.adjectival(w, r) && !(w == "'S" || w == "’S") && !periodCode(w) &&
-			!partyLabel(text, x.start, x.end)
+			!partyLabel(text, x.start, x.end) && !gluedWords(w)
 		// ("VARGA'S SPOKESMAN SAYS": the possessive of a shouted line is no name.)
 		// After a spaced dash or bar, a dictionary word's capital is a
 		// segment's first letter ("… 18h42 - Mis à jour"), as at a
@@ -1456,6 +1456,21 @@ func mixedAfter(toks []tok, k, j int) bool {
 		}
 	}
 	return false
+}
+
+// gluedWords reports a word of three names or more glued together, a
+// page's list of tags or menu rendered without spaces
+// ("RussiaSyriaTurkeyRefugees"): no one name.
+func gluedWords(w string) bool {
+	n := 0
+	prevLower := false
+	for _, c := range w {
+		if unicode.IsUpper(c) && prevLower {
+			n++
+		}
+		prevLower = unicode.IsLower(c)
+	}
+	return n >= 3
 }
 
 // shoutedWord reports a dictionary word in capitals ("LIRE", "THE").

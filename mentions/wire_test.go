@@ -2305,3 +2305,12 @@ func TestWorkTitlesAfterTheirNoun(t *testing.T) {
 		{"fr", "Il a réalisé le film Les Visiteurs du port à Varnak.", []string{"Varnak/LOC"}, []string{"Les Visiteurs du port", "Visiteurs"}},
 	})
 }
+
+// TestGluedTagList: three names or more glued into one word are a page's
+// tags rendered without spaces, no name.
+func TestGluedTagList(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Tags: NorlandVarnakKesselRefugees and more from Harbourton.", []string{"Harbourton/LOC"}, []string{"NorlandVarnakKesselRefugees"}},
+		{"en", "He bought a new iPhone from McDonald in Harbourton.", []string{"Harbourton/LOC"}, nil},
+	})
+}
