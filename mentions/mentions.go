@@ -1462,13 +1462,17 @@ func mixedAfter(toks []tok, k, j int) bool {
 // page's list of tags or menu rendered without spaces
 // ("RussiaSyriaTurkeyRefugees"): no one name.
 func gluedWords(w string) bool {
+	if len(w) < 9 {
+		return false // three names of three letters at least
+	}
 	n := 0
 	prevLower := false
-	for _, c := range w {
-		if unicode.IsUpper(c) && prevLower {
+	for i := 0; i < len(w); i++ { // bytes: ASCII capitals mark the joins
+		c := w[i]
+		if c >= 'A' && c <= 'Z' && prevLower {
 			n++
 		}
-		prevLower = unicode.IsLower(c)
+		prevLower = c >= 'a' && c <= 'z' || c >= 0x80
 	}
 	return n >= 3
 }
