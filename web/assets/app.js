@@ -688,7 +688,10 @@
   }
 
   // ---------- router ----------
+  let routeSeq = 0; // the latest route call; an older one finishing late is stale
   async function route() {
+    const mine = ++routeSeq;
+    const hash = location.hash;
     tooltip.hidden = true;
     const { page, arg, params } = parseHash();
     document.querySelectorAll(".top nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === page || (page === "doc" && a.dataset.page === "search")));
@@ -704,7 +707,9 @@
     } catch (err) {
       show(errorBox(err));
     }
+    if (mine !== routeSeq) return; // a newer route is under way: it says when the page is ready
     document.body.dataset.page = page;
+    document.body.dataset.route = hash;
     document.body.dataset.ready = "1";
   }
   window.addEventListener("hashchange", () => { document.body.dataset.ready = ""; route(); });

@@ -71,6 +71,8 @@ export function watch(page, origin) {
   return problems;
 }
 
+// ready waits until the page the address names is drawn: "ready" alone may
+// still be the previous page's, set before the hashchange event ran.
 export async function ready(page) {
-  await page.waitForFunction(() => document.body.dataset.ready === "1", null, { timeout: 20000 });
+  await page.waitForFunction(() => document.body.dataset.ready === "1" && document.body.dataset.route === location.hash, null, { timeout: 20000 });
 }
