@@ -290,8 +290,24 @@ func isolated(doc *dossier.Document, out []line, end int) bool {
 	for next < len(doc.Text) && (doc.Text[next] == '\n' || doc.Text[next] == ' ' || doc.Text[next] == '\t' || doc.Text[next] == '\r') {
 		next++
 	}
-	return next < len(doc.Text) && doc.InBoilerplate(next)
+	if next >= len(doc.Text) {
+		return false
+	}
+	if doc.InBoilerplate(next) {
+		return true
+	}
+	// A section's label under it ("Special Series"): a teaser's summary.
+	lineEnd := strings.IndexByte(doc.Text[next:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(doc.Text) - next
+	}
+	label := strings.TrimSpace(doc.Text[next : next+lineEnd])
+	last, _ := utf8.DecodeLastRuneInString(label)
+	return words(label) <= labelMaxWords && !strings.ContainsRune(".!?:;…»\"”", last)
 }
+
+// labelMaxWords bounds a section's label under a teaser.
+const labelMaxWords = 4
 
 func trimSpan(text string, sp dossier.Span) dossier.Span {
 	for sp.Start < sp.End {

@@ -316,3 +316,35 @@ func TestIsolatedNoticeIsNoFirstParagraph(t *testing.T) {
 		t.Errorf("published %s, want 2023-11-02", got)
 	}
 }
+
+// A teaser's summary between a furniture line and a section's label is not
+// the article's first paragraph either: the date under the title is read.
+func TestTeaserSummaryIsNoFirstParagraph(t *testing.T) {
+	stage := newStage(t)
+	var b strings.Builder
+	var bp []dossier.Span
+	add := func(s string, isBP bool) {
+		start := b.Len()
+		b.WriteString(s)
+		if isBP {
+			bp = append(bp, dossier.Span{Start: start, End: b.Len()})
+		}
+		b.WriteString("\n\n")
+	}
+	for i := 0; i < 5; i++ {
+		add("Menu", true)
+	}
+	add("Satellite pictures show a third of the harbour's warehouses were damaged or destroyed, researchers said.", false)
+	add("Special Series", false)
+	add("Harbour crisis, explained", true)
+	add("Map: after a month of strikes, a third of Varnak's harbour is damaged", true)
+	add("November 9, 2031 5:01 AM ET", false)
+	add("Satellite images show that as much as a third of the harbour has been damaged, researchers said on Thursday.", false)
+	doc := &dossier.Document{Text: b.String(), Lang: "en", Boilerplate: bp}
+	if err := stage.Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Meta.Published.Format("2006-01-02"); got != "2031-11-09" {
+		t.Errorf("published %s, want 2031-11-09", got)
+	}
+}
