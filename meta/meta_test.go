@@ -331,7 +331,7 @@ func TestTeaserSummaryIsNoFirstParagraph(t *testing.T) {
 		}
 		b.WriteString("\n\n")
 	}
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 30; i++ {
 		add("Menu", true)
 	}
 	add("Satellite pictures show a third of the harbour's warehouses were damaged or destroyed, researchers said.", false)
