@@ -216,7 +216,9 @@ func (s *Stage) intrinsic(text string, l *lineInfo) {
 		mark(ReasonLink)
 	case l.words <= 3 && l.holder > 0 && l.holder+l.numbers == l.content:
 		mark(ReasonPlaceholder)
-	case l.copyright && l.words <= phraseMaxWords:
+	case l.copyright && (l.words <= phraseMaxWords || l.phrase):
+		// A notice of any length with a rights phrase in it ("© 2031 Vessa
+		// Media. All rights reserved. Market data provided by …").
 		mark(ReasonCue)
 	case l.credit && !l.quoteStart:
 		mark(ReasonCredit)
@@ -1280,7 +1282,7 @@ func (r *rules) footer() {
 			below[j] += b.words
 		}
 	}
-	article, run, runStart, others := 0, 0, -1, 0
+	article, run, runStart, others, ends := 0, 0, -1, 0, false
 	for i := first; i <= len(r.lines); i++ {
 		if i < len(r.lines) {
 			l := &r.lines[i]
@@ -1289,8 +1291,9 @@ func (r *rules) footer() {
 			}
 			if l.bp {
 				if run == 0 {
-					runStart, others = i, 0
+					runStart, others, ends = i, 0, false
 				}
+				ends = ends || l.endHeader
 				// A related box: its heading, then links or headlines only.
 				if run > 0 && l.reason != ReasonLinkList && l.reason != ReasonHeadline && l.reason != ReasonTeaser {
 					others++
@@ -1331,7 +1334,7 @@ func (r *rules) footer() {
 				long = long || b.words >= proseMinWords
 			}
 		}
-		goesOn := run < footerLongRun && long && (paras >= 2 || box)
+		goesOn := run < footerLongRun && long && (paras >= 2 || box) && !ends
 		if run >= footerRunLines && article >= footerArticleWords && !goesOn {
 			if below[i]*footerBelowShare <= article {
 				for j := runStart; j < len(r.lines); j++ {

@@ -1322,3 +1322,38 @@ func TestTeaserSummariesUnderArticle(t *testing.T) {
 	}
 	runFixture(t, st, lines, false)
 }
+
+// Under "About the author", the author's name, role and biography go even
+// when the biography is a long paragraph: a related box with a long
+// paragraph under it would be inside the article, an author's box never is.
+// A copyright notice goes at any length when it reserves rights.
+func TestAuthorHeadingClosesArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	for _, c := range []struct{ heading, bio, role string }{
+		{"ABOUT THE AUTHOR", "Lena Varga is the senior transport reporter for the Harbourton Courier. Before joining the Courier, her work appeared in the Vessa Herald, the Coast Weekly and several trade magazines.", "Senior Transport Reporter"},
+		{"À propos de l'auteure", "Lena Varga est journaliste au Courrier de Harbourton depuis 2019. Elle a auparavant travaillé pour le Héraut de Vessa, l'Hebdo de la côte et plusieurs revues professionnelles du secteur maritime.", "Journaliste"},
+	} {
+		runFixture(t, st, []fixtureLine{
+			{"Dock Workers End Nine-Day Strike", free},
+			para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+			para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+			para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary said."),
+			para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+			para("The port is one of the region's largest employers, with more than three thousand people working on its quays, and the strike cost local firms several million pounds."),
+			{c.heading, drop},
+			{"Lena Varga", drop},
+			{c.role, drop},
+			{c.bio, drop},
+			{"Corrections and clarifications", drop},
+			{"The best of the week's reporting from the coast, every Friday morning.", drop},
+			{"This material may not be published, broadcast, rewritten or redistributed. © 2031 Harbourton Courier Media Ltd. All rights reserved. Quotes are delayed by at least fifteen minutes. Market data is provided by Vessa Data Services and fund data by Coastline Analytics.", drop},
+		}, false)
+	}
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		{"This material may not be published, broadcast, rewritten or redistributed. © 2031 Harbourton Courier Media Ltd. All rights reserved. Quotes are delayed by at least fifteen minutes. Market data is provided by Vessa Data Services, fund data by Coastline Analytics and currency rates by the Harbour Exchange.", drop},
+	}, false)
+}

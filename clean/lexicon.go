@@ -12,12 +12,15 @@ const lexiconPart = "clean"
 
 // cueFile is the layout of data/<lang>/clean.yaml.
 type cueFile struct {
-	StopWords     []string `yaml:"stop_words"`
-	Lines         []string `yaml:"lines"`
-	Prefixes      []string `yaml:"prefixes"`
-	Phrases       []string `yaml:"phrases"`
-	Soft          []string `yaml:"soft"`
-	ListHeaders   []string `yaml:"list_headers"`
+	StopWords   []string `yaml:"stop_words"`
+	Lines       []string `yaml:"lines"`
+	Prefixes    []string `yaml:"prefixes"`
+	Phrases     []string `yaml:"phrases"`
+	Soft        []string `yaml:"soft"`
+	ListHeaders []string `yaml:"list_headers"`
+	// EndHeaders close the article: what stands under them is about its
+	// author or the site ("About the author"), never more of the article.
+	EndHeaders    []string `yaml:"end_headers"`
 	Sections      []string `yaml:"sections"`
 	DateWords     []string `yaml:"date_words"`
 	Placeholders  []string `yaml:"placeholders"`
@@ -88,6 +91,7 @@ const (
 	cueWhole      cueKind = iota + 1 // the whole line
 	cuePrefix                        // at the start of the line
 	cueListHeader                    // at the start of a short line: opens a link list
+	cueEndHeader                     // a whole short line: the article ends above it
 	cuePhrase                        // anywhere in a short or medium line
 	cueSoft                          // anywhere: promotional vocabulary, needs company
 	cueByline                        // anywhere, followed by a capitalised word
@@ -203,6 +207,7 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{cueWhole, f.Lines},
 			{cuePrefix, f.Prefixes},
 			{cueListHeader, f.ListHeaders},
+			{cueEndHeader, f.EndHeaders},
 			{cuePhrase, f.Phrases},
 			{cueSoft, f.Soft},
 			{cueByline, f.BylineMarkers},

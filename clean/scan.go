@@ -74,6 +74,7 @@ type lineInfo struct {
 	lowerStart bool
 
 	whole, prefix, header, phrase, byline bool // cue hits
+	endHeader                             bool // "About the author": the article ended above
 	bylineMarker                          bool // a byline's marker alone: "By", "Par"
 
 	prose  bool
@@ -517,6 +518,10 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			case cueListHeader:
 				if k == 0 {
 					li.header = true
+				}
+			case cueEndHeader:
+				if k == 0 && (stop == n || string(sc.norm[stop:]) == " :") {
+					li.header, li.endHeader = true, true
 				}
 			case cuePhrase:
 				li.phrase = true
