@@ -1357,3 +1357,23 @@ func TestAuthorHeadingClosesArticle(t *testing.T) {
 		{"This material may not be published, broadcast, rewritten or redistributed. © 2031 Harbourton Courier Media Ltd. All rights reserved. Quotes are delayed by at least fifteen minutes. Market data is provided by Vessa Data Services, fund data by Coastline Analytics and currency rates by the Harbour Exchange.", drop},
 	}, false)
 }
+
+// Under a "Comments" heading, the readers' comments go, long or short.
+func TestCommentsHeadingClosesArticle(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Les dockers reprennent le travail", free},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
+		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
+		para("Les commerçants, qui avaient dû rationner les fruits la semaine dernière, attendent un retour à la normale d'ici le week-end, a précisé l'association des détaillants de la ville."),
+		para("Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales."),
+		{"Commentaires", drop},
+		{"par Marcel le 12 mai 2031 - 09:14.", drop},
+		{"Encore une grève ?", drop},
+		{"Pendant ce temps, les chauffeurs de Vessa attendent toujours leur prime, et personne n'en parle dans les journaux de la région.", drop},
+		{"par Odile le 12 mai 2031 - 11:02.", drop},
+		{"Bravo aux dockers, ils ont tenu bon.", drop},
+	}, false)
+}
