@@ -149,6 +149,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	if !marked {
 		r.footer() // in a marked-up page the reader found the article's end
 		r.aboveArticle(text)
+		r.labelRuns(text)
 	}
 	r.between(text)
 	return nil
@@ -699,7 +700,10 @@ func isNavLine(line string) bool {
 // An ellipsis the writer typed ("…", "and so on...") has no space before.
 func cutTeaser(line string) bool {
 	line = strings.TrimRight(line, " \t")
-	return strings.HasSuffix(line, " ..") && !strings.HasSuffix(line, " ...")
+	// "(...)", "(…)": a teaser's summary that the page cut short (SPIP's
+	// lists); an elision inside a quotation goes on after it.
+	return strings.HasSuffix(line, " ..") && !strings.HasSuffix(line, " ...") ||
+		strings.HasSuffix(line, " (...)") || strings.HasSuffix(line, " (…)")
 }
 
 // topBlockMaxWords bounds the lines swept up with the page header;
@@ -1500,6 +1504,53 @@ func allCaps(s string) bool {
 // betweenTailMaxWords: after the last paragraph, a line this short between
 // two furniture lines is furniture whatever its ending.
 const betweenTailMaxWords = 10
+
+// labelRuns marks a run of two short labels or more (at most
+// menuItemMaxWords words, no sentence, no byline, no author's names) with
+// furniture right above and right below it: a menu's entries that no cue
+// knew ("Nos publications" / "Livres" / "Petits guides" between a section's
+// label and a date). The article's own title and byline, the last unmarked
+// lines within leadLines lines above its first paragraph, stay.
+func (r *rules) labelRuns(text string) {
+	first := r.firstProse()
+	label := func(i int) bool {
+		l := &r.lines[i]
+		return !l.bp && !l.prose && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart &&
+			!l.byline && !l.bylineMarker && !namesLine(text[l.start:l.end]) && !authorHandle(text[l.start:l.end])
+	}
+	for i := 0; i < len(r.lines); i++ {
+		if r.lines[i].blank || !label(i) {
+			continue
+		}
+		last, n := i, 0
+		for k := i; k < len(r.lines); k++ {
+			if r.lines[k].blank {
+				continue
+			}
+			if !label(k) {
+				break
+			}
+			last, n = k, n+1
+		}
+		// The article's title and byline: the last unmarked lines above its
+		// first paragraph, close to it.
+		lead, titled := 0, false
+		for k := last + 1; k < first && lead < leadLines; k++ {
+			if l := &r.lines[k]; !l.blank {
+				lead++
+				titled = titled || !l.bp
+			}
+		}
+		if n >= 2 && r.bpAt(r.prev(i)) && r.bpAt(r.next(last)) && !(last < first && lead < leadLines && !titled) {
+			for k := i; k <= last; k++ {
+				if !r.lines[k].blank {
+					r.mark(k, ReasonMenu)
+				}
+			}
+		}
+		i = last
+	}
+}
 
 func (r *rules) between(text string) {
 	// The article's last paragraph: the last prose line that is not itself a

@@ -1377,3 +1377,27 @@ func TestCommentsHeadingClosesArticle(t *testing.T) {
 		{"Bravo aux dockers, ils ont tenu bon.", drop},
 	}, false)
 }
+
+// Short labels in a run between furniture lines are a menu's entries, known
+// or not; a teaser cut short with "(...)" is a link. The article's own
+// title and byline between the date and the first paragraph stay.
+func TestLabelRunsBetweenFurniture(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Accueil | Monde | Politique | Société", drop},
+		{"Nos publications", drop},
+		{"Les Cahiers du port", drop},
+		{"Petits guides", drop},
+		{"Affiches et tracts", drop},
+		{"Agenda", drop},
+		{"17/11 Rencontre avec les dockers de Harbourton à la salle des fêtes (...)", drop},
+		{"Publié le 12 mai 2031", drop},
+		{"Grève au port", keep},
+		{"Lena Varga", free},
+		{"Publié le 12 mai 2031 à 08h12", drop},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
+		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
+	}, false)
+}
