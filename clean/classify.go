@@ -1377,43 +1377,9 @@ const (
 )
 
 func (r *rules) aboveArticle(text string) {
-	type cluster struct{ start, words int }
-	var clusters []cluster
-	total, gap := 0, 0
-	for i := range r.lines {
-		l := &r.lines[i]
-		if l.blank {
-			continue
-		}
-		if l.bp {
-			continue // a widget marked already: a video's controls, a share bar
-		}
-		if !paragraph(l) {
-			gap++
-			continue
-		}
-		total += l.words
-		if len(clusters) == 0 || gap > clusterGap {
-			clusters = append(clusters, cluster{start: i})
-		}
-		clusters[len(clusters)-1].words += l.words
-		gap = 0
-	}
-	best := 0
-	for _, c := range clusters {
-		best = max(best, c.words)
-	}
-	if best < clusterMinWords || float64(best) < clusterShare*float64(total) {
+	bestStart, _ := r.mainRun()
+	if bestStart < 0 {
 		return
-	}
-	// The article opens at the first run of paragraphs of its size (a page
-	// may hold a second article under the first).
-	bestStart := -1
-	for _, c := range clusters {
-		if c.words >= clusterMinWords && 2*c.words >= best {
-			bestStart = c.start
-			break
-		}
 	}
 	// The lead ends after leadLines unmarked lines, or at a run of
 	// leadBreak furniture lines: the title stands under the menus.
@@ -1441,6 +1407,53 @@ func (r *rules) aboveArticle(text string) {
 		}
 		r.mark(i, ReasonAbove)
 	}
+}
+
+// mainRun returns the first and last lines of the article's main run of
+// paragraphs (see aboveArticle), or -1, -1 when no run is heavy enough.
+func (r *rules) mainRun() (start, end int) {
+	type cluster struct{ start, end, words int }
+	var clusters []cluster
+	total, gap := 0, 0
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank {
+			continue
+		}
+		if l.bp {
+			continue // a widget marked already: a video's controls, a share bar
+		}
+		if !paragraph(l) {
+			gap++
+			continue
+		}
+		total += l.words
+		if len(clusters) == 0 || gap > clusterGap {
+			clusters = append(clusters, cluster{start: i})
+		}
+		clusters[len(clusters)-1].words += l.words
+		clusters[len(clusters)-1].end = i
+		gap = 0
+	}
+	best := 0
+	for _, c := range clusters {
+		best = max(best, c.words)
+	}
+	if best < clusterMinWords || float64(best) < clusterShare*float64(total) {
+		return -1, -1
+	}
+	// The article opens at the first run of paragraphs of its size (a page
+	// may hold a second article under the first) and ends with the last.
+	start, end = -1, -1
+	for _, c := range clusters {
+		if c.words >= clusterMinWords && 2*c.words >= best {
+			if start < 0 {
+				start = c.start
+			}
+			end = c.end
+		}
+	}
+	return start, end
 }
 
 // paragraph: prose that is no truncated link label ("Port strike: the
@@ -1505,44 +1518,59 @@ func allCaps(s string) bool {
 // two furniture lines is furniture whatever its ending.
 const betweenTailMaxWords = 10
 
-// labelRuns marks a run of two short labels or more (at most
-// menuItemMaxWords words, no sentence, no byline, no author's names) with
-// furniture right above and right below it: a menu's entries that no cue
-// knew ("Nos publications" / "Livres" / "Petits guides" between a section's
-// label and a date). The article's own title and byline, the last unmarked
-// lines within leadLines lines above its first paragraph, stay.
+// labelRuns marks the short labels (at most menuItemMaxWords words, no
+// sentence, no byline, no author's names) of a block of labelRunMinLines
+// lines or more made of such labels and furniture only, two labels or more
+// and one furniture line or more: a menu's or a tag list's entries that no
+// cue knew ("Nos publications" / "Livres" / "Petits guides" between a
+// section's label and a date; "Gaza" / "Israël" / "Monde" / "Proche-Orient"
+// under the article). The article's own title and byline, labels after the
+// block's last furniture line close above its first paragraph, stay; so do
+// lists inside the article's main run that no furniture closes.
+const labelRunMinLines = 4
+
 func (r *rules) labelRuns(text string) {
 	first := r.firstProse()
+	ms, me := r.mainRun()
 	label := func(i int) bool {
 		l := &r.lines[i]
 		return !l.bp && !l.prose && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart &&
-			!l.byline && !l.bylineMarker && !namesLine(text[l.start:l.end]) && !authorHandle(text[l.start:l.end])
+			!l.byline && !l.bylineMarker && !(l.listItem && l.valueEnd) && !dataRow(l) && !namesLine(text[l.start:l.end]) && !authorHandle(text[l.start:l.end])
 	}
 	for i := 0; i < len(r.lines); i++ {
-		if r.lines[i].blank || !label(i) {
+		if r.lines[i].blank || !(r.lines[i].bp || label(i)) {
 			continue
 		}
-		last, n := i, 0
+		last, labels, marked := i, 0, 0
 		for k := i; k < len(r.lines); k++ {
-			if r.lines[k].blank {
+			l := &r.lines[k]
+			if l.blank {
 				continue
 			}
-			if !label(k) {
+			if l.bp {
+				marked++
+			} else if label(k) {
+				labels++
+			} else {
 				break
 			}
-			last, n = k, n+1
+			last = k
 		}
-		// The article's title and byline: the last unmarked lines above its
-		// first paragraph, close to it.
-		lead, titled := 0, false
-		for k := last + 1; k < first && lead < leadLines; k++ {
-			if l := &r.lines[k]; !l.blank {
-				lead++
-				titled = titled || !l.bp
+		// Inside the article's main run of paragraphs, lists of short items
+		// are its own (a recipe's ingredients, a table's cells) unless
+		// furniture closes the block on both sides.
+		inside := ms >= 0 && i > ms && last < me
+		if labels >= 2 && marked >= 1 && labels+marked >= labelRunMinLines && (!inside || r.lines[i].bp && r.lines[last].bp) {
+			// The article's title and byline: the labels after the block's
+			// last furniture line, when the block ends close above the
+			// article's first paragraph.
+			end := last
+			if lead := r.nonBlank(last+1, first); last < first && lead < leadLines {
+				for end >= i && (r.lines[end].blank || !r.lines[end].bp) {
+					end--
+				}
 			}
-		}
-		if n >= 2 && r.bpAt(r.prev(i)) && r.bpAt(r.next(last)) && !(last < first && lead < leadLines && !titled) {
-			for k := i; k <= last; k++ {
+			for k := i; k <= end; k++ {
 				if !r.lines[k].blank {
 					r.mark(k, ReasonMenu)
 				}
@@ -1623,6 +1651,17 @@ func (r *rules) labelAt(i int) bool {
 	}
 	l := &r.lines[i]
 	return l.bp || !l.prose && l.words <= tailMaxWords && l.ending == endNone && !l.quoteStart
+}
+
+// nonBlank counts the non-blank lines in [from, to).
+func (r *rules) nonBlank(from, to int) int {
+	n := 0
+	for k := from; k < to && k < len(r.lines); k++ {
+		if !r.lines[k].blank {
+			n++
+		}
+	}
+	return n
 }
 
 // bpAt reports a line marked as furniture; -1 is none.

@@ -1400,4 +1400,24 @@ func TestLabelRunsBetweenFurniture(t *testing.T) {
 		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
 		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
 	}, false)
+	// Under the article, a tag list with a section's label among its
+	// entries goes; inside it, a list of short items stays.
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		{"The first ships to leave carried:", keep},
+		{"Grain", keep},
+		{"Fuel oil", keep},
+		{"Spare parts", keep},
+		{"Advertisement", drop},
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+		para("The port is one of the region's largest employers, with more than three thousand people working on its quays, and the strike cost local firms several million pounds."),
+		{"Harbourton", drop},
+		{"Vessa", drop},
+		{"World", drop},
+		{"Northern Coast", drop},
+		{"Find a job near you", free},
+		{"Search thousands of vacancies in the region, from the docks to the hospitals, and get alerts by e-mail when new offers match what you are looking for.", free},
+	}, false)
 }
