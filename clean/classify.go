@@ -150,6 +150,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.footer() // in a marked-up page the reader found the article's end
 		r.aboveArticle(text)
 		r.labelRuns(text)
+		r.listedTeasers(text)
 	}
 	r.between(text)
 	return nil
@@ -1651,6 +1652,69 @@ func (r *rules) labelAt(i int) bool {
 	}
 	l := &r.lines[i]
 	return l.bp || !l.prose && l.words <= tailMaxWords && l.ending == endNone && !l.quoteStart
+}
+
+// listedTeasers marks, outside the article's main run of paragraphs, the
+// lines that open as a list of other articles' links does: with a short
+// numeric date ("9/11 Abandon du projet …", "06/06/21 Taxe …") or with a
+// kicker in square brackets ("[Images] Retour sur …"), when two such lines
+// or more stand there. Inside the article, a chronology's dated lines stay.
+func (r *rules) listedTeasers(text string) {
+	ms, me := r.mainRun()
+	var idx []int
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.words < 3 || l.words > linkItemMaxWords || ms >= 0 && i >= ms && i <= me {
+			continue
+		}
+		if line := text[l.start:l.end]; numericDateOpening(line) || kickerOpening(line) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 2 {
+		return
+	}
+	for _, i := range idx {
+		r.mark(i, ReasonTeaser)
+	}
+}
+
+// numericDateOpening: the line opens with a day and a month in digits, and
+// maybe a year ("9/11 ", "06/06/21 ", "17.11.2031 "), then words.
+func numericDateOpening(line string) bool {
+	line = strings.TrimSpace(line)
+	parts, n, i := 0, 0, 0
+	for ; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case isDigit(c):
+			n++
+			if n > 4 {
+				return false
+			}
+		case (c == '/' || c == '.') && n >= 1 && n <= 2 && parts < 2:
+			parts, n = parts+1, 0
+		case c == ' ' && parts >= 1 && (n == 1 || n == 2 || parts == 2 && n == 4):
+			return i+1 < len(line) && !isDigit(line[i+1])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// kickerOpening: the line opens with a label of one to three words in
+// square brackets, then a headline ("[Revue de presse] Action au siège …").
+func kickerOpening(line string) bool {
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "[") {
+		return false
+	}
+	end := strings.IndexByte(line, ']')
+	if end < 2 || end == len(line)-1 || len(strings.Fields(line[1:end])) > 3 {
+		return false
+	}
+	return strings.TrimSpace(line[end+1:]) != ""
 }
 
 // nonBlank counts the non-blank lines in [from, to).

@@ -1421,3 +1421,44 @@ func TestLabelRunsBetweenFurniture(t *testing.T) {
 		{"Search thousands of vacancies in the region, from the docks to the hospitals, and get alerts by e-mail when new offers match what you are looking for.", free},
 	}, false)
 }
+
+func TestNumericDateOpening(t *testing.T) {
+	for line, want := range map[string]bool{
+		"9/11 Abandon du projet de port à Vessa":     true,
+		"06/06/21 Taxe sur les armateurs : le débat": true,
+		"17.11.2031 Les dockers votent la grève":     true,
+		"9/11 was a turning point for the agency":    true, // (a shape only: the rule counts lines outside the article)
+		"24/7 coverage of the strike":                true,
+		"1/2 cup of flour":                           true,
+		"12:38 Police reopen the coast road":         false,
+		"2031 was a year of strikes":                 false,
+		"3 ships left the port":                      false,
+		"17/11/2031":                                 false,
+		"1/2/3/4 go":                                 false,
+	} {
+		if got := numericDateOpening(line); got != want {
+			t.Errorf("numericDateOpening(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// Outside the article, lines opening with a short numeric date or a kicker
+// in brackets are a list of other articles; a chronology inside the
+// article stays.
+func TestListedTeasers(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Les dockers reprennent le travail", free},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+		para("Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations."),
+		{"Les grandes dates du conflit :", keep},
+		{"02/05 Les dockers votent la grève", keep},
+		{"09/05 Premiers navires bloqués au large", keep},
+		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
+		para("Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales."),
+		{"10/11 Abandon du projet de terminal dans la baie de Vessa", drop},
+		{"[Revue de presse] Rassemblement devant la capitainerie samedi", drop},
+		{"06/06/31 Les salaires des dockers, un débat qui revient", drop},
+	}, false)
+}
