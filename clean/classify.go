@@ -120,7 +120,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 	// title over a standfirst): the plain-text guesses at headlines would
 	// only undo that.
 	marked := ws.cut != nil
-	r.listHeaders()
+	r.listHeaders(text)
 	r.promoBlocks()
 	r.linkLists()
 	r.head()
@@ -479,11 +479,13 @@ func dataRow(l *lineInfo) bool {
 
 // listHeaders marks "Latest news"-style headers and the run of link-like
 // lines after them, up to the first line of prose.
-func (r *rules) listHeaders() {
+func (r *rules) listHeaders(text string) {
 	scanned := -1 // lines before this were covered by an earlier header's run
 	for i := range r.lines {
 		l := &r.lines[i]
-		if !l.header || l.words > 8 || l.ending == endPeriod && l.words > 3 || l.quoteStart {
+		// ("Read more from Lena Varga:" introduces its list; "Read more
+		// about the strike in our guide." is a sentence.)
+		if !l.header || l.words > 8 || l.ending == endPeriod && l.words > 3 && !colonEnd(text[l.start:l.end]) || l.quoteStart {
 			continue
 		}
 		r.mark(i, ReasonListHeader)
@@ -1715,6 +1717,11 @@ func kickerOpening(line string) bool {
 		return false
 	}
 	return strings.TrimSpace(line[end+1:]) != ""
+}
+
+// colonEnd: the line ends with a colon, introducing what follows.
+func colonEnd(line string) bool {
+	return strings.HasSuffix(strings.TrimSpace(line), ":")
 }
 
 // nonBlank counts the non-blank lines in [from, to).

@@ -1462,3 +1462,19 @@ func TestListedTeasers(t *testing.T) {
 		{"06/06/31 Les salaires des dockers, un débat qui revient", drop},
 	}, false)
 }
+
+// A list's heading may end with a colon ("Read more from Lena Varga:");
+// the headlines under it go. A sentence that opens with the same words stays.
+func TestListHeadingWithColon(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("Read more about the strike's causes in the union's own account, which it published on Monday."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		{"Read more from Lena Varga:", drop},
+		{"Why the port cannot wait", drop},
+		{"These ferries are not the same", drop},
+	}, false)
+}
