@@ -3478,6 +3478,9 @@ func (s *Stage) addPattern(ws *workspace, r *langRules, text string, a, b int, h
 				// unless the knowledge base knows the name without it.
 			case (t.sentStart || t.titleLine) && t.class&(wCommon|wNotName) != 0 && t.class&wGiven == 0 &&
 				!(b-a >= 2 && toks[b-1].class&(wOrgHead|wLocHead) != 0):
+			case t.sentStart && a+1 < b && t.shape == shapeCap && t.class&(wGiven|wOrgHead|wLocHead) == 0 && sentenceAdverb(ws, a):
+				// "Eventually Verizon dropped the plan": an adverb that opens
+				// the sentence is no part of the name after it.
 			case t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 && a+2 < b &&
 				(toks[a+1].class&wGiven != 0 || b-a == 3 && toks[b-1].class&(wOrgHead|wLocHead) == 0 && s.domainAfterTitle(ws, a) && allNames(ws, a+1, b)) &&
 				toks[a+1].shape == shapeCap && a > 0 && toks[a-1].shape == shapeLower &&
@@ -3965,6 +3968,28 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evDefault
 	}
 	return "ORG", evDefault
+}
+
+// adverbStemMin: the shortest adjective an adverb in -ly is made from
+// ("final" → "finally"); shorter ones are nouns' adjectives that names
+// use ("Weekly Standard", "Daily Mail", "Early Warning").
+const adverbStemMin = 5
+
+// sentenceAdverb reports an English adverb in -ly whose adjective is a
+// dictionary word of adverbStemMin letters or more ("Eventually",
+// "Currently", "Similarly").
+func sentenceAdverb(ws *workspace, k int) bool {
+	t := &ws.toks[k]
+	w := ws.foldOf(t)
+	if t.class&wDict == 0 || len(w) < adverbStemMin+2 || !bytes.HasSuffix(w, []byte("ly")) {
+		return false
+	}
+	stem := w[:len(w)-2]
+	if bytes.HasSuffix(stem, []byte("al")) || bytes.HasSuffix(stem, []byte("ent")) || bytes.HasSuffix(stem, []byte("ous")) ||
+		bytes.HasSuffix(stem, []byte("ive")) || bytes.HasSuffix(stem, []byte("ar")) {
+		return true // "finally", "recently", "previously", "effectively", "similarly"
+	}
+	return false
 }
 
 // creditListMaxTokens bounds the walk back from a name to a credit's cue.

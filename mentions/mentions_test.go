@@ -289,6 +289,9 @@ func TestMentions(t *testing.T) {
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
+		// An adverb in -ly that opens the sentence is no part of the name after it.
+		{"en", "Eventually Varnotel dropped the plan, and Lena Varga resigned.", []string{"Varnotel/ORG", "Lena Varga/PER"}, []string{"Eventually Varnotel"}},
+		{"en", "Weekly Vessa Review editors met.", []string{"Weekly Vessa Review/ORG"}, nil},
 		// A port's authority is a body whose lower-case words and place make its name.
 		{"fr", "Il siège au conseil du Grand Port fluvial de Vessaville depuis 2029.",
 			[]string{"Grand Port fluvial de Vessaville/ORG"}, []string{"Grand Port"}},
