@@ -289,6 +289,8 @@ func TestMentions(t *testing.T) {
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
+		// A Canadian province's abbreviation after a town is a place, with its period.
+		{"en", "The depot is in Kessington, Ont., near the lake.", []string{"Ont./LOC"}, []string{"Ont"}},
 		// An adverb in -ly that opens the sentence is no part of the name after it.
 		{"en", "Eventually Varnotel dropped the plan, and Lena Varga resigned.", []string{"Varnotel/ORG", "Lena Varga/PER"}, []string{"Eventually Varnotel"}},
 		{"en", "Weekly Vessa Review editors met.", []string{"Weekly Vessa Review/ORG"}, nil},
