@@ -1416,11 +1416,12 @@ func markTitleLines(ws *workspace, text string) {
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
 		shouted := content >= 3 && upper >= 2 && notUpper == 0 // "H1" and "A" are capitals too
-		if !shouted {
+		if !shouted && !capsDateline(ws, text, i, j) {
 			// A lead-in in capitals before words in mixed case on its line
 			// ("À LIRE AUSSI Guerre …", "THE SUSPECT was seen"): dictionary
 			// words shouted for emphasis, no name's. (A line that is all
-			// capitals, "ASSOCIATED PRESS", may be a name.)
+			// capitals, "ASSOCIATED PRESS", may be a name; so is a
+			// dateline's town, "FORT WORTH, Texas (AP) —".)
 			for k := i; k < j; k++ {
 				if t := &toks[k]; t.word && !t.number && t.shape == shapeUpper && t.class&(wDict|wFunction) != 0 &&
 					t.class&(wGiven|wOrgHead|wLocHead|wTitle) == 0 && letterCount(text[t.start:t.end]) >= 4 &&
@@ -1446,6 +1447,25 @@ func markTitleLines(ws *workspace, text string) {
 		}
 		i = j
 	}
+}
+
+// capsDateline reports a sentence [i, j) that opens with words in capitals
+// right before a comma, a bracket or a dash: a dateline's town ("FORT
+// WORTH, Texas (AP) —", "ST. LOUIS (KTVI) –").
+func capsDateline(ws *workspace, text string, i, j int) bool {
+	toks := ws.toks
+	k := i
+	for k < j && (toks[k].word && toks[k].shape == shapeUpper || !toks[k].word && text[toks[k].start:toks[k].end] == ".") {
+		k++
+	}
+	if k == i || k >= j || toks[k].word {
+		return false
+	}
+	switch text[toks[k].start:toks[k].end] {
+	case ",", "(", "-", "—", "–":
+		return true
+	}
+	return false
 }
 
 // mixedAfter reports a word not in capitals after token k, before j.

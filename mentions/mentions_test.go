@@ -289,6 +289,8 @@ func TestMentions(t *testing.T) {
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
+		// A dateline's town in capitals is a name, dictionary words or not.
+		{"en", "FORT WORTH, Texas (AP) — Police reopened the road.", []string{"FORT WORTH/LOC", "Texas/LOC"}, nil},
 		// A Canadian province's abbreviation after a town is a place, with its period.
 		{"en", "The depot is in Kessington, Ont., near the lake.", []string{"Ont./LOC"}, []string{"Ont"}},
 		// An adverb in -ly that opens the sentence is no part of the name after it.
