@@ -1440,8 +1440,8 @@ func markTitleLines(ws *workspace, text string) {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true
 				toks[k].shouted = shouted
-				if t := &toks[k]; shouted && t.word && !t.number && t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 {
-					t.name = false
+				if t := &toks[k]; shouted && t.word && !t.number && (t.class&wDict != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 || t.class&wPersonVerb != 0) {
+					t.name = false // ("POLICE SAID IT WAS …": a given name that is a speech verb is the verb)
 				}
 			}
 		}

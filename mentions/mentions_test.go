@@ -289,6 +289,8 @@ func TestMentions(t *testing.T) {
 			[]string{"van Rensel/PER"}, []string{"General van Rensel"}},
 		{"fr", "Selon le Parquet national antiterroriste, Karim Haddad, dit Abou Salma, a été mis en examen.",
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
+		// In a line in capitals, a speech verb that is a given name too is the verb.
+		{"en", "POLICE SAID THE FERRY HAD SAILED. LENA VARGA SAYS SHE SAW IT.", []string{"LENA VARGA/PER"}, []string{"SAID", "SAYS"}},
 		// A dateline's town in capitals is a name, dictionary words or not.
 		{"en", "FORT WORTH, Texas (AP) — Police reopened the road.", []string{"FORT WORTH/LOC", "Texas/LOC"}, nil},
 		// A Canadian province's abbreviation after a town is a place, with its period.
