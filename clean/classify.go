@@ -274,6 +274,13 @@ func isDateLine(l *lineInfo) bool {
 	return 2*l.dates >= l.stop && l.dates+l.section > l.stop/2
 }
 
+// fullDateline: a dateline whose date has a day ("LONDON 1996-08-24"), not
+// only a year as a label may ("Mondial 2018").
+func fullDateline(line string, l *lineInfo) bool {
+	d := strings.IndexAny(line, "0123456789")
+	return d >= 0 && strings.ContainsAny(line[d:], "-/.") && isDateline(line, l)
+}
+
 // isDateline reports a wire dateline: where the story was filed, in one to
 // three capitalised words, maybe with a region after a comma, then the date
 // in figures ("LISBON 2031-05-17", "VARNAK, Norland 17/05/2031"). It opens the
@@ -705,8 +712,16 @@ func cutTeaser(line string) bool {
 	line = strings.TrimRight(line, " \t")
 	// "(...)", "(…)": a teaser's summary that the page cut short (SPIP's
 	// lists); an elision inside a quotation goes on after it.
-	return strings.HasSuffix(line, " ..") && !strings.HasSuffix(line, " ...") ||
-		strings.HasSuffix(line, " (...)") || strings.HasSuffix(line, " (…)")
+	if strings.HasSuffix(line, " ..") && !strings.HasSuffix(line, " ...") {
+		return true
+	}
+	for _, cut := range []string{"(...)", "(…)"} {
+		if rest, ok := strings.CutSuffix(line, cut); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return unicode.IsSpace(r) // (a no-break space too)
+		}
+	}
+	return false
 }
 
 // topBlockMaxWords bounds the lines swept up with the page header;
@@ -1538,7 +1553,8 @@ func (r *rules) labelRuns(text string) {
 	label := func(i int) bool {
 		l := &r.lines[i]
 		return !l.bp && !l.prose && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart &&
-			!l.byline && !l.bylineMarker && !(l.listItem && l.valueEnd) && !dataRow(l) && !namesLine(text[l.start:l.end]) && !authorHandle(text[l.start:l.end])
+			!l.byline && !l.bylineMarker && !(l.listItem && l.valueEnd) && !dataRow(l) && !namesLine(text[l.start:l.end]) && !authorHandle(text[l.start:l.end]) &&
+			!fullDateline(text[l.start:l.end], l)
 	}
 	for i := 0; i < len(r.lines); i++ {
 		if r.lines[i].blank || !(r.lines[i].bp || label(i)) {
@@ -1697,7 +1713,10 @@ func numericDateOpening(line string) bool {
 		case (c == '/' || c == '.') && n >= 1 && n <= 2 && parts < 2:
 			parts, n = parts+1, 0
 		case c == ' ' && parts >= 1 && (n == 1 || n == 2 || parts == 2 && n == 4):
-			return i+1 < len(line) && !isDigit(line[i+1])
+			// A word or a kicker follows; "9/16 - Luo Yigang (China)
+			// beat …" is a seeding in a results table.
+			r, _ := utf8.DecodeRuneInString(line[i+1:])
+			return i+1 < len(line) && (unicode.IsLetter(r) || r == '[')
 		default:
 			return false
 		}

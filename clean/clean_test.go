@@ -1420,6 +1420,17 @@ func TestLabelRunsBetweenFurniture(t *testing.T) {
 		{"Find a job near you", free},
 		{"Search thousands of vacancies in the region, from the docks to the hospitals, and get alerts by e-mail when new offers match what you are looking for.", free},
 	}, false)
+	// A dateline among labels is the article's.
+	runFixture(t, st, []fixtureLine{
+		{"Accueil | Monde | Politique | Société", drop},
+		{"Les dockers de Harbourton reprennent le travail après neuf jours", free},
+		{"Publié le 12 mai 2031", drop},
+		{"LISBON 2031-05-17", keep},
+		{"Harbour league", free},
+		{"Division one", free},
+		{"Publié le 12 mai 2031", drop},
+		para("Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port."),
+	}, false)
 }
 
 func TestNumericDateOpening(t *testing.T) {
@@ -1431,6 +1442,7 @@ func TestNumericDateOpening(t *testing.T) {
 		"24/7 coverage of the strike":                true,
 		"1/2 cup of flour":                           true,
 		"12:38 Police reopen the coast road":         false,
+		"9/16 - Lena Varga (Norland) beat Tom Ashby": false,
 		"2031 was a year of strikes":                 false,
 		"3 ships left the port":                      false,
 		"17/11/2031":                                 false,
