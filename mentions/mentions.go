@@ -1450,8 +1450,8 @@ func markTitleLines(ws *workspace, text string) {
 }
 
 // capsDateline reports a sentence [i, j) that opens with words in capitals
-// right before a comma, a bracket or a dash: a dateline's town ("FORT
-// WORTH, Texas (AP) —", "ST. LOUIS (KTVI) –").
+// right before a comma or a bracket: a dateline's town ("FORT WORTH, Texas
+// (AP) —", "ST. LOUIS (KTVI) –").
 func capsDateline(ws *workspace, text string, i, j int) bool {
 	toks := ws.toks
 	k := i
@@ -1461,8 +1461,9 @@ func capsDateline(ws *workspace, text string, i, j int) bool {
 	if k == i || k >= j || toks[k].word {
 		return false
 	}
+	// (A dash follows a kicker too: "PRESS DIGEST - Kuwait".)
 	switch text[toks[k].start:toks[k].end] {
-	case ",", "(", "-", "—", "–":
+	case ",", "(":
 		return true
 	}
 	return false
