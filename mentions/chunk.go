@@ -1347,6 +1347,9 @@ func (s *Stage) skipConnectors(ws *workspace, r *langRules, i int) int {
 // whole lower-case institution name ("parquet fédéral") and returns the token
 // after it, its type and whether it is a whole name; 0 when none.
 func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string, bool) {
+	if afterQuotation(ws, i) {
+		return 0, "", false // "« … », pointe Philippe Varga": the speech verb of an incise
+	}
 	ws.key = ws.key[:0]
 	best, typ, whole := 0, "", false
 	for j := i; j < len(ws.toks) && j-i < r.lowerHeadMax; j++ {
@@ -1365,6 +1368,23 @@ func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string, bool
 		}
 	}
 	return best, typ, whole
+}
+
+// afterQuotation reports a closing quotation mark, and maybe a comma, right
+// before token i: there the verb of an incise stands ("… », pointe X").
+func afterQuotation(ws *workspace, i int) bool {
+	p := i - 1
+	if p >= 0 && !ws.toks[p].word && ws.text[ws.toks[p].start:ws.toks[p].end] == "," {
+		p--
+	}
+	if p < 0 || ws.toks[p].word {
+		return false
+	}
+	switch ws.text[ws.toks[p].start:ws.toks[p].end] {
+	case "»", "”", "\"":
+		return true
+	}
+	return false
 }
 
 // runFlags carry what the run's context says about it.
