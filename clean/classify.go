@@ -1439,6 +1439,13 @@ func (r *rules) mainRun() (start, end int) {
 			continue
 		}
 		if l.bp {
+			if n := r.next(i); l.reason == ReasonDate && l.content > l.numbers && len(clusters) > 0 && n >= 0 && (r.lines[n].bp || !paragraph(&r.lines[n])) {
+				// A date in words under paragraphs and over no paragraph
+				// closes an item of a list ("Publié le 25 juillet" under
+				// a teaser's summary, over the next teaser's section); a
+				// player's "0:00/0:45" does not.
+				gap = clusterGap + 1
+			}
 			continue // a widget marked already: a video's controls, a share bar
 		}
 		if !paragraph(l) {

@@ -1490,3 +1490,35 @@ func TestListHeadingWithColon(t *testing.T) {
 		{"These ferries are not the same", drop},
 	}, false)
 }
+
+// A date in words between a teaser's summary and the next teaser's label
+// closes an item of a list: the teasers above the article are no part of
+// its main run of paragraphs, which opens at its first paragraph.
+func TestDateClosesListItem(t *testing.T) {
+	st := newTestStage(t)
+	lines := []string{
+		"Infos locales Logement",
+		"Les locataires de la tour Vessa obtiennent un sursis",
+		"Après trois semaines de mobilisation, la préfecture a accepté de repousser l'expulsion de quarante familles au printemps prochain.",
+		"Publié le 25 juillet",
+		"Infos globales Travail",
+		"Grève des livreurs de Harbourton",
+		"Les livreurs à vélo de la ville cessent le travail pour la troisième fois ce mois-ci, réclamant une prime pour les jours de canicule.",
+		"Publié le 24 juillet",
+		"Les dockers reprennent le travail",
+		"Publié le 26 juillet",
+		"Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port.",
+		"Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations.",
+		"Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi.",
+		"Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales.",
+	}
+	ws := st.getWorkspace()
+	defer st.putWorkspace(ws)
+	if err := st.classify(context.Background(), strings.Join(lines, "\n"), ws); err != nil {
+		t.Fatal(err)
+	}
+	r := rules{lines: ws.lines}
+	if start, end := r.mainRun(); start != 10 || end != 13 {
+		t.Errorf("main run = lines %d to %d, want 10 to 13 (the article's paragraphs)", start, end)
+	}
+}
