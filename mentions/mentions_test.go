@@ -291,6 +291,9 @@ func TestMentions(t *testing.T) {
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
 		// In a line in capitals, a speech verb that is a given name too is the verb.
 		{"en", "POLICE SAID THE FERRY HAD SAILED. LENA VARGA SAYS SHE SAW IT.", []string{"LENA VARGA/PER"}, []string{"SAID", "SAYS"}},
+		// A religious title before a name is no part of it.
+		{"en", "The benediction was given by Rabbi Seth Varnak of Olympia.", []string{"Seth Varnak/PER"}, []string{"Rabbi Seth Varnak"}},
+		{"fr", "La cérémonie était présidée par le rabbin Seth Varnak.", []string{"Seth Varnak/PER"}, nil},
 		// After a quotation, a lower-case head word is the incise's verb ("pointe").
 		{"fr", "« On a perdu trois mètres de plage », pointe Lena Varga, la maire de Vessa.", []string{"Lena Varga/PER", "Vessa/LOC"}, []string{"pointe Lena Varga"}},
 		// A dateline's town in capitals is a name, dictionary words or not.
