@@ -1749,8 +1749,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// a name listed before one is ("Suharto and the Islamic Conference").
 	// A first name and such a head are a person's name ("Stuart Law",
 	// "County Executive Ed Day"), a place named like a first name and one an
-	// event's ("Victoria Olympics").
-	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(toks[b-2].class&wGiven != 0 && toks[b-2].shape == shapeCap && !s.majorPlace(ws, text[toks[b-2].start:toks[b-2].end])) || s.nonEntityName(ws, r, a, b) ||
+	// event's ("Victoria Olympics"), and so is a first name that is a common
+	// word too ("the Affordable Care Act").
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !(toks[b-2].class&wGiven != 0 && toks[b-2].shape == shapeCap && !s.majorPlace(ws, text[toks[b-2].start:toks[b-2].end]) &&
+		!s.givenCommon[string(ws.foldOf(&toks[b-2]))]) || s.nonEntityName(ws, r, a, b) ||
 		headType == "" && quotedTitle(ws, r, a, b) || lawTitle(ws, r, a, b) {
 		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
 			!toks[b+2].word && text[toks[b+2].start:toks[b+2].end] == ")" {
