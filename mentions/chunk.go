@@ -4568,8 +4568,9 @@ func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 		return false
 	}
 	e := p.cands[ws.kbCand[a+1]].entry
-	if toks[a].shape == shapeUpper && b-a == 2 && toks[a].end-toks[a].start >= 2 && toks[a].class&(wNotName|wTitle) == 0 && e.Kind == kb.KindCountry {
-		return true // "STX France": an unknown acronym and a country, a firm's national arm
+	if t := &toks[a]; t.shape == shapeUpper && b-a == 2 && letterCount(ws.text[t.start:t.end]) >= 2 && !t.shouted &&
+		t.class&(wNotName|wTitle|wFunction|wArticle|wConnector|wLocPrep) == 0 && (e.Kind == kb.KindCountry || e.Kind == kb.KindCity) {
+		return true // "STX France", "UC Berkeley": an unknown acronym and a country or a town, a body's national arm or campus
 	}
 	return toks[a].shape == shapeCap && toks[a].class&wOrgHead != 0 && toks[a].class&wLocHead == 0 && e.Type == kb.LOC
 }
