@@ -1389,7 +1389,7 @@ func markTitleLines(ws *workspace, text string) {
 		for j < len(toks) && toks[j].sent == toks[i].sent {
 			j++
 		}
-		content, capital, upper, notUpper := 0, 0, 0, 0
+		content, capital, upper, notUpper, dict := 0, 0, 0, 0, 0
 		slash := false
 		for k := i; k < j; k++ {
 			t := &toks[k]
@@ -1408,6 +1408,9 @@ func markTitleLines(ws *workspace, text string) {
 			} else if t.shape != shapeUpper {
 				notUpper++
 			}
+			if t.class&(wDict|wFunction) != 0 && t.class&(wGiven|wOrgHead|wLocHead) == 0 {
+				dict++
+			}
 		}
 		byline := toks[i].word && toks[i].shape != shapeLower && toks[i].class&wByline != 0 ||
 			listMarker(ws, text, i, j) || // "5. Lena Varga (Norland) 15:08.00": a list's item, not a headline
@@ -1415,7 +1418,8 @@ func markTitleLines(ws *workspace, text string) {
 		// A sentence in capitals ("SHEARER NAMED AS CAPTAIN.") is shouted,
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
-		shouted := content >= 3 && upper >= 2 && notUpper == 0 // "H1" and "A" are capitals too
+		shouted := content >= 3 && upper >= 2 && notUpper == 0 || // "H1" and "A" are capitals too
+			content == 2 && upper == 2 && dict == 2 && j-i <= 3 // a subheading of two words ("PÉTARD MOUILLÉ"), not "NEW YORK"
 		if !shouted && !capsDateline(ws, text, i, j) {
 			// A lead-in in capitals before words in mixed case on its line
 			// ("À LIRE AUSSI Guerre …", "THE SUSPECT was seen"): dictionary
@@ -1436,7 +1440,7 @@ func markTitleLines(ws *workspace, text string) {
 				}
 			}
 		}
-		if content >= 3 && capital*4 >= content*3 && (!endsWithStop(ws, text, i, j) || shouted) && !byline {
+		if (content >= 3 || shouted) && capital*4 >= content*3 && (!endsWithStop(ws, text, i, j) || shouted) && !byline {
 			for k := i; k < j; k++ {
 				toks[k].titleLine = true
 				toks[k].shouted = shouted
