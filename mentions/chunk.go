@@ -1484,6 +1484,17 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Lyon 2"
 		return b + 1
 	}
+	// "Washington, D.C.": a place, a comma and its region that the
+	// knowledge base knows together are one place.
+	if headType == "" && s.regionAfterPlace(ws, a, b) {
+		prev := &ws.cands[len(ws.cands)-1]
+		for _, m := range s.kb.Find(text[toks[prev.from].start:toks[b-1].end]) {
+			if m.Entry.Type == kb.LOC {
+				prev.to, prev.entry, prev.strength, prev.source, prev.weak = b, m.Entry, evKB, SourceKB, false
+				return b
+			}
+		}
+	}
 	// "the Federal Republic of Somalia", "la République fédérale de
 	// Somalie": a state's official name is the country's.
 	if headType == "" && len(r.stateForms) > 0 {

@@ -291,6 +291,8 @@ func TestMentions(t *testing.T) {
 			[]string{"Parquet national antiterroriste/ORG", "Karim Haddad/PER", "Abou Salma/PER"}, []string{"Selon"}},
 		// In a line in capitals, a speech verb that is a given name too is the verb.
 		{"en", "POLICE SAID THE FERRY HAD SAILED. LENA VARGA SAYS SHE SAW IT.", []string{"LENA VARGA/PER"}, []string{"SAID", "SAYS"}},
+		// A place, a comma and its region that the knowledge base knows together are one place.
+		{"en", "The rally took place in Washington, D.C., on Saturday.", []string{"Washington, D.C./LOC"}, []string{"D.C.", "Washington"}},
 		// A subheading of two dictionary words in capitals names nothing.
 		{"fr", "Les dockers ont voté la grève.\n\nPÉTARD MOUILLÉ\n\nLa direction a cédé mardi.", nil, []string{"PÉTARD MOUILLÉ", "PÉTARD", "MOUILLÉ"}},
 		// An unknown acronym and a town are a body's campus or branch.

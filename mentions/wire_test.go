@@ -301,7 +301,10 @@ func TestParticleOpensSurname(t *testing.T) {
 // name ending its clause is the place's region, whatever verb follows.
 func TestRegionAfterPlace(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Officials in Washington, D.C. said the talks would resume.", []string{"Washington/LOC", "D.C./LOC"}, []string{"D.C./PER"}},
+		// The knowledge base knows the place with its region: one place.
+		{"en", "Officials in Washington, D.C. said the talks would resume.", []string{"Washington, D.C./LOC"}, []string{"D.C./PER", "D.C./LOC"}},
+		// It does not: the region is a place of its own.
+		{"en", "Officials in Varnak, N.V. said the talks would resume.", []string{"Varnak/LOC", "N.V./LOC"}, []string{"N.V./PER"}},
 		{"en", "In Kabul, Karim Vessaro said the talks had failed.", []string{"Karim Vessaro/PER"}, nil},
 	})
 }
