@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/dossier-project/dossier/fold"
 )
 
 // Demonym is a nationality word ("French", "afghane"): not an entity, but the
@@ -54,6 +56,10 @@ func (k *KB) addDemonyms(name string, data []byte) error {
 					if _, dup := k.demonyms[key]; !dup {
 						k.demonyms[key] = Demonym{Country: d.Country, Lang: lang, Form: f}
 					}
+					if k.demonymFolds == nil {
+						k.demonymFolds = map[string]bool{}
+					}
+					k.demonymFolds[fold.String(f)] = true
 				}
 			}
 		}
@@ -105,6 +111,11 @@ func (k *KB) checkDemonymCountries() error {
 // Demonym reports whether word is a nationality word, and for which country.
 func (k *KB) Demonym(word string) (Demonym, bool) {
 	d, ok := k.demonyms[Key(word)]
+	if ok && !k.demonymFolds[fold.String(word)] {
+		// The key forgives transliterations; a nationality is written as
+		// listed, less case and accents: "Corinne" is no "coréenne".
+		return Demonym{}, false
+	}
 	return d, ok
 }
 

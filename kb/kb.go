@@ -128,6 +128,9 @@ type KB struct {
 	byID     map[string]*Entry
 	byKey    map[string][]hit
 	demonyms map[string]Demonym
+	// demonymFolds: every listed nationality form, folded (case and
+	// accents), which a word must match as well as the key.
+	demonymFolds map[string]bool
 	// cities is the prebuilt index of the cities tier (nil: the cities are
 	// in the maps above, as any other entry).
 	cities *cityIndex

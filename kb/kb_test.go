@@ -198,6 +198,16 @@ func TestDemonyms(t *testing.T) {
 	if _, ok := k.Demonym("France"); ok {
 		t.Error("France is a country, not a demonym")
 	}
+	// Written as listed, less case and accents: a first name whose key
+	// meets a nationality's ("Corinne", "coréenne") is none.
+	for _, word := range []string{"Corinne", "CORINNE"} {
+		if d, ok := k.Demonym(word); ok {
+			t.Errorf("Demonym(%q) = %+v, want none", word, d)
+		}
+	}
+	if d, ok := k.Demonym("BURKINABE"); !ok || d.Country != "BF" {
+		t.Errorf("Demonym(BURKINABE) = %+v, %v; want BF", d, ok)
+	}
 }
 
 func TestExpandOptional(t *testing.T) {
