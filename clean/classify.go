@@ -1681,9 +1681,9 @@ func (r *rules) labelAt(i int) bool {
 
 // listedTeasers marks, outside the article's main run of paragraphs, the
 // lines that open as a list of other articles' links does: with a short
-// numeric date ("9/11 Abandon du projet …", "06/06/21 Taxe …") or with a
-// kicker in square brackets ("[Images] Retour sur …"), when two such lines
-// or more stand there. Inside the article, a chronology's dated lines stay.
+// numeric date ("9/11 Abandon du projet …", "06/06/21 Taxe …"), a time of
+// day ("15h14 Émission …") or a kicker in square brackets ("[Images]
+// Retour sur …"), when two such lines or more stand there. Inside the article, a chronology's dated lines stay.
 func (r *rules) listedTeasers(text string) {
 	ms, me := r.mainRun()
 	var idx []int
@@ -1692,7 +1692,7 @@ func (r *rules) listedTeasers(text string) {
 		if l.blank || l.bp || l.words < 3 || l.words > linkItemMaxWords || ms >= 0 && i >= ms && i <= me {
 			continue
 		}
-		if line := text[l.start:l.end]; numericDateOpening(line) || kickerOpening(line) {
+		if line := text[l.start:l.end]; numericDateOpening(line) || kickerOpening(line) || clockOpening(line) {
 			idx = append(idx, i)
 		}
 	}
@@ -1729,6 +1729,26 @@ func numericDateOpening(line string) bool {
 		}
 	}
 	return false
+}
+
+// clockOpening: the line opens with a time of day ("15h14 ", "09:30 "),
+// then a word: a list of the latest posts, or a live blog's entries (which
+// stand inside the article's run of paragraphs).
+func clockOpening(line string) bool {
+	line = strings.TrimSpace(line)
+	i := 0
+	for i < len(line) && i < 2 && isDigit(line[i]) {
+		i++
+	}
+	if i == 0 || i >= len(line) || line[i] != 'h' && line[i] != ':' {
+		return false
+	}
+	i++
+	if i+2 >= len(line) || !isDigit(line[i]) || !isDigit(line[i+1]) || line[i+2] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(line[i+3:])
+	return unicode.IsLetter(r) || r == '['
 }
 
 // kickerOpening: the line opens with a label of one to three words in

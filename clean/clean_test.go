@@ -1467,10 +1467,13 @@ func TestListedTeasers(t *testing.T) {
 		{"Les grandes dates du conflit :", keep},
 		{"02/05 Les dockers votent la grève", keep},
 		{"09/05 Premiers navires bloqués au large", keep},
+		{"12h38 Les premiers navires quittent le port", keep},
 		para("Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi."),
 		para("Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales."),
 		{"10/11 Abandon du projet de terminal dans la baie de Vessa", drop},
 		{"[Revue de presse] Rassemblement devant la capitainerie samedi", drop},
+		{"15h14 Émission spéciale sur la grève à la radio du port", drop},
+		{"09:30 Assemblée des dockers devant la capitainerie", drop},
 		{"06/06/31 Les salaires des dockers, un débat qui revient", drop},
 	}, false)
 }
