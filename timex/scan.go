@@ -555,7 +555,7 @@ func (t *table) matchNumber(c *cursor, prev *history) (Expr, bool) {
 	return Expr{}, false
 }
 
-// matchNumeric reads 2021-08-15, 2021/08/15, 15/08/2021 and 15.08.2021.
+// matchNumeric reads 2021-08-15, 2021/08/15, 15/08/2021, 15.08.2021 and 15/08/21.
 func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 	a, s1, b, s2, y := c.at(0), c.at(1), c.at(2), c.at(3), c.at(4)
 	if y == nil || s1.kind != tPunct || s2.kind != tPunct || s1.r != s2.r ||
@@ -571,8 +571,14 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 	switch {
 	case (s1.r == '-' || s1.r == '/' || s1.r == '.') && a.digits == 4 && b.digits <= 2 && y.digits <= 2:
 		year, month, day = a.val, b.val, y.val // 2021-08-15, 2031/05/17, 2031.5.17
-	case (s1.r == '/' || s1.r == '.' || s1.r == '-') && a.digits <= 2 && b.digits <= 2 && y.digits == 4:
+	case (s1.r == '/' || s1.r == '.' || s1.r == '-') && a.digits <= 2 && b.digits <= 2 && y.digits == 4,
+		s1.r == '/' && a.digits <= 2 && b.digits <= 2 && y.digits == 2:
+		// (A year in two digits with slashes only, "02/11/23": dots and
+		// dashes write versions and scores, "2.4.10".)
 		year = y.val
+		if y.digits == 2 {
+			year = twoDigitYear(y.val)
+		}
 		switch {
 		case t.dayFirst || a.val > 12:
 			day, month = a.val, b.val
@@ -593,6 +599,17 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 }
 
 func isGluedNum(t *token) bool { return t != nil && t.gap == gapNone && t.kind == tNum }
+
+// twoDigitYearPivot: a year written in two digits below it is this
+// century's ("23" → 2023), from it the last's ("98" → 1998).
+const twoDigitYearPivot = 70
+
+func twoDigitYear(y int) int {
+	if y < twoDigitYearPivot {
+		return 2000 + y
+	}
+	return 1900 + y
+}
 
 func (t *table) matchMonth(c *cursor, prev *history) (Expr, bool) {
 	if d, m, y, next, ok := monthDayAt(c, 0); ok {
