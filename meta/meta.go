@@ -52,11 +52,14 @@ type lexiconFile struct {
 	BylinePrefixes []string `yaml:"byline_prefixes"`
 	PublishedCues  []string `yaml:"published_cues"`
 	UpdatedCues    []string `yaml:"updated_cues"`
+	// DateLabels name a page's date field ("Date", "Date de publication"):
+	// the date beside them or on the next line is the publication's.
+	DateLabels []string `yaml:"date_labels"`
 }
 
 // cues is the compiled vocabulary of one language, or of all merged.
 type cues struct {
-	byline, published, updated []string
+	byline, published, updated, dateLabels []string
 }
 
 // Stage sets Meta.Title, Meta.TitleSpan, Meta.Published and Meta.PublishedSpan.
@@ -84,11 +87,12 @@ func New(lex *lexicon.Set) (*Stage, error) {
 		if err := lex.Load(lang, lexiconPart, &f); err != nil {
 			return nil, fmt.Errorf("meta: %w", err)
 		}
-		c := &cues{byline: lowerAll(f.BylinePrefixes), published: lowerAll(f.PublishedCues), updated: lowerAll(f.UpdatedCues)}
+		c := &cues{byline: lowerAll(f.BylinePrefixes), published: lowerAll(f.PublishedCues), updated: lowerAll(f.UpdatedCues), dateLabels: lowerAll(f.DateLabels)}
 		s.byLang[lang] = c
 		s.all.byline = append(s.all.byline, c.byline...)
 		s.all.published = append(s.all.published, c.published...)
 		s.all.updated = append(s.all.updated, c.updated...)
+		s.all.dateLabels = append(s.all.dateLabels, c.dateLabels...)
 	}
 	if len(s.byLang) == 0 {
 		return nil, fmt.Errorf("meta: no %s lexicon in any language: %w", lexiconPart, lexicon.ErrNoLexicon)
@@ -584,7 +588,10 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 		}
 		trust := trustBare
 		switch {
-		case containsCue(txt, c.published) || hasPrefixWord(txt, c.byline):
+		case containsCue(txt, c.published) || hasPrefixWord(txt, c.byline) || hasPrefixWord(txt, c.dateLabels) || bylineAfterDate(txt, c.byline):
+			trust = trustPublished
+		case i > 0 && labelLine(doc.Text[lines[i-1].Start:lines[i-1].End], c.dateLabels):
+			// "Date" alone on its line, then "2 mars 2020": a page's field.
 			trust = trustPublished
 		case containsCue(txt, c.updated):
 			trust = trustUpdated
@@ -640,6 +647,25 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 		return bareBest, bareSpan, true
 	}
 	return best, bestSpan, bestTrust != trustNone
+}
+
+// labelLine reports a line that is one of labels and nothing else, maybe
+// with a colon ("Date", "Date :").
+func labelLine(line string, labels []string) bool {
+	line = strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line), ":")))
+	for _, l := range labels {
+		if line == l {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineAfterDate reports a line where a comma and a byline's word follow
+// what comes first ("jeudi 13 juin 2019, par Attac France").
+func bylineAfterDate(line string, byline []string) bool {
+	i := strings.Index(line, ", ")
+	return i > 0 && hasPrefixWord(strings.ToLower(line[i+2:]), byline)
 }
 
 // dateSegment returns the segment of a line cut by " / ", " | ", " • " or
