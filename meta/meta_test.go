@@ -49,6 +49,17 @@ func TestMetaTable(t *testing.T) {
 		{"date then byline after a comma", "fr",
 			"Les privatisations profitent aux intérêts privés\n\njeudi 13 juin 2030, par Lena Varga\n\nLa porte-parole de l'association était invitée à la radio pour parler du réseau ferré.\n",
 			"Les privatisations profitent aux intérêts privés", "2030-06-13", "jeudi 13 juin 2030"},
+		// Far down a page (past its top lines, under a standfirst), a date
+		// is the publication's when a field's label or a byline goes with it.
+		{"date field label on its own line", "fr",
+			"Accueil\nMonde\nPolitique\nSociété\nÉconomie\nCulture\nSport\nSciences\nSanté\nPlanète\nVidéos\nPodcasts\nNewsletters\nAgenda\nArchives\nBoutique\n\nLes migrations en Méditerranée\n\nAlors que la mer devient encore une fois la scène d'images insoutenables, un démographe revient sur les politiques de l'Union.\n\nMigration\nEurope\nDémographie\nAsile\nFrontières\nTurquie\n\nDate\n2 mars 2031\nPartager\n\nDans votre travail, vous expliquez qu'il est difficile d'unifier les politiques migratoires de pays voisins.\n",
+			"Les migrations en Méditerranée", "2031-03-02", "2 mars 2031"},
+		{"date field label beside the date", "fr",
+			"Accueil\nMonde\nPolitique\nSociété\nÉconomie\nCulture\nSport\nSciences\nSanté\nPlanète\nVidéos\nPodcasts\nNewsletters\nAgenda\nArchives\nBoutique\n\nLa perte des terres fertiles\n\nChaque année, des milliards de tonnes de terres fertiles sont perdues à cause de la dégradation des sols.\n\nMigration\nEurope\nDémographie\nAsile\nFrontières\nTurquie\n\nDate 23.05.2031\n\nLes agronomes de la région recommandent de planter des haies.\n",
+			"La perte des terres fertiles", "2031-05-23", "23.05.2031"},
+		{"date then byline after a comma", "fr",
+			"Accueil\nMonde\nPolitique\nSociété\nÉconomie\nCulture\nSport\nSciences\nSanté\nPlanète\nVidéos\nPodcasts\nNewsletters\nAgenda\nArchives\nBoutique\n\nLes privatisations profitent aux intérêts privés\n\nLa porte-parole de l'association était invitée à la radio pour parler de l'ouverture du réseau ferré à la concurrence.\n\nMigration\nEurope\nDémographie\nAsile\nFrontières\nTurquie\n\njeudi 13 juin 2030, par Lena Varga\n\nElle a rappelé que les usagers n'avaient pas été consultés.\n",
+			"Les privatisations profitent aux intérêts privés", "2030-06-13", "jeudi 13 juin 2030"},
 		{"published beats updated", "en",
 			"Court jails recruiter for ten years\nUpdated 5 May 2022\nPublished 4 May 2022\nThe court heard that he had recruited young men for the group over three years.\n",
 			"Court jails recruiter for ten years", "2022-05-04", "4 May 2022"},
