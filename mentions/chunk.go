@@ -3559,6 +3559,7 @@ trimmed:
 		if t.word && !t.number && t.name && t.class&wFunction == 0 {
 			break
 		}
+
 		if t.number && b-1 > a && (toks[b-2].shape == shapeUpper && !t.shouted && t.end-t.start <= 3 || s.outletNumber(ws, r, b-1) || roadNumber(ws, r, b-1) ||
 			numberedBody(ws, a, b-1)) {
 			break // "KALLIM 24", "Malta 24 reported", "Interstate 10", "Université Lyon 2"
@@ -3633,7 +3634,10 @@ trimmed:
 			t := &toks[k]
 			generic = t.class&(wCommon|wAdjective|wTitle|wFunction|wConnector|wLocMod) != 0 && t.class&wGiven == 0 || s.isDemonym(text, t)
 		}
-		if generic && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) && !s.namedBody(ws, a, b) && !bodyInSentence(ws, a, b) {
+		// (A body named for the people it serves is a name: "Medical Aid
+		// for Palestinians".)
+		servesPeople := b-a >= 4 && toks[b-1].shape == shapeCap && s.isDemonym(text, &toks[b-1]) && toks[b-2].shape == shapeLower && toks[b-2].class&wConnector != 0
+		if generic && !servesPeople && !s.headOfDomain(ws, a, b) && !s.definedByAcronym(ws, a, b) && !s.namedSite(ws, a, b) && !s.namedBody(ws, a, b) && !bodyInSentence(ws, a, b) {
 			return // "Secret Service", "Interior Minister"
 		}
 	}
@@ -4447,6 +4451,9 @@ func (s *Stage) qualifiedDemonym(ws *workspace, a, b int) bool {
 		t := &toks[k]
 		if t.class&(wLocMod|wDict|wAdjective|wCommon) == 0 || t.class&(wGiven|wOrgHead|wLocHead) != 0 || ws.kbEnd[k] > int32(k) && ws.kbEnd[k] >= int32(b) {
 			return false
+		}
+		if t.shape == shapeLower && t.class&wConnector != 0 {
+			return false // "Medical Aid for Palestinians": a body named for the people it serves
 		}
 	}
 	return true
