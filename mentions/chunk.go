@@ -818,6 +818,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			if u.class&wHeadConn != 0 && (toks[j-1].class&(wDict|wOrgHead) == 0 || toks[j-1].class&wGiven != 0) {
 				break
 			}
+			if u.class&wHeadConn != 0 && string(ws.foldOf(u)) == "to" && toks[j-1].class&wOrgHead == 0 {
+				break // "Committee to Protect Journalists", not "Ferries to the Azores"
+			}
 			if r.legalSuffixes[string(ws.foldOf(&toks[j-1]))] && toks[j-1].shape != shapeLower {
 				break // "Varnotech Pharmaceuticals Inc of Leeds": the firm's legal form ends its name
 			}

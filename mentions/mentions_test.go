@@ -297,6 +297,8 @@ func TestMentions(t *testing.T) {
 		{"fr", "Les dockers ont voté la grève.\n\nPÉTARD MOUILLÉ\n\nLa direction a cédé mardi.", nil, []string{"PÉTARD MOUILLÉ", "PÉTARD", "MOUILLÉ"}},
 		// An unknown acronym and a town are a body's campus or branch.
 		{"en", "The study by XU Bristol was published on Monday.", []string{"XU Bristol/ORG"}, []string{"Bristol"}},
+		// "to" joins a body's head and its purpose; elsewhere it joins nothing.
+		{"en", "The Committee to Protect Harbour Workers said ferries to Vessa were cancelled.", []string{"Committee to Protect Harbour Workers/ORG"}, []string{"Protect Harbour Workers"}},
 		// A body named for the people it serves is a name; the people alone are none.
 		{"en", "A lawyer with Legal Aid for Afghans said support for Afghans was growing.", []string{"Legal Aid for Afghans/ORG"}, []string{"Afghans"}},
 		// A law's name holds no person, even where a word of it is a first name too.
