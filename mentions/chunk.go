@@ -951,6 +951,11 @@ func (s *Stage) lowerTail(ws *workspace, r *langRules, i int) int {
 			// "Direction générale de …", "Secrétariat général": a rank's word
 			// right after the head qualifies it.
 			last = k + 1
+		case r.purposeConnectors[string(ws.foldOf(u))] && k+2 < len(toks) && toks[k+1].word && toks[k+1].class&wArticle != 0 &&
+			toks[k+2].word && toks[k+2].shape == shapeLower && !r.isVerb(ws.foldOf(&toks[k+2])):
+			// "Bureau national de vigilance contre l'antisémitisme",
+			// "Association catholique contre la torture": what the body
+			// stands against is part of its name.
 		case u.class&(wFunction|wPersonVerb|wTitle|wLocPrep) != 0:
 			return last
 		case u.class&wNotName != 0 && toks[k-1].class&(wConnector|wArticle) == 0:

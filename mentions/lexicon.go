@@ -33,6 +33,9 @@ type lexiconFile struct {
 	// DateModifiers, in lower case before a month, date it ("fin juin",
 	// "early June"): no institution's name runs over them.
 	DateModifiers []string `yaml:"date_modifiers"`
+	// PurposeConnectors join an institution's lower-case name to what it
+	// stands against ("Bureau national de vigilance contre l'antisémitisme").
+	PurposeConnectors []string `yaml:"purpose_connectors"`
 	// MonthGivenNames: months that are first names too ("April Varga"):
 	// before a surname they are names.
 	MonthGivenNames []string `yaml:"month_given_names"`
@@ -377,6 +380,8 @@ type langRules struct {
 	possessiveHeads map[string]bool
 	// dateModifiers: folded date_modifiers.
 	dateModifiers map[string]bool
+	// purposeConnectors: folded purpose_connectors.
+	purposeConnectors map[string]bool
 	// monthGiven: folded month_given_names.
 	monthGiven map[string]bool
 	// nationalBodies: folded national_bodies.
@@ -648,6 +653,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	}
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
+	r.purposeConnectors = addFolded(r.purposeConnectors, f.PurposeConnectors)
 	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
 	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
 	r.leaderBodies = addFolded(r.leaderBodies, f.LeaderBodies)
