@@ -1289,6 +1289,9 @@ const (
 	footerArticleWords = 120
 	footerBelowShare   = 2 // below ≤ article / footerBelowShare
 	footerLeadLines    = 2 // a section's heading and its picture's credit
+	// footerEndsArticleWords: above a closing heading, an article this long
+	// ends there whatever stands below (readers' comments run long).
+	footerEndsArticleWords = 250
 )
 
 func (r *rules) footer() {
@@ -1358,7 +1361,10 @@ func (r *rules) footer() {
 		}
 		goesOn := run < footerLongRun && long && (paras >= 2 || box) && !ends
 		if run >= footerRunLines && article >= footerArticleWords && !goesOn {
-			if below[i]*footerBelowShare <= article {
+			// Under a heading that closes the article ("Comments", "About
+			// the author"), what follows goes however long it is, below an
+			// article of some length.
+			if below[i]*footerBelowShare <= article || ends && article >= footerEndsArticleWords {
 				for j := runStart; j < len(r.lines); j++ {
 					if !r.lines[j].blank {
 						r.mark(j, ReasonFooter)

@@ -1376,6 +1376,31 @@ func TestCommentsHeadingClosesArticle(t *testing.T) {
 		{"par Odile le 12 mai 2031 - 11:02.", drop},
 		{"Bravo aux dockers, ils ont tenu bon.", drop},
 	}, false)
+	// A count before the heading, and comments longer than half the
+	// article: under a closing heading, below a long article, all go.
+	article := []fixtureLine{{"Les dockers reprennent le travail", free}}
+	for _, p := range []string{
+		"Les dockers de Harbourton ont repris le travail mardi après neuf jours de grève, un conflit qui avait laissé plus de quarante navires en attente au large du port.",
+		"Le syndicat a indiqué que ses membres avaient accepté une hausse des salaires de six pour cent cette année, puis de quatre pour cent l'an prochain, après un week-end de négociations.",
+		"Les compagnies maritimes estiment qu'il faudra environ deux semaines pour résorber le retard accumulé pendant la grève, selon un communiqué publié mercredi.",
+		"Les commerçants, qui avaient dû rationner les fruits la semaine dernière, attendent un retour à la normale d'ici le week-end, a précisé l'association des détaillants de la ville.",
+		"Le port reste l'un des premiers employeurs de la région, avec plus de trois mille salariés directs, et la grève a coûté selon la chambre de commerce plusieurs millions d'euros aux entreprises locales.",
+		"La direction du port a promis de revoir l'organisation des équipes de nuit, une revendication ancienne des dockers, et d'ouvrir des discussions sur les primes de pénibilité avant la fin de l'année.",
+		"Les élus de la ville ont salué la fin du conflit tout en rappelant que la question des salaires dans le secteur logistique restait entière, alors que les prix des loyers continuent de grimper dans le quartier du port.",
+		"Un représentant des transporteurs routiers a indiqué que les files de camions devant les grilles du port devraient se résorber dans les prochains jours, à condition que les grues fonctionnent à plein régime dès jeudi.",
+	} {
+		article = append(article, para(p))
+	}
+	comment := "Je ne suis pas d'accord avec cette présentation des faits : la grève a surtout pénalisé les petits transporteurs, qui n'ont reçu aucune aide pendant neuf jours et ont dû payer leurs chauffeurs à attendre devant les grilles, alors que les grandes compagnies ont détourné leurs navires vers Vessa sans perdre un centime. "
+	runFixture(t, st, append(article,
+		fixtureLine{"3 commentaires", drop},
+		fixtureLine{"(12 mai 2031 @09h14)", drop},
+		fixtureLine{comment + comment, drop},
+		fixtureLine{"Marcel", drop},
+		fixtureLine{"(12 mai 2031 @11h02)", drop},
+		fixtureLine{comment + comment + comment, drop},
+		fixtureLine{"Odile", drop},
+	), false)
 }
 
 // Short labels in a run between furniture lines are a menu's entries, known

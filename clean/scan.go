@@ -520,7 +520,8 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 					li.header = true
 				}
 			case cueEndHeader:
-				if k == 0 && (stop == n || string(sc.norm[stop:]) == " :") {
+				// (After a count too: "27 commentaires".)
+				if (k == 0 || k == 1 && isDigits(sc.norm[sc.tokStart[0]:sc.tokEnd[0]])) && (stop == n || string(sc.norm[stop:]) == " :") {
 					li.header, li.endHeader = true, true
 				}
 			case cuePhrase:
@@ -663,4 +664,14 @@ func attributionLine(line string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(role)
 	return unicode.IsLower(r)
+}
+
+// isDigits reports a token of ASCII digits only.
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return len(b) > 0
 }
