@@ -733,6 +733,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 			x = s.splitGluedLabel(ws, r, text, x)
 			x = s.splitGluedOutlet(ws, r, text, x, first)
 			x = s.splitGluedFunction(ws, r, text, x, first)
+			x = s.splitGluedByline(ws, r, text, x, first)
 			x = s.splitGluedGiven(ws, r, text, x, first)
 			if s.splitCompound(ws, r, text, x, first) {
 				lastSent = sent
@@ -1107,6 +1108,31 @@ func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x t
 		ws.key = appendFold(ws.key[:0], w[i:])
 		if r.class(ws.key)&(wFunction|wArticle) == 0 {
 			return x
+		}
+		head := x
+		head.end = x.start + i
+		s.appendTok(ws, r, text, head, first)
+		x.start += i
+		return x
+	}
+	return x
+}
+
+// splitGluedByline splits a byline's marker that a page glued to the
+// author's name at the start of a line ("ByTal Axelrod", "ByJ.R. Stone",
+// "ParLena Varga"): the marker, then a capital.
+func (s *Stage) splitGluedByline(ws *workspace, r *langRules, text string, x tok, first bool) tok {
+	if x.start > 0 && text[x.start-1] != '\n' {
+		return x
+	}
+	w := text[x.start:x.end]
+	for i := 2; i <= 3 && i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' || w[0] < 'A' || w[0] > 'Z' || strings.ToLower(w[1:i]) != w[1:i] {
+			continue // "PARIS" is no "Par" and "IS"
+		}
+		ws.key = appendFold(ws.key[:0], w[:i])
+		if r.class(ws.key)&wByline == 0 {
+			continue
 		}
 		head := x
 		head.end = x.start + i

@@ -303,6 +303,9 @@ func TestMentions(t *testing.T) {
 		{"en", "A lawyer with Legal Aid for Afghans said support for Afghans was growing.", []string{"Legal Aid for Afghans/ORG"}, []string{"Afghans"}},
 		// A law's name holds no person, even where a word of it is a first name too.
 		{"en", "The senator criticised the Affordable Care Act in 2012.", nil, []string{"Care Act"}},
+		// A byline's marker glued to the author's name at a line's start is no part of it.
+		{"en", "Port reopens after strike\nByLena Varga\nThe port reopened on Monday.", []string{"Lena Varga/PER"}, []string{"ByLena Varga"}},
+		{"fr", "Le port rouvre\nParLena Varga\nPARIS (Reuters) - Le port a rouvert lundi.", []string{"Lena Varga/PER", "PARIS/LOC"}, []string{"ParLena Varga", "IS"}},
 		// A religious title before a name is no part of it.
 		{"en", "The benediction was given by Rabbi Seth Varnak of Olympia.", []string{"Seth Varnak/PER"}, []string{"Rabbi Seth Varnak"}},
 		{"fr", "La cérémonie était présidée par le rabbin Seth Varnak.", []string{"Seth Varnak/PER"}, nil},
