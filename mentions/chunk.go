@@ -3803,8 +3803,9 @@ func (s *Stage) demonymOfPlace(ws *workspace, r *langRules, f []byte) bool {
 }
 
 // stemEndings restore the end a place name loses in its inhabitants' name
-// ("Bruxell-ois" → Bruxelles, "Marseill-ais" → Marseille).
-var stemEndings = [...]string{"", "e", "es", "s"}
+// ("Bruxell-ois" → Bruxelles, "Marseill-ais" → Marseille, "Carolin-ian" →
+// Carolina, "Californ-ian" → California).
+var stemEndings = [...]string{"", "e", "es", "s", "a", "ia"}
 
 // majorPlaceKey is majorPlace for a folded stem plus an ending.
 func (s *Stage) majorPlaceKey(ws *workspace, stem []byte, ending string) bool {
