@@ -794,6 +794,10 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 			j++ // "Douglas & Lomason", "Edwards & Sons": a firm's name
 			continue
 		}
+		if e := nicknameInside(ws, j); e > j && toks[j-1].word && toks[j-1].name && toks[j-1].shape == shapeCap && j-1 >= i {
+			j = e // "Han “Hana” Lee", "Joaquín “El Chapo” Guzmán": a nickname between the given name and the surname
+			continue
+		}
 		if s.possessiveHead(ws, j, t.sent) {
 			j += 2 // "St Anthony's Church"
 			continue
@@ -1376,6 +1380,44 @@ func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string, bool
 		}
 	}
 	return best, typ, whole
+}
+
+// nicknameMaxWords bounds a nickname quoted inside a person's name.
+const nicknameMaxWords = 3
+
+// nicknameInside returns the token after a quoted nickname that opens at j
+// and the capitalised surname after it (“Hana” Lee, "El Chapo" Guzmán), or
+// j: one to nicknameMaxWords capitalised words between quotation marks, a
+// space on each side, in the sentence.
+func nicknameInside(ws *workspace, j int) int {
+	toks := ws.toks
+	open := func(k int) bool {
+		if k >= len(toks) || toks[k].word {
+			return false
+		}
+		q := ws.text[toks[k].start:toks[k].end]
+		return q == "“" || q == "\"" || q == "«"
+	}
+	if !open(j) || j == 0 || toks[j].start == toks[j-1].end {
+		return j
+	}
+	k := j + 1
+	for k < len(toks) && k-j-1 < nicknameMaxWords && toks[k].word && toks[k].shape != shapeLower && toks[k].sent == toks[j].sent {
+		k++
+	}
+	if k == j+1 || k >= len(toks) || toks[k].word {
+		return j
+	}
+	switch ws.text[toks[k].start:toks[k].end] {
+	case "”", "\"", "»":
+	default:
+		return j
+	}
+	s := k + 1
+	if s >= len(toks) || !toks[s].word || !toks[s].name || toks[s].shape != shapeCap || toks[s].sent != toks[j].sent || toks[s].start == toks[k].end {
+		return j
+	}
+	return s + 1
 }
 
 // afterQuotation reports a closing quotation mark, and maybe a comma, right
