@@ -151,6 +151,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.aboveArticle(text)
 		r.labelRuns(text)
 		r.listedTeasers(text)
+		r.capitalMenus()
 	}
 	r.between(text)
 	return nil
@@ -1683,6 +1684,23 @@ func (r *rules) labelAt(i int) bool {
 	}
 	l := &r.lines[i]
 	return l.bp || !l.prose && l.words <= tailMaxWords && l.ending == endNone && !l.quoteStart
+}
+
+// capitalMenus marks, outside the article's main run of paragraphs, a line
+// longer than a headline whose words are nearly all capitalised and that
+// ends no sentence: a menu a page printed on one line ("Traffic Building A
+// Better Bay Area Take Action Resources 7 On Your Side I-Team …").
+func (r *rules) capitalMenus() {
+	ms, me := r.mainRun()
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.words <= headlineMaxWords || l.ending != endNone || l.quoteStart || ms >= 0 && i >= ms && i <= me {
+			continue
+		}
+		if 5*l.caps >= 4*l.words && !dataRow(l) {
+			r.mark(i, ReasonMenu)
+		}
+	}
 }
 
 // listedTeasers marks, outside the article's main run of paragraphs, the

@@ -1550,3 +1550,19 @@ func TestDateClosesListItem(t *testing.T) {
 		t.Errorf("main run = lines %d to %d, want 10 to 13 (the article's paragraphs)", start, end)
 	}
 }
+
+// A line longer than a headline, its words nearly all capitalised, ending
+// no sentence, outside the article, is a menu printed on one line.
+func TestCapitalisedMenuLine(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	runFixture(t, st, []fixtureLine{
+		{"Traffic Building A Better Harbour Take Action Resources 7 On Your Side I-Team Equity Report Feel Good Stories And More", drop},
+		{"Dock Workers End Nine-Day Strike", free},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary said."),
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+		{"About Harbour Courier Newsteam Bios Connect With The Courier Take Action In Your Community Courier Jobs And Internships Contests Promotions And Rules", drop},
+	}, false)
+}
