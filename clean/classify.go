@@ -151,7 +151,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.aboveArticle(text)
 		r.labelRuns(text)
 		r.listedTeasers(text)
-		r.capitalMenus()
+		r.capitalMenus(text)
 	}
 	r.between(text)
 	return nil
@@ -1686,18 +1686,18 @@ func (r *rules) labelAt(i int) bool {
 	return l.bp || !l.prose && l.words <= tailMaxWords && l.ending == endNone && !l.quoteStart
 }
 
-// capitalMenus marks, outside the article's main run of paragraphs, a line
-// longer than a headline whose words are nearly all capitalised and that
-// ends no sentence: a menu a page printed on one line ("Traffic Building A
-// Better Bay Area Take Action Resources 7 On Your Side I-Team …").
-func (r *rules) capitalMenus() {
-	ms, me := r.mainRun()
+// capitalMenus marks a line longer than a headline whose words are nearly
+// all capitalised, that ends no sentence and lists no names (two commas at
+// most): a menu a page printed on one line ("Traffic Building A Better Bay
+// Area Take Action Resources 7 On Your Side I-Team …"). A list of names
+// ("Lena Varga, Tom Ashby, …") has its commas.
+func (r *rules) capitalMenus(text string) {
 	for i := range r.lines {
 		l := &r.lines[i]
-		if l.blank || l.bp || l.words <= headlineMaxWords || l.ending != endNone || l.quoteStart || ms >= 0 && i >= ms && i <= me {
+		if l.blank || l.bp || l.words <= headlineMaxWords || l.ending != endNone || l.quoteStart || l.byline {
 			continue
 		}
-		if 5*l.caps >= 4*l.words && !dataRow(l) {
+		if 5*l.caps >= 4*l.words && !dataRow(l) && strings.Count(text[l.start:l.end], ",") <= 2 {
 			r.mark(i, ReasonMenu)
 		}
 	}
