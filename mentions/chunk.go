@@ -1382,6 +1382,22 @@ func (s *Stage) lowerHead(ws *workspace, r *langRules, i int) (int, string, bool
 	return best, typ, whole
 }
 
+// pairedPlurals reports a name that ends in two plural common nouns joined
+// by the coordinator at k, after a name of its own ("Margaritaville Hotels
+// and Resorts", "Vessa Parks and Gardens"): the firm's or the body's two
+// trades, no two names.
+func pairedPlurals(ws *workspace, a, k, b int) bool {
+	toks := ws.toks
+	if k+2 != b || k-1 <= a {
+		return false
+	}
+	plural := func(t *tok) bool {
+		w := ws.foldOf(t)
+		return t.word && t.shape == shapeCap && t.class&wDict != 0 && t.class&(wGiven|wTitle) == 0 && len(w) > 3 && w[len(w)-1] == 's'
+	}
+	return plural(&toks[k-1]) && plural(&toks[k+1]) && toks[a].word && toks[a].class&wDict == 0
+}
+
 // nicknameMaxWords bounds a nickname quoted inside a person's name.
 const nicknameMaxWords = 3
 
@@ -1936,7 +1952,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case headType != "" && !(t.class&wCoord != 0 && s.coordSplits(ws, a, k)):
 				// a run opened by a lower-case head ("la katiba …") is cut
 				// only where a coordination joins two names
-			case t.class&wCoord != 0 && (!headed || s.coordSplits(ws, a, k) || hasAmpersand(ws, a, k)):
+			case t.class&wCoord != 0 && (!headed && !pairedPlurals(ws, a, k, b) || s.coordSplits(ws, a, k) || hasAmpersand(ws, a, k)):
 				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
 				toks[a].class&wGiven != 0 && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
