@@ -326,6 +326,8 @@ func TestMentions(t *testing.T) {
 		{"en", "Weekly Vessa Review editors met.", []string{"Weekly Vessa Review/ORG"}, nil},
 		// What a body stands against is part of its name.
 		{"fr", "Lena Varga plaide pour l'Observatoire régional de vigilance contre le racisme depuis 2031.", []string{"Lena Varga/PER", "Observatoire régional de vigilance contre le racisme/ORG"}, []string{"Observatoire régional de vigilance"}},
+		// An English month in a French text (an embedded post's date) is no place.
+		{"fr", "— Lena Varga (@lvarga) March 16, 2031", []string{"Lena Varga/PER"}, []string{"March"}},
 		// A port's authority is a body whose lower-case words and place make its name.
 		{"fr", "Il siège au conseil du Grand Port fluvial de Vessaville depuis 2029.",
 			[]string{"Grand Port fluvial de Vessaville/ORG"}, []string{"Grand Port"}},
