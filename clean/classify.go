@@ -147,11 +147,13 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		}
 	}
 	if !marked {
+		r.findTwice(text)
 		r.footer() // in a marked-up page the reader found the article's end
 		r.aboveArticle(text)
 		r.labelRuns(text)
 		r.listedTeasers(text)
 		r.capitalMenus(text)
+		r.twiceOutside()
 	}
 	r.between(text)
 	return nil
@@ -432,6 +434,33 @@ func isSectionLine(l *lineInfo) bool {
 // rules applies context rules over the scanned lines.
 type rules struct {
 	lines []lineInfo
+	// twice: lines of twiceMinWords words or more whose text the page
+	// prints twice or more (a site's description at the top and the
+	// bottom); nil until findTwice ran.
+	twice map[int]bool
+}
+
+// twiceMinWords: a paragraph this long that a page prints twice is the
+// page's own text, or a standfirst a share box repeats.
+const twiceMinWords = 12
+
+// findTwice fills r.twice.
+func (r *rules) findTwice(text string) {
+	seen := map[string][]int{}
+	for i := range r.lines {
+		if l := &r.lines[i]; !l.blank && l.words >= twiceMinWords {
+			k := strings.TrimSpace(text[l.start:l.end])
+			seen[k] = append(seen[k], i)
+		}
+	}
+	r.twice = map[int]bool{}
+	for _, idx := range seen {
+		if len(idx) > 1 {
+			for _, i := range idx {
+				r.twice[i] = true
+			}
+		}
+	}
 }
 
 func (r *rules) mark(i int, why Reason) {
@@ -1455,7 +1484,9 @@ func (r *rules) mainRun() (start, end int) {
 			}
 			continue // a widget marked already: a video's controls, a share bar
 		}
-		if !paragraph(l) {
+		if !paragraph(l) || r.twice[i] {
+			// (A paragraph the page prints twice is its own text, an
+			// "about us" box at the top and the bottom, not the article's.)
 			gap++
 			continue
 		}
@@ -1701,6 +1732,47 @@ func (r *rules) capitalMenus(text string) {
 			r.mark(i, ReasonMenu)
 		}
 	}
+}
+
+// twiceOutside marks the paragraphs the page prints twice that stand
+// outside the article's main run, and then reruns the footer rule: a
+// site's description, its charter. A standfirst close above the article
+// that a share box repeats stays.
+func (r *rules) twiceOutside() {
+	ms, me := r.mainRun()
+	if ms < 0 || len(r.twice) == 0 {
+		return
+	}
+	marked := false
+	for i := range r.twice {
+		if !r.lines[i].bp && (i < ms || i > me) && !(i < ms && r.nonBlank(i+1, ms) < leadLines) && !r.standfirstAt(i) {
+			r.mark(i, ReasonRepeated)
+			marked = true
+		}
+	}
+	if marked {
+		r.footer()
+	}
+}
+
+// standfirstAt reports a paragraph that a paragraph printed once follows
+// within leadLines lines, no other repeated paragraph between: an
+// article's standfirst over its text, which a share box repeats below.
+func (r *rules) standfirstAt(i int) bool {
+	for k, n := i+1, 0; k < len(r.lines) && n < leadLines; k++ {
+		l := &r.lines[k]
+		if l.blank {
+			continue
+		}
+		n++
+		if r.twice[k] {
+			return false
+		}
+		if !l.bp && paragraph(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // listedTeasers marks, outside the article's main run of paragraphs, the

@@ -1566,3 +1566,37 @@ func TestCapitalisedMenuLine(t *testing.T) {
 		{"About Harbour Courier Newsteam Bios Connect With The Courier Take Action In Your Community Courier Jobs And Internships Contests Promotions And Rules", drop},
 	}, false)
 }
+
+// A paragraph the page prints twice, at the top and at the bottom, is the
+// site's own text; a standfirst over the article that a share box repeats
+// below stays.
+func TestParagraphPrintedTwice(t *testing.T) {
+	st := newTestStage(t)
+	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
+	about := "The Harbour Collective is a group of volunteers who publish local news, announcements and analysis about the port, its workers and the neighbourhoods around it since 2019."
+	charter := "Anyone may publish here, provided the text respects our charter: no personal attacks, no advertising, and sources for every fact that a reader could check."
+	standfirst := "After nine days on strike, the dock workers of Harbourton accepted a pay offer on Sunday night and went back to work."
+	lines := []fixtureLine{
+		{"Harbour Collective", free},
+		{about, drop},
+		{charter, drop},
+		{"Local news | Analysis | Agenda", drop},
+		{"Read more", free},
+		{"Search", drop},
+		{"Contact", free},
+		{"Local news", free},
+		{"Dock Workers End Nine-Day Strike", free},
+		{standfirst, keep},
+		{"Published on 12 May 2031", drop},
+		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
+		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),
+		para("Under the deal, wages rise by six per cent this year and four per cent next year, and night shifts are paid at a higher rate, the union's regional secretary said."),
+		para("Shipping companies said it would take about two weeks to clear the backlog of containers, and that some deliveries planned for the holidays would arrive late."),
+		{"Share this article", drop},
+		{standfirst, free},
+		{"About us", free},
+		{about, drop},
+		{charter, drop},
+	}
+	runFixture(t, st, lines, false)
+}
