@@ -1108,11 +1108,17 @@ func (s *Stage) possessiveHead(ws *workspace, j int, sent int32) bool {
 		v.class&(wOrgHead|wLocHead) != 0 && !ownerEndsAt(ws, j)
 }
 
-// ownerEndsAt reports a known place's or person's name ending right before
-// token j ("London" in "London's Tessly Hotel", a known politician's name
-// before "'s Federal Election Commission nominee"): its possessive owns the
-// name after it and is no part of it.
+// ownerEndsAt reports a known place's or person's name, or a first name and
+// a surname, ending right before token j ("London" in "London's Tessly
+// Hotel", a known politician's name before "'s Federal Election Commission
+// nominee", "Lena Varga's Harbour Hotel"): its possessive owns the name after
+// it and is no part of it.
 func ownerEndsAt(ws *workspace, j int) bool {
+	if g, f := j-2, j-1; g >= 0 && ws.toks[g].word && ws.toks[g].class&wGiven != 0 && ws.toks[g].shape == shapeCap &&
+		ws.toks[f].word && ws.toks[f].shape == shapeCap && ws.toks[f].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
+		(g == 0 || !ws.toks[g-1].word || ws.toks[g-1].shape == shapeLower) {
+		return true // "Jimmy Buffett's Camp Margaritaville": a first name and a surname own what follows
+	}
 	for i := j - 1; i >= 0 && i >= j-4; i-- {
 		p := ws.kbInfo[i]
 		if int(ws.kbEnd[i]) != j || p == nil {
