@@ -306,6 +306,8 @@ func TestMentions(t *testing.T) {
 		// A byline's marker glued to the author's name at a line's start is no part of it.
 		{"en", "Port reopens after strike\nByLena Varga\nThe port reopened on Monday.", []string{"Lena Varga/PER"}, []string{"ByLena Varga"}},
 		{"fr", "Le port rouvre\nParLena Varga\nPARIS (Reuters) - Le port a rouvert lundi.", []string{"Lena Varga/PER", "PARIS/LOC"}, []string{"ParLena Varga", "IS"}},
+		// "Pres." abbreviates a title, no name.
+		{"en", "Pres.-elect Lena Varga met Pres. Tom Ashby.", []string{"Lena Varga/PER", "Tom Ashby/PER"}, []string{"Pres"}},
 		// A person's possessive owns the name after it; a saint's is part of it.
 		{"en", "Guests at Lena Varga's Harbour Hotel and patients at St Anthony's Hospital were moved.", []string{"Lena Varga/PER", "Harbour Hotel/LOC", "St Anthony's Hospital/ORG"}, []string{"Lena Varga's Harbour Hotel"}},
 		// A firm's two trades in plural nouns are one name; two names are two.
