@@ -390,6 +390,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if leftFlags&fMonth != 0 && qstart == ex.start {
 		return found{}, false // "September 11 attacks", "June 19th"
 	}
+	if lws, lwe, _, ok := s.prev(qstart); ok && leftStart < 0 && qstart == ex.start && lwe+2 <= qstart && s.t[lwe:lwe+2] == ". " && s.flags(lws, lwe)&fMonth != 0 {
+		return found{}, false // "Oct. 7 terrorist attack": an abbreviated month's day
+	}
 	if leftFlags&fRate != 0 && ex.currency == unitNone {
 		return found{}, false // "per 100,000 people": a rate's base
 	}
