@@ -393,6 +393,11 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if lws, lwe, _, ok := s.prev(qstart); ok && leftStart < 0 && qstart == ex.start && lwe+2 <= qstart && s.t[lwe:lwe+2] == ". " && s.flags(lws, lwe)&fMonth != 0 {
 		return found{}, false // "Oct. 7 terrorist attack": an abbreviated month's day
 	}
+	if leftStart >= 0 && qstart == ex.start && strings.EqualFold(s.t[leftStart:leftEnd], "than") {
+		if pws, pwe, g, ok := s.prev(leftStart); ok && g == gapSpace && s.flags(pws, pwe)&fAgeComparative != 0 {
+			return found{}, false // "children younger than 5 died": an age
+		}
+	}
 	if leftFlags&fRate != 0 && ex.currency == unitNone {
 		return found{}, false // "per 100,000 people": a rate's base
 	}

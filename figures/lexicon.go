@@ -79,6 +79,9 @@ type lexiconFile struct {
 	// RateWords make the count after them a rate's base, no count of
 	// anything: "20 cases per 100,000 people".
 	RateWords []string `yaml:"rate_words"`
+	// AgeComparatives before "than" make the number after it an age:
+	// "children younger than 5 died".
+	AgeComparatives []string `yaml:"age_comparatives"`
 }
 
 // Word roles; one word may have several ("injured" is a noun and a verb).
@@ -120,6 +123,7 @@ const (
 	fLostBefore
 	fNumberWord
 	fPersonAfter
+	fAgeComparative
 )
 
 // unit codes, indexes into unitNames; 0 means none.
@@ -348,6 +352,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 			}
 		}
 		m.addFlag(f.Months, fMonth|fExcluded)
+		m.addFlag(f.AgeComparatives, fAgeComparative)
 		m.addFlag(f.RateWords, fRate)
 		m.addFlag(f.RangeWords, fRange)
 		m.addFlag(f.PopulationNouns, fPopulation)
