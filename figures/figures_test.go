@@ -167,6 +167,7 @@ func TestFigures(t *testing.T) {
 		{"en", "Three main scenarios emerged; one man was arrested in June 19th raids.", nil},
 		{"en", "Leaders met after the Oct. 7 terrorist attack and the Sept. 11 hijackers' plot.", nil},
 		{"en", "Over 340 children died, most of them younger than 5 died at home.", []want{{"340", 340, "killed", "more_than", "children"}}},
+		{"fr", "Il a recensé 24 éborgnés et 5 mutilés parmi les manifestants.", []want{{"24", 24, "injured", "exact", "éborgnés"}, {"5", 5, "injured", "exact", "mutilés"}}},
 		{"fr", "Le livre, paru à Paris en 2017, compte 176 pages et trois pages d'annexes.", nil},
 		{"en", "Ahmed (24) and his brother were charged under Article 421 of the code.", nil},
 		{"en", "Call +33 1 23 45 67 89 or visit on 22.03.2016 at 10:30.", nil},
