@@ -33,8 +33,12 @@ type lexiconFile struct {
 	// DateModifiers, in lower case before a month, date it ("fin juin",
 	// "early June"): no institution's name runs over them.
 	DateModifiers []string `yaml:"date_modifiers"`
+	// OrgHeadConnectors are head connectors that join only after an
+	// organisation's head ("Committee to Protect Journalists", never
+	// "Ferries to the Azores").
+	OrgHeadConnectors []string `yaml:"org_head_connectors"`
 	// PurposeConnectors join an institution's lower-case name to what it
-	// stands against ("Bureau national de vigilance contre l'antisémitisme").
+	// stands against ("Observatoire de vigilance contre le racisme").
 	PurposeConnectors []string `yaml:"purpose_connectors"`
 	// MonthGivenNames: months that are first names too ("April Varga"):
 	// before a surname they are names.
@@ -382,6 +386,8 @@ type langRules struct {
 	dateModifiers map[string]bool
 	// purposeConnectors: folded purpose_connectors.
 	purposeConnectors map[string]bool
+	// orgHeadConnectors: folded org_head_connectors.
+	orgHeadConnectors map[string]bool
 	// monthGiven: folded month_given_names.
 	monthGiven map[string]bool
 	// nationalBodies: folded national_bodies.
@@ -654,6 +660,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.possessiveHeads = addFolded(r.possessiveHeads, f.PossessiveHeads)
 	r.dateModifiers = addFolded(r.dateModifiers, f.DateModifiers)
 	r.purposeConnectors = addFolded(r.purposeConnectors, f.PurposeConnectors)
+	r.orgHeadConnectors = addFolded(r.orgHeadConnectors, f.OrgHeadConnectors)
 	r.monthGiven = addFolded(r.monthGiven, f.MonthGivenNames)
 	r.nationalBodies = addFolded(r.nationalBodies, f.NationalBodies)
 	r.leaderBodies = addFolded(r.leaderBodies, f.LeaderBodies)

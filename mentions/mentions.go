@@ -1109,17 +1109,23 @@ func (s *Stage) splitGluedFunction(ws *workspace, r *langRules, text string, x t
 		if r.class(ws.key)&(wFunction|wArticle) == 0 {
 			return x
 		}
-		head := x
-		head.end = x.start + i
-		s.appendTok(ws, r, text, head, first)
-		x.start += i
-		return x
+		return s.splitTokAt(ws, r, text, x, i, first)
 	}
 	return x
 }
 
+// splitTokAt appends the first i bytes of x as a token of their own and
+// returns the rest of x.
+func (s *Stage) splitTokAt(ws *workspace, r *langRules, text string, x tok, i int, first bool) tok {
+	head := x
+	head.end = x.start + i
+	s.appendTok(ws, r, text, head, first)
+	x.start += i
+	return x
+}
+
 // splitGluedByline splits a byline's marker that a page glued to the
-// author's name at the start of a line ("ByTal Axelrod", "ByJ.R. Stone",
+// author's name at the start of a line ("ByLena Varga", "ByJ.R. Ashby",
 // "ParLena Varga"): the marker, then a capital.
 func (s *Stage) splitGluedByline(ws *workspace, r *langRules, text string, x tok, first bool) tok {
 	if x.start > 0 && text[x.start-1] != '\n' {
@@ -1134,11 +1140,7 @@ func (s *Stage) splitGluedByline(ws *workspace, r *langRules, text string, x tok
 		if r.class(ws.key)&wByline == 0 {
 			continue
 		}
-		head := x
-		head.end = x.start + i
-		s.appendTok(ws, r, text, head, first)
-		x.start += i
-		return x
+		return s.splitTokAt(ws, r, text, x, i, first)
 	}
 	return x
 }
@@ -1445,7 +1447,7 @@ func markTitleLines(ws *workspace, text string) {
 		// stop or no stop: case tells nothing there, so a dictionary word
 		// is no name unless the knowledge base reads it as one.
 		shouted := content >= 3 && upper >= 2 && notUpper == 0 || // "H1" and "A" are capitals too
-			content == 2 && upper == 2 && dict == 2 && j-i <= 3 // a subheading of two words ("PÉTARD MOUILLÉ"), not "NEW YORK"
+			content == 2 && upper == 2 && dict == 2 && j-i <= 3 // a subheading of two words ("FAUSSE ALERTE"), not "NEW YORK"
 		if !shouted && !capsDateline(ws, text, i, j) {
 			// A lead-in in capitals before words in mixed case on its line
 			// ("À LIRE AUSSI Guerre …", "THE SUSPECT was seen"): dictionary
@@ -1481,7 +1483,7 @@ func markTitleLines(ws *workspace, text string) {
 
 // capsDateline reports a sentence [i, j) that opens with words in capitals
 // right before a comma or a bracket: a dateline's town ("FORT WORTH, Texas
-// (AP) —", "ST. LOUIS (KTVI) –").
+// (AP) —", "ST. LOUIS (AP) –").
 func capsDateline(ws *workspace, text string, i, j int) bool {
 	toks := ws.toks
 	k := i
@@ -1491,7 +1493,7 @@ func capsDateline(ws *workspace, text string, i, j int) bool {
 	if k == i || k >= j || toks[k].word {
 		return false
 	}
-	// (A dash follows a kicker too: "PRESS DIGEST - Kuwait".)
+	// (A dash follows a kicker too: "MARKET REPORT - Vessa".)
 	switch text[toks[k].start:toks[k].end] {
 	case ",", "(":
 		return true
