@@ -436,7 +436,7 @@ type rules struct {
 	lines []lineInfo
 	// twice: lines of twiceMinWords words or more whose text the page
 	// prints twice or more (a site's description at the top and the
-	// bottom); nil until findTwice ran.
+	// bottom); nil when there are none.
 	twice map[int]bool
 }
 
@@ -444,22 +444,29 @@ type rules struct {
 // page's own text, or a standfirst a share box repeats.
 const twiceMinWords = 12
 
-// findTwice fills r.twice.
+// findTwice fills r.twice; most pages print no paragraph twice, and then
+// it stays nil.
 func (r *rules) findTwice(text string) {
-	seen := map[string][]int{}
+	r.twice = nil
+	var first map[string]int // a paragraph's text → its first line
 	for i := range r.lines {
-		if l := &r.lines[i]; !l.blank && l.words >= twiceMinWords {
-			k := strings.TrimSpace(text[l.start:l.end])
-			seen[k] = append(seen[k], i)
+		l := &r.lines[i]
+		if l.blank || l.words < twiceMinWords {
+			continue
 		}
-	}
-	r.twice = map[int]bool{}
-	for _, idx := range seen {
-		if len(idx) > 1 {
-			for _, i := range idx {
-				r.twice[i] = true
-			}
+		if first == nil {
+			first = make(map[string]int)
 		}
+		k := strings.TrimSpace(text[l.start:l.end])
+		j, seen := first[k]
+		if !seen {
+			first[k] = i
+			continue
+		}
+		if r.twice == nil {
+			r.twice = make(map[int]bool)
+		}
+		r.twice[j], r.twice[i] = true, true
 	}
 }
 
@@ -1585,9 +1592,9 @@ const betweenTailMaxWords = 10
 // sentence, no byline, no author's names) of a block of labelRunMinLines
 // lines or more made of such labels and furniture only, two labels or more
 // and one furniture line or more: a menu's or a tag list's entries that no
-// cue knew ("Nos publications" / "Livres" / "Petits guides" between a
-// section's label and a date; "Gaza" / "Israël" / "Monde" / "Proche-Orient"
-// under the article). The article's own title and byline, labels after the
+// cue knew ("Nos brochures" / "Affiches" / "Petits guides" between a
+// section's label and a date; "Vessa" / "Ports" / "Monde" / "Grèves" under
+// the article). The article's own title and byline, labels after the
 // block's last furniture line close above its first paragraph, stay; so do
 // lists inside the article's main run that no furniture closes.
 const labelRunMinLines = 4
@@ -1719,8 +1726,8 @@ func (r *rules) labelAt(i int) bool {
 
 // capitalMenus marks a line longer than a headline whose words are nearly
 // all capitalised, that ends no sentence and lists no names (two commas at
-// most): a menu a page printed on one line ("Traffic Building A Better Bay
-// Area Take Action Resources 7 On Your Side I-Team …"). A list of names
+// most): a menu a page printed on one line ("Traffic Building A Better
+// Harbour Take Action Resources 7 On Your Side I-Team …"). A list of names
 // ("Lena Varga, Tom Ashby, …") has its commas.
 func (r *rules) capitalMenus(text string) {
 	for i := range r.lines {
@@ -1777,9 +1784,9 @@ func (r *rules) standfirstAt(i int) bool {
 
 // listedTeasers marks, outside the article's main run of paragraphs, the
 // lines that open as a list of other articles' links does: with a short
-// numeric date ("9/11 Abandon du projet …", "06/06/21 Taxe …"), a time of
-// day ("15h14 Émission …") or a kicker in square brackets ("[Images]
-// Retour sur …"), when two such lines or more stand there. Inside the article, a chronology's dated lines stay.
+// numeric date ("9/11 Grève au port …", "06/06/31 Le terminal …"), a time
+// of day ("15h14 Émission …") or a kicker in square brackets ("[Vidéo]
+// Les dockers …"), when two such lines or more stand there. Inside the article, a chronology's dated lines stay.
 func (r *rules) listedTeasers(text string) {
 	ms, me := r.mainRun()
 	var idx []int
@@ -1848,7 +1855,7 @@ func clockOpening(line string) bool {
 }
 
 // kickerOpening: the line opens with a label of one to three words in
-// square brackets, then a headline ("[Revue de presse] Action au siège …").
+// square brackets, then a headline ("[Revue de presse] Les dockers …").
 func kickerOpening(line string) bool {
 	line = strings.TrimSpace(line)
 	if !strings.HasPrefix(line, "[") {
