@@ -591,7 +591,7 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 		case containsCue(txt, c.published) || hasPrefixWord(txt, c.byline) || hasPrefixWord(txt, c.dateLabels) || bylineAfterDate(txt, c.byline):
 			trust = trustPublished
 		case i > 0 && labelLine(doc.Text[lines[i-1].Start:lines[i-1].End], c.dateLabels):
-			// "Date" alone on its line, then "2 mars 2020": a page's field.
+			// "Date" alone on its line, then "2 mars 2031": a page's field.
 			trust = trustPublished
 		case containsCue(txt, c.updated):
 			trust = trustUpdated
@@ -662,7 +662,7 @@ func labelLine(line string, labels []string) bool {
 }
 
 // bylineAfterDate reports a line where a comma and a byline's word follow
-// what comes first ("jeudi 13 juin 2019, par Attac France").
+// what comes first ("jeudi 13 juin 2030, par Lena Varga").
 func bylineAfterDate(line string, byline []string) bool {
 	i := strings.Index(line, ", ")
 	return i > 0 && hasPrefixWord(strings.ToLower(line[i+2:]), byline)
