@@ -1600,3 +1600,30 @@ func TestParagraphPrintedTwice(t *testing.T) {
 	}
 	runFixture(t, st, lines, false)
 }
+
+// The headings that close an article are the usual names of a comments
+// section and of an author's box, in both languages, alone on their line
+// (maybe after a count or before a colon); inside a sentence they close
+// nothing.
+func TestEndHeadings(t *testing.T) {
+	st := newTestStage(t)
+	for line, want := range map[string]bool{
+		"Comments":                               true,
+		"Leave a comment":                        true,
+		"Leave a reply:":                         true,
+		"About the author":                       true,
+		"12 comments":                            true,
+		"Commentaires":                           true,
+		"Laisser un commentaire":                 true,
+		"Réagissez":                              true,
+		"27 commentaires":                        true,
+		"À propos de l'auteure":                  true,
+		"Comments were closed after the ruling.": false,
+		"Read the comments of the port's chief":  false,
+	} {
+		var sc scanner
+		if got := sc.scan(line, 0, len(line), st.cues).endHeader; got != want {
+			t.Errorf("%q: end heading %v, want %v", line, got, want)
+		}
+	}
+}
