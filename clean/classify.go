@@ -156,7 +156,55 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.twiceOutside()
 	}
 	r.between(text)
+	r.articleBylines()
 	return nil
+}
+
+// Bounds of the article's byline search: the lines walked from the main
+// run's edge, and a byline's length ("By Lena Varga on Wed, Nov 8, 2031 at
+// 1:02 pm").
+const (
+	bylineWalkLines = 12
+	bylineMaxWords  = 14
+)
+
+// articleBylines gives the article its byline back. Above the main run of
+// paragraphs, over nothing but furniture (dates, share buttons, a picture's
+// credit), or right under its last paragraph, a byline names the article's
+// author, whatever layout rule took it for an item of a menu or a list of
+// other articles: the headline and standfirst above it look like a teaser.
+func (r *rules) articleBylines() {
+	start, end := r.mainRun()
+	if start < 0 {
+		return
+	}
+	for i, n := r.prev(start), 0; i >= 0 && n < bylineWalkLines; i, n = r.prev(i), n+1 {
+		l := &r.lines[i]
+		if r.giveByline(l) {
+			continue
+		}
+		if !l.bp {
+			break
+		}
+	}
+	for i, n := r.next(end), 0; i >= 0 && n < 2 && !r.lines[i].endHeader; i, n = r.next(i), n+1 {
+		if !r.giveByline(&r.lines[i]) && !r.lines[i].bp {
+			break // (and a commenter's name under "Comments" is no author's)
+		}
+	}
+}
+
+// giveByline unmarks a byline that a layout rule marked, and reports
+// whether l is a byline.
+func (r *rules) giveByline(l *lineInfo) bool {
+	if !l.byline || l.words > bylineMaxWords || l.quoteStart {
+		return false
+	}
+	switch l.reason {
+	case ReasonMenu, ReasonLinkList, ReasonHeadline, ReasonAbove, ReasonBlock, ReasonBetween, ReasonTail, ReasonTeaser, ReasonFooter:
+		l.bp, l.reason = false, ReasonNone
+	}
+	return true
 }
 
 // authorHandle reports an author's line: two to four capitalised words and

@@ -1627,3 +1627,40 @@ func TestEndHeadings(t *testing.T) {
 		}
 	}
 }
+
+// The article's byline stays: above the first paragraph over nothing but
+// dates and share buttons, though the headline and standfirst above it
+// look like one more item of the list of other articles over them; and
+// right under the last paragraph. A commenter's name under "Comments" goes.
+func TestArticleBylines(t *testing.T) {
+	st := newTestStage(t)
+	header := func(byline, date string) []fixtureLine {
+		return []fixtureLine{
+			{"Top Stories", drop},
+			{"Ferry crossings cancelled as storm reaches the coast", drop},
+			{"Council approves new cycle lanes for the old town", drop},
+			{"Harbour museum reopens after two-year renovation", drop},
+			{"Business", free},
+			{"Dock workers end nine-day strike at Harbourton", free},
+			{"The union said its members had accepted the port's offer ‘after a long weekend’", free},
+			{byline, keep},
+			{date, drop},
+			{"SHARE", drop},
+		}
+	}
+	for _, c := range []struct{ byline, date string }{
+		{"By Lena Varga", "Published 8th Nov 2031, 18:58 GMT"},
+		{"by: Lena Varga", "Posted: Nov 8, 2031 / 10:35 PM PST"},
+		{"By Lena Varga on Wed, Nov 8, 2031 at 1:02 pm", "Updated Nov 8, 2031"},
+	} {
+		runFixture(t, st, append(header(c.byline, c.date), dockStrike("en", 5)...), false)
+	}
+	lines := append([]fixtureLine{{"Les dockers reprennent le travail", free}}, dockStrike("fr", 5)...)
+	lines = append(lines,
+		fixtureLine{"Par : Lena Varga | +Port +Grève +Société", keep},
+		fixtureLine{"Commentaires", drop},
+		fixtureLine{"par Karim le 9 novembre 2031 - 12:38.", drop},
+		fixtureLine{"Bravo aux dockers, ils ont tenu bon.", drop},
+	)
+	runFixture(t, st, lines, false)
+}

@@ -532,7 +532,11 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 					li.soft++
 				}
 			case cueByline:
-				if next := k + int(p.words); next < len(sc.tokCap) && sc.tokCap[next] {
+				next := k + int(p.words)
+				if k == 0 && next+1 < len(sc.tokCap) && string(sc.norm[sc.tokStart[next]:sc.tokEnd[next]]) == ":" {
+					next++ // "By: Lena Varga", "Par : Lena Varga"
+				}
+				if next < len(sc.tokCap) && sc.tokCap[next] {
 					li.byline = true
 				} else if k == 0 && next == len(sc.tokCap) {
 					li.bylineMarker = true // "By" alone, the name on the next line

@@ -731,6 +731,9 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 	if !t.word || t.skip || t.number || t.class&wNotName != 0 && t.shape != shapeLower {
 		return i, "", 0
 	}
+	if pluralAcronymAlone(ws, i) {
+		return i, "", 0
+	}
 	j := i + 1
 	headType := ""
 	// "la Maison d’arrêt de Varnes": a lower-case head's phrase written
@@ -2262,6 +2265,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			pos, k = e, e
 			continue
 		}
+		if k > pos && (k == pos+1 || k == pos+2 && toks[pos].class&wArticle != 0) && s.partyBranch(ws, text, k-1, k) {
+			// "Scottish Labour", "the Welsh Conservatives": a nation's
+			// branch of a party is a party of its own.
+			s.addPattern(ws, r, text, k-1, e, "ORG", flags)
+			pos, k = e, e
+			continue
+		}
 		if k > pos && s.namePrefixed(ws, pos, k) {
 			from = pos // "International Red Cross": the adjective is part of the name
 		} else if start > pos && k > start && s.namePrefixed(ws, start, k) {
@@ -3119,6 +3129,19 @@ func quotedTitle(ws *workspace, r *langRules, a, b int) bool {
 func openingQuote(p string) bool { return p == "“" || p == "\"" || p == "«" }
 func closingQuote(p string) bool { return p == "”" || p == "\"" || p == "»" }
 
+// pluralAcronymAlone reports a plural acronym standing alone that the knowledge
+// base does not hold: a class of people or things, not one body ("MPs",
+// "NGOs", "IEDs"). Names are not pluralised; a name that goes on is left
+// to the run ("SDGs Fund").
+func pluralAcronymAlone(ws *workspace, i int) bool {
+	t := &ws.toks[i]
+	if !pluralAcronym(ws.text[t.start:t.end]) || ws.kbEnd[i] > 0 {
+		return false
+	}
+	n := i + 1
+	return n >= len(ws.toks) || !ws.toks[n].word || !ws.toks[n].name || ws.toks[n].sent != t.sent
+}
+
 // acronymShaped reports a word of two capitals or more, a plural's "s"
 // after them allowed ("SDG", "SDGs").
 func acronymShaped(w string) bool {
@@ -3386,6 +3409,17 @@ func (s *Stage) otherPerson(ws *workspace, text string, a, k, e int) bool {
 		}
 	}
 	return true
+}
+
+// partyBranch reports a demonym right before a political party the
+// knowledge base knows, at k.
+func (s *Stage) partyBranch(ws *workspace, text string, a, k int) bool {
+	p := ws.kbInfo[k]
+	if p == nil || p.cands[ws.kbCand[k]].entry.Kind != "party" {
+		return false
+	}
+	t := &ws.toks[a]
+	return t.word && t.shape == shapeCap && s.isDemonym(text, t)
 }
 
 func (s *Stage) namePrefixed(ws *workspace, a, k int) bool {

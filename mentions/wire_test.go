@@ -2317,3 +2317,25 @@ func TestGluedTagList(t *testing.T) {
 		{"en", "He bought a new iPhone from McDonald in Harbourton.", []string{"Harbourton/LOC"}, nil},
 	})
 }
+
+// TestPluralAcronyms: an acronym in the plural that the knowledge base does
+// not hold names a class of people or things, not one body ("MSPs",
+// "NGOs"); a name that goes on after it stays.
+func TestPluralAcronyms(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Last week the minister told MSPs in Harbourton that the inquiry was over.", []string{"Harbourton/LOC"}, []string{"MSPs"}},
+		{"en", "Several NGOs and MEPs wrote to the port of Varnak.", []string{"Varnak/LOC"}, []string{"NGOs", "MEPs"}},
+		{"en", "The SDGs Fund paid for the new quay in Varnak.", []string{"SDGs Fund/ORG"}, nil},
+	})
+}
+
+// TestPartyBranches: a nation's name for its branch of a party the
+// knowledge base knows is one organisation ("Scottish Labour"), with or
+// without an article before it; the weekday's abbreviation is no name.
+func TestPartyBranches(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Scottish Labour deputy leader Lena Varga said the plan had failed.", []string{"Scottish Labour/ORG", "Lena Varga/PER"}, []string{"Scottish/ORG", "Labour/ORG"}},
+		{"en", "The Welsh Conservatives said on Wed, Nov 8 that they would vote against it.", []string{"Welsh Conservatives/ORG"}, []string{"Conservatives/ORG", "Wed"}},
+		{"en", "The Labour leader met the Scottish delegation.", []string{"Labour/ORG"}, []string{"Scottish"}},
+	})
+}
