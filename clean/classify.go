@@ -881,12 +881,24 @@ func (r *rules) menus() {
 			i++
 			continue
 		}
-		j, menu := i, true
+		j, menu, items, longer := i, true, 0, 0
 		for ; j < first && !r.lines[j].blank; j++ {
 			l := &r.lines[j]
-			if !l.bp && (l.words > menuItemMaxWords || l.ending != endNone || l.quoteStart || l.byline || l.prose) {
+			switch {
+			case l.bp:
+				items++
+			case l.ending != endNone || l.quoteStart || l.byline || l.prose || l.words > 2*menuItemMaxWords:
 				menu = false
+			case l.words > menuItemMaxWords:
+				longer++ // a long item: "Neufchâtel-en-Bray – Le Réveil de Neufchâtel"
+			default:
+				items++
 			}
+		}
+		// (A title or a standfirst of two lines has no three short items
+		// around it.)
+		if menu && longer > 0 && (items < menuMinLines || 4*longer > items+longer) {
+			menu = false
 		}
 		if menu && j-i >= menuMinLines && j < first {
 			for k := i; k < j; k++ {

@@ -1664,3 +1664,19 @@ func TestArticleBylines(t *testing.T) {
 	)
 	runFixture(t, st, lines, false)
 }
+
+// A menu of towns and their papers above the article keeps its block
+// though an item or two run longer than the rest; a block of long lines
+// and few short ones is no menu.
+func TestMenuWithLongerItems(t *testing.T) {
+	st := newTestStage(t)
+	lines := []fixtureLine{
+		{"Harbourton\nVessa\nKessel\nVarnak-sur-Mer – Le Réveil de Varnak\nNorport\nOstavia\nBelmar\nLe Port-Neuf – La Gazette du Port", drop},
+		{"Dock workers end nine-day strike at Harbourton", free},
+	}
+	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
+	lines = []fixtureLine{
+		{"Port strike\nDock workers end their nine-day strike at Harbourton\nThe union accepts the port's offer after a long weekend", free},
+	}
+	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
+}
