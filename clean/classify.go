@@ -867,6 +867,7 @@ func (r *rules) head() {
 const (
 	menuMinLines     = 3
 	menuItemMaxWords = 4
+	menuLongBlock    = 8 // lines: no title and standfirst run this long unbroken
 )
 
 // menus marks the blocks of short unpunctuated lines, blank lines around
@@ -896,8 +897,8 @@ func (r *rules) menus() {
 			}
 		}
 		// (A title or a standfirst of two lines has no three short items
-		// around it.)
-		if menu && longer > 0 && (items < menuMinLines || 4*longer > items+longer) {
+		// around it; in a long block, half the items may run longer.)
+		if menu && longer > 0 && (items < menuMinLines || 4*longer > items+longer && !(j-i >= menuLongBlock && longer <= items)) {
 			menu = false
 		}
 		if menu && j-i >= menuMinLines && j < first {

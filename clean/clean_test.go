@@ -1675,6 +1675,12 @@ func TestMenuWithLongerItems(t *testing.T) {
 		{"Dock workers end nine-day strike at Harbourton", free},
 	}
 	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
+	// In a long block, half the items may run longer.
+	lines = []fixtureLine{
+		{"HarbourtonLe Courrier de Harbourton\nVessa\nKessel-sur-MerLe Journal du Pays de Kessel\nNorportActu Norport\nLa Roche de VarnakLes Nouvelles de Varnak\nOstavia\nBelmarLe Réveil de Belmar\nLe Port-Neuf\nSaint-OlavLa Voix du Pays d'Olav\nCalvane", drop},
+		{"Dock workers end nine-day strike at Harbourton", free},
+	}
+	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
 	lines = []fixtureLine{
 		{"Port strike\nDock workers end their nine-day strike at Harbourton\nThe union accepts the port's offer after a long weekend", free},
 	}
