@@ -497,7 +497,29 @@ func dayMonthAt(c *cursor, i int) (day, month, year, next int, ok bool) {
 		j++
 	}
 	year, j = yearAt(c, j)
+	if year == 0 && m.e.flags&fMonth == 0 {
+		year, j = shortYearAt(c, j)
+	}
 	return d.val, month, year, j, true
+}
+
+// shortYearAt reads a year in two digits after an abbreviated month, where
+// nothing but a clock time follows it on its line: a page's date stamp
+// ("Publié le 27 Mar 20 à 9:21", "8 Nov 23"). In a sentence two digits
+// after a date count something ("le 27 mars 20 manifestants").
+func shortYearAt(c *cursor, i int) (int, int) {
+	y := c.at(i)
+	if y == nil || y.kind != tNum || y.digits != 2 || y.gap == gapNone || numberContinues(c.at(i+1), c.at(i+2)) {
+		return 0, i
+	}
+	clockAt := func(k int) bool {
+		h, colon, m := c.at(k), c.at(k+1), c.at(k+2)
+		return h != nil && h.kind == tNum && isPunct(colon, ':') && colon.gap == gapNone && m != nil && m.kind == tNum && m.gap == gapNone
+	}
+	if c.at(i+1) == nil || clockAt(i+1) || clockAt(i+2) {
+		return twoDigitYear(y.val), i + 1
+	}
+	return 0, i
 }
 
 // monthDayAt reads "August 15th[,] [2021]" or "March 2016" from index i.

@@ -55,6 +55,8 @@ func TestTimexTable(t *testing.T) {
 			[]want{{"03/11/2020", "2020-11-03", false}}},
 		{"fr numeric two-digit year", "fr", time.Time{}, "Publié le 02/11/23 à 16h33, modifié le 30/12/98 ; version 2.4.10.",
 			[]want{{"02/11/23", "2023-11-02", false}, {"30/12/98", "1998-12-30", false}}},
+		{"en two-digit year after an abbreviated month", "en", time.Time{}, "Published 27 Mar 20 at 9:21. On 27 Mar 20 people marched. Posted 8 Nov 23",
+			[]want{{"27 Mar 20", "2020-03-27", false}, {"8 Nov 23", "2023-11-08", false}}},
 		{"en year with cue", "en", time.Time{}, "The group formed in 2014 and has grown since 2016; 2000 fighters remain.",
 			[]want{{"2014", "2014", false}, {"2016", "2016", false}}},
 		{"en year glued to a clock time", "en", time.Time{}, "Published Tue, Dec 20 201610:32 AM EST; updated December 15, 20163:33 PM ET; code 202699:10.",
