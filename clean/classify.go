@@ -136,6 +136,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.repeatedWidgets(text)
 	}
 	r.kickers(text)
+	r.playerItems(text)
 	r.echoes(text)
 	r.tail(text)
 	if !r.wrapped() {
@@ -1949,3 +1950,45 @@ func (r *rules) nonBlank(from, to int) int {
 func (r *rules) bpAt(i int) bool { return i >= 0 && r.lines[i].bp }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// playerItems marks a video's title after its running time ("1:07 Port
+// workers vote to end strike"), and the copy of the title the player prints
+// under it: an embedded video, or a playlist's item. A sentence opens with
+// no clock; a time of day has its "a.m." or "h".
+func (r *rules) playerItems(text string) {
+	for i := range r.lines {
+		l := &r.lines[i]
+		if l.blank || l.bp || l.words < 4 || l.words > headlineMaxWords+10 || !headlineEnd(l) {
+			continue
+		}
+		line := text[l.start:l.end]
+		title, ok := afterDuration(line)
+		if !ok {
+			continue
+		}
+		r.mark(i, ReasonTeaser)
+		if n := r.next(i); n >= 0 && strings.TrimSpace(text[r.lines[n].start:r.lines[n].end]) == title {
+			r.mark(n, ReasonTeaser)
+		}
+	}
+}
+
+// afterDuration returns the rest of a line that opens with a running time,
+// minutes and seconds ("1:07 ", "12:40 "), before a capital or a quotation
+// mark.
+func afterDuration(line string) (string, bool) {
+	i := 0
+	for i < len(line) && i < 2 && isDigit(line[i]) {
+		i++
+	}
+	if i == 0 || i+4 > len(line) || line[i] != ':' || !isDigit(line[i+1]) || !isDigit(line[i+2]) || line[i+3] != ' ' {
+		return "", false
+	}
+	rest := strings.TrimSpace(line[i+4:])
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) && !strings.ContainsRune("“\"‘'«", r) {
+		return "", false
+	}
+	return rest, true
+}
+

@@ -1686,3 +1686,20 @@ func TestMenuWithLongerItems(t *testing.T) {
 	}
 	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
 }
+
+// A video's running time before its title marks an embedded player's item,
+// and the copy of the title under it; a live report's entry under its time
+// is a sentence and stays.
+func TestPlayerItems(t *testing.T) {
+	st := newTestStage(t)
+	en := dockStrike("en", 5)
+	lines := append([]fixtureLine{{"Dock workers end nine-day strike at Harbourton", free}}, en[:2]...)
+	lines = append(lines,
+		fixtureLine{"1:26 “Back to work:” Harbourton dockers vote on the port's offer", drop},
+		fixtureLine{"“Back to work:” Harbourton dockers vote on the port's offer", drop},
+		fixtureLine{"12:40 Shipping lines count the cost of the strike", drop},
+	)
+	lines = append(lines, en[2:]...)
+	lines = append(lines, fixtureLine{"10:45 The union's regional secretary told reporters the vote had been close.", keep})
+	runFixture(t, st, lines, false)
+}
