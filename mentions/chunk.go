@@ -1559,6 +1559,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b+1, "ORG", flags) // "Université Lyon 2"
 		return b + 1
 	}
+	if headType == "" && twoStreets(ws, a, b) {
+		// "the corner of Tremont and Calder Street": a name, then a second
+		// with a place's head, are two streets; the head is no body's
+		// ("Health and Human Services").
+		s.addPattern(ws, r, text, a, a+1, "LOC", 0)
+		return max(s.emitRun(ws, r, text, a+2, b, "", flags), b)
+	}
 	// "Washington, D.C.": a place, a comma and its region that the
 	// knowledge base knows together are one place.
 	if headType == "" && s.regionAfterPlace(ws, a, b) {
@@ -2192,7 +2199,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && s.givenCommon[string(ws.foldOf(&toks[a]))] && !ws.lowerElsewhere(a) ||
 		toks[a].class&wHonorific != 0 && b-a >= 3 && toks[a+1].class&wGiven != 0 ||
 		b-a >= 2 && ageAfter(ws, b) && allNames(ws, a, b) && !allDict(ws, a, b) ||
-		b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&(wDict|wOrgHead|wLocHead|wTitle) == 0 &&
+		b-a == 2 && ws.kbEnd[a] == 0 && toks[a].shape == shapeCap && toks[a].class&(wCommon|wOrgHead|wLocHead|wTitle) == 0 &&
 			s.personFrame(ws, r, a, b)):
 		// "Guy Van Rensel", "P. Martin", "Sir Tom Davis", "Oru Perez
 		// Rives, 35,": a town's name inside a person's name; so is a
@@ -3128,6 +3135,19 @@ func quotedTitle(ws *workspace, r *langRules, a, b int) bool {
 // double quote is both.
 func openingQuote(p string) bool { return p == "“" || p == "\"" || p == "«" }
 func closingQuote(p string) bool { return p == "”" || p == "\"" || p == "»" }
+
+// twoStreets reports a run of one name, "and", and a second name with a
+// place's head ("Tremont and Calder Street").
+func twoStreets(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	if b-a < 4 || toks[a+1].class&wCoord == 0 || toks[a].shape != shapeCap || toks[a].class&(wCommon|wOrgHead|wLocHead|wTitle|wGiven) != 0 ||
+		toks[b-1].class&wLocHead == 0 || toks[b-1].class&wOrgHead != 0 || pairedPlurals(ws, a, a+1, b) {
+		return false
+	}
+	// The first name is no known name, or a known place's alone.
+	e := int(ws.kbEnd[a])
+	return e <= a || e == a+1 && ws.kbInfo[a] != nil && ws.kbInfo[a].cands[ws.kbCand[a]].entry.Type == kb.LOC
+}
 
 // pluralAcronymAlone reports a plural acronym standing alone that the knowledge
 // base does not hold: a class of people or things, not one body ("MPs",

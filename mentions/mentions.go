@@ -764,11 +764,14 @@ func lowerDefinedAcronyms(ws *workspace, r *langRules, text string) {
 		acr = strings.TrimSuffix(acr, "s")
 		n := len(acr)
 		j := k - 1
-		for ; j >= 0 && n > 0 && toks[j].word && toks[j].shape == shapeLower && toks[j].sent == toks[k].sent; j-- {
+		for ; j >= 0 && n > 0 && toks[j].word && toks[j].sent == toks[k].sent; j-- {
+			if toks[j].shape != shapeLower && !(n == 1 && toks[j].sentStart && toks[j].shape == shapeCap) {
+				break // ("Alternative dispute resolution (ADR)": the sentence's capital)
+			}
 			if toks[j].class&(wConnector|wFunction|wArticle) != 0 && n < len(acr) {
 				continue // "weapons of mass destruction"
 			}
-			if c := text[toks[j].start]; c != acr[n-1]+('a'-'A') {
+			if c := text[toks[j].start] | 0x20; c != acr[n-1]+('a'-'A') {
 				break
 			}
 			n--

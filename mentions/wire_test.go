@@ -2339,3 +2339,22 @@ func TestPartyBranches(t *testing.T) {
 		{"en", "The Labour leader met the Scottish delegation.", []string{"Labour/ORG"}, []string{"Scottish"}},
 	})
 }
+
+// TestTwoStreetsSharingAnd: a name, "and", then a second name with a
+// place's head are two places; an institution's head keeps its "and".
+func TestTwoStreetsSharingAnd(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The fight broke out near the corner of Varnak and Kessel Avenue on Friday.", []string{"Varnak/LOC", "Kessel Avenue/LOC"}, []string{"Varnak and Kessel Avenue"}},
+		{"en", "The Department of Health and Human Services said the clinic in Varnak was closed.", []string{"Department of Health and Human Services/ORG"}, []string{"Human Services"}},
+	})
+}
+
+// TestDefinedAcronymAtSentenceStart: lower-case words that an acronym in
+// brackets spells are a common noun's, though the sentence capitalises the
+// first.
+func TestDefinedAcronymAtSentenceStart(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Litigation is slow. Alternative dispute resolution (ADR) is cheaper, and ADR suits firms in Varnak.", []string{"Varnak/LOC"}, []string{"ADR"}},
+		{"en", "The National Health Service (NHS) paid for the ward in Varnak.", []string{"National Health Service/ORG"}, nil},
+	})
+}
