@@ -148,6 +148,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		}
 	}
 	if !marked {
+		r.summariesBetweenTeasers()
 		r.findTwice(text)
 		r.footer() // in a marked-up page the reader found the article's end
 		r.aboveArticle(text)
@@ -1990,5 +1991,65 @@ func afterDuration(line string) (string, bool) {
 		return "", false
 	}
 	return rest, true
+}
+
+// teaserish: a reason that says a line is another article's headline.
+func teaserish(why Reason) bool {
+	return why == ReasonLinkList || why == ReasonHeadline || why == ReasonTeaser || why == ReasonKicker
+}
+
+// minSummaries: summaries in a row that make a list of other articles.
+const minSummaries = 2
+
+// summariesBetweenTeasers marks the one-paragraph summaries of a list of
+// other articles: a short paragraph between two lines already taken for
+// other articles' headlines is the first one's summary, and the list goes
+// on over headline-shaped lines with a summary under each ("Why ports
+// jam: the backlog explained" / "Harbourton's quays have …" / …). An
+// article's paragraphs sit between its own paragraphs.
+func (r *rules) summariesBetweenTeasers() {
+	for i := 0; i < len(r.lines); i++ {
+		if l := &r.lines[i]; !l.bp || !teaserish(l.reason) {
+			continue
+		}
+		h, n := i, 0
+		var found []int
+		for {
+			p := r.next(h)
+			if p < 0 {
+				break
+			}
+			pl := &r.lines[p]
+			if pl.bp || !pl.prose || pl.words > teaserMaxWords || pl.quoteStart {
+				break
+			}
+			k := r.next(p)
+			if k < 0 {
+				break
+			}
+			kl := &r.lines[k]
+			switch {
+			case kl.bp && teaserish(kl.reason):
+			case !kl.bp && n >= 1 && headlineEnd(kl) && kl.upperStart && kl.words >= headlineMinWords && kl.words <= headlineMaxWords && !kl.quoteStart && !kl.byline:
+				if q := r.next(k); q < 0 || r.lines[q].bp || !r.lines[q].prose {
+					k = -1
+				}
+			default:
+				k = -1
+			}
+			if k < 0 {
+				break
+			}
+			found = append(found, p, k)
+			h, n = k, n+1
+		}
+		if n < minSummaries {
+			continue // one paragraph between a caption and a quote pulled out of it
+		}
+		for _, j := range found {
+			r.mark(j, ReasonTeaser)
+		}
+		i = max(i, h)
+	}
 }
 

@@ -1703,3 +1703,23 @@ func TestPlayerItems(t *testing.T) {
 	lines = append(lines, fixtureLine{"10:45 The union's regional secretary told reporters the vote had been close.", keep})
 	runFixture(t, st, lines, false)
 }
+
+// Short paragraphs between other articles' headlines are their summaries
+// when the list runs on: two summaries in a row or more. One paragraph
+// between a caption and a quote pulled out of the article stays.
+func TestSummariesBetweenTeasers(t *testing.T) {
+	st := newTestStage(t)
+	lines := append([]fixtureLine{{"Dock workers end nine-day strike at Harbourton", free}}, dockStrike("en", 5)...)
+	lines = append(lines,
+		fixtureLine{"Comments", drop},
+		fixtureLine{"Top Stories", drop},
+		fixtureLine{"Why ferries always run late: the timetable explained", drop},
+		fixtureLine{"After the storm closed the harbour for three days, the ferry company has rewritten its winter timetable, and the changes start on Monday.", drop},
+		fixtureLine{"WatchWhat we know about the new cycle lanes: 12 streets and two bridges", drop},
+		fixtureLine{"The council approved the plan on Tuesday night, and the first lanes will be painted in the old town before the end of the month.", drop},
+		fixtureLine{"Harbour museum reopens its doors after a two-year renovation", drop},
+		fixtureLine{"Visitors can see the restored lighthouse lens and a new gallery on the port's history, with free entry for residents in the first week.", drop},
+		fixtureLine{"Sign in to Comment", drop},
+	)
+	runFixture(t, st, lines, false)
+}
