@@ -2009,7 +2009,9 @@ const minSummaries = 2
 // article's paragraphs sit between its own paragraphs.
 func (r *rules) summariesBetweenTeasers() {
 	for i := 0; i < len(r.lines); i++ {
-		if l := &r.lines[i]; !l.bp || !teaserish(l.reason) {
+		// The list opens under a line that a list rule took: an article's
+		// subheadings taken for headlines open none.
+		if l := &r.lines[i]; !l.bp || !teaserish(l.reason) || l.reason == ReasonHeadline {
 			continue
 		}
 		h, n := i, 0
@@ -2045,6 +2047,12 @@ func (r *rules) summariesBetweenTeasers() {
 		}
 		if n < minSummaries {
 			continue // one paragraph between a caption and a quote pulled out of it
+		}
+		// The last headline's summary, over no paragraph.
+		if p := r.next(h); p >= 0 && !r.lines[p].bp && r.lines[p].prose && r.lines[p].words <= teaserMaxWords && !r.lines[p].quoteStart {
+			if q := r.next(p); q < 0 || r.lines[q].bp || !r.lines[q].prose {
+				found = append(found, p)
+			}
 		}
 		for _, j := range found {
 			r.mark(j, ReasonTeaser)

@@ -1709,9 +1709,11 @@ func TestPlayerItems(t *testing.T) {
 // between a caption and a quote pulled out of the article stays.
 func TestSummariesBetweenTeasers(t *testing.T) {
 	st := newTestStage(t)
-	lines := append([]fixtureLine{{"Dock workers end nine-day strike at Harbourton", free}}, dockStrike("en", 5)...)
+	lines := append([]fixtureLine{{"Dock workers end nine-day strike at Harbourton", free}}, dockStrike("en", 2)...)
 	lines = append(lines,
-		fixtureLine{"Comments", drop},
+		fixtureLine{"Join the conversation →", drop},
+		fixtureLine{"Harbourton Weather", drop},
+		fixtureLine{"Feels like -7°C", drop},
 		fixtureLine{"Top Stories", drop},
 		fixtureLine{"Why ferries always run late: the timetable explained", drop},
 		fixtureLine{"After the storm closed the harbour for three days, the ferry company has rewritten its winter timetable, and the changes start on Monday.", drop},
@@ -1719,6 +1721,8 @@ func TestSummariesBetweenTeasers(t *testing.T) {
 		fixtureLine{"The council approved the plan on Tuesday night, and the first lanes will be painted in the old town before the end of the month.", drop},
 		fixtureLine{"Harbour museum reopens its doors after a two-year renovation", drop},
 		fixtureLine{"Visitors can see the restored lighthouse lens and a new gallery on the port's history, with free entry for residents in the first week.", drop},
+		fixtureLine{"This Week's Flyers", free},
+		fixtureLine{"The Courier is committed to a lively but civil forum for discussion and asks all readers to keep their comments relevant and respectful; comments may take up to an hour for moderation before they appear on the site.", free},
 		fixtureLine{"Sign in to Comment", drop},
 	)
 	runFixture(t, st, lines, false)
