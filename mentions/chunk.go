@@ -4707,6 +4707,11 @@ func (s *Stage) headThenPlace(ws *workspace, a, b int) bool {
 	if b-a < 2 || ws.kbEnd[a] != 0 {
 		return false
 	}
+	if b-a == 3 && toks[a].shape == shapeCap && toks[a].class&wOrgHead != 0 && toks[a].class&wLocHead == 0 &&
+		toks[a+1].shape == shapeCap && toks[a+1].class&(wTitle|wAdjective) == 0 && ws.kbEnd[a+1] <= int32(a+1) &&
+		ws.kbInfo[a+2] != nil && int(ws.kbEnd[a+2]) == b && ws.kbInfo[a+2].cands[ws.kbCand[a+2]].entry.Type == kb.LOC {
+		return true // two places in a row: "Université Paris Nanterre"
+	}
 	p := ws.kbInfo[a+1]
 	if int(ws.kbEnd[a+1]) != b || p == nil {
 		return false

@@ -2358,3 +2358,12 @@ func TestDefinedAcronymAtSentenceStart(t *testing.T) {
 		{"en", "The National Health Service (NHS) paid for the ward in Varnak.", []string{"National Health Service/ORG"}, nil},
 	})
 }
+
+// TestHeadThenTwoPlaces: a body's head and two places in a row, the last a
+// known place, are one body's name ("Université Paris Nanterre").
+func TestHeadThenTwoPlaces(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"fr", "Il enseigne à l’Université Paris Nanterre depuis 2019.", []string{"Université Paris Nanterre/ORG"}, []string{"Université Paris/ORG", "Nanterre/LOC"}},
+		{"fr", "La Banque Lena Varga a fermé.", nil, []string{"Banque Lena/ORG"}},
+	})
+}
