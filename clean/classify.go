@@ -552,9 +552,10 @@ func headlineEnd(l *lineInfo) bool {
 	return l.ending == endNone || l.ending == endEllipsis || l.ending == endMark || l.ending == endQuote
 }
 
-// linkLike: a line that could be one entry of a list of links.
+// linkLike: a line that could be one entry of a list of links (a label cut
+// short with "…" is one, however long it reads).
 func linkLike(l *lineInfo) bool {
-	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose) && !dataRow(l)
+	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose || l.ending == endEllipsis && l.words <= headlineMaxWords) && !dataRow(l)
 }
 
 // dataRow: a row of a table of results or figures, numbers making half its
