@@ -156,6 +156,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.listedTeasers(text)
 		r.capitalMenus(text)
 		r.twiceOutside()
+		r.carouselCopies(text)
 	}
 	r.between(text)
 	r.articleBylines()
@@ -1756,6 +1757,53 @@ func (r *rules) between(text string) {
 		}
 		r.mark(i, ReasonBetween)
 	}
+	r.menuGaps(first)
+}
+
+// menuGapMaxLines bounds the short lines between two menus' items.
+const menuGapMaxLines = 4
+
+// menuGaps marks, above the article's first paragraph, a few short labels
+// in a row between two furniture lines: the items of a menu that no rule
+// took, set apart by blank lines ("What's On" / "Arts and Entertainment" /
+// "Things To Do"). A kicker, a title and a byline have longer lines among
+// them.
+func (r *rules) menuGaps(first int) {
+	short := func(l *lineInfo) bool {
+		return !l.bp && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart && !l.byline && !l.bylineMarker
+	}
+	for i := 0; i < first && i < len(r.lines); i++ {
+		if r.lines[i].blank || !short(&r.lines[i]) {
+			continue
+		}
+		p := r.prev(i)
+		if p < 0 || !r.lines[p].bp {
+			continue
+		}
+		j, n := i, 0
+		for ; j >= 0 && j < first && short(&r.lines[j]); j = r.next(j) {
+			n++
+		}
+		if j < 0 || j >= first || !r.lines[j].bp || n < 2 || n > menuGapMaxLines {
+			continue
+		}
+		// Right above the first paragraph stand the title, the author and
+		// the dateline, between a date and a share bar.
+		gap := 0
+		for k := j; k >= 0 && k < first && gap <= menuGapMaxLines; k = r.next(k) {
+			gap++
+		}
+		if gap <= menuGapMaxLines {
+			i = j
+			continue
+		}
+		for k := i; k < j; k++ {
+			if !r.lines[k].blank {
+				r.mark(k, ReasonMenu)
+			}
+		}
+		i = j
+	}
 }
 
 // namesLine reports a line of capitalised words and coordinators only:
@@ -2059,6 +2107,54 @@ func (r *rules) summariesBetweenTeasers() {
 			r.mark(j, ReasonTeaser)
 		}
 		i = max(i, h)
+	}
+}
+
+// carouselMinLines: lines in a row that a page prints twice to make a
+// carousel of other articles.
+const carouselMinLines = 3
+
+// carouselCopies marks the first copy of a run of headlines that the page
+// prints twice in the same order, when a rule took the second copy: a
+// carousel repeats its items to loop. An article does not say the same
+// three lines twice.
+func (r *rules) carouselCopies(text string) {
+	key := func(i int) string {
+		l := &r.lines[i]
+		if l.blank || l.words == 0 || l.words > linkItemMaxWords || paragraph(l) {
+			return ""
+		}
+		return strings.TrimSpace(text[l.start:l.end])
+	}
+	var at map[string]int // a line's text → its first index
+	for i := range r.lines {
+		k := key(i)
+		if k == "" {
+			continue
+		}
+		if at == nil {
+			at = map[string]int{}
+		}
+		first, seen := at[k]
+		if !seen {
+			at[k] = i
+			continue
+		}
+		if r.lines[first].bp || !r.lines[i].bp {
+			continue
+		}
+		// Walk both copies together.
+		a, b, n := first, i, 0
+		for a >= 0 && b >= 0 && a < i && key(a) != "" && key(a) == key(b) && r.lines[b].bp {
+			n++
+			a, b = r.next(a), r.next(b)
+		}
+		if n < carouselMinLines {
+			continue
+		}
+		for c, m := first, 0; m < n; c, m = r.next(c), m+1 {
+			r.mark(c, ReasonRepeated)
+		}
 	}
 }
 

@@ -1727,3 +1727,32 @@ func TestSummariesBetweenTeasers(t *testing.T) {
 	)
 	runFixture(t, st, lines, false)
 }
+
+// Above the article, a few short labels between two menus' items are menu
+// items too; a carousel of headlines printed twice goes in both copies.
+func TestMenuGapsAndCarouselCopies(t *testing.T) {
+	st := newTestStage(t)
+	carousel := []string{
+		"Ferry crossings cancelled as storm reaches the coast",
+		"Council approves new cycle lanes for the old town",
+		"Harbour museum reopens after two-year renovation",
+		"Fishing fleet stays in port for a third day",
+	}
+	lines := []fixtureLine{{"BREAKING", drop}}
+	for _, c := range carousel {
+		lines = append(lines, fixtureLine{c, drop})
+	}
+	for _, c := range carousel {
+		lines = append(lines, fixtureLine{c, drop})
+	}
+	lines = append(lines,
+		fixtureLine{"News\nSport\nWeather\nTravel", drop},
+		fixtureLine{"What's On", drop},
+		fixtureLine{"Arts and Entertainment\nThings To Do", drop},
+		fixtureLine{"Lifestyle\nFood and Drink\nHomes and Gardens\nFamily", drop},
+		fixtureLine{"Crime", free},
+	)
+	lines = append(lines, fixtureLine{"Dock workers end nine-day strike at Harbourton", free}, fixtureLine{"By Lena Varga", keep})
+	// (A short article: no main run of paragraphs to stand under.)
+	runFixture(t, st, append(lines, dockStrike("en", 2)...), false)
+}
