@@ -1731,6 +1731,7 @@ func (r *rules) between(text string) {
 		}
 	}
 	first := r.firstProse()
+	runStart, _ := r.mainRun()
 	for i := range r.lines {
 		l := &r.lines[i]
 		if l.blank || l.bp || l.quoteStart || l.byline || l.valueEnd && l.numbers >= 2 || authorHandle(text[l.start:l.end]) {
@@ -1750,7 +1751,13 @@ func (r *rules) between(text string) {
 			// it stand the title and the byline); after the article's last
 			// paragraph, a short sentence too.
 			inRun := i > first && l.words <= betweenTailMaxWords && !l.prose && !namesLine(text[l.start:l.end]) &&
-				(r.bpAt(r.prev(p)) || r.bpAt(r.next(n)))
+				(r.bpAt(r.prev(p)) || r.bpAt(r.next(n))) ||
+				// Above the article, a line of labels run together, longer
+				// than any headline and with no sentence's end, inside a
+				// run of furniture: a menu's items on one line ("Le Brexit
+				// Boris Johnson, Premier ministre britannique Angela Merkel
+				// La commission européenne…").
+				(i <= first || i < runStart) && l.words > headlineMaxWords && l.words <= 2*linkItemMaxWords && l.ending == endNone && r.bpAt(r.prev(p)) && r.bpAt(r.next(n))
 			if !inRun && (last < 0 || i <= last || l.words > betweenTailMaxWords) {
 				continue
 			}

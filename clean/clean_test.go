@@ -1756,3 +1756,19 @@ func TestMenuGapsAndCarouselCopies(t *testing.T) {
 	// (A short article: no main run of paragraphs to stand under.)
 	runFixture(t, st, append(lines, dockStrike("en", 2)...), false)
 }
+
+// Above the article, a long line of labels run together, with no
+// sentence's end, inside a run of furniture is a menu on one line.
+func TestLabelsRunTogetherAboveArticle(t *testing.T) {
+	st := newTestStage(t)
+	lines := []fixtureLine{
+		{"Rechercher", drop},
+		{"Europe", drop},
+		{"À la une", drop},
+		{"Le port de Harbourton La grève des dockers Lena Varga, secrétaire du syndicat Les armateurs de Vessa La commission portuaire de Kessel Les ferries du nord", drop},
+		{"À découvrir", drop},
+		{"L'Hebdo du port", drop},
+		{"Les dockers reprennent le travail", free},
+	}
+	runFixture(t, st, append(lines, dockStrike("fr", 5)...), false)
+}
