@@ -2164,4 +2164,3 @@ func (r *rules) carouselCopies(text string) {
 		}
 	}
 }
-

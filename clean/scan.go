@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -521,7 +522,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 				}
 			case cueEndHeader:
 				// (After a count too: "27 commentaires".)
-				if (k == 0 || k == 1 && isDigits(sc.norm[sc.tokStart[0]:sc.tokEnd[0]])) && (stop == n || string(sc.norm[stop:]) == " :") {
+				if (k == 0 || k == 1 && isDigits(sc.norm[sc.tokStart[0]:sc.tokEnd[0]])) && (stop == n || string(sc.norm[stop:]) == " :" || bracketedCount(sc.norm[stop:])) {
 					li.header, li.endHeader = true, true
 				}
 			case cuePhrase:
@@ -678,4 +679,11 @@ func isDigits(b []byte) bool {
 		}
 	}
 	return len(b) > 0
+}
+
+// bracketedCount reports a count, all that is left of a line after a
+// heading ("Comments (11)"; brackets are no tokens: " 11").
+func bracketedCount(rest []byte) bool {
+	f := bytes.Fields(rest)
+	return len(f) == 1 && isDigits(f[0])
 }
