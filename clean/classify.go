@@ -1083,6 +1083,21 @@ func (r *rules) authorBio(text string) {
 		return
 	}
 	first := r.firstProse()
+	// Under furniture, a paragraph that opens with the author's name and a
+	// verb is about the author ("Lena Varga joined the Courier in 2029."),
+	// whatever words it uses.
+	afterRun := func(j int) bool {
+		// Walking up, furniture before any paragraph.
+		for k := r.prev(j); k >= 0; k = r.prev(k) {
+			switch {
+			case r.lines[k].bp:
+				return true
+			case r.lines[k].prose:
+				return false
+			}
+		}
+		return false
+	}
 	// With no byline to name the author, the last paragraphs still are a
 	// biography when they open "Name Surname is a … writer/reporter …";
 	// two authors write two.
@@ -1115,7 +1130,7 @@ func (r *rules) authorBio(text string) {
 			if !ok {
 				continue
 			}
-			if j == last || b.roles > 0 && startsLower(rest) {
+			if j == last || b.roles > 0 && startsLower(rest) || startsLower(rest) && afterRun(j) {
 				r.mark(j, ReasonTail)
 			}
 		}
@@ -1388,7 +1403,7 @@ func (r *rules) headlines() {
 const (
 	footerRunLines     = 5
 	footerLongRun      = 10
-	footerArticleWords = 120
+	footerArticleWords = 80
 	footerBelowShare   = 2 // below ≤ article / footerBelowShare
 	footerLeadLines    = 2 // a section's heading and its picture's credit
 	// footerEndsArticleWords: above a closing heading, an article this long

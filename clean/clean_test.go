@@ -1775,3 +1775,31 @@ func TestLabelsRunTogetherAboveArticle(t *testing.T) {
 	}
 	runFixture(t, st, append(lines, dockStrike("fr", 5)...), false)
 }
+
+// Under furniture, a paragraph that opens with the byline's name and a
+// verb is the author's biography, whatever words it uses; below a short
+// article, a long run of furniture is the page's footer.
+func TestAuthorBioUnderFurniture(t *testing.T) {
+	st := newTestStage(t)
+	lines := []fixtureLine{
+		{"Dock workers end nine-day strike at Harbourton", free},
+		{"by: Lena Varga", keep},
+		{"Posted: Nov 8, 2031 / 11:50 AM EST", drop},
+	}
+	lines = append(lines, dockStrike("en", 2)...)
+	lines = append(lines, fixtureLine{"Lena Varga said the union would meet again in the spring to discuss night shifts.", keep})
+	lines = append(lines,
+		fixtureLine{"Local News", drop},
+		fixtureLine{"New on the Courier", free},
+		fixtureLine{"Lena Varga joined the Courier's staff in 2029. She grew up in Vessa and studied at Kessel College.", drop},
+		fixtureLine{"Copyright 2031 Harbourton Courier Media. All rights reserved.", drop},
+		fixtureLine{"The Courier welcomes letters from readers on the port and the town, and prints a selection of them every Saturday.", free},
+		fixtureLine{"Read next >", drop},
+		fixtureLine{"17 hours ago", drop},
+		fixtureLine{"Tuesday Night's 7-day Forecast", drop},
+		fixtureLine{"1 day ago", drop},
+		fixtureLine{"Former Vessa County chairman Paul Varnak steps down", drop},
+		fixtureLine{"3 days ago", drop},
+	)
+	runFixture(t, st, lines, false)
+}
