@@ -2234,6 +2234,15 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			k++
 			continue
 		}
+		if e == b-1 && s.placePart(ws, r, k, e) {
+			// "Falkirk West", "Lille Sud": a known place and the part of
+			// it a compass word names.
+			if k > pos {
+				s.addPattern(ws, r, text, pos, k, "", flags)
+			}
+			s.addPattern(ws, r, text, k, b, "LOC", 0)
+			return furthest
+		}
 		if e < len(toks) && e+1 <= b && roadNumber(ws, r, e) && e == k+1 {
 			// "NH 44": a road's prefix that the knowledge base knows as a
 			// state's code, before the road's number.
@@ -3135,6 +3144,17 @@ func quotedTitle(ws *workspace, r *langRules, a, b int) bool {
 // double quote is both.
 func openingQuote(p string) bool { return p == "“" || p == "\"" || p == "«" }
 func closingQuote(p string) bool { return p == "”" || p == "\"" || p == "»" }
+
+// placePart reports a known place [k, e) and, at e, a capitalised word of
+// place_parts ("Falkirk West").
+func (s *Stage) placePart(ws *workspace, r *langRules, k, e int) bool {
+	p := ws.kbInfo[k]
+	if p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC || e >= len(ws.toks) || r.placeParts == nil {
+		return false
+	}
+	t := &ws.toks[e]
+	return t.word && t.shape == shapeCap && t.sent == ws.toks[k].sent && r.placeParts[string(ws.foldOf(t))]
+}
 
 // twoStreets reports a run of one name, "and", and a second name with a
 // place's head ("Tremont and Calder Street").

@@ -121,6 +121,9 @@ type lexiconFile struct {
 	// CompassPoints name a region of the country the article is about when
 	// capitalised after an article, alone ("in the North", "dans le Sud").
 	CompassPoints []string `yaml:"compass_points"`
+	// PlaceParts: capitalised words after a place's name that name a part
+	// of it, a district or a constituency ("Falkirk West", "Lille Sud").
+	PlaceParts []string `yaml:"place_parts"`
 	// RoadHeads end a road's name after an ordinal number ("117th Avenue").
 	RoadHeads []string `yaml:"road_heads"`
 	// RoadPrefixes open a road's name before its number ("Interstate 10",
@@ -481,8 +484,8 @@ type langRules struct {
 	fieldCueEnds map[string]bool
 	// memberNouns: folded member_nouns.
 	memberNouns map[string]bool
-	// compass: folded compass_points.
-	compass map[string]bool
+	// compass: folded compass_points; placeParts: folded place_parts.
+	compass, placeParts map[string]bool
 	// roadHeads: folded road_heads; roadPrefixes: folded road_prefixes.
 	roadHeads, roadPrefixes map[string]bool
 	// verbLocPreps: folded verb_loc_preps.
@@ -562,6 +565,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.roadHeads = addFolded(r.roadHeads, f.RoadHeads)
 	r.roadPrefixes = addFolded(r.roadPrefixes, f.RoadPrefixes)
 	r.compass = addFolded(r.compass, f.CompassPoints)
+	r.placeParts = addFolded(r.placeParts, f.PlaceParts)
 	r.residentNouns = addFolded(r.residentNouns, f.ResidentNouns)
 	r.memberWords = addFolded(r.memberWords, f.MemberWords)
 	r.ageWords = addFolded(r.ageWords, f.AgeWords)

@@ -2367,3 +2367,13 @@ func TestHeadThenTwoPlaces(t *testing.T) {
 		{"fr", "La Banque Lena Varga a fermé.", nil, []string{"Banque Lena/ORG"}},
 	})
 }
+
+// TestPlaceParts: a known place and a compass word after it name a part of
+// the place, a district or a constituency.
+func TestPlaceParts(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The member for Falkirk West took his tablet to Morocco.", []string{"Falkirk West/LOC", "Morocco/LOC"}, []string{"Falkirk/LOC"}},
+		{"fr", "Il habite à Lille Sud depuis 2010.", []string{"Lille Sud/LOC"}, []string{"Lille/LOC"}},
+		{"en", "The West Bank was quiet on Friday.", []string{"West Bank/LOC"}, nil},
+	})
+}
