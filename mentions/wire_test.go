@@ -2372,7 +2372,7 @@ func TestHeadThenTwoPlaces(t *testing.T) {
 // the place, a district or a constituency.
 func TestPlaceParts(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "The member for Falkirk West took his tablet to Morocco.", []string{"Falkirk West/LOC", "Morocco/LOC"}, []string{"Falkirk/LOC"}},
+		{"en", "The MSP for Falkirk West took his tablet to Morocco.", []string{"Falkirk West/LOC", "Morocco/LOC"}, []string{"Falkirk/LOC", "MSP"}},
 		{"fr", "Il habite à Lille Sud depuis 2010.", []string{"Lille Sud/LOC"}, []string{"Lille/LOC"}},
 		{"en", "The West Bank was quiet on Friday.", []string{"West Bank/LOC"}, nil},
 	})
