@@ -159,7 +159,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.carouselCopies(text)
 	}
 	r.between(text)
-	r.articleBylines()
+	r.articleBylines(text)
 	return nil
 }
 
@@ -176,15 +176,25 @@ const (
 // credit), or right under its last paragraph, a byline names the article's
 // author, whatever layout rule took it for an item of a menu or a list of
 // other articles: the headline and standfirst above it look like a teaser.
-func (r *rules) articleBylines() {
+func (r *rules) articleBylines(text string) {
 	start, end := r.mainRun()
 	if start < 0 {
 		return
 	}
+	dated := false // only dates, share buttons and credits walked so far
 	for i, n := r.prev(start), 0; i >= 0 && n < bylineWalkLines; i, n = r.prev(i), n+1 {
 		l := &r.lines[i]
 		if r.giveByline(l) {
 			continue
+		}
+		if n == 0 || dated {
+			dated = l.bp && (l.reason == ReasonDate || l.reason == ReasonCue || l.reason == ReasonCredit || l.reason == ReasonPlaceholder)
+			if !dated && l.bp && l.words <= 4 && namesLine(text[l.start:l.end]) && r.sawDate(i, start) {
+				// The author's name alone over the article's date: "Lena
+				// Varga" / "Published: 17:55, 8 Nov 2031" / the text.
+				l.bp, l.reason = false, ReasonNone
+				continue
+			}
 		}
 		if !l.bp {
 			break
@@ -195,6 +205,16 @@ func (r *rules) articleBylines() {
 			break // (and a commenter's name under "Comments" is no author's)
 		}
 	}
+}
+
+// sawDate reports a date line between lines i and j.
+func (r *rules) sawDate(i, j int) bool {
+	for k := r.next(i); k >= 0 && k < j; k = r.next(k) {
+		if r.lines[k].reason == ReasonDate {
+			return true
+		}
+	}
+	return false
 }
 
 // giveByline unmarks a byline that a layout rule marked, and reports

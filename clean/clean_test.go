@@ -1652,6 +1652,7 @@ func TestArticleBylines(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ byline, date string }{
+		{"Lena Varga", "Published: 17:55, 8 Nov 2031"},
 		{"By Lena Varga", "Published 8th Nov 2031, 18:58 GMT"},
 		{"by: Lena Varga", "Posted: Nov 8, 2031 / 10:35 PM PST"},
 		{"By Lena Varga on Wed, Nov 8, 2031 at 1:02 pm", "Updated Nov 8, 2031"},
