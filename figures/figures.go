@@ -482,6 +482,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if unit == unitNone {
 		return found{}, false
 	}
+	if unit == unitPerson && noun.found && ex.value > 1 && noun.end-noun.start > 0 && !s.pluralNoun(noun.start, noun.end) {
+		return found{}, false // "a level 2 sex offender": a grade before a singular noun
+	}
 	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found || noun.start > qend+1 || leftFlags&fIncluding != 0) {
 		// One is a count only as a casualty named right after it ("one
 		// officer was wounded", "perdu un soldat"), not "one of them" nor
@@ -767,6 +770,16 @@ func (s *scanner) qualifierForward(ws int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// pluralNoun reports a counted noun written as a plural, or one the
+// hand-written lexicon lists (its forms are the ones it names).
+func (s *scanner) pluralNoun(ws, we int) bool {
+	if wi := s.lookup(ws, we); wi != nil && wi.flags&(fNoun|fPartPronoun) != 0 {
+		return true // (and "two of them")
+	}
+	key, _, ok := s.lower(ws, we)
+	return !ok || s.m.plural(key)
 }
 
 // personNoun reports a lower-case word of the person-noun list.

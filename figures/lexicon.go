@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -35,7 +36,12 @@ type lexiconFile struct {
 	ModifierSuffixes []string            `yaml:"modifier_suffixes"`
 	// PersonHeads: agent nouns that head closed compounds for people
 	// ("policymakers", "shopkeepers", "asylum-seekers" written whole).
-	PersonHeads       []string `yaml:"person_compound_heads"`
+	PersonHeads []string `yaml:"person_compound_heads"`
+	// PluralSuffixes, IrregularPlurals: how the language writes a plural;
+	// a noun of the generated person list counts people only in the plural
+	// ("level 2 sex offender" is a grade).
+	PluralSuffixes    []string `yaml:"plural_suffixes"`
+	IrregularPlurals  []string `yaml:"irregular_plurals"`
 	Partitives        []string `yaml:"partitives"`
 	Determiners       []string `yaml:"determiners"`
 	PartitivePronouns []string `yaml:"partitive_pronouns"`
@@ -218,6 +224,8 @@ type model struct {
 	symbols          []symbol // longest first
 	modifierSuffixes []string
 	personHeads      []string // heads of closed compounds for people
+	pluralSuffixes   []string
+	irregular        map[string]bool // plurals without a plural suffix: "men", "people"
 	adverbSuffixes   []string
 	compoundNouns    bool
 	// personNouns is a generated sorted word list (one per line): nouns
@@ -230,6 +238,20 @@ type model struct {
 	personAdjNouns lexicon.WordList
 	// adjectives: a generated sorted word list of the language's adjectives.
 	adjectives lexicon.WordList
+}
+
+// plural reports whether key is written as a plural, for a language whose
+// plurals the lexicon describes (true for one that says nothing).
+func (m *model) plural(key []byte) bool {
+	if len(m.pluralSuffixes) == 0 || m.irregular[string(key)] {
+		return true
+	}
+	for _, suf := range m.pluralSuffixes {
+		if bytes.HasSuffix(key, []byte(suf)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonNoun reports whether key is in the person-noun list.
@@ -361,6 +383,13 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.compoundNouns = m.compoundNouns || f.CompoundNouns
 		m.modifierSuffixes = append(m.modifierSuffixes, f.ModifierSuffixes...)
 		m.personHeads = append(m.personHeads, f.PersonHeads...)
+		m.pluralSuffixes = append(m.pluralSuffixes, f.PluralSuffixes...)
+		for _, w := range f.IrregularPlurals {
+			if m.irregular == nil {
+				m.irregular = map[string]bool{}
+			}
+			m.irregular[strings.ToLower(w)] = true
+		}
 		m.addFlag(f.Partitives, fPartitive)
 		m.addFlag(f.Determiners, fDeterminer)
 		m.addFlag(f.PartitivePronouns, fPartPronoun)
