@@ -1655,6 +1655,8 @@ func TestArticleBylines(t *testing.T) {
 		{"Lena Varga", "Published: 17:55, 8 Nov 2031"},
 		{"By Lena Varga", "Published 8th Nov 2031, 18:58 GMT"},
 		{"by: Lena Varga", "Posted: Nov 8, 2031 / 10:35 PM PST"},
+		{"by: Lena Varga", "Posted: Nov 8, 2031 / 04:43 PM CST"},
+		{"By Lena Varga", "Updated 9:12 a.m. ET Nov. 8, 2031"},
 		{"By Lena Varga on Wed, Nov 8, 2031 at 1:02 pm", "Updated Nov 8, 2031"},
 	} {
 		runFixture(t, st, append(header(c.byline, c.date), dockStrike("en", 5)...), false)
