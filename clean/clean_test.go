@@ -698,6 +698,9 @@ func TestCopyrightLines(t *testing.T) {
 		{"The army said it had sent reinforcements to the border district and closed two roads to the north.", keep},
 		{"The Norland Courier © 2019-2031, design by Studio Vessa. Hosted in Harbourton.", drop},
 		{"Copyright 2031 Norland Courier Media Group Ltd", drop},
+		// The sign and its owner alone, no year; a sentence on copyright stays.
+		{"Copyright Harbourton Business Journal", drop},
+		{"Copyright law protects the work of the port's photographers, the union said.", keep},
 	}, false)
 }
 

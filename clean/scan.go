@@ -330,6 +330,10 @@ func isASCIISymbol(b byte) bool {
 	return false
 }
 
+// copyrightOwnerMaxTokens bounds a line of a copyright sign and its owner's
+// name with no year ("Copyright Harbourton Courier Media Group").
+const copyrightOwnerMaxTokens = 6
+
 // isCopyrightSign: "©", "copyright", "copyleft".
 func isCopyrightSign(tok []byte) bool {
 	switch string(tok) {
@@ -480,6 +484,10 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	}
 	if rights && reserved {
 		li.copyright = true // "All rights of the publication are reserved by …"
+	}
+	if len(sc.tokStart) >= 2 && len(sc.tokStart) <= copyrightOwnerMaxTokens && sc.tokCap[1] &&
+		isCopyrightSign(sc.norm[sc.tokStart[0]:sc.tokEnd[0]]) && sc.stopTok < 0 {
+		li.copyright = true // "Copyright Harbourton Courier": the sign and its owner alone
 	}
 	li.innerStop = sc.stopTok >= 0
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
