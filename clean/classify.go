@@ -1558,7 +1558,13 @@ func (r *rules) aboveArticle(text string) {
 	}
 	for ; i >= 0; i-- {
 		l := &r.lines[i]
-		if l.blank || paragraph(l) || l.words > headlineMaxWords || l.quoteStart || l.byline || l.bylineMarker || authorHandle(text[l.start:l.end]) {
+		if l.blank {
+			continue
+		}
+		// Between two furniture lines up there, a sentence or a quote is a
+		// teaser too ("Who are the jihadists in a 'mini-caliphate'?").
+		sandwiched := l.words <= linkItemMaxWords && l.ending != endPeriod && r.bpAt(r.prev(i)) && r.bpAt(r.next(i))
+		if (paragraph(l) || l.words > headlineMaxWords || l.quoteStart) && !sandwiched || l.byline || l.bylineMarker || authorHandle(text[l.start:l.end]) {
 			continue
 		}
 		// The author's name under a "By" alone on its line: the byline

@@ -1809,3 +1809,35 @@ func TestAuthorBioUnderFurniture(t *testing.T) {
 	)
 	runFixture(t, st, lines, false)
 }
+
+// Well above the article, a question or a quote between two section
+// labels is another article's headline; a sentence ending with a period
+// there may be a product's or a review's summary and stays.
+func TestSandwichedTeasersAboveArticle(t *testing.T) {
+	st := newTestStage(t)
+	lines := []fixtureLine{
+		{"International", drop},
+		{"Who are the dock workers who stopped the port of Harbourton for nine days?", drop},
+		{"International", drop},
+		{"In a Vessa suburb, the ferries stop at noon: 'We're cut off from the town and nobody listens'", drop},
+		{"Environment", drop},
+		{"Storm Orlan reaches the northern coast", drop},
+		{"Environment", drop},
+		{"A superbly crafted ferry timetable that serves the whole coast.", free},
+		{"Economy", drop},
+		{"The harbour museum reopens with a new gallery on the port's history.", free},
+		{"Culture", drop},
+		{"Fishing boats stay in port for a third day as the storm passes.", free},
+		{"Travel", free},
+		{"The night train to Vessa runs again after two years of works.", free},
+		{"Sport", drop},
+		{"Harbourton rowers win the coastal regatta for the fifth year.", free},
+		{"Opinion", drop},
+		{"A new bridge for the old town is long overdue, readers say.", free},
+		{"Economy", drop},
+		{"Business", free},
+		{"Dock workers end nine-day strike at Harbourton", free},
+		{"By Lena Varga", keep},
+	}
+	runFixture(t, st, append(lines, dockStrike("en", 5)...), false)
+}
