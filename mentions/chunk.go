@@ -1971,7 +1971,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			case t.class&wCoord != 0 && (!headed && !pairedPlurals(ws, a, k, b) || s.coordSplits(ws, a, k) || hasAmpersand(ws, a, k)):
 				cut = true // "Abdeslam and Abrini", "the River Authority and the Port Board"
 			case t.shape == shapeLower && t.class&wConnector != 0 && t.class&wParticle == 0 &&
-				toks[a].class&wGiven != 0 && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
+				(toks[a].class&wGiven != 0 || k-a >= 2 && titledBefore(ws, a) && !headWordIn(ws, a, b)) && (!headed || k-a >= 2 && !headWordIn(ws, a, k) && !s.kbSpans(ws, a, k)):
 				// "Élie Tenenbaum of La Guerre…", "Lena Varga of the
 				// Harbourton Police": a person's name takes no "of"
 				cut = true
@@ -3154,6 +3154,16 @@ func (s *Stage) placePart(ws *workspace, r *langRules, k, e int) bool {
 	}
 	t := &ws.toks[e]
 	return t.word && t.shape == shapeCap && t.sent == ws.toks[k].sent && r.placeParts[string(ws.foldOf(t))]
+}
+
+// titledBefore reports a person's title right before token a, in the same
+// sentence ("Sen. Mitt Romney of Utah": a person, then "of" and a place).
+func titledBefore(ws *workspace, a int) bool {
+	p := a - 1
+	if p >= 0 && !ws.toks[p].word && ws.text[ws.toks[p].start:ws.toks[p].end] == "." {
+		p-- // "Sen." as the title and its period
+	}
+	return p >= 0 && ws.toks[p].word && ws.toks[p].class&wTitle != 0 && ws.toks[p].sent == ws.toks[a].sent
 }
 
 // twoStreets reports a run of one name, "and", and a second name with a

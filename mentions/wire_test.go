@@ -2377,3 +2377,12 @@ func TestPlaceParts(t *testing.T) {
 		{"en", "The West Bank was quiet on Friday.", []string{"West Bank/LOC"}, nil},
 	})
 }
+
+// TestTitledPersonOfPlace: after a person's title, a name, "of" and a known
+// place are the person and the place ("Sen. Mitt Romney of Utah").
+func TestTitledPersonOfPlace(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "The bill was backed by Sen. Tobi Varnak of Utah on Friday.", []string{"Tobi Varnak/PER", "Utah/LOC"}, []string{"Tobi Varnak of Utah"}},
+		{"en", "President Lena Varga of Norland came to Vessa.", []string{"Lena Varga/PER", "Norland/LOC"}, []string{"Lena Varga of Norland"}},
+	})
+}
