@@ -728,7 +728,7 @@ func (s *Stage) analyse(doc *dossier.Document, r *langRules, ws *workspace) {
 		x.skip = doc.InBoilerplate(t.Start) || t.Start > 0 && (text[t.Start-1] == '#' || text[t.Start-1] == '@') ||
 			inMailAddress(text, t.Start, t.End) || inWebPath(text, t.Start)
 		first := sent != lastSent
-		x.segStart = x.word && afterSpacedSeparator(text, t)
+		x.segStart = x.word && (afterSpacedSeparator(text, t) || afterColonQuote(text, t))
 		if x.word && !x.number {
 			x = s.splitGluedLabel(ws, r, text, x)
 			x = s.splitGluedOutlet(ws, r, text, x, first)
@@ -872,6 +872,20 @@ func hyphenTitle(r *langRules, folded []byte) wordClass {
 // afterSpacedSeparator reports a word right after a dash, bar or bullet
 // with spaces around it ("… 18h42 - Mis à jour …", "Home | World"): it opens
 // a segment as a sentence's first word does.
+// afterColonQuote reports a word that opens a quotation introduced by a
+// colon ("said: “The league is heartbroken", "a déclaré : « Le club"): its
+// capital is a sentence's.
+func afterColonQuote(text string, t dossier.Token) bool {
+	q := strings.TrimRight(text[:t.Start], " \u00a0\u202f")
+	for _, open := range []string{"“", "«", "\"", "‘"} {
+		if strings.HasSuffix(q, open) {
+			before := strings.TrimRight(q[:len(q)-len(open)], " \u00a0\u202f")
+			return strings.HasSuffix(before, ":")
+		}
+	}
+	return false
+}
+
 func afterSpacedSeparator(text string, t dossier.Token) bool {
 	i := t.Start - 1
 	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {

@@ -2386,3 +2386,12 @@ func TestTitledPersonOfPlace(t *testing.T) {
 		{"en", "President Lena Varga of Norland came to Vessa.", []string{"Lena Varga/PER", "Norland/LOC"}, []string{"Lena Varga of Norland"}},
 	})
 }
+
+// TestArticleOpeningColonQuote: a quotation introduced by a colon opens
+// a sentence, so its capitalised article is no part of the name after it.
+func TestArticleOpeningColonQuote(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "A statement said: “The Harbour Rowing League is heartbroken by the news.”", []string{"Harbour Rowing League/ORG"}, []string{"The Harbour Rowing League"}},
+		{"fr", "Il a déclaré : « Le Monde est un journal. »", []string{"Le Monde/ORG"}, nil},
+	})
+}
