@@ -626,6 +626,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.filterAndType(ws, r, doc.Text)
 	dropOverlaps(ws.cands)
+	listedPlaces(ws)
 	// Before the mentions are written, so that an unlinked weak match says
 	// "pattern", not "kb".
 	kept := make([]*cand, 0, len(ws.cands))
@@ -652,6 +653,53 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.group(doc, ws, r)
 	return nil
+}
+
+// listedPlaces reads a capitalised word between two places of one list as
+// a place too ("in Belfast, Fife and Guildford"), though it is a common word
+// of the language: a list names things of one kind.
+func listedPlaces(ws *workspace) {
+	toks := ws.toks
+	var ends, starts map[int]bool // LOC mentions by their last token + 1 and first token
+	covered := func(k int) bool {
+		for i := range ws.cands {
+			if c := &ws.cands[i]; !c.drop && c.from <= k && k < c.to {
+				return true
+			}
+		}
+		return false
+	}
+	punct := func(k int, p string) bool { return k >= 0 && k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == p }
+	added := false
+	defer func() {
+		if added { // mentions are written in the order of the text
+			slices.SortStableFunc(ws.cands, func(a, b cand) int { return a.from - b.from })
+		}
+	}()
+	for k := 2; k+2 < len(toks); k++ {
+		t := &toks[k]
+		if !t.word || t.shape != shapeCap || t.sentStart || t.titleLine || t.class&(wFunction|wArticle|wNotName|wTitle|wConnector) != 0 || !punct(k-1, ",") {
+			continue
+		}
+		n := &toks[k+1]
+		if !(punct(k+1, ",") || n.word && n.shape == shapeLower && n.class&wCoord != 0) || toks[k+2].sent != t.sent {
+			continue
+		}
+		if ends == nil {
+			ends, starts = map[int]bool{}, map[int]bool{}
+			for i := range ws.cands {
+				if c := &ws.cands[i]; !c.drop && c.typ == "LOC" {
+					ends[c.to] = true
+					starts[c.from] = true
+				}
+			}
+		}
+		if !ends[k-1] || !starts[k+2] || covered(k) {
+			continue
+		}
+		ws.cands = append(ws.cands, cand{from: k, to: k + 1, typ: "LOC", strength: evContext, source: SourcePattern})
+		added = true
+	}
 }
 
 // allLower reports whether every word of tokens [a, b) is in lower case.

@@ -2395,3 +2395,12 @@ func TestArticleOpeningColonQuote(t *testing.T) {
 		{"fr", "Il a déclaré : « Le Monde est un journal. »", []string{"Le Monde/ORG"}, nil},
 	})
 }
+
+// TestListedPlaces: a capitalised common word between two places of one
+// list is a place too; between two people it is not made a place.
+func TestListedPlaces(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Games in Belfast, Fife and Guildford were called off.", []string{"Belfast/LOC", "Fife/LOC", "Guildford/LOC"}, nil},
+		{"en", "She met Lena Varga, Bishop and Paul Varnak in Vessa.", []string{"Lena Varga/PER", "Paul Varnak/PER"}, []string{"Bishop/LOC"}},
+	})
+}
