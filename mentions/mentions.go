@@ -924,14 +924,38 @@ func hyphenTitle(r *langRules, folded []byte) wordClass {
 // colon ("said: “The league is heartbroken", "a déclaré : « Le club"): its
 // capital is a sentence's.
 func afterColonQuote(text string, t dossier.Token) bool {
-	q := strings.TrimRight(text[:t.Start], " \u00a0\u202f")
-	for _, open := range []string{"“", "«", "\"", "‘"} {
-		if strings.HasSuffix(q, open) {
-			before := strings.TrimRight(q[:len(q)-len(open)], " \u00a0\u202f")
-			return strings.HasSuffix(before, ":")
+	i := skipSpacesBack(text, t.Start)
+	var open int
+	switch {
+	case i >= 1 && text[i-1] == '"':
+		open = 1
+	case i >= 2 && text[i-2:i] == "«":
+		open = 2
+	case i >= 3 && (text[i-3:i] == "“" || text[i-3:i] == "‘"):
+		open = 3
+	default:
+		return false
+	}
+	j := skipSpacesBack(text, i-open)
+	return j >= 1 && text[j-1] == ':'
+}
+
+// skipSpacesBack returns i less the spaces, no-break spaces and narrow
+// no-break spaces right before it.
+func skipSpacesBack(text string, i int) int {
+	for i > 0 {
+		switch {
+		case text[i-1] == ' ':
+			i--
+		case i >= 2 && text[i-2:i] == "\u00a0":
+			i -= 2
+		case i >= 3 && text[i-3:i] == "\u202f":
+			i -= 3
+		default:
+			return i
 		}
 	}
-	return false
+	return i
 }
 
 func afterSpacedSeparator(text string, t dossier.Token) bool {
