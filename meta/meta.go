@@ -618,6 +618,9 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 		if trust == trustBare && !s.dateDominated(doc, l.Span, words(txt), maxDatelineExtraWords, lang) {
 			seg, ok := s.dateSegment(doc, l.Span, lang)
 			if !ok {
+				seg, ok = s.datePrintedTwice(doc, l.Span, lang)
+			}
+			if !ok {
 				continue
 			}
 			span = seg
@@ -647,6 +650,25 @@ func (s *Stage) fromDatelines(doc *dossier.Document, lines []line, firstProse, t
 		return bareBest, bareSpan, true
 	}
 	return best, bestSpan, bestTrust != trustNone
+}
+
+// datePrintedTwice returns the first of two copies of one full date on a
+// line: a post's metadata gives its publication and its update the same day
+// ("Lena Varga Politique 20 janvier 2031 20 janvier 2031 évaluation").
+func (s *Stage) datePrintedTwice(doc *dossier.Document, sp dossier.Span, lang string) (dossier.Span, bool) {
+	var buf [8]timex.Expr
+	exprs := s.scanner.ScanTokens(doc.Text, doc.Tokens, lang, sp, buf[:0])
+	for i, e := range exprs {
+		if !e.Full() {
+			continue
+		}
+		for _, f := range exprs[i+1:] {
+			if f.Full() && f.Year == e.Year && f.Month == e.Month && f.Day == e.Day {
+				return e.Span, true
+			}
+		}
+	}
+	return dossier.Span{}, false
 }
 
 // labelLine reports a line that is one of labels and nothing else, maybe
