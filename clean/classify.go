@@ -1852,6 +1852,31 @@ func (r *rules) menuGaps(first int) {
 		}
 		i = j
 	}
+	// Below the article's last paragraph, between two furniture lines, a
+	// few short labels are a footer menu's items ("Weather Forecast" /
+	// "Submit Tips" / "Contact Us").
+	last := r.lastProse()
+	if last < 0 {
+		return
+	}
+	for i := r.next(last); i >= 0; i = r.next(i) {
+		if !short(&r.lines[i]) || !r.bpAt(r.prev(i)) {
+			continue
+		}
+		j, n := i, 0
+		for ; j >= 0 && short(&r.lines[j]); j = r.next(j) {
+			n++
+		}
+		if j < 0 || !r.lines[j].bp || n < 2 || n > menuGapMaxLines {
+			continue
+		}
+		for k := i; k < j; k++ {
+			if !r.lines[k].blank {
+				r.mark(k, ReasonMenu)
+			}
+		}
+		i = r.prev(j)
+	}
 }
 
 // namesLine reports a line of capitalised words and coordinators only:

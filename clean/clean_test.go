@@ -1852,3 +1852,32 @@ func TestSandwichedTeasersAboveArticle(t *testing.T) {
 		}
 	}
 }
+
+// Below the article, a few short labels between two furniture lines are a
+// footer menu's items. (The rule is run alone on lines marked by hand.)
+func TestMenuGapsBelowArticle(t *testing.T) {
+	st := newTestStage(t)
+	var lines []string
+	for _, p := range dockStrike("en", 3) {
+		lines = append(lines, p.text)
+	}
+	lines = append(lines, "Trending Stories", "Weather Forecast", "Submit Tips for Investigations", "Contact Us", "Newsletters", "Lena Varga", "Paul Varnak")
+	text := strings.Join(lines, "\n")
+	ws := st.getWorkspace()
+	defer st.putWorkspace(ws)
+	if err := st.classify(context.Background(), text, ws); err != nil {
+		t.Fatal(err)
+	}
+	r := rules{lines: ws.lines}
+	for i := range r.lines {
+		r.lines[i].bp, r.lines[i].reason = false, ReasonNone
+	}
+	r.mark(3, ReasonListHeader)
+	r.mark(7, ReasonCue)
+	r.menuGaps(0)
+	for i, want := range map[int]bool{2: false, 4: true, 5: true, 6: true, 8: false, 9: false} {
+		if got := r.lines[i].bp; got != want {
+			t.Errorf("line %d %q: furniture %v, want %v", i, lines[i], got, want)
+		}
+	}
+}
