@@ -1881,3 +1881,15 @@ func TestMenuGapsBelowArticle(t *testing.T) {
 		}
 	}
 }
+
+// The page speaking of itself as a website below the article is a notice;
+// the standard footers of US pages and French "recommended" lists go.
+func TestWebsiteNoticesAndFooters(t *testing.T) {
+	st := newTestStage(t)
+	lines := append([]fixtureLine{{"Dock workers end nine-day strike at Harbourton", free}}, dockStrike("en", 5)...)
+	lines = append(lines,
+		fixtureLine{"This website and its associated newspaper are members of the Harbour Press Standards Council (HPSC)", drop},
+		fixtureLine{"Do Not Sell My Personal Information", drop},
+	)
+	runFixture(t, st, lines, false)
+}
