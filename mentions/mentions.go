@@ -669,7 +669,9 @@ func listedPlaces(ws *workspace) {
 		}
 		return false
 	}
-	punct := func(k int, p string) bool { return k >= 0 && k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == p }
+	punct := func(k int, p string) bool {
+		return k >= 0 && k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == p
+	}
 	added := false
 	defer func() {
 		if added { // mentions are written in the order of the text
