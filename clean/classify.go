@@ -1818,7 +1818,8 @@ const menuGapMaxLines = 4
 // them.
 func (r *rules) menuGaps(first int) {
 	short := func(l *lineInfo) bool {
-		return !l.bp && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart && !l.byline && !l.bylineMarker
+		return !l.bp && l.words > 0 && l.words <= menuItemMaxWords && l.ending == endNone && !l.quoteStart && !l.byline && !l.bylineMarker &&
+			l.numbers == 0 // ("Toledo 61,514 0": a table's row)
 	}
 	for i := 0; i < first && i < len(r.lines); i++ {
 		if r.lines[i].blank || !short(&r.lines[i]) {

@@ -1861,7 +1861,8 @@ func TestMenuGapsBelowArticle(t *testing.T) {
 	for _, p := range dockStrike("en", 3) {
 		lines = append(lines, p.text)
 	}
-	lines = append(lines, "Trending Stories", "Weather Forecast", "Submit Tips for Investigations", "Contact Us", "Newsletters", "Lena Varga", "Paul Varnak")
+	lines = append(lines, "Trending Stories", "Weather Forecast", "Submit Tips for Investigations", "Contact Us", "Newsletters", "Lena Varga", "Paul Varnak",
+		"Receipts", "Toledo 61,514 0", "Chicago 78,056 0", "Oats", "Harbour Notes", "Ferry News")
 	text := strings.Join(lines, "\n")
 	ws := st.getWorkspace()
 	defer st.putWorkspace(ws)
@@ -1874,8 +1875,12 @@ func TestMenuGapsBelowArticle(t *testing.T) {
 	}
 	r.mark(3, ReasonListHeader)
 	r.mark(7, ReasonCue)
+	r.mark(10, ReasonSection)
+	r.mark(13, ReasonSection)
 	r.menuGaps(0)
-	for i, want := range map[int]bool{2: false, 4: true, 5: true, 6: true, 8: false, 9: false} {
+	// (A table's rows between its headings stay; labels with no furniture
+	// under them too.)
+	for i, want := range map[int]bool{2: false, 4: true, 5: true, 6: true, 8: true, 9: true, 11: false, 12: false, 14: false, 15: false} {
 		if got := r.lines[i].bp; got != want {
 			t.Errorf("line %d %q: furniture %v, want %v", i, lines[i], got, want)
 		}
