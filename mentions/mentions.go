@@ -660,24 +660,24 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 // of the language: a list names things of one kind.
 func listedPlaces(ws *workspace) {
 	toks := ws.toks
-	var ends, starts map[int]bool // LOC mentions by their last token + 1 and first token
-	covered := func(k int) bool {
+	// The mentions around token k: a place ending right before its comma,
+	// one opening right after its comma or "and", and none over k itself.
+	around := func(k int) (before, after, over bool) {
 		for i := range ws.cands {
-			if c := &ws.cands[i]; !c.drop && c.from <= k && k < c.to {
-				return true
+			c := &ws.cands[i]
+			if c.drop {
+				continue
 			}
+			before = before || c.typ == "LOC" && c.to == k-1
+			after = after || c.typ == "LOC" && c.from == k+2
+			over = over || c.from <= k && k < c.to
 		}
-		return false
+		return
 	}
 	punct := func(k int, p string) bool {
 		return k >= 0 && k < len(toks) && !toks[k].word && ws.text[toks[k].start:toks[k].end] == p
 	}
 	added := false
-	defer func() {
-		if added { // mentions are written in the order of the text
-			slices.SortStableFunc(ws.cands, func(a, b cand) int { return a.from - b.from })
-		}
-	}()
 	for k := 2; k+2 < len(toks); k++ {
 		t := &toks[k]
 		if !t.word || t.shape != shapeCap || t.sentStart || t.titleLine || t.class&(wFunction|wArticle|wNotName|wTitle|wConnector) != 0 || !punct(k-1, ",") {
@@ -687,20 +687,14 @@ func listedPlaces(ws *workspace) {
 		if !(punct(k+1, ",") || n.word && n.shape == shapeLower && n.class&wCoord != 0) || toks[k+2].sent != t.sent {
 			continue
 		}
-		if ends == nil {
-			ends, starts = map[int]bool{}, map[int]bool{}
-			for i := range ws.cands {
-				if c := &ws.cands[i]; !c.drop && c.typ == "LOC" {
-					ends[c.to] = true
-					starts[c.from] = true
-				}
-			}
-		}
-		if !ends[k-1] || !starts[k+2] || covered(k) {
+		if before, after, over := around(k); !before || !after || over {
 			continue
 		}
 		ws.cands = append(ws.cands, cand{from: k, to: k + 1, typ: "LOC", strength: evContext, source: SourcePattern})
 		added = true
+	}
+	if added { // mentions are written in the order of the text
+		slices.SortStableFunc(ws.cands, func(a, b cand) int { return a.from - b.from })
 	}
 }
 
