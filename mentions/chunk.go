@@ -3166,6 +3166,21 @@ func titledBefore(ws *workspace, a int) bool {
 	return p >= 0 && ws.toks[p].word && ws.toks[p].class&wTitle != 0 && ws.toks[p].sent == ws.toks[a].sent
 }
 
+// longestPart returns the length in bytes of the longest part of a word
+// between its hyphens ("SAG-AFTRA": 5).
+func longestPart(w string) int {
+	n, run := 0, 0
+	for i := 0; i < len(w); i++ {
+		if w[i] == '-' {
+			run = 0
+			continue
+		}
+		run++
+		n = max(n, run)
+	}
+	return n
+}
+
 // twoStreets reports a run of one name, "and", and a second name with a
 // place's head ("Tremont and Calder Street").
 func twoStreets(ws *workspace, a, b int) bool {
@@ -3755,8 +3770,8 @@ trimmed:
 			// the document named the person: "Ed Day … Day said".)
 			return
 		}
-		if t.shape == shapeUpper && t.end-t.start > 8 && !s.datelinePlace(ws, a, b) {
-			return // a shouted word, not an acronym (nor a dateline's town)
+		if t.shape == shapeUpper && longestPart(text[t.start:t.end]) > 8 && !s.datelinePlace(ws, a, b) {
+			return // a shouted word, not an acronym (nor a dateline's town); "SAG-AFTRA" is two
 		}
 		if w := text[t.start:t.end]; utf8.RuneCountInString(w) == 1 && letterCount(w) == 1 && t.class&wGiven == 0 {
 			return // "fiché S", "plan B", "Type A": one letter names no one alone

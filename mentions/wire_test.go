@@ -2404,3 +2404,12 @@ func TestListedPlaces(t *testing.T) {
 		{"en", "She met Lena Varga, Bishop and Paul Varnak in Vessa.", []string{"Lena Varga/PER", "Paul Varnak/PER"}, []string{"Bishop/LOC"}},
 	})
 }
+
+// TestHyphenedAcronyms: two acronyms joined by a hyphen are one body's
+// name, though together they run longer than an acronym.
+func TestHyphenedAcronyms(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "More than 60,000 VDRA-HARBTU members went on strike in Varnak.", []string{"VDRA-HARBTU/ORG", "Varnak/LOC"}, nil},
+		{"en", "The STRIKEBREAKERS were booed in Varnak.", []string{"Varnak/LOC"}, []string{"STRIKEBREAKERS"}},
+	})
+}
