@@ -43,6 +43,10 @@ const (
 	// hold a date, so title rejection is stricter.
 	maxDatelineExtraWords  = 4
 	maxTitleDateExtraWords = 2
+	// A headline is at most maxTitleWords words; it is looked for up to
+	// titleWalkLines lines above the article's first paragraph.
+	maxTitleWords  = 30
+	titleWalkLines = 12
 	// minYear is the earliest publication year considered when a year must be inferred.
 	minYear = 2000
 )
@@ -131,7 +135,11 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	hdr := parseHeader(doc.Text)
 	head, firstProse, top := headLines(doc, hdr.rest)
 	if doc.Meta.Title == "" {
-		if span, ok := s.findTitle(doc, head, c); ok {
+		span, ok := s.titleOverArticle(doc, head, firstProse, c)
+		if !ok {
+			span, ok = s.findTitle(doc, head, c)
+		}
+		if ok {
 			doc.Meta.Title = doc.Text[span.Start:span.End]
 			doc.Meta.TitleSpan = &span
 			if doc.Meta.Outlet == "" {
@@ -352,6 +360,68 @@ func isProse(s string) bool {
 	w := words(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return w > 12 && (last == '.' || last == '…')
+}
+
+// titleLike reports a line of the page's header that may be a headline:
+// three words or more, no sentence, no byline nor date line.
+func (s *Stage) titleLike(doc *dossier.Document, l line, c *cues) bool {
+	txt := doc.Text[l.Start:l.End]
+	w := words(txt)
+	if w <= 2 || w > maxTitleWords || isProse(txt) {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(txt); last == '.' {
+		return false // a standfirst's or a caption's sentence
+	}
+	if hasPrefixWord(txt, c.byline) || containsCue(txt, c.published) || containsCue(txt, c.updated) {
+		return false
+	}
+	return !s.dateDominated(doc, l.Span, w, maxTitleDateExtraWords, doc.ReadingLang())
+}
+
+// titleOverArticle returns the headline right over the article: walking up
+// from its first paragraph past the byline, dates and share buttons, the
+// first headline-like line that cleaning kept; when another one stands
+// right above it, that one (a title over its standfirst). Whole pages put
+// their menus, search boxes and teasers above, where the first such line
+// is no title.
+func (s *Stage) titleOverArticle(doc *dossier.Document, lines []line, firstProse int, c *cues) (dossier.Span, bool) {
+	if firstProse <= 0 || firstProse > len(lines) {
+		return dossier.Span{}, false
+	}
+	// The article's header: the lines over its first paragraph up to a
+	// run of two furniture lines that no kept line interrupts (a date and a
+	// share bar inside the header are single lines among kept ones).
+	top, marked := firstProse, 0
+	for i, n := firstProse-1, 0; i >= 0 && n < titleWalkLines; i, n = i-1, n+1 {
+		if doc.InBoilerplate(lines[i].Start) {
+			if marked++; marked >= 2 {
+				break
+			}
+			continue
+		}
+		marked = 0
+		top = i
+	}
+	for i := top; i < firstProse; i++ {
+		if l := lines[i]; !doc.InBoilerplate(l.Start) && s.titleLike(doc, l, c) {
+			return stripOutletSuffix(doc.Text, l.Span), true
+		}
+	}
+	// Cleaning may have taken the headline for another article's (a
+	// teaser list runs into it): the one marked line of four words or more
+	// right over the byline or the first paragraph.
+	for i, n := firstProse-1, 0; i >= 0 && n < titleWalkLines/2; i, n = i-1, n+1 {
+		l := lines[i]
+		txt := doc.Text[l.Start:l.End]
+		if hasPrefixWord(txt, c.byline) || s.dateDominated(doc, l.Span, words(txt), maxTitleDateExtraWords, doc.ReadingLang()) || words(txt) < 4 {
+			continue
+		}
+		if s.titleLike(doc, l, c) {
+			return stripOutletSuffix(doc.Text, l.Span), true
+		}
+	}
+	return dossier.Span{}, false
 }
 
 // findTitle returns the first headline-like line, stopping at the first line of prose.

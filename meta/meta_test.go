@@ -371,3 +371,39 @@ func TestTeaserSummaryIsNoFirstParagraph(t *testing.T) {
 		t.Errorf("published %s, want 2031-11-09", got)
 	}
 }
+
+// TestTitleOverArticle: on a whole page, the headline is the one right
+// over the article (past its byline and dates), not a leftover line of the
+// menus above; when cleaning took the headline for a teaser, the marked
+// line over the byline is still the title.
+func TestTitleOverArticle(t *testing.T) {
+	stage := newStage(t)
+	for _, c := range []struct {
+		lines  []string
+		marked map[int]bool
+		want   string
+	}{
+		{[]string{"Please enter a search term.", "Local News", "Weather", "Dock workers end nine-day strike at Harbourton", "by: Lena Varga", "Posted: Nov 8, 2031 / 10:35 PM PST",
+			"Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left forty ships waiting."},
+			map[int]bool{1: true, 2: true, 5: true}, "Dock workers end nine-day strike at Harbourton"},
+		{[]string{"Please enter a search term.", "Local News", "Weather", "Dock workers end nine-day strike at Harbourton", "by: Lena Varga", "Posted: Nov 8, 2031 / 10:35 PM PST",
+			"Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left forty ships waiting."},
+			map[int]bool{1: true, 2: true, 3: true, 5: true}, "Dock workers end nine-day strike at Harbourton"},
+	} {
+		text := strings.Join(c.lines, "\n")
+		doc := &dossier.Document{Text: text, Lang: "en"}
+		pos := 0
+		for i, l := range c.lines {
+			if c.marked[i] {
+				doc.Boilerplate = append(doc.Boilerplate, dossier.Span{Start: pos, End: pos + len(l)})
+			}
+			pos += len(l) + 1
+		}
+		if err := stage.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.Meta.Title != c.want {
+			t.Errorf("marked %v: title %q, want %q", c.marked, doc.Meta.Title, c.want)
+		}
+	}
+}
