@@ -2147,6 +2147,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// place's name names a feature of its own.
 		s.addPattern(ws, r, text, a, b, "LOC", 0)
 		return b
+	case !wholeKB && knownThenAnd(ws, a, b) > a:
+		// "the Shin Bet and Harbour Police": a known body, "and", and a
+		// second name are two bodies.
+		k := knownThenAnd(ws, a, b)
+		s.emitRun(ws, r, text, a, k, "", flags)
+		return max(s.emitRun(ws, r, text, k+1, b, "", flags), b)
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
@@ -3164,6 +3170,27 @@ func titledBefore(ws *workspace, a int) bool {
 		p-- // "Sen." as the title and its period
 	}
 	return p >= 0 && ws.toks[p].word && ws.toks[p].class&wTitle != 0 && ws.toks[p].sent == ws.toks[a].sent
+}
+
+// knownThenAnd returns where "and" follows a known organisation inside the
+// run [a, b) with a capitalised name after it ("the Shin Bet and Harbour
+// Police": two bodies, not one name with a head), or -1. A known place
+// before "and" may open a longer name ("Trinidad and Tobago Police").
+func knownThenAnd(ws *workspace, a, b int) int {
+	for k := a; k < b; k++ {
+		e := int(ws.kbEnd[k])
+		if e <= k || e >= b-1 {
+			continue
+		}
+		p := ws.kbInfo[k]
+		if p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.ORG {
+			continue
+		}
+		if t, n := &ws.toks[e], &ws.toks[e+1]; t.word && t.shape == shapeLower && t.class&wCoord != 0 && n.word && n.shape != shapeLower {
+			return e
+		}
+	}
+	return -1
 }
 
 // longestPart returns the length in bytes of the longest part of a word
@@ -4808,10 +4835,11 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 	if e <= a || e >= b || p == nil || p.cands[ws.kbCand[a]].entry.Type != kb.LOC {
 		return -1
 	}
-	if toks[b-1].class&wLocHead != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) ||
+	if toks[b-1].class&(wLocHead|wAdjective) != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) ||
 		ageAfter(ws, b) || ageInParens(ws, b) || s.creditListBefore(ws, r, from) {
 		// "the Green Zone": a site, which the head types; "Amara Osei, a
-		// nurse", "Vessa Tormund, 21,", "By Aja Tormund": a person
+		// nurse", "Vessa Tormund, 21,", "By Aja Tormund": a person; "the
+		// Vessa Muslim school": a place and a faith's adjective
 		return -1
 	}
 	for k := e; k < b; k++ {

@@ -2413,3 +2413,14 @@ func TestHyphenedAcronyms(t *testing.T) {
 		{"en", "The STRIKEBREAKERS were booed in Varnak.", []string{"Varnak/LOC"}, []string{"STRIKEBREAKERS"}},
 	})
 }
+
+// TestKnownBodyAndName: a known organisation, "and", and a name with a head
+// are two bodies; a known place may open a longer name with its "and".
+// A place and a faith's adjective before a common noun name the place.
+func TestKnownBodyAndName(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "They were arrested by the Shin Bet and Harbourton Police on Friday.", []string{"Shin Bet/ORG", "Harbourton Police/ORG"}, []string{"Shin Bet and Harbourton Police"}},
+		{"en", "The Trinidad and Tobago Police Service said on Friday that the port was closed.", []string{"Trinidad and Tobago Police Service/ORG"}, nil},
+		{"en", "They planned to attack a Lisbon Jewish school on Friday.", []string{"Lisbon/LOC"}, []string{"Lisbon Jewish"}},
+	})
+}
