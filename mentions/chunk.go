@@ -1421,20 +1421,30 @@ func nicknameInside(ws *workspace, j int) int {
 			return false
 		}
 		q := ws.text[toks[k].start:toks[k].end]
-		return q == "“" || q == "\"" || q == "«"
+		return q == "“" || q == "\"" || q == "«" || q == "("
 	}
 	if !open(j) || j == 0 || toks[j].start == toks[j-1].end {
+		return j
+	}
+	// In brackets, one word after a first name: "Emanuel (Mannie) Varga";
+	// a known name there is a place or a team ("Olaf Varga (Germany)").
+	paren := ws.text[toks[j].start:toks[j].end] == "("
+	if paren && toks[j-1].class&wGiven == 0 {
 		return j
 	}
 	k := j + 1
 	for k < len(toks) && k-j-1 < nicknameMaxWords && toks[k].word && toks[k].shape != shapeLower && toks[k].sent == toks[j].sent {
 		k++
 	}
-	if k == j+1 || k >= len(toks) || toks[k].word {
+	if k == j+1 || k >= len(toks) || toks[k].word || paren && (k != j+2 || toks[j+1].shape != shapeCap || ws.kbEnd[j+1] > int32(j+1)) {
 		return j
 	}
 	switch ws.text[toks[k].start:toks[k].end] {
 	case "”", "\"", "»":
+	case ")":
+		if !paren {
+			return j
+		}
 	default:
 		return j
 	}

@@ -2424,3 +2424,13 @@ func TestKnownBodyAndName(t *testing.T) {
 		{"en", "They planned to attack a Lisbon Jewish school on Friday.", []string{"Lisbon/LOC"}, []string{"Lisbon Jewish"}},
 	})
 }
+
+// TestNicknameInBrackets: one capitalised word in brackets between a first
+// name and a surname is a nickname inside the person's name; a known place
+// or an acronym there is not.
+func TestNicknameInBrackets(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "Emanuel (Mannie) Varga is the Courier's military correspondent.", []string{"Emanuel (Mannie) Varga/PER"}, []string{"Mannie"}},
+		{"en", "The stage was won by Olaf Varga (Germany) ahead of the field.", []string{"Olaf Varga/PER", "Germany/LOC"}, []string{"Olaf Varga (Germany)"}},
+	})
+}
