@@ -1241,8 +1241,8 @@ func (r *rules) headlineCopies(text string) {
 		if !l.blank {
 			seen++
 		}
-		if l.blank || l.bp || l.words < copyMinShared || l.words > copyMaxWords || l.ending != endNone || l.quoteStart || dataRow(l) {
-			continue
+		if l.blank || l.bp || l.words < copyMinShared || l.words > copyMaxWords || l.ending != endNone || l.quoteStart || l.innerStop || dataRow(l) {
+			continue // (a sentence inside: a paragraph an excerpt cut short, no headline)
 		}
 		set := map[string]bool{}
 		for _, t := range normalizeTokens(text[l.start:l.end]) {

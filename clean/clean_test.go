@@ -1898,3 +1898,17 @@ func TestWebsiteNoticesAndFooters(t *testing.T) {
 	)
 	runFixture(t, st, lines, false)
 }
+
+// An excerpt's last paragraph cut short (no final stop) that shares words
+// with a subheading above it is text, not a copy of a headline: a sentence
+// ends inside it.
+func TestCutParagraphIsNoHeadlineCopy(t *testing.T) {
+	st := newTestStage(t)
+	runFixture(t, st, []fixtureLine{
+		{"Le mercredi 8 décembre 2031 à 16:58", drop},
+		{"Deux dockers ont été interpellés lundi à Harbourton dans le cadre d'une enquête ouverte par le parquet quelques jours plus tôt, selon une source judiciaire.", keep},
+		{"Les enquêteurs ont appris que les deux suspects tenaient des propos inquiétants et évoquaient une grève sauvage d'ici Noël sur les quais du port.", keep},
+		{"Une docker mise en examen à Vessa en avril", free},
+		{"Il s'agirait du quatrième projet de blocage déjoué depuis le début de l'année. En avril dernier, une docker de 18 ans a été interpellée à Vessa", keep},
+	}, false)
+}
