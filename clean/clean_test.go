@@ -1832,25 +1832,12 @@ func TestSandwichedTeasersAboveArticle(t *testing.T) {
 	for _, p := range dockStrike("en", 5) {
 		lines = append(lines, p.text)
 	}
-	text := strings.Join(lines, "\n")
-	ws := st.getWorkspace()
-	defer st.putWorkspace(ws)
-	if err := st.classify(context.Background(), text, ws); err != nil {
-		t.Fatal(err)
-	}
-	r := rules{lines: ws.lines}
-	for i := range r.lines {
-		r.lines[i].bp, r.lines[i].reason = false, ReasonNone
-	}
+	r, text := unmarkedRules(t, st, lines)
 	for _, i := range []int{0, 2, 4, 6} {
 		r.mark(i, ReasonSection)
 	}
 	r.aboveArticle(text)
-	for i, want := range map[int]bool{1: true, 3: true, 5: false, 13: false, 14: false, 15: false} {
-		if got := r.lines[i].bp; got != want {
-			t.Errorf("line %d %q: furniture %v, want %v", i, lines[i], got, want)
-		}
-	}
+	checkFurniture(t, r, lines, map[int]bool{1: true, 3: true, 5: false, 13: false, 14: false, 15: false})
 }
 
 // Below the article, a few short labels between two furniture lines are a
@@ -1863,16 +1850,7 @@ func TestMenuGapsBelowArticle(t *testing.T) {
 	}
 	lines = append(lines, "Trending Stories", "Weather Forecast", "Submit Tips for Investigations", "Contact Us", "Newsletters", "Lena Varga", "Paul Varnak",
 		"Receipts", "Toledo 61,514 0", "Chicago 78,056 0", "Oats", "Harbour Notes", "Ferry News")
-	text := strings.Join(lines, "\n")
-	ws := st.getWorkspace()
-	defer st.putWorkspace(ws)
-	if err := st.classify(context.Background(), text, ws); err != nil {
-		t.Fatal(err)
-	}
-	r := rules{lines: ws.lines}
-	for i := range r.lines {
-		r.lines[i].bp, r.lines[i].reason = false, ReasonNone
-	}
+	r, _ := unmarkedRules(t, st, lines)
 	r.mark(3, ReasonListHeader)
 	r.mark(7, ReasonCue)
 	r.mark(10, ReasonSection)
@@ -1880,11 +1858,7 @@ func TestMenuGapsBelowArticle(t *testing.T) {
 	r.menuGaps(0)
 	// (A table's rows between its headings stay; labels with no furniture
 	// under them too.)
-	for i, want := range map[int]bool{2: false, 4: true, 5: true, 6: true, 8: true, 9: true, 11: false, 12: false, 14: false, 15: false} {
-		if got := r.lines[i].bp; got != want {
-			t.Errorf("line %d %q: furniture %v, want %v", i, lines[i], got, want)
-		}
-	}
+	checkFurniture(t, r, lines, map[int]bool{2: false, 4: true, 5: true, 6: true, 8: true, 9: true, 11: false, 12: false, 14: false, 15: false})
 }
 
 // The page speaking of itself as a website below the article is a notice;

@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/lexicon"
@@ -40,4 +42,33 @@ func dockStrike(lang string, n int) []fixtureLine {
 		out = append(out, fixtureLine{p, keep})
 	}
 	return out
+}
+
+// unmarkedRules classifies lines and clears every mark, so that a test can
+// mark lines by hand and run one rule alone on them. It returns the rules
+// and the joined text.
+func unmarkedRules(t *testing.T, st *Stage, lines []string) (rules, string) {
+	t.Helper()
+	text := strings.Join(lines, "\n")
+	ws := st.getWorkspace()
+	t.Cleanup(func() { st.putWorkspace(ws) })
+	if err := st.classify(context.Background(), text, ws); err != nil {
+		t.Fatal(err)
+	}
+	r := rules{lines: ws.lines}
+	for i := range r.lines {
+		r.lines[i].bp, r.lines[i].reason = false, ReasonNone
+	}
+	return r, text
+}
+
+// checkFurniture checks, line by line, whether each listed line is marked
+// as furniture.
+func checkFurniture(t *testing.T, r rules, lines []string, want map[int]bool) {
+	t.Helper()
+	for i, w := range want {
+		if got := r.lines[i].bp; got != w {
+			t.Errorf("line %d %q: furniture %v, want %v", i, lines[i], got, w)
+		}
+	}
 }
