@@ -4846,10 +4846,11 @@ func (s *Stage) placeLedName(ws *workspace, r *langRules, a, b int) int {
 		return -1
 	}
 	if toks[b-1].class&(wLocHead|wAdjective) != 0 || s.titleBefore(ws, from) || s.roleAfter(ws, r, b) || s.placeApposition(ws, r, b) ||
-		ageAfter(ws, b) || ageInParens(ws, b) || s.creditListBefore(ws, r, from) {
+		ageAfter(ws, b) || ageInParens(ws, b) || s.creditListBefore(ws, r, from) || e == b-1 && s.placePart(ws, r, a, e) {
 		// "the Green Zone": a site, which the head types; "Amara Osei, a
 		// nurse", "Vessa Tormund, 21,", "By Aja Tormund": a person; "the
-		// Vessa Muslim school": a place and a faith's adjective
+		// Vessa Muslim school": a place and a faith's adjective; "Leeds
+		// Southeast": a part of the place
 		return -1
 	}
 	for k := e; k < b; k++ {

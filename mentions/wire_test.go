@@ -2375,6 +2375,12 @@ func TestPlaceParts(t *testing.T) {
 		{"en", "The MSP for Falkirk West took his tablet to Morocco.", []string{"Falkirk West/LOC", "Morocco/LOC"}, []string{"Falkirk/LOC", "MSP"}},
 		{"fr", "Il habite à Lille Sud depuis 2010.", []string{"Lille Sud/LOC"}, []string{"Lille/LOC"}},
 		{"en", "The West Bank was quiet on Friday.", []string{"West Bank/LOC"}, nil},
+		// The list holds every compass point, one word or hyphenated: a
+		// district or constituency may be named after any of them; no
+		// firm is a place and a compass point.
+		{"en", "She was elected for Leeds North-East in 2019.", []string{"Leeds North-East/LOC"}, []string{"Leeds/LOC"}},
+		{"en", "He lived in Glasgow Southeast as a boy.", []string{"Glasgow Southeast/LOC"}, []string{"Glasgow/LOC"}},
+		{"fr", "La députée de Lyon Nord-Ouest a voté contre.", []string{"Lyon Nord-Ouest/LOC"}, []string{"Lyon/LOC"}},
 	})
 }
 
