@@ -412,12 +412,8 @@ func (s *Stage) titleOverArticle(doc *dossier.Document, lines []line, firstProse
 	// teaser list runs into it): the one marked line of four words or more
 	// right over the byline or the first paragraph.
 	for i, n := firstProse-1, 0; i >= 0 && n < titleWalkLines/2; i, n = i-1, n+1 {
-		l := lines[i]
-		txt := doc.Text[l.Start:l.End]
-		if hasPrefixWord(txt, c.byline) || s.dateDominated(doc, l.Span, words(txt), maxTitleDateExtraWords, doc.ReadingLang()) || words(txt) < 4 {
-			continue
-		}
-		if s.titleLike(doc, l, c) {
+		// (titleLike passes over the byline and the dates.)
+		if l := lines[i]; words(doc.Text[l.Start:l.End]) >= 4 && s.titleLike(doc, l, c) {
 			return stripOutletSuffix(doc.Text, l.Span), true
 		}
 	}
