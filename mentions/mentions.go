@@ -913,9 +913,6 @@ func hyphenTitle(r *langRules, folded []byte) wordClass {
 	return c
 }
 
-// afterSpacedSeparator reports a word right after a dash, bar or bullet
-// with spaces around it ("… 18h42 - Mis à jour …", "Home | World"): it opens
-// a segment as a sentence's first word does.
 // afterColonQuote reports a word that opens a quotation introduced by a
 // colon ("said: “The league is heartbroken", "a déclaré : « Le club"): its
 // capital is a sentence's.
@@ -954,6 +951,9 @@ func skipSpacesBack(text string, i int) int {
 	return i
 }
 
+// afterSpacedSeparator reports a word right after a dash, bar or bullet
+// with spaces around it ("… 18h42 - Mis à jour …", "Home | World"): it opens
+// a segment as a sentence's first word does.
 func afterSpacedSeparator(text string, t dossier.Token) bool {
 	i := t.Start - 1
 	for i >= 0 && (text[i] == ' ' || text[i] == '\t') {
