@@ -915,7 +915,7 @@ func (r *rules) menus() {
 			case l.ending != endNone || l.quoteStart || l.byline || l.prose || l.words > 2*menuItemMaxWords:
 				menu = false
 			case l.words > menuItemMaxWords:
-				longer++ // a long item: "Neufchâtel-en-Bray – Le Réveil de Neufchâtel"
+				longer++ // a long item: "Vessa-sur-Mer – Le Courrier de Vessa"
 			default:
 				items++
 			}
@@ -1562,7 +1562,7 @@ func (r *rules) aboveArticle(text string) {
 			continue
 		}
 		// Between two furniture lines up there, a sentence or a quote is a
-		// teaser too ("Who are the jihadists in a 'mini-caliphate'?").
+		// teaser too ("Who are the dock workers who stopped the port?").
 		sandwiched := l.words <= linkItemMaxWords && l.ending != endPeriod && r.bpAt(r.prev(i)) && r.bpAt(r.next(i))
 		if (paragraph(l) || l.words > headlineMaxWords || l.quoteStart) && !sandwiched || l.byline || l.bylineMarker || authorHandle(text[l.start:l.end]) {
 			continue
@@ -1698,7 +1698,7 @@ const betweenTailMaxWords = 10
 // sentence, no byline, no author's names) of a block of labelRunMinLines
 // lines or more made of such labels and furniture only, two labels or more
 // and one furniture line or more: a menu's or a tag list's entries that no
-// cue knew ("Nos brochures" / "Affiches" / "Petits guides" between a
+// cue knew ("Nos dossiers" / "Cartes" / "Archives" between a
 // section's label and a date; "Vessa" / "Ports" / "Monde" / "Grèves" under
 // the article). The article's own title and byline, labels after the
 // block's last furniture line close above its first paragraph, stay; so do
@@ -1795,9 +1795,9 @@ func (r *rules) between(text string) {
 				(r.bpAt(r.prev(p)) || r.bpAt(r.next(n))) ||
 				// Above the article, a line of labels run together, longer
 				// than any headline and with no sentence's end, inside a
-				// run of furniture: a menu's items on one line ("Le Brexit
-				// Boris Johnson, Premier ministre britannique Angela Merkel
-				// La commission européenne…").
+				// run of furniture: a menu's items on one line ("Le port
+				// de Harbourton La grève des dockers Lena Varga, secrétaire
+				// du syndicat Les armateurs de Vessa…").
 				(i <= first || i < runStart) && l.words > headlineMaxWords && l.words <= 2*linkItemMaxWords && l.ending == endNone && r.bpAt(r.prev(p)) && r.bpAt(r.next(n))
 			if !inRun && (last < 0 || i <= last || l.words > betweenTailMaxWords) {
 				continue
@@ -1912,9 +1912,9 @@ func (r *rules) labelAt(i int) bool {
 
 // capitalMenus marks a line longer than a headline whose words are nearly
 // all capitalised, that ends no sentence and lists no names (two commas at
-// most): a menu a page printed on one line ("Traffic Building A Better
-// Harbour Take Action Resources 7 On Your Side I-Team …"). A list of names
-// ("Lena Varga, Tom Ashby, …") has its commas.
+// most): a menu a page printed on one line ("Traffic Weather Harbour
+// Watch Take Action Courier Investigates Consumer Report …"). A list of
+// names ("Lena Varga, Tom Ashby, …") has its commas.
 func (r *rules) capitalMenus(text string) {
 	for i := range r.lines {
 		l := &r.lines[i]

@@ -1560,7 +1560,7 @@ func TestCapitalisedMenuLine(t *testing.T) {
 	st := newTestStage(t)
 	para := func(s string) fixtureLine { return fixtureLine{s, keep} }
 	runFixture(t, st, []fixtureLine{
-		{"Traffic Building A Better Harbour Take Action Resources 7 On Your Side I-Team Equity Report Feel Good Stories And More", drop},
+		{"Traffic Weather Harbour Watch Take Action Community Resources 7 On Your Side Courier Investigates Consumer Report Feel Good Stories And More", drop},
 		{"Dock Workers End Nine-Day Strike", free},
 		para("Dock workers in Harbourton returned to work on Tuesday after nine days on strike, ending a dispute that had left more than forty ships waiting outside the port."),
 		para("The union said its members had voted to accept a pay offer that the port authority tabled on Sunday night, after talks that lasted most of the weekend."),

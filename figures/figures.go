@@ -483,7 +483,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 		return found{}, false
 	}
 	if unit == unitPerson && noun.found && ex.value > 1 && noun.end-noun.start > 0 && !s.pluralNoun(noun.start, noun.end) {
-		return found{}, false // "a level 2 sex offender": a grade before a singular noun
+		return found{}, false // "a category 2 offender": a grade before a singular noun
 	}
 	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found || noun.start > qend+1 || leftFlags&fIncluding != 0) {
 		// One is a count only as a casualty named right after it ("one

@@ -60,8 +60,8 @@ func TestFigures(t *testing.T) {
 		// One is a count only as a casualty named right after it.
 		{"en", "One guard was wounded in the arm; only one of them was armed.", []want{{"One", 1, "injured", "exact", "guard"}}},
 		// A person noun of the generated list counts people only in the
-		// plural: after "level 2" a singular noun is graded, not counted.
-		{"en", "He is a level 2 sex offender; police arrested 4 offenders and 30 gunmen.", []want{{"4", 4, "person", "exact", "offenders"}, {"30", 30, "person", "exact", "gunmen"}}},
+		// plural: after "category 2" a singular noun is graded, not counted.
+		{"en", "He is a category 2 offender; police arrested 4 offenders and 30 gunmen.", []want{{"4", 4, "person", "exact", "offenders"}, {"30", 30, "person", "exact", "gunmen"}}},
 		{"en", "Four people died, including one gunman, and fifteen were hurt.", []want{{"Four", 4, "killed", "exact", "people"}, {"fifteen", 15, "injured", "exact", ""}}},
 		{"fr", "L'armée dit avoir perdu un soldat lors de l'opération.", []want{{"un", 1, "killed", "exact", "soldat"}}},
 		// South Asian grouping: lakhs of two digits between commas.

@@ -39,7 +39,7 @@ type lexiconFile struct {
 	PersonHeads []string `yaml:"person_compound_heads"`
 	// PluralSuffixes, IrregularPlurals: how the language writes a plural;
 	// a noun of the generated person list counts people only in the plural
-	// ("level 2 sex offender" is a grade).
+	// ("a category 2 offender" is a grade).
 	PluralSuffixes    []string `yaml:"plural_suffixes"`
 	IrregularPlurals  []string `yaml:"irregular_plurals"`
 	Partitives        []string `yaml:"partitives"`

@@ -3173,7 +3173,7 @@ func (s *Stage) placePart(ws *workspace, r *langRules, k, e int) bool {
 }
 
 // titledBefore reports a person's title right before token a, in the same
-// sentence ("Sen. Mitt Romney of Utah": a person, then "of" and a place).
+// sentence ("Sen. Tobi Varnak of Utah": a person, then "of" and a place).
 func titledBefore(ws *workspace, a int) bool {
 	p := a - 1
 	if p >= 0 && !ws.toks[p].word && ws.text[ws.toks[p].start:ws.toks[p].end] == "." {

@@ -656,7 +656,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 }
 
 // listedPlaces reads a capitalised word between two places of one list as
-// a place too ("in Belfast, Fife and Guildford"), though it is a common word
+// a place too ("in Leeds, Fife and Exeter"), though it is a common word
 // of the language: a list names things of one kind.
 func listedPlaces(ws *workspace) {
 	toks := ws.toks
@@ -810,7 +810,7 @@ func lowerDefinedAcronyms(ws *workspace, r *langRules, text string) {
 		j := k - 1
 		for ; j >= 0 && n > 0 && toks[j].word && toks[j].sent == toks[k].sent; j-- {
 			if toks[j].shape != shapeLower && !(n == 1 && toks[j].sentStart && toks[j].shape == shapeCap) {
-				break // ("Alternative dispute resolution (ADR)": the sentence's capital)
+				break // ("Joint mediation service (JMS)": the sentence's capital)
 			}
 			if toks[j].class&(wConnector|wFunction|wArticle) != 0 && n < len(acr) {
 				continue // "weapons of mass destruction"

@@ -2354,7 +2354,7 @@ func TestTwoStreetsSharingAnd(t *testing.T) {
 // first.
 func TestDefinedAcronymAtSentenceStart(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Litigation is slow. Alternative dispute resolution (ADR) is cheaper, and ADR suits firms in Varnak.", []string{"Varnak/LOC"}, []string{"ADR"}},
+		{"en", "Courts are slow. Joint mediation service (JMS) is cheaper, and JMS suits firms in Varnak.", []string{"Varnak/LOC"}, []string{"JMS"}},
 		{"en", "The National Health Service (NHS) paid for the ward in Varnak.", []string{"National Health Service/ORG"}, nil},
 	})
 }
@@ -2385,7 +2385,7 @@ func TestPlaceParts(t *testing.T) {
 }
 
 // TestTitledPersonOfPlace: after a person's title, a name, "of" and a known
-// place are the person and the place ("Sen. Mitt Romney of Utah").
+// place are the person and the place ("Sen. Tobi Varnak of Utah").
 func TestTitledPersonOfPlace(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The bill was backed by Sen. Tobi Varnak of Utah on Friday.", []string{"Tobi Varnak/PER", "Utah/LOC"}, []string{"Tobi Varnak of Utah"}},
@@ -2406,7 +2406,7 @@ func TestArticleOpeningColonQuote(t *testing.T) {
 // list is a place too; between two people it is not made a place.
 func TestListedPlaces(t *testing.T) {
 	checkCases(t, []wireCase{
-		{"en", "Games in Belfast, Fife and Guildford were called off.", []string{"Belfast/LOC", "Fife/LOC", "Guildford/LOC"}, nil},
+		{"en", "Games in Leeds, Fife and Exeter were called off.", []string{"Leeds/LOC", "Fife/LOC", "Exeter/LOC"}, nil},
 		{"en", "She met Lena Varga, Bishop and Paul Varnak in Vessa.", []string{"Lena Varga/PER", "Paul Varnak/PER"}, []string{"Bishop/LOC"}},
 	})
 }
