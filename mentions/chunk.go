@@ -1899,12 +1899,23 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 				(s.titleWordIn(ws, a, k) || s.titlePhraseBefore(ws, a)) && !s.kbSpans(ws, a, k) {
 				// "Miami-Dade Police Director Lena Varga": the institution
 				// before the title is named.
-				tk := a
+				// "President Oru Kessel and Mayor Lena Varga": a title
+				// after a coordination opens another person's run.
+				runFrom := a
+				for c := k - 1; c > a+1; c-- {
+					if u := &toks[c-1]; u.word && u.shape == shapeLower && u.class&wCoord != 0 && toks[c].class&wTitle != 0 &&
+						toks[c].class&wGiven == 0 && toks[c-2].name && toks[c-2].class&wTitle == 0 {
+						s.emitRun(ws, r, text, a, c-1, "", 0)
+						runFrom = c
+						break
+					}
+				}
+				tk := runFrom
 				for tk < k && (!toks[tk].word || toks[tk].class&wTitle == 0 || toks[tk].class&wGiven != 0) {
 					tk++
 				}
-				from := a
-				for c := tk - 1; c > a; c-- {
+				from := runFrom
+				for c := tk - 1; c > runFrom; c-- {
 					if u := &toks[c]; u.word && u.shape == shapeLower && u.class&wCoord != 0 {
 						// "Senator Lena Varga and Congressman Tom Ashby": a
 						// name before the coordination is a run of its own.
@@ -4047,11 +4058,30 @@ func (s *Stage) demonymTok(ws *workspace, text string, t *tok) bool {
 
 // typeOf types a name that is not in the KB from its head noun, a title
 // before it, a given name, the verb after it and the preposition before it.
+// peerStyle reports a run that a capitalised honorific opens, perhaps a
+// surname after it, then "of" and the seat's capitalised name without a
+// body's or a place's head ("Duke of Harbourton", "Baroness Varga of
+// Tessly"): a peer named by the title, a person.
+func peerStyle(ws *workspace, a, b int) bool {
+	toks := ws.toks
+	first, last := &toks[a], &toks[b-1]
+	if b-a < 3 || first.class&wHonorific == 0 || first.shape != shapeCap || last.shape != shapeCap || last.class&(wOrgHead|wLocHead) != 0 {
+		return false
+	}
+	of := a + 1
+	if toks[of].shape == shapeCap && toks[of].class&(wOrgHead|wLocHead|wConnector) == 0 && b-a >= 4 {
+		of++
+	}
+	return toks[of].shape == shapeLower && toks[of].class&wConnector != 0 && toks[of].class&wArticle == 0
+}
+
 func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, titled bool) (string, int) {
 	toks := ws.toks
 	first, last := &toks[a], &toks[b-1]
 	multi := b-a >= 2
 	switch {
+	case peerStyle(ws, a, b):
+		return "PER", evTitle // "the Duchess of Harbourton", "Lord Varga of Tessly": a peer's style and the seat it names
 	case headType != "":
 		return headType, evHead
 	case multi && last.number && roadNumber(ws, r, b-1):

@@ -88,6 +88,10 @@ type lexiconFile struct {
 	Honorifics []string `yaml:"honorifics"`
 	// NameAbbreviations open names with their period ("St. Petersburg").
 	NameAbbreviations []string `yaml:"name_abbreviations"`
+	// NameStyles are person titles written as part of the name they open
+	// when capitalised right before it (royal and religious styles: "Prince
+	// Oru", "Sheikh Lena Varga"); alone they stay titles ("the Queen").
+	NameStyles []string `yaml:"name_styles"`
 	// AgentPreps introduce who does something ("signed by", "tué par"):
 	// persons more often than places follow them.
 	AgentPreps []string `yaml:"agent_preps"`
@@ -441,6 +445,7 @@ type langRules struct {
 	adjectives lexicon.WordList
 	// agentPreps: folded agent prepositions ("by", "par").
 	agentPreps map[string]bool
+	nameStyles map[string]bool
 	// indefinite: folded indefinite articles ("un", "une", "a").
 	indefinite map[string]bool
 	// contracted: folded contracted article → the folded article it holds.
@@ -544,6 +549,7 @@ func (r *langRules) addFile(f *lexiconFile) error {
 	r.add(f.Honorifics, wHonorific)
 	r.add(f.NameAbbreviations, wNameAbbrev)
 	r.agentPreps = addFolded(r.agentPreps, f.AgentPreps)
+	r.nameStyles = addFolded(r.nameStyles, f.NameStyles)
 	r.postNominals = addFolded(r.postNominals, f.PostNominals)
 	for c, art := range f.ContractedArticles {
 		if r.contracted == nil {

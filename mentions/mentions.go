@@ -627,6 +627,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	s.filterAndType(ws, r, doc.Text)
 	dropOverlaps(ws.cands)
 	listedPlaces(ws)
+	takeNameStyles(ws, r)
 	// Before the mentions are written, so that an unlinked weak match says
 	// "pattern", not "kb".
 	kept := make([]*cand, 0, len(ws.cands))
@@ -653,6 +654,28 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.group(doc, ws, r)
 	return nil
+}
+
+// takeNameStyles widens a person's mention over the royal or religious
+// style written right before it ("Prince Oru Kessel", "Sheikh Lena
+// Varga"): such a style is part of the name as written, where an office
+// ("President", "Mr") is not. Lower case it is a role ("the sheikh Lena
+// Varga"), and it must touch the name: one space, the same sentence.
+func takeNameStyles(ws *workspace, r *langRules) {
+	if len(r.nameStyles) == 0 {
+		return
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop || c.typ != "PER" || c.from == 0 {
+			continue
+		}
+		t, n := &ws.toks[c.from-1], &ws.toks[c.from]
+		if t.word && t.shape == shapeCap && t.sent == n.sent && n.start == t.end+1 && ws.text[t.end] == ' ' &&
+			r.nameStyles[string(ws.foldOf(t))] {
+			c.from--
+		}
+	}
 }
 
 // listedPlaces reads a capitalised word between two places of one list as

@@ -560,7 +560,7 @@ func TestInnerCapital(t *testing.T) {
 func TestTitleWordSurname(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "The host Lena King interviewed him. Later King asked about the poll.", []string{"Lena King/PER", "King/PER"}, nil},
-		{"en", "The King arrived on Friday and King Varro spoke.", []string{"Varro/PER"}, []string{"King/PER"}},
+		{"en", "The King arrived on Friday and King Varro spoke.", []string{"King Varro/PER"}, []string{"King/PER"}},
 	})
 }
 
