@@ -157,6 +157,7 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 		r.capitalMenus(text)
 		r.twiceOutside()
 		r.carouselCopies(text)
+		r.closingStretch()
 	}
 	r.between(text)
 	r.articleBylines(text)
@@ -576,7 +577,7 @@ func headlineEnd(l *lineInfo) bool {
 // linkLike: a line that could be one entry of a list of links (a label cut
 // short with "…" is one, however long it reads).
 func linkLike(l *lineInfo) bool {
-	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && !l.quoteStart && (l.listItem || !l.prose || l.ending == endEllipsis && l.words <= headlineMaxWords) && !dataRow(l)
+	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && (!l.quoteStart || l.quoteLabel) && (l.listItem || !l.prose || l.ending == endEllipsis && l.words <= headlineMaxWords) && !dataRow(l)
 }
 
 // dataRow: a row of a table of results or figures, numbers making half its
@@ -1051,6 +1052,57 @@ func (r *rules) tail(text string) {
 		if l.words <= tailMaxWords && l.ending == endNone && !dataRow(l) || l.listItem && linkLike(l) {
 			r.mark(i, ReasonTail)
 		}
+	}
+}
+
+// closingMaxLines bounds the stretch between the article's last paragraph
+// and the furniture under it that closingStretch reads.
+const closingMaxLines = 16
+
+// closingStretch marks the lines between the article's main run and the
+// first furniture under it when none of them is prose: short labels and
+// notices, a bookmark's confirmation, a "Follow" button, a topic's tags. The
+// tail rule reads them after the last prose line, which a teaser's
+// sentence further down the page may be.
+func (r *rules) closingStretch() {
+	_, end := r.mainRun()
+	if end < 0 {
+		return
+	}
+	// A notice may close the run itself, with short labels around it: the
+	// article ended above them. A footnote ("* The Courier's owner …") is
+	// the article's.
+	if l := &r.lines[end]; isNotice(l) && !l.listItem {
+		for end >= 0 {
+			l := &r.lines[end]
+			if !isNotice(l) && (l.prose || l.byline || l.words > tailMaxWords || l.ending != endNone) {
+				break
+			}
+			end = r.prev(end)
+		}
+	}
+	if end < 0 {
+		return
+	}
+	var stretch []int
+	for j := r.next(end); j >= 0; j = r.next(j) {
+		l := &r.lines[j]
+		if l.bp {
+			break
+		}
+		if l.byline || l.quoteStart || l.prose && !isNotice(l) || dataRow(l) || len(stretch) == closingMaxLines {
+			return
+		}
+		if !isNotice(l) && (l.words > tailMaxWords || l.ending != endNone) {
+			return
+		}
+		stretch = append(stretch, j)
+		if r.next(j) < 0 {
+			return // no furniture under it: the page may end with the article's own short lines
+		}
+	}
+	for _, j := range stretch {
+		r.mark(j, ReasonTail)
 	}
 }
 
@@ -1556,6 +1608,7 @@ func (r *rules) aboveArticle(text string) {
 			marked = 0
 		}
 	}
+	leadTop := i + 1
 	for ; i >= 0; i-- {
 		l := &r.lines[i]
 		if l.blank {
@@ -1573,6 +1626,40 @@ func (r *rules) aboveArticle(text string) {
 			continue
 		}
 		r.mark(i, ReasonAbove)
+	}
+	r.listIntoArticle(leadTop, bestStart)
+}
+
+// listIntoArticle marks the lead [from, to) over the article when it is
+// the end of a list of headlines marked above it: three lines or more, all
+// shaped as links, no byline among them, and a marked link or headline
+// right over the first. An article's own lead has one title, then a
+// byline, a date or a standfirst's sentence.
+func (r *rules) listIntoArticle(from, to int) {
+	n, top := 0, -1
+	for j := from; j < to; j++ {
+		l := &r.lines[j]
+		if l.blank || l.bp {
+			continue
+		}
+		if !linkLike(l) || l.byline || l.bylineMarker || l.attribution || l.lowerStart {
+			return
+		}
+		if top < 0 {
+			top = j
+		}
+		n++
+	}
+	if n < 3 {
+		return
+	}
+	if p := r.prev(top); p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonAbove && r.lines[p].reason != ReasonLinkList {
+		return
+	}
+	for j := top; j < to; j++ {
+		if l := &r.lines[j]; !l.blank && !l.bp {
+			r.mark(j, ReasonAbove)
+		}
 	}
 }
 

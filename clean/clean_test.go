@@ -1886,3 +1886,114 @@ func TestCutParagraphIsNoHeadlineCopy(t *testing.T) {
 		{"Il s'agirait du quatrième projet de blocage déjoué depuis le début de l'année. En avril dernier, une docker de 18 ans a été interpellée à Vessa", keep},
 	}, false)
 }
+
+// A headline opening with a short quotation and a colon is an item of a
+// list of links like any other: the list's run goes on over it.
+func TestQuoteLabelHeadlinesInAList(t *testing.T) {
+	st := newTestStage(t)
+	lines := append(dockStrike("en", 3),
+		fixtureLine{"Related coverage", drop},
+		fixtureLine{"Ferry crews vote on a strike of their own at Vessa", drop},
+		fixtureLine{"'We are not going back': crane drivers stay out at Tessly", drop},
+		fixtureLine{"« Trop tard » : les armateurs comptent les jours", drop},
+		fixtureLine{"Port authority names a new chief", drop},
+		fixtureLine{"The union's regional secretary said the vote had been close, and that a minority of members still wanted to hold out for a shorter working week.", keep},
+		fixtureLine{"Harbour pilots, who had backed the strike, said they would resume their shifts on Wednesday morning at the earliest, once the quays were cleared.", keep},
+	)
+	runFixture(t, st, lines, true)
+}
+
+func TestQuoteThenColon(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"'We are not going back': crane drivers stay out", true},
+		{"“You're too late”: the port's last ferry", true},
+		{"« Trop tard » : les armateurs comptent les jours", true},
+		{"\"We are not going back,\" the union said: nobody moved.", false},
+		{"'This is a sentence that goes on far too long to be a label of a headline': it", false},
+		{"'Time: the enemy' of the port", false},
+	} {
+		if got := quoteThenColon(c.line); got != c.want {
+			t.Errorf("quoteThenColon(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// A list of other articles' headlines marked above the article goes on down
+// to its first paragraph: the lead's lines are its last items when three or
+// more of them are headlines and none is a byline. An article's own lead
+// (a title, a byline) stays.
+func TestTeaserListRunsIntoArticle(t *testing.T) {
+	st := newTestStage(t)
+	heads := []string{"Ferry crews vote on a strike of their own at Vessa", "Crane drivers stay out at Tessly",
+		"Port authority names a new chief", "Harbour pilots back the dockers", "Inside the port's longest week",
+		"Tide tables for the holidays", "Dockers' pay: what the deal means"}
+	lines := []string{"News", "Sport", "Weather"}
+	lines = append(lines, heads...)
+	for _, p := range dockStrike("en", 5) {
+		lines = append(lines, p.text)
+	}
+	r, text := unmarkedRules(t, st, lines)
+	for _, i := range []int{0, 1, 2} {
+		r.mark(i, ReasonSection)
+	}
+	r.aboveArticle(text)
+	want := map[int]bool{10: false, 11: false}
+	for i := 3; i < 10; i++ {
+		want[i] = true
+	}
+	checkFurniture(t, r, lines, want)
+
+	own := []string{"News", "Sport", "Weather", "Ferry crews vote on a strike of their own at Vessa", "Crane drivers stay out at Tessly",
+		"Dock workers end nine-day strike at Harbourton", "By Lena Varga"}
+	for _, p := range dockStrike("en", 5) {
+		own = append(own, p.text)
+	}
+	r, text = unmarkedRules(t, st, own)
+	for _, i := range []int{0, 1, 2} {
+		r.mark(i, ReasonSection)
+	}
+	r.aboveArticle(text)
+	checkFurniture(t, r, own, map[int]bool{5: false, 6: false, 7: false})
+}
+
+// Between the article's last paragraph and the page's footer, short labels
+// and the page's notices are furniture: a bookmark's confirmation, a
+// "Follow" button, topic tags. A footnote stays, though it speaks of the
+// site, when prose follows further down.
+func TestClosingStretch(t *testing.T) {
+	st := newTestStage(t)
+	lines := append(dockStrike("en", 4),
+		fixtureLine{"Story Saved", drop},
+		fixtureLine{"You can find this story in your saved items, or under the reader icon at the top of the page.", drop},
+		fixtureLine{"Follow the Courier", drop},
+		fixtureLine{"Facebook Twitter", drop},
+		fixtureLine{"More On", drop},
+		fixtureLine{"Harbourton", drop},
+		fixtureLine{"Port strikes", drop},
+		fixtureLine{"Most Read", drop},
+		fixtureLine{"Ferry crews vote on a strike of their own at Vessa", drop},
+		fixtureLine{"Port authority names a new chief", drop},
+		fixtureLine{"Harbour pilots back the dockers", drop},
+		fixtureLine{"Tide tables for the holidays", drop},
+		fixtureLine{"Inside the port's longest week", drop},
+		fixtureLine{"About us", drop},
+		fixtureLine{"The Courier has reported on Harbourton and its port since 1901, and its reporters cover the town council, the courts and the quays every day of the week.", free},
+	)
+	runFixture(t, st, lines, false)
+
+	foot := append(dockStrike("en", 4),
+		fixtureLine{"* The Courier's parent company holds a minority stake in the port authority, which owns this site.", keep},
+		fixtureLine{"Most Read", drop},
+		fixtureLine{"Ferry crews vote on a strike of their own at Vessa", drop},
+		fixtureLine{"Port authority names a new chief", drop},
+		fixtureLine{"Harbour pilots back the dockers", drop},
+		fixtureLine{"Tide tables for the holidays", drop},
+		fixtureLine{"Inside the port's longest week", drop},
+		fixtureLine{"About us", drop},
+		fixtureLine{"The Courier has reported on Harbourton and its port since 1901, and its reporters cover the town council, the courts and the quays every day of the week.", free},
+	)
+	runFixture(t, st, foot, false)
+}

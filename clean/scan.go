@@ -71,6 +71,10 @@ type lineInfo struct {
 	separator  bool // punctuation only: "-------", "* * *"
 	listItem   bool // starts with a bullet or "1."
 	quoteStart bool
+	// quoteLabel: a short quotation, then a colon, opens the line ("'Too
+	// late': the port's last day"): a headline's shape, not a quoted
+	// sentence of the article.
+	quoteLabel bool
 	upperStart bool
 	lowerStart bool
 
@@ -307,6 +311,7 @@ func (sc *scanner) scan(text string, start, end int, c *compiled) (li lineInfo) 
 	li.separator = nonSpace >= 3 && li.words == 0
 	li.ending = lineEnd(text, start, end)
 	li.attribution = attributionLine(text[start:end])
+	li.quoteLabel = li.quoteStart && quoteThenColon(text[start:end])
 	if c == nil {
 		return li
 	}
@@ -570,6 +575,47 @@ func isWordStart(b byte) bool {
 
 func isASCIIAlnum(b byte) bool {
 	return ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') || ('0' <= b && b <= '9')
+}
+
+// quoteThenColon reports a line that opens with a quotation of at most
+// eight words closed right before a colon ("“Never again”: …", "« Trop
+// tard » : …").
+func quoteThenColon(line string) bool {
+	words := 0
+	space := false
+	for i, r := range line {
+		if i == 0 {
+			continue // the opening quote
+		}
+		switch {
+		case r == ' ' || r == '\u00a0':
+			if !space {
+				words++
+			}
+			space = true
+			if words > 8 {
+				return false
+			}
+			continue
+		case r == ':':
+			return false // a colon inside the quotation
+		case isClosingQuote(r):
+			// (an apostrophe inside a word closes nothing: "'You're …'")
+			if rest := strings.TrimLeft(line[i+utf8.RuneLen(r):], " \u00a0"); strings.HasPrefix(rest, ":") && i > 1 {
+				return true
+			}
+		}
+		space = false
+	}
+	return false
+}
+
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '"', '”', '»', '’', '\'', '›', '“':
+		return true
+	}
+	return false
 }
 
 func isOpeningQuote(r rune) bool {
