@@ -188,6 +188,16 @@ func (r *rules) articleBylines(text string) {
 		if r.giveByline(l) {
 			continue
 		}
+		if nx := r.next(i); l.bylineMarker && nx >= 0 && nx < start && r.lines[nx].words <= 4 && namesLine(text[r.lines[nx].start:r.lines[nx].end]) {
+			// "By" alone over the author's name: a list's rule took both
+			// for its items.
+			for _, k := range []int{i, nx} {
+				if b := &r.lines[k]; b.bp && b.reason != ReasonCue {
+					b.bp, b.reason = false, ReasonNone
+				}
+			}
+			continue
+		}
 		if n == 0 || dated {
 			dated = l.bp && (l.reason == ReasonDate || l.reason == ReasonCue || l.reason == ReasonCredit || l.reason == ReasonPlaceholder)
 			if !dated && l.bp && l.words <= 4 && namesLine(text[l.start:l.end]) && r.sawDate(i, start) {
@@ -577,7 +587,7 @@ func headlineEnd(l *lineInfo) bool {
 // linkLike: a line that could be one entry of a list of links (a label cut
 // short with "…" is one, however long it reads).
 func linkLike(l *lineInfo) bool {
-	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && (!l.quoteStart || l.quoteLabel) && (l.listItem || !l.prose || l.ending == endEllipsis && l.words <= headlineMaxWords) && !dataRow(l)
+	return !l.blank && l.words <= linkItemMaxWords && headlineEnd(l) && (!l.quoteStart || l.quoteLabel) && !l.captioned && (l.listItem || !l.prose || l.ending == endEllipsis && l.words <= headlineMaxWords) && !dataRow(l)
 }
 
 // dataRow: a row of a table of results or figures, numbers making half its

@@ -1997,3 +1997,36 @@ func TestClosingStretch(t *testing.T) {
 	)
 	runFixture(t, st, foot, false)
 }
+
+// "By" alone over the author's name, above the article, is its byline
+// though a list's rule took both for its items; a caption that ends with
+// its credit is no link. (articleBylines runs alone on lines marked by hand.)
+func TestBylineMarkerOverName(t *testing.T) {
+	st := newTestStage(t)
+	lines := []string{"Share", "Dock workers end nine-day strike at Harbourton", "By", "Lena Varga", "Published Nov. 2, 2031, 9:12 a.m. ET"}
+	for _, p := range dockStrike("en", 5) {
+		lines = append(lines, p.text)
+	}
+	r, text := unmarkedRules(t, st, lines)
+	r.mark(0, ReasonCue)
+	for _, i := range []int{1, 2, 3} {
+		r.mark(i, ReasonLinkList)
+	}
+	r.mark(4, ReasonDate)
+	r.articleBylines(text)
+	checkFurniture(t, r, lines, map[int]bool{0: true, 1: true, 2: false, 3: false, 4: true})
+
+	var sc scanner
+	for _, c := range []struct {
+		line string
+		link bool
+	}{
+		{"The quay was empty on Tuesday morning (stock image) (Image: Lena Varga)", false},
+		{"Ferry crews vote on a strike of their own at Vessa", true},
+	} {
+		li := sc.scan(c.line, 0, len(c.line), st.cues)
+		if got := linkLike(&li); got != c.link {
+			t.Errorf("linkLike(%q) = %v, want %v", c.line, got, c.link)
+		}
+	}
+}

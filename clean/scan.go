@@ -51,6 +51,9 @@ type lineInfo struct {
 	// Lena Varga", "Karim Haddad, photo: Archives Vessa"). A caption that
 	// says something before its credit is kept: it may hold facts.
 	credit bool
+	// captioned: a picture's caption, words then its credit at the end
+	// ("The quay at dawn (Photo: Lena Varga)"): no link to another article.
+	captioned bool
 	// innerStop: a sentence of five tokens or more ends inside the line,
 	// before more text: prose, not a headline ("Troops at the gate in
 	// Varnak on Friday. Photograph: …").
@@ -389,8 +392,9 @@ const creditMaxWords = 8
 func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	var prevFlags uint16
 	selfPending := false
-	creditFrom := -1 // li.content where a credit's name starts, after "photo :"
-	lastValue := -1  // li.content of the last number that is no year
+	creditFrom := -1  // li.content where a credit's name starts, after "photo :"
+	captionFrom := -1 // the same, after words that end a sentence too
+	lastValue := -1   // li.content of the last number that is no year
 	for k := range sc.tokStart {
 		tok := sc.norm[sc.tokStart[k]:sc.tokEnd[k]]
 		idx := c.find(tok, sc.tokHash[k])
@@ -407,10 +411,12 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			li.selfRef = true
 		}
 		selfPending = flags&wSelf != 0 && prevFlags&wDemonstrative != 0
-		if len(tok) == 1 && tok[0] == ':' && prevFlags&wPlaceholder != 0 && k+1 < len(sc.tokCap) && sc.tokCap[k+1] &&
-			(sc.stopTok < 0 || k < sc.stopTok) {
-			// (A sentence before the credit says something: a caption, kept.)
-			creditFrom = li.content
+		if len(tok) == 1 && tok[0] == ':' && prevFlags&wPlaceholder != 0 && k+1 < len(sc.tokCap) && sc.tokCap[k+1] {
+			if sc.stopTok < 0 || k < sc.stopTok {
+				// (A sentence before the credit says something: a caption, kept.)
+				creditFrom = li.content
+			}
+			captionFrom = li.content
 		}
 		prevFlags = flags
 		if k+1 < len(sc.tokStart) && isCopyrightSign(tok) {
@@ -496,6 +502,7 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	}
 	li.innerStop = sc.stopTok >= 0
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
+	li.captioned = !li.credit && captionFrom >= 3 && li.content-captionFrom <= creditMaxWords
 	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
 	// caps counted per token above; keep it per word so ratios use li.words.
 	if li.caps > li.words {

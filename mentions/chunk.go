@@ -2217,6 +2217,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		// are no two places; a first name opens them, a person's.
 		s.addPattern(ws, r, text, a, b, "PER", 0)
 		return b
+	case b-a == 2 && s.givenPlace[string(ws.foldOf(&toks[a]))] && toks[a].shape == shapeCap && toks[a+1].shape == shapeCap &&
+		toks[a+1].class&wGiven != 0 && toks[a+1].class&(wTitle|wOrgHead|wLocHead) == 0 && ws.kbEnd[a+1] == 0 && !s.placePrepAhead(ws, a):
+		// "Chad Michael said": a country's name that is a first name too,
+		// then a first name that is a surname too, are a person's name.
+		s.addPattern(ws, r, text, a, b, "PER", 0)
+		return b
 	case placesOnly && b-a >= 3 && toks[a].sentStart && toks[a].class&wArticle != 0 && toks[a].class&wGiven == 0 && ws.kbEnd[a] == 0 &&
 		toks[a+1].class&wGiven != 0 && toks[a+1].shape == shapeCap && toks[b-1].class&(wOrgHead|wLocHead) == 0:
 		// "The Marta Clinton campaign": the sentence's article, then a

@@ -821,6 +821,7 @@ func TestNumberedRoads(t *testing.T) {
 func TestFirstNamesThatArePlaces(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Jordan Henderson scored twice on Saturday.", []string{"Jordan Henderson/PER"}, []string{"Jordan/LOC", "Henderson/LOC"}},
+		{"en", "The fire was out by noon, said Chad Michael, a neighbour, who lives in Jordan.", []string{"Chad Michael/PER", "Jordan/LOC"}, []string{"Chad/LOC", "Michael/PER"}},
 		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
 		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
 		{"en", "By MARK SHERMAN and LENA VARGA\n\nThe talks ended on Saturday in Kessington.", []string{"MARK SHERMAN/PER", "LENA VARGA/PER"}, []string{"SHERMAN/LOC"}},
