@@ -169,7 +169,10 @@ func (s *Stage) classify(ctx context.Context, text string, ws *workspace) error 
 // 1:02 pm").
 const (
 	bylineWalkLines = 12
-	bylineMaxWords  = 14
+	// Under the article, its credits follow within a few lines: the
+	// author's name, a biography, "… contributed to this report".
+	bylineBelowLines = 4
+	bylineMaxWords   = 14
 )
 
 // articleBylines gives the article its byline back. Above the main run of
@@ -211,8 +214,10 @@ func (r *rules) articleBylines(text string) {
 			break
 		}
 	}
-	for i, n := r.next(end), 0; i >= 0 && n < 2 && !r.lines[i].endHeader; i, n = r.next(i), n+1 {
-		if !r.giveByline(&r.lines[i]) && !r.lines[i].bp {
+	for i, n := r.next(end), 0; i >= 0 && n < bylineBelowLines && !r.lines[i].endHeader; i, n = r.next(i), n+1 {
+		// (Two lines down, only a credit's tail: "avec Lena Varga" may be a
+		// teaser's.)
+		if l := &r.lines[i]; !((n < 2 || l.bylineTail) && r.giveByline(l)) && !l.bp {
 			break // (and a commenter's name under "Comments" is no author's)
 		}
 	}

@@ -2030,3 +2030,35 @@ func TestBylineMarkerOverName(t *testing.T) {
 		}
 	}
 }
+
+// A line that ends crediting the names before it ("… contributed to this
+// report") is a byline, under the article's author and biography too; a
+// count of people who contributed is not.
+func TestBylineTail(t *testing.T) {
+	st := newTestStage(t)
+	var sc scanner
+	for _, c := range []struct {
+		line   string
+		byline bool
+	}{
+		{"Lena Varga and Tom Ashby contributed.", true},
+		{"Lena Varga contributed to this report.", true},
+		{"Marta Kessel a contribué à cet article.", true},
+		{"Nine people contributed.", false},
+		{"Everyone who has contributed to this report is thanked.", false},
+	} {
+		if li := sc.scan(c.line, 0, len(c.line), st.cues); li.byline != c.byline {
+			t.Errorf("%q: byline %v, want %v", c.line, li.byline, c.byline)
+		}
+	}
+	lines := append(dockStrike("en", 5),
+		fixtureLine{"Oru Kessel", drop},
+		fixtureLine{"Oru Kessel is a senior reporter for the Courier, based in Harbourton.", drop},
+		fixtureLine{"Lena Varga and Tom Ashby contributed.", keep},
+		fixtureLine{"About", drop},
+		fixtureLine{"Contact", drop},
+		fixtureLine{"Careers", drop},
+		fixtureLine{"Privacy policy", drop},
+	)
+	runFixture(t, st, lines, false)
+}

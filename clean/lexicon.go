@@ -25,6 +25,9 @@ type cueFile struct {
 	DateWords     []string `yaml:"date_words"`
 	Placeholders  []string `yaml:"placeholders"`
 	BylineMarkers []string `yaml:"byline_markers"`
+	// BylineTails end a line that credits the names before them
+	// ("Lena Varga and Tom Ashby contributed to this report.").
+	BylineTails []string `yaml:"byline_tails"`
 	// ReaderWords address the reader ("you", "vous"); SiteVoice is the
 	// site speaking of itself ("we", "nous"); SiteWords name the page and its
 	// services ("comments", "journalism", "abonnement"). Together after the
@@ -95,6 +98,7 @@ const (
 	cuePhrase                        // anywhere in a short or medium line
 	cueSoft                          // anywhere: promotional vocabulary, needs company
 	cueByline                        // anywhere, followed by a capitalised word
+	cueBylineTail                    // at the end of the line, after a capitalised word
 )
 
 // phrase is one normalised cue.
@@ -211,6 +215,7 @@ func compile(lex *lexicon.Set) (*compiled, error) {
 			{cuePhrase, f.Phrases},
 			{cueSoft, f.Soft},
 			{cueByline, f.BylineMarkers},
+			{cueBylineTail, f.BylineTails},
 		} {
 			for _, p := range group.phrases {
 				toks := normalizeTokens(p)

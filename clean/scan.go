@@ -84,6 +84,7 @@ type lineInfo struct {
 	whole, prefix, header, phrase, byline bool // cue hits
 	endHeader                             bool // "About the author": the article ended above
 	bylineMarker                          bool // a byline's marker alone: "By", "Par"
+	bylineTail                            bool // a byline by its last words: "… contributed to this report."
 
 	prose  bool
 	bp     bool
@@ -561,6 +562,14 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 					li.byline = true
 				} else if k == 0 && next == len(sc.tokCap) {
 					li.bylineMarker = true // "By" alone, the name on the next line
+				}
+			case cueBylineTail:
+				end := k + int(p.words)
+				if end < len(sc.tokCap) && string(sc.norm[sc.tokStart[end]:sc.tokEnd[end]]) == "." {
+					end++
+				}
+				if k > 0 && end == len(sc.tokCap) && sc.tokCap[k-1] {
+					li.byline, li.bylineTail = true, true // "Lena Varga contributed to this report."
 				}
 			}
 		}

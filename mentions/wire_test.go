@@ -822,6 +822,9 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 	checkCases(t, []wireCase{
 		{"en", "Jordan Henderson scored twice on Saturday.", []string{"Jordan Henderson/PER"}, []string{"Jordan/LOC", "Henderson/LOC"}},
 		{"en", "The fire was out by noon, said Chad Michael, a neighbour, who lives in Jordan.", []string{"Chad Michael/PER", "Jordan/LOC"}, []string{"Chad/LOC", "Michael/PER"}},
+		{"en", "A car driven by Oyelaran Jackson was stopped on the bridge, the police said.", []string{"Oyelaran Jackson/PER"}, []string{"Jackson/LOC"}},
+		{"en", "Harbourton High School Principal Lena Varga confirmed the closure on Monday.", []string{"Harbourton High School/ORG", "Lena Varga/PER"}, []string{"High School Principal Lena Varga/PER"}},
+		{"en", "She teaches at the Harbourton School of Law, the college said.", []string{"Harbourton School of Law/ORG"}, nil},
 		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
 		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
 		{"en", "By MARK SHERMAN and LENA VARGA\n\nThe talks ended on Saturday in Kessington.", []string{"MARK SHERMAN/PER", "LENA VARGA/PER"}, []string{"SHERMAN/LOC"}},
