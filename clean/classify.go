@@ -1075,8 +1075,9 @@ func (r *rules) tail(text string) {
 const closingMaxLines = 16
 
 // closingStretch marks the lines between the article's main run and the
-// first furniture under it when none of them is prose: short labels and
-// notices, a bookmark's confirmation, a "Follow" button, a topic's tags. The
+// first furniture under it when none of them is prose and the page speaks
+// of itself among them: short labels and notices, a bookmark's
+// confirmation, a "Follow" button, a topic's tags. The
 // tail rule reads them after the last prose line, which a teaser's
 // sentence further down the page may be.
 func (r *rules) closingStretch() {
@@ -1087,7 +1088,9 @@ func (r *rules) closingStretch() {
 	// A notice may close the run itself, with short labels around it: the
 	// article ended above them. A footnote ("* The Courier's owner …") is
 	// the article's.
+	notice := false
 	if l := &r.lines[end]; isNotice(l) && !l.listItem {
+		notice = true
 		for end >= 0 {
 			l := &r.lines[end]
 			if !isNotice(l) && (l.prose || l.byline || l.words > tailMaxWords || l.ending != endNone) {
@@ -1111,10 +1114,14 @@ func (r *rules) closingStretch() {
 		if !isNotice(l) && (l.words > tailMaxWords || l.ending != endNone) {
 			return
 		}
+		notice = notice || isNotice(l)
 		stretch = append(stretch, j)
 		if r.next(j) < 0 {
 			return // no furniture under it: the page may end with the article's own short lines
 		}
+	}
+	if !notice {
+		return // short lines alone may be the article's: a table's rows, its references, a signature
 	}
 	for _, j := range stretch {
 		r.mark(j, ReasonTail)
@@ -1645,11 +1652,20 @@ func (r *rules) aboveArticle(text string) {
 	r.listIntoArticle(leadTop, bestStart)
 }
 
+// headlineItem: a line shaped as a link to another article by its
+// headline, not a menu's label ("Sport", "Tide tables"): a headline says
+// something.
+func headlineItem(l *lineInfo) bool { return linkLike(l) && l.words >= headlineMinWords }
+
+// listLeadMin: the headlines a lead must hold, and the list's items marked
+// right above it, for listIntoArticle to read the lead as the list's end.
+const listLeadMin = 4
+
 // listIntoArticle marks the lead [from, to) over the article when it is
-// the end of a list of headlines marked above it: three lines or more, all
-// shaped as links, no byline among them, and a marked link or headline
-// right over the first. An article's own lead has one title, then a
-// byline, a date or a standfirst's sentence.
+// the end of a list of headlines marked above it: listLeadMin lines or
+// more, all shaped as links, no byline among them, under as many of the
+// list's headlines marked already. An article's own lead has a title and
+// a subtitle or two, then a byline, a date or a standfirst's sentence.
 func (r *rules) listIntoArticle(from, to int) {
 	n, top := 0, -1
 	for j := from; j < to; j++ {
@@ -1657,7 +1673,7 @@ func (r *rules) listIntoArticle(from, to int) {
 		if l.blank || l.bp {
 			continue
 		}
-		if !linkLike(l) || l.byline || l.bylineMarker || l.attribution || l.lowerStart {
+		if !headlineItem(l) || l.byline || l.bylineMarker || l.attribution || l.lowerStart {
 			return
 		}
 		if top < 0 {
@@ -1665,11 +1681,14 @@ func (r *rules) listIntoArticle(from, to int) {
 		}
 		n++
 	}
-	if n < 3 {
+	if n < listLeadMin {
 		return
 	}
-	if p := r.prev(top); p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonAbove && r.lines[p].reason != ReasonLinkList {
-		return
+	// The list shows above the lead: as many of its headlines, marked.
+	for p, k := r.prev(top), 0; k < listLeadMin; p, k = r.prev(p), k+1 {
+		if p < 0 || !r.lines[p].bp || r.lines[p].reason != ReasonAbove && r.lines[p].reason != ReasonLinkList || !headlineItem(&r.lines[p]) {
+			return
+		}
 	}
 	for j := top; j < to; j++ {
 		if l := &r.lines[j]; !l.blank && !l.bp {

@@ -1929,7 +1929,8 @@ func TestTeaserListRunsIntoArticle(t *testing.T) {
 	st := newTestStage(t)
 	heads := []string{"Ferry crews vote on a strike of their own at Vessa", "Crane drivers stay out at Tessly",
 		"Port authority names a new chief", "Harbour pilots back the dockers", "Inside the port's longest week",
-		"Tide tables for the holidays", "Dockers' pay: what the deal means"}
+		"Tide tables for the holidays", "Dockers' pay: what the deal means", "Vessa ferry timetable changes next month",
+		"Fishing fleet stays in harbour again", "Town council debates the quay's future", "Shipping firms count the cost of delays"}
 	lines := []string{"News", "Sport", "Weather"}
 	lines = append(lines, heads...)
 	for _, p := range dockStrike("en", 5) {
@@ -1940,11 +1941,24 @@ func TestTeaserListRunsIntoArticle(t *testing.T) {
 		r.mark(i, ReasonSection)
 	}
 	r.aboveArticle(text)
-	want := map[int]bool{10: false, 11: false}
-	for i := 3; i < 10; i++ {
+	want := map[int]bool{14: false, 15: false}
+	for i := 3; i < 14; i++ {
 		want[i] = true
 	}
 	checkFurniture(t, r, lines, want)
+
+	// A menu's labels over the lead are no list of headlines.
+	menu := []string{"News", "Sport", "Weather", "Tides", "Ferries", "Jobs", "Events", "Dock workers end nine-day strike at Harbourton",
+		"Crane drivers and pilots back the deal", "The union's vote, the pay rise and the backlog", "What changes on the quays from Monday"}
+	for _, p := range dockStrike("en", 5) {
+		menu = append(menu, p.text)
+	}
+	r, text = unmarkedRules(t, st, menu)
+	for i := 0; i < 7; i++ {
+		r.mark(i, ReasonSection)
+	}
+	r.aboveArticle(text)
+	checkFurniture(t, r, menu, map[int]bool{7: false, 8: false, 9: false, 10: false})
 
 	own := []string{"News", "Sport", "Weather", "Ferry crews vote on a strike of their own at Vessa", "Crane drivers stay out at Tessly",
 		"Dock workers end nine-day strike at Harbourton", "By Lena Varga"}
@@ -2061,4 +2075,25 @@ func TestBylineTail(t *testing.T) {
 		fixtureLine{"Privacy policy", drop},
 	)
 	runFixture(t, st, lines, false)
+}
+
+// Share buttons run together on one line, their counts glued to them or
+// after them, are one widget's labels; a sentence naming a network is not.
+func TestShareBar(t *testing.T) {
+	st := newTestStage(t)
+	var sc scanner
+	for _, c := range []struct {
+		line string
+		bar  bool
+	}{
+		{"Share214 Tweet97 Share3 Send", true},
+		{"Facebook Twitter", true},
+		{"Share 41 Email", true},
+		{"Twitter suspended the account", false},
+		{"Share prices fell", false},
+	} {
+		if li := sc.scan(c.line, 0, len(c.line), st.cues); li.whole != c.bar {
+			t.Errorf("%q: share bar %v, want %v", c.line, li.whole, c.bar)
+		}
+	}
 }

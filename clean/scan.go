@@ -505,6 +505,9 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 	li.credit = creditFrom >= 0 && creditFrom <= creditMaxWords && li.content-creditFrom <= creditMaxWords
 	li.captioned = !li.credit && captionFrom >= 3 && li.content-captionFrom <= creditMaxWords
 	li.valueEnd = lastValue >= 0 && li.content-lastValue <= 1
+	if !li.whole && sc.shareBar(c) {
+		li.whole = true
+	}
 	// caps counted per token above; keep it per word so ratios use li.words.
 	if li.caps > li.words {
 		li.caps = li.words
@@ -574,6 +577,44 @@ func (sc *scanner) lookup(li *lineInfo, c *compiled) {
 			}
 		}
 	}
+}
+
+// shareBarMaxTokens bounds a bar of share buttons on one line.
+const shareBarMaxTokens = 8
+
+// shareBar reports a short line of two or more share buttons, each a
+// whole-line cue of one word, perhaps with its count glued to it or after
+// it ("Share197 Tweet123 Share5 Send", "Facebook Twitter", "Share 12
+// Email"): a widget's labels run together.
+func (sc *scanner) shareBar(c *compiled) bool {
+	n := len(sc.tokStart)
+	if n < 2 || n > shareBarMaxTokens {
+		return false
+	}
+	buttons := 0
+	for k := 0; k < n; k++ {
+		w := bytes.TrimRight(sc.norm[sc.tokStart[k]:sc.tokEnd[k]], "0123456789")
+		if len(w) == 0 {
+			continue // a count alone
+		}
+		idx := c.find(w, fnvString(string(w)))
+		if idx < 0 || !wholeWord(&c.entries[idx]) {
+			return false
+		}
+		buttons++
+	}
+	return buttons >= 2
+}
+
+// wholeWord reports a word that is a whole-line cue by itself ("share",
+// "tweet").
+func wholeWord(e *wordEntry) bool {
+	for _, p := range e.phrases {
+		if p.kind == cueWhole && p.words == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func containsID(ids []int32, id int32) bool {
