@@ -1854,7 +1854,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	// "County Executive Ed Day"), a place named like a first name and one an
 	// event's ("Victoria Olympics"), and so is a first name that is a common
 	// word too ("the Affordable Care Act").
-	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !orgHeadOf(ws, a, b-1) && !(toks[b-2].class&wGiven != 0 && toks[b-2].shape == shapeCap && !s.majorPlace(ws, text[toks[b-2].start:toks[b-2].end]) &&
+	if toks[b-1].class&wNonEntity != 0 && b-a > 1 && !s.headOfDomain(ws, a, b) && !(toks[b-2].class&wGiven != 0 && toks[b-2].shape == shapeCap && !s.majorPlace(ws, text[toks[b-2].start:toks[b-2].end]) &&
 		!s.givenCommon[string(ws.foldOf(&toks[b-2]))]) || s.nonEntityName(ws, r, a, b) ||
 		headType == "" && quotedTitle(ws, r, a, b) || lawTitle(ws, r, a, b) {
 		if b+2 < len(toks) && !toks[b].word && text[toks[b].start:toks[b].end] == "(" && toks[b+1].word && acronymShaped(text[toks[b+1].start:toks[b+1].end]) &&
@@ -2177,6 +2177,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case !wholeKB && hasKB && int(ws.kbEnd[a]) == lastKBEnd && lastKBEnd+2 < b && toks[lastKBEnd].shape == shapeCap &&
+		toks[lastKBEnd].class&wOrgHead != 0 && s.headOfDomain(ws, lastKBEnd, b):
+		// "Interpol Office of Legal Affairs", "the US Office of Personnel
+		// Management": a known name, then a body's head and its domain, are
+		// one body of the known one's.
+		s.addPattern(ws, r, text, a, b, "ORG", 0)
 		return b
 	case !wholeKB && s.definedByAcronym(ws, a, b):
 		// "Hogeschool Vessa Lund (HVL)": the acronym after the run spells
@@ -4065,18 +4072,6 @@ func (s *Stage) demonymTok(ws *workspace, text string, t *tok) bool {
 
 // typeOf types a name that is not in the KB from its head noun, a title
 // before it, a given name, the verb after it and the preposition before it.
-// orgHeadOf reports an organisation's head noun and "of" inside [a, b)
-// ("School of Law", "Faculty of Law"): the words after them are the body's
-// domain, though they name no entity alone.
-func orgHeadOf(ws *workspace, a, b int) bool {
-	for k := a; k+1 < b; k++ {
-		if t, n := &ws.toks[k], &ws.toks[k+1]; t.shape == shapeCap && t.class&wOrgHead != 0 && n.shape == shapeLower && n.class&wConnector != 0 && n.class&wArticle == 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // peerStyle reports a run that a capitalised honorific opens, perhaps a
 // surname after it, then "of" and the seat's capitalised name without a
 // body's or a place's head ("Duke of Harbourton", "Baroness Varga of

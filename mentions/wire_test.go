@@ -825,6 +825,7 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"en", "A car driven by Oyelaran Jackson was stopped on the bridge, the police said.", []string{"Oyelaran Jackson/PER"}, []string{"Jackson/LOC"}},
 		{"en", "Harbourton High School Principal Lena Varga confirmed the closure on Monday.", []string{"Harbourton High School/ORG", "Lena Varga/PER"}, []string{"High School Principal Lena Varga/PER"}},
 		{"en", "She teaches at the Harbourton School of Law, the college said.", []string{"Harbourton School of Law/ORG"}, nil},
+		{"en", "He wrote to the Interpol Office of Legal Affairs on Monday, his lawyer said.", []string{"Interpol Office of Legal Affairs/ORG"}, []string{"Office of Legal Affairs/ORG"}},
 		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
 		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
 		{"en", "By MARK SHERMAN and LENA VARGA\n\nThe talks ended on Saturday in Kessington.", []string{"MARK SHERMAN/PER", "LENA VARGA/PER"}, []string{"SHERMAN/LOC"}},
