@@ -189,6 +189,7 @@ func (r *rules) articleBylines(text string) {
 	for i, n := r.prev(start), 0; i >= 0 && n < bylineWalkLines; i, n = r.prev(i), n+1 {
 		l := &r.lines[i]
 		if r.giveByline(l) {
+			r.giveHeadline(text, i)
 			continue
 		}
 		if nx := r.next(i); l.bylineMarker && nx >= 0 && nx < start && r.lines[nx].words <= 4 && namesLine(text[r.lines[nx].start:r.lines[nx].end]) {
@@ -235,6 +236,26 @@ func (r *rules) sawDate(i, j int) bool {
 
 // giveByline unmarks a byline that a layout rule marked, and reports
 // whether l is a byline.
+// giveHeadline gives back the headline and standfirst right over the
+// article's byline at i, up to two lines of four words or more that a
+// layout rule took for a teaser's: what stands over an article's byline
+// is its own.
+func (r *rules) giveHeadline(text string, i int) {
+	for p, n := r.prev(i), 0; p >= 0 && n < 2; p, n = r.prev(p), n+1 {
+		l := &r.lines[p]
+		if !l.bp || l.words < headlineMinWords || l.words > teaserMaxWords || l.quoteStart && !l.quoteLabel || dataRow(l) ||
+			strings.ContainsAny(text[l.start:l.end], "»›|") {
+			return // (a breadcrumb's trail is the site's: "Home » Transport » …")
+		}
+		switch l.reason {
+		case ReasonMenu, ReasonLinkList, ReasonHeadline, ReasonAbove, ReasonBlock, ReasonBetween, ReasonTeaser:
+			l.bp, l.reason = false, ReasonNone
+		default:
+			return
+		}
+	}
+}
+
 func (r *rules) giveByline(l *lineInfo) bool {
 	if !l.byline || l.words > bylineMaxWords || l.quoteStart {
 		return false

@@ -2097,3 +2097,22 @@ func TestShareBar(t *testing.T) {
 		}
 	}
 }
+
+// The headline and standfirst right over the article's byline are its own,
+// though a list's rule took them for teasers; a breadcrumb's trail there is
+// the site's. (articleBylines runs alone on lines marked by hand.)
+func TestHeadlineOverByline(t *testing.T) {
+	st := newTestStage(t)
+	lines := []string{"Home » Ports » Dock workers end their strike", "Dock workers end nine-day strike at Harbourton",
+		"The union said its members had accepted the offer by a narrow margin", "By Lena Varga", "Published 8th Nov 2031, 18:58 GMT"}
+	for _, p := range dockStrike("en", 5) {
+		lines = append(lines, p.text)
+	}
+	r, text := unmarkedRules(t, st, lines)
+	for _, i := range []int{0, 1, 2} {
+		r.mark(i, ReasonLinkList)
+	}
+	r.mark(4, ReasonDate)
+	r.articleBylines(text)
+	checkFurniture(t, r, lines, map[int]bool{0: true, 1: false, 2: false, 3: false, 4: true})
+}
