@@ -151,6 +151,7 @@ func TestFigures(t *testing.T) {
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
 			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},
 		{"en", "The group raised 2bn dollars in oil sales.", []want{{"2bn", 2e9, "money_usd", "exact", "dollars"}}},
+		{"en", "The minister ran up $11k in roaming charges; she ran a 5k race.", []want{{"$11k", 11000, "money_usd", "exact", ""}}},
 		{"en", "Around 80 or so Islamic State fighters fled; 15 of them were caught.", []want{
 			{"80", 80, "person", "about", "fighters"}, {"15", 15, "person", "exact", "them"}}},
 		{"en", "The raid freed 30 of the 110 hostages held by the group.", []want{
