@@ -798,7 +798,8 @@ func (s *scanner) personNoun(ws, we int) bool {
 		}
 	}
 	key, _, ok := s.lower(ws, we)
-	return ok && s.m.isPersonNoun(key)
+	// (A capitalised compound is a name's: "États-membres".)
+	return ok && (s.m.isPersonNoun(key) || !s.isCapitalised(ws) && s.m.isPersonCompound(key))
 }
 
 // isModifier reports whether a word may stand between a number and its noun:

@@ -80,8 +80,11 @@ type lexiconFile struct {
 	ClauseBreaks []string `yaml:"clause_breaks"`
 	// CompoundNouns: a noun may modify the counted noun right after it
 	// ("four security guards"); FunctionWords never do ("through couriers").
-	CompoundNouns bool     `yaml:"compound_nouns"`
-	FunctionWords []string `yaml:"function_words"`
+	CompoundNouns bool `yaml:"compound_nouns"`
+	// HyphenHeadFirst: the first word heads a hyphenated compound noun
+	// ("sapeurs-pompiers"); otherwise the last does ("fire-fighters").
+	HyphenHeadFirst bool     `yaml:"hyphen_head_first"`
+	FunctionWords   []string `yaml:"function_words"`
 	// RateWords make the count after them a rate's base, no count of
 	// anything: "20 cases per 100,000 people".
 	RateWords []string `yaml:"rate_words"`
@@ -228,6 +231,7 @@ type model struct {
 	irregular        map[string]bool // plurals without a plural suffix: "men", "people"
 	adverbSuffixes   []string
 	compoundNouns    bool
+	hyphenHeadFirst  bool
 	// personNouns is a generated sorted word list (one per line): nouns
 	// whose most frequent sense is a person (WordNet's noun.person for
 	// English), so that "300 spectators" counts people though no hand-written
@@ -267,6 +271,23 @@ func (m *model) isPersonNoun(key []byte) bool {
 		}
 	}
 	return false
+}
+
+// isPersonCompound reports a hyphenated compound noun for people: its head
+// is a person noun, the last word in English ("fire-fighters"; "member-
+// states" are states); where the head comes first, either word, as such
+// compounds name one person by two nouns ("sapeurs-pompiers",
+// "enseignants-chercheurs").
+func (m *model) isPersonCompound(key []byte) bool {
+	i, j := bytes.IndexByte(key, '-'), bytes.LastIndexByte(key, '-')
+	if i <= 0 || j >= len(key)-1 {
+		return false
+	}
+	person := func(w []byte) bool { return m.personNouns.Has(w) || m.personAdjNouns.Has(w) }
+	if !m.hyphenHeadFirst {
+		return person(key[j+1:])
+	}
+	return person(key[:i]) || person(key[j+1:])
 }
 
 func (m *model) isAdjective(key []byte) bool { return m.adjectives.Has(key) }
@@ -381,6 +402,7 @@ func compile(files map[string]*lexiconFile) (*model, error) {
 		m.addFlag(f.Modifiers, fModifier)
 		m.addFlag(f.FunctionWords, fFunction)
 		m.compoundNouns = m.compoundNouns || f.CompoundNouns
+		m.hyphenHeadFirst = m.hyphenHeadFirst || f.HyphenHeadFirst
 		m.modifierSuffixes = append(m.modifierSuffixes, f.ModifierSuffixes...)
 		m.personHeads = append(m.personHeads, f.PersonHeads...)
 		m.pluralSuffixes = append(m.pluralSuffixes, f.PluralSuffixes...)
