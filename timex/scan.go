@@ -602,7 +602,10 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 			year = twoDigitYear(y.val)
 		}
 		switch {
-		case t.dayFirst || a.val > 12:
+		case t.dayFirst || a.val > 12 || s1.r == '.':
+			// (Dots separate day, month and year where the day comes
+			// first: "01.11.2031" is the first of November; month-first
+			// writing uses slashes.)
 			day, month = a.val, b.val
 		case b.val > 12:
 			day, month = b.val, a.val

@@ -51,6 +51,8 @@ func TestTimexTable(t *testing.T) {
 			[]want{{"2021-08-15", "2021-08-15", false}, {"25/12/2020", "2020-12-25", false}}},
 		{"year first with slashes and dots", "en", time.Time{}, "Filed 2031/05/17, amended 2031.6.2.",
 			[]want{{"2031/05/17", "2031-05-17", false}, {"2031.6.2", "2031-06-02", false}}},
+		{"en dotted numeric date is day first", "en", time.Time{}, "Posted 01.11.2031 06:06 PM; form 03/11/2031.",
+			[]want{{"01.11.2031", "2031-11-01", false}}},
 		{"fr numeric day first", "fr", time.Time{}, "Le décret du 03/11/2020 est paru.",
 			[]want{{"03/11/2020", "2020-11-03", false}}},
 		{"fr numeric two-digit year", "fr", time.Time{}, "Publié le 02/11/23 à 16h33, modifié le 30/12/98 ; version 2.4.10.",
