@@ -612,7 +612,17 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 		case a.val == b.val:
 			day, month = a.val, a.val
 		default:
-			return Expr{}, false // 03/11/2020 read month first or day first? Do not guess.
+			// 03/11/2020 read month first or day first? The document's
+			// other numeric dates tell, when one of them can be read only
+			// one way ("11/18/2020", "18/11/2020"); else do not guess.
+			switch dayFirst, monthFirst := numericOrder(c.text, s1.r); {
+			case dayFirst && !monthFirst:
+				day, month = a.val, b.val
+			case monthFirst && !dayFirst:
+				day, month = b.val, a.val
+			default:
+				return Expr{}, false
+			}
 		}
 	default:
 		return Expr{}, false
@@ -621,6 +631,61 @@ func (t *table) matchNumeric(c *cursor) (Expr, bool) {
 		return Expr{}, false
 	}
 	return Expr{Span: span, Kind: KindCalendar, Year: year, Month: month, Day: day}, true
+}
+
+// numericOrder reports how the numeric dates of text written with sep
+// ("18/11/2020", "11/18/2020") order day and month, where a number above
+// twelve shows it: dayFirst for a day, monthFirst for a month in front.
+func numericOrder(text string, sep rune) (dayFirst, monthFirst bool) {
+	if sep >= utf8.RuneSelf {
+		return false, false
+	}
+	c := byte(sep)
+	for i := 0; i < len(text); i++ {
+		if text[i] != c {
+			continue
+		}
+		// a sep b sep year, a and b of one or two digits, the year of two or four.
+		aStart := i
+		for aStart > 0 && i-aStart < 3 && isDigitByte(text[aStart-1]) {
+			aStart--
+		}
+		bEnd := i + 1
+		for bEnd < len(text) && bEnd-i <= 3 && isDigitByte(text[bEnd]) {
+			bEnd++
+		}
+		na, nb := i-aStart, bEnd-i-1
+		if na < 1 || na > 2 || nb < 1 || nb > 2 || bEnd >= len(text) || text[bEnd] != c || aStart > 0 && isDigitByte(text[aStart-1]) {
+			continue
+		}
+		yEnd := bEnd + 1
+		for yEnd < len(text) && isDigitByte(text[yEnd]) {
+			yEnd++
+		}
+		if ny := yEnd - bEnd - 1; ny != 2 && ny != 4 {
+			continue
+		}
+		a, b := atoi2(text[aStart:i]), atoi2(text[i+1:bEnd])
+		switch {
+		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+			dayFirst = true
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			monthFirst = true
+		}
+		i = yEnd
+	}
+	return dayFirst, monthFirst
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// atoi2 reads one or two ASCII digits.
+func atoi2(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 func isGluedNum(t *token) bool { return t != nil && t.gap == gapNone && t.kind == tNum }
