@@ -425,10 +425,14 @@ func numberContinues(next *token, after *token) bool {
 }
 
 // yearContinues is numberContinues for a year that follows a month: there a
-// glued ".1" or ",2" is a footnote mark ("in October 2020.1"), not a decimal.
+// glued ".1" or ",2" is a footnote mark ("in October 2020.1"), not a decimal,
+// and a glued capitalised word opens what follows.
 func yearContinues(next *token, after *token) bool {
 	if next != nil && next.kind == tPunct && (next.r == '.' || next.r == ',') {
 		return false
+	}
+	if next != nil && next.kind == tWord && next.capital {
+		return false // the next element's first word, glued as pages render them: "2031Last updated"
 	}
 	return numberContinues(next, after)
 }

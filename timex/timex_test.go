@@ -108,6 +108,8 @@ func TestTimexTable(t *testing.T) {
 			[]want{{"3 novembre 2014", "2014-11-03", false}, {"4 May 2015", "2015-05-04", false}}},
 		{"year-less date near publication", "en", time.Date(2024, 7, 21, 0, 0, 0, 0, time.UTC), "Ahead of the July 26 opening, reported on July 19 and December 2.",
 			[]want{{"July 26", "2024-07-26", true}, {"July 19", "2024-07-19", true}, {"December 2", "2023-12-02", true}}},
+		{"year glued to the next line's first word", "en", time.Time{}, "Published February 24, 2031Last updated July 21, 2032This article",
+			[]want{{"February 24, 2031", "2031-02-24", false}, {"July 21, 2032", "2032-07-21", false}}},
 		{"footnote after year", "en", time.Time{}, "As argued in October 2020.1 That piece",
 			[]want{{"October 2020", "2020-10", false}}},
 	}
