@@ -113,8 +113,13 @@ func (e Expr) Resolve(ref time.Time) (dossier.Timex, bool) {
 // occurrence no later than futureSlack after ref, that also falls on weekday
 // when one is given (within a year of ref, else it fails).
 func nearestMonthDay(ref time.Time, month, day, weekday int) (time.Time, bool) {
+	return monthDayWithin(ref, month, day, weekday, 1)
+}
+
+// monthDayWithin is nearestMonthDay looking back years years from ref.
+func monthDayWithin(ref time.Time, month, day, weekday, years int) (time.Time, bool) {
 	limit := ref.Add(futureSlack)
-	for y := ref.Year() + 1; y >= ref.Year()-1; y-- {
+	for y := ref.Year() + 1; y >= ref.Year()-years; y-- {
 		if !validDate(y, month, day) {
 			continue
 		}
@@ -125,7 +130,7 @@ func nearestMonthDay(ref time.Time, month, day, weekday int) (time.Time, bool) {
 		if weekday > 0 && isoWeekday(d) != weekday {
 			continue
 		}
-		if ref.Sub(d) > 366*24*time.Hour {
+		if ref.Sub(d) > time.Duration(years)*366*24*time.Hour {
 			return time.Time{}, false
 		}
 		return d, true

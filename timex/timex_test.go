@@ -298,6 +298,8 @@ func TestPublicationDateAgainstWeekdays(t *testing.T) {
 		{"fits", "en", "Asked on Friday (9 May) about the mission, the official said it would grow.", time.Date(2014, 5, 10, 0, 0, 0, 0, time.UTC), true},
 		{"fr render date", "fr", "Interrogé mardi 22 janvier, le responsable a répondu.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), false},
 		{"no weekday reference", "en", "The mission began on 9 May.", time.Date(2017, 10, 21, 0, 0, 0, 0, time.UTC), true},
+		// 14 December fell on a Monday in 2015, a year and two days before.
+		{"last year's weekday", "en", "Last year's shutdown on Monday, Dec. 14 closed every school in the city.", time.Date(2016, 12, 16, 0, 0, 0, 0, time.UTC), true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := &dossier.Document{Text: c.text, Lang: c.lang}
