@@ -2293,6 +2293,13 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			pos, k = e+1, e+1
 			continue
 		}
+		if e == b && k-3 >= pos && districtOf(ws, pos, k) {
+			// "Eastern District of Michigan", "Autonomous Region of
+			// Tessly": a region's name, its head and "of" before a known
+			// place, is one place.
+			s.addPattern(ws, r, text, pos, b, "LOC", 0)
+			return furthest
+		}
 		if k == b-1 && e == b && s.bodyOfPlace(ws, pos, k) {
 			// "Crime Watchers of Ohio", "Transport for London": capitalised
 			// words inside a sentence, a connector and the place they
@@ -4072,6 +4079,26 @@ func (s *Stage) demonymTok(ws *workspace, text string, t *tok) bool {
 
 // typeOf types a name that is not in the KB from its head noun, a title
 // before it, a given name, the verb after it and the preposition before it.
+// districtOf reports capitalised words [pos, k-2) before a place's head
+// at k-2 and "of" at k-1, the known place's name starting at k: a named
+// region of that place ("Northern District of Ohio"), not a head alone.
+func districtOf(ws *workspace, pos, k int) bool {
+	toks := ws.toks
+	h, of := &toks[k-2], &toks[k-1]
+	if h.shape != shapeCap || h.class&wLocHead == 0 || of.shape != shapeLower || of.class&wConnector == 0 || of.class&wArticle != 0 {
+		return false
+	}
+	if p := ws.kbInfo[k]; p == nil || p.cands[ws.kbCand[k]].entry.Type != kb.LOC {
+		return false
+	}
+	for j := pos; j < k-2; j++ {
+		if t := &toks[j]; !t.word || t.shape != shapeCap || t.class&(wArticle|wFunction|wTitle|wGiven) != 0 || ws.kbEnd[j] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // peerStyle reports a run that a capitalised honorific opens, perhaps a
 // surname after it, then "of" and the seat's capitalised name without a
 // body's or a place's head ("Duke of Harbourton", "Baroness Varga of

@@ -614,6 +614,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	notPlacePreps(ws, r)
 	markResidents(ws, r)
 	monthFirstNames(ws, r)
+	datedWords(ws)
 	s.foreignOpeners(ws, r)
 	s.matchKB(ws, r, doc.Text)
 	countedMembers(ws)
@@ -674,6 +675,41 @@ func takeNameStyles(ws *workspace, r *langRules) {
 		if t.word && t.shape == shapeCap && t.sent == n.sent && n.start == t.end+1 && ws.text[t.end] == ' ' &&
 			r.nameStyles[string(ws.foldOf(t))] {
 			c.from--
+		}
+	}
+}
+
+// datedWords marks as no name a capitalised word that a day of the month
+// and a year surround as a month's name does, in any language ("May 25,
+// 2031" in a French text's embedded post, "25 Mai 2031"): the text's
+// language may not know the month.
+func datedWords(ws *workspace) {
+	toks := ws.toks
+	day := func(k int) bool {
+		if k < 0 || k >= len(toks) || !toks[k].number {
+			return false
+		}
+		w := ws.text[toks[k].start:toks[k].end]
+		return len(w) <= 2 && w != "0" && w != "00" && (len(w) == 1 || w[0] <= '3')
+	}
+	year := func(k int) bool {
+		if k < 0 || k >= len(toks) || !toks[k].number {
+			return false
+		}
+		w := ws.text[toks[k].start:toks[k].end]
+		return len(w) == 4 && (w[:2] == "19" || w[:2] == "20")
+	}
+	for k := range toks {
+		t := &toks[k]
+		if !t.word || t.number || t.shape != shapeCap || !t.name {
+			continue
+		}
+		after := k + 2
+		if after < len(toks) && !toks[after].word && ws.text[toks[after].start:toks[after].end] == "," {
+			after++
+		}
+		if day(k+1) && year(after) || day(k-1) && year(k+1) {
+			t.name = false
 		}
 	}
 }
