@@ -1299,6 +1299,7 @@ const (
 	copyShare     = 0.6
 	headerLines   = 8
 	copyMaxWords  = 40 // a headline with a site's title around it, not a paragraph
+	copyMaxOwn    = 12 // words a copy adds to the headline it repeats
 )
 
 // wordToken reports a normalised token of two or more bytes with a letter.
@@ -1360,9 +1361,13 @@ func (r *rules) headlineCopies(text string) {
 				continue
 			}
 			ownA, ownB := len(cs[a].toks)-shared, len(cs[b].toks)-shared
-			if ownA > ownB {
+			// (A copy adds a site's name, a running time, a date: a line
+			// with many words of its own says more, a paragraph that
+			// opens on the headline's facts, its end cut.)
+			switch {
+			case ownA > ownB && ownA <= copyMaxOwn:
 				r.mark(cs[a].i, ReasonHeadline)
-			} else {
+			case ownA <= ownB && ownB <= copyMaxOwn:
 				r.mark(cs[b].i, ReasonHeadline)
 			}
 		}

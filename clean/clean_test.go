@@ -569,6 +569,13 @@ func TestHeadlineCopiesAndCounts(t *testing.T) {
 		{"Procès de trois passeurs devant le tribunal de Vessa / Le journal de 19h / 2 min. / le 3 mars 2031", drop},
 		{"Trois hommes accusés d'avoir fait passer des combattants par la frontière comparaissent depuis lundi devant le tribunal de Vessa.", keep},
 	}, false)
+	// A dateline paragraph that opens on the headline's facts, its final
+	// stop missing, is the article's first paragraph.
+	runFixture(t, st, []fixtureLine{
+		{"Drone attack shuts grain terminal near Vessa", free},
+		{"VESSA, Norland — A drone attack shut the grain terminal near Vessa overnight, the port authority said, halting exports from the region's largest harbour for the second time this month", keep},
+		{"Engineers checked the loading cranes for damage on Monday morning, and the terminal is expected to reopen by the end of the week.", keep},
+	}, false)
 }
 
 // Notices and appeals after the article, in the site's voice or addressed
