@@ -2123,3 +2123,20 @@ func TestHeadlineOverByline(t *testing.T) {
 	r.articleBylines(text)
 	checkFurniture(t, r, lines, map[int]bool{0: true, 1: false, 2: false, 3: false, 4: true})
 }
+
+// A source's bare address under the text, "Comments are closed." and
+// "Contact us:" are the page's; a source named in words is the article's.
+func TestClosingCues(t *testing.T) {
+	st := newTestStage(t)
+	lines := append(dockStrike("en", 3),
+		fixtureLine{"Source: https://www.example.com/news/2031/08/05/harbourton-strike", drop},
+		fixtureLine{"Comments are closed.", drop},
+		fixtureLine{"Contact us:", drop},
+	)
+	runFixture(t, st, lines, false)
+	var sc scanner
+	line := "Source: the port authority's figures for the year"
+	if li := sc.scan(line, 0, len(line), st.cues); li.prefix || li.whole {
+		t.Errorf("%q read as a cue", line)
+	}
+}
