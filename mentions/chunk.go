@@ -299,8 +299,10 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
 	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
+	// So is one before a title's acronym in the plural ("Somali MPs").
 	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && (j < len(ws.toks) && ws.toks[j].word &&
 		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0 ||
+		j < len(ws.toks) && ws.toks[j].sent == first.sent && ws.toks[j].start == ws.toks[i].end+1 && pluralAcronym(ws.text[ws.toks[j].start:ws.toks[j].end]) ||
 		s.demonymListed(ws, i))
 	for ci := range p.cands {
 		c := &p.cands[ci]
@@ -2082,6 +2084,10 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 			furthest = max(furthest, e)
 		}
 	}
+	titledFrom, titledPlace := 0, false
+	if hasKB && !wholeKB {
+		titledFrom, titledPlace = titledPlaceName(ws, a, b)
+	}
 	regionFrom := s.skipConnectors(ws, r, a) // "du Nord de l'Afrique": where a region's name may start
 	placeStart := -1                         // where a place opening an institution's name starts
 	firmFrom := -1                           // where a firm's name a place opens starts
@@ -2177,6 +2183,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	case !wholeKB && lastKBEnd < b && toks[b-1].class&(wOrgHead|wLocHead) != 0:
 		// "Helmand Province", "Peshawar Police", "US Navy": a known name with a head noun.
 		s.addPattern(ws, r, text, a, b, "", 0)
+		return b
+	case !wholeKB && hasKB && titledPlace:
+		// "Captain Jordan Vessaro", "Military Officer Liban Golcad": after
+		// a person's title, a place's one-word name and words no list
+		// holds are the person's first name and surname.
+		s.addPattern(ws, r, text, titledFrom, b, "PER", 0)
 		return b
 	case !wholeKB && hasKB && int(ws.kbEnd[a]) == lastKBEnd && lastKBEnd+2 < b && toks[lastKBEnd].shape == shapeCap &&
 		toks[lastKBEnd].class&wOrgHead != 0 && s.headOfDomain(ws, lastKBEnd, b):
@@ -4079,6 +4091,32 @@ func (s *Stage) demonymTok(ws *workspace, text string, t *tok) bool {
 
 // typeOf types a name that is not in the KB from its head noun, a title
 // before it, a given name, the verb after it and the preposition before it.
+// titledPlaceName returns where a person's name starts in the run [a, b)
+// when a title opens it or stands right before it, then a known place's
+// one-word name and one or two capitalised words that are no word of the
+// language and no known name follow.
+func titledPlaceName(ws *workspace, a, b int) (int, bool) {
+	toks := ws.toks
+	k := a
+	for k < b && toks[k].word && toks[k].shape == shapeCap && toks[k].class&wDict != 0 && toks[k].class&(wTitle|wGiven) == 0 && ws.kbEnd[k] == 0 {
+		k++ // "Military Officer …": the title's own modifiers
+	}
+	t0 := k
+	for k < b && toks[k].word && toks[k].shape == shapeCap && toks[k].class&wTitle != 0 && toks[k].class&wGiven == 0 {
+		k++
+	}
+	if k == t0 && !(k == a && titledBefore(ws, a)) || b-k < 2 || b-k > 3 || int(ws.kbEnd[k]) != k+1 || ws.kbInfo[k] == nil ||
+		ws.kbInfo[k].cands[ws.kbCand[k]].entry.Type != kb.LOC {
+		return 0, false
+	}
+	for j := k + 1; j < b; j++ {
+		if t := &toks[j]; !t.word || t.shape != shapeCap || t.class&(wDict|wOrgHead|wLocHead|wTitle) != 0 || ws.kbEnd[j] != 0 {
+			return 0, false
+		}
+	}
+	return k, true
+}
+
 // districtOf reports capitalised words [pos, k-2) before a place's head
 // at k-2 and "of" at k-1, the known place's name starting at k: a named
 // region of that place ("Northern District of Ohio"), not a head alone.

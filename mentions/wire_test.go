@@ -827,6 +827,8 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"en", "She teaches at the Harbourton School of Law, the college said.", []string{"Harbourton School of Law/ORG"}, nil},
 		{"en", "He wrote to the Interpol Office of Legal Affairs on Monday, his lawyer said.", []string{"Interpol Office of Legal Affairs/ORG"}, []string{"Office of Legal Affairs/ORG"}},
 		{"en", "Two men were charged in the Eastern District of Michigan, the Justice Department said.", []string{"Eastern District of Michigan/LOC"}, []string{"Eastern District/LOC", "Michigan/LOC"}},
+		{"en", "The raid killed Captain Jordan Vessaro and senior Military Officer Liban Tormund, the army said.", []string{"Jordan Vessaro/PER", "Liban Tormund/PER"}, []string{"Jordan/LOC", "Liban/LOC"}},
+		{"en", "Gunmen attacked two Somali MPs in the capital on Monday.", nil, []string{"Somali/LOC"}},
 		{"fr", "Le ministre a remercié les agents.\n— Lena Varga (@lvarga) May 25, 2031\nPuis le 3 Juni 2031, à Vessa.", []string{"Lena Varga/PER"}, []string{"May/PER", "Juni/PER", "May/ORG", "Juni/ORG", "Juni/LOC"}},
 		{"en", "Jordan Pickford saved a penalty on Saturday.", []string{"Jordan Pickford/PER"}, nil},
 		{"en", "The talks in Jordan ended on Saturday.", []string{"Jordan/LOC"}, nil},
