@@ -485,7 +485,10 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if unit == unitPerson && noun.found && ex.value > 1 && noun.end-noun.start > 0 && !s.pluralNoun(noun.start, noun.end) {
 		return found{}, false // "a category 2 offender": a grade before a singular noun
 	}
-	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found || noun.start > qend+1 || leftFlags&fIncluding != 0) {
+	// ("Attacked two deputies, killing one.": the casualty verb right
+	// before it and the clause's end right after it count one too.)
+	bareVictim := !noun.found && leftFlags&(fKilledBefore|fInjuredBefore) != 0 && s.clauseEndAt(ex.end)
+	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found && !bareVictim || noun.found && noun.start > qend+1 || leftFlags&fIncluding != 0) {
 		// One is a count only as a casualty named right after it ("one
 		// officer was wounded", "perdu un soldat"), not "one of them" nor
 		// "including one assailant".
@@ -956,6 +959,15 @@ func (s *scanner) ellipsis(leftFlags wordFlags, i int) bool {
 	}
 	ws, we, g, ok := s.next(i)
 	return ok && g == gapSpace && s.flags(ws, we)&fEllipsis != 0 && s.bareSubject(we)
+}
+
+// clauseEndAt reports a clause's end right after i: a stop, a comma, a
+// semicolon, a colon, or the text's end.
+func (s *scanner) clauseEndAt(i int) bool {
+	for i < s.hi && s.t[i] == ' ' {
+		i++
+	}
+	return i >= s.hi || strings.IndexByte(".,;:!?", s.t[i]) >= 0
 }
 
 // bareSubject reports whether the number ending at i stands alone as a
