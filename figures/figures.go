@@ -383,7 +383,9 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	}
 	leftStart, leftEnd := -1, -1
 	var leftFlags wordFlags
-	if lws, lwe, g, ok := s.prev(qstart); ok && g == gapSpace {
+	// (A quoted count's verb stands before its opening mark: `killed
+	// “more than 57” soldiers`.)
+	if lws, lwe, g, ok := s.prev(qstart); ok && (g == gapSpace || g == gapComma && s.opensQuote(lwe, qstart)) {
 		leftStart, leftEnd = lws, lwe
 		leftFlags = s.flags(lws, lwe)
 	}
@@ -556,6 +558,11 @@ func (s *scanner) nounAfter(i int) nounMatch {
 			// names what is counted.
 			quoted, g = true, gapSpace
 		}
+		if ok && g == gapComma && steps == 0 && s.onlyClosingQuote(i, ws) {
+			// `claimed “more than 57” soldiers`: the count quoted, its
+			// noun after the quotation.
+			g = gapSpace
+		}
 		if !ok || g != gapSpace {
 			break
 		}
@@ -697,6 +704,24 @@ func (s *scanner) opensQuote(i, ws int) bool {
 		switch {
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
 		case r == '«' || r == '"' || r == '“' || r == '„' || r == '‹':
+			marks++
+		default:
+			return false
+		}
+		k += n
+	}
+	return marks == 1
+}
+
+// onlyClosingQuote reports whether t[i:ws) is one closing quotation mark
+// and spaces.
+func (s *scanner) onlyClosingQuote(i, ws int) bool {
+	marks := 0
+	for k := i; k < ws; {
+		r, n := s.runeAt(k)
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
+		case r == '»' || r == '"' || r == '”' || r == '›':
 			marks++
 		default:
 			return false

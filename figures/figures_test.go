@@ -153,6 +153,7 @@ func TestFigures(t *testing.T) {
 		{"en", "The group raised 2bn dollars in oil sales.", []want{{"2bn", 2e9, "money_usd", "exact", "dollars"}}},
 		{"en", "The minister ran up $11k in roaming charges; she ran a 5k race.", []want{{"$11k", 11000, "money_usd", "exact", ""}}},
 		{"en", "Eight member-states voted against, and 300 fire-fighters marched.", []want{{"300", 300, "person", "exact", "fire-fighters"}}},
+		{"en", "The group said it had killed “more than 57” soldiers, a figure nobody confirmed.", []want{{"57", 57, "killed", "more_than", "soldiers"}}},
 		{"en", "Gunmen attacked two MPs in the capital, killing one; one of them was hurt.", []want{{"two", 2, "person", "exact", "MPs"}, {"one", 1, "killed", "exact", ""}}},
 		{"en", "Around 80 or so Islamic State fighters fled; 15 of them were caught.", []want{
 			{"80", 80, "person", "about", "fighters"}, {"15", 15, "person", "exact", "them"}}},
