@@ -620,6 +620,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	countedMembers(ws)
 	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
+	branchNames(ws)
 	webAddresses(ws, r)
 	campusNames(ws, r)
 	if err := ctx.Err(); err != nil {
@@ -677,6 +678,60 @@ func takeNameStyles(ws *workspace, r *langRules) {
 			c.from--
 		}
 	}
+}
+
+// branchNames joins a known body's name and the name of one of its
+// branches right after it, a space or a dash between, into one mention of
+// the branch ("Islamic State- Khorasan Province", "the Norland Workers'
+// Party Youth League"): the knowledge base says which is part of which.
+// A branch's name that goes on with "Province" takes it too ("Islamic
+// State in Khorasan Province").
+func branchNames(ws *workspace) {
+	toks := ws.toks
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop || c.entry == nil {
+			continue
+		}
+		if e := c.to; e < len(toks) && toks[e].word && toks[e].start == toks[e-1].end+1 && ws.text[toks[e].start:toks[e].end] == "Province" &&
+			strings.HasSuffix(c.entry.Name, " Province") && !strings.HasSuffix(ws.text[toks[c.from].start:toks[e-1].end], "Province") {
+			c.to = e + 1
+		}
+	}
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop || c.entry == nil || c.entry.Parent == "" || c.entry.Type != kb.ORG {
+			continue // (places name their country before them in datelines: "NORLAND – Vessa")
+		}
+		for j := range ws.cands {
+			p := &ws.cands[j]
+			if j == i || p.drop || p.entry == nil || p.entry.ID != c.entry.Parent || p.to > c.from || !onlyDashesBetween(ws.text, toks[p.to-1].end, toks[c.from].start) {
+				continue
+			}
+			c.from = p.from
+			p.drop = true
+			break
+		}
+	}
+}
+
+// onlyDashesBetween reports text[a:b) made of spaces and at most one dash
+// or hyphen, with at least one character.
+func onlyDashesBetween(text string, a, b int) bool {
+	if a >= b || b-a > 8 {
+		return false
+	}
+	dashes := 0
+	for _, r := range text[a:b] {
+		switch r {
+		case ' ', '\u00a0':
+		case '-', '–', '—':
+			dashes++
+		default:
+			return false
+		}
+	}
+	return dashes <= 1
 }
 
 // datedWords marks as no name a capitalised word that a day of the month
