@@ -3845,10 +3845,11 @@ trimmed:
 	if b-a == 1 && flags&flagOutlet == 0 {
 		t := &toks[a]
 		if t.class&(wNotName|wFunction|wCommon|wAdjective|wNonEntity) != 0 && t.class&wGiven == 0 &&
-			!(t.class&wNonEntity != 0 && t.class&(wNotName|wFunction) == 0 && t.shape == shapeCap && !t.sentStart && ws.surnameInDoc(a)) ||
+			!(t.class&(wNonEntity|wAdjective) != 0 && t.class&(wNotName|wFunction) == 0 && t.shape == shapeCap && !t.sentStart && ws.surnameInDoc(a)) ||
 			(t.class&wTitle != 0 && t.class&wGiven == 0 && !(t.shape == shapeCap && ws.surnameInDoc(a))) || t.number {
-			// (A surname that is a common word, inside a sentence, after
-			// the document named the person: "Ed Day … Day said".)
+			// (A surname that is a common word or an adjective, inside a
+			// sentence, after the document named the person: "Ed Day … Day
+			// said", "Lena Catholic … Catholic's car".)
 			return
 		}
 		if t.shape == shapeUpper && longestPart(text[t.start:t.end]) > 8 && !s.datelinePlace(ws, a, b) {
