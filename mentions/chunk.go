@@ -207,6 +207,25 @@ func (s *Stage) nameByItself(ws *workspace, r *langRules, k, e int) bool {
 	return unknown
 }
 
+// countryWord reports a token the knowledge base holds as a country's
+// name by itself, written in capitals ("US", "UK").
+func (s *Stage) countryWord(ws *workspace, i int) bool {
+	t := &ws.toks[i]
+	if t.shape != shapeUpper {
+		return false
+	}
+	p := s.gaz.lookup(ws.foldOf(t))
+	if p == nil {
+		return false
+	}
+	for ci := range p.cands {
+		if p.cands[ci].entry.Kind == kb.KindCountry {
+			return true
+		}
+	}
+	return false
+}
+
 // phraseAt returns the KB phrase of tokens [k, e) and its accepted candidate,
 // or nil.
 func (s *Stage) phraseAt(ws *workspace, r *langRules, k, e int) (*phraseInfo, int) {
@@ -296,7 +315,9 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	if !first.name && j-i > 1 && s.isDemonymWord(ws, j-1) {
 		return -1 // "gouvernement afghan": a generic noun and a nationality
 	}
-	demonymLed := s.isDemonymWord(ws, i) && s.lowerAfter(ws, i+1, j)
+	// ("US forces", "UK government": a country's short name said of its
+	// body as a nationality word is, "U.S. military".)
+	demonymLed := (s.isDemonymWord(ws, i) || j-i > 1 && !ws.toks[i+1].number && s.countryWord(ws, i)) && s.lowerAfter(ws, i+1, j)
 	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
 	// So is one before a title's acronym in the plural ("Somali MPs").
