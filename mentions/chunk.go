@@ -789,6 +789,12 @@ func (s *Stage) runEnd(ws *workspace, r *langRules, i int) (int, string, runFlag
 		if m > hj && (m >= n || toks[m].shape != shapeLower || toks[m].class&wConnector == 0) {
 			m = hj // a modifier must lead to the connector
 		}
+		if m > hj && typ == "LOC" {
+			// "la rue principale de Vessa": a place's noun with a modifier
+			// describes a place of the town, it names none; the town is
+			// the name.
+			return i, "", 0
+		}
 		k := s.skipConnectors(ws, r, m)
 		if k >= n || !toks[k].name || toks[k].sent != t.sent || toks[k].skip {
 			return i, "", 0
@@ -4185,6 +4191,8 @@ func (s *Stage) typeOf(ws *workspace, r *langRules, a, b int, headType string, t
 		return "PER", evTitle // "the Duchess of Harbourton", "Lord Varga of Tessly": a peer's style and the seat it names
 	case headType != "":
 		return headType, evHead
+	case s.describedPlace(ws, r, a):
+		return "LOC", evContext // "la rue principale de Vessa": the town a place of it is described in
 	case multi && last.number && roadNumber(ws, r, b-1):
 		return "LOC", evHead // "Interstate 10", "Route 66": a road
 	case multi && last.number:
@@ -4593,6 +4601,23 @@ func placeNounOf(ws *workspace, a int) bool {
 	// The place noun may open the sentence ("Residents of Maarat Misrin said").
 	n := &toks[a-2]
 	return n.word && n.class&wPlaceNoun != 0 && n.sent == toks[a].sent && (n.shape == shapeLower || n.sentStart)
+}
+
+// describedPlace reports a name right after a lower-case place's noun, one
+// lower-case modifier and a connector ("la prison centrale de Vessa"): the
+// town the described place belongs to.
+func (s *Stage) describedPlace(ws *workspace, r *langRules, a int) bool {
+	toks := ws.toks
+	if a < 3 {
+		return false
+	}
+	c, m := &toks[a-1], &toks[a-2]
+	if !c.word || c.shape != shapeLower || c.class&wConnector == 0 || c.class&wArticle != 0 || !m.word || m.shape != shapeLower ||
+		m.class&(wConnector|wArticle|wFunction) != 0 || c.sent != toks[a].sent || m.sent != toks[a].sent {
+		return false
+	}
+	hj, typ, whole := s.lowerHead(ws, r, a-3)
+	return hj == a-2 && typ == "LOC" && !whole
 }
 
 // placeApposition reports a kind of place in apposition after the run
