@@ -830,6 +830,7 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"en", "The raid killed Captain Jordan Vessaro and senior Military Officer Liban Tormund, the army said.", []string{"Jordan Vessaro/PER", "Liban Tormund/PER"}, []string{"Jordan/LOC", "Liban/LOC"}},
 		{"en", "Gunmen attacked two Somali MPs in the capital on Monday.", nil, []string{"Somali/LOC"}},
 		{"en", "The blast killed governor Lena Catholic. Later, Catholic's driver said the Catholic bishop had warned them.", []string{"Lena Catholic/PER", "Catholic/PER"}, []string{"Catholic/ORG", "Catholic/LOC"}},
+		{"fr", "La vidéo a été diffusée par ash-Vessara puis reprise par ad-Kallimiya.", []string{"ash-Vessara/ORG", "ad-Kallimiya/ORG"}, []string{"Vessara/ORG", "Kallimiya/ORG"}},
 		{"fr", "Il a été vu dans la rue principale de Vessa, puis rue de Tessy, près de la prison centrale de Kallim.", []string{"Vessa/LOC", "rue de Tessy/LOC", "Kallim/LOC"}, []string{"rue principale de Vessa/LOC", "prison centrale de Kallim/LOC", "Kallim/ORG"}},
 		{"en", "US forces left the base and the UK government said so; the US Army stayed.", []string{"US/LOC", "UK/LOC", "US Army/ORG"}, []string{"US forces/ORG", "UK government/ORG"}},
 		{"en", "The Islamic State- Khorasan Province claimed the blast, and the Islamic State in West Africa Province denied a raid.", []string{"Islamic State- Khorasan Province/ORG", "Islamic State in West Africa Province/ORG"}, []string{"Khorasan Province/ORG", "Islamic State in West Africa/ORG"}},
