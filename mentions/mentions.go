@@ -620,7 +620,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	countedMembers(ws)
 	s.rolesAsTitles(ws, r)
 	s.chunk(ws, r, doc.Text)
-	branchNames(ws)
+	s.branchNames(ws)
 	webAddresses(ws, r)
 	campusNames(ws, r)
 	if err := ctx.Err(); err != nil {
@@ -686,7 +686,7 @@ func takeNameStyles(ws *workspace, r *langRules) {
 // Party Youth League"): the knowledge base says which is part of which.
 // A branch's name that goes on with "Province" takes it too ("Islamic
 // State in Khorasan Province").
-func branchNames(ws *workspace) {
+func (s *Stage) branchNames(ws *workspace) {
 	toks := ws.toks
 	for i := range ws.cands {
 		c := &ws.cands[i]
@@ -710,6 +710,36 @@ func branchNames(ws *workspace) {
 			}
 			c.from = p.from
 			p.drop = true
+			break
+		}
+	}
+	// "The Islamic State – Khorasan": two names a spaced dash joins that the
+	// knowledge base holds, joined, as one organisation's.
+	for i := range ws.cands {
+		p := &ws.cands[i]
+		if p.drop || p.entry == nil || p.entry.Type != kb.ORG {
+			continue
+		}
+		for j := range ws.cands {
+			c := &ws.cands[j]
+			if j == i || c.drop || c.from < p.to || c.from-p.to > 1 || !onlyDashesBetween(ws.text, toks[p.to-1].end, toks[c.from].start) ||
+				!strings.ContainsAny(ws.text[toks[p.to-1].end:toks[c.from].start], "-–—") {
+				continue
+			}
+			ws.key = ws.key[:0]
+			for k := p.from; k < c.to; k++ {
+				if !toks[k].word {
+					continue
+				}
+				if len(ws.key) > 0 {
+					ws.key = append(ws.key, ' ')
+				}
+				ws.key = append(ws.key, ws.foldOf(&toks[k])...)
+			}
+			if ph := s.gaz.lookup(ws.key); ph != nil && len(ph.cands) > 0 && ph.cands[0].entry.Type == kb.ORG {
+				p.to, p.entry, p.typ = c.to, ph.cands[0].entry, "ORG"
+				c.drop = true
+			}
 			break
 		}
 	}
