@@ -703,7 +703,9 @@ func (s *Stage) branchNames(ws *workspace) {
 		if c.drop || c.entry == nil || c.entry.Parent == "" || c.entry.Type != kb.ORG {
 			continue // (places name their country before them in datelines: "NORLAND – Vessa")
 		}
-		for j := range ws.cands {
+		// Candidates come in the text's order, near ones first: a few
+		// around suffice.
+		for j := max(0, i-branchWindow); j < min(len(ws.cands), i+branchWindow+1); j++ {
 			p := &ws.cands[j]
 			if j == i || p.drop || p.entry == nil || p.entry.ID != c.entry.Parent || p.to > c.from || !onlyDashesBetween(ws.text, toks[p.to-1].end, toks[c.from].start) {
 				continue
@@ -720,7 +722,7 @@ func (s *Stage) branchNames(ws *workspace) {
 		if p.drop || p.entry == nil || p.entry.Type != kb.ORG {
 			continue
 		}
-		for j := range ws.cands {
+		for j := max(0, i-branchWindow); j < min(len(ws.cands), i+branchWindow+1); j++ {
 			c := &ws.cands[j]
 			if j == i || c.drop || c.from < p.to || c.from-p.to > 1 || !onlyDashesBetween(ws.text, toks[p.to-1].end, toks[c.from].start) ||
 				!strings.ContainsAny(ws.text[toks[p.to-1].end:toks[c.from].start], "-–—") {
@@ -744,6 +746,9 @@ func (s *Stage) branchNames(ws *workspace) {
 		}
 	}
 }
+
+// branchWindow: how many candidates on each side branchNames looks at.
+const branchWindow = 3
 
 // onlyDashesBetween reports text[a:b) made of spaces and at most one dash
 // or hyphen, with at least one character.
