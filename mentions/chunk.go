@@ -1125,6 +1125,9 @@ func (s *Stage) nameBeforeHead(ws *workspace, i int) bool {
 		return false
 	}
 	t := &ws.toks[p]
+	if t.titleLine && t.class&wGiven == 0 && ws.kbEnd[p] == 0 {
+		return false // "Killed Senior Taliban Official": a headline capitalises every word
+	}
 	return t.word && t.name && t.shape == shapeCap && t.sent == ws.toks[i].sent && t.end < ws.toks[i].start
 }
 
