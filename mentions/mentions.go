@@ -716,10 +716,16 @@ func (s *Stage) branchNames(ws *workspace) {
 		}
 	}
 	// "The Islamic State – Khorasan": two names a spaced dash joins that the
-	// knowledge base holds, joined, as one organisation's.
+	// knowledge base holds, joined, as one organisation's. "ISIS in West
+	// Africa": a body's name, "in" and a region's are its branch there when
+	// the knowledge base holds the body's own name, "in" and the region as
+	// one of its branches'.
 	for i := range ws.cands {
 		p := &ws.cands[i]
 		if p.drop || p.entry == nil || p.entry.Type != kb.ORG {
+			continue
+		}
+		if e := s.branchIn(ws, p); e > 0 {
 			continue
 		}
 		for j := max(0, i-branchWindow); j < min(len(ws.cands), i+branchWindow+1); j++ {
@@ -745,6 +751,47 @@ func (s *Stage) branchNames(ws *workspace) {
 			break
 		}
 	}
+}
+
+// branchIn widens the candidate p, a known body's name, over "in" and the
+// region after it when the knowledge base holds the body's canonical name,
+// "in" and that region as a branch of the body ("ISIS in West Africa" is
+// the Islamic State in West Africa), the region being no country; it
+// returns the new end, or 0.
+func (s *Stage) branchIn(ws *workspace, p *cand) int {
+	toks := ws.toks
+	k := p.to
+	if k+1 >= len(toks) || !toks[k].word || toks[k].shape != shapeLower || ws.foldOf(&toks[k])[0] != 'i' || string(ws.foldOf(&toks[k])) != "in" {
+		return 0
+	}
+	e := k + 1
+	for e < len(toks) && e-k <= 3 && toks[e].word && toks[e].shape == shapeCap && toks[e].sent == toks[k].sent {
+		e++
+	}
+	if e == k+1 {
+		return 0
+	}
+	// (A country after "in" is more often where the body acts than its
+	// branch's name: "ties to IS in Norland".)
+	if info := ws.kbInfo[k+1]; info != nil && int(ws.kbEnd[k+1]) == e && info.cands[ws.kbCand[k+1]].entry.Kind == kb.KindCountry {
+		return 0
+	}
+	ws.key = append(ws.key[:0], phraseKey(p.entry.Name)...)
+	ws.key = append(ws.key, " in"...)
+	for j := k + 1; j < e; j++ {
+		ws.key = append(append(ws.key, ' '), ws.foldOf(&toks[j])...)
+	}
+	ph := s.gaz.lookup(ws.key)
+	if ph == nil || len(ph.cands) == 0 || ph.cands[0].entry.Parent != p.entry.ID || ph.cands[0].entry.Type != kb.ORG {
+		return 0
+	}
+	for j := range ws.cands {
+		if c := &ws.cands[j]; c != p && !c.drop && c.from >= k && c.to <= e {
+			c.drop = true
+		}
+	}
+	p.to, p.entry = e, ph.cands[0].entry
+	return e
 }
 
 // branchWindow: how many candidates on each side branchNames looks at.
