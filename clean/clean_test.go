@@ -1987,8 +1987,8 @@ func TestTeaserListRunsIntoArticle(t *testing.T) {
 func TestClosingStretch(t *testing.T) {
 	st := newTestStage(t)
 	lines := append(dockStrike("en", 4),
-		fixtureLine{"Story Saved", drop},
-		fixtureLine{"You can find this story in your saved items, or under the reader icon at the top of the page.", drop},
+		fixtureLine{"Article kept", drop},
+		fixtureLine{"We kept this story for you in your reading list, under the bookmark sign next to your name.", drop},
 		fixtureLine{"Follow the Courier", drop},
 		fixtureLine{"Facebook Twitter", drop},
 		fixtureLine{"More On", drop},

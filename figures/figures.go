@@ -383,8 +383,8 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	}
 	leftStart, leftEnd := -1, -1
 	var leftFlags wordFlags
-	// (A quoted count's verb stands before its opening mark: `killed
-	// “more than 57” soldiers`.)
+	// (A quoted count's verb stands before its opening mark: `wounded
+	// “at least 12” guards`.)
 	if lws, lwe, g, ok := s.prev(qstart); ok && (g == gapSpace || g == gapComma && s.opensQuote(lwe, qstart)) {
 		leftStart, leftEnd = lws, lwe
 		leftFlags = s.flags(lws, lwe)
@@ -487,7 +487,7 @@ func (s *scanner) evaluate(ex numExpr, prev *found) (found, bool) {
 	if unit == unitPerson && noun.found && ex.value > 1 && noun.end-noun.start > 0 && !s.pluralNoun(noun.start, noun.end) {
 		return found{}, false // "a category 2 offender": a grade before a singular noun
 	}
-	// ("Attacked two deputies, killing one.": the casualty verb right
+	// ("Shot at two guards, killing one.": the casualty verb right
 	// before it and the clause's end right after it count one too.)
 	bareVictim := !noun.found && leftFlags&(fKilledBefore|fInjuredBefore) != 0 && s.clauseEndAt(ex.end)
 	if ex.lone && (unit != unitKilled && unit != unitInjured || !noun.found && !bareVictim || noun.found && noun.start > qend+1 || leftFlags&fIncluding != 0) {
@@ -559,7 +559,7 @@ func (s *scanner) nounAfter(i int) nounMatch {
 			quoted, g = true, gapSpace
 		}
 		if ok && g == gapComma && steps == 0 && s.onlyClosingQuote(i, ws) {
-			// `claimed “more than 57” soldiers`: the count quoted, its
+			// `said it wounded “at least 12” guards`: the count quoted, its
 			// noun after the quotation.
 			g = gapSpace
 		}

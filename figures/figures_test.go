@@ -151,10 +151,10 @@ func TestFigures(t *testing.T) {
 		{"en", "The network moved 420,000 dollars and €1.5m through couriers.", []want{
 			{"420,000", 420000, "money_usd", "exact", "dollars"}, {"€1.5m", 1.5e6, "money_eur", "exact", ""}}},
 		{"en", "The group raised 2bn dollars in oil sales.", []want{{"2bn", 2e9, "money_usd", "exact", "dollars"}}},
-		{"en", "The minister ran up $11k in roaming charges; she ran a 5k race.", []want{{"$11k", 11000, "money_usd", "exact", ""}}},
+		{"en", "The council paid $11k for the survey; its clerk ran a 5k race.", []want{{"$11k", 11000, "money_usd", "exact", ""}}},
 		{"en", "Eight member-states voted against, and 300 fire-fighters marched.", []want{{"300", 300, "person", "exact", "fire-fighters"}}},
-		{"en", "The group said it had killed “more than 57” soldiers, a figure nobody confirmed.", []want{{"57", 57, "killed", "more_than", "soldiers"}}},
-		{"en", "Gunmen attacked two MPs in the capital, killing one; one of them was hurt.", []want{{"two", 2, "person", "exact", "MPs"}, {"one", 1, "killed", "exact", ""}}},
+		{"en", "The militia said it had wounded “at least 12” guards at the depot.", []want{{"12", 12, "injured", "at_least", "guards"}}},
+		{"en", "Raiders shot at two MPs outside the depot, killing one; one of them ran.", []want{{"two", 2, "person", "exact", "MPs"}, {"one", 1, "killed", "exact", ""}}},
 		{"en", "Around 80 or so Islamic State fighters fled; 15 of them were caught.", []want{
 			{"80", 80, "person", "about", "fighters"}, {"15", 15, "person", "exact", "them"}}},
 		{"en", "The raid freed 30 of the 110 hostages held by the group.", []want{
@@ -186,7 +186,7 @@ func TestFigures(t *testing.T) {
 		{"fr", "Près de 3 000 combattants ont attaqué la ville.", []want{{"3 000", 3000, "person", "about", "combattants"}}},
 		{"fr", "Le réseau a transféré 1,2 million d'euros vers la Syrie.", []want{{"1,2 million", 1.2e6, "money_eur", "exact", "euros"}}},
 		{"fr", "L'attaque au couteau a fait un mort et un blessé, puis le mort a été identifié.", []want{{"un", 1, "killed", "exact", "mort"}, {"un", 1, "injured", "exact", "blessé"}}},
-		{"fr", "Une vingtaine de sapeurs-pompiers sont intervenus, puis les 27 États-membres ont voté.", []want{{"Une vingtaine", 20, "person", "exact", "sapeurs-pompiers"}}},
+		{"fr", "Une vingtaine de sapeurs-pompiers ont éteint le feu du hangar, puis les 27 États-membres ont voté.", []want{{"Une vingtaine", 20, "person", "exact", "sapeurs-pompiers"}}},
 		{"fr", "Il a tué trois personnes et en a blessé vingt et un autres.", []want{
 			{"trois", 3, "killed", "exact", "personnes"}, {"vingt et un", 21, "injured", "exact", ""}}},
 		{"fr", "Quatre-vingts otages et deux mille réfugiés ont été recensés.", []want{

@@ -320,7 +320,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	demonymLed := (s.isDemonymWord(ws, i) || j-i > 1 && !ws.toks[i+1].number && s.countryWord(ws, i)) && s.lowerAfter(ws, i+1, j)
 	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
-	// So is one before a title's acronym in the plural ("Somali MPs").
+	// So is one before a title's acronym in the plural ("Norlandic MPs").
 	adjectival := single && r.adjFirst && s.isDemonymWord(ws, i) && (j < len(ws.toks) && ws.toks[j].word &&
 		ws.toks[j].shape == shapeLower && ws.toks[j].sent == first.sent && ws.toks[j].class&(wFunction|wPersonVerb|wLocPrep|wConnector) == 0 ||
 		j < len(ws.toks) && ws.toks[j].sent == first.sent && ws.toks[j].start == ws.toks[i].end+1 && pluralAcronym(ws.text[ws.toks[j].start:ws.toks[j].end]) ||
@@ -1126,7 +1126,7 @@ func (s *Stage) nameBeforeHead(ws *workspace, i int) bool {
 	}
 	t := &ws.toks[p]
 	if t.titleLine && t.class&wGiven == 0 && ws.kbEnd[p] == 0 {
-		return false // "Killed Senior Taliban Official": a headline capitalises every word
+		return false // "Gunmen Wound Senior Taliban Envoy": a headline capitalises every word
 	}
 	return t.word && t.name && t.shape == shapeCap && t.sent == ws.toks[i].sent && t.end < ws.toks[i].start
 }
@@ -2215,7 +2215,7 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 		s.addPattern(ws, r, text, a, b, "", 0)
 		return b
 	case !wholeKB && hasKB && titledPlace:
-		// "Captain Jordan Vessaro", "Military Officer Liban Golcad": after
+		// "Captain Jordan Vessaro", "Field Officer Liban Tormund": after
 		// a person's title, a place's one-word name and words no list
 		// holds are the person's first name and surname.
 		s.addPattern(ws, r, text, titledFrom, b, "PER", 0)
@@ -4130,7 +4130,7 @@ func titledPlaceName(ws *workspace, a, b int) (int, bool) {
 	toks := ws.toks
 	k := a
 	for k < b && toks[k].word && toks[k].shape == shapeCap && toks[k].class&wDict != 0 && toks[k].class&(wTitle|wGiven) == 0 && ws.kbEnd[k] == 0 {
-		k++ // "Military Officer …": the title's own modifiers
+		k++ // "Field Officer …": the title's own modifiers
 	}
 	t0 := k
 	for k < b && toks[k].word && toks[k].shape == shapeCap && toks[k].class&wTitle != 0 && toks[k].class&wGiven == 0 {

@@ -126,7 +126,7 @@ func contradicted(ref time.Time, exprs []Expr) bool {
 		if e.Kind != KindCalendar || e.Year != 0 || e.Month == 0 || e.Day == 0 || e.Weekday == 0 {
 			continue
 		}
-		// (Two years back: "last year's shutdown on Monday, Dec. 14" is
+		// (Two years back: "last year's strike began on Monday, Dec. 14" is
 		// the article's past, no sign of a wrong date.)
 		if _, ok := monthDayWithin(ref, e.Month, e.Day, e.Weekday, 2); ok {
 			fits++
