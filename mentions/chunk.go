@@ -1320,6 +1320,13 @@ func (s *Stage) slashInName(ws *workspace, i, j int) bool {
 			return true
 		}
 	}
+	// "the Vessa/Kallim Road": two places' names and the head after them,
+	// a road between two towns.
+	for k := j + 2; k < len(toks) && k <= j+3 && toks[k].word && toks[k].shape == shapeCap && toks[k].sent == u.sent; k++ {
+		if toks[k].class&wLocHead != 0 && j-i == 1 {
+			return true
+		}
+	}
 	return false
 }
 
