@@ -630,6 +630,7 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	dropOverlaps(ws.cands)
 	listedPlaces(ws)
 	takeNameStyles(ws, r)
+	numberedUnits(ws)
 	// Before the mentions are written, so that an unlinked weak match says
 	// "pattern", not "kb".
 	kept := make([]*cand, 0, len(ws.cands))
@@ -656,6 +657,27 @@ func (s *Stage) Process(ctx context.Context, doc *dossier.Document) error {
 	}
 	s.group(doc, ws, r)
 	return nil
+}
+
+// numberedUnits widens a body's mention over the number that opens its
+// name, after an article or a possessive ("the 7 Division", "the army's 82
+// Division Task Force"): a unit is named by its number.
+func numberedUnits(ws *workspace) {
+	toks := ws.toks
+	for i := range ws.cands {
+		c := &ws.cands[i]
+		if c.drop || c.typ != "ORG" || c.from < 2 || toks[c.to-1].class&wOrgHead == 0 {
+			continue
+		}
+		n, d := &toks[c.from-1], &toks[c.from-2]
+		if !n.number || n.end-n.start > 3 || toks[c.from].start != n.end+1 || n.sent != toks[c.from].sent {
+			continue
+		}
+		w := ws.foldOf(d)
+		if d.word && (d.class&wArticle != 0 && d.shape == shapeLower || len(w) == 1 && w[0] == 's' && d.end-d.start > 1) {
+			c.from--
+		}
+	}
 }
 
 // takeNameStyles widens a person's mention over the royal or religious
