@@ -2136,6 +2136,12 @@ func (s *Stage) emitRun(ws *workspace, r *langRules, text string, a, b int, head
 	}
 	opened := openerAfter(ws, a, b) // the run less a sentence's first common word
 	switch {
+	case !hasKB && headType == "" && allDict(ws, a, b) && !headWordIn(ws, a, b) && s.definedByAcronym(ws, a, b):
+		// "Internally Displaced Persons (IDP)": common words written with
+		// capitals to spell their acronym name nothing, nor does the
+		// acronym.
+		ws.noteNonEntity(b+1, b+2)
+		return b
 	case !hasKB:
 		s.addPattern(ws, r, text, a, b, headType, flags)
 		return b

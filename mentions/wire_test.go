@@ -833,6 +833,7 @@ func TestFirstNamesThatArePlaces(t *testing.T) {
 		{"fr", "La vidéo a été diffusée par ash-Vessara puis reprise par ad-Kallimiya.", []string{"ash-Vessara/ORG", "ad-Kallimiya/ORG"}, []string{"Vessara/ORG", "Kallimiya/ORG"}},
 		{"fr", "Il a été vu dans la rue principale de Vessa, puis rue de Tessy, près de la prison centrale de Kallim.", []string{"Vessa/LOC", "rue de Tessy/LOC", "Kallim/LOC"}, []string{"rue principale de Vessa/LOC", "prison centrale de Kallim/LOC", "Kallim/ORG"}},
 		{"en", "US forces left the base and the UK government said so; the US Army stayed.", []string{"US/LOC", "UK/LOC", "US Army/ORG"}, []string{"US forces/ORG", "UK government/ORG"}},
+		{"en", "They shelled an Internally Displaced Persons (IDP) camp near the Harbour Safety Authority (HSA) office; the IDP camp burned.", []string{"Harbour Safety Authority/ORG", "HSA/ORG"}, []string{"Internally Displaced Persons/ORG", "IDP/ORG"}},
 		{"en", "Gunmen stormed a base of the Norland Army's 64 Brigade Task Force Battalion; 3 Division Street was shut.", []string{"64 Brigade Task Force Battalion/ORG", "Division Street/LOC"}, []string{"Brigade Task Force Battalion/ORG", "3 Division Street/LOC"}},
 		{"en", "Bombs were found on the Vessa/Kallim Road, and the Paris/Lyon train was stopped.", []string{"Vessa/Kallim Road/LOC", "Paris/LOC", "Lyon/LOC"}, []string{"Kallim Road/LOC"}},
 		{"en", "The raid hit ISIS in West Africa, while ties to IS in Turkey and ISIS in Vessa were cut.", []string{"ISIS in West Africa/ORG", "IS/ORG", "Turkey/LOC", "ISIS/ORG"}, []string{"West Africa/LOC"}},
