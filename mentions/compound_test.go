@@ -222,3 +222,12 @@ func TestFoldIsTheProjectFold(t *testing.T) {
 		t.Errorf("Căușeni folds to %q, Causeni to %q", Fold("Căușeni"), Fold("Causeni"))
 	}
 }
+
+// appendPhraseKey writes what phraseKey returns.
+func TestAppendPhraseKey(t *testing.T) {
+	for _, p := range []string{"Islamic State", "État islamique", "Cour d'assises spéciale", "  Lena  Varga ", "l’Opéra de Paris", ""} {
+		if got, want := string(appendPhraseKey([]byte("x"), p))[1:], phraseKey(p); got != want {
+			t.Errorf("appendPhraseKey(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -815,6 +815,36 @@ func phraseKey(p string) string {
 	return string(out)
 }
 
+// appendPhraseKey appends phraseKey(p) to dst without allocating.
+func appendPhraseKey(dst []byte, p string) []byte {
+	start := len(dst)
+	for len(p) > 0 {
+		i := strings.IndexByte(p, ' ')
+		w := p
+		if i >= 0 {
+			w, p = p[:i], p[i+1:]
+		} else {
+			p = ""
+		}
+		for w != "" {
+			piece := w
+			if cut := elisionEnd(w); cut > 0 && cut < len(w) {
+				piece, w = w[:cut], w[cut:]
+			} else {
+				w = ""
+			}
+			n := len(dst)
+			if n > start {
+				dst = append(dst, ' ')
+			}
+			if dst = appendFold(dst, piece); len(dst) == n+1 && n > start {
+				dst = dst[:n] // (a piece that folds to nothing adds no space)
+			}
+		}
+	}
+	return dst
+}
+
 // splitPhrase splits a name as written into word-like pieces: on spaces, and
 // after an elided article of one or two letters ("l'", "d’", "qu'").
 func splitPhrase(p string) []string {

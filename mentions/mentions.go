@@ -798,7 +798,7 @@ func (s *Stage) branchIn(ws *workspace, p *cand) int {
 	if info := ws.kbInfo[k+1]; info != nil && int(ws.kbEnd[k+1]) == e && info.cands[ws.kbCand[k+1]].entry.Kind == kb.KindCountry {
 		return 0
 	}
-	ws.key = append(ws.key[:0], phraseKey(p.entry.Name)...)
+	ws.key = appendPhraseKey(ws.key[:0], p.entry.Name)
 	ws.key = append(ws.key, " in"...)
 	for j := k + 1; j < e; j++ {
 		ws.key = append(append(ws.key, ' '), ws.foldOf(&toks[j])...)
