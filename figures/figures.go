@@ -697,38 +697,28 @@ func (s *scanner) modifiesPlural(ws, we int) bool {
 
 // opensQuote reports whether t[i:ws) is one opening quotation mark, with
 // spaces around it.
-func (s *scanner) opensQuote(i, ws int) bool {
-	marks := 0
-	for k := i; k < ws; {
-		r, n := s.runeAt(k)
-		switch {
-		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
-		case r == '«' || r == '"' || r == '“' || r == '„' || r == '‹':
-			marks++
-		default:
-			return false
-		}
-		k += n
-	}
-	return marks == 1
-}
+func (s *scanner) opensQuote(i, ws int) bool { return s.oneQuoteMark(i, ws, "«\"“„‹") }
 
 // onlyClosingQuote reports whether t[i:ws) is one closing quotation mark
 // and spaces.
-func (s *scanner) onlyClosingQuote(i, ws int) bool {
-	marks := 0
+func (s *scanner) onlyClosingQuote(i, ws int) bool { return s.oneQuoteMark(i, ws, "»\"”›") }
+
+// oneQuoteMark reports whether t[i:ws) holds spaces and exactly one of
+// marks.
+func (s *scanner) oneQuoteMark(i, ws int, marks string) bool {
+	n := 0
 	for k := i; k < ws; {
-		r, n := s.runeAt(k)
+		r, size := s.runeAt(k)
 		switch {
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009':
-		case r == '»' || r == '"' || r == '”' || r == '›':
-			marks++
+		case strings.ContainsRune(marks, r):
+			n++
 		default:
 			return false
 		}
-		k += n
+		k += size
 	}
-	return marks == 1
+	return n == 1
 }
 
 // closesQuoteWithin reports whether a closing quotation mark follows t[:e)
