@@ -247,21 +247,29 @@ func (r *rules) giveHeadline(text string, i int) {
 			strings.ContainsAny(text[l.start:l.end], "»›|") {
 			return // (a breadcrumb's trail is the site's: "Home » Transport » …")
 		}
-		switch l.reason {
-		case ReasonMenu, ReasonLinkList, ReasonHeadline, ReasonAbove, ReasonBlock, ReasonBetween, ReasonTeaser:
-			l.bp, l.reason = false, ReasonNone
-		default:
+		if !layoutReason(l.reason) {
 			return
 		}
+		l.bp, l.reason = false, ReasonNone
 	}
+}
+
+// layoutReason reports a mark a layout rule gave (a line's place among
+// others), which an article's byline or headline may undo; not one its own
+// words gave (a cue, a date).
+func layoutReason(r Reason) bool {
+	switch r {
+	case ReasonMenu, ReasonLinkList, ReasonHeadline, ReasonAbove, ReasonBlock, ReasonBetween, ReasonTail, ReasonTeaser, ReasonFooter:
+		return true
+	}
+	return false
 }
 
 func (r *rules) giveByline(l *lineInfo) bool {
 	if !l.byline || l.words > bylineMaxWords || l.quoteStart {
 		return false
 	}
-	switch l.reason {
-	case ReasonMenu, ReasonLinkList, ReasonHeadline, ReasonAbove, ReasonBlock, ReasonBetween, ReasonTail, ReasonTeaser, ReasonFooter:
+	if layoutReason(l.reason) {
 		l.bp, l.reason = false, ReasonNone
 	}
 	return true
