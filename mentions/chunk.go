@@ -317,7 +317,7 @@ func (s *Stage) accept(ws *workspace, r *langRules, i, j int, p *phraseInfo) int
 	}
 	// ("US forces", "UK government": a country's short name said of its
 	// body as a nationality word is, "U.S. military".)
-	demonymLed := (s.isDemonymWord(ws, i) || j-i > 1 && !ws.toks[i+1].number && s.countryWord(ws, i)) && s.lowerAfter(ws, i+1, j)
+	demonymLed := s.lowerAfter(ws, i+1, j) && (s.isDemonymWord(ws, i) || j-i > 1 && !ws.toks[i+1].number && s.countryWord(ws, i))
 	// "Saudi officials", "Kuwaiti police": a nationality word before a
 	// lower-case noun, in a language whose adjectives come first.
 	// So is one before a title's acronym in the plural ("Norlandic MPs").
