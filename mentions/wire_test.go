@@ -2460,3 +2460,21 @@ func TestNicknameInBrackets(t *testing.T) {
 		{"en", "The stage was won by Olaf Varga (Germany) ahead of the field.", []string{"Olaf Varga/PER", "Germany/LOC"}, []string{"Olaf Varga (Germany)"}},
 	})
 }
+
+// TestNameStyles: royal and religious styles written capitalised before a
+// name are part of the name in the annotation convention (an honorific
+// stays where written). The list is general knowledge of how news names
+// monarchs and clerics (King …, Queen …, Pope …, Sheikh …, Mullah …,
+// Ayatollah …, Maulana …, Emir …), not words of one article; written in
+// lower case they are roles and stay out of the name.
+func TestNameStyles(t *testing.T) {
+	checkCases(t, []wireCase{
+		{"en", "King Oru Vessaro met Queen Lena Tessly and Pope Karim Delmar in Vessa on Monday.",
+			[]string{"King Oru Vessaro/PER", "Queen Lena Tessly/PER", "Pope Karim Delmar/PER"}, []string{"Oru Vessaro/PER", "Lena Tessly/PER", "Karim Delmar/PER"}},
+		{"en", "Mullah Oru Kessar, Ayatollah Lena Vardi and Maulana Karim Tessou spoke after Sheikh Amin Delvar.",
+			[]string{"Mullah Oru Kessar/PER", "Ayatollah Lena Vardi/PER", "Maulana Karim Tessou/PER", "Sheikh Amin Delvar/PER"},
+			[]string{"Oru Kessar/PER", "Lena Vardi/PER", "Karim Tessou/PER", "Amin Delvar/PER"}},
+		{"en", "The group's leader, the mullah Oru Kessar, and the sheikh Amin Delvar were named.",
+			[]string{"Oru Kessar/PER", "Amin Delvar/PER"}, []string{"mullah Oru Kessar/PER", "sheikh Amin Delvar/PER"}},
+	})
+}
