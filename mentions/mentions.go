@@ -783,7 +783,7 @@ func (s *Stage) branchNames(ws *workspace) {
 func (s *Stage) branchIn(ws *workspace, p *cand) int {
 	toks := ws.toks
 	k := p.to
-	if k+1 >= len(toks) || !toks[k].word || toks[k].shape != shapeLower || ws.foldOf(&toks[k])[0] != 'i' || string(ws.foldOf(&toks[k])) != "in" {
+	if k+1 >= len(toks) || !toks[k].word || toks[k].shape != shapeLower || string(ws.foldOf(&toks[k])) != "in" {
 		return 0
 	}
 	e := k + 1
